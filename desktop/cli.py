@@ -1,0 +1,218 @@
+"""The headless command line: `cluedesk demo-data | queue | deadline`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from desktop import __version__
+from desktop.domain.codes import Category, Channel, Status, UnitKind
+from desktop.domain.deadlines import WARNING_LABELS, countdown, warning_bounds
+from desktop.domain.timeutil import china_now
+from desktop.domain.validators import ValidationError, parse_datetime
+
+WEEKDAYS = "一二三四五六日"
+
+
+class CliError(Exception):
+    """A problem to report to the user in one line, with exit status 2."""
+
+
+def _data_dir(value: str | None) -> Path | None:
+    return Path(value).expanduser() if value else None
+
+
+def _instant(value: str | None, field: str) -> datetime:
+    if not value:
+        return china_now()
+    try:
+        return parse_datetime(value, field)
+    except ValidationError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    """Generate the demo city into a data directory."""
+    from desktop.store.database import open_store
+    from desktop.store.demo_load import load_demo
+
+    if args.clues < 0:
+        raise CliError("--clues 不能为负数")
+    now = _instant(args.now, "--now")
+    store = open_store(_data_dir(args.data_dir))
+    step = max(args.clues // 10, 1)
+
+    def progress(done: int) -> None:
+        if done % step < 5000 or done == args.clues:
+            print(f"已生成 {done}/{args.clues} 条线索", file=sys.stderr)
+
+    try:
+        loaded = load_demo(store, args.clues, seed=args.seed, now=now, progress=progress)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
+    print(f"演示数据已生成：{loaded} 条线索，数据目录 {store.data_dir}")
+    return 0
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(width - _width(text), 0)
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    """List a queue of the store, as a table or as JSON lines."""
+    from desktop.domain.units import UnitInfo
+    from desktop.store.clue_rows import load_calendar, load_directory, load_rules
+    from desktop.store.database import DB_FILE, default_data_dir, open_store
+    from desktop.store.queues import Queue, QueueFilter, Viewer, query_page
+
+    folder = _data_dir(args.data_dir) or default_data_dir()
+    if not (folder / DB_FILE).exists():
+        raise CliError(f"数据目录 {folder} 中没有线索库（可先运行 cluedesk demo-data）")
+    statuses: frozenset[Status] = frozenset()
+    if args.status:
+        try:
+            statuses = frozenset({Status.from_text(args.status)})
+        except ValueError:
+            options = "、".join(f"{s.value}（{s.label}）" for s in Status)
+            raise CliError(f"--status「{args.status}」无效，可选：{options}") from None
+    levels = frozenset({args.warning}) if args.warning is not None else frozenset()
+    now = _instant(args.at, "--at")
+    store = open_store(folder)
+    try:
+        with store.session() as session:
+            units = load_directory(session)
+            if args.unit:
+                if args.unit not in units:
+                    raise CliError(f"--unit「{args.unit}」不是本地库中的单位编码")
+                unit = units[args.unit]
+            else:
+                unit = UnitInfo("", "全市", UnitKind.CITY_OFFICE, None, None)
+            rules = load_rules(session)
+            calendar = load_calendar(session, rules)
+            bounds = warning_bounds(now, calendar, rules.warnings)
+            flt = QueueFilter(
+                queue=Queue.ALL, statuses=statuses, text=args.search or "", warning_levels=levels
+            )
+            page = query_page(
+                session, Viewer(unit), flt, bounds, limit=args.limit if args.limit > 0 else 10**9
+            )
+    finally:
+        store.close()
+    names = {code: u.name for code, u in units.items()}
+    if args.format == "json":
+        for row in page.rows:
+            record = {
+                "code": row.code,
+                "status": row.status.value,
+                "status_label": row.status.label,
+                "channel": row.channel,
+                "category": row.category,
+                "priority": row.priority,
+                "county": names.get(row.county_code, row.county_code),
+                "lead_unit": names.get(row.lead_unit or "", row.lead_unit),
+                "subject": row.subject_name,
+                "received_at": row.received_at.isoformat(),
+                "deadline": row.deadline.isoformat() if row.deadline else None,
+                "warning_level": row.warning_level,
+                "countdown": countdown(row.deadline, now, calendar).text() if row.deadline else "",
+            }
+            print(json.dumps(record, ensure_ascii=False))
+        return 0
+    header = ["线索编号", "状态", "举报途径", "类别", "预警", "期限", "倒计时", "被反映对象"]
+    table = [header]
+    for row in page.rows:
+        table.append(
+            [
+                row.code,
+                row.status.label,
+                Channel(row.channel).label,
+                Category(row.category).label,
+                WARNING_LABELS[row.warning_level],
+                f"{row.deadline:%Y-%m-%d %H:%M}" if row.deadline else "",
+                countdown(row.deadline, now, calendar).short_text() if row.deadline else "",
+                row.subject_name,
+            ]
+        )
+    widths = [max(_width(r[i]) for r in table) for i in range(len(header))]
+    for line in table:
+        print("  ".join(_pad(cell, w) for cell, w in zip(line, widths, strict=True)).rstrip())
+    more = "（还有更多，可用 --limit 调整）" if page.next_cursor else ""
+    print(f"共显示 {len(page.rows)} 条{more}")
+    return 0
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    """Print the deadline N working days after a moment."""
+    from desktop.domain.calendar import default_calendar
+
+    start = _instant(args.start, "--from")
+    if not 1 <= args.working_days <= 3650:
+        raise CliError("--working-days 应在 1 到 3650 之间")
+    calendar = default_calendar()
+    due = calendar.deadline_after(start, args.working_days)
+    print(f"{due:%Y-%m-%d %H:%M}（星期{WEEKDAYS[due.weekday()]}）")
+    if not calendar.confirmed(start, due):
+        years = sorted({y for y in range(start.year, due.year + 1) if not calendar.is_confirmed(y)})
+        listed = "、".join(str(y) for y in years)
+        print(f"注意：{listed} 年的节假日安排尚未确认，暂按周末推算", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `cluedesk`."""
+    parser = argparse.ArgumentParser(prog="cluedesk", description="县区线索办理工作台（命令行）")
+    parser.add_argument("--version", action="version", version=f"cluedesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="命令")
+
+    demo = commands.add_parser("demo-data", help="生成演示城市与线索")
+    demo.add_argument("--data-dir", help="数据目录（默认为用户数据目录或 $CLUEDESK_DATA_DIR）")
+    demo.add_argument("--clues", type=int, required=True, help="线索条数")
+    demo.add_argument("--seed", type=int, default=1, help="随机种子（相同种子生成相同数据）")
+    demo.add_argument("--now", help="以此时刻为“现在”生成（默认当前时间）")
+    demo.set_defaults(handler=cmd_demo_data)
+
+    queue = commands.add_parser("queue", help="查看线索队列")
+    queue.add_argument("--data-dir", help="数据目录")
+    queue.add_argument("--status", help="状态：" + "、".join(s.value for s in Status))
+    queue.add_argument("--warning", type=int, choices=[0, 1, 2, 3], help="预警等级")
+    queue.add_argument("--search", help="全文检索（编号、对象、地址、内容）")
+    queue.add_argument("--unit", help="以该单位的视角查看（单位编码）")
+    queue.add_argument("--format", choices=["table", "json"], default="table")
+    queue.add_argument("--limit", type=int, default=100, help="最多显示条数，0 为不限")
+    queue.add_argument("--at", help="按此时刻计算预警与倒计时（默认当前时间）")
+    queue.set_defaults(handler=cmd_queue)
+
+    deadline = commands.add_parser("deadline", help="按工作日计算办理期限")
+    deadline.add_argument("--from", dest="start", required=True, help="起算时间")
+    deadline.add_argument("--working-days", type=int, required=True, help="工作日数")
+    deadline.set_defaults(handler=cmd_deadline)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.handler(args))
+    except CliError as exc:
+        print(f"cluedesk: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

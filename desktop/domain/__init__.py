@@ -1,0 +1,1 @@
+"""The rules of the closed loop, pure Python: no Qt, no database, no I/O."""

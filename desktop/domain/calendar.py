@@ -1,0 +1,348 @@
+"""The work calendar: weekends, public holidays, make-up working days and office hours."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from desktop.domain.timeutil import CHINA_TZ, to_china
+
+
+@dataclass(frozen=True)
+class YearCalendar:
+    """One year's official days: holidays off, make-up working days (调休) on.
+
+    `source` says where the data came from; `confirmed` is False only for a year that
+    no published data covers (weekends-only fallback).
+    """
+
+    year: int
+    holidays: frozenset[date] = frozenset()
+    workdays: frozenset[date] = frozenset()
+    source: str = ""
+    confirmed: bool = True
+
+    def __post_init__(self) -> None:
+        for day in self.holidays | self.workdays:
+            if day.year != self.year:
+                raise ValueError(f"{day.isoformat()} 不属于 {self.year} 年")
+        both = self.holidays & self.workdays
+        if both:
+            first = min(both).isoformat()
+            raise ValueError(f"{first} 不能既是节假日又是调休工作日")
+
+    def is_working_day(self, day: date) -> bool:
+        """Whether `day` (of this year) is a working day."""
+        if day in self.workdays:
+            return True
+        if day in self.holidays:
+            return False
+        return day.weekday() < 5
+
+    def to_dict(self) -> dict[str, Any]:
+        """The year as JSON-ready data (the calendar file format)."""
+        return {
+            "year": self.year,
+            "source": self.source,
+            "holidays": sorted(d.isoformat() for d in self.holidays),
+            "workdays": sorted(d.isoformat() for d in self.workdays),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> YearCalendar:
+        """Read a year from its calendar-file form; raise ValueError naming the bad entry."""
+        try:
+            year = int(data["year"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError("日历文件缺少有效的 year 字段") from exc
+
+        def days(key: str) -> frozenset[date]:
+            out = set()
+            for raw in data.get(key, []):
+                try:
+                    out.add(date.fromisoformat(str(raw)))
+                except ValueError as exc:
+                    raise ValueError(f"日历文件 {key} 中的日期无效：{raw}") from exc
+            return frozenset(out)
+
+        return cls(
+            year=year,
+            holidays=days("holidays"),
+            workdays=days("workdays"),
+            source=str(data.get("source", "")),
+        )
+
+
+def weekends_only(year: int) -> YearCalendar:
+    """The fallback for a year no published calendar covers: Monday to Friday, unconfirmed."""
+    return YearCalendar(year=year, source="仅按周末推算（未确认）", confirmed=False)
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    """The periods of a working day in which time counts, e.g. 8:30–12:00 and 13:30–17:30."""
+
+    periods: tuple[tuple[time, time], ...] = (
+        (time(8, 30), time(12, 0)),
+        (time(13, 30), time(17, 30)),
+    )
+
+    def __post_init__(self) -> None:
+        if not self.periods:
+            raise ValueError("办公时间至少需要一个时段")
+        previous_end = time(0, 0)
+        for start, end in self.periods:
+            if not start < end:
+                raise ValueError(f"办公时段 {start:%H:%M}–{end:%H:%M} 的开始必须早于结束")
+            if start < previous_end:
+                raise ValueError("办公时段必须按时间先后排列且互不重叠")
+            previous_end = end
+
+    @property
+    def day_seconds(self) -> int:
+        """Length of one working day in seconds (7.5 hours by default)."""
+        return sum(_seconds(end) - _seconds(start) for start, end in self.periods)
+
+    @property
+    def closing(self) -> time:
+        """When the working day ends."""
+        return self.periods[-1][1]
+
+    def seconds_before(self, moment: time) -> int:
+        """Office seconds of a working day that lie before the clock time `moment`."""
+        at = _seconds(moment) + moment.microsecond / 1e6
+        total = 0.0
+        for start, end in self.periods:
+            s, e = _seconds(start), _seconds(end)
+            if at <= s:
+                break
+            total += min(at, e) - s
+        return int(total)
+
+    def clock_at(self, office_seconds: int) -> time:
+        """The clock time at which `office_seconds` of the working day have passed."""
+        if not 0 <= office_seconds <= self.day_seconds:
+            raise ValueError(f"offset {office_seconds} outside the working day")
+        remaining = office_seconds
+        for start, end in self.periods:
+            length = _seconds(end) - _seconds(start)
+            if remaining <= length:
+                return _clock(_seconds(start) + remaining)
+            remaining -= length
+        return self.closing  # pragma: no cover - unreachable after the range check
+
+    def to_list(self) -> list[list[str]]:
+        """JSON-ready form: [["08:30", "12:00"], …]."""
+        return [[f"{s:%H:%M}", f"{e:%H:%M}"] for s, e in self.periods]
+
+    @classmethod
+    def from_list(cls, data: Iterable[Sequence[str]]) -> OfficeHours:
+        """Read periods written as [["08:30", "12:00"], …]; raise ValueError when malformed."""
+        periods = []
+        for pair in data:
+            try:
+                start, end = (time.fromisoformat(str(p)) for p in pair)
+            except ValueError as exc:
+                raise ValueError(f"办公时段格式无效：{pair}") from exc
+            periods.append((start, end))
+        return cls(tuple(periods))
+
+
+def _seconds(moment: time) -> int:
+    return moment.hour * 3600 + moment.minute * 60 + moment.second
+
+
+def _clock(seconds: int) -> time:
+    return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
+
+
+@dataclass(frozen=True, eq=False)
+class WorkCalendar:
+    """Working-day arithmetic over published years, with a weekends-only fallback.
+
+    Every instant is taken and returned in China Standard Time. Results that relied on a
+    year no data covers are reported through `confirmed(...)` so the UI can say so.
+    """
+
+    years: Mapping[int, YearCalendar] = field(default_factory=dict)
+    office_hours: OfficeHours = field(default_factory=OfficeHours)
+    _ordinals: dict[tuple[int, int], tuple[int, ...]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+
+    # -- days -------------------------------------------------------------------------
+
+    def year(self, year: int) -> YearCalendar:
+        """The calendar of `year`, or the unconfirmed weekends-only fallback."""
+        found = self.years.get(year)
+        return found if found is not None else weekends_only(year)
+
+    def is_confirmed(self, year: int) -> bool:
+        """Whether published data covers `year`."""
+        return year in self.years
+
+    def confirmed(self, start: date | datetime, end: date | datetime) -> bool:
+        """Whether every year from `start` to `end` (either order) is covered by data."""
+        low, high = sorted((start.year, end.year))
+        return all(self.is_confirmed(y) for y in range(low, high + 1))
+
+    def is_working_day(self, day: date) -> bool:
+        """Whether `day` is a working day."""
+        return self.year(day.year).is_working_day(day)
+
+    def add_working_days(self, start: date, days: int) -> date:
+        """The `days`-th working day after `start`, start not counted; negative days go back."""
+        if days == 0:
+            return start
+        span = abs(days) // 240 + 1
+        first = start.year - (span if days < 0 else 1)
+        last = start.year + (span if days > 0 else 1)
+        ordinals = self._working_ordinals(first, last)
+        if days > 0:
+            index = bisect_right(ordinals, start.toordinal()) + days - 1
+        else:
+            index = bisect_left(ordinals, start.toordinal()) + days
+        return date.fromordinal(ordinals[index])
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days d with start < d <= end (negative when end is before start)."""
+        if end < start:
+            return -self.working_days_between(end, start)
+        ordinals = self._working_ordinals(start.year, end.year)
+        return bisect_right(ordinals, end.toordinal()) - bisect_right(ordinals, start.toordinal())
+
+    # -- instants ---------------------------------------------------------------------
+
+    def deadline_after(self, start: datetime, days: int) -> datetime:
+        """Close of office on the `days`-th working day after the day of `start`."""
+        if days < 1:
+            raise ValueError("时限至少为 1 个工作日")
+        local = to_china(start)
+        day = self.add_working_days(local.date(), days)
+        return datetime.combine(day, self.office_hours.closing, CHINA_TZ)
+
+    def working_seconds_between(self, start: datetime, end: datetime) -> int:
+        """Office-hour seconds from `start` to `end` on working days (negative if reversed)."""
+        a, b = to_china(start), to_china(end)
+        if b < a:
+            return -self.working_seconds_between(b, a)
+        day_len = self.office_hours.day_seconds
+        if a.date() == b.date():
+            if not self.is_working_day(a.date()):
+                return 0
+            return self.office_hours.seconds_before(b.timetz()) - self.office_hours.seconds_before(
+                a.timetz()
+            )
+        head = (
+            day_len - self.office_hours.seconds_before(a.timetz())
+            if self.is_working_day(a.date())
+            else 0
+        )
+        tail = self.office_hours.seconds_before(b.timetz()) if self.is_working_day(b.date()) else 0
+        whole = self.working_days_between(a.date(), b.date() - timedelta(days=1))
+        return head + whole * day_len + tail
+
+    def shift_working_seconds(self, start: datetime, seconds: int) -> datetime:
+        """The earliest instant `seconds` of office time after (before, if negative) `start`.
+
+        Forward, a shift that ends exactly at a day's closing stays on that day; backward, one
+        that ends exactly at a day's opening lands on the previous working day's closing.
+        """
+        local = to_china(start)
+        if seconds == 0:
+            return local
+        hours = self.office_hours
+        day_len = hours.day_seconds
+        day = local.date()
+        if seconds > 0:
+            if self.is_working_day(day):
+                used = hours.seconds_before(local.timetz())
+            else:
+                day, used = self.add_working_days(day, 1), 0
+            if seconds <= day_len - used:
+                return datetime.combine(day, hours.clock_at(used + seconds), CHINA_TZ)
+            whole, rest = divmod(seconds - (day_len - used), day_len)
+            if rest == 0:
+                whole, rest = whole - 1, day_len
+            day = self.add_working_days(day, whole + 1)
+            return datetime.combine(day, hours.clock_at(rest), CHINA_TZ)
+        back = -seconds
+        if self.is_working_day(day):
+            before = hours.seconds_before(local.timetz())
+        else:
+            day, before = self.add_working_days(day, -1), day_len
+        if back < before:
+            return datetime.combine(day, hours.clock_at(before - back), CHINA_TZ)
+        whole, rest = divmod(back - before, day_len)
+        day = self.add_working_days(day, -(whole + 1))
+        return datetime.combine(day, hours.clock_at(day_len - rest), CHINA_TZ)
+
+    def latest_equivalent(self, moment: datetime) -> datetime:
+        """The latest instant with no office time between it and `moment` (skips breaks)."""
+        local = to_china(moment)
+        day = local.date()
+        if not self.is_working_day(day):
+            return local
+        clock = local.timetz().replace(tzinfo=None)
+        periods = self.office_hours.periods
+        for index, (_, end) in enumerate(periods):
+            if clock == end:
+                if index + 1 < len(periods):
+                    return datetime.combine(day, periods[index + 1][0], CHINA_TZ)
+                following = self.add_working_days(day, 1)
+                return datetime.combine(following, periods[0][0], CHINA_TZ)
+        return local
+
+    def _working_ordinals(self, first: int, last: int) -> tuple[int, ...]:
+        """Ordinals of every working day from 1 January `first` to 31 December `last`."""
+        key = (first, last)
+        cached = self._ordinals.get(key)
+        if cached is None:
+            day, end = date(first, 1, 1), date(last, 12, 31)
+            out = []
+            while day <= end:
+                if self.is_working_day(day):
+                    out.append(day.toordinal())
+                day += timedelta(days=1)
+            cached = self._ordinals[key] = tuple(out)
+        return cached
+
+    def with_office_hours(self, hours: OfficeHours) -> WorkCalendar:
+        """The same days with other office hours."""
+        return WorkCalendar(self.years, hours)
+
+    def with_year(self, year: YearCalendar) -> WorkCalendar:
+        """A calendar where `year` replaces what was known of that year."""
+        years = dict(self.years)
+        years[year.year] = year
+        return WorkCalendar(years, self.office_hours)
+
+
+def published_years() -> dict[int, YearCalendar]:
+    """The State Council calendars known offline, from the `chinese-calendar` package."""
+    from chinese_calendar import constants
+
+    holidays: dict[int, set[date]] = {}
+    workdays: dict[int, set[date]] = {}
+    for day in constants.holidays:
+        holidays.setdefault(day.year, set()).add(day)
+    for day in constants.workdays:
+        workdays.setdefault(day.year, set()).add(day)
+    source = "国务院办公厅节假日安排（chinese-calendar）"
+    return {
+        year: YearCalendar(
+            year=year,
+            holidays=frozenset(holidays.get(year, ())),
+            workdays=frozenset(workdays.get(year, ())),
+            source=source,
+        )
+        for year in sorted(set(holidays) | set(workdays))
+    }
+
+
+def default_calendar(office_hours: OfficeHours | None = None) -> WorkCalendar:
+    """The offline default: every published year, default office hours unless given."""
+    return WorkCalendar(published_years(), office_hours or OfficeHours())

@@ -1,0 +1,153 @@
+"""A clue as the rules see it: its descriptive draft and its workflow state."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from desktop.domain.codes import Category, Channel, Labelled, Priority, Status
+from desktop.domain.timeutil import to_china
+from desktop.domain.units import UnitDirectory
+from desktop.domain.validators import (
+    ValidationError,
+    parse_datetime,
+    require_text,
+    validate_credit_code,
+    validate_phone,
+)
+
+
+@dataclass(frozen=True)
+class ClueDraft:
+    """The descriptive fields of a clue, as registered (validated by `validate_draft`)."""
+
+    channel: Channel
+    received_at: datetime
+    category: Category
+    priority: Priority
+    description: str
+    address: str
+    county_code: str
+    township_code: str | None = None
+    subject_name: str = ""
+    subject_credit_code: str = ""
+    reporter_name: str = ""
+    reporter_phone: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+
+    def to_payload(self) -> dict[str, Any]:
+        """JSON-ready form, the payload of a register action."""
+        return {
+            "channel": self.channel.value,
+            "received_at": self.received_at.isoformat(),
+            "category": self.category.value,
+            "priority": self.priority.value,
+            "description": self.description,
+            "address": self.address,
+            "county_code": self.county_code,
+            "township_code": self.township_code,
+            "subject_name": self.subject_name,
+            "subject_credit_code": self.subject_credit_code,
+            "reporter_name": self.reporter_name,
+            "reporter_phone": self.reporter_phone,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+        }
+
+
+def _choice(enum: type[Labelled], value: Any, field_label: str) -> Any:
+    try:
+        return enum.from_text(str(value or ""))
+    except ValueError:
+        options = "、".join(m.label for m in enum)
+        raise ValidationError(field_label, f"「{value}」不是有效选项（可选：{options}）") from None
+
+
+def _coordinate(value: Any, field_label: str, low: float, high: float) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(field_label, f"「{value}」不是数字") from None
+    if not low <= number <= high:
+        raise ValidationError(field_label, f"应在 {low} 到 {high} 之间")
+    return number
+
+
+def validate_draft(data: Mapping[str, Any], units: UnitDirectory, now: datetime) -> ClueDraft:
+    """Check every field of a new clue; raise ValidationError naming the first bad field."""
+    channel = _choice(Channel, data.get("channel"), "举报途径")
+    category = _choice(Category, data.get("category"), "污染类别")
+    priority = _choice(Priority, data.get("priority") or Priority.NORMAL.value, "紧急程度")
+    raw_received = data.get("received_at")
+    if isinstance(raw_received, datetime):
+        received = to_china(raw_received)
+    else:
+        received = parse_datetime(str(raw_received or ""), "受理时间")
+    if received > to_china(now):
+        raise ValidationError("受理时间", "不能晚于当前时间")
+    description = require_text(data.get("description"), "线索内容", 4000)
+    address = require_text(data.get("address"), "地址", 200)
+    county_code = str(data.get("county_code") or "")
+    county = units.get(county_code)
+    if county is None or county.county_code != county_code or not county.dispatches:
+        raise ValidationError("所属县区", f"「{county_code}」不是有效的县区")
+    township_code = data.get("township_code") or None
+    if township_code is not None:
+        township = units.get(str(township_code))
+        if township is None or township.county_code != county_code or not township.handles:
+            raise ValidationError("所属乡镇（街道）", f"「{township_code}」不属于{county.name}")
+    subject_name = require_text(data.get("subject_name"), "被反映对象", 200, required=False)
+    credit = str(data.get("subject_credit_code") or "").strip()
+    if credit:
+        credit = validate_credit_code(credit)
+    reporter_name = require_text(data.get("reporter_name"), "举报人", 50, required=False)
+    phone = str(data.get("reporter_phone") or "").strip()
+    if phone:
+        phone = validate_phone(phone, "举报人电话")
+    return ClueDraft(
+        channel=channel,
+        received_at=received,
+        category=category,
+        priority=priority,
+        description=description,
+        address=address,
+        county_code=county_code,
+        township_code=str(township_code) if township_code else None,
+        subject_name=subject_name,
+        subject_credit_code=credit,
+        reporter_name=reporter_name,
+        reporter_phone=phone,
+        latitude=_coordinate(data.get("latitude"), "纬度", -90, 90),
+        longitude=_coordinate(data.get("longitude"), "经度", -180, 180),
+    )
+
+
+@dataclass(frozen=True)
+class ClueState:
+    """The workflow state of one clue: what the transition rules read and write."""
+
+    code: str
+    status: Status
+    priority: Priority
+    county_code: str
+    registered_at: datetime
+    lead_unit: str | None = None
+    assisting_units: tuple[str, ...] = ()
+    dispatched_at: datetime | None = None
+    signed_at: datetime | None = None
+    reported_at: datetime | None = None
+    closed_at: datetime | None = None
+    deadline: datetime | None = None
+    handle_deadline: datetime | None = None
+    extension_requested_days: int = 0
+    extended_days: int = 0
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def evolve(self, **changes: Any) -> ClueState:
+        """A copy with some fields changed."""
+        return replace(self, **changes)

@@ -1,0 +1,1 @@
+"""The offline clue store: SQLite through SQLAlchemy 2, migrated by Alembic in process."""

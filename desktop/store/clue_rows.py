@@ -1,0 +1,138 @@
+"""Translating between store rows and the domain's view of clues, units, users and rules."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.calendar import WorkCalendar, YearCalendar, default_calendar
+from desktop.domain.clue import ClueDraft, ClueState
+from desktop.domain.codes import Priority, Role, Status, UnitKind
+from desktop.domain.rules import Rules
+from desktop.domain.units import Actor, UnitInfo
+from desktop.store.models import AssistingUnit, CalendarYear, Clue, RuleSet, Unit, User
+
+RULES_NAME = "rules"
+
+
+def unit_info(row: Unit) -> UnitInfo:
+    """The domain view of a unit row."""
+    return UnitInfo(
+        code=row.code,
+        name=row.name,
+        kind=UnitKind(row.kind),
+        parent_code=row.parent_code,
+        county_code=row.county_code,
+    )
+
+
+def load_directory(session: Session) -> dict[str, UnitInfo]:
+    """Every unit the store knows, by code."""
+    return {row.code: unit_info(row) for row in session.scalars(select(Unit))}
+
+
+def load_actor(session: Session, username: str, device_id: str) -> Actor:
+    """The actor for a cached user; LookupError when the store does not know them."""
+    user = session.get(User, username)
+    if user is None:
+        raise LookupError(f"本机没有用户 {username} 的资料，请先同步")
+    unit = session.get(Unit, user.unit_code)
+    assert unit is not None  # foreign key
+    return Actor(
+        username=user.username,
+        role=Role(user.role),
+        unit=unit_info(unit),
+        display_name=user.display_name,
+        device_id=device_id,
+    )
+
+
+def load_rules(session: Session) -> Rules:
+    """The rules published by the platform, or the defaults."""
+    row = session.get(RuleSet, RULES_NAME)
+    return Rules.from_dict(row.data) if row is not None else Rules()
+
+
+def load_calendar(session: Session, rules: Rules | None = None) -> WorkCalendar:
+    """The offline default calendar with the platform's published years on top."""
+    rules = rules or load_rules(session)
+    calendar = default_calendar(rules.office_hours)
+    for row in session.scalars(select(CalendarYear)):
+        calendar = calendar.with_year(YearCalendar.from_dict(row.data))
+    return calendar
+
+
+def assisting_codes(session: Session, clue_id: int) -> tuple[str, ...]:
+    """The assisting units of a clue, in code order."""
+    rows = session.scalars(
+        select(AssistingUnit.unit_code)
+        .where(AssistingUnit.clue_id == clue_id)
+        .order_by(AssistingUnit.unit_code)
+    )
+    return tuple(rows)
+
+
+def clue_state(session: Session, row: Clue) -> ClueState:
+    """The workflow state of a clue row."""
+    return ClueState(
+        code=row.code,
+        status=Status(row.status),
+        priority=Priority(row.priority),
+        county_code=row.county_code,
+        registered_at=row.registered_at,
+        lead_unit=row.lead_unit,
+        assisting_units=assisting_codes(session, row.id),
+        dispatched_at=row.dispatched_at,
+        signed_at=row.signed_at,
+        reported_at=row.reported_at,
+        closed_at=row.closed_at,
+        deadline=row.deadline,
+        handle_deadline=row.handle_deadline,
+        extension_requested_days=row.extension_requested_days,
+        extended_days=row.extended_days,
+    )
+
+
+STATE_COLUMNS = (
+    "status",
+    "priority",
+    "county_code",
+    "registered_at",
+    "lead_unit",
+    "dispatched_at",
+    "signed_at",
+    "reported_at",
+    "closed_at",
+    "deadline",
+    "handle_deadline",
+    "extension_requested_days",
+    "extended_days",
+)
+
+
+def state_values(state: ClueState) -> dict[str, object]:
+    """Column values of a clue row that hold its workflow state."""
+    values = {name: getattr(state, name) for name in STATE_COLUMNS}
+    values["status"] = state.status.value
+    values["priority"] = state.priority.value
+    return values
+
+
+def draft_values(draft: ClueDraft) -> dict[str, object]:
+    """Column values of a clue row that hold its registered description."""
+    return {
+        "channel": draft.channel.value,
+        "category": draft.category.value,
+        "priority": draft.priority.value,
+        "received_at": draft.received_at,
+        "reporter_name": draft.reporter_name,
+        "reporter_phone": draft.reporter_phone,
+        "address": draft.address,
+        "county_code": draft.county_code,
+        "township_code": draft.township_code,
+        "latitude": draft.latitude,
+        "longitude": draft.longitude,
+        "subject_name": draft.subject_name,
+        "subject_credit_code": draft.subject_credit_code,
+        "description": draft.description,
+    }

@@ -1,0 +1,134 @@
+"""Taking an action on this device: validate, record history, update the view, queue for sync."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+
+from desktop.domain.timeutil import china_now, to_china
+from desktop.domain.workflow import Action, Outcome, apply_action
+from desktop.store.clue_rows import (
+    clue_state,
+    draft_values,
+    load_actor,
+    load_calendar,
+    load_directory,
+    load_rules,
+    state_values,
+)
+from desktop.store.database import Store
+from desktop.store.models import AssistingUnit, Clue, ClueEvent, OutboxAction
+from desktop.store.search import index_clues
+
+
+@dataclass(frozen=True)
+class LocalAction:
+    """An action taken on this device and queued for the platform."""
+
+    action_id: str
+    clue_code: str
+    outcome: Outcome
+
+
+def provisional_code(now: datetime, action_id: str) -> str:
+    """A code for a clue registered offline, until the platform assigns the real one."""
+    return f"临{to_china(now):%Y%m%d}-{action_id[:8].upper()}"
+
+
+def take_action(
+    store: Store,
+    username: str,
+    device_id: str,
+    action: Action,
+    clue_code: str | None,
+    payload: Mapping[str, Any],
+    *,
+    now: datetime | None = None,
+    action_id: str | None = None,
+) -> LocalAction:
+    """Take `action` locally in one transaction: all of it is written, or none of it.
+
+    Raises ActionRefused or ValidationError (from the rules) and LookupError for an unknown
+    clue or user; the store is then unchanged.
+    """
+    moment = to_china(now) if now is not None else china_now()
+    action_id = action_id or str(uuid.uuid4())
+    with store.session() as session, session.begin():
+        actor = load_actor(session, username, device_id)
+        units = load_directory(session)
+        rules = load_rules(session)
+        calendar = load_calendar(session, rules)
+        row: Clue | None = None
+        if action is Action.REGISTER:
+            code = provisional_code(moment, action_id)
+            state = None
+        else:
+            row = session.scalars(select(Clue).where(Clue.code == clue_code)).one_or_none()
+            if row is None:
+                raise LookupError(f"本机没有编号为 {clue_code} 的线索")
+            code = row.code
+            state = clue_state(session, row)
+        outcome = apply_action(
+            action, actor, state, payload, moment, calendar, rules, units, code=code
+        )
+        if row is None:
+            draft = outcome.draft
+            assert draft is not None  # a register outcome carries its draft
+            row = Clue(
+                code=code,
+                provisional=True,
+                updated_at=moment,
+                **draft_values(draft),
+                **state_values(outcome.state),
+            )
+            session.add(row)
+            session.flush()
+            index_clues(
+                session.connection(),
+                [(row.id, (code, draft.subject_name, draft.address, draft.description))],
+            )
+        else:
+            session.execute(
+                update(Clue)
+                .where(Clue.id == row.id)
+                .values(updated_at=moment, **state_values(outcome.state))
+            )
+        if outcome.state.assisting_units != (state.assisting_units if state else ()):
+            session.execute(delete(AssistingUnit).where(AssistingUnit.clue_id == row.id))
+            session.add_all(
+                AssistingUnit(clue_id=row.id, unit_code=unit)
+                for unit in outcome.state.assisting_units
+            )
+        session.add(
+            ClueEvent(
+                clue_id=row.id,
+                action_id=action_id,
+                action=action.value,
+                username=actor.username,
+                unit_code=actor.unit.code,
+                device_id=device_id,
+                at=moment,
+                from_status=outcome.from_status.value if outcome.from_status else None,
+                to_status=outcome.state.status.value,
+                note=outcome.note,
+                details=dict(outcome.details),
+                pending=True,
+            )
+        )
+        session.add(
+            OutboxAction(
+                action_id=action_id,
+                command_type=action.command_type,
+                clue_code=code,
+                payload=dict(payload) if action is not Action.REGISTER else dict(outcome.details),
+                username=actor.username,
+                device_id=device_id,
+                created_at=moment,
+            )
+        )
+    return LocalAction(action_id, code, outcome)

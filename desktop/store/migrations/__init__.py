@@ -1,0 +1,1 @@
+"""Alembic migrations of the clue store, run in process at start-up."""

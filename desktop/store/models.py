@@ -1,0 +1,220 @@
+"""Typed SQLAlchemy 2 models of the offline clue store."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    func,
+    literal_column,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desktop.store.types import ChinaDateTime, JsonText
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+}
+
+NO_DEADLINE = "9999-12-31"
+"""Sorts after every real deadline: clues without one (closed) come last."""
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention, so migrations name constraints stably."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Unit(Base):
+    """A unit of the tree: tackling offices, townships and streets, departments, commissions."""
+
+    __tablename__ = "units"
+
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))
+    parent_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
+    county_code: Mapped[str | None] = mapped_column(String(20), index=True)
+
+
+class User(Base):
+    """A cached platform account, as far as the client needs to show and act for it."""
+
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(20))
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    phone: Mapped[str] = mapped_column(String(20), default="")
+
+
+class Clue(Base):
+    """The local view of a clue: server state with this device's pending actions applied."""
+
+    __tablename__ = "clues"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    channel: Mapped[str] = mapped_column(String(32))
+    category: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    reporter_name: Mapped[str] = mapped_column(String(50), default="")
+    reporter_phone: Mapped[str] = mapped_column(String(20), default="")
+    address: Mapped[str] = mapped_column(String(200))
+    county_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    township_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    subject_name: Mapped[str] = mapped_column(String(200), default="")
+    subject_credit_code: Mapped[str] = mapped_column(String(18), default="")
+    description: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    lead_unit: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
+    registered_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    dispatched_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    signed_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    reported_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    deadline: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    handle_deadline: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    extension_requested_days: Mapped[int] = mapped_column(Integer, default=0)
+    extended_days: Mapped[int] = mapped_column(Integer, default=0)
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+DUE = func.coalesce(Clue.deadline, literal_column(f"'{NO_DEADLINE}'"))
+"""The deadline sort key: real deadlines first, clues without one last."""
+
+Index("ix_clues_due", DUE, Clue.id)
+Index("ix_clues_status_due", Clue.status, DUE, Clue.id)
+Index("ix_clues_lead_status_due", Clue.lead_unit, Clue.status, DUE, Clue.id)
+Index("ix_clues_county_status_due", Clue.county_code, Clue.status, DUE, Clue.id)
+Index("ix_clues_county_due", Clue.county_code, DUE, Clue.id)
+Index("ix_clues_received", Clue.received_at, Clue.id)
+Index("ix_clues_status_received", Clue.status, Clue.received_at, Clue.id)
+Index("ix_clues_lead_status_received", Clue.lead_unit, Clue.status, Clue.received_at, Clue.id)
+Index("ix_clues_county_status_received", Clue.county_code, Clue.status, Clue.received_at, Clue.id)
+Index("ix_clues_township", Clue.township_code)
+
+
+class AssistingUnit(Base):
+    """An assisting unit (协办) of a clue."""
+
+    __tablename__ = "clue_assisting_units"
+
+    clue_id: Mapped[int] = mapped_column(
+        ForeignKey("clues.id", ondelete="CASCADE"), primary_key=True
+    )
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)
+
+
+Index("ix_clue_assisting_units_unit", AssistingUnit.unit_code, AssistingUnit.clue_id)
+
+
+class ClueEvent(Base):
+    """One entry of a clue's append-only history: who did what, when, on which device."""
+
+    __tablename__ = "clue_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id", ondelete="CASCADE"), index=True)
+    action_id: Mapped[str] = mapped_column(String(36), unique=True)
+    action: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[Any] = mapped_column(JsonText, default=dict)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Attachment(Base):
+    """A file stored once by its SHA-256, beside the database."""
+
+    __tablename__ = "attachments"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+class ClueAttachment(Base):
+    """An attachment of a clue, under the name it was added with."""
+
+    __tablename__ = "clue_attachments"
+
+    clue_id: Mapped[int] = mapped_column(
+        ForeignKey("clues.id", ondelete="CASCADE"), primary_key=True
+    )
+    sha256: Mapped[str] = mapped_column(ForeignKey("attachments.sha256"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    added_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    added_by: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxAction(Base):
+    """A pending action waiting to be pushed to the platform, in device order."""
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action_id: Mapped[str] = mapped_column(String(36), unique=True)
+    command_type: Mapped[str] = mapped_column(String(64))
+    clue_code: Mapped[str] = mapped_column(String(40), index=True)
+    payload: Mapped[Any] = mapped_column(JsonText)
+    username: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    reject_code: Mapped[str] = mapped_column(String(64), default="")
+    reject_reason: Mapped[str] = mapped_column(Text, default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncState(Base):
+    """Small named values of the sync engine and the device (cursor, device id, user)."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JsonText)
+
+
+class CalendarYear(Base):
+    """A year of the work calendar as published by the platform (replaces the default)."""
+
+    __tablename__ = "calendar_years"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    data: Mapped[Any] = mapped_column(JsonText)
+
+
+class RuleSet(Base):
+    """Rules data by name (time limits, warning thresholds, office hours)."""
+
+    __tablename__ = "rules"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[Any] = mapped_column(JsonText)

@@ -1,0 +1,308 @@
+"""Task queues: indexed, filtered, sorted, keyset-paged queries over the clue store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    false,
+    func,
+    or_,
+    select,
+    text,
+    true,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
+
+from desktop.domain.codes import OPEN_STATUSES, Labelled, Status
+from desktop.domain.deadlines import WarningBounds
+from desktop.domain.timeutil import CHINA_TZ
+from desktop.domain.units import UnitInfo
+from desktop.store.models import DUE, AssistingUnit, Clue
+from desktop.store.schema_extras import SEARCH_TABLE
+from desktop.store.search import match_expression
+
+
+class Queue(Labelled):
+    """A work queue of the navigation list."""
+
+    TO_DISPATCH = "to_dispatch"
+    TO_SIGN = "to_sign"
+    HANDLING = "handling"
+    TO_REVIEW = "to_review"
+    CLOSED = "closed"
+    WARNINGS = "warnings"
+    ALL = "all"
+
+    @property
+    def label(self) -> str:
+        """The Chinese name of the queue."""
+        return _QUEUE_LABELS[self]
+
+
+_QUEUE_LABELS = {
+    Queue.TO_DISPATCH: "待分办",
+    Queue.TO_SIGN: "待签收",
+    Queue.HANDLING: "办理中",
+    Queue.TO_REVIEW: "待审核",
+    Queue.CLOSED: "已办结",
+    Queue.WARNINGS: "预警",
+    Queue.ALL: "全部",
+}
+
+QUEUE_STATUSES: dict[Queue, frozenset[Status]] = {
+    Queue.TO_DISPATCH: frozenset({Status.REGISTERED, Status.RETURNED}),
+    Queue.TO_SIGN: frozenset({Status.DISPATCHED}),
+    Queue.HANDLING: frozenset({Status.HANDLING}),
+    Queue.TO_REVIEW: frozenset({Status.REVIEWING}),
+    Queue.CLOSED: frozenset({Status.CLOSED}),
+    Queue.WARNINGS: frozenset(OPEN_STATUSES),
+    Queue.ALL: frozenset(Status),
+}
+
+
+class SortKey(Labelled):
+    """What a queue is ordered by."""
+
+    DEADLINE = "deadline"
+    RECEIVED = "received"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        """The Chinese name of the sort key."""
+        return {"deadline": "办理期限", "received": "受理时间", "warning": "预警等级"}[self.value]
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """Everything that narrows a queue; empty fields do not filter."""
+
+    queue: Queue = Queue.ALL
+    statuses: frozenset[Status] = frozenset()
+    text: str = ""
+    channels: frozenset[str] = frozenset()
+    categories: frozenset[str] = frozenset()
+    priorities: frozenset[str] = frozenset()
+    county_code: str | None = None
+    township_code: str | None = None
+    warning_levels: frozenset[int] = frozenset()
+    received_from: date | None = None
+    received_to: date | None = None
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Whose queues these are: a handling unit sees its own clues, an office its area."""
+
+    unit: UnitInfo
+
+    @property
+    def by_area(self) -> bool:
+        """Whether the unit sees clues by area (tackling offices, discipline commissions)."""
+        return not self.unit.handles
+
+
+@dataclass(frozen=True)
+class ClueRow:
+    """One row of a queue, plain data for any view."""
+
+    id: int
+    code: str
+    status: Status
+    channel: str
+    category: str
+    priority: str
+    county_code: str
+    township_code: str | None
+    lead_unit: str | None
+    subject_name: str
+    address: str
+    received_at: datetime
+    deadline: datetime | None
+    warning_level: int
+    sort_value: Any = field(repr=False, default=None)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of rows and the cursor of the next page (None at the end)."""
+
+    rows: list[ClueRow]
+    next_cursor: tuple[Any, int] | None
+
+
+ROW_COLUMNS = (
+    Clue.id,
+    Clue.code,
+    Clue.status,
+    Clue.channel,
+    Clue.category,
+    Clue.priority,
+    Clue.county_code,
+    Clue.township_code,
+    Clue.lead_unit,
+    Clue.subject_name,
+    Clue.address,
+    Clue.received_at,
+    Clue.deadline,
+)
+
+
+def _scope(viewer: Viewer, queue: Queue) -> ColumnElement[bool]:
+    unit = viewer.unit
+    if viewer.by_area:
+        return true() if unit.county_code is None else Clue.county_code == unit.county_code
+    if queue in (Queue.TO_DISPATCH,):
+        return false()
+    lead = Clue.lead_unit == unit.code
+    if queue in (Queue.TO_SIGN, Queue.TO_REVIEW):
+        return lead
+    assisting = select(AssistingUnit.clue_id).where(AssistingUnit.unit_code == unit.code)
+    return or_(lead, Clue.id.in_(assisting))
+
+
+def warning_condition(levels: frozenset[int], bounds: WarningBounds) -> ColumnElement[bool]:
+    """Clues whose current stage is at one of `levels` at the bounds' instant."""
+    ranges = {
+        3: Clue.deadline < bounds.level3_before,
+        2: and_(Clue.deadline >= bounds.level3_before, Clue.deadline < bounds.now),
+        1: and_(Clue.deadline >= bounds.now, Clue.deadline <= bounds.level1_until),
+        0: or_(Clue.deadline.is_(None), Clue.deadline > bounds.level1_until),
+    }
+    return or_(*(ranges[level] for level in sorted(levels)))
+
+
+def _conditions(
+    viewer: Viewer, flt: QueueFilter, bounds: WarningBounds
+) -> list[ColumnElement[bool]]:
+    statuses = flt.statuses or QUEUE_STATUSES[flt.queue]
+    if flt.statuses:
+        statuses = statuses & QUEUE_STATUSES[flt.queue]
+    conditions: list[ColumnElement[bool]] = [_scope(viewer, flt.queue)]
+    if statuses != frozenset(Status):
+        conditions.append(Clue.status.in_(sorted(s.value for s in statuses)))
+    levels = flt.warning_levels
+    if flt.queue is Queue.WARNINGS:
+        levels = (levels or frozenset({1, 2, 3})) - {0}
+    if levels:
+        conditions.append(warning_condition(frozenset(levels), bounds))
+    if flt.channels:
+        conditions.append(Clue.channel.in_(sorted(flt.channels)))
+    if flt.categories:
+        conditions.append(Clue.category.in_(sorted(flt.categories)))
+    if flt.priorities:
+        conditions.append(Clue.priority.in_(sorted(flt.priorities)))
+    if flt.county_code:
+        conditions.append(Clue.county_code == flt.county_code)
+    if flt.township_code:
+        conditions.append(Clue.township_code == flt.township_code)
+    if flt.received_from:
+        start = datetime.combine(flt.received_from, time(0), CHINA_TZ)
+        conditions.append(Clue.received_at >= start)
+    if flt.received_to:
+        end = datetime.combine(flt.received_to + timedelta(days=1), time(0), CHINA_TZ)
+        conditions.append(Clue.received_at < end)
+    expression = match_expression(flt.text)
+    if expression:
+        found = (
+            select(text("rowid"))
+            .select_from(text(SEARCH_TABLE))
+            .where(text(f"{SEARCH_TABLE} MATCH :match"))
+        )
+        conditions.append(Clue.id.in_(found.params(match=expression)))
+    return conditions
+
+
+def _clue_row(r: Any, bounds: WarningBounds) -> ClueRow:
+    return ClueRow(
+        id=r.id,
+        code=r.code,
+        status=Status(r.status),
+        channel=r.channel,
+        category=r.category,
+        priority=r.priority,
+        county_code=r.county_code,
+        township_code=r.township_code,
+        lead_unit=r.lead_unit,
+        subject_name=r.subject_name,
+        address=r.address,
+        received_at=r.received_at,
+        deadline=r.deadline,
+        warning_level=bounds.level(r.deadline),
+        sort_value=r.sort_value,
+    )
+
+
+def _sort_column(sort: SortKey) -> ColumnElement[Any]:
+    if sort is SortKey.RECEIVED:
+        return type_coerce(Clue.received_at, String)
+    return type_coerce(DUE, String)
+
+
+def query_page(
+    session: Session,
+    viewer: Viewer,
+    flt: QueueFilter,
+    bounds: WarningBounds,
+    *,
+    sort: SortKey = SortKey.DEADLINE,
+    descending: bool = False,
+    limit: int = 100,
+    after: tuple[Any, int] | None = None,
+) -> Page:
+    """One page of a queue, ordered by `sort` then id; pass `next_cursor` to get the next."""
+    key = _sort_column(sort)
+    statement = select(*ROW_COLUMNS, key.label("sort_value")).where(
+        *_conditions(viewer, flt, bounds)
+    )
+    if after is not None:
+        value, last_id = after
+        if descending:
+            statement = statement.where(or_(key < value, and_(key == value, Clue.id < last_id)))
+        else:
+            statement = statement.where(or_(key > value, and_(key == value, Clue.id > last_id)))
+    order = (key.desc(), Clue.id.desc()) if descending else (key.asc(), Clue.id.asc())
+    statement = statement.order_by(*order).limit(limit + 1)
+    rows = [_clue_row(r, bounds) for r in session.execute(statement)]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    cursor = (rows[-1].sort_value, rows[-1].id) if more and rows else None
+    return Page(rows, cursor)
+
+
+def query_ids(
+    session: Session,
+    viewer: Viewer,
+    flt: QueueFilter,
+    bounds: WarningBounds,
+    *,
+    sort: SortKey = SortKey.DEADLINE,
+    descending: bool = False,
+) -> list[int]:
+    """Every id of a queue in order: what an id-backed table model holds."""
+    key = _sort_column(sort)
+    order = (key.desc(), Clue.id.desc()) if descending else (key.asc(), Clue.id.asc())
+    statement = select(Clue.id).where(*_conditions(viewer, flt, bounds)).order_by(*order)
+    return list(session.scalars(statement))
+
+
+def count(session: Session, viewer: Viewer, flt: QueueFilter, bounds: WarningBounds) -> int:
+    """How many clues a queue holds (the numbers beside the navigation list)."""
+    statement = select(func.count()).select_from(Clue).where(*_conditions(viewer, flt, bounds))
+    return int(session.scalar(statement) or 0)
+
+
+def rows_by_id(session: Session, ids: Sequence[int], bounds: WarningBounds) -> dict[int, ClueRow]:
+    """Queue rows for the given ids (for a table model that builds rows on demand)."""
+    statement = select(*ROW_COLUMNS, type_coerce(DUE, String).label("sort_value")).where(
+        Clue.id.in_(list(ids))
+    )
+    return {r.id: _clue_row(r, bounds) for r in session.execute(statement)}

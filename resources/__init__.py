@@ -1,0 +1,1 @@
+"""Data files shipped with cluedesk: demo city, work calendars, fonts, icons."""

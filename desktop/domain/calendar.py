@@ -54,14 +54,19 @@ class YearCalendar:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> YearCalendar:
         """Read a year from its calendar-file form; raise ValueError naming the bad entry."""
+        if not isinstance(data, Mapping):
+            raise ValueError("日历文件的内容应为对象（含 year、holidays、workdays）")
         try:
             year = int(data["year"])
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError("日历文件缺少有效的 year 字段") from exc
 
         def days(key: str) -> frozenset[date]:
+            raw_days = data.get(key, [])
+            if not isinstance(raw_days, list):
+                raise ValueError(f"日历文件的 {key} 应为日期列表")
             out = set()
-            for raw in data.get(key, []):
+            for raw in raw_days:
                 try:
                     out.add(date.fromisoformat(str(raw)))
                 except ValueError as exc:
@@ -102,36 +107,47 @@ class OfficeHours:
             previous_end = end
 
     @property
+    def day_length(self) -> timedelta:
+        """Length of one working day (7.5 hours by default)."""
+        return sum((_since_midnight(e) - _since_midnight(s) for s, e in self.periods), ZERO)
+
+    @property
     def day_seconds(self) -> int:
-        """Length of one working day in seconds (7.5 hours by default)."""
-        return sum(_seconds(end) - _seconds(start) for start, end in self.periods)
+        """Length of one working day in whole seconds."""
+        return int(self.day_length.total_seconds())
 
     @property
     def closing(self) -> time:
         """When the working day ends."""
         return self.periods[-1][1]
 
-    def seconds_before(self, moment: time) -> int:
-        """Office seconds of a working day that lie before the clock time `moment`."""
-        at = _seconds(moment) + moment.microsecond / 1e6
-        total = 0.0
+    def office_time_before(self, moment: time) -> timedelta:
+        """Office time of a working day that lies before the clock time `moment`, exactly."""
+        at = _since_midnight(moment)
+        total = ZERO
         for start, end in self.periods:
-            s, e = _seconds(start), _seconds(end)
+            s, e = _since_midnight(start), _since_midnight(end)
             if at <= s:
                 break
             total += min(at, e) - s
-        return int(total)
+        return total
 
-    def clock_at(self, office_seconds: int) -> time:
-        """The clock time at which `office_seconds` of the working day have passed."""
-        if not 0 <= office_seconds <= self.day_seconds:
-            raise ValueError(f"offset {office_seconds} outside the working day")
-        remaining = office_seconds
+    def seconds_before(self, moment: time) -> int:
+        """Office seconds of a working day before `moment` (whole seconds, rounded down)."""
+        return int(self.office_time_before(moment).total_seconds())
+
+    def clock_at(self, office_time: timedelta | int) -> time:
+        """The clock time at which `office_time` (a timedelta, or seconds) of the day has passed."""
+        offset = (
+            office_time if isinstance(office_time, timedelta) else timedelta(seconds=office_time)
+        )
+        if not ZERO <= offset <= self.day_length:
+            raise ValueError(f"offset {offset} outside the working day")
         for start, end in self.periods:
-            length = _seconds(end) - _seconds(start)
-            if remaining <= length:
-                return _clock(_seconds(start) + remaining)
-            remaining -= length
+            length = _since_midnight(end) - _since_midnight(start)
+            if offset <= length:
+                return _clock(_since_midnight(start) + offset)
+            offset -= length
         return self.closing  # pragma: no cover - unreachable after the range check
 
     def to_list(self) -> list[list[str]]:
@@ -151,12 +167,21 @@ class OfficeHours:
         return cls(tuple(periods))
 
 
-def _seconds(moment: time) -> int:
-    return moment.hour * 3600 + moment.minute * 60 + moment.second
+ZERO = timedelta(0)
 
 
-def _clock(seconds: int) -> time:
-    return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
+def _since_midnight(moment: time) -> timedelta:
+    return timedelta(
+        hours=moment.hour,
+        minutes=moment.minute,
+        seconds=moment.second,
+        microseconds=moment.microsecond,
+    )
+
+
+def _clock(offset: timedelta) -> time:
+    whole = int(offset.total_seconds())
+    return time(whole // 3600, whole % 3600 // 60, whole % 60, offset.microseconds)
 
 
 @dataclass(frozen=True, eq=False)
@@ -185,8 +210,10 @@ class WorkCalendar:
         return year in self.years
 
     def confirmed(self, start: date | datetime, end: date | datetime) -> bool:
-        """Whether every year from `start` to `end` (either order) is covered by data."""
-        low, high = sorted((start.year, end.year))
+        """Whether every year from `start` to `end` (either order, in China) is covered."""
+        first = to_china(start) if isinstance(start, datetime) else start
+        last = to_china(end) if isinstance(end, datetime) else end
+        low, high = sorted((first.year, last.year))
         return all(self.is_confirmed(y) for y in range(low, high + 1))
 
     def is_working_day(self, day: date) -> bool:
@@ -224,54 +251,54 @@ class WorkCalendar:
         day = self.add_working_days(local.date(), days)
         return datetime.combine(day, self.office_hours.closing, CHINA_TZ)
 
-    def working_seconds_between(self, start: datetime, end: datetime) -> int:
-        """Office-hour seconds from `start` to `end` on working days (negative if reversed)."""
+    def working_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """Office time from `start` to `end` on working days, exactly (negative if reversed)."""
         a, b = to_china(start), to_china(end)
         if b < a:
-            return -self.working_seconds_between(b, a)
-        day_len = self.office_hours.day_seconds
+            return -self.working_time_between(b, a)
+        hours = self.office_hours
         if a.date() == b.date():
             if not self.is_working_day(a.date()):
-                return 0
-            return self.office_hours.seconds_before(b.timetz()) - self.office_hours.seconds_before(
-                a.timetz()
-            )
-        head = (
-            day_len - self.office_hours.seconds_before(a.timetz())
-            if self.is_working_day(a.date())
-            else 0
-        )
-        tail = self.office_hours.seconds_before(b.timetz()) if self.is_working_day(b.date()) else 0
+                return ZERO
+            return hours.office_time_before(b.time()) - hours.office_time_before(a.time())
+        head = hours.day_length - hours.office_time_before(a.time())
+        if not self.is_working_day(a.date()):
+            head = ZERO
+        tail = hours.office_time_before(b.time()) if self.is_working_day(b.date()) else ZERO
         whole = self.working_days_between(a.date(), b.date() - timedelta(days=1))
-        return head + whole * day_len + tail
+        return head + whole * hours.day_length + tail
 
-    def shift_working_seconds(self, start: datetime, seconds: int) -> datetime:
-        """The earliest instant `seconds` of office time after (before, if negative) `start`.
+    def working_seconds_between(self, start: datetime, end: datetime) -> int:
+        """Office seconds from `start` to `end`, truncated toward zero (negative if reversed)."""
+        return int(self.working_time_between(start, end) / timedelta(seconds=1))
+
+    def shift_working_time(self, start: datetime, amount: timedelta) -> datetime:
+        """The earliest instant `amount` of office time after (before, if negative) `start`.
 
         Forward, a shift that ends exactly at a day's closing stays on that day; backward, one
         that ends exactly at a day's opening lands on the previous working day's closing.
         """
         local = to_china(start)
-        if seconds == 0:
+        if amount == ZERO:
             return local
         hours = self.office_hours
-        day_len = hours.day_seconds
+        day_len = hours.day_length
         day = local.date()
-        if seconds > 0:
+        if amount > ZERO:
             if self.is_working_day(day):
-                used = hours.seconds_before(local.timetz())
+                used = hours.office_time_before(local.time())
             else:
-                day, used = self.add_working_days(day, 1), 0
-            if seconds <= day_len - used:
-                return datetime.combine(day, hours.clock_at(used + seconds), CHINA_TZ)
-            whole, rest = divmod(seconds - (day_len - used), day_len)
-            if rest == 0:
+                day, used = self.add_working_days(day, 1), ZERO
+            if amount <= day_len - used:
+                return datetime.combine(day, hours.clock_at(used + amount), CHINA_TZ)
+            whole, rest = divmod(amount - (day_len - used), day_len)
+            if rest == ZERO:
                 whole, rest = whole - 1, day_len
             day = self.add_working_days(day, whole + 1)
             return datetime.combine(day, hours.clock_at(rest), CHINA_TZ)
-        back = -seconds
+        back = -amount
         if self.is_working_day(day):
-            before = hours.seconds_before(local.timetz())
+            before = hours.office_time_before(local.time())
         else:
             day, before = self.add_working_days(day, -1), day_len
         if back < before:
@@ -280,13 +307,17 @@ class WorkCalendar:
         day = self.add_working_days(day, -(whole + 1))
         return datetime.combine(day, hours.clock_at(day_len - rest), CHINA_TZ)
 
+    def shift_working_seconds(self, start: datetime, seconds: int) -> datetime:
+        """`shift_working_time` by a number of seconds."""
+        return self.shift_working_time(start, timedelta(seconds=seconds))
+
     def latest_equivalent(self, moment: datetime) -> datetime:
         """The latest instant with no office time between it and `moment` (skips breaks)."""
         local = to_china(moment)
         day = local.date()
         if not self.is_working_day(day):
             return local
-        clock = local.timetz().replace(tzinfo=None)
+        clock = local.time()
         periods = self.office_hours.periods
         for index, (_, end) in enumerate(periods):
             if clock == end:

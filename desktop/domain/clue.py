@@ -7,8 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.codes import Category, Channel, Labelled, Priority, Status
-from desktop.domain.timeutil import to_china
+from desktop.domain.codes import Category, Channel, Labelled, Priority, Status, UnitKind
+from desktop.domain.timeutil import CHINA_TZ, to_china
 from desktop.domain.units import UnitDirectory
 from desktop.domain.validators import (
     ValidationError,
@@ -85,6 +85,8 @@ def validate_draft(data: Mapping[str, Any], units: UnitDirectory, now: datetime)
     priority = _choice(Priority, data.get("priority") or Priority.NORMAL.value, "紧急程度")
     raw_received = data.get("received_at")
     if isinstance(raw_received, datetime):
+        if raw_received.tzinfo is None:
+            raw_received = raw_received.replace(tzinfo=CHINA_TZ)
         received = to_china(raw_received)
     else:
         received = parse_datetime(str(raw_received or ""), "受理时间")
@@ -99,7 +101,11 @@ def validate_draft(data: Mapping[str, Any], units: UnitDirectory, now: datetime)
     township_code = data.get("township_code") or None
     if township_code is not None:
         township = units.get(str(township_code))
-        if township is None or township.county_code != county_code or not township.handles:
+        if (
+            township is None
+            or township.county_code != county_code
+            or township.kind not in (UnitKind.TOWNSHIP, UnitKind.STREET)
+        ):
             raise ValidationError("所属乡镇（街道）", f"「{township_code}」不属于{county.name}")
     subject_name = require_text(data.get("subject_name"), "被反映对象", 200, required=False)
     credit = str(data.get("subject_credit_code") or "").strip()

@@ -83,7 +83,7 @@ class Countdown:
     @property
     def minutes(self) -> int:
         """Minutes beyond the whole hours."""
-        return abs(self.seconds) % 3600 // 60
+        return abs(self.seconds) % self.day_seconds % 3600 // 60
 
     def text(self) -> str:
         """The countdown as a clerk reads it: 剩余 2 个工作日 3 小时 / 已超期 4 个工作日."""
@@ -131,11 +131,11 @@ def warning_level(
     """
     if deadline is None:
         return 0
-    day = calendar.office_hours.day_seconds
+    day = calendar.office_hours.day_length
     if to_china(now) > to_china(deadline):
-        overdue = calendar.working_seconds_between(deadline, now)
+        overdue = calendar.working_time_between(deadline, now)
         return 3 if overdue > thresholds.level3_overdue_days * day else 2
-    left = calendar.working_seconds_between(now, deadline)
+    left = calendar.working_time_between(now, deadline)
     return 1 if left <= thresholds.level1_remaining_days * day else 0
 
 
@@ -169,9 +169,9 @@ def warning_bounds(
 ) -> WarningBounds:
     """The deadline thresholds of the warning levels at `now`."""
     local = to_china(now)
-    day = calendar.office_hours.day_seconds
-    level3 = calendar.shift_working_seconds(local, -thresholds.level3_overdue_days * day)
-    level1 = calendar.shift_working_seconds(local, thresholds.level1_remaining_days * day)
+    day = calendar.office_hours.day_length
+    level3 = calendar.shift_working_time(local, -thresholds.level3_overdue_days * day)
+    level1 = calendar.shift_working_time(local, thresholds.level1_remaining_days * day)
     return WarningBounds(
         now=local, level3_before=level3, level1_until=calendar.latest_equivalent(level1)
     )

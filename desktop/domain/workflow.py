@@ -12,9 +12,14 @@ from desktop.domain.clue import ClueDraft, ClueState, validate_draft
 from desktop.domain.codes import OPEN_STATUSES, Labelled, Role, Status
 from desktop.domain.deadlines import Stage, extend_deadline, stage_deadline
 from desktop.domain.rules import Rules
-from desktop.domain.timeutil import to_china
+from desktop.domain.timeutil import CHINA_TZ, to_china
 from desktop.domain.units import Actor, UnitDirectory
-from desktop.domain.validators import ValidationError, parse_datetime, require_text
+from desktop.domain.validators import (
+    ValidationError,
+    parse_date,
+    parse_datetime,
+    require_text,
+)
 
 
 class Action(Labelled):
@@ -295,8 +300,11 @@ def refusal(
         window = calendar.deadline_after(clue.dispatched_at, rules.limits.return_window_days)
         if to_china(now) > window:
             return f"分办已超过 {rules.limits.return_window_days} 个工作日，不能退回"
-    if action is Action.REQUEST_EXTENSION and clue.extension_requested_days:
-        return "已有延期申请待审批"
+    if action is Action.REQUEST_EXTENSION:
+        if clue.extension_requested_days:
+            return "已有延期申请待审批"
+        if clue.handle_deadline is not None and to_china(now) > clue.handle_deadline:
+            return "办理期限已过，不能再申请延期"
     if action in (Action.APPROVE_EXTENSION, Action.DENY_EXTENSION):
         if not clue.extension_requested_days:
             return "没有待审批的延期申请"
@@ -403,7 +411,7 @@ def _dispatch(
         assisting.append(unit.code)
     default = stage_deadline(Stage.HANDLE, now, calendar, rules, clue.priority)
     raw_deadline = payload.get("handle_deadline")
-    handle = parse_datetime(str(raw_deadline), "办理时限") if raw_deadline else default
+    handle = _explicit_deadline(str(raw_deadline), calendar) if raw_deadline else default
     if handle <= now:
         raise ValidationError("办理时限", "必须晚于分办时间")
     sign = min(stage_deadline(Stage.SIGN, now, calendar, rules), handle)
@@ -415,6 +423,7 @@ def _dispatch(
         handle_deadline=handle,
         deadline=sign,
         extension_requested_days=0,
+        extended_days=0,
     )
     details = {
         "lead_unit": lead.code,
@@ -422,6 +431,17 @@ def _dispatch(
         "handle_deadline": handle.isoformat(),
     }
     return state, str(payload.get("note") or ""), details
+
+
+def _explicit_deadline(text: str, calendar: WorkCalendar) -> datetime:
+    """A deadline typed by the dispatcher; a bare date means close of office that day."""
+    label = "办理时限"
+    if len(text.strip()) <= 11 and ":" not in text and "时" not in text:
+        day = parse_date(text, label)
+        if not calendar.is_working_day(day):
+            raise ValidationError(label, f"{day.isoformat()} 不是工作日")
+        return datetime.combine(day, calendar.office_hours.closing, CHINA_TZ)
+    return parse_datetime(text, label)
 
 
 def _sign(clue: ClueState, payload: Mapping[str, Any], now: datetime, *_: Any) -> _Effect:

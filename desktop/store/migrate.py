@@ -12,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 log = logging.getLogger("cluedesk.store")
@@ -57,6 +58,13 @@ def backup(db_path: Path, revision: str | None) -> Path:
     return target
 
 
+def _known(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def upgrade_if_needed(engine: Engine, db_path: Path) -> Path | None:
     """Bring the database to the head revision; return the backup made, if any.
 
@@ -66,8 +74,7 @@ def upgrade_if_needed(engine: Engine, db_path: Path) -> Path | None:
     current = current_revision(engine)
     if current == head:
         return None
-    script = ScriptDirectory.from_config(alembic_config())
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and not _known(current):
         raise RuntimeError(
             f"数据库版本 {current} 比本程序新，请升级 cluedesk 后再打开（数据未做任何改动）"
         )

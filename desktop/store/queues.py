@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Select,
     String,
     and_,
     false,
@@ -247,6 +248,31 @@ def _sort_column(sort: SortKey) -> ColumnElement[Any]:
     return type_coerce(DUE, String)
 
 
+def page_statement(
+    viewer: Viewer,
+    flt: QueueFilter,
+    bounds: WarningBounds,
+    *,
+    sort: SortKey = SortKey.DEADLINE,
+    descending: bool = False,
+    limit: int = 100,
+    after: tuple[Any, int] | None = None,
+) -> Select[*tuple[Any, ...]]:
+    """The SELECT of one page of a queue (one row more than `limit`, to see if more follow)."""
+    key = _sort_column(sort)
+    statement = select(*ROW_COLUMNS, key.label("sort_value")).where(
+        *_conditions(viewer, flt, bounds)
+    )
+    if after is not None:
+        value, last_id = after
+        if descending:
+            statement = statement.where(or_(key < value, and_(key == value, Clue.id < last_id)))
+        else:
+            statement = statement.where(or_(key > value, and_(key == value, Clue.id > last_id)))
+    order = (key.desc(), Clue.id.desc()) if descending else (key.asc(), Clue.id.asc())
+    return statement.order_by(*order).limit(limit + 1)
+
+
 def query_page(
     session: Session,
     viewer: Viewer,
@@ -259,18 +285,9 @@ def query_page(
     after: tuple[Any, int] | None = None,
 ) -> Page:
     """One page of a queue, ordered by `sort` then id; pass `next_cursor` to get the next."""
-    key = _sort_column(sort)
-    statement = select(*ROW_COLUMNS, key.label("sort_value")).where(
-        *_conditions(viewer, flt, bounds)
+    statement = page_statement(
+        viewer, flt, bounds, sort=sort, descending=descending, limit=limit, after=after
     )
-    if after is not None:
-        value, last_id = after
-        if descending:
-            statement = statement.where(or_(key < value, and_(key == value, Clue.id < last_id)))
-        else:
-            statement = statement.where(or_(key > value, and_(key == value, Clue.id > last_id)))
-    order = (key.desc(), Clue.id.desc()) if descending else (key.asc(), Clue.id.asc())
-    statement = statement.order_by(*order).limit(limit + 1)
     rows = [_clue_row(r, bounds) for r in session.execute(statement)]
     more = len(rows) > limit
     rows = rows[:limit]

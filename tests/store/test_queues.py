@@ -1,0 +1,308 @@
+"""Queue queries agree with a brute-force reading of every clue, and use their indexes."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text
+
+from desktop.domain.calendar import default_calendar
+from desktop.domain.codes import OPEN_STATUSES, Status
+from desktop.domain.deadlines import warning_bounds, warning_level
+from desktop.domain.rules import Rules
+from desktop.domain.units import UnitInfo
+from desktop.store.clue_rows import load_directory
+from desktop.store.database import Store
+from desktop.store.models import AssistingUnit, Clue
+from desktop.store.queues import (
+    QUEUE_STATUSES,
+    Queue,
+    QueueFilter,
+    SortKey,
+    Viewer,
+    count,
+    query_ids,
+    query_page,
+)
+
+RULES = Rules()
+CALENDAR = default_calendar()
+
+
+@pytest.fixture(scope="module")
+def everything(demo_store_dir: Any) -> dict[str, Any]:
+    """Every clue of the demo store as plain dicts, plus the unit directory."""
+    from desktop.store.database import open_store
+
+    store = open_store(demo_store_dir)
+    with store.session() as session:
+        clues = [
+            {c.name: getattr(row, c.name) for c in Clue.__table__.columns}
+            for row in session.scalars(select(Clue))
+        ]
+        assisting: dict[int, set[str]] = {}
+        for clue_id, unit in session.execute(
+            select(AssistingUnit.clue_id, AssistingUnit.unit_code)
+        ):
+            assisting.setdefault(clue_id, set()).add(unit)
+        units = load_directory(session)
+    store.close()
+    return {"clues": clues, "assisting": assisting, "units": units}
+
+
+def _visible(clue: dict[str, Any], assisting: set[str], unit: UnitInfo, queue: Queue) -> bool:
+    if not unit.handles:
+        return unit.county_code is None or clue["county_code"] == unit.county_code
+    if queue is Queue.TO_DISPATCH:
+        return False
+    if queue in (Queue.TO_SIGN, Queue.TO_REVIEW):
+        return clue["lead_unit"] == unit.code
+    return clue["lead_unit"] == unit.code or unit.code in assisting
+
+
+def _squash(value: str) -> str:
+    return "".join(value.split()).lower()
+
+
+def _expected(
+    data: dict[str, Any],
+    unit: UnitInfo,
+    flt: QueueFilter,
+    now: datetime,
+    sort: SortKey,
+    descending: bool,
+) -> list[int]:
+    out = []
+    statuses = {s.value for s in (flt.statuses or QUEUE_STATUSES[flt.queue])}
+    for clue in data["clues"]:
+        if not _visible(clue, data["assisting"].get(clue["id"], set()), unit, flt.queue):
+            continue
+        if clue["status"] not in statuses:
+            continue
+        level = warning_level(clue["deadline"], now, CALENDAR, RULES.warnings)
+        levels = flt.warning_levels or ({1, 2, 3} if flt.queue is Queue.WARNINGS else set())
+        if levels and level not in levels:
+            continue
+        if flt.channels and clue["channel"] not in flt.channels:
+            continue
+        if flt.categories and clue["category"] not in flt.categories:
+            continue
+        if flt.priorities and clue["priority"] not in flt.priorities:
+            continue
+        if flt.county_code and clue["county_code"] != flt.county_code:
+            continue
+        if flt.township_code and clue["township_code"] != flt.township_code:
+            continue
+        received = clue["received_at"].date()
+        if flt.received_from and received < flt.received_from:
+            continue
+        if flt.received_to and received > flt.received_to:
+            continue
+        if flt.text:
+            fields = [clue[k] or "" for k in ("code", "subject_name", "address", "description")]
+            words = flt.text.lower().split()
+            if not all(any(w in _squash(f) for f in fields) for w in words):
+                continue
+        out.append(clue)
+
+    def key(clue: dict[str, Any]) -> tuple[Any, int]:
+        if sort is SortKey.RECEIVED:
+            return (clue["received_at"], clue["id"])
+        deadline = clue["deadline"]
+        return ((0, deadline) if deadline else (1, None), clue["id"])  # type: ignore[return-value]
+
+    if sort is SortKey.RECEIVED:
+        out.sort(key=lambda c: (c["received_at"], c["id"]), reverse=descending)
+    else:
+        far = datetime.max.replace(tzinfo=now.tzinfo)
+        out.sort(key=lambda c: (c["deadline"] or far, c["id"]), reverse=descending)
+    return [c["id"] for c in out]
+
+
+def _viewers(data: dict[str, Any], city: Any) -> list[UnitInfo]:
+    units = data["units"]
+    accounts = city.demo_accounts()
+    chosen = [
+        units[city.user(accounts[k].username).unit_code]
+        for k in ("township", "department", "county", "supervisor", "city")
+    ]
+    return chosen
+
+
+QUEUE_CASES = [QueueFilter(queue=q) for q in Queue] + [
+    QueueFilter(queue=Queue.ALL, warning_levels=frozenset({3})),
+    QueueFilter(queue=Queue.ALL, warning_levels=frozenset({0})),
+    QueueFilter(queue=Queue.HANDLING, warning_levels=frozenset({1, 2})),
+    QueueFilter(queue=Queue.ALL, channels=frozenset({"hotline_12345", "petition"})),
+    QueueFilter(queue=Queue.ALL, categories=frozenset({"water"}), priorities=frozenset({"urgent"})),
+    QueueFilter(queue=Queue.ALL, statuses=frozenset({Status.HANDLING, Status.REVIEWING})),
+    QueueFilter(queue=Queue.ALL, received_from=date(2026, 6, 1), received_to=date(2026, 8, 31)),
+]
+
+
+@pytest.mark.parametrize("sort", list(SortKey))
+@pytest.mark.parametrize("case", range(len(QUEUE_CASES)))
+def test_queue_matches_brute_force(
+    demo_store: Store,
+    everything: dict[str, Any],
+    demo_city: Any,
+    now: datetime,
+    case: int,
+    sort: SortKey,
+) -> None:
+    flt = QUEUE_CASES[case]
+    bounds = warning_bounds(now, CALENDAR, RULES.warnings)
+    with demo_store.session() as session:
+        for unit in _viewers(everything, demo_city):
+            for descending in (False, True):
+                expected = _expected(everything, unit, flt, now, sort, descending)
+                got = query_ids(
+                    session, Viewer(unit), flt, bounds, sort=sort, descending=descending
+                )
+                assert got == expected, (unit.name, flt, sort, descending)
+            assert count(session, Viewer(unit), flt, bounds) == len(expected)
+
+
+def test_county_and_township_filters(
+    demo_store: Store, everything: dict[str, Any], now: datetime
+) -> None:
+    bounds = warning_bounds(now, CALENDAR, RULES.warnings)
+    city = UnitInfo("", "全市", next(iter(everything["units"].values())).kind, None, None)
+    city = UnitInfo("", "全市", city.kind.CITY_OFFICE, None, None)
+    townships = sorted({c["township_code"] for c in everything["clues"] if c["township_code"]})
+    with demo_store.session() as session:
+        for township in townships[:5]:
+            county = everything["units"][township].county_code
+            flt = QueueFilter(county_code=county, township_code=township)
+            assert query_ids(session, Viewer(city), flt, bounds) == _expected(
+                everything, city, flt, now, SortKey.DEADLINE, False
+            )
+
+
+def test_every_status_and_warning_level_occurs(everything: dict[str, Any], now: datetime) -> None:
+    statuses = {c["status"] for c in everything["clues"]}
+    assert statuses == {s.value for s in Status}
+    levels = {
+        warning_level(c["deadline"], now, CALENDAR, RULES.warnings)
+        for c in everything["clues"]
+        if Status(c["status"]) in OPEN_STATUSES
+    }
+    assert levels == {0, 1, 2, 3}
+
+
+def test_keyset_pages_join_up_to_the_whole_queue(
+    demo_store: Store, demo_city: Any, everything: dict[str, Any], now: datetime
+) -> None:
+    bounds = warning_bounds(now, CALENDAR, RULES.warnings)
+    county = _viewers(everything, demo_city)[2]
+    with demo_store.session() as session:
+        for sort in SortKey:
+            for descending in (False, True):
+                whole = query_ids(
+                    session, Viewer(county), QueueFilter(), bounds, sort=sort, descending=descending
+                )
+                pages: list[int] = []
+                cursor = None
+                while True:
+                    page = query_page(
+                        session,
+                        Viewer(county),
+                        QueueFilter(),
+                        bounds,
+                        sort=sort,
+                        descending=descending,
+                        limit=37,
+                        after=cursor,
+                    )
+                    pages.extend(r.id for r in page.rows)
+                    assert len(page.rows) <= 37
+                    if page.next_cursor is None:
+                        break
+                    cursor = page.next_cursor
+                assert pages == whole and len(whole) > 100
+
+
+def test_rows_carry_the_warning_level_of_their_deadline(
+    demo_store: Store, everything: dict[str, Any], now: datetime, demo_city: Any
+) -> None:
+    bounds = warning_bounds(now, CALENDAR, RULES.warnings)
+    county = _viewers(everything, demo_city)[2]
+    with demo_store.session() as session:
+        page = query_page(
+            session, Viewer(county), QueueFilter(queue=Queue.WARNINGS), bounds, limit=500
+        )
+    assert page.rows
+    for row in page.rows:
+        assert row.warning_level == warning_level(row.deadline, now, CALENDAR, RULES.warnings)
+        assert row.warning_level >= 1
+
+
+def test_full_text_search_is_substring_search(
+    demo_store: Store, everything: dict[str, Any], now: datetime
+) -> None:
+    bounds = warning_bounds(now, CALENDAR, RULES.warnings)
+    city = UnitInfo(
+        "", "全市", next(iter(everything["units"].values())).kind.CITY_OFFICE, None, None
+    )
+    rng = random.Random(5)
+    queries = ["化工", "噪声", "河", "LYG", "0001", "有限公司"]
+    for _ in range(40):
+        clue = rng.choice(everything["clues"])
+        field = rng.choice(["code", "subject_name", "address", "description"])
+        value = _squash(clue[field] or "")
+        if not value:
+            continue
+        size = rng.choice([1, 2, 3, 5, 8])
+        start = rng.randrange(max(len(value) - size, 0) + 1)
+        queries.append(value[start : start + size])
+    queries.append("河 污水")
+    with demo_store.session() as session:
+        for query in queries:
+            flt = QueueFilter(text=query)
+            expected = _expected(everything, city, flt, now, SortKey.RECEIVED, True)
+            got = query_ids(
+                session, Viewer(city), flt, bounds, sort=SortKey.RECEIVED, descending=True
+            )
+            assert got == expected, query
+    assert any(
+        _expected(everything, city, QueueFilter(text=q), now, SortKey.RECEIVED, True)
+        for q in queries[:4]
+    )
+
+
+def _plan(store: Store, sql: str, **params: Any) -> str:
+    with store.engine.connect() as connection:
+        rows = connection.execute(text("EXPLAIN QUERY PLAN " + sql), params).fetchall()
+    return " | ".join(str(r[-1]) for r in rows)
+
+
+def test_queue_queries_use_their_indexes(
+    demo_store: Store, demo_city: Any, everything: dict[str, Any], now: datetime
+) -> None:
+    from sqlalchemy.dialects import sqlite
+
+    bounds = warning_bounds(now, CALENDAR, RULES.warnings)
+    township, _, county, _, _ = _viewers(everything, demo_city)
+    cases = [
+        (township, QueueFilter(queue=Queue.TO_SIGN), "ix_clues_lead_status_due"),
+        (county, QueueFilter(queue=Queue.TO_REVIEW), "ix_clues_county_status_due"),
+        (county, QueueFilter(queue=Queue.ALL), "ix_clues_county_due"),
+    ]
+    from desktop.store import queues
+
+    for unit, flt, index in cases:
+        statement = (
+            select(Clue.id)
+            .where(*queues._conditions(Viewer(unit), flt, bounds))
+            .order_by(queues._sort_column(SortKey.DEADLINE), Clue.id)
+            .limit(100)
+        )
+        compiled = statement.compile(
+            dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}
+        )
+        plan = _plan(demo_store, str(compiled))
+        assert index in plan, plan
+        assert "TEMP B-TREE" not in plan, plan

@@ -56,10 +56,11 @@ class YearCalendar:
         """Read a year from its calendar-file form; raise ValueError naming the bad entry."""
         if not isinstance(data, Mapping):
             raise ValueError("日历文件的内容应为对象（含 year、holidays、workdays）")
-        try:
-            year = int(data["year"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError("日历文件缺少有效的 year 字段") from exc
+        year = data.get("year")
+        if isinstance(year, str) and year.strip().isdigit():
+            year = int(year)
+        if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
+            raise ValueError(f"日历文件的 year 字段无效：{year!r}")
 
         def days(key: str) -> frozenset[date]:
             raw_days = data.get(key, [])
@@ -206,8 +207,9 @@ class WorkCalendar:
         return found if found is not None else weekends_only(year)
 
     def is_confirmed(self, year: int) -> bool:
-        """Whether published data covers `year`."""
-        return year in self.years
+        """Whether published, confirmed data covers `year`."""
+        found = self.years.get(year)
+        return found is not None and found.confirmed
 
     def confirmed(self, start: date | datetime, end: date | datetime) -> bool:
         """Whether every year from `start` to `end` (either order, in China) is covered."""
@@ -312,7 +314,10 @@ class WorkCalendar:
         return self.shift_working_time(start, timedelta(seconds=seconds))
 
     def latest_equivalent(self, moment: datetime) -> datetime:
-        """The latest instant with no office time between it and `moment` (skips breaks)."""
+        """For an instant at the end of an office period, the start of the next period.
+
+        Both have no office time between them; any other instant is returned unchanged.
+        """
         local = to_china(moment)
         day = local.date()
         if not self.is_working_day(day):

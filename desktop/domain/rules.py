@@ -72,9 +72,11 @@ class Rules:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Rules:
         """Read rules data; missing entries keep their defaults, bad ones raise ValueError."""
+        if not isinstance(data, Mapping):
+            raise ValueError("时限规则应为对象（含 limits、warnings、office_hours）")
         base = cls()
         limits = base.limits
-        raw_limits = data.get("limits", {}) or {}
+        raw_limits = _section(data, "limits")
         for name in (
             "dispatch_days",
             "sign_days",
@@ -88,7 +90,10 @@ class Rules:
                 limits = replace(limits, **changes)
         if "handle_days" in raw_limits:
             handle = dict(limits.handle_days)
-            for key, value in dict(raw_limits["handle_days"]).items():
+            raw_handle = raw_limits["handle_days"]
+            if not isinstance(raw_handle, Mapping):
+                raise ValueError("时限规则 limits.handle_days 应为对象（紧急程度: 工作日数）")
+            for key, value in raw_handle.items():
                 try:
                     priority = Priority(key)
                 except ValueError as exc:
@@ -97,15 +102,29 @@ class Rules:
                 handle[priority] = _days(value, f"limits.handle_days.{key}")
             limits = replace(limits, handle_days=handle)
         warnings = base.warnings
-        raw_warnings = data.get("warnings", {}) or {}
+        raw_warnings = _section(data, "warnings")
         for name in ("level1_remaining_days", "level3_overdue_days"):
             if name in raw_warnings:
                 days = _days(raw_warnings[name], f"warnings.{name}")
                 warnings = replace(warnings, **{name: days})
         hours = base.office_hours
         if "office_hours" in data:
-            hours = OfficeHours.from_list(data["office_hours"])
+            raw_hours = data["office_hours"]
+            if not isinstance(raw_hours, list) or not all(
+                isinstance(pair, list | tuple) and len(pair) == 2 for pair in raw_hours
+            ):
+                raise ValueError('时限规则 office_hours 应为时段列表，如 [["08:30", "12:00"]]')
+            hours = OfficeHours.from_list(raw_hours)
         return cls(limits=limits, warnings=warnings, office_hours=hours)
+
+
+def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    value = data.get(name)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ValueError(f"时限规则 {name} 应为对象")
+    return value
 
 
 def _days(value: Any, name: str) -> int:

@@ -69,12 +69,12 @@ def oracle_add(start: date, n: int) -> date:
 DEFAULT_PERIODS = ((time(8, 30), time(12, 0)), (time(13, 30), time(17, 30)))
 
 
-def oracle_office_seconds(
+def oracle_office_time(
     a: datetime, b: datetime, periods: tuple[tuple[time, time], ...] = DEFAULT_PERIODS
-) -> float:
-    """Office seconds between a <= b by intersecting with every office period of every day."""
+) -> timedelta:
+    """Exact office time between a <= b, intersecting with every office period of every day."""
     a, b = a.astimezone(CHINA_TZ), b.astimezone(CHINA_TZ)
-    total = 0.0
+    total = timedelta(0)
     day = a.date()
     while day <= b.date():
         if oracle_is_working(day):
@@ -82,7 +82,7 @@ def oracle_office_seconds(
                 lo = max(datetime.combine(day, start, CHINA_TZ), a)
                 hi = min(datetime.combine(day, end, CHINA_TZ), b)
                 if hi > lo:
-                    total += (hi - lo).total_seconds()
+                    total += hi - lo
         day += timedelta(days=1)
     return total
 
@@ -251,6 +251,8 @@ def test_confirmed_reads_years_in_china_time() -> None:
     assert new_year_morning.astimezone(CHINA_TZ).date() == date(2027, 1, 1)
     assert not CAL.confirmed(cst(2026, 12, 31, 10), new_year_morning)
     assert not CAL.confirmed(new_year_morning, new_year_morning)
+    assert not CAL.confirmed(new_year_morning, cst(2026, 12, 1, 10))
+    assert CAL.confirmed(new_year_morning - timedelta(hours=10), date(2026, 1, 1))  # 23:00
 
 
 # -- add_working_days / working_days_between ----------------------------------------------
@@ -663,7 +665,7 @@ def test_year_calendar_direct_validation() -> None:
 
 
 def test_year_calendar_from_dict_wrong_shape_raises_value_error() -> None:
-    """The docstring promises ValueError for bad entries; a JSON null gives a TypeError."""
+    """The docstring promises ValueError for bad entries, JSON nulls included."""
     with pytest.raises(ValueError, match="holidays"):
         YearCalendar.from_dict({"year": 2027, "holidays": None})
 
@@ -799,9 +801,11 @@ def test_deadline_after_is_close_of_a_working_day(start: datetime, n: int) -> No
 def test_working_seconds_between_matches_oracle(a: datetime, span_days: int, clock: time) -> None:
     b = datetime.combine(a.date() + timedelta(days=span_days), clock, CHINA_TZ)
     lo, hi = min(a, b), max(a, b)
-    expected = oracle_office_seconds(lo, hi)
-    assert CAL.working_seconds_between(lo, hi) == expected
-    assert CAL.working_seconds_between(hi, lo) == -expected
+    expected = oracle_office_time(lo, hi)
+    assert CAL.working_time_between(lo, hi) == expected
+    assert CAL.working_time_between(hi, lo) == -expected
+    assert CAL.working_seconds_between(lo, hi) == expected // timedelta(seconds=1)
+    assert CAL.working_seconds_between(hi, lo) == -(expected // timedelta(seconds=1))
 
 
 @FAST
@@ -846,3 +850,61 @@ def test_working_days_between_matches_day_by_day_count(first: date, days: int) -
     count = sum(oracle_is_working(d) for d in span(lo + timedelta(days=1), hi)) if hi > lo else 0
     sign = 1 if second >= first else -1
     assert CAL.working_days_between(first, second) == sign * count
+
+
+MICRO = timedelta(microseconds=1)
+SUB_SECOND_INSTANTS = st.builds(
+    lambda moment, us: moment.replace(microsecond=us), INSTANTS, st.integers(0, 999_999)
+)
+
+
+@FAST
+@given(
+    a=SUB_SECOND_INSTANTS,
+    offset=st.timedeltas(timedelta(days=-45), timedelta(days=45)),
+)
+def test_working_time_between_is_exact(a: datetime, offset: timedelta) -> None:
+    b = a + offset
+    lo, hi = min(a, b), max(a, b)
+    exact = oracle_office_time(lo, hi)
+    assert CAL.working_time_between(lo, hi) == exact
+    assert CAL.working_time_between(hi, lo) == -exact
+    # whole seconds, truncated toward zero
+    assert CAL.working_seconds_between(lo, hi) == exact // timedelta(seconds=1)
+    assert CAL.working_seconds_between(hi, lo) == -(exact // timedelta(seconds=1))
+
+
+@FAST
+@given(
+    a=SUB_SECOND_INSTANTS,
+    amount=st.timedeltas(timedelta(seconds=-40 * DAY), timedelta(seconds=40 * DAY)),
+)
+def test_shift_working_time_is_exact_and_earliest(a: datetime, amount: timedelta) -> None:
+    moved = CAL.shift_working_time(a, amount)
+    assert moved.utcoffset() == timedelta(hours=8)
+    assert CAL.working_time_between(a, moved) == amount
+    if amount > timedelta(0):
+        assert CAL.working_time_between(a, moved - MICRO) == amount - MICRO
+    elif amount < timedelta(0):
+        assert CAL.working_time_between(moved - MICRO, a) == -amount + MICRO
+    else:
+        assert moved == a
+
+
+def test_sub_second_office_time() -> None:
+    a = cst(2025, 3, 3, 10, 0, 0, 250000)
+    b = cst(2025, 3, 4, 10, 0, 0, 750000)
+    assert CAL.working_time_between(a, b) == timedelta(seconds=DAY, microseconds=500000)
+    assert CAL.working_seconds_between(a, b) == DAY
+    assert CAL.working_seconds_between(b, a) == -DAY  # truncated toward zero
+    half = timedelta(microseconds=500000)
+    assert_cst(CAL.shift_working_time(a, half), cst(2025, 3, 3, 10, 0, 0, 750000))
+    assert_cst(
+        CAL.shift_working_time(cst(2025, 3, 3, 8, 30, 0, 250000), -half),
+        cst(2025, 2, 28, 17, 29, 59, 750000),
+    )
+    assert OfficeHours().office_time_before(time(9, 0, 0, 1)) == timedelta(
+        seconds=1800, microseconds=1
+    )
+    assert OfficeHours().day_length == timedelta(hours=7, minutes=30)
+    assert OfficeHours().clock_at(timedelta(seconds=12600, microseconds=1)) == time(13, 30, 0, 1)

@@ -32,6 +32,7 @@ RULES = Rules()
 TH = WarningThresholds()
 DAY = 27000
 SECOND = timedelta(seconds=1)
+MICRO = timedelta(microseconds=1)
 PERIODS = ((time(8, 30), time(12, 0)), (time(13, 30), time(17, 30)))
 
 
@@ -51,12 +52,12 @@ def oracle_is_working(day: date) -> bool:
     return day.weekday() < 5
 
 
-def oracle_office_seconds(a: datetime, b: datetime) -> float:
-    """Signed office seconds from a to b, by intersecting with every office period."""
+def oracle_office_time(a: datetime, b: datetime) -> timedelta:
+    """Exact signed office time from a to b, by intersecting with every office period."""
     if b < a:
-        return -oracle_office_seconds(b, a)
+        return -oracle_office_time(b, a)
     a, b = a.astimezone(CHINA_TZ), b.astimezone(CHINA_TZ)
-    total = 0.0
+    total = timedelta(0)
     day = a.date()
     while day <= b.date():
         if oracle_is_working(day):
@@ -64,16 +65,17 @@ def oracle_office_seconds(a: datetime, b: datetime) -> float:
                 lo = max(datetime.combine(day, start, CHINA_TZ), a)
                 hi = min(datetime.combine(day, end, CHINA_TZ), b)
                 if hi > lo:
-                    total += (hi - lo).total_seconds()
+                    total += hi - lo
         day += timedelta(days=1)
     return total
 
 
 def oracle_level(deadline: datetime, now: datetime, th: WarningThresholds = TH) -> int:
     """The level straight from the definition, with exact (fractional) office time."""
+    day = timedelta(seconds=DAY)
     if now > deadline:
-        return 3 if oracle_office_seconds(deadline, now) > th.level3_overdue_days * DAY else 2
-    return 1 if oracle_office_seconds(now, deadline) <= th.level1_remaining_days * DAY else 0
+        return 3 if oracle_office_time(deadline, now) > th.level3_overdue_days * day else 2
+    return 1 if oracle_office_time(now, deadline) <= th.level1_remaining_days * day else 0
 
 
 # -- stage deadlines ----------------------------------------------------------------------
@@ -257,20 +259,40 @@ def test_countdown_minutes_are_beyond_the_whole_hours_after_whole_days() -> None
     ("deadline", "now", "seconds", "overdue", "text"),
     [
         # Across the Spring Festival only 27 Jan afternoon and 5 Feb count.
-        (cst(2025, 2, 5, 17, 30), cst(2025, 1, 27, 14, 30), 3 * 3600 + DAY, False,
-         "剩余 1 个工作日 3 小时"),
+        (
+            cst(2025, 2, 5, 17, 30),
+            cst(2025, 1, 27, 14, 30),
+            3 * 3600 + DAY,
+            False,
+            "剩余 1 个工作日 3 小时",
+        ),
         (cst(2025, 3, 7, 17, 30), cst(2025, 3, 13, 17, 30), -4 * DAY, True, "已超期 4 个工作日"),
         (cst(2025, 3, 7, 17, 30), cst(2025, 3, 8, 10, 0), 0, True, "已超期"),
         (cst(2025, 3, 3, 10, 0), cst(2025, 3, 3, 10, 0), 0, False, "即将到期"),
         (cst(2025, 3, 3, 11, 0), cst(2025, 3, 3, 10, 35), 1500, False, "剩余 25 分钟"),
         (cst(2025, 3, 3, 14, 0), cst(2025, 3, 3, 11, 30), 3600, False, "剩余 1 小时"),
-        (cst(2025, 2, 10, 17, 30), cst(2025, 2, 7, 17, 30), 2 * DAY, False,
-         "剩余 2 个工作日"),  # make-up Saturday 8 Feb counts
+        (
+            cst(2025, 2, 10, 17, 30),
+            cst(2025, 2, 7, 17, 30),
+            2 * DAY,
+            False,
+            "剩余 2 个工作日",
+        ),  # make-up Saturday 8 Feb counts
         # Into unconfirmed 2027, where 1 Jan (a Friday) counts as a working day.
-        (cst(2027, 1, 4, 17, 30), cst(2026, 12, 31, 10, 0), 6 * 3600 + 2 * DAY, False,
-         "剩余 2 个工作日 6 小时（日历未确认）"),
-        (datetime(2025, 3, 3, 3, 0, tzinfo=UTC), datetime(2025, 3, 3, 1, 0, tzinfo=UTC), 7200,
-         False, "剩余 2 小时"),
+        (
+            cst(2027, 1, 4, 17, 30),
+            cst(2026, 12, 31, 10, 0),
+            6 * 3600 + 2 * DAY,
+            False,
+            "剩余 2 个工作日 6 小时（日历未确认）",
+        ),
+        (
+            datetime(2025, 3, 3, 3, 0, tzinfo=UTC),
+            datetime(2025, 3, 3, 1, 0, tzinfo=UTC),
+            7200,
+            False,
+            "剩余 2 小时",
+        ),
     ],
 )
 def test_countdown(
@@ -419,9 +441,9 @@ def test_warning_bounds_level_ranges() -> None:
 
 
 def test_sub_second_instants_get_the_level_of_their_exact_office_time() -> None:
-    """Office time is truncated to whole seconds on each instant separately, so the two
-    level functions disagree with each other (and with the definition) for instants with
-    microseconds, e.g. a deadline extended from `now` (workflow: `handle_deadline or now`)."""
+    """Office time must not be truncated to whole seconds per instant, or the two level
+    functions disagree for instants with microseconds, e.g. a deadline extended from `now`
+    (workflow: `handle_deadline or now`)."""
     now = cst(2025, 3, 3, 10, 0)
     # 27000.5 s of office time left: more than one working day, so level 0.
     deadline = cst(2025, 3, 4, 10, 0, 0, 500000)
@@ -476,9 +498,11 @@ def instants(draw: st.DrawFn, whole_seconds: bool = True) -> datetime:
 
 
 @st.composite
-def deadlines_near(draw: st.DrawFn, now: datetime) -> datetime:
+def deadlines_near(draw: st.DrawFn, now: datetime, whole_seconds: bool = True) -> datetime:
     day = now.astimezone(CHINA_TZ).date() + timedelta(days=draw(st.integers(-12, 12)))
     moment = datetime.combine(day, draw(WHOLE_CLOCKS), CHINA_TZ)
+    if not whole_seconds:
+        moment = moment.replace(microsecond=draw(st.sampled_from([0, 1, 500000, 999999])))
     return moment.astimezone(draw(ZONES))
 
 
@@ -493,39 +517,42 @@ def test_bounds_agree_with_warning_level(
 ) -> None:
     bounds = warning_bounds(now, CAL, th)
     for _ in range(5):
-        deadline = data.draw(deadlines_near(now))
-        assert bounds.level(deadline) == warning_level(deadline, now, CAL, th)
+        deadline = data.draw(deadlines_near(now, whole_seconds=False))
+        expected = oracle_level(deadline, now, th)
+        assert warning_level(deadline, now, CAL, th) == expected
+        assert bounds.level(deadline) == expected
 
 
 @PROPS
-@given(now=instants(), th=THRESHOLDS)
+@given(now=instants(whole_seconds=False), th=THRESHOLDS)
 def test_bounds_agree_with_warning_level_at_their_edges(
     now: datetime, th: WarningThresholds
 ) -> None:
     bounds = warning_bounds(now, CAL, th)
     assert bounds.level3_before < bounds.now <= bounds.level1_until
     for edge in (bounds.level3_before, bounds.now, bounds.level1_until):
-        for deadline in (edge - SECOND, edge, edge + SECOND):
+        for deadline in (edge - SECOND, edge - MICRO, edge, edge + MICRO, edge + SECOND):
             expected = oracle_level(deadline, now, th)
             assert warning_level(deadline, now, CAL, th) == expected
             assert bounds.level(deadline) == expected
 
 
 @PROPS
-@given(data=st.data(), now=instants())
+@given(data=st.data(), now=instants(whole_seconds=False))
 def test_warning_level_matches_definition(data: st.DataObject, now: datetime) -> None:
-    deadline = data.draw(deadlines_near(now))
+    deadline = data.draw(deadlines_near(now, whole_seconds=False))
     assert warning_level(deadline, now, CAL, TH) == oracle_level(deadline, now)
 
 
 @PROPS
-@given(data=st.data(), now=instants())
+@given(data=st.data(), now=instants(whole_seconds=False))
 def test_countdown_is_antisymmetric(data: st.DataObject, now: datetime) -> None:
-    deadline = data.draw(deadlines_near(now))
+    deadline = data.draw(deadlines_near(now, whole_seconds=False))
     forward = countdown(deadline, now, CAL)
     backward = countdown(now, deadline, CAL)
     assert forward.seconds == -backward.seconds
-    assert forward.seconds == oracle_office_seconds(now, deadline)
+    exact = oracle_office_time(now, deadline)
+    assert forward.seconds == int(exact / timedelta(seconds=1))  # toward zero
     assert forward.confirmed == backward.confirmed
     if now.astimezone(CHINA_TZ) != deadline.astimezone(CHINA_TZ):
         assert forward.overdue != backward.overdue

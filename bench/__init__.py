@@ -1,0 +1,1 @@
+"""Benchmarks of cluedesk, each measured beside its floor in the same run."""

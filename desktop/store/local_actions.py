@@ -79,13 +79,8 @@ def take_action(
         if row is None:
             draft = outcome.draft
             assert draft is not None  # a register outcome carries its draft
-            row = Clue(
-                code=code,
-                provisional=True,
-                updated_at=moment,
-                **draft_values(draft),
-                **state_values(outcome.state),
-            )
+            values = {**draft_values(draft), **state_values(outcome.state)}
+            row = Clue(code=code, provisional=True, updated_at=moment, **values)
             session.add(row)
             session.flush()
             index_clues(

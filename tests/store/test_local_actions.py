@@ -131,7 +131,7 @@ def test_refused_action_changes_nothing(fresh_store: Store, demo_city: Any, now:
     before = _snapshot(fresh_store)
     with pytest.raises(ActionRefused) as refused:
         take_action(fresh_store, who["township"], DEVICE, Action.APPROVE, code, {}, now=now)
-    assert "需要" in refused.value.reason
+    assert refused.value.reason == "线索当前为「已登记」，不能审核通过"
     with pytest.raises(ValidationError) as invalid:
         take_action(
             fresh_store,

@@ -1,0 +1,52 @@
+"""Small timing helpers shared by the benchmarks."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+def median_ms(work: Callable[[], object], repeat: int, warmup: int = 2) -> float:
+    """The median wall time of `work` in milliseconds, after a few warm-up runs."""
+    for _ in range(warmup):
+        work()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+@dataclass
+class Measure:
+    """One benchmark line: our figure beside its floor and its target."""
+
+    name: str
+    ours_ms: float
+    floor_ms: float
+    target_ms: float
+    rows: int = 0
+
+    @property
+    def ratio(self) -> float:
+        """How many times the floor ours takes."""
+        return self.ours_ms / self.floor_ms if self.floor_ms > 0 else float("inf")
+
+    @property
+    def ok(self) -> bool:
+        """Whether the target is met."""
+        return self.ours_ms <= self.target_ms
+
+    def line(self) -> str:
+        """A table line for the report."""
+        mark = "ok" if self.ok else "MISSED"
+        return (
+            f"{self.name:<44} {self.rows:>6} {self.ours_ms:>9.2f} {self.floor_ms:>9.2f} "
+            f"{self.ratio:>6.2f} {self.target_ms:>7.0f}  {mark}"
+        )
+
+
+HEADER = f"{'what':<44} {'rows':>6} {'ours ms':>9} {'floor ms':>9} {'ratio':>6} {'target':>7}"

@@ -1,0 +1,165 @@
+"""The headless command line, as other tools and the tests use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.cli import main
+from desktop.domain.calendar import default_calendar
+from desktop.domain.deadlines import warning_level
+from desktop.domain.rules import Rules
+
+
+def _json_lines(text: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_deadline_across_national_day(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["deadline", "--from", "2026-09-30 10:00", "--working-days", "1"]) == 0
+    assert capsys.readouterr().out.strip() == "2026-10-08 17:30（星期四）"
+
+
+def test_deadline_counts_make_up_saturday(capsys: pytest.CaptureFixture[str]) -> None:
+    # Friday 13 Feb 2026 + 1 working day = Saturday 14 Feb, a make-up working day.
+    assert main(["deadline", "--from", "2026-02-13 16:00", "--working-days", "1"]) == 0
+    assert capsys.readouterr().out.strip() == "2026-02-14 17:30（星期六）"
+
+
+def test_deadline_into_an_unconfirmed_year_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["deadline", "--from", "2026-12-28 09:00", "--working-days", "5"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == "2027-01-04 17:30（星期一）"
+    assert "2027 年的节假日安排尚未确认" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["deadline", "--from", "2026-02-30", "--working-days", "1"], "--from"),
+        (["deadline", "--from", "2026-03-02", "--working-days", "0"], "--working-days"),
+    ],
+)
+def test_deadline_bad_input_names_the_option(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_queue_json_lines(
+    demo_store_dir: Path, now: datetime, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [
+        "queue",
+        "--data-dir",
+        str(demo_store_dir),
+        "--format",
+        "json",
+        "--limit",
+        "0",
+        "--at",
+        now.isoformat(),
+    ]
+    assert main(argv) == 0
+    records = _json_lines(capsys.readouterr().out)
+    assert len(records) == 3000
+    for key in ("code", "status", "channel", "category", "deadline", "warning_level"):
+        assert key in records[0]
+    calendar, rules = default_calendar(), Rules()
+    for record in records[:300]:
+        deadline = datetime.fromisoformat(record["deadline"]) if record["deadline"] else None
+        assert record["warning_level"] == warning_level(deadline, now, calendar, rules.warnings)
+    deadlines = [r["deadline"] or "9999" for r in records]
+    assert deadlines == sorted(deadlines)
+
+
+def test_queue_filters_compose(
+    demo_store_dir: Path, now: datetime, demo_city: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = [
+        "queue",
+        "--data-dir",
+        str(demo_store_dir),
+        "--format",
+        "json",
+        "--limit",
+        "0",
+        "--at",
+        now.isoformat(),
+    ]
+    assert main([*base, "--warning", "3"]) == 0
+    red = _json_lines(capsys.readouterr().out)
+    assert red and all(r["warning_level"] == 3 for r in red)
+    assert main([*base, "--status", "待审核"]) == 0
+    reviewing = _json_lines(capsys.readouterr().out)
+    assert reviewing and {r["status"] for r in reviewing} == {"reviewing"}
+    code = red[0]["code"]
+    assert main([*base, "--search", code]) == 0
+    assert [r["code"] for r in _json_lines(capsys.readouterr().out)] == [code]
+    assert main([*base, "--unit", "320706", "--warning", "3"]) == 0
+    mine = _json_lines(capsys.readouterr().out)
+    assert mine and len(mine) < len(red)
+    assert {r["county"] for r in mine} == {demo_city.unit("320706").name}
+
+
+def test_queue_table_is_readable(
+    demo_store_dir: Path, now: datetime, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["queue", "--data-dir", str(demo_store_dir), "--limit", "5", "--at", now.isoformat()])
+        == 0
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split()[:3] == ["线索编号", "状态", "举报途径"]
+    assert len(out) == 1 + 5 + 1
+    assert out[-1].startswith("共显示 5 条")
+
+
+def test_queue_bad_input(
+    demo_store_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["queue", "--data-dir", str(demo_store_dir), "--status", "pending"]) == 2
+    assert "--status" in capsys.readouterr().err
+    assert main(["queue", "--data-dir", str(demo_store_dir), "--unit", "999"]) == 2
+    assert "--unit" in capsys.readouterr().err
+    assert main(["queue", "--data-dir", str(tmp_path / "none")]) == 2
+    assert "cluedesk demo-data" in capsys.readouterr().err
+
+
+def test_demo_data_refuses_a_store_with_clues(
+    demo_store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo-data", "--data-dir", str(demo_store_dir), "--clues", "5"]) == 2
+    assert "已有线索" in capsys.readouterr().err
+
+
+def test_console_script_and_env_data_dir(tmp_path: Path) -> None:
+    env = {"CLUEDESK_DATA_DIR": str(tmp_path / "env-data"), "PATH": ""}
+    script = Path(sys.executable).parent / "cluedesk"
+    made = subprocess.run(
+        [str(script), "demo-data", "--clues", "40", "--seed", "3"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "env-data" / "cluedesk.sqlite3").exists()
+    listed = subprocess.run(
+        [str(script), "queue", "--format", "json", "--limit", "0"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert len(_json_lines(listed.stdout)) == 40

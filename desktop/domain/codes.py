@@ -17,11 +17,20 @@ class Labelled(StrEnum):
     @classmethod
     def from_text(cls, text: str) -> Self:
         """Return the member named by its code or its Chinese label; raise ValueError otherwise."""
-        text = text.strip()
-        for member in cls:
-            if text == member.value or text == member.label:
-                return member
-        raise ValueError(text)
+        lookup = _LOOKUPS.get(cls)
+        if lookup is None:
+            lookup = {}
+            for member in cls:
+                lookup[member.value] = member
+                lookup[member.label] = member
+            _LOOKUPS[cls] = lookup
+        try:
+            return lookup[text.strip()]  # type: ignore[return-value]
+        except KeyError:
+            raise ValueError(text) from None
+
+
+_LOOKUPS: dict[type[Labelled], dict[str, Labelled]] = {}
 
 
 class Status(Labelled):

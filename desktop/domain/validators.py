@@ -427,6 +427,8 @@ def require_text(value: str | None, field: str, max_length: int, *, required: bo
         return ""
     if len(text) > max_length:
         raise ValidationError(field, f"最多{max_length}个字符，当前为{len(text)}个字符")
+    if text.isprintable():  # the common case: nothing to look at character by character
+        return text
     for position, char in enumerate(text, 1):
         if char in "\n\t":
             continue

@@ -381,12 +381,13 @@ def apply_action(
         )
         return Outcome(action, state, None, "", draft.to_payload(), draft)
     handler = _EFFECTS[action]
-    state, note, details = handler(clue, payload, now, calendar, rules, units)
-    state = state.evolve(status=TRANSITIONS[action].target(clue.status))
+    changes, note, details = handler(clue, payload, now, calendar, rules, units)
+    state = clue.evolve(status=TRANSITIONS[action].target(clue.status), **changes)
     return Outcome(action, state, clue.status, note, details)
 
 
-_Effect = tuple[ClueState, str, dict[str, Any]]
+_Effect = tuple[dict[str, Any], str, dict[str, Any]]
+"""What an action changes in the clue, its history note, and its recorded details."""
 
 
 def _dispatch(
@@ -415,7 +416,7 @@ def _dispatch(
     if handle <= now:
         raise ValidationError("办理时限", "必须晚于分办时间")
     sign = min(stage_deadline(Stage.SIGN, now, calendar, rules), handle)
-    state = clue.evolve(
+    changes = dict(
         lead_unit=lead.code,
         assisting_units=tuple(assisting),
         dispatched_at=now,
@@ -430,7 +431,7 @@ def _dispatch(
         "assisting_units": assisting,
         "handle_deadline": handle.isoformat(),
     }
-    return state, str(payload.get("note") or ""), details
+    return changes, str(payload.get("note") or ""), details
 
 
 def _explicit_deadline(text: str, calendar: WorkCalendar) -> datetime:
@@ -445,7 +446,7 @@ def _explicit_deadline(text: str, calendar: WorkCalendar) -> datetime:
 
 
 def _sign(clue: ClueState, payload: Mapping[str, Any], now: datetime, *_: Any) -> _Effect:
-    return clue.evolve(signed_at=now, deadline=clue.handle_deadline), "", {}
+    return dict(signed_at=now, deadline=clue.handle_deadline), "", {}
 
 
 def _return(
@@ -457,7 +458,7 @@ def _return(
     *_: Any,
 ) -> _Effect:
     reason = _reason(payload, "退回理由")
-    state = clue.evolve(
+    changes = dict(
         lead_unit=None,
         assisting_units=(),
         signed_at=None,
@@ -465,7 +466,7 @@ def _return(
         extension_requested_days=0,
         deadline=stage_deadline(Stage.DISPATCH, now, calendar, rules),
     )
-    return state, reason, {"returned_by": clue.lead_unit}
+    return changes, reason, {"returned_by": clue.lead_unit}
 
 
 def _request_extension(
@@ -478,7 +479,7 @@ def _request_extension(
 ) -> _Effect:
     days = _days_field(payload.get("days"), 1, rules.limits.max_extension_days, "延期天数")
     reason = _reason(payload, "延期理由")
-    return clue.evolve(extension_requested_days=days), reason, {"days": days}
+    return dict(extension_requested_days=days), reason, {"days": days}
 
 
 def _approve_extension(
@@ -491,14 +492,14 @@ def _approve_extension(
     days = clue.extension_requested_days
     base = clue.handle_deadline or now
     handle = extend_deadline(base, days, calendar)
-    state = clue.evolve(
+    changes = dict(
         handle_deadline=handle,
         deadline=handle,
         extension_requested_days=0,
         extended_days=clue.extended_days + days,
     )
     return (
-        state,
+        changes,
         str(payload.get("note") or ""),
         {"days": days, "handle_deadline": handle.isoformat()},
     )
@@ -506,7 +507,7 @@ def _approve_extension(
 
 def _deny_extension(clue: ClueState, payload: Mapping[str, Any], *_: Any) -> _Effect:
     reason = _reason(payload, "不予延期理由")
-    return clue.evolve(extension_requested_days=0), reason, {}
+    return dict(extension_requested_days=0), reason, {}
 
 
 def _report(
@@ -518,16 +519,16 @@ def _report(
     *_: Any,
 ) -> _Effect:
     result = require_text(payload.get("result"), "办理结果", 4000)
-    state = clue.evolve(
+    changes = dict(
         reported_at=now,
         extension_requested_days=0,
         deadline=stage_deadline(Stage.REVIEW, now, calendar, rules),
     )
-    return state, result, {}
+    return changes, result, {}
 
 
 def _approve(clue: ClueState, payload: Mapping[str, Any], now: datetime, *_: Any) -> _Effect:
-    return clue.evolve(closed_at=now, deadline=None), str(payload.get("note") or ""), {}
+    return dict(closed_at=now, deadline=None), str(payload.get("note") or ""), {}
 
 
 def _reject(
@@ -541,8 +542,8 @@ def _reject(
     reason = _reason(payload, "驳回理由")
     rework = calendar.deadline_after(now, rules.limits.rework_days)
     handle = max(clue.handle_deadline or rework, rework)
-    state = clue.evolve(reported_at=None, handle_deadline=handle, deadline=handle)
-    return state, reason, {"handle_deadline": handle.isoformat()}
+    changes = dict(reported_at=None, handle_deadline=handle, deadline=handle)
+    return changes, reason, {"handle_deadline": handle.isoformat()}
 
 
 def _verification_fail(
@@ -555,13 +556,13 @@ def _verification_fail(
 ) -> _Effect:
     reason = _reason(payload, "核查意见")
     handle = stage_deadline(Stage.HANDLE, now, calendar, rules, clue.priority)
-    state = clue.evolve(closed_at=None, reported_at=None, handle_deadline=handle, deadline=handle)
-    return state, reason, {"handle_deadline": handle.isoformat()}
+    changes = dict(closed_at=None, reported_at=None, handle_deadline=handle, deadline=handle)
+    return changes, reason, {"handle_deadline": handle.isoformat()}
 
 
 def _note_only(field_label: str) -> Any:
     def effect(clue: ClueState, payload: Mapping[str, Any], *_: Any) -> _Effect:
-        return clue, require_text(payload.get("note"), field_label, 2000), {}
+        return {}, require_text(payload.get("note"), field_label, 2000), {}
 
     return effect
 

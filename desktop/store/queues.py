@@ -12,6 +12,7 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    bindparam,
     false,
     func,
     or_,
@@ -213,12 +214,11 @@ def _conditions(
         conditions.append(Clue.received_at < end)
     expression = match_expression(flt.text)
     if expression:
-        found = (
-            select(text("rowid"))
-            .select_from(text(SEARCH_TABLE))
-            .where(text(f"{SEARCH_TABLE} MATCH :match"))
+        match = text(f"{SEARCH_TABLE} MATCH :match").bindparams(
+            bindparam("match", value=expression, type_=String)
         )
-        conditions.append(Clue.id.in_(found.params(match=expression)))
+        found = select(text("rowid")).select_from(text(SEARCH_TABLE)).where(match)
+        conditions.append(Clue.id.in_(found))
     return conditions
 
 

@@ -45,21 +45,25 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(terms) if terms else None
 
 
+INSERT_SQL = (
+    f"INSERT INTO {SEARCH_TABLE}(rowid, code, subject, address, description) VALUES (?, ?, ?, ?, ?)"
+)
+
+
 def _row(values: Sequence[str]) -> dict[str, str]:
     return {name: bigrams(value or "") for name, value in zip(SEARCHED_FIELDS, values, strict=True)}
 
 
+def index_params(rows: Iterable[tuple[int, Sequence[str]]]) -> list[tuple[object, ...]]:
+    """Driver parameters of `INSERT_SQL` for (clue id, (code, subject, address, description))."""
+    return [(clue_id, *(bigrams(value or "") for value in values)) for clue_id, values in rows]
+
+
 def index_clues(connection: Connection, rows: Iterable[tuple[int, Sequence[str]]]) -> None:
     """Add clues to the index: (clue id, (code, subject, address, description)) each."""
-    params = [{"rowid": clue_id, **_row(values)} for clue_id, values in rows]
+    params = index_params(rows)
     if params:
-        connection.execute(
-            text(
-                f"INSERT INTO {SEARCH_TABLE}(rowid, code, subject, address, description) "
-                "VALUES (:rowid, :code, :subject, :address, :description)"
-            ),
-            params,
-        )
+        connection.exec_driver_sql(INSERT_SQL, params)
 
 
 def unindex_clue(connection: Connection, clue_id: int, values: Sequence[str]) -> None:

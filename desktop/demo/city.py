@@ -1,0 +1,193 @@
+"""The demo city: Lianyungang's unit tree (from resources/demo/city.json) and its users."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from importlib.resources import files
+from random import Random
+from typing import Any
+
+from desktop.demo.texts import mobile, person_name
+from desktop.domain.codes import Role, UnitKind
+from desktop.domain.units import Actor, UnitInfo
+
+DEMO_PASSWORD = "demo1234"
+"""The password of every demo account."""
+
+CITY_CODE = "320700"
+"""The code of the city tackling office (连云港市污染防治攻坚办)."""
+
+OFFICE_SUFFIX = "污染防治攻坚办"
+"""How the name of a tackling office ends; what precedes it names the area."""
+
+# The demo accounts: key -> (username, unit code, role).
+_DEMO_ACCOUNTS: Mapping[str, tuple[str, str, Role]] = {
+    "township": ("xinhai", "320706001", Role.HANDLER),
+    "department": ("hzhb", "320706901", Role.HANDLER),
+    "county": ("haizhou", "320706", Role.DISPATCHER),
+    "supervisor": ("hzjw", "320706800", Role.SUPERVISOR),
+    "city": ("city", CITY_CODE, Role.DISPATCHER),
+    "admin": ("admin", CITY_CODE, Role.ADMIN),
+}
+
+_ROLE_LETTERS = {Role.HANDLER: "h", Role.DISPATCHER: "d", Role.SUPERVISOR: "s", Role.ADMIN: "a"}
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    """A demo account: login name, the person's name, role, unit and mobile phone."""
+
+    username: str
+    display_name: str
+    role: Role
+    unit_code: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class DemoCity:
+    """The demo city: every unit of the tree and every user account."""
+
+    units: tuple[UnitInfo, ...]
+    users: tuple[DemoUser, ...]
+
+    @cached_property
+    def _units_by_code(self) -> dict[str, UnitInfo]:
+        return {unit.code: unit for unit in self.units}
+
+    @cached_property
+    def _users_by_name(self) -> dict[str, DemoUser]:
+        return {user.username: user for user in self.users}
+
+    def directory(self) -> dict[str, UnitInfo]:
+        """Every unit by code (the rules' unit directory); cached, do not modify it."""
+        return self._units_by_code
+
+    def unit(self, code: str) -> UnitInfo:
+        """The unit with `code`; KeyError if there is none."""
+        return self._units_by_code[code]
+
+    def areas(self) -> list[UnitInfo]:
+        """The county and zone tackling offices, in file order."""
+        return [u for u in self.units if u.kind in (UnitKind.COUNTY_OFFICE, UnitKind.ZONE_OFFICE)]
+
+    def area_name(self, county_code: str) -> str:
+        """The name of an area, e.g. 海州区 or 徐圩新区."""
+        return self.unit(county_code).name.removesuffix(OFFICE_SUFFIX)
+
+    def handling_units(self, county_code: str) -> list[UnitInfo]:
+        """The townships, streets and county departments of an area, in file order."""
+        return [
+            u
+            for u in self.units
+            if u.county_code == county_code
+            and u.kind in (UnitKind.TOWNSHIP, UnitKind.STREET, UnitKind.DEPARTMENT)
+        ]
+
+    def user(self, username: str) -> DemoUser:
+        """The user with `username`; KeyError if there is none."""
+        return self._users_by_name[username]
+
+    def actor(self, username: str, device_id: str = "demo") -> Actor:
+        """The user as the rules see them when acting."""
+        user = self.user(username)
+        return Actor(
+            username=user.username,
+            role=user.role,
+            unit=self.unit(user.unit_code),
+            display_name=user.display_name,
+            device_id=device_id,
+        )
+
+    def demo_accounts(self) -> dict[str, DemoUser]:
+        """The six accounts to try the client with, by what they show."""
+        return {key: self.user(name) for key, (name, _, _) in _DEMO_ACCOUNTS.items()}
+
+
+def _kind_of_place(name: str) -> UnitKind:
+    return UnitKind.STREET if name.endswith("街道") else UnitKind.TOWNSHIP
+
+
+def _units_from_data(data: Mapping[str, Any]) -> list[UnitInfo]:
+    city = data["city"]
+    units = [UnitInfo(city["code"], city["name"], UnitKind.CITY_OFFICE, None, None)]
+    for item in data["city_departments"]:
+        units.append(UnitInfo(item["code"], item["name"], UnitKind.DEPARTMENT, city["code"], None))
+    discipline = data["city_discipline"]
+    units.append(
+        UnitInfo(discipline["code"], discipline["name"], UnitKind.DISCIPLINE, city["code"], None)
+    )
+    for area in data["areas"]:
+        code = area["code"]
+        units.append(UnitInfo(code, area["office"], UnitKind(area["kind"]), city["code"], code))
+        discipline = area["discipline"]
+        units.append(
+            UnitInfo(discipline["code"], discipline["name"], UnitKind.DISCIPLINE, code, code)
+        )
+        for item in area["townships"]:
+            units.append(
+                UnitInfo(item["code"], item["name"], _kind_of_place(item["name"]), code, code)
+            )
+        for item in area["departments"]:
+            units.append(UnitInfo(item["code"], item["name"], UnitKind.DEPARTMENT, code, code))
+    _check_tree(units)
+    return units
+
+
+def _check_tree(units: list[UnitInfo]) -> None:
+    """Refuse a unit file with duplicate codes, dangling parents or codes off the scheme."""
+    codes = {u.code for u in units}
+    if len(codes) != len(units):
+        raise ValueError("city.json: duplicate unit codes")
+    for unit in units:
+        if unit.parent_code is not None and unit.parent_code not in codes:
+            raise ValueError(f"city.json: parent {unit.parent_code} of {unit.code} is missing")
+        if unit.county_code is not None and not unit.code.startswith(unit.county_code):
+            raise ValueError(f"city.json: {unit.code} does not start with {unit.county_code}")
+
+
+def _role_of(unit: UnitInfo) -> Role | None:
+    if unit.kind in (UnitKind.TOWNSHIP, UnitKind.STREET, UnitKind.DEPARTMENT):
+        return Role.HANDLER
+    if unit.dispatches:
+        return Role.DISPATCHER
+    if unit.kind is UnitKind.DISCIPLINE:
+        return Role.SUPERVISOR
+    return None
+
+
+def _users_for(units: list[UnitInfo]) -> list[DemoUser]:
+    """One handler per handling unit, one dispatcher per office, one supervisor per
+    discipline commission, and one admin; names and phones drawn from each unit's code."""
+    special = {(code, role): name for name, code, role in _DEMO_ACCOUNTS.values()}
+    seen: set[str] = set()
+    users = []
+
+    def person(code: str, role: Role) -> tuple[str, str]:
+        rng = Random(f"demo-user:{code}:{role.value}")
+        name = person_name(rng)
+        while name in seen:
+            name = person_name(rng)
+        seen.add(name)
+        return name, mobile(rng)
+
+    for unit in units:
+        role = _role_of(unit)
+        if role is None:
+            continue
+        username = special.get((unit.code, role), f"u{unit.code}{_ROLE_LETTERS[role]}")
+        name, phone = person(unit.code, role)
+        users.append(DemoUser(username, name, role, unit.code, phone))
+    name, phone = person(CITY_CODE, Role.ADMIN)
+    users.append(DemoUser(special[(CITY_CODE, Role.ADMIN)], name, Role.ADMIN, CITY_CODE, phone))
+    return users
+
+
+def load_city() -> DemoCity:
+    """The demo city from resources/demo/city.json, with its users derived from the units."""
+    text = files("resources").joinpath("demo", "city.json").read_text(encoding="utf-8")
+    units = _units_from_data(json.loads(text))
+    return DemoCity(units=tuple(units), users=tuple(_users_for(units)))

@@ -136,3 +136,13 @@ def draft_values(draft: ClueDraft) -> dict[str, object]:
         "subject_credit_code": draft.subject_credit_code,
         "description": draft.description,
     }
+
+
+def save_rules(session: Session, rules: Rules) -> None:
+    """Keep the rules published by the platform (replacing the previous ones)."""
+    session.merge(RuleSet(name=RULES_NAME, data=rules.to_dict()))
+
+
+def save_calendar_year(session: Session, year: YearCalendar) -> None:
+    """Keep a year of the work calendar published by the platform (replacing the default)."""
+    session.merge(CalendarYear(year=year.year, data=year.to_dict()))

@@ -260,6 +260,7 @@ def load_demo(
         if connection.scalar(select(func.count()).select_from(Clue)):
             raise ValueError(f"数据目录 {store.data_dir} 中已有线索，请换一个空目录生成演示数据")
         load_units_and_users(connection, load_city())
+        default_cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
         connection.exec_driver_sql("PRAGMA cache_size=-262144")  # 256 MiB while bulk loading
         source = _from_child if count >= PARALLEL_FROM else generated_statements
         loaded = 0
@@ -271,6 +272,7 @@ def load_demo(
                 loaded += len(search)
                 if progress is not None:
                     progress(loaded)
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(default_cache or -2000)}")
         connection.execute(
             insert(SyncState),
             [{"key": "demo", "value": {"seed": seed, "clues": count, "now": now.isoformat()}}],

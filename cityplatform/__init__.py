@@ -1,0 +1,1 @@
+"""The reference city platform: the sync service the county clients talk to."""

@@ -1,4 +1,4 @@
-"""The headless command line: `cluedesk demo-data | queue | deadline`."""
+"""The headless command line: `cluedesk demo-data | queue | deadline | sync`."""
 
 from __future__ import annotations
 
@@ -230,6 +230,97 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+SYNC_EXIT_CODES = {"login": 3, "offline": 4, "upgrade": 5, "other": 6}
+"""Exit statuses of `cluedesk sync` failures (2 stays for bad usage)."""
+
+
+def _sync_failure(exc: Exception) -> tuple[int, str]:
+    from desktop.sync.errors import LoginFailed, LoginRequired, Offline, UpgradeRequired
+
+    if isinstance(exc, LoginFailed | LoginRequired):
+        return SYNC_EXIT_CODES["login"], "登录失败：" + str(exc)
+    if isinstance(exc, Offline):
+        return SYNC_EXIT_CODES["offline"], "无法同步：" + str(exc)
+    if isinstance(exc, UpgradeRequired):
+        return SYNC_EXIT_CODES["upgrade"], str(exc)
+    return SYNC_EXIT_CODES["other"], "同步失败：" + str(exc)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Log in when needed, run one sync with the city platform and print what it did."""
+    from desktop.store.database import open_store
+    from desktop.store.sync_apply import sync_problems
+    from desktop.sync.api import PlatformApi
+    from desktop.sync.auth import check_binding, has_session, login, open_client
+    from desktop.sync.engine import run_sync, summary_lines
+    from desktop.sync.errors import LoginRequired, SyncError
+
+    if args.ca_bundle and not Path(args.ca_bundle).is_file():
+        raise CliError(f"--ca-bundle 文件不存在：{args.ca_bundle}")
+    if not args.server.startswith(("http://", "https://")):
+        raise CliError("--server 应以 http:// 或 https:// 开头")
+    typed: list[str] = []
+
+    def password() -> str:
+        if not args.password_stdin:
+            raise CliError("需要登录：请加 --password-stdin 并从标准输入提供密码")
+        if not typed:
+            typed.append(sys.stdin.readline().rstrip("\r\n"))
+        if not typed[0]:
+            raise CliError("标准输入中没有读到密码")
+        return typed[0]
+
+    store = open_store(_data_dir(args.data_dir))
+    try:
+        check_binding(store, args.server, args.username)
+        with open_client(store, args.server, args.username, ca_bundle=args.ca_bundle) as http:
+            fresh_login = not has_session(http)
+            if fresh_login:
+                login(store, http, args.username, password())
+            try:
+                summary = run_sync(store, PlatformApi(http))
+            except LoginRequired:
+                if fresh_login or not args.password_stdin:
+                    raise
+                login(store, http, args.username, password())
+                summary = run_sync(store, PlatformApi(http))
+        problems = sync_problems(store)
+    except SyncError as exc:
+        status, message = _sync_failure(exc)
+        if args.json:
+            failure = {"ok": False, "error": exc.code, "message": message}
+            print(json.dumps(failure, ensure_ascii=False))
+        print(f"cluedesk: {message}", file=sys.stderr)
+        return status
+    finally:
+        store.close()
+    if args.json:
+        record = {
+            "ok": True,
+            "server": args.server,
+            "username": args.username,
+            **summary.to_dict(),
+            "problem_list": [
+                {
+                    "action_id": p.action_id,
+                    "clue_code": p.clue_code,
+                    "action": p.action_label,
+                    "code": p.code,
+                    "reason": p.reason,
+                }
+                for p in problems
+            ],
+        }
+        print(json.dumps(record, ensure_ascii=False))
+    else:
+        print(f"已与 {args.server} 同步（用户 {args.username}）")
+        for line in summary_lines(summary):
+            print("  " + line)
+        for p in problems:
+            print(f"  同步问题：{p.clue_code} {p.action_label} — {p.reason}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `cluedesk`."""
     parser = argparse.ArgumentParser(prog="cluedesk", description="县区线索办理工作台（命令行）")
@@ -260,6 +351,17 @@ def build_parser() -> argparse.ArgumentParser:
     deadline.add_argument("--from", dest="start", required=True, help="起算时间")
     deadline.add_argument("--working-days", type=int, required=True, help="工作日数")
     deadline.set_defaults(handler=cmd_deadline)
+
+    sync = commands.add_parser("sync", help="与市级平台同步（上传本机操作，下载线索更新）")
+    sync.add_argument("--server", required=True, help="平台地址，如 https://platform.example.cn")
+    sync.add_argument("--username", required=True, help="登录用户名")
+    sync.add_argument(
+        "--password-stdin", action="store_true", help="需要登录时从标准输入读取密码（一行）"
+    )
+    sync.add_argument("--data-dir", help="数据目录")
+    sync.add_argument("--json", action="store_true", help="以 JSON 输出同步结果")
+    sync.add_argument("--ca-bundle", help="校验服务器证书所用的 CA 证书文件")
+    sync.set_defaults(handler=cmd_sync)
     return parser
 
 

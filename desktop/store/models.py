@@ -98,6 +98,10 @@ class Clue(Base):
     extended_days: Mapped[int] = mapped_column(Integer, default=0)
     server_version: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    server_state: Mapped[Any | None] = mapped_column(JsonText)
+    """The workflow state the platform last sent (None: never on the platform), for replays."""
+    registered_by_unit: Mapped[str | None] = mapped_column(String(20))
+    """The unit that registered the clue, as the platform reports it."""
 
 
 DUE = func.coalesce(Clue.deadline, literal_column(f"'{NO_DEADLINE}'"))
@@ -191,6 +195,8 @@ class OutboxAction(Base):
     reject_code: Mapped[str] = mapped_column(String(64), default="")
     reject_reason: Mapped[str] = mapped_column(Text, default="")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    device_seq: Mapped[int | None] = mapped_column(Integer)
+    """The per-device sequence number, given when the action is first pushed."""
 
 
 class SyncState(Base):

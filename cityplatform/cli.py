@@ -1,0 +1,333 @@
+"""The `cluedesk-platform` command: serve, seed, user management, calendar import, prune."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import unicodedata
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.timeutil import china_now
+from desktop.domain.validators import ValidationError, parse_datetime
+
+
+class CliError(Exception):
+    """A problem to report in one line, with exit status 2."""
+
+
+def _instant(value: str | None, option: str) -> datetime:
+    if not value:
+        return china_now()
+    try:
+        return parse_datetime(value, option)
+    except ValidationError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _database(url: str) -> Any:
+    from sqlalchemy.exc import OperationalError
+
+    from cityplatform.app import prepare_database
+    from cityplatform.db import DatabaseUrlError
+
+    try:
+        return prepare_database(url)
+    except DatabaseUrlError as exc:
+        raise CliError(str(exc)) from exc
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[-1]
+        raise CliError(f"无法打开数据库：{reason}") from exc
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Migrate, then run uvicorn with N workers sharing the database."""
+    import uvicorn
+
+    from cityplatform.app import resolve_data_dir
+    from cityplatform.config import DATA_DIR_ENV, DB_ENV
+    from cityplatform.db import normalize_url
+    from cityplatform.state import prune_tombstones
+
+    if args.workers < 1:
+        raise CliError("--workers 至少为 1")
+    db = _database(args.db)
+    try:
+        folder = resolve_data_dir(db, Path(args.data_dir) if args.data_dir else None)
+        with db.write() as session:
+            prune_tombstones(session, china_now())
+            session.commit()
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.dispose()
+    os.environ[DB_ENV] = normalize_url(args.db).render_as_string(hide_password=False)
+    os.environ[DATA_DIR_ENV] = str(folder.resolve())
+    print(f"市级平台启动：http://{args.host}:{args.port}（{args.workers} 个进程）", file=sys.stderr)
+    uvicorn.run(
+        "cityplatform.app:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+    )
+    return 0
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(width - _width(text), 0)
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    """Seed the demo city and N clues; print the demo accounts."""
+    from sqlalchemy.exc import OperationalError
+
+    from cityplatform.db import DatabaseUrlError
+    from cityplatform.security import DEFAULT_HASHER, FAST_HASHER
+    from cityplatform.seed import seed_demo
+
+    if args.clues < 0:
+        raise CliError("--clues 不能为负数")
+    now = _instant(args.now, "--now")
+    started = time.monotonic()
+    step = max(args.clues // 10, 1)
+
+    def progress(done: int) -> None:
+        if not args.json and (done % step < 5000 or done == args.clues):
+            print(f"已写入 {done}/{args.clues} 条线索", file=sys.stderr)
+
+    try:
+        accounts = seed_demo(
+            args.db,
+            args.clues,
+            seed=args.seed,
+            now=now,
+            hasher=FAST_HASHER if args.fast_hash else DEFAULT_HASHER,
+            progress=progress,
+        )
+    except (ValueError, DatabaseUrlError) as exc:
+        raise CliError(str(exc)) from exc
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[-1]
+        raise CliError(f"无法打开数据库：{reason}") from exc
+    if args.json:
+        print(json.dumps([a.to_json() for a in accounts], ensure_ascii=False))
+        return 0
+    elapsed = time.monotonic() - started
+    print(f"演示数据已生成：{args.clues} 条线索，用时 {elapsed:.1f} 秒", file=sys.stderr)
+    header = ["用户名", "密码", "角色", "单位编码", "单位名称"]
+    rows = [[a.username, a.password, a.role_label, a.unit_code, a.unit_name] for a in accounts]
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+def _password_from_stdin() -> str:
+    line = sys.stdin.readline()
+    password = line.rstrip("\r\n")
+    if not password:
+        raise CliError("未从标准输入读到密码（--password-stdin 需要一行密码）")
+    if len(password) < 6:
+        raise CliError("密码至少 6 个字符")
+    return password
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    """User management: add, passwd, disable, move."""
+    from cityplatform import users
+    from cityplatform.security import DEFAULT_HASHER, FAST_HASHER
+
+    db = _database(args.db)
+    hasher = FAST_HASHER if getattr(args, "fast_hash", False) else DEFAULT_HASHER
+    try:
+        if args.user_command == "add":
+            password = _password_from_stdin()
+            users.add_user(
+                db,
+                username=args.username,
+                unit_code=args.unit,
+                role=args.role,
+                password=password,
+                display_name=args.display_name or args.username,
+                hasher=hasher,
+            )
+            print(f"已添加用户 {args.username}")
+        elif args.user_command == "passwd":
+            password = _password_from_stdin()
+            users.set_password(db, args.username, password, hasher=hasher)
+            print(f"已修改用户 {args.username} 的密码")
+        elif args.user_command == "disable":
+            users.disable_user(db, args.username)
+            print(f"已停用用户 {args.username}，其全部登录已失效")
+        elif args.user_command == "move":
+            epoch = users.move_user(db, args.username, args.unit, role=args.role)
+            print(
+                f"已将用户 {args.username} 调整到 {args.unit}"
+                f"（范围版本 {epoch}，其客户端需重新完整同步）"
+            )
+    except users.UserError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_calendar_import(args: argparse.Namespace) -> int:
+    """Import rules and calendar years from a JSON file."""
+    from cityplatform import users
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise CliError(f"文件 {path} 不是 UTF-8 文本") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"第 {exc.lineno} 行第 {exc.colno} 列"
+        raise CliError(f"文件 {path} 不是有效的 JSON（{where}）") from exc
+    db = _database(args.db)
+    try:
+        version, years = users.import_calendar(db, data)
+    except users.UserError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.dispose()
+    listed = "、".join(str(y) for y in years) or "无"
+    print(f"已导入时限规则和日历（年份：{listed}），规则版本 {version}")
+    return 0
+
+
+def cmd_prune(args: argparse.Namespace) -> int:
+    """Drop tombstones older than the retention; older cursors then answer reset_required."""
+    from cityplatform.state import prune_tombstones
+
+    db = _database(args.db)
+    try:
+        with db.write() as session:
+            removed, horizon = prune_tombstones(session, china_now(), days=args.days)
+            session.commit()
+    finally:
+        db.dispose()
+    print(f"已清理 {removed} 条范围变更记录，同步位置下限 {horizon}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with Chinese help."""
+    parser = argparse.ArgumentParser(
+        prog="cluedesk-platform",
+        description="cluedesk 市级平台同步服务（参考实现）",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="命令", required=True)
+
+    def db_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--db",
+            required=True,
+            metavar="URL",
+            help="数据库地址：sqlite:///文件 或 postgresql+psycopg://用户:密码@主机/库",
+        )
+
+    serve = commands.add_parser("serve", help="启动平台服务（先升级数据库结构）")
+    db_option(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    serve.add_argument("--port", type=int, default=8080, help="端口（默认 8080）")
+    serve.add_argument("--workers", type=int, default=1, help="工作进程数（默认 1）")
+    serve.add_argument("--data-dir", help="附件存放目录（SQLite 默认在数据库文件旁）")
+    serve.add_argument("--log-level", default="warning", help="日志级别（默认 warning）")
+    serve.set_defaults(handler=cmd_serve)
+
+    seed = commands.add_parser("seed", help="在空数据库中生成演示城市和线索")
+    db_option(seed)
+    seed.add_argument("--clues", type=int, required=True, help="生成的线索数量")
+    seed.add_argument("--seed", type=int, default=1, help="随机种子（默认 1）")
+    seed.add_argument("--now", help="演示数据的“当前时间”，如 2026-11-27T10:00+08:00")
+    seed.add_argument("--json", action="store_true", help="以一个 JSON 数组输出演示账号")
+    seed.add_argument(
+        "--fast-hash", action="store_true", help="用低强度口令散列（仅供测试，勿用于生产）"
+    )
+    seed.set_defaults(handler=cmd_seed)
+
+    user = commands.add_parser("user", help="用户管理")
+    user_commands = user.add_subparsers(dest="user_command", metavar="操作", required=True)
+    add = user_commands.add_parser("add", help="添加用户（密码从标准输入读取一行）")
+    db_option(add)
+    add.add_argument("--username", required=True, help="用户名")
+    add.add_argument("--unit", required=True, help="单位编码")
+    add.add_argument("--role", required=True, help="角色：handler、dispatcher、supervisor、admin")
+    add.add_argument("--display-name", help="姓名（默认同用户名）")
+    add.add_argument(
+        "--password-stdin", action="store_true", required=True, help="从标准输入读密码"
+    )
+    add.add_argument("--fast-hash", action="store_true", help=argparse.SUPPRESS)
+    passwd = user_commands.add_parser("passwd", help="修改密码（从标准输入读取一行）")
+    db_option(passwd)
+    passwd.add_argument("--username", required=True, help="用户名")
+    passwd.add_argument(
+        "--password-stdin", action="store_true", required=True, help="从标准输入读密码"
+    )
+    passwd.add_argument("--fast-hash", action="store_true", help=argparse.SUPPRESS)
+    disable = user_commands.add_parser("disable", help="停用用户并注销其全部登录")
+    db_option(disable)
+    disable.add_argument("--username", required=True, help="用户名")
+    move = user_commands.add_parser("move", help="把用户调到另一单位（客户端需重新完整同步）")
+    db_option(move)
+    move.add_argument("--username", required=True, help="用户名")
+    move.add_argument("--unit", required=True, help="新单位编码")
+    move.add_argument("--role", help="同时调整角色（可选）")
+    user.set_defaults(handler=cmd_user)
+
+    calendar = commands.add_parser("calendar", help="时限规则和工作日历")
+    calendar_commands = calendar.add_subparsers(
+        dest="calendar_command", metavar="操作", required=True
+    )
+    imp = calendar_commands.add_parser(
+        "import", help='导入 JSON：{"rules": {...}, "calendar": [年度日历, ...]}'
+    )
+    db_option(imp)
+    imp.add_argument("file", help="JSON 文件")
+    imp.set_defaults(handler=cmd_calendar_import)
+
+    prune = commands.add_parser("prune", help="清理过期的范围变更记录（墓碑）")
+    db_option(prune)
+    prune.add_argument("--days", type=int, help="保留天数（默认用数据库中的设置）")
+    prune.set_defaults(handler=cmd_prune)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.handler(args)
+    except CliError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except RuntimeError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - e.g. the database cannot be reached
+        print(f"错误：{type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

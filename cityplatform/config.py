@@ -1,0 +1,96 @@
+"""Settings of a platform process: token lifetimes, throttling, limits, clock, test hooks.
+
+Everything here is configuration, the same in every worker; state shared between workers
+(the signing secret, counters, throttling records) lives in the database.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from desktop.domain.timeutil import CHINA_TZ, china_now
+from desktop.domain.validators import ValidationError, parse_datetime
+
+Clock = Callable[[], datetime]
+"""Returns the current instant (aware)."""
+
+MIB = 1024 * 1024
+
+TESTING_ENV = "CLUEDESK_PLATFORM_TESTING"
+DELAY_ENV = "CLUEDESK_PLATFORM_TEST_DELAY_AFTER_SEQ"
+FAKE_NOW_ENV = "CLUEDESK_PLATFORM_FAKE_NOW"
+DB_ENV = "CLUEDESK_PLATFORM_DB"
+DATA_DIR_ENV = "CLUEDESK_PLATFORM_DATA_DIR"
+DELAY_HEADER = "x-cluedesk-test-delay-after-seq"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Sizes the platform accepts, as published in /meta."""
+
+    push_batch: int = 500
+    pull_page: int = 1000
+    pull_default: int = 500
+    attachment_bytes: int = 50 * MIB
+    chunk_bytes: int = MIB
+    json_body_bytes: int = 5 * MIB
+    number_block: int = 50
+
+    def to_meta(self) -> dict[str, int]:
+        """The limits as /meta publishes them."""
+        return {
+            "push_batch": self.push_batch,
+            "pull_page": self.pull_page,
+            "attachment_bytes": self.attachment_bytes,
+            "chunk_bytes": self.chunk_bytes,
+        }
+
+
+@dataclass(frozen=True)
+class PlatformSettings:
+    """How a platform process behaves; tests shorten lifetimes or inject a clock."""
+
+    access_ttl: timedelta = timedelta(minutes=15)
+    refresh_ttl: timedelta = timedelta(days=60)
+    login_failures: int = 5
+    login_window: timedelta = timedelta(minutes=15)
+    limits: Limits = field(default_factory=Limits)
+    clock: Clock = china_now
+    testing: bool = False
+    test_delay_after_seq: float = 0.0
+
+    def now(self) -> datetime:
+        """The current instant in China time."""
+        return self.clock().astimezone(CHINA_TZ)
+
+
+def offset_clock(start: datetime) -> Clock:
+    """A clock that starts at `start` now and runs forward in real time."""
+    origin = china_now()
+
+    def clock() -> datetime:
+        return start + (china_now() - origin)
+
+    return clock
+
+
+def settings_from_env() -> PlatformSettings:
+    """Settings for a served worker: test hooks only when CLUEDESK_PLATFORM_TESTING=1."""
+    testing = os.environ.get(TESTING_ENV, "") == "1"
+    delay = 0.0
+    clock: Clock = china_now
+    if testing:
+        try:
+            delay = float(os.environ.get(DELAY_ENV, "0") or 0)
+        except ValueError as exc:
+            raise ValueError(f"{DELAY_ENV} 应为秒数") from exc
+        fake = os.environ.get(FAKE_NOW_ENV, "")
+        if fake:
+            try:
+                clock = offset_clock(parse_datetime(fake, FAKE_NOW_ENV))
+            except ValidationError as exc:
+                raise ValueError(str(exc)) from exc
+    return PlatformSettings(clock=clock, testing=testing, test_delay_after_seq=delay)

@@ -1,0 +1,160 @@
+"""Between database rows and the shared domain: units, actors, rules, calendar, clue state."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cityplatform.models import AssistingUnit, CalendarYear, Clue, RuleSet, Unit, User
+from desktop.domain.calendar import WorkCalendar, YearCalendar, default_calendar
+from desktop.domain.clue import ClueDraft, ClueState
+from desktop.domain.codes import Priority, Role, Status, UnitKind
+from desktop.domain.rules import Rules
+from desktop.domain.units import Actor, UnitInfo
+
+RULES_NAME = "rules"
+
+
+def unit_info(row: Unit) -> UnitInfo:
+    """The domain view of a unit row."""
+    return UnitInfo(
+        code=row.code,
+        name=row.name,
+        kind=UnitKind(row.kind),
+        parent_code=row.parent_code,
+        county_code=row.county_code,
+    )
+
+
+def load_directory(session: Session) -> dict[str, UnitInfo]:
+    """Every unit by code (the rules' unit directory)."""
+    return {row.code: unit_info(row) for row in session.scalars(select(Unit))}
+
+
+def actor_of(user: User, unit: UnitInfo, device_id: str) -> Actor:
+    """The user as the rules see them when acting."""
+    return Actor(
+        username=user.username,
+        role=Role(user.role),
+        unit=unit,
+        display_name=user.display_name,
+        device_id=device_id,
+    )
+
+
+def load_rules(session: Session) -> Rules:
+    """The rules stored in the database, or the defaults."""
+    data = session.scalar(select(RuleSet.data).where(RuleSet.name == RULES_NAME))
+    return Rules.from_dict(data) if data is not None else Rules()
+
+
+def load_years(session: Session) -> list[YearCalendar]:
+    """The calendar years published by the platform (imported), in year order."""
+    rows = session.scalars(select(CalendarYear.data).order_by(CalendarYear.year))
+    return [YearCalendar.from_dict(data) for data in rows]
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """The rules and the work calendar the platform validates actions with."""
+
+    version: int
+    rules: Rules
+    years: tuple[YearCalendar, ...]
+    calendar: WorkCalendar
+
+
+def load_rulebook(session: Session, version: int) -> RuleBook:
+    """Rules from the database; the calendar is the default one with published years on top."""
+    rules = load_rules(session)
+    years = tuple(load_years(session))
+    calendar = default_calendar(rules.office_hours)
+    for year in years:
+        calendar = calendar.with_year(year)
+    return RuleBook(version, rules, years, calendar)
+
+
+def assisting_codes(session: Session, clue_id: int) -> tuple[str, ...]:
+    """The assisting units of a clue, in the dispatcher's order."""
+    rows = session.scalars(
+        select(AssistingUnit.unit_code)
+        .where(AssistingUnit.clue_id == clue_id)
+        .order_by(AssistingUnit.position, AssistingUnit.unit_code)
+    )
+    return tuple(rows)
+
+
+def clue_state(row: Clue, assisting: Sequence[str]) -> ClueState:
+    """The workflow state of a clue row."""
+    return ClueState(
+        code=row.code,
+        status=Status(row.status),
+        priority=Priority(row.priority),
+        county_code=row.county_code,
+        registered_at=row.registered_at,
+        lead_unit=row.lead_unit,
+        assisting_units=tuple(assisting),
+        dispatched_at=row.dispatched_at,
+        signed_at=row.signed_at,
+        reported_at=row.reported_at,
+        closed_at=row.closed_at,
+        deadline=row.deadline,
+        handle_deadline=row.handle_deadline,
+        extension_requested_days=row.extension_requested_days,
+        extended_days=row.extended_days,
+    )
+
+
+STATE_COLUMNS = (
+    "status",
+    "priority",
+    "county_code",
+    "registered_at",
+    "lead_unit",
+    "dispatched_at",
+    "signed_at",
+    "reported_at",
+    "closed_at",
+    "deadline",
+    "handle_deadline",
+    "extension_requested_days",
+    "extended_days",
+)
+
+
+def state_values(state: ClueState) -> dict[str, Any]:
+    """Column values of a clue row that hold its workflow state."""
+    values: dict[str, Any] = {name: getattr(state, name) for name in STATE_COLUMNS}
+    values["status"] = state.status.value
+    values["priority"] = state.priority.value
+    return values
+
+
+def draft_values(draft: ClueDraft) -> dict[str, Any]:
+    """Column values of a clue row that hold its registered description."""
+    return {
+        "channel": draft.channel.value,
+        "category": draft.category.value,
+        "priority": draft.priority.value,
+        "received_at": draft.received_at,
+        "reporter_name": draft.reporter_name,
+        "reporter_phone": draft.reporter_phone,
+        "address": draft.address,
+        "county_code": draft.county_code,
+        "township_code": draft.township_code,
+        "latitude": draft.latitude,
+        "longitude": draft.longitude,
+        "subject_name": draft.subject_name,
+        "subject_credit_code": draft.subject_credit_code,
+        "description": draft.description,
+    }
+
+
+def iso(moment: datetime | None) -> str | None:
+    """ISO 8601 with the China offset, or None."""
+    return moment.isoformat() if moment is not None else None

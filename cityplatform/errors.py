@@ -1,0 +1,198 @@
+"""The protocol's error shape: {"error": {"code", "message", "field"?}} with a 4xx status."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from cityplatform.jsonresp import FastJSONResponse
+
+log = logging.getLogger("cityplatform")
+
+
+class ApiError(Exception):
+    """An error answered to the client in the protocol's shape."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        field: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.headers = dict(headers or {})
+        self.extra = dict(extra or {})
+
+
+def error_body(
+    code: str, message: str, field: str | None = None, extra: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The JSON body of an error."""
+    error: dict[str, Any] = {"code": code, "message": message}
+    if field is not None:
+        error["field"] = field
+    if extra:
+        error.update(extra)
+    body: dict[str, Any] = {"error": error}
+    if extra:
+        body.update(extra)
+    return body
+
+
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    field: str | None = None,
+    *,
+    headers: Mapping[str, str] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> Response:
+    """An error response in the protocol's shape."""
+    return FastJSONResponse(
+        error_body(code, message, field, extra), status_code=status, headers=headers
+    )
+
+
+def bad_request(message: str, field: str | None = None) -> ApiError:
+    """400 bad_request: malformed JSON or parameters."""
+    return ApiError(400, "bad_request", message, field=field)
+
+
+def invalid(message: str, field: str | None = None) -> ApiError:
+    """422 invalid: validation failed (`field` names it)."""
+    return ApiError(422, "invalid", message, field=field)
+
+
+def forbidden(message: str) -> ApiError:
+    """403 forbidden: the role or scope does not allow it."""
+    return ApiError(403, "forbidden", message)
+
+
+def not_found(message: str = "未找到") -> ApiError:
+    """404 not_found."""
+    return ApiError(404, "not_found", message)
+
+
+def too_large(message: str) -> ApiError:
+    """413 too_large: body, batch or attachment over the limit."""
+    return ApiError(413, "too_large", message)
+
+
+_STATUS_CODES = {
+    400: "bad_request",
+    401: "token_invalid",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    415: "bad_request",
+}
+
+_STATUS_MESSAGES = {
+    404: "请求的地址不存在",
+    405: "不支持该请求方法",
+}
+
+
+def _field_of(loc: Sequence[Any]) -> str:
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in ("body", "query", "path", "header"):
+        parts = parts[1:]
+    return ".".join(parts)
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": "缺少必填字段",
+    "extra_forbidden": "不认识的字段",
+    "string_type": "应为字符串",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "bool_type": "应为布尔值",
+    "float_type": "应为数字",
+    "list_type": "应为列表",
+    "dict_type": "应为对象",
+    "model_type": "应为对象",
+    "model_attributes_type": "应为对象",
+    "string_too_long": "太长",
+    "string_too_short": "不能为空",
+    "greater_than_equal": "太小",
+    "less_than_equal": "太大",
+    "greater_than": "太小",
+    "less_than": "太大",
+}
+
+
+def _validation_response(exc: RequestValidationError) -> Response:
+    errors = list(exc.errors())
+    if not errors:
+        return error_response(422, "invalid", "请求内容无效")
+    first = errors[0]
+    kind = str(first.get("type", ""))
+    loc = tuple(first.get("loc", ()))
+    if kind == "json_invalid":
+        return error_response(400, "bad_request", "请求内容不是有效的 JSON")
+    field = _field_of(loc)
+    reason = _PYDANTIC_MESSAGES.get(kind, str(first.get("msg", "无效")))
+    message = f"{field}：{reason}" if field else f"请求内容{reason}"
+    if loc and loc[0] in ("query", "path", "header"):
+        return error_response(400, "bad_request", message, field or None)
+    if not field:
+        return error_response(422, "invalid", "请求内容应为 JSON 对象", None)
+    return error_response(422, "invalid", message, field)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Answer every error in the protocol's shape; never a bare 500 for bad input."""
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> Response:
+        return error_response(
+            exc.status, exc.code, exc.message, exc.field, headers=exc.headers, extra=exc.extra
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        return _validation_response(exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        code = _STATUS_CODES.get(exc.status_code, "bad_request")
+        message = _STATUS_MESSAGES.get(exc.status_code, str(exc.detail or "请求无效"))
+        return error_response(exc.status_code, code, message, headers=exc.headers)
+
+    @app.exception_handler(OperationalError)
+    async def _operational(request: Request, exc: OperationalError) -> Response:
+        log.warning("database busy: %s", exc)
+        return error_response(
+            503, "unavailable", "数据库繁忙，请稍后重试", headers={"Retry-After": "2"}
+        )
+
+    @app.exception_handler(DBAPIError)
+    async def _dbapi(request: Request, exc: DBAPIError) -> Response:
+        if exc.connection_invalidated:
+            return error_response(
+                503, "unavailable", "数据库暂时不可用，请稍后重试", headers={"Retry-After": "2"}
+            )
+        log.exception("database error", exc_info=exc)
+        return error_response(500, "internal", "服务器内部错误")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error", exc_info=exc)
+        return error_response(500, "internal", "服务器内部错误")

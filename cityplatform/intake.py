@@ -1,0 +1,138 @@
+"""POST /api/v1/intake: channel systems register clues, idempotent by channel + external id."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from cityplatform.auth import Caller, CallerDep
+from cityplatform.changes import insert_registered, next_code, next_seq
+from cityplatform.context import Platform, platform_of
+from cityplatform.domainmap import load_directory
+from cityplatform.errors import ApiError, invalid
+from cityplatform.jsonresp import FastJSONResponse
+from cityplatform.models import Clue, IntakeRef
+from cityplatform.payloads import field_key
+from desktop.domain.codes import Channel, Role
+from desktop.domain.units import Actor
+from desktop.domain.validators import ValidationError
+from desktop.domain.workflow import Action, ActionRefused, apply_action
+
+router = APIRouter(prefix="/api/v1", tags=["intake"])
+
+
+class IntakeBody(BaseModel):
+    """A clue from a channel system (12345, 12369, …); `external_id` is the channel's id."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    external_id: str = Field(min_length=1, max_length=100)
+    channel: str = Field(min_length=1, max_length=32)
+    received_at: str = Field(min_length=1, max_length=64)
+    category: str = Field(min_length=1, max_length=32)
+    priority: str | None = Field(default=None, max_length=32)
+    description: str = Field(max_length=10000)
+    address: str = Field(max_length=1000)
+    county_code: str = Field(min_length=1, max_length=20)
+    township_code: str | None = Field(default=None, max_length=20)
+    subject_name: str | None = Field(default=None, max_length=1000)
+    subject_credit_code: str | None = Field(default=None, max_length=64)
+    reporter_name: str | None = Field(default=None, max_length=200)
+    reporter_phone: str | None = Field(default=None, max_length=64)
+    latitude: float | int | None = None
+    longitude: float | int | None = None
+
+
+class IntakeOut(BaseModel):
+    """The clue the intake became."""
+
+    code: str
+    status: str
+
+
+def _existing(platform: Platform, channel: str, external_id: str) -> dict[str, Any] | None:
+    with platform.db.read() as session:
+        found = session.execute(
+            select(Clue.code, Clue.status)
+            .join(IntakeRef, IntakeRef.clue_id == Clue.id)
+            .where(IntakeRef.channel == channel, IntakeRef.external_id == external_id)
+        ).one_or_none()
+    return {"code": found[0], "status": found[1]} if found is not None else None
+
+
+def _register(
+    platform: Platform, caller: Caller, body: IntakeBody, channel: str, request: Request
+) -> dict[str, Any] | None:
+    """Register the clue; None when another request registered this external id first."""
+    payload = body.model_dump(exclude={"external_id"})
+    payload["channel"] = channel
+    actor = Actor(
+        username=caller.username,
+        role=caller.role,
+        unit=caller.unit,
+        display_name=caller.display_name,
+        device_id=f"intake:{channel}",
+    )
+    now = platform.now()
+    try:
+        with platform.db.write() as session:
+            if session.get(IntakeRef, (channel, body.external_id)) is not None:
+                return None
+            book = platform.rulebook(session)
+            units = load_directory(session)
+            try:
+                outcome = apply_action(
+                    Action.REGISTER, actor, None, payload, now, book.calendar, book.rules, units
+                )
+            except ActionRefused as exc:
+                raise ApiError(403, "forbidden", exc.reason) from None
+            except ValidationError as exc:
+                raise invalid(str(exc), field_key(exc.field)) from None
+            code = next_code(session, now.year)
+            seq = next_seq(session)
+            platform.hold_after_seq(request)
+            row = insert_registered(
+                session,
+                outcome,
+                code=code,
+                action_id=str(uuid.uuid4()),
+                actor=actor,
+                at=now,
+                seq=seq,
+            )
+            session.add(
+                IntakeRef(
+                    channel=channel, external_id=body.external_id, clue_id=row.id, created_at=now
+                )
+            )
+            session.commit()
+            return {"code": code, "status": row.status}
+    except IntegrityError:
+        return None
+
+
+@router.post("/intake", response_model=IntakeOut, status_code=201, summary="渠道系统登记线索")
+def intake(body: IntakeBody, request: Request, caller: CallerDep) -> FastJSONResponse:
+    """Register a clue into the county's dispatch queue; the same external id answers 200."""
+    platform = platform_of(request)
+    if caller.role is not Role.DISPATCHER or not caller.unit.dispatches:
+        raise ApiError(403, "forbidden", "只有市、县区攻坚办的渠道账号可以登记线索")
+    try:
+        channel = Channel.from_text(body.channel).value
+    except ValueError:
+        raise invalid(f"「{body.channel}」不是有效的举报途径", "channel") from None
+    existing = _existing(platform, channel, body.external_id)
+    if existing is not None:
+        return FastJSONResponse(existing, status_code=200)
+    created = _register(platform, caller, body, channel, request)
+    if created is None:
+        existing = _existing(platform, channel, body.external_id)
+        if existing is None:
+            raise ApiError(409, "conflict", "登记冲突，请重试")
+        return FastJSONResponse(existing, status_code=200)
+    return FastJSONResponse(created, status_code=201)

@@ -1,0 +1,326 @@
+"""Typed SQLAlchemy 2 models of the platform database (SQLite or PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from cityplatform.types import ChinaDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention, so migrations name constraints stably."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """A named value shared by every worker: signing secret, instance id, retention."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Counter(Base):
+    """A named counter taken under a row lock: change sequence, clue codes, notice numbers."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Unit(Base):
+    """A unit of the tree: tackling offices, townships and streets, departments, commissions."""
+
+    __tablename__ = "units"
+
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))
+    parent_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
+    county_code: Mapped[str | None] = mapped_column(String(20), index=True)
+
+
+class User(Base):
+    """A platform account: password hash, role, unit, and the epoch of its scope."""
+
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    scope_epoch: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+class TokenFamily(Base):
+    """One login of a user on a device; every refresh token of the login belongs to it."""
+
+    __tablename__ = "token_families"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(ForeignKey("users.username"))
+    device_id: Mapped[str] = mapped_column(String(64))
+    device_name: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    last_used_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    revoked_reason: Mapped[str] = mapped_column(String(32), default="")
+
+
+Index("ix_token_families_user_device", TokenFamily.username, TokenFamily.device_id)
+
+
+class RefreshToken(Base):
+    """A refresh token, kept only as the SHA-256 of its text; `used_at` set once rotated."""
+
+    __tablename__ = "refresh_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("token_families.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    expires_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+
+
+class LoginFailure(Base):
+    """A failed login, counted per user name to throttle guessing."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+Index("ix_login_failures_username_at", LoginFailure.username, LoginFailure.at)
+
+
+class Clue(Base):
+    """The server's state of a clue; `seq` is the change sequence number of its last change."""
+
+    __tablename__ = "clues"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    category: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    reporter_name: Mapped[str] = mapped_column(String(50), default="")
+    reporter_phone: Mapped[str] = mapped_column(String(20), default="")
+    address: Mapped[str] = mapped_column(String(200))
+    county_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    township_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    subject_name: Mapped[str] = mapped_column(String(200), default="")
+    subject_credit_code: Mapped[str] = mapped_column(String(18), default="")
+    description: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    lead_unit: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
+    registered_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    registered_by_unit: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    dispatched_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    signed_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    reported_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    deadline: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    handle_deadline: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    extension_requested_days: Mapped[int] = mapped_column(Integer, default=0)
+    extended_days: Mapped[int] = mapped_column(Integer, default=0)
+
+
+Index("ix_clues_county_seq", Clue.county_code, Clue.seq)
+Index("ix_clues_lead_seq", Clue.lead_unit, Clue.seq)
+Index("ix_clues_registered_by_seq", Clue.registered_by_unit, Clue.seq)
+
+
+class AssistingUnit(Base):
+    """An assisting unit (协办) of a clue, in the order the dispatcher named them."""
+
+    __tablename__ = "clue_assisting_units"
+
+    clue_id: Mapped[int] = mapped_column(
+        ForeignKey("clues.id", ondelete="CASCADE"), primary_key=True
+    )
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+Index("ix_clue_assisting_units_unit", AssistingUnit.unit_code, AssistingUnit.clue_id)
+
+
+class ClueEvent(Base):
+    """One entry of a clue's history; `action_id` is the action that made it."""
+
+    __tablename__ = "clue_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    action_id: Mapped[str] = mapped_column(String(64), unique=True)
+    action: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[Any] = mapped_column(JSON)
+
+
+Index("ix_clue_events_clue_id", ClueEvent.clue_id, ClueEvent.id)
+
+
+class AppliedAction(Base):
+    """The stored result of an applied push action, answered again for a duplicate."""
+
+    __tablename__ = "applied_actions"
+
+    action_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    username: Mapped[str] = mapped_column(String(64))
+    type: Mapped[str] = mapped_column(String(64))
+    clue_code: Mapped[str] = mapped_column(String(40))
+    provisional_code: Mapped[str | None] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    applied_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+class ProvisionalCode(Base):
+    """The real code a device's provisional code (临…) was registered under."""
+
+    __tablename__ = "provisional_codes"
+
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    provisional_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+    action_id: Mapped[str] = mapped_column(String(64))
+
+
+class ScopeExit(Base):
+    """A unit stopped being lead or assisting unit of a clue at change `seq` (a tombstone)."""
+
+    __tablename__ = "scope_exits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id", ondelete="CASCADE"))
+    clue_code: Mapped[str] = mapped_column(String(40))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+Index("ix_scope_exits_unit_seq", ScopeExit.unit_code, ScopeExit.seq)
+Index("ix_scope_exits_seq", ScopeExit.seq)
+
+
+class Attachment(Base):
+    """A file stored once by SHA-256; `received` bytes are on disk, `complete` once checked."""
+
+    __tablename__ = "attachments"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    uploaded_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+
+
+class ClueAttachment(Base):
+    """An attachment of a clue, under the name it was added with."""
+
+    __tablename__ = "clue_attachments"
+
+    clue_id: Mapped[int] = mapped_column(
+        ForeignKey("clues.id", ondelete="CASCADE"), primary_key=True
+    )
+    sha256: Mapped[str] = mapped_column(ForeignKey("attachments.sha256"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    added_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    added_by: Mapped[str] = mapped_column(String(64))
+
+
+Index("ix_clue_attachments_sha256", ClueAttachment.sha256)
+
+
+class NumberBlock(Base):
+    """Rectification-notice numbers first..last a device may issue offline for a unit and year."""
+
+    __tablename__ = "number_blocks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    year: Mapped[int] = mapped_column(Integer)
+    first: Mapped[int] = mapped_column(BigInteger)
+    last: Mapped[int] = mapped_column(BigInteger)
+    device_id: Mapped[str] = mapped_column(String(64))
+    username: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+Index("ix_number_blocks_unit_year", NumberBlock.unit_code, NumberBlock.year)
+
+
+class RuleSet(Base):
+    """Rules data by name (time limits, warning thresholds, office hours)."""
+
+    __tablename__ = "rule_sets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[Any] = mapped_column(JSON)
+
+
+class CalendarYear(Base):
+    """A year of the work calendar published by the platform (replaces the default)."""
+
+    __tablename__ = "calendar_years"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    data: Mapped[Any] = mapped_column(JSON)
+
+
+class IntakeRef(Base):
+    """The clue a channel system's external id was registered as (intake is idempotent)."""
+
+    __tablename__ = "intake_refs"
+
+    channel: Mapped[str] = mapped_column(String(32), primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id"))
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)

@@ -1,0 +1,79 @@
+"""POST /api/v1/number-blocks: rectification-notice numbers a device may issue offline."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from cityplatform.auth import CallerDep
+from cityplatform.context import platform_of
+from cityplatform.errors import ApiError, invalid
+from cityplatform.jsonresp import FastJSONResponse
+from cityplatform.models import NumberBlock
+from cityplatform.state import bump_counter
+
+router = APIRouter(prefix="/api/v1", tags=["numbers"])
+
+
+class BlockRequest(BaseModel):
+    """POST /number-blocks."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    device_id: str = Field(min_length=1, max_length=64)
+    unit_code: str = Field(min_length=1, max_length=20)
+    year: int
+    size: int
+
+
+class BlockOut(BaseModel):
+    """A block of numbers: first..last inclusive."""
+
+    block_id: int
+    unit_code: str
+    year: int
+    first: int
+    last: int
+
+
+def notice_counter(unit_code: str, year: int) -> str:
+    """The counter name of a unit's notice numbers of `year`."""
+    return f"notice:{unit_code}:{year}"
+
+
+@router.post("/number-blocks", response_model=BlockOut, summary="申请文书编号段")
+def number_block(body: BlockRequest, request: Request, caller: CallerDep) -> FastJSONResponse:
+    """Reserve `size` (≤ 50) numbers for the caller's unit and `year`; blocks never overlap."""
+    platform = platform_of(request)
+    most = platform.settings.limits.number_block
+    if body.device_id != caller.device_id:
+        raise ApiError(403, "forbidden", "device_id 与登录的设备不一致")
+    if body.unit_code != caller.unit.code:
+        raise ApiError(403, "forbidden", "只能为本单位申请文书编号")
+    if not 1 <= body.size <= most:
+        raise invalid(f"size 应在 1 到 {most} 之间", "size")
+    if not 2000 <= body.year <= 2100:
+        raise invalid("year 应在 2000 到 2100 之间", "year")
+    now = platform.now()
+    with platform.db.write() as session:
+        last = bump_counter(session, notice_counter(body.unit_code, body.year), body.size)
+        block = NumberBlock(
+            unit_code=body.unit_code,
+            year=body.year,
+            first=last - body.size + 1,
+            last=last,
+            device_id=body.device_id,
+            username=caller.username,
+            created_at=now,
+        )
+        session.add(block)
+        session.flush()
+        answer = {
+            "block_id": block.id,
+            "unit_code": block.unit_code,
+            "year": block.year,
+            "first": block.first,
+            "last": block.last,
+        }
+        session.commit()
+    return FastJSONResponse(answer)

@@ -1,0 +1,321 @@
+"""A sync run: meta → reference data → attachments up → push → pull, with one summary.
+
+Each step's store writes are their own transactions (a pulled page with its cursor, a push
+answer with its outbox changes), so a run stopped anywhere — cancelled, offline, crashed —
+leaves a consistent store and the next run carries on. The cancel event is checked between
+requests and pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from desktop.domain.timeutil import china_now
+from desktop.store.database import Store
+from desktop.store.sync_apply import (
+    SyncDataError,
+    UnknownUnitsError,
+    apply_pull_page,
+    mark_synced,
+    next_push_batch,
+    pending_files,
+    read_state,
+    record_push_results,
+    reset_server_data,
+    save_directory,
+    save_platform_rules,
+    sync_status,
+    write_state,
+)
+from desktop.sync.api import Limits, Meta, PlatformApi
+from desktop.sync.errors import Cancelled, MalformedAnswer, ResetRequired, UpgradeRequired
+from desktop.sync.http import PROTOCOL_VERSION
+from desktop.sync.uploads import upload_files
+
+log = logging.getLogger("cluedesk.sync")
+
+SKEW_WARNING_SECONDS = 300
+Progress = Callable[[str, int, int | None], None]
+"""progress(phase, done, total): phase is meta, reference, attachments, push or pull."""
+
+
+@dataclass
+class SyncSummary:
+    """What one sync run did."""
+
+    applied: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    retry: int = 0
+    pulled_clues: int = 0
+    skipped_clues: int = 0
+    tombstones: int = 0
+    pages: int = 0
+    uploaded_files: int = 0
+    upload_failures: dict[str, str] = field(default_factory=dict)
+    directory_updated: bool = False
+    rules_updated: bool = False
+    reset: bool = False
+    clock_skew_seconds: float | None = None
+    skew_warning: bool = False
+    cancelled: bool = False
+    pending: int = 0
+    problems: int = 0
+    duration_seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return asdict(self)
+
+
+def _fingerprint(data: Any) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class SyncRun:
+    """One run of the sync steps against one store and one platform client."""
+
+    def __init__(
+        self,
+        store: Store,
+        api: PlatformApi,
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        clock: Callable[[], datetime] = china_now,
+        page_size: int | None = None,
+        push_batch: int | None = None,
+    ) -> None:
+        self.store = store
+        self.page_size = page_size
+        self.push_batch = push_batch
+        self.api = api
+        self.progress = progress
+        self.cancel = cancel
+        self.clock = clock
+        self.summary = SyncSummary()
+        self.limits = Limits()
+
+    def _report(self, phase: str, done: int, total: int | None) -> None:
+        if self.progress is not None:
+            self.progress(phase, done, total)
+
+    def _check(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise Cancelled("同步已取消")
+
+    def _cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
+
+    def run(self) -> SyncSummary:
+        """Run every step; returns the summary (`cancelled` set if the user stopped it)."""
+        started = time.monotonic()
+        try:
+            self._check()
+            self.meta()
+            self._check()
+            self.reference()
+            self._check()
+            self.attachments()
+            self.push()
+            self.pull()
+            mark_synced(self.store, skew_seconds=self.summary.clock_skew_seconds)
+        except Cancelled:
+            self.summary.cancelled = True
+        finally:
+            status = sync_status(self.store)
+            self.summary.pending, self.summary.problems = status.pending, status.problems
+            self.summary.duration_seconds = round(time.monotonic() - started, 3)
+        return self.summary
+
+    def meta(self) -> Meta:
+        """Versions, limits and the clock skew."""
+        self._report("meta", 0, 1)
+        sent = self.clock()
+        meta = self.api.meta()
+        if PROTOCOL_VERSION not in meta.protocol_versions:
+            raise UpgradeRequired("服务器不再支持本客户端的同步协议，请升级 cluedesk")
+        local = sent + (self.clock() - sent) / 2
+        skew = round((meta.server_time - local).total_seconds(), 1)
+        self.summary.clock_skew_seconds = skew
+        self.summary.skew_warning = abs(skew) > SKEW_WARNING_SECONDS
+        if self.summary.skew_warning:
+            log.warning("clock skew with the platform: %+.0f s", skew)
+        self.limits = replace(
+            meta.limits,
+            pull_page=min(meta.limits.pull_page, self.page_size or meta.limits.pull_page),
+            push_batch=min(meta.limits.push_batch, self.push_batch or 500, 500),
+        )
+        epoch = read_state(self.store, "scope_epoch")
+        if epoch != meta.scope_epoch:
+            write_state(self.store, scope_epoch=meta.scope_epoch, directory_hash=None)
+        if meta.user is not None:
+            write_state(self.store, user=meta.user.to_dict())
+        self._report("meta", 1, 1)
+        return meta
+
+    def reference(self, *, force: bool = False) -> None:
+        """Units, users, rules and calendar, stored when they changed (or the first time)."""
+        self._report("reference", 0, 2)
+        directory = self.api.directory()
+        stamp = _fingerprint(directory)
+        if force or stamp != read_state(self.store, "directory_hash"):
+            try:
+                save_directory(self.store, directory)
+            except SyncDataError as exc:
+                raise MalformedAnswer("GET /directory", str(exc)) from exc
+            write_state(self.store, directory_hash=stamp)
+            self.summary.directory_updated = True
+        self._report("reference", 1, 2)
+        self._check()
+        rules = self.api.rules()
+        stamp = _fingerprint(rules)
+        if force or stamp != read_state(self.store, "rules_hash"):
+            try:
+                save_platform_rules(self.store, rules)
+            except SyncDataError as exc:
+                raise MalformedAnswer("GET /rules", str(exc)) from exc
+            write_state(self.store, rules_hash=stamp)
+            self.summary.rules_updated = True
+        self._report("reference", 2, 2)
+
+    def attachments(self) -> None:
+        """Upload the files pending actions cite."""
+        files = pending_files(self.store)
+        if not files:
+            return
+        self._report("attachments", 0, len(files))
+        tally = upload_files(
+            self.api,
+            self.store,
+            files,
+            self.limits,
+            cancelled=self._cancelled,
+            progress=lambda done, total: self._report("attachments", done, total),
+        )
+        self.summary.uploaded_files += tally.uploaded
+        self.summary.upload_failures.update(tally.failed)
+
+    def push(self) -> None:
+        """Push the outbox in batches, in device order, and record every answer."""
+        total = sync_status(self.store).pending
+        tried: set[str] = set()
+        done = 0
+        self._report("push", 0, total)
+        while True:
+            self._check()
+            batch = next_push_batch(self.store, self.limits.push_batch, skip=tried)
+            if not batch:
+                break
+            results = self.api.push(batch)
+            tally = self._with_directory(
+                partial(record_push_results, self.store, results), "POST /push"
+            )
+            tried.update(str(action["action_id"]) for action in batch)
+            for name in ("applied", "duplicate", "rejected", "retry"):
+                setattr(self.summary, name, getattr(self.summary, name) + getattr(tally, name))
+            done += len(batch)
+            self._report("push", done, max(total, done))
+
+    def pull(self) -> None:
+        """Pull pages until the end marker; a reset pushes first, then pulls from scratch."""
+        cursor = read_state(self.store, "cursor")
+        if cursor is None and read_state(self.store, "full_resync") is None:
+            if reset_server_data(self.store):  # clues without a cursor: sweep what's stale
+                log.info("no pull cursor: full resync")
+        while True:
+            self._report("pull", self.summary.pulled_clues, None)
+            self._check()
+            try:
+                page = self.api.pull(cursor, self.limits.pull_page)
+            except ResetRequired:
+                if self.summary.reset:
+                    raise
+                log.info("platform asked for a reset: push, then full resync")
+                self.summary.reset = True
+                self.push()
+                reset_server_data(self.store)
+                cursor = None
+                continue
+            result = self._with_directory(
+                partial(apply_pull_page, self.store, page.changes, page.cursor, more=page.more),
+                "GET /pull",
+            )
+            self.summary.pages += 1
+            self.summary.pulled_clues += result.clues
+            self.summary.skipped_clues += result.skipped
+            self.summary.tombstones += result.tombstones
+            cursor = page.cursor
+            if not page.more:
+                break
+        self._report("pull", self.summary.pulled_clues, self.summary.pulled_clues)
+
+    def _with_directory(self, write: Callable[[], Any], endpoint: str) -> Any:
+        """Run a store write; units it does not know yet → refresh the directory once."""
+        try:
+            try:
+                return write()
+            except UnknownUnitsError:
+                self.reference(force=True)
+                return write()
+        except SyncDataError as exc:
+            raise MalformedAnswer(endpoint, str(exc)) from exc
+
+
+def run_sync(
+    store: Store,
+    api: PlatformApi,
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    page_size: int | None = None,
+    push_batch: int | None = None,
+) -> SyncSummary:
+    """One sync run of `store` with the platform behind `api`; see the module docstring.
+
+    `page_size` and `push_batch` ask for smaller pages and batches than the platform allows.
+    """
+    run = SyncRun(
+        store, api, progress=progress, cancel=cancel, page_size=page_size, push_batch=push_batch
+    )
+    return run.run()
+
+
+def summary_lines(summary: SyncSummary) -> list[str]:
+    """The summary in Chinese, one line per fact, for the command line and the UI."""
+    lines = []
+    if summary.cancelled:
+        lines.append("同步已取消（已完成的部分已保存）")
+    lines.append(
+        f"上传操作：成功 {summary.applied}，重复 {summary.duplicate}，"
+        f"被拒绝 {summary.rejected}，待重试 {summary.retry}"
+    )
+    lines.append(
+        f"下载更新：线索 {summary.pulled_clues} 条，移除 {summary.tombstones} 条"
+        f"（{summary.pages} 页）"
+    )
+    if summary.uploaded_files or summary.upload_failures:
+        lines.append(
+            f"附件：上传 {summary.uploaded_files} 个，失败 {len(summary.upload_failures)} 个"
+        )
+    if summary.reset:
+        lines.append("服务器要求重新完整同步，已完成")
+    if summary.skew_warning and summary.clock_skew_seconds is not None:
+        minutes = summary.clock_skew_seconds / 60
+        lines.append(f"注意：本机时钟与服务器相差约 {minutes:+.0f} 分钟，请校准系统时间")
+    if summary.problems:
+        lines.append(f"有 {summary.problems} 个操作被服务器拒绝，请在“同步问题”中查看处理")
+    if summary.pending:
+        lines.append(f"仍有 {summary.pending} 个操作等待上传")
+    lines.append(f"用时 {summary.duration_seconds:.1f} 秒")
+    return lines

@@ -1,0 +1,444 @@
+"""The HTTP transport: one requests.Session per client, retries, timeouts, tokens, errors.
+
+- Connection reuse, a (connect 5 s, read 60 s) timeout on every call, gzip both ways,
+  `X-Cluedesk-Protocol: 1`, TLS verification (optionally against a CA bundle).
+- urllib3 `Retry` with exponential backoff on connection errors, 429 and 502/503/504 for
+  idempotent calls only: GET and PUT (attachment chunks are offset-addressed) everywhere, and
+  POST for push (idempotent by action_id). Login and refresh are never re-sent once they
+  may have reached the server: a refresh re-sent after a lost answer would present a rotated
+  token and revoke the device.
+- Bearer access token (memory only); on 401 `token_expired`/`token_invalid` the refresh
+  token is used once and the call repeated once. A refresh the platform refuses raises
+  `LoginRequired`; nothing here ever touches the outbox.
+- Every failure is one of the classes in `desktop.sync.errors`; an answer that is not JSON
+  raises `MalformedAnswer`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from desktop import __version__
+from desktop.sync.errors import (
+    LoginFailed,
+    LoginRequired,
+    MalformedAnswer,
+    Offline,
+    OffsetMismatch,
+    RequestRejected,
+    ResetRequired,
+    ServerError,
+    TlsError,
+    TooManyAttempts,
+    UpgradeRequired,
+)
+from desktop.sync.tokens import TokenStore
+
+log = logging.getLogger("cluedesk.sync")
+
+PROTOCOL_VERSION = 1
+API = "/api/v1"
+TIMEOUT = (5.0, 60.0)
+"""(connect, read) seconds, on every call."""
+REFRESHABLE = frozenset({"token_expired", "token_invalid"})
+COMPRESS_FROM = 64 * 1024
+"""Request bodies from this size on are sent gzip-compressed."""
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How idempotent calls are retried (urllib3 Retry settings)."""
+
+    total: int = 4
+    backoff_factor: float = 0.5
+    backoff_max: float = 10.0
+    statuses: tuple[int, ...] = (429, 502, 503, 504)
+
+    def retry(self, methods: frozenset[str]) -> Retry:
+        """The urllib3 Retry for calls with these methods."""
+        return Retry(
+            total=self.total,
+            connect=self.total,
+            read=self.total,
+            status=self.total,
+            other=0,
+            backoff_factor=self.backoff_factor,
+            backoff_max=self.backoff_max,
+            status_forcelist=self.statuses,
+            allowed_methods=methods,
+            respect_retry_after_header=True,
+            raise_on_status=False,
+        )
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A successful answer: status, parsed JSON body (None when empty) and headers."""
+
+    status: int
+    body: Any
+    headers: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    """The logged-in user as the platform describes them."""
+
+    username: str
+    display_name: str
+    role: str
+    unit_code: str
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON-ready form (kept in the sync state)."""
+        return {
+            "username": self.username,
+            "display_name": self.display_name,
+            "role": self.role,
+            "unit_code": self.unit_code,
+        }
+
+
+def _field(data: Mapping[str, Any], key: str, endpoint: str, kind: type = str) -> Any:
+    value = data.get(key)
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise MalformedAnswer(endpoint, f"字段 {key} 缺失或类型不对")
+    return value
+
+
+def parse_user(data: Any, endpoint: str) -> UserInfo:
+    """Check a `user` object of the protocol."""
+    if not isinstance(data, Mapping):
+        raise MalformedAnswer(endpoint, "user 应为对象")
+    return UserInfo(
+        username=_field(data, "username", endpoint),
+        display_name=str(data.get("display_name") or ""),
+        role=_field(data, "role", endpoint),
+        unit_code=_field(data, "unit_code", endpoint),
+    )
+
+
+def _instant(data: Mapping[str, Any], key: str, endpoint: str) -> datetime | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise MalformedAnswer(endpoint, f"{key} 不是 ISO 8601 时间") from None
+    if moment.tzinfo is None:
+        raise MalformedAnswer(endpoint, f"{key} 缺少时区")
+    return moment
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    """A login or refresh answer."""
+
+    access_token: str
+    access_expires_at: datetime | None
+    refresh_token: str
+    refresh_expires_at: datetime | None
+    user: UserInfo | None
+
+
+def parse_tokens(data: Any, endpoint: str) -> TokenPair:
+    """Check a login or refresh answer."""
+    if not isinstance(data, Mapping):
+        raise MalformedAnswer(endpoint, "应为对象")
+    user = data.get("user")
+    return TokenPair(
+        access_token=_field(data, "access_token", endpoint),
+        access_expires_at=_instant(data, "access_expires_at", endpoint),
+        refresh_token=_field(data, "refresh_token", endpoint),
+        refresh_expires_at=_instant(data, "refresh_expires_at", endpoint),
+        user=parse_user(user, endpoint) if user is not None else None,
+    )
+
+
+def _error_of(response: requests.Response) -> tuple[str, str, str | None, Mapping[str, Any]]:
+    """(code, message, field, error object) of an error answer, as far as it has them."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    error = body.get("error") if isinstance(body, Mapping) else None
+    if not isinstance(error, Mapping):
+        return f"http_{response.status_code}", "", None, {}
+    code = str(error.get("code") or f"http_{response.status_code}")
+    field = error.get("field")
+    return code, str(error.get("message") or ""), str(field) if field else None, error
+
+
+class PlatformHttp:
+    """The connection to one platform, for one device and (once logged in) one user."""
+
+    def __init__(
+        self,
+        server_url: str,
+        device_id: str,
+        *,
+        tokens: TokenStore | None = None,
+        username: str | None = None,
+        ca_bundle: str | None = None,
+        retry: RetryPolicy | None = None,
+        timeout: tuple[float, float] = TIMEOUT,
+    ) -> None:
+        self.server_url = server_url.rstrip("/")
+        self.device_id = device_id
+        self.tokens = tokens
+        self.username = username
+        self.timeout = timeout
+        self.access_token: str | None = None
+        self.session = requests.Session()
+        self.verify: str | bool = ca_bundle or True
+        self.session.verify = self.verify
+        self.session.headers.update(
+            {
+                "X-Cluedesk-Protocol": str(PROTOCOL_VERSION),
+                "Accept": "application/json",
+                "Accept-Encoding": "gzip",
+                "User-Agent": f"cluedesk/{__version__}",
+            }
+        )
+        policy = retry or RetryPolicy()
+        safe = frozenset({"GET", "HEAD", "PUT"})
+        self.session.mount(self.server_url + "/", HTTPAdapter(max_retries=policy.retry(safe)))
+        self.session.mount(
+            self.server_url + API + "/push",
+            HTTPAdapter(max_retries=policy.retry(safe | {"POST"})),
+        )
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self.session.close()
+
+    def __enter__(self) -> PlatformHttp:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ sending
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        data: bytes | None = None,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        bearer: bool,
+    ) -> requests.Response:
+        url = self.server_url + path
+        extra = dict(headers or {})
+        if bearer and self.access_token:
+            extra["Authorization"] = f"Bearer {self.access_token}"
+        if body is not None:
+            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+            extra["Content-Type"] = "application/json"
+            if len(data) >= COMPRESS_FROM:
+                data = gzip.compress(data, compresslevel=5)
+                extra["Content-Encoding"] = "gzip"
+        try:
+            return self.session.request(
+                method,
+                url,
+                data=data,
+                params=params,
+                headers=extra,
+                timeout=self.timeout,
+                verify=self.verify,  # per call: REQUESTS_CA_BUNDLE must not override our bundle
+            )
+        except requests.exceptions.SSLError as exc:
+            raise TlsError(f"与服务器 {self.server_url} 的安全连接失败（证书不受信任？）") from exc
+        except requests.exceptions.Timeout as exc:
+            raise Offline(f"服务器 {self.server_url} 响应超时") from exc
+        except requests.exceptions.ConnectionError as exc:
+            reason = getattr(exc.args[0] if exc.args else None, "reason", None)
+            if isinstance(reason, urllib3.exceptions.TimeoutError) and not isinstance(
+                reason, urllib3.exceptions.NewConnectionError
+            ):
+                raise Offline(f"服务器 {self.server_url} 响应超时") from exc
+            raise Offline(f"无法连接到服务器 {self.server_url}，请检查网络") from exc
+        except requests.exceptions.RequestException as exc:
+            raise Offline(f"与服务器 {self.server_url} 的连接中断：{type(exc).__name__}") from exc
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        data: bytes | None = None,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        authenticated: bool = True,
+        endpoint: str | None = None,
+    ) -> Answer:
+        """Call the platform; returns the answer or raises the matching SyncError."""
+        endpoint = endpoint or f"{method} {path}"
+        if authenticated and self.access_token is None:
+            self.refresh()
+        response = self._send(
+            method, path, body=body, data=data, params=params, headers=headers, bearer=authenticated
+        )
+        if authenticated and response.status_code == 401:
+            code, message, _, _ = _error_of(response)
+            if code not in REFRESHABLE:
+                raise self._login_required(code, message)
+            self.refresh()
+            response = self._send(
+                method,
+                path,
+                body=body,
+                data=data,
+                params=params,
+                headers=headers,
+                bearer=True,
+            )
+        return self._answer(response, endpoint)
+
+    def _answer(self, response: requests.Response, endpoint: str) -> Answer:
+        status = response.status_code
+        if status < 300 or status == 304:
+            body: Any = None
+            if response.content and status != 304:
+                try:
+                    body = response.json()
+                except ValueError:
+                    raise MalformedAnswer(endpoint, "不是有效的 JSON") from None
+            return Answer(status, body, response.headers)
+        code, message, field, error = _error_of(response)
+        where = f"（{endpoint}，HTTP {status}）"
+        if status == 426:
+            raise UpgradeRequired(
+                "服务器要求升级客户端：请安装新版 cluedesk 后再同步"
+                + (f"（{message}）" if message else ""),
+                code=code,
+            )
+        if status == 401:
+            raise self._login_required(code, message)
+        if status == 410:
+            raise ResetRequired(message or "需要重新完整同步", status=410, code=code)
+        if status == 409 and code == "offset_mismatch":
+            received = error.get("received")
+            if isinstance(received, bool) or not isinstance(received, int):
+                raise MalformedAnswer(endpoint, "offset_mismatch 缺少 received")
+            raise OffsetMismatch(message or "上传位置不一致", received=received)
+        if status == 429:
+            retry_after = response.headers.get("Retry-After")
+            seconds = float(retry_after) if retry_after and retry_after.isdigit() else None
+            raise TooManyAttempts(message or "尝试次数过多，请稍后再试", retry_after=seconds)
+        if status >= 500:
+            raise ServerError(f"服务器内部错误{where}，请稍后再试", status=status, code=code)
+        raise RequestRejected(
+            (message or "服务器拒绝了请求") + where, status=status, code=code, field=field
+        )
+
+    # ------------------------------------------------------------ tokens
+
+    def _login_required(self, code: str, message: str) -> LoginRequired:
+        if code in ("refresh_expired", "refresh_revoked", "refresh_reused", "user_disabled"):
+            self._forget_refresh_token()
+        texts = {
+            "token_expired": "登录已过期，请重新登录",
+            "token_invalid": "登录已失效，请重新登录",
+            "refresh_expired": "登录已过期（长时间未同步），请重新登录",
+            "refresh_revoked": "本设备的登录已被注销，请重新登录",
+            "refresh_reused": "检测到登录凭据被重复使用，本设备已被注销，请重新登录",
+            "user_disabled": "账号已停用，请联系管理员",
+        }
+        return LoginRequired(texts.get(code, message or "需要重新登录"), code=code)
+
+    def _forget_refresh_token(self) -> None:
+        self.access_token = None
+        if self.tokens is not None and self.username:
+            self.tokens.clear(self.server_url, self.username)
+
+    def accept_tokens(self, pair: TokenPair) -> None:
+        """Use a new access token and keep the (rotated) refresh token."""
+        self.access_token = pair.access_token
+        if pair.user is not None:
+            self.username = pair.user.username
+        if self.tokens is not None and self.username:
+            self.tokens.save(
+                self.server_url, self.username, pair.refresh_token, pair.refresh_expires_at
+            )
+
+    def refresh(self) -> None:
+        """Trade the saved refresh token for a new pair; LoginRequired when that fails."""
+        saved = None
+        if self.tokens is not None and self.username:
+            saved = self.tokens.load(self.server_url, self.username)
+        if saved is None:
+            raise LoginRequired("尚未登录，请先登录", code="not_logged_in")
+        if not saved.usable():
+            self._forget_refresh_token()
+            raise LoginRequired("登录已过期（长时间未同步），请重新登录", code="refresh_expired")
+        endpoint = "POST /auth/refresh"
+        response = self._send(
+            "POST",
+            API + "/auth/refresh",
+            body={"refresh_token": saved.token, "device_id": self.device_id},
+            bearer=False,
+        )
+        if response.status_code in (400, 401, 403):
+            code, message, _, _ = _error_of(response)
+            raise self._login_required(code, message)
+        answer = self._answer(response, endpoint)
+        self.accept_tokens(parse_tokens(answer.body, endpoint))
+        log.info("access token refreshed for %s", self.username)
+
+    def login(self, username: str, password: str, device_name: str) -> TokenPair:
+        """POST auth/login with this device; keeps the tokens. LoginFailed when refused."""
+        endpoint = "POST /auth/login"
+        response = self._send(
+            "POST",
+            API + "/auth/login",
+            body={
+                "username": username,
+                "password": password,
+                "device_id": self.device_id,
+                "device_name": device_name,
+            },
+            bearer=False,
+        )
+        if response.status_code in (401, 403):
+            code, message, _, _ = _error_of(response)
+            texts = {
+                "bad_credentials": "用户名或密码错误",
+                "user_disabled": "账号已停用，请联系管理员",
+            }
+            raise LoginFailed(texts.get(code, message or "登录失败"), code=code)
+        pair = parse_tokens(self._answer(response, endpoint).body, endpoint)
+        self.username = pair.user.username if pair.user is not None else username
+        self.accept_tokens(pair)
+        return pair
+
+    def logout(self) -> None:
+        """Revoke this device's tokens on the platform and forget them here."""
+        body: dict[str, Any] = {"device_id": self.device_id}
+        if self.tokens is not None and self.username:
+            saved = self.tokens.load(self.server_url, self.username)
+            if saved is not None:
+                body["refresh_token"] = saved.token
+        try:
+            response = self._send("POST", API + "/auth/logout", body=body, bearer=True)
+            if response.status_code not in (200, 204, 401):
+                self._answer(response, "POST /auth/logout")
+        finally:
+            self._forget_refresh_token()

@@ -1,0 +1,106 @@
+"""Uploading attachment files before the actions that cite them: chunked and resumable."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from desktop.store.attachments import attachment_path
+from desktop.store.database import Store
+from desktop.sync.api import Limits, PlatformApi, UploadState
+from desktop.sync.errors import Cancelled, MalformedAnswer, OffsetMismatch, RequestRejected
+
+log = logging.getLogger("cluedesk.sync")
+
+
+@dataclass
+class UploadTally:
+    """What an upload pass did: files sent, already there, and ones that failed (why)."""
+
+    uploaded: int = 0
+    present: int = 0
+    failed: dict[str, str] = field(default_factory=dict)
+
+
+def _status(api: PlatformApi, sha256: str) -> UploadState:
+    try:
+        return api.upload_status(sha256)
+    except RequestRejected as exc:
+        if exc.status == 404:
+            return UploadState(0, None, False)
+        raise
+
+
+def upload_file(
+    api: PlatformApi,
+    store: Store,
+    sha256: str,
+    limits: Limits,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> bool:
+    """Make sure the platform has one stored file; True if it had to be sent.
+
+    Resumes where the platform's upload stands; a 409 offset_mismatch moves to the offset the
+    platform has. Raises RequestRejected (e.g. 422 digest_mismatch) and transport errors.
+    """
+    path = attachment_path(store, sha256)
+    size = path.stat().st_size
+    state = _status(api, sha256)
+    if state.complete:
+        return False
+    offset = state.received if state.received <= size else 0
+    steps = 2 * (size // max(limits.chunk_bytes, 1)) + 10
+    with path.open("rb") as data:
+        for _ in range(steps):
+            if cancelled():
+                raise Cancelled("同步已取消")
+            data.seek(offset)
+            chunk = data.read(limits.chunk_bytes)
+            try:
+                state = api.upload_chunk(sha256, offset, size, chunk)
+            except OffsetMismatch as exc:
+                if not 0 <= exc.received <= size:
+                    raise MalformedAnswer("PUT /attachments", "received 超出文件大小") from exc
+                offset = exc.received
+                continue
+            if state.complete:
+                return True
+            if state.received <= offset and chunk:
+                raise MalformedAnswer("PUT /attachments", "服务器没有接收数据")
+            offset = state.received
+    raise MalformedAnswer("PUT /attachments", f"附件 {sha256[:12]}… 上传未能完成")
+
+
+def upload_files(
+    api: PlatformApi,
+    store: Store,
+    files: Sequence[tuple[str, str]],
+    limits: Limits,
+    *,
+    cancelled: Callable[[], bool] = lambda: False,
+    progress: Callable[[int, int], None] | None = None,
+) -> UploadTally:
+    """Upload every file pending actions cite; a file missing here or refused is noted."""
+    tally = UploadTally()
+    for done, (sha256, name) in enumerate(files, 1):
+        if cancelled():
+            raise Cancelled("同步已取消")
+        path = attachment_path(store, sha256)
+        if not path.exists():
+            tally.failed[sha256] = f"本机没有附件文件 {name or sha256[:12]}"
+        elif path.stat().st_size > limits.attachment_bytes:
+            tally.failed[sha256] = f"附件 {name or sha256[:12]} 超过大小上限"
+        else:
+            try:
+                if upload_file(api, store, sha256, limits, cancelled):
+                    tally.uploaded += 1
+                else:
+                    tally.present += 1
+            except RequestRejected as exc:
+                tally.failed[sha256] = f"附件 {name or sha256[:12]} 上传被拒绝：{exc.message}"
+        if sha256 in tally.failed:
+            log.warning("attachment %s not uploaded: %s", sha256, tally.failed[sha256])
+        if progress is not None:
+            progress(done, len(files))
+    return tally

@@ -1,0 +1,165 @@
+"""Fixtures of the platform tests: databases (SQLite, and PostgreSQL when
+CLUEDESK_TEST_POSTGRES is set), seeded demo data, an injectable clock, API clients, and
+`start_platform` to run a real `cluedesk-platform serve` in a subprocess.
+
+A sync test starts a real server like this::
+
+    from cityplatform.testing import start_platform, stop_platform
+
+    base_url, process = start_platform(db_url, data_dir)   # waits for /health
+    try:
+        ...  # talk to base_url
+    finally:
+        stop_platform(process)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+import warnings
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from cityplatform.testing import start_platform, stop_platform
+
+warnings.filterwarnings("ignore", message="Using `httpx`", category=UserWarning)
+
+from fastapi.testclient import TestClient  # noqa: E402
+from platform_testkit import Api, Clock, make_client  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Starlette's TestClient warns that it wants httpx2; the platform tests use httpx."""
+    config.addinivalue_line("filterwarnings", "ignore:Using `httpx`:UserWarning")
+
+
+__all__ = ["start_platform", "stop_platform"]
+
+
+PG_ENV = "CLUEDESK_TEST_POSTGRES"
+SEEDED_CLUES = 300
+"""Clues in the seeded test database (demo generator, seed 7, now = the tests' NOW)."""
+
+
+def postgres_base_url() -> str | None:
+    """The PostgreSQL test server from CLUEDESK_TEST_POSTGRES, as a psycopg 3 URL."""
+    raw = os.environ.get(PG_ENV, "").strip()
+    if not raw:
+        return None
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if raw.startswith(prefix):
+            return "postgresql+psycopg://" + raw[len(prefix) :]
+    return raw
+
+
+def _with_schema(url: str, schema: str) -> str:
+    option = quote(f"-csearch_path={schema}", safe="")
+    joiner = "&" if "?" in url else "?"
+    return f"{url}{joiner}options={option}"
+
+
+def _pg_execute(url: str, sql: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(sql))
+    finally:
+        engine.dispose()
+
+
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(postgres_base_url() is None, reason=f"{PG_ENV} 未设置"),
+    ),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def platform_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database: a temporary SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'platform.sqlite3'}"
+        return
+    base = postgres_base_url()
+    assert base is not None
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    _pg_execute(base, f'CREATE SCHEMA "{schema}"')
+    try:
+        yield _with_schema(base, schema)
+    finally:
+        _pg_execute(base, f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory, now: datetime) -> Path:
+    """A seeded SQLite platform database, built once and copied for each test."""
+    from cityplatform.security import FAST_HASHER
+    from cityplatform.seed import seed_demo
+
+    path = tmp_path_factory.mktemp("platform-template") / "platform.sqlite3"
+    seed_demo(f"sqlite:///{path}", SEEDED_CLUES, seed=7, now=now, hasher=FAST_HASHER)
+    return path
+
+
+@pytest.fixture
+def seeded_url(platform_db_url: str, sqlite_template: Path, now: datetime) -> str:
+    """`platform_db_url` holding the demo city and SEEDED_CLUES clues."""
+    if platform_db_url.startswith("sqlite:///"):
+        shutil.copyfile(sqlite_template, platform_db_url.removeprefix("sqlite:///"))
+        return platform_db_url
+    from cityplatform.security import FAST_HASHER
+    from cityplatform.seed import seed_demo
+
+    seed_demo(platform_db_url, SEEDED_CLUES, seed=7, now=now, hasher=FAST_HASHER)
+    return platform_db_url
+
+
+@pytest.fixture
+def clock(now: datetime) -> Clock:
+    """The platform's clock in API tests."""
+    return Clock(now)
+
+
+@pytest.fixture
+def client(seeded_url: str, tmp_path: Path, clock: Clock) -> Iterator[TestClient]:
+    """A TestClient on the seeded database."""
+    with make_client(seeded_url, tmp_path / "files", clock) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def api(client: TestClient, seeded_url: str) -> Api:
+    """Protocol helpers over `client`."""
+    return Api(client, seeded_url)
+
+
+@pytest.fixture
+def platform_db(seeded_url: str) -> Iterator[Any]:
+    """The seeded database opened directly (cityplatform.db.Database), for checks."""
+    from cityplatform.db import open_database
+
+    db = open_database(seeded_url)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def platform_server(seeded_url: str, tmp_path: Path) -> Iterator[str]:
+    """A real `cluedesk-platform serve` (two workers, test hooks on) on the seeded database;
+    yields its base URL and stops it afterwards."""
+    base_url, process = start_platform(seeded_url, tmp_path / "served-files", workers=2)
+    try:
+        yield base_url
+    finally:
+        stop_platform(process)

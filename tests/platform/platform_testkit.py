@@ -1,0 +1,157 @@
+"""Helpers of the platform tests: a valid register payload, a movable clock, and a
+TestClient wrapper that speaks the sync protocol (imported by conftest and the tests)."""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+DRAFT = {
+    "channel": "hotline_12345",
+    "received_at": "2026-11-27T09:00:00+08:00",
+    "category": "air",
+    "priority": "normal",
+    "description": "某化工厂夜间偷排废气，气味刺鼻",
+    "address": "连云港市海州区新海街道苍梧路1号",
+    "county_code": "320706",
+    "township_code": "320706001",
+    "reporter_name": "张三",
+    "reporter_phone": "13812345678",
+}
+"""A valid register payload for 海州区 (320706)."""
+
+
+class Clock:
+    """An injectable clock: starts at the tests' NOW and moves only when told."""
+
+    def __init__(self, start: datetime) -> None:
+        self.current = start
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> datetime:
+        """Move forward by a timedelta's keyword arguments."""
+        self.current += timedelta(**delta)
+        return self.current
+
+
+@dataclass
+class Login:
+    """A logged-in device: its tokens, headers and action numbering."""
+
+    username: str
+    device_id: str
+    tokens: dict[str, Any]
+    seq: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The Authorization header."""
+        return {"Authorization": f"Bearer {self.tokens['access_token']}"}
+
+    def action(
+        self, kind: str, clue_code: str, payload: dict[str, Any] | None = None, **extra: Any
+    ) -> dict[str, Any]:
+        """A push action (`kind` like "sign" becomes clue.sign.v1)."""
+        command = kind if kind.startswith("clue.") else f"clue.{kind}.v1"
+        return {
+            "action_id": extra.pop("action_id", str(uuid.uuid4())),
+            "device_seq": next(self.seq),
+            "type": command,
+            "clue_code": clue_code,
+            "payload": payload or {},
+            "client_time": "2026-11-27T10:00:00+08:00",
+            **extra,
+        }
+
+
+class Api:
+    """A TestClient wrapper speaking the protocol."""
+
+    def __init__(self, client: TestClient, url: str) -> None:
+        self.client = client
+        self.url = url
+
+    def login(self, username: str, device_id: str | None = None) -> Login:
+        """Log in with the demo password."""
+        device = device_id or f"dev-{username}"
+        response = self.client.post(
+            "/api/v1/auth/login",
+            json={"username": username, "password": "demo1234", "device_id": device},
+        )
+        assert response.status_code == 200, response.text
+        return Login(username, device, response.json())
+
+    def push(self, login: Login, *actions: dict[str, Any]) -> list[dict[str, Any]]:
+        """Push actions; the results."""
+        response = self.client.post(
+            "/api/v1/push",
+            json={"device_id": login.device_id, "actions": list(actions)},
+            headers=login.headers,
+        )
+        assert response.status_code == 200, response.text
+        results: list[dict[str, Any]] = response.json()["results"]
+        return results
+
+    def pull(
+        self, login: Login, cursor: str | None = None, limit: int | None = None
+    ) -> dict[str, Any]:
+        """One page."""
+        params: dict[str, Any] = {}
+        if cursor:
+            params["cursor"] = cursor
+        if limit:
+            params["limit"] = limit
+        response = self.client.get("/api/v1/pull", params=params, headers=login.headers)
+        assert response.status_code == 200, response.text
+        page: dict[str, Any] = response.json()
+        return page
+
+    def pull_all(
+        self, login: Login, cursor: str | None = None, limit: int = 1000
+    ) -> tuple[list[dict[str, Any]], str]:
+        """Every page from `cursor`; the changes and the final cursor."""
+        changes: list[dict[str, Any]] = []
+        while True:
+            page = self.pull(login, cursor, limit)
+            changes.extend(page["changes"])
+            cursor = page["cursor"]
+            if not page["more"]:
+                assert cursor is not None
+                return changes, cursor
+
+    def register_and_dispatch(
+        self,
+        dispatcher: Login,
+        lead: str = "320706001",
+        assisting: tuple[str, ...] = (),
+        **draft: Any,
+    ) -> str:
+        """A new clue of 海州区 registered and dispatched by `dispatcher`; its code."""
+        provisional = f"临20261127-{uuid.uuid4().hex[:8].upper()}"
+        results = self.push(
+            dispatcher,
+            dispatcher.action("register", provisional, {**DRAFT, **draft}),
+            dispatcher.action(
+                "dispatch", provisional, {"lead_unit": lead, "assisting_units": list(assisting)}
+            ),
+        )
+        assert [r["status"] for r in results] == ["applied", "applied"], results
+        code: str = results[0]["clue_code"]
+        return code
+
+
+def make_client(url: str, data_dir: Path, clock: Clock, **settings: Any) -> TestClient:
+    """A TestClient on a new app with the protocol header set."""
+    from cityplatform.app import create_app
+    from cityplatform.config import PlatformSettings
+
+    app = create_app(url, data_dir=data_dir, settings=PlatformSettings(clock=clock, **settings))
+    return TestClient(app, headers={"X-Cluedesk-Protocol": "1"})

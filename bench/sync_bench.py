@@ -22,7 +22,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -116,12 +115,15 @@ def bare_initial_sync(base_url: str, token: str, target: Path) -> tuple[float, i
     cursor: str | None = None
     clues = fetched = 0
     while True:
-        params = {"limit": PAGE, **({"cursor": cursor} if cursor else {})}
+        params: dict[str, str | int] = {"limit": PAGE}
+        if cursor:
+            params["cursor"] = cursor
         answer = session.get(f"{base_url}/api/v1/pull", params=params, timeout=120)
         answer.raise_for_status()
         fetched += len(answer.content)
         page = answer.json()
-        rows, events = [], []
+        rows: list[tuple[str, int, str, str]] = []
+        events: list[tuple[str, str, str, str]] = []
         for change in page["changes"]:
             if change["kind"] != "clue":
                 continue
@@ -158,7 +160,7 @@ def concurrent_pulls(
         while time.monotonic() < stop:
             begin = time.perf_counter()
             answer = session.get(
-                f"{base_url}/api/v1/pull", params={"cursor": cursor, "limit": PAGE}, timeout=60
+                f"{base_url}/api/v1/pull", params={"cursor": cursor, "limit": str(PAGE)}, timeout=60
             )
             mine.append((time.perf_counter() - begin) * 1000)
             if answer.status_code != 200:
@@ -284,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         figures, facts = run(args.clues, Path(folder), args.clients)
     print(
         f"platform seeded with {facts['clues']} clues in {facts['seed_seconds']} s; "
-        f"{facts['fetched_bytes'] / 1e6:.0f} MB of pull answers (gzip on the wire)"
+        f"{facts['fetched_bytes'] / 1e6:.0f} MB of pull answers (decoded; gzip on the wire)"
     )
     for figure in figures:
         print(figure.line())

@@ -234,6 +234,11 @@ def _apply(ctx: PushContext, session: Session, item: ActionIn) -> dict[str, Any]
     ).scalar_one_or_none()
     if row is None:
         raise Rejected("not_found", f"线索 {code} 不存在")
+    # A concurrent push of the same action may have committed while this one waited for the
+    # clue's row lock (PostgreSQL, READ COMMITTED): answer duplicate, not a refusal.
+    prior = session.scalar(select(AppliedAction).where(AppliedAction.action_id == item.action_id))
+    if prior is not None:
+        return _duplicate(ctx, session, prior, item.action_id)
     viewer = ctx.caller.viewer
     assisting = assisting_codes(session, row.id)
     if not viewer.sees_row(row, assisting):

@@ -40,6 +40,33 @@ def provisional_code(now: datetime, action_id: str) -> str:
     return f"临{to_china(now):%Y%m%d}-{action_id[:8].upper()}"
 
 
+def history_entry(
+    clue_id: int,
+    action_id: str,
+    outcome: Outcome,
+    *,
+    username: str,
+    unit_code: str,
+    device_id: str,
+    at: datetime,
+) -> ClueEvent:
+    """The pending history entry of an action taken on this device (until the platform's)."""
+    return ClueEvent(
+        clue_id=clue_id,
+        action_id=action_id,
+        action=outcome.action.value,
+        username=username,
+        unit_code=unit_code,
+        device_id=device_id,
+        at=at,
+        from_status=outcome.from_status.value if outcome.from_status else None,
+        to_status=outcome.state.status.value,
+        note=outcome.note,
+        details=dict(outcome.details),
+        pending=True,
+    )
+
+
 def take_action(
     store: Store,
     username: str,
@@ -100,19 +127,14 @@ def take_action(
                 for unit in outcome.state.assisting_units
             )
         session.add(
-            ClueEvent(
-                clue_id=row.id,
-                action_id=action_id,
-                action=action.value,
+            history_entry(
+                row.id,
+                action_id,
+                outcome,
                 username=actor.username,
                 unit_code=actor.unit.code,
                 device_id=device_id,
                 at=moment,
-                from_status=outcome.from_status.value if outcome.from_status else None,
-                to_status=outcome.state.status.value,
-                note=outcome.note,
-                details=dict(outcome.details),
-                pending=True,
             )
         )
         session.add(

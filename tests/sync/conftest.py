@@ -1,136 +1,29 @@
 """The real city platform for end-to-end sync tests, and client devices that talk to it.
 
-`platform` seeds a fresh SQLite platform database with `cluedesk-platform seed` and runs
-`cluedesk-platform serve` on a free loopback port (killed at teardown). Nothing of the
-platform is mocked: the client talks HTTP to the real server.
+`platform` seeds a fresh SQLite platform database with `cityplatform.seed.seed_demo` (fast
+password hashing) and runs a real `cluedesk-platform serve` on a free loopback port with
+`cityplatform.testing.start_platform`, stopped with `stop_platform` at teardown. Nothing of
+the platform is mocked: the client talks HTTP to the real server. The classes live in
+`sync_testkit`.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-import requests
+from sync_testkit import Device, Platform
 
-from desktop.demo.city import DEMO_PASSWORD
+from cityplatform.security import FAST_HASHER
+from cityplatform.seed import seed_demo
+from cityplatform.testing import LOG_NAME, start_platform, stop_platform
 from desktop.domain.timeutil import china_now
-from desktop.domain.workflow import Action
-from desktop.store.database import Store, open_store
-from desktop.store.local_actions import LocalAction, take_action
-from desktop.store.sync_apply import device_id
-from desktop.sync.api import PlatformApi
-from desktop.sync.auth import login, open_client
-from desktop.sync.engine import SyncSummary, run_sync
-from desktop.sync.http import PlatformHttp, RetryPolicy
 
-BIN = Path(sys.executable).parent
-PLATFORM_CLI = BIN / "cluedesk-platform"
 SEED_CLUES = 300
-FAST_RETRY = RetryPolicy(total=2, backoff_factor=0.05, backoff_max=0.2)
 CLIENT_ENV = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 """Subprocess clients keep tokens in their 0600 file, never in the tester's keyring."""
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@dataclass
-class Platform:
-    """A running platform: its URL, database, demo accounts and server log."""
-
-    url: str
-    db_url: str
-    accounts: dict[str, dict[str, Any]]
-    log_path: Path
-
-    def username(self, key: str) -> str:
-        """The user name of a demo account ("township", "county", "supervisor", …)."""
-        return str(self.accounts[key]["username"])
-
-    def unit(self, key: str) -> str:
-        """The unit code of a demo account."""
-        return str(self.accounts[key]["unit_code"])
-
-    def cli(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-        """Run a `cluedesk-platform` admin command on this platform's database."""
-        command, *rest = args
-        if command == "user":
-            argv = [str(PLATFORM_CLI), "user", rest[0], "--db", self.db_url, *rest[1:]]
-        else:
-            argv = [str(PLATFORM_CLI), command, "--db", self.db_url, *rest]
-        result = subprocess.run(
-            argv, input=stdin, capture_output=True, text=True, timeout=120, check=False
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-        return result
-
-    def session(self, key: str, device: str | None = None) -> requests.Session:
-        """A plain HTTP session logged in as a demo account on an inspector device."""
-        http = requests.Session()
-        http.headers["X-Cluedesk-Protocol"] = "1"
-        answer = http.post(
-            f"{self.url}/api/v1/auth/login",
-            json={
-                "username": self.username(key),
-                "password": DEMO_PASSWORD,
-                "device_id": device or f"inspector-{key}-{time.monotonic_ns()}",
-                "device_name": "test inspector",
-            },
-            timeout=30,
-        )
-        assert answer.status_code == 200, answer.text
-        http.headers["Authorization"] = f"Bearer {answer.json()['access_token']}"
-        return http
-
-    def view(self, key: str) -> dict[str, dict[str, Any]]:
-        """Every clue the account sees, by code: a full pull from scratch on a new device."""
-        http = self.session(key)
-        clues: dict[str, dict[str, Any]] = {}
-        cursor: str | None = None
-        for _ in range(1000):
-            params: dict[str, Any] = {"limit": 500}
-            if cursor:
-                params["cursor"] = cursor
-            page = http.get(f"{self.url}/api/v1/pull", params=params, timeout=60)
-            assert page.status_code == 200, page.text
-            data = page.json()
-            for change in data["changes"]:
-                if change["kind"] == "clue":
-                    clues[change["clue"]["code"]] = change["clue"]
-                else:
-                    clues.pop(change["clue_code"], None)
-            cursor = data["cursor"]
-            if not data["more"]:
-                return clues
-        raise AssertionError("the pull never ended")
-
-
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(
-                "cluedesk-platform serve exited:\n" + log_path.read_text(errors="replace")
-            )
-        try:
-            if requests.get(f"{url}/health", timeout=1).json().get("status") == "ok":
-                return
-        except (requests.RequestException, ValueError):
-            pass
-        time.sleep(0.1)
-    raise AssertionError("cluedesk-platform serve did not become healthy in 60 s")
 
 
 @pytest.fixture
@@ -138,111 +31,14 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
     """A freshly seeded platform server on a loopback port (one per test)."""
     folder = tmp_path_factory.mktemp("platform")
     db_url = f"sqlite:///{folder / 'platform.sqlite3'}"
-    seed = subprocess.run(
-        [
-            str(PLATFORM_CLI),
-            "seed",
-            "--db",
-            db_url,
-            "--clues",
-            str(SEED_CLUES),
-            "--seed",
-            "5",
-            "--now",
-            china_now().isoformat(timespec="minutes"),
-            "--json",
-            "--fast-hash",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert seed.returncode == 0, seed.stdout + seed.stderr
-    accounts = {a["key"]: a for a in json.loads(seed.stdout)} if seed.stdout.strip() else {}
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = folder / "serve.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [
-                str(PLATFORM_CLI),
-                "serve",
-                "--db",
-                db_url,
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    now = china_now().replace(second=0, microsecond=0)
+    accounts = seed_demo(db_url, SEED_CLUES, seed=5, now=now, hasher=FAST_HASHER)
+    files = folder / "files"
+    url, process = start_platform(db_url, files, timeout=60)
     try:
-        _wait_healthy(url, process, log_path)
-        yield Platform(url, db_url, accounts, log_path)
+        yield Platform(url, db_url, {a.key: a.to_json() for a in accounts}, files / LOG_NAME)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-@dataclass
-class Device:
-    """A client device: its own data directory, store and HTTP client, for one account."""
-
-    platform: Platform
-    key: str
-    data_dir: Path
-    store: Store = field(init=False)
-    http: PlatformHttp = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.store = open_store(self.data_dir)
-        self.http = open_client(
-            self.store,
-            self.platform.url,
-            self.username,
-            retry=FAST_RETRY,
-            use_keyring=False,
-        )
-
-    @property
-    def username(self) -> str:
-        """The account's user name."""
-        return self.platform.username(self.key)
-
-    @property
-    def device_id(self) -> str:
-        """This device's id."""
-        return device_id(self.store)
-
-    def login(self) -> None:
-        """Log in with the demo password."""
-        login(self.store, self.http, self.username, DEMO_PASSWORD, f"test-{self.key}")
-
-    def sync(self, **options: Any) -> SyncSummary:
-        """One sync run (logs in first if this device never did)."""
-        if self.http.access_token is None and self.http.tokens is not None:
-            if self.http.tokens.load(self.http.server_url, self.username) is None:
-                self.login()
-        return run_sync(self.store, PlatformApi(self.http), **options)
-
-    def act(
-        self, action: Action, code: str | None, payload: Mapping[str, Any] | None = None
-    ) -> LocalAction:
-        """Take an action offline on this device."""
-        return take_action(
-            self.store, self.username, self.device_id, action, code, dict(payload or {})
-        )
-
-    def close(self) -> None:
-        """Close the client and the store."""
-        self.http.close()
-        self.store.close()
+        stop_platform(process)
 
 
 @pytest.fixture

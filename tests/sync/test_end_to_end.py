@@ -35,7 +35,7 @@ from desktop.sync.errors import LoginRequired, OffsetMismatch, SyncError, Upgrad
 from desktop.sync.uploads import upload_file
 
 if TYPE_CHECKING:
-    from conftest import Device, Platform
+    from sync_testkit import Device, Platform
 
 pytestmark = pytest.mark.slow
 

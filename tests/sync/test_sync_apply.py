@@ -284,7 +284,7 @@ def test_page_and_cursor_are_one_transaction(
     def crash(*_: Any) -> None:
         raise OSError("power cut between page and cursor")
 
-    monkeypatch.setattr(sync_apply, "_save_cursor", crash)
+    monkeypatch.setattr(sync_apply.pull, "save_cursor", crash)
     page = _page(_dispatched(platform, "LYG2026000002"), platform.clue("LYG2026000001"))
     with pytest.raises(OSError):
         apply_pull_page(fresh_store, page, "c2")

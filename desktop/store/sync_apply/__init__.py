@@ -1,0 +1,109 @@
+"""The store side of sync: pulled pages, push results, reset, reference data, sync state.
+
+The local view
+--------------
+A clue row is the *local view*: the platform's state with this device's pending outbox
+actions replayed on top. Actions only ever change a clue's workflow state (status, units,
+stage times, deadlines), so every clue that came from the platform keeps the workflow part of
+the platform's last state in `clues.server_state` (a small JSON snapshot; its descriptive
+fields live in the row, which only the platform changes). Clues registered on this device and
+not yet answered are `provisional` and have no snapshot: their base is the pending register.
+Every write of platform state (a pulled clue, a push result's clue) and every outbox change
+ends with a rebuild of the clues it touched (`view`), so rejecting, discarding or resending
+an action always leaves a consistent view.
+
+Reset (410) is mark-and-sweep (`reset`): every platform clue is marked (server_version 0)
+and the cursor dropped; the full pull rewrites what is still in scope, and the page that
+ends it deletes the marked clues no pending action needs. The outbox is never touched.
+
+Every public function is one transaction: a page and its cursor are written together or
+not at all. Answers are parsed completely (`parse`) before the transaction starts; a
+malformed one raises `SyncDataError` and changes nothing.
+
+Modules: `parse` (protocol JSON), `state` (sync_state values, device id, status),
+`outbox` (action states, pending actions), `work` (per-transaction helpers), `write`
+(platform clues into rows), `view` (rebuilding the local view), `pull`, `push`, `reset`,
+`problems` (the sync problems list), `reference` (directory and rules), `export`.
+"""
+
+from __future__ import annotations
+
+from desktop.store.sync_apply.export import export_clue
+from desktop.store.sync_apply.outbox import PENDING, REGISTER_TYPE, REJECTED
+from desktop.store.sync_apply.parse import (
+    PUSH_STATUSES,
+    Change,
+    PushResult,
+    ServerAttachment,
+    ServerClue,
+    ServerEvent,
+    SyncDataError,
+    UnknownUnitsError,
+    parse_changes,
+    parse_clue,
+    parse_push_result,
+)
+from desktop.store.sync_apply.problems import (
+    SyncProblem,
+    discard_problem,
+    resend_problem,
+    sync_problems,
+)
+from desktop.store.sync_apply.pull import PageResult, apply_pull_page
+from desktop.store.sync_apply.push import (
+    ATTACHMENT_TRIES,
+    PushTally,
+    next_push_batch,
+    pending_files,
+    record_push_results,
+)
+from desktop.store.sync_apply.reference import save_directory, save_platform_rules
+from desktop.store.sync_apply.reset import reset_server_data
+from desktop.store.sync_apply.state import (
+    SyncStatus,
+    device_id,
+    mark_synced,
+    read_state,
+    sync_status,
+    write_state,
+)
+from desktop.store.sync_apply.work import CHUNK
+
+__all__ = [
+    "ATTACHMENT_TRIES",
+    "CHUNK",
+    "PENDING",
+    "PUSH_STATUSES",
+    "REGISTER_TYPE",
+    "REJECTED",
+    "Change",
+    "PageResult",
+    "PushResult",
+    "PushTally",
+    "ServerAttachment",
+    "ServerClue",
+    "ServerEvent",
+    "SyncDataError",
+    "SyncProblem",
+    "SyncStatus",
+    "UnknownUnitsError",
+    "apply_pull_page",
+    "device_id",
+    "discard_problem",
+    "export_clue",
+    "mark_synced",
+    "next_push_batch",
+    "parse_changes",
+    "parse_clue",
+    "parse_push_result",
+    "pending_files",
+    "read_state",
+    "record_push_results",
+    "resend_problem",
+    "reset_server_data",
+    "save_directory",
+    "save_platform_rules",
+    "sync_problems",
+    "sync_status",
+    "write_state",
+]

@@ -33,15 +33,22 @@ router = APIRouter(prefix="/api/v1", tags=["sync"])
 
 @dataclass(frozen=True)
 class Cursor:
-    """Where a client stands in the feed: last seq seen, scope epoch, database instance."""
+    """Where a client stands in the feed: last seq seen, scope epoch, database instance.
+
+    `base` is set while a pull from scratch is under way: the feed head when it began.
+    Tombstones older than that cannot concern it, so pruning them does not stop it.
+    """
 
     seq: int
     epoch: int
     instance: str
+    base: int | None = None
 
     def encode(self) -> str:
         """The opaque text handed to the client."""
-        data = {"s": self.seq, "e": self.epoch, "i": self.instance}
+        data: dict[str, Any] = {"s": self.seq, "e": self.epoch, "i": self.instance}
+        if self.base is not None:
+            data["b"] = self.base
         raw = json.dumps(data, separators=(",", ":"))
         return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
@@ -56,14 +63,16 @@ class Cursor:
         if not isinstance(data, dict):
             raise ValueError(text)
         seq, epoch, instance = data.get("s"), data.get("e"), data.get("i")
+        base = data.get("b")
         if not (
             isinstance(seq, int)
             and isinstance(epoch, int)
             and isinstance(instance, str)
             and seq >= 0
+            and (base is None or (isinstance(base, int) and base >= 0))
         ):
             raise ValueError(text)
-        return cls(seq, epoch, instance)
+        return cls(seq, epoch, instance, base)
 
 
 class PullPage(BaseModel):
@@ -115,12 +124,14 @@ def read_page(
     instance = get_setting(session, INSTANCE_ID)
     horizon = int(get_setting(session, TOMBSTONE_HORIZON, "0") or 0)
     after = 0
+    base: int | None = head
     if cursor is not None:
+        base = cursor.base
         if cursor.instance != instance or cursor.seq > head:
             raise _reset("平台数据已重建，请先推送再完整同步")
         if cursor.epoch != caller.scope_epoch:
             raise _reset("您的单位或角色已变更，请先推送再完整同步")
-        if cursor.seq < horizon:
+        if max(cursor.seq, cursor.base or 0) < horizon:
             raise _reset("同步位置太旧，请先推送再完整同步")
         after = cursor.seq
     viewer = caller.viewer
@@ -150,7 +161,7 @@ def read_page(
         else:
             changes.append({"kind": "clue", "seq": seq, "clue": next(documents)})
     last = picked[-1][0] if picked and more else max(head, after)
-    next_cursor = Cursor(last, caller.scope_epoch, instance)
+    next_cursor = Cursor(last, caller.scope_epoch, instance, base if more else None)
     return {"changes": changes, "cursor": next_cursor.encode(), "more": more}
 
 

@@ -1,0 +1,254 @@
+"""A stateful property test of sync against the real city platform (hypothesis).
+
+Two client devices — the township handler (新海街道) and the county dispatcher (海州区) —
+take random actions the rules allow on clues of their scope, a third account (the city
+dispatcher) changes clues on the server directly over HTTP, and either device syncs, with
+server restarts, dropped connections and lost push answers mixed in. After every sync that
+completes, `check_invariants` holds for that device: its store equals the server's view,
+nothing was applied twice, nothing was lost.
+
+One server serves the whole run; every example gets two new devices.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterator
+from random import Random
+from typing import ClassVar
+
+import pytest
+from faultkit import (
+    COUNTY,
+    DISPATCH_TARGETS,
+    TOWNSHIP_UNIT,
+    Device,
+    Rig,
+    build_sqlite_template,
+    check_invariants,
+    open_rig,
+    payload_for,
+)
+from hypothesis import HealthCheck, seed, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cityplatform.domainmap import assisting_codes, clue_state, load_rulebook
+from cityplatform.models import Clue as ServerClue
+from desktop.demo.city import load_city
+from desktop.domain.timeutil import china_now
+from desktop.domain.workflow import Action, allowed_actions
+from desktop.sync.errors import Offline
+
+pytestmark = pytest.mark.slow
+
+DEVICES = ("township", "county")
+WHO = st.sampled_from(DEVICES)
+PICK = st.integers(min_value=0, max_value=2**32 - 1)
+MAX_RESTARTS = 2
+"""Server restarts per example (each costs about a second)."""
+
+
+def _choose(options: list[tuple[str, Action]], rng: Random) -> tuple[str, Action] | None:
+    """An action type first (so frequent ones do not crowd out the others), then a clue."""
+    by_action: dict[Action, list[str]] = {}
+    for code, action in options:
+        by_action.setdefault(action, []).append(code)
+    if not by_action:
+        return None
+    action = rng.choice(sorted(by_action, key=lambda a: a.value))
+    return rng.choice(sorted(by_action[action])), action
+
+
+@pytest.fixture(scope="module")
+def machine_rig(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
+    """One seeded platform, server and proxy for the whole state machine run."""
+    folder = tmp_path_factory.mktemp("stateful")
+    (folder / "template").mkdir()
+    template = build_sqlite_template(folder / "template")
+    with open_rig("sqlite", template, folder / "rig") as rig:
+        yield rig
+
+
+class SyncMachine(RuleBasedStateMachine):
+    """Devices, a third account, syncs, restarts and faults, in any order."""
+
+    rig: ClassVar[Rig]
+    examples: ClassVar[Iterator[int]] = itertools.count(1)
+    tally: ClassVar[Counter[str]] = Counter()
+    """What the whole run did (steps, answers, tombstones), to see it covered something."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        number = next(SyncMachine.examples)
+        folder = self.rig.folder / f"example-{number}"
+        self.devices = {key: Device(self.rig.proxy.url, key, folder / key) for key in DEVICES}
+        self.restarts = 0
+        self.city = self.rig.server.client("city")
+        self.city_actor = load_city().actor(self.city.username, self.city.device_id)
+
+    def _check(self, device: Device) -> None:
+        check_invariants(device, self.rig.server)
+
+    @initialize()
+    def first_syncs(self) -> None:
+        for device in self.devices.values():
+            device.sync()
+            self._check(device)
+
+    @rule(who=WHO, pick=PICK, count=st.integers(min_value=1, max_value=3))
+    def take_actions(self, who: str, pick: int, count: int) -> None:
+        """A device takes actions the rules allow on clues of its store (offline)."""
+        device = self.devices[who]
+        rng = Random(pick)
+        for _ in range(count):
+            chosen = _choose(device.allowed(), rng)
+            if chosen is None:
+                return
+            code, action = chosen
+            device.act(action, code, payload_for(action, rng))
+            self.tally[f"{who} {action.value}"] += 1
+
+    @rule(pick=PICK)
+    def city_changes_a_clue(self, pick: int) -> None:
+        """The city dispatcher changes a clue of the county on the server (plain HTTP)."""
+        now = china_now()
+        options: list[tuple[str, Action]] = []
+        ours: set[str] = set()
+        with Session(self.rig.db.engine()) as session:
+            book = load_rulebook(session, 1)
+            rows = session.scalars(
+                select(ServerClue).where(ServerClue.county_code == COUNTY).order_by(ServerClue.code)
+            )
+            for row in rows:
+                state = clue_state(row, assisting_codes(session, row.id))
+                if row.lead_unit == TOWNSHIP_UNIT and row.status == "dispatched":
+                    ours.add(row.code)
+                for action in allowed_actions(
+                    self.city_actor, state, now, book.calendar, book.rules
+                ):
+                    options.append((row.code, action))
+        rng = Random(pick)
+        chosen = _choose(options, rng)
+        assert chosen is not None
+        code, action = chosen
+        if action is Action.DISPATCH and ours and rng.random() < 0.7:
+            # Take a clue away from the township, preferably one it is working on offline.
+            working = {o.clue_code for o in self.devices["township"].outbox("pending")}
+            code = rng.choice(sorted(ours & working) or sorted(ours))
+        result = self.city.do(action, code, payload_for(action, rng), expect=None)
+        assert result["status"] == "applied", result
+        self.tally[f"city {action.value}"] += 1
+
+    @rule(pick=PICK)
+    def city_takes_a_clue_from_the_township(self, pick: int) -> None:
+        """The city re-dispatches a clue the township leads (preferably one it is working
+        on offline) to another unit: its pending actions there will be refused."""
+        rng = Random(pick)
+        led = set(self.devices["township"].codes("dispatched", lead=TOWNSHIP_UNIT))
+        working = {o.clue_code for o in self.devices["township"].outbox("pending")}
+        view = self.rig.server.view("city")
+        candidates = sorted(
+            code
+            for code in (led & working or led)
+            if code in view
+            and view[code]["status"] == "dispatched"
+            and view[code]["lead_unit"] == TOWNSHIP_UNIT
+        )
+        if not candidates:
+            return
+        code = rng.choice(candidates)
+        lead = rng.choice([u for u in DISPATCH_TARGETS if u != TOWNSHIP_UNIT])
+        self.city.do(Action.DISPATCH, code, {"lead_unit": lead})
+        self.tally["city takes a clue away"] += 1
+
+    @rule(who=WHO)
+    def sync(self, who: str) -> None:
+        """A fault-free sync; then the invariants."""
+        device = self.devices[who]
+        summary = device.sync()
+        assert not summary.cancelled and summary.pending == 0
+        self._check(device)
+        self.tally["sync"] += 1
+        for name in ("applied", "duplicate", "rejected", "tombstones", "pulled_clues"):
+            self.tally[name] += getattr(summary, name)
+
+    @precondition(lambda self: self.restarts < MAX_RESTARTS)
+    @rule()
+    def restart_server(self) -> None:
+        """Stop the server and start it again on the same database and port."""
+        self.rig.server.restart()
+        self.restarts += 1
+        self.tally["restart"] += 1
+
+    @rule(who=WHO)
+    def sync_with_a_dropped_connection(self, who: str) -> None:
+        """The first pull page is cut halfway: the run fails, the cursor stays; then a
+        fault-free sync and the invariants."""
+        device = self.devices[who]
+        cursor = device.cursor()
+        self.rig.proxy.arm("cut_response", "GET", "/api/v1/pull")
+        try:
+            with pytest.raises(Offline):
+                device.sync()
+        finally:
+            self.rig.proxy.clear()
+        assert device.cursor() == cursor
+        self.tally["dropped connection"] += 1
+        self.sync(who)
+
+    @rule(who=WHO)
+    def sync_with_lost_push_answers(self, who: str) -> None:
+        """Every push answer of the run is lost after the server applied the actions: the
+        run fails, they stay pending; then a fault-free sync (duplicates) and the invariants."""
+        device = self.devices[who]
+        pending = len(device.outbox("pending"))
+        if not pending:
+            return  # nothing to push: no answer to lose
+        self.rig.proxy.arm("drop_response", "POST", "/api/v1/push", times=None)
+        try:
+            with pytest.raises(Offline):
+                device.sync()
+        finally:
+            self.rig.proxy.clear()
+        assert len(device.outbox("pending")) == pending  # not lost, not settled yet
+        self.tally["lost push answers"] += 1
+        self.sync(who)
+
+    def teardown(self) -> None:
+        """Every example ends like a fault test: a fault-free sync of each device, checked."""
+        try:
+            for who in DEVICES:
+                self.sync(who)
+        finally:
+            for device in self.devices.values():
+                device.close()
+
+
+def test_sync_state_machine(machine_rig: Rig) -> None:
+    SyncMachine.rig = machine_rig
+    SyncMachine.tally.clear()
+    run_state_machine_as_test(
+        seed(20261127)(SyncMachine),  # a fixed seed: the same examples every run
+        settings=settings(
+            max_examples=15,
+            stateful_step_count=25,
+            deadline=None,
+            database=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        ),
+    )
+    tally = SyncMachine.tally
+    print("state machine run:", dict(sorted(tally.items())))
+    # The exact mix depends on the day (deadlines, working days); these always happen.
+    for what in ("sync", "applied", "pulled_clues"):
+        assert tally[what] > 0, f"the run never saw {what}: {dict(tally)}"

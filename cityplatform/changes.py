@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from cityplatform.domainmap import draft_values, state_values
 from cityplatform.models import AssistingUnit, Clue, ClueAttachment, ClueEvent, ScopeExit
 from cityplatform.scope import exited_units
-from cityplatform.state import CHANGE_SEQ, bump_counter
+from cityplatform.state import CHANGE_SEQ, Executor, bump_counter
 from desktop.domain.clue import ClueState
 from desktop.domain.units import Actor
 from desktop.domain.workflow import Outcome
@@ -40,6 +40,15 @@ def next_seq(session: Session) -> int:
     which is what makes commit order equal sequence order.
     """
     return bump_counter(session, CHANGE_SEQ)
+
+
+@dataclass(frozen=True)
+class ClueKey:
+    """What writing a change needs to know of the clue beyond its state."""
+
+    id: int
+    code: str
+    registered_by_unit: str
 
 
 @dataclass(frozen=True)
@@ -106,18 +115,24 @@ def link_attachments(
         )
 
 
-def _write_assisting(session: Session, clue_id: int, units: Iterable[str]) -> None:
+def _write_assisting(executor: Executor, clue_id: int, units: Iterable[str]) -> None:
     rows = [
         {"clue_id": clue_id, "unit_code": code, "position": position}
         for position, code in enumerate(units)
     ]
     if rows:
-        session.execute(insert(AssistingUnit), rows)
+        executor.execute(insert(AssistingUnit), rows)
+
+
+_UPDATE_CLUE = update(Clue).where(Clue.id == bindparam("clue_id"))
+"""UPDATE of a clue by id; the SET clause is the columns of the parameters given."""
+
+_INSERT_EVENT = insert(ClueEvent)
 
 
 def apply_outcome(
     session: Session,
-    row: Clue,
+    clue: ClueKey,
     before: ClueState,
     outcome: Outcome,
     *,
@@ -127,22 +142,27 @@ def apply_outcome(
     seq: int,
     attachments: Sequence[AttachmentRef] = (),
 ) -> None:
-    """Write an allowed action on an existing clue: row, assisting units, history,
-    tombstones for units that left, attachments; caller commits."""
+    """Write an allowed action on an existing clue with a few Core statements; caller commits.
+
+    The changed columns and the seq, assisting units, tombstones for units that left, the
+    history entry and attachments.
+    """
+    connection = session.connection()
     after = outcome.state
-    for name, value in state_values(after).items():
-        setattr(row, name, value)
-    row.seq = seq
+    old, new = state_values(before), state_values(after)
+    changed = {name: value for name, value in new.items() if old[name] != value}
+    connection.execute(_UPDATE_CLUE, {**changed, "seq": seq, "clue_id": clue.id})
     if tuple(after.assisting_units) != tuple(before.assisting_units):
-        session.execute(delete(AssistingUnit).where(AssistingUnit.clue_id == row.id))
-        _write_assisting(session, row.id, after.assisting_units)
-    for unit_code in exited_units(_members(before), _members(after), row.registered_by_unit):
-        session.add(
-            ScopeExit(seq=seq, clue_id=row.id, clue_code=row.code, unit_code=unit_code, at=at)
-        )
-    session.execute(insert(ClueEvent), [event_row(row.id, seq, action_id, outcome, actor, at)])
-    link_attachments(session, row.id, attachments, actor, at)
-    session.flush()
+        connection.execute(delete(AssistingUnit).where(AssistingUnit.clue_id == clue.id))
+        _write_assisting(connection, clue.id, after.assisting_units)
+    exits = [
+        {"seq": seq, "clue_id": clue.id, "clue_code": clue.code, "unit_code": unit, "at": at}
+        for unit in exited_units(_members(before), _members(after), clue.registered_by_unit)
+    ]
+    if exits:
+        connection.execute(insert(ScopeExit), exits)
+    connection.execute(_INSERT_EVENT, event_row(clue.id, seq, action_id, outcome, actor, at))
+    link_attachments(session, clue.id, attachments, actor, at)
 
 
 def insert_registered(

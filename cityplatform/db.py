@@ -118,6 +118,10 @@ class Database:
         """A session whose transaction serializes against other writers (commit explicitly)."""
         return Session(self._writer, expire_on_commit=False)
 
+    def writer(self) -> Connection:
+        """A connection whose every transaction serializes against other writers."""
+        return self._writer.connect()
+
     def read(self) -> Session:
         """A session for plain reads."""
         return Session(self.engine, expire_on_commit=False)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from cityplatform.models import AssistingUnit, CalendarYear, Clue, RuleSet, Unit, User
@@ -79,17 +79,19 @@ def load_rulebook(session: Session, version: int) -> RuleBook:
     return RuleBook(version, rules, years, calendar)
 
 
-def assisting_codes(session: Session, clue_id: int) -> tuple[str, ...]:
+_ASSISTING = (
+    select(AssistingUnit.unit_code)
+    .where(AssistingUnit.clue_id == bindparam("clue_id"))
+    .order_by(AssistingUnit.position, AssistingUnit.unit_code)
+)
+
+
+def assisting_codes(session: Session | Connection, clue_id: int) -> tuple[str, ...]:
     """The assisting units of a clue, in the dispatcher's order."""
-    rows = session.scalars(
-        select(AssistingUnit.unit_code)
-        .where(AssistingUnit.clue_id == clue_id)
-        .order_by(AssistingUnit.position, AssistingUnit.unit_code)
-    )
-    return tuple(rows)
+    return tuple(session.scalars(_ASSISTING, {"clue_id": clue_id}))
 
 
-def clue_state(row: Clue, assisting: Sequence[str]) -> ClueState:
+def clue_state(row: Clue | Row[Any], assisting: Sequence[str]) -> ClueState:
     """The workflow state of a clue row."""
     return ClueState(
         code=row.code,
@@ -133,6 +135,16 @@ def state_values(state: ClueState) -> dict[str, Any]:
     values["status"] = state.status.value
     values["priority"] = state.priority.value
     return values
+
+
+def state_json(state: ClueState) -> dict[str, Any]:
+    """The workflow state as the protocol sends it (push results): ISO times, unit codes."""
+    data: dict[str, Any] = {
+        name: value.isoformat() if isinstance(value, datetime) else value
+        for name, value in state_values(state).items()
+    }
+    data["assisting_units"] = list(state.assisting_units)
+    return data
 
 
 def draft_values(draft: ClueDraft) -> dict[str, Any]:

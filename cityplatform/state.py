@@ -6,7 +6,7 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -70,22 +70,26 @@ def put_setting(session: Session, key: str, value: str) -> None:
         row.value = value
 
 
+_BUMP = (
+    update(Counter)
+    .where(Counter.name == bindparam("counter"))
+    .values(value=Counter.value + bindparam("by"))
+    .returning(Counter.value)
+)
+"""UPDATE … RETURNING of a counter (a Core statement: one cached compile, no ORM work)."""
+
+
 def bump_counter(session: Session, name: str, by: int = 1) -> int:
     """Add `by` to a counter and return its new value; the row stays locked until commit.
 
     `UPDATE … RETURNING` takes the row lock on PostgreSQL; on SQLite the write transaction
     (BEGIN IMMEDIATE) already holds the database's write lock.
     """
-    statement = (
-        update(Counter)
-        .where(Counter.name == name)
-        .values(value=Counter.value + by)
-        .returning(Counter.value)
-    )
-    value = session.execute(statement).scalar()
+    connection = session.connection()
+    value = connection.execute(_BUMP, {"counter": name, "by": by}).scalar()
     if value is None:
-        insert_ignore(session, Counter, {"name": name, "value": 0})
-        value = session.execute(statement).scalar_one()
+        insert_ignore(connection, Counter, {"name": name, "value": 0})
+        value = connection.execute(_BUMP, {"counter": name, "by": by}).scalar_one()
     return int(value)
 
 

@@ -127,6 +127,12 @@ class Api:
                 assert cursor is not None
                 return changes, cursor
 
+    def clue(self, login: Login, code: str) -> dict[str, Any] | None:
+        """The clue object `login` pulls for `code` (None: not in their scope)."""
+        changes, _ = self.pull_all(login)
+        found = [c["clue"] for c in changes if c["kind"] == "clue" and c["clue"]["code"] == code]
+        return found[-1] if found else None
+
     def register_and_dispatch(
         self,
         dispatcher: Login,

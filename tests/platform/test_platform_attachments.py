@@ -136,7 +136,9 @@ def test_attachments_of_actions_appear_on_the_clue(api: Api) -> None:
         ),
     )
     assert reported["status"] == "applied", reported
-    (attachment,) = reported["clue"]["attachments"]
+    clue = api.clue(street, code)
+    assert clue is not None
+    (attachment,) = clue["attachments"]
     assert attachment["sha256"] == sha
     assert attachment["name"] == "整改报告.pdf"
     assert attachment["size"] == len(data)

@@ -38,16 +38,31 @@ def test_full_closed_loop_through_the_platform(api: Api) -> None:
         assert result["status"] == "applied", result
         assert result["seq"] > last_seq
         last_seq = result["seq"]
-        assert result["clue"]["status"] == status
-        assert result["clue"]["version"] == result["seq"]
-    clue = result["clue"]
-    assert clue["extended_days"] == 3
+        assert result["state"]["status"] == status
+        assert "clue" not in result  # the client pulls the changed clue right after pushing
+    clue = api.clue(county, code)
+    assert clue is not None and clue["version"] == last_seq
+    assert clue["extended_days"] == result["state"]["extended_days"] == 3
     assert [e["action"] for e in clue["events"]] == [
         "register",
         "dispatch",
         *[kind for _, kind, _, _ in steps],
     ]
     assert clue["events"][2]["device_id"] == "dev-xinhai"
+
+
+def test_applied_answers_the_workflow_state_the_action_left(api: Api) -> None:
+    county, street = api.login("haizhou"), api.login("xinhai")
+    code = api.register_and_dispatch(county, lead="320706001", assisting=("320706901",))
+    signed = _only(api.push(street, street.action("sign", code)))
+    urged = _only(api.push(county, county.action("urge", code, {"note": "快"})))
+    assert signed["status"] == urged["status"] == "applied"
+    clue = api.clue(county, code)
+    assert clue is not None and clue["version"] == urged["seq"] > signed["seq"]
+    workflow = {name: clue[name] for name in signed["state"] if name != "assisting_units"}
+    assert signed["state"] == {**workflow, "assisting_units": ["320706901"]}
+    assert signed["state"]["status"] == "handling" and signed["state"]["signed_at"]
+    assert set(signed) == {"action_id", "status", "clue_code", "seq", "state"}
 
 
 def test_applied_then_duplicate_returns_the_stored_result(api: Api) -> None:
@@ -133,7 +148,8 @@ def test_register_assigns_a_code_and_maps_the_provisional_one(api: Api, platform
     assert first["clue"]["reporter_name"] == "张三"
     assert second["status"] == "applied"
     assert second["clue_code"] == code
-    assert second["clue"]["lead_unit"] == "320706002"
+    assert second["state"]["lead_unit"] == "320706002"
+    assert second["state"]["status"] == "dispatched"
     duplicate = _only(api.push(county, {**register, "device_seq": 100}))
     assert duplicate["status"] == "duplicate"
     assert (duplicate["clue_code"], duplicate["provisional_code"]) == (code, provisional)
@@ -177,7 +193,7 @@ def test_actions_apply_one_by_one(api: Api) -> None:
         street.action("report", code, {"result": "已整改"}),
     )
     assert [r["status"] for r in results] == ["applied", "rejected", "applied"]
-    assert results[2]["clue"]["status"] == "reviewing"
+    assert results[2]["state"]["status"] == "reviewing"
 
 
 def test_supervisor_may_only_urge_and_sees_masked_reporters(api: Api) -> None:
@@ -190,13 +206,15 @@ def test_supervisor_may_only_urge_and_sees_masked_reporters(api: Api) -> None:
     )
     assert urged["status"] == "applied"
     assert (signed["status"], signed["code"]) == ("rejected", "refused")
-    clue = urged["clue"]
-    assert clue["reporter_name"] == "张*"
-    assert clue["reporter_phone"] == "138****5678"
-    assert clue["events"][0]["details"]["reporter_name"] == "张*"
-    assert clue["events"][0]["details"]["reporter_phone"] == "138****5678"
-    plain = _only(api.push(county, county.action("urge", code, {"note": "x"})))["clue"]
-    assert plain["reporter_phone"] == "13812345678"
+    for clue in (signed["clue"], api.clue(supervisor, code)):
+        assert clue is not None
+        assert clue["reporter_name"] == "张*"
+        assert clue["reporter_phone"] == "138****5678"
+        assert clue["events"][0]["details"]["reporter_name"] == "张*"
+        assert clue["events"][0]["details"]["reporter_phone"] == "138****5678"
+    assert "reporter_phone" not in urged["state"]
+    plain = api.clue(county, code)
+    assert plain is not None and plain["reporter_phone"] == "13812345678"
 
 
 def test_batch_level_errors(api: Api) -> None:

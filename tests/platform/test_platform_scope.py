@@ -103,7 +103,8 @@ def test_tombstones_after_redispatch_and_return(api: Api) -> None:
         other, other.action("sign", code), other.action("return", code, {"reason": "不属于本街道"})
     )
     assert (signed["status"], returned["status"]) == ("applied", "applied")
-    assert returned["clue"] is None  # the street no longer sees it
+    assert returned["state"] is None  # the street no longer sees it
+    assert signed["state"]["status"] == "handling"
     changes, _ = api.pull_all(other, other_cursor)
     assert changes == [{"kind": "tombstone", "seq": returned["seq"], "clue_code": code}]
     changes, _ = api.pull_all(county, county_cursor)

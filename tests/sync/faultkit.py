@@ -183,7 +183,7 @@ class PlatformDb:
 
     @property
     def backend(self) -> str:
-        """"sqlite" or "postgresql"."""
+        """The backend: "sqlite" or "postgresql"."""
         return "postgresql" if self.schema else "sqlite"
 
     @property
@@ -659,9 +659,7 @@ class FaultProxy:
         with self._lock:
             seen = self.log[mark:]
         return [
-            s
-            for s in seen
-            if (method is None or s.method == method) and s.path.startswith(path)
+            s for s in seen if (method is None or s.method == method) and s.path.startswith(path)
         ]
 
     def busy(self, method: str, path: str) -> int:
@@ -961,9 +959,7 @@ def local_clues(store: Store, *, from_snapshot: Collection[str] = ()) -> dict[st
         return found
 
 
-def _differences(
-    local: dict[str, LocalClue], view: Mapping[str, Mapping[str, Any]]
-) -> list[str]:
+def _differences(local: dict[str, LocalClue], view: Mapping[str, Mapping[str, Any]]) -> list[str]:
     problems = []
     for code in sorted(set(local) - set(view)):
         problems.append(f"{code}: in the store, not in the server's view")

@@ -75,16 +75,6 @@ def rig(request: pytest.FixtureRequest, fault_template: Path, tmp_path: Path) ->
         yield made
 
 
-def _pull_reports(calls: list[int]) -> Any:
-    """A progress callback collecting the `done` count before each pull page."""
-
-    def progress(phase: str, done: int, total: int | None) -> None:
-        if phase == "pull" and total is None:
-            calls.append(done)
-
-    return progress
-
-
 def _photo(folder: Path, name: str, size: int, seed: int) -> Path:
     path = folder / name
     path.write_bytes(Random(seed).randbytes(size))
@@ -308,6 +298,7 @@ def test_server_restarted_mid_sync(rig: Rig) -> None:
     total = len(rig.server.view("county"))
     assert restarted == [3] and summary.pulled_clues == total
     assert summary.pages == math.ceil(total / 10)
+    assert fresh.sync().pulled_clues == 0
     rig.check(fresh)
 
 
@@ -421,12 +412,45 @@ def test_a_cursor_older_than_the_tombstone_horizon_resets_to_a_full_resync(rig: 
 
     summary = township.sync()
     assert summary.reset and (summary.applied, summary.rejected) == (1, 0)
-    # No tombstone could tell the client; the full resync's sweep removed the clue.
+    # No tombstone could tell the client; the end of the full resync swept the clue.
     assert township.row(gone) is None
     row = township.row(stays)
     assert row is not None and row.status == "handling"
     rig.check(township, problems=())
     assert sign.action_id in rig.db.history().events
+
+
+def test_a_paged_full_resync_after_a_prune_completes_even_when_interrupted(rig: Rig) -> None:
+    township = rig.device("township")
+    township.sync()
+    gone = pick(township.codes("dispatched", lead=TOWNSHIP_UNIT), "dispatched clue")
+    rig.server.client("county").do(Action.DISPATCH, gone, {"lead_unit": OTHER_TOWNSHIP})
+    rig.server.cli("prune", "--days", "0")  # as `serve` does at every start (180 days)
+
+    # 410, then the full resync (pages of 5) is cut on its second page: half a reset.
+    rig.proxy.arm("cut_response", "GET", "/api/v1/pull", after=2)
+    mark = rig.proxy.mark()
+    with pytest.raises(Offline):
+        township.sync(page_size=5)
+    pulls = [(p.status, p.code) for p in rig.proxy.since(mark, "GET", "/api/v1/pull")]
+    assert pulls[:2] == [(410, "reset_required"), (200, None)]
+    assert pulls[2] == (200, None), (
+        "page 2 of a pull from scratch was refused as older than the tombstone horizon: "
+        f"{pulls[2]} (cityplatform/pull.py read_page checks cursor.seq < horizon for the "
+        "cursor of page 1, whose seq is that of old clues)"
+    )
+    assert township.row(gone) is not None  # marked, not swept yet
+    rig.proxy.clear()
+
+    summary = township.sync(page_size=5)
+    assert not summary.reset
+    assert township.row(gone) is None  # the end of the resumed full resync swept it
+    rig.check(township, problems=())
+
+    # A new device's first sync over several pages, after the prune.
+    fresh = rig.device("county")
+    assert fresh.sync(page_size=10).pages > 1
+    rig.check(fresh)
 
 
 # ---------------------------------------------------------------- 11. attachments
@@ -470,9 +494,7 @@ def test_an_interrupted_attachment_upload_resumes_where_the_server_stands(
     rig.check(county)
 
 
-def test_a_corrupt_chunk_is_discarded_and_uploaded_again_cleanly(
-    rig: Rig, tmp_path: Path
-) -> None:
+def test_a_corrupt_chunk_is_discarded_and_uploaded_again_cleanly(rig: Rig, tmp_path: Path) -> None:
     county = rig.device("county")
     county.sync()
     photo = _photo(tmp_path, "整改前照片.jpg", 2 * MIB + 777, seed=12)
@@ -571,6 +593,7 @@ def test_an_access_token_expiring_mid_sync_is_refreshed_once(rig: Rig) -> None:
         ("/api/v1/pull", 200),
     ]
     assert len([s for s in seen if s.path == "/api/v1/auth/refresh"]) == 1
+    assert county.sync().pulled_clues == 0  # the new token keeps working
     rig.check(county)
 
 

@@ -494,6 +494,170 @@ def test_applied_results_confirm_and_leave_the_outbox(
     assert row.server_version == signed["version"] and row.server_state["status"] == "handling"
 
 
+def _state(clue: dict[str, Any]) -> dict[str, Any]:
+    """The `state` of an applied push result: the workflow fields of the clue object."""
+    names = (*sync_apply.parse.STATE_COLUMNS, "assisting_units")
+    return {name: clue[name] for name in names}
+
+
+def test_an_applied_state_confirms_without_a_rebuild_and_the_pull_brings_the_record(
+    fresh_store: Store, platform: Platform, now: datetime
+) -> None:
+    code = "LYG2026000001"
+    dispatched = _dispatched(platform, code)
+    apply_pull_page(fresh_store, _page(dispatched), "c1")
+    county = platform.username("county")
+    urge = take_action(fresh_store, county, DEVICE, Action.URGE, code, {"note": "快"}, now=now)
+    urged = platform.act(county, Action.URGE, code, {"note": "快"}, action_id=urge.action_id)
+    answer = {"action_id": urge.action_id, "status": "applied", "clue_code": code}
+    tally = record_push_results(
+        fresh_store, [{**answer, "seq": urged["version"], "state": _state(urged)}]
+    )
+    assert (tally.applied, _outbox(fresh_store)) == (1, [])
+    assert _events(fresh_store, code)[-1] == ("urge", False)
+    row = _clue(fresh_store, code)
+    # The snapshot is the answered state; the version stays, so the pull brings the clue.
+    assert row.server_state == _state(urged)
+    assert row.server_version == dispatched["version"] and row.status == "dispatched"
+    apply_pull_page(fresh_store, _page(urged), "c2")
+    with fresh_store.session() as session:
+        event = session.scalars(
+            select(ClueEvent).where(ClueEvent.action_id == urge.action_id)
+        ).one()
+    # The platform's record of the action (its clock, its device) replaces this device's copy.
+    assert event.at == datetime.fromisoformat(urged["events"][-1]["at"]) != now
+    assert event.device_id == PLATFORM and not event.pending
+    assert _clue(fresh_store, code).server_version == urged["version"]
+
+
+def test_an_applied_state_the_view_does_not_show_rebuilds_it(
+    fresh_store: Store, platform: Platform, now: datetime
+) -> None:
+    code = "LYG2026000001"
+    apply_pull_page(fresh_store, _page(_dispatched(platform, code)), "c1")
+    township = platform.username("township")
+    sign = take_action(fresh_store, township, DEVICE, Action.SIGN, code, {}, now=now)
+    report = take_action(
+        fresh_store, township, DEVICE, Action.REPORT, code, {"result": "已整改"}, now=now
+    )
+    assert _clue(fresh_store, code).signed_at == now
+    # The platform signed it at its own clock; the report is answered retry.
+    signed = platform.act(township, Action.SIGN, code, {}, minutes=30, action_id=sign.action_id)
+    record_push_results(
+        fresh_store,
+        [
+            {
+                "action_id": sign.action_id,
+                "status": "applied",
+                "clue_code": code,
+                "seq": signed["version"],
+                "state": _state(signed),
+            },
+            {"action_id": report.action_id, "status": "retry"},
+        ],
+    )
+    row = _clue(fresh_store, code)
+    assert row.signed_at == datetime.fromisoformat(signed["signed_at"]) != now
+    assert row.server_state["status"] == "handling"
+    assert row.status == "reviewing"  # the report, still pending, replayed on the new state
+    assert _events(fresh_store, code)[-2:] == [("sign", False), ("report", True)]
+    # Recording the same answer again changes nothing.
+    before = _tables(fresh_store)
+    record_push_results(
+        fresh_store,
+        [
+            {
+                "action_id": sign.action_id,
+                "status": "applied",
+                "clue_code": code,
+                "seq": signed["version"],
+                "state": _state(signed),
+            }
+        ],
+    )
+    assert _tables(fresh_store)["clues"] == before["clues"]
+
+
+def test_an_older_applied_state_never_replaces_a_newer_snapshot(
+    fresh_store: Store, platform: Platform, now: datetime
+) -> None:
+    code = "LYG2026000001"
+    apply_pull_page(fresh_store, _page(_dispatched(platform, code)), "c1")
+    county = platform.username("county")
+    urge = take_action(fresh_store, county, DEVICE, Action.URGE, code, {"note": "快"}, now=now)
+    urged = platform.act(county, Action.URGE, code, {"note": "快"}, action_id=urge.action_id)
+    moved = platform.act(county, Action.DISPATCH, code, {"lead_unit": "320706901"}, minutes=40)
+    apply_pull_page(fresh_store, _page(moved), "c2")  # a newer state came first
+    record_push_results(
+        fresh_store,
+        [
+            {
+                "action_id": urge.action_id,
+                "status": "applied",
+                "clue_code": code,
+                "seq": urged["version"],
+                "state": _state(urged),
+            }
+        ],
+    )
+    row = _clue(fresh_store, code)
+    assert row.lead_unit == row.server_state["lead_unit"] == "320706901"
+
+
+def test_a_rejection_rebuilds_the_view_even_when_the_clue_did_not_change(
+    fresh_store: Store, platform: Platform, now: datetime
+) -> None:
+    code = "LYG2026000001"
+    dispatched = _dispatched(platform, code)
+    apply_pull_page(fresh_store, _page(dispatched), "c1")
+    sign = take_action(
+        fresh_store, platform.username("township"), DEVICE, Action.SIGN, code, {}, now=now
+    )
+    assert _clue(fresh_store, code).status == "handling"
+    record_push_results(
+        fresh_store,
+        [
+            {
+                "action_id": sign.action_id,
+                "status": "rejected",
+                "code": "refused",
+                "reason": "规则不允许签收",
+                "clue_code": code,
+                "clue": dispatched,  # the version this store already has
+            }
+        ],
+    )
+    row = _clue(fresh_store, code)
+    assert (row.status, row.signed_at) == ("dispatched", None)
+    assert [e for e in _events(fresh_store, code) if e[0] == "sign"] == []
+
+
+def test_a_malformed_state_records_nothing(
+    fresh_store: Store, platform: Platform, now: datetime
+) -> None:
+    code = "LYG2026000001"
+    dispatched = _dispatched(platform, code)
+    apply_pull_page(fresh_store, _page(dispatched), "c1")
+    urge = take_action(
+        fresh_store, platform.username("county"), DEVICE, Action.URGE, code, {"note": "催"}, now=now
+    )
+    before = _tables(fresh_store)
+    base = {"action_id": urge.action_id, "status": "applied", "clue_code": code, "seq": 9}
+    for bad in (
+        {**_state(dispatched), "status": "flying"},
+        {**_state(dispatched), "signed_at": "yesterday"},
+        {**_state(dispatched), "assisting_units": "320706901"},
+    ):
+        with pytest.raises(SyncDataError):
+            record_push_results(fresh_store, [{**base, "state": bad}])
+    with pytest.raises(SyncDataError):
+        record_push_results(fresh_store, [{**base, "seq": None, "state": _state(dispatched)}])
+    with pytest.raises(UnknownUnitsError):
+        state = {**_state(dispatched), "lead_unit": "999999999"}
+        record_push_results(fresh_store, [{**base, "state": state}])
+    assert _tables(fresh_store) == before
+
+
 def test_rejected_action_rebuilds_the_view_without_it(
     fresh_store: Store, platform: Platform, now: datetime
 ) -> None:

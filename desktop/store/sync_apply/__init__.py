@@ -8,9 +8,9 @@ stage times, deadlines), so every clue that came from the platform keeps the wor
 the platform's last state in `clues.server_state` (a small JSON snapshot; its descriptive
 fields live in the row, which only the platform changes). Clues registered on this device and
 not yet answered are `provisional` and have no snapshot: their base is the pending register.
-Every write of platform state (a pulled clue, a push result's clue) and every outbox change
-ends with a rebuild of the clues it touched (`view`), so rejecting, discarding or resending
-an action always leaves a consistent view.
+Every write of platform state (a pulled clue, a push result's clue or state) and every
+outbox change ends with a rebuild of the clues it touched whose view may differ (`view`), so
+rejecting, discarding or resending an action always leaves a consistent view.
 
 Reset (410) is mark-and-sweep (`reset`): every platform clue is marked (server_version 0)
 and the cursor dropped; the full pull rewrites what is still in scope, and the page that
@@ -20,20 +20,21 @@ Every public function is one transaction: a page and its cursor are written toge
 not at all. Answers are parsed completely (`parse`) before the transaction starts; a
 malformed one raises `SyncDataError` and changes nothing.
 
-Modules: `parse` (protocol JSON), `state` (sync_state values, device id, status),
-`outbox` (action states, pending actions), `work` (per-transaction helpers), `write`
-(platform clues into rows), `view` (rebuilding the local view), `pull`, `push`, `reset`,
-`problems` (the sync problems list), `reference` (directory and rules), `export`.
+Modules: `parse` and `parse_push` (protocol JSON), `state` (sync_state values, device id,
+status), `outbox` (action states, pending actions), `work` (per-transaction helpers),
+`write` and `merge` (platform clues into rows, history and attachments), `view` (rebuilding
+the local view), `snapshots` (applied actions' states), `pull`, `push` (batches) and
+`confirm` (recording push answers), `reset`, `problems` (the sync problems list),
+`reference` (directory and rules), `export`.
 """
 
 from __future__ import annotations
 
+from desktop.store.sync_apply.confirm import ATTACHMENT_TRIES, PushTally, record_push_results
 from desktop.store.sync_apply.export import export_clue
 from desktop.store.sync_apply.outbox import PENDING, REGISTER_TYPE, REJECTED
 from desktop.store.sync_apply.parse import (
-    PUSH_STATUSES,
     Change,
-    PushResult,
     ServerAttachment,
     ServerClue,
     ServerEvent,
@@ -41,6 +42,11 @@ from desktop.store.sync_apply.parse import (
     UnknownUnitsError,
     parse_changes,
     parse_clue,
+)
+from desktop.store.sync_apply.parse_push import (
+    PUSH_STATUSES,
+    PushResult,
+    ServerState,
     parse_push_result,
 )
 from desktop.store.sync_apply.problems import (
@@ -50,13 +56,7 @@ from desktop.store.sync_apply.problems import (
     sync_problems,
 )
 from desktop.store.sync_apply.pull import PageResult, apply_pull_page
-from desktop.store.sync_apply.push import (
-    ATTACHMENT_TRIES,
-    PushTally,
-    next_push_batch,
-    pending_files,
-    record_push_results,
-)
+from desktop.store.sync_apply.push import next_push_batch, pending_files
 from desktop.store.sync_apply.reference import save_directory, save_platform_rules
 from desktop.store.sync_apply.reset import reset_server_data
 from desktop.store.sync_apply.state import (
@@ -83,6 +83,7 @@ __all__ = [
     "ServerAttachment",
     "ServerClue",
     "ServerEvent",
+    "ServerState",
     "SyncDataError",
     "SyncProblem",
     "SyncStatus",

@@ -1,4 +1,4 @@
-"""Checking the platform's JSON: clue objects, pull-page changes and push results.
+"""Checking the platform's JSON: clue objects and pull-page changes (push answers: `parse_push`).
 
 Everything the platform sends is parsed completely into frozen dataclasses before any store
 transaction starts; a malformed answer raises `SyncDataError` naming the bad part and
@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from desktop.domain.codes import Category, Channel, Labelled, Priority, Status
@@ -77,10 +78,16 @@ def time_field(data: Mapping[str, Any], key: str, path: str, *, optional: bool =
     return to_china(moment)
 
 
+@cache
+def codes_of(enum: type[Labelled]) -> frozenset[str]:
+    """The codes of `enum` (computed once)."""
+    return frozenset(member.value for member in enum)
+
+
 def choice_field(data: Mapping[str, Any], key: str, path: str, enum: type[Labelled]) -> str:
     """A code of `enum`."""
     value = text_field(data, key, path)
-    if value not in {member.value for member in enum}:
+    if value not in codes_of(enum):
         raise SyncDataError(f"{path}.{key}", f"不是有效的代码：{value!r}")
     return str(value)
 
@@ -132,6 +139,16 @@ OPTIONAL_TIME_FIELDS = (
 )
 
 
+def state_snapshot(values: Mapping[str, Any], assisting: Iterable[str]) -> dict[str, Any]:
+    """The workflow state of checked `values` as the JSON `server_state` keeps."""
+    snap: dict[str, Any] = {}
+    for name in STATE_COLUMNS:
+        value = values[name]
+        snap[name] = value.isoformat() if isinstance(value, datetime) else value
+    snap["assisting_units"] = list(assisting)
+    return snap
+
+
 @dataclass(frozen=True)
 class ServerEvent:
     """One history entry as the platform sends it."""
@@ -173,12 +190,7 @@ class ServerClue:
 
     def snapshot(self) -> dict[str, Any]:
         """The workflow state as JSON: what `server_state` keeps to rebuild the view from."""
-        snap: dict[str, Any] = {}
-        for name in STATE_COLUMNS:
-            value = self.values[name]
-            snap[name] = value.isoformat() if isinstance(value, datetime) else value
-        snap["assisting_units"] = list(self.assisting_units)
-        return snap
+        return state_snapshot(self.values, self.assisting_units)
 
     @property
     def updated_at(self) -> datetime:
@@ -206,7 +218,7 @@ def _event(data: Any, path: str) -> ServerEvent:
         raise SyncDataError(f"{path}.details", "应为对象")
     from_status = text_field(data, "from_status", path, optional=True)
     for key, value in (("from_status", from_status), ("to_status", data.get("to_status"))):
-        if value is not None and value not in {s.value for s in Status}:
+        if value is not None and value not in codes_of(Status):
             raise SyncDataError(f"{path}.{key}", f"不是有效的状态：{value!r}")
     return ServerEvent(
         action_id=text_field(data, "action_id", path),
@@ -278,7 +290,7 @@ def parse_clue(data: Any, path: str = "clue") -> ServerClue:
     )
 
 
-# ---------------------------------------------------------------- pull pages and push answers
+# ---------------------------------------------------------------- pull pages
 
 
 @dataclass(frozen=True)
@@ -306,51 +318,3 @@ def parse_changes(changes: Any, path: str = "changes") -> list[Change]:
         else:
             raise SyncDataError(f"{where}.kind", f"未知的变更类型：{kind!r}")
     return out
-
-
-@dataclass(frozen=True)
-class PushResult:
-    """One checked result of a push answer."""
-
-    action_id: str
-    status: str
-    clue_code: str | None
-    code: str
-    reason: str
-    clue: ServerClue | None
-
-
-PUSH_STATUSES = ("applied", "duplicate", "rejected", "retry")
-
-
-def parse_push_result(data: Any, path: str) -> PushResult:
-    """Check one entry of a push answer's `results`."""
-    data = as_mapping(data, path)
-    status = field(data, "status", path)
-    if status not in PUSH_STATUSES:
-        raise SyncDataError(f"{path}.status", f"未知的结果：{status!r}")
-    raw_clue = data.get("clue")
-    clue = parse_clue(raw_clue, f"{path}.clue") if raw_clue is not None else None
-    code = reason = ""
-    if status == "rejected":
-        code = text_field(data, "code", path)
-        reason = text_field(data, "reason", path, optional=True) or code
-        bad = data.get("field")
-        if isinstance(bad, str) and bad and bad not in reason:
-            reason = f"{reason}（{bad}）"
-    clue_code = data.get("clue_code")
-    if status in ("applied", "duplicate"):
-        clue_code = text_field(data, "clue_code", path)
-    elif clue_code is not None and not isinstance(clue_code, str):
-        raise SyncDataError(f"{path}.clue_code", "应为字符串")
-    action_id = text_field(data, "action_id", path)
-    if "provisional_code" in data:  # checked for shape only: `clue_code` is what counts
-        text_field(data, "provisional_code", path, optional=True)
-    return PushResult(
-        action_id=action_id,
-        status=status,
-        clue_code=clue_code,
-        code=code,
-        reason=reason,
-        clue=clue,
-    )

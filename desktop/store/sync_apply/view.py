@@ -167,11 +167,12 @@ def rebuild(work: Work, code: str) -> None:
     _set_assisting(session, row.id, state.assisting_units)
 
 
-def rebuild_touched(work: Work, codes: Iterable[str]) -> None:
-    """Rebuild the touched clues that have pending actions, pending history or are provisional."""
+def rebuild_touched(work: Work, codes: Iterable[str], always: Iterable[str] = ()) -> None:
+    """Rebuild touched clues with pending actions or history, provisional ones, and `always`."""
     session = work.session
     session.flush()
-    wanted = list(dict.fromkeys(codes))
+    forced = set(always)
+    wanted = list(dict.fromkeys([*codes, *forced]))
     if not wanted:
         return
     pending = set(session.scalars(pending_codes()))
@@ -190,7 +191,7 @@ def rebuild_touched(work: Work, codes: Iterable[str]) -> None:
         )
     for code in wanted:
         clue_id, provisional = rows.get(code, (0, False))
-        if code in pending or provisional or clue_id in with_pending_history:
+        if code in forced or code in pending or provisional or clue_id in with_pending_history:
             rebuild(work, code)
 
 

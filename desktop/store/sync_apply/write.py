@@ -1,147 +1,44 @@
-"""Writing the platform's state of clues in bulk: rows, assisting units, history entries,
-attachment metadata and the search index."""
+"""Writing the platform's state of clues in bulk: rows (only the changed columns), assisting
+units and the search index; history and attachments are merged by `merge`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import delete, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from desktop.store.models import (
-    AssistingUnit,
-    Attachment,
-    Clue,
-    ClueAttachment,
-    ClueEvent,
-    OutboxAction,
-    Unit,
-)
+from desktop.store.models import AssistingUnit, Clue, Unit
 from desktop.store.search import index_clues
-from desktop.store.sync_apply.outbox import PENDING, payload_files
-from desktop.store.sync_apply.parse import ServerClue, ServerEvent, UnknownUnitsError
-from desktop.store.sync_apply.work import SEARCHED, Work, chunks, search_values
+from desktop.store.sync_apply.merge import merge_attachments, merge_events
+from desktop.store.sync_apply.parse import (
+    BLANKABLE_FIELDS,
+    ENUM_FIELDS,
+    OPTIONAL_TEXT_FIELDS,
+    OPTIONAL_TIME_FIELDS,
+    TEXT_FIELDS,
+    ServerClue,
+    UnknownUnitsError,
+)
+from desktop.store.sync_apply.work import Work, chunks, search_values
 
 
-def check_units(session: Session, clues: Iterable[ServerClue]) -> None:
-    """Raise UnknownUnitsError when the clues name units the local directory lacks."""
+class NamesUnits(Protocol):
+    """Platform data that refers to units: a clue, or a push result's state."""
+
+    def unit_codes(self) -> set[str]:
+        """Every unit it refers to."""
+        ...
+
+
+def check_units(session: Session, clues: Iterable[NamesUnits]) -> None:
+    """Raise UnknownUnitsError when the clues (or states) name units the directory lacks."""
     wanted = set().union(*(c.unit_codes() for c in clues))
     if wanted:
         known = set(session.scalars(select(Unit.code).where(Unit.code.in_(wanted))))
         if wanted - known:
             raise UnknownUnitsError(wanted - known)
-
-
-def _event_row(clue_id: int, e: ServerEvent) -> dict[str, Any]:
-    return {
-        "clue_id": clue_id,
-        "action_id": e.action_id,
-        "action": e.action,
-        "username": e.username,
-        "unit_code": e.unit_code,
-        "device_id": e.device_id,
-        "at": e.at,
-        "from_status": e.from_status,
-        "to_status": e.to_status,
-        "note": e.note,
-        "details": e.details,
-        "pending": False,
-    }
-
-
-def _merge_events(session: Session, written: Sequence[tuple[int, ServerClue]]) -> None:
-    """The platform's history replaces local entries of the same action_id (pending ones)."""
-    owner = {e.action_id: clue_id for clue_id, clue in written for e in clue.events}
-    kept: set[str] = set()
-    stale: list[int] = []
-    for ids in chunks(list(owner)):
-        found = session.execute(
-            select(ClueEvent.id, ClueEvent.action_id, ClueEvent.clue_id, ClueEvent.pending).where(
-                ClueEvent.action_id.in_(ids)
-            )
-        )
-        for row in found:
-            if not row.pending and row.clue_id == owner[row.action_id]:
-                kept.add(row.action_id)
-            else:
-                stale.append(row.id)
-    for ids in chunks(stale):
-        session.execute(delete(ClueEvent).where(ClueEvent.id.in_(ids)))
-    new_rows = [
-        _event_row(clue_id, e)
-        for clue_id, clue in written
-        for e in clue.events
-        if e.action_id not in kept
-    ]
-    if new_rows:
-        session.connection().execute(insert(ClueEvent), new_rows)
-
-
-def _merge_attachments(
-    session: Session, written: Sequence[tuple[int, ServerClue]], updated: set[int]
-) -> None:
-    """Attachment metadata as the platform has it; links only pending actions cite stay."""
-    local_only: dict[str, set[str]] = {}
-    for code, payload in session.execute(
-        select(OutboxAction.clue_code, OutboxAction.payload).where(OutboxAction.state == PENDING)
-    ):
-        local_only.setdefault(code, set()).update(sha for sha, _ in payload_files(payload))
-    wanted = {
-        clue_id: {a.sha256 for a in clue.attachments} | local_only.get(clue.code, set())
-        for clue_id, clue in written
-    }
-    for ids in chunks(sorted(updated)):
-        for clue_id, sha in session.execute(
-            select(ClueAttachment.clue_id, ClueAttachment.sha256).where(
-                ClueAttachment.clue_id.in_(ids)
-            )
-        ).all():
-            if sha not in wanted[clue_id]:
-                session.execute(
-                    delete(ClueAttachment).where(
-                        ClueAttachment.clue_id == clue_id, ClueAttachment.sha256 == sha
-                    )
-                )
-    files = {a.sha256: a for _, clue in written for a in clue.attachments}
-    if not files:
-        return
-    session.execute(
-        sqlite_insert(Attachment).on_conflict_do_nothing(),
-        [
-            {
-                "sha256": a.sha256,
-                "size": a.size,
-                "media_type": a.media_type,
-                "created_at": a.added_at,
-            }
-            for a in files.values()
-        ],
-    )
-    upsert = sqlite_insert(ClueAttachment)
-    upsert = upsert.on_conflict_do_update(
-        index_elements=[ClueAttachment.clue_id, ClueAttachment.sha256],
-        set_={
-            "name": upsert.excluded.name,
-            "added_at": upsert.excluded.added_at,
-            "added_by": upsert.excluded.added_by,
-        },
-    )
-    session.execute(
-        upsert,
-        [
-            {
-                "clue_id": clue_id,
-                "sha256": a.sha256,
-                "name": a.name[:255],
-                "added_at": a.added_at,
-                "added_by": a.added_by,
-            }
-            for clue_id, clue in written
-            for a in clue.attachments
-        ],
-    )
 
 
 def _clue_values(clue: ServerClue) -> dict[str, Any]:
@@ -153,6 +50,62 @@ def _clue_values(clue: ServerClue) -> dict[str, Any]:
         "server_state": clue.snapshot(),
         "updated_at": clue.updated_at,
     }
+
+
+_UPDATE_BY_ID = update(Clue).where(Clue.id == bindparam("clue_id"))
+"""UPDATE of a clue by id (Core executemany; SET: the columns of the parameters)."""
+
+STORED_FIELDS = (
+    *ENUM_FIELDS,
+    *TEXT_FIELDS,
+    *BLANKABLE_FIELDS,
+    *OPTIONAL_TEXT_FIELDS,
+    "received_at",
+    "registered_at",
+    *OPTIONAL_TIME_FIELDS,
+    "extension_requested_days",
+    "extended_days",
+    "latitude",
+    "longitude",
+    "code",
+    "provisional",
+    "server_version",
+    "server_state",
+    "updated_at",
+)
+"""The columns `_clue_values` writes."""
+
+_STORED = (Clue.id, *(getattr(Clue, name) for name in STORED_FIELDS))
+
+
+def _update_changed(work: Work, updates: Sequence[tuple[Any, ServerClue]]) -> None:
+    """UPDATE only the changed columns (no index upkeep for the rest), grouped by column set."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row, clue in updates:
+        changed = {k: v for k, v in _clue_values(clue).items() if getattr(row, k) != v}
+        groups.setdefault(tuple(sorted(changed)), []).append({"clue_id": row.id, **changed})
+    for names, params in groups.items():
+        if names:
+            work.session.connection().execute(_UPDATE_BY_ID, params)
+
+
+Written = list[tuple[int, ServerClue]]
+"""Clues written, with their row ids."""
+
+
+def _new_units(work: Work, updates: Sequence[tuple[Any, ServerClue]]) -> Written:
+    """The updated clues whose assisting units changed, their old units deleted."""
+    session = work.session
+    ids = {row.id: clue for row, clue in updates}
+    stored: dict[int, set[str]] = {}
+    for chunk in chunks(list(ids)):
+        statement = select(AssistingUnit.clue_id, AssistingUnit.unit_code)
+        for clue_id, unit in session.execute(statement.where(AssistingUnit.clue_id.in_(chunk))):
+            stored.setdefault(clue_id, set()).add(unit)
+    changed = [i for i, clue in ids.items() if stored.get(i, set()) != set(clue.assisting_units)]
+    for chunk in chunks(changed):
+        session.execute(delete(AssistingUnit).where(AssistingUnit.clue_id.in_(chunk)))
+    return [(i, ids[i]) for i in changed]
 
 
 def write_server_clues(work: Work, clues: Sequence[ServerClue]) -> list[str]:
@@ -168,8 +121,7 @@ def write_server_clues(work: Work, clues: Sequence[ServerClue]) -> list[str]:
             latest[clue.code] = clue
     existing = {}
     for codes in chunks(list(latest)):
-        columns = (Clue.id, Clue.server_version, *SEARCHED)
-        for row in session.execute(select(*columns).where(Clue.code.in_(codes))):
+        for row in session.connection().execute(select(*_STORED).where(Clue.code.in_(codes))):
             existing[row.code] = row
     inserts = [c for code, c in latest.items() if code not in existing]
     updates = [
@@ -177,7 +129,8 @@ def write_server_clues(work: Work, clues: Sequence[ServerClue]) -> list[str]:
         for code, c in latest.items()
         if code in existing and existing[code].server_version < c.version
     ]
-    written: list[tuple[int, ServerClue]] = []
+    written: Written = []
+    new_ids: dict[str, int] = {}
     if inserts:
         result = session.connection().execute(
             insert(Clue).returning(Clue.id, Clue.code), [_clue_values(c) for c in inserts]
@@ -186,20 +139,19 @@ def write_server_clues(work: Work, clues: Sequence[ServerClue]) -> list[str]:
         written += [(new_ids[c.code], c) for c in inserts]
         index_clues(work.connection, [(new_ids[c.code], c.search_values()) for c in inserts])
     if updates:
-        session.execute(update(Clue), [{"id": row.id, **_clue_values(c)} for row, c in updates])
+        _update_changed(work, updates)
         for row, clue in updates:
             work.reindex(row.id, search_values(row), clue.search_values())
         written += [(row.id, c) for row, c in updates]
-        for ids in chunks([row.id for row, _ in updates]):
-            session.execute(delete(AssistingUnit).where(AssistingUnit.clue_id.in_(ids)))
+    regrouped = [(new_ids[c.code], c) for c in inserts] + _new_units(work, updates)
     assisting = [
         {"clue_id": clue_id, "unit_code": unit}
-        for clue_id, clue in written
+        for clue_id, clue in regrouped
         for unit in clue.assisting_units
     ]
     if assisting:
         session.connection().execute(insert(AssistingUnit), assisting)
-    _merge_events(session, written)
-    _merge_attachments(session, written, {row.id for row, _ in updates})
+    merge_events(session, written)
+    merge_attachments(session, written, {row.id for row, _ in updates})
     session.expire_all()
     return [clue.code for _, clue in written]

@@ -1,0 +1,291 @@
+"""Applying one pushed action inside its own write transaction, with few, simple statements.
+
+What the actions of a push share is loaded once per request (`push_context`). The hot path
+of an action on an existing clue is five statements: the clue row (locked) with its assisting
+units and the duplicate check, the change seq, the clue's changed columns, its history entry
+and the applied-action record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, bindparam, insert, select
+from sqlalchemy.orm import Session
+
+from cityplatform.changes import (
+    AttachmentRef,
+    ClueKey,
+    apply_outcome,
+    insert_registered,
+    next_code,
+    next_seq,
+)
+from cityplatform.domainmap import (
+    STATE_COLUMNS,
+    clue_state,
+    state_json,
+)
+from cityplatform.models import (
+    AppliedAction,
+    AssistingUnit,
+    Attachment,
+    Clue,
+    ProvisionalCode,
+)
+from cityplatform.payloads import Rejected, check_payload, field_key
+from cityplatform.push_context import ActionIn, PushContext
+from desktop.domain.clue import ClueState
+from desktop.domain.validators import ValidationError
+from desktop.domain.workflow import Action, ActionRefused, Outcome, apply_action
+
+TARGET = (
+    select(
+        Clue.id,
+        Clue.code,
+        Clue.registered_by_unit,
+        *(getattr(Clue, name) for name in STATE_COLUMNS),
+        select(AppliedAction.seq)
+        .where(AppliedAction.action_id == bindparam("action_id"))
+        .scalar_subquery()
+        .label("prior_seq"),
+        AssistingUnit.unit_code.label("assisting"),
+    )
+    .outerjoin(AssistingUnit, AssistingUnit.clue_id == Clue.id)
+    .where(Clue.code == bindparam("code"))
+    .order_by(AssistingUnit.position, AssistingUnit.unit_code)
+    .with_for_update(of=Clue)
+)
+"""In one statement: the clue an action names (locked until commit) with its assisting units,
+one row per unit, and whether the action was applied before (`prior_seq`)."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """The clue an action names, as the action needs it."""
+
+    row: Row[Any]
+    assisting: tuple[str, ...]
+
+    @property
+    def applied_before(self) -> bool:
+        """Whether the action's id was applied before."""
+        return self.row.prior_seq is not None
+
+
+_PRIOR = select(AppliedAction.clue_code, AppliedAction.provisional_code, AppliedAction.seq).where(
+    AppliedAction.action_id == bindparam("action_id")
+)
+
+
+Prior = Row[str, str | None, int]
+"""The stored record of an applied action: clue code, provisional code, seq."""
+
+
+def _prior(connection: Connection, action_id: str) -> Prior | None:
+    return connection.execute(_PRIOR, {"action_id": action_id}).first()
+
+
+def _duplicate(ctx: PushContext, session: Session, prior: Prior, action_id: str) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "action_id": action_id,
+        "status": "duplicate",
+        "clue_code": prior.clue_code,
+        "seq": prior.seq,
+    }
+    if prior.provisional_code:
+        result["provisional_code"] = prior.provisional_code
+    result["clue"] = ctx.document(session, prior.clue_code)
+    return result
+
+
+def _check_uploaded(session: Session, refs: list[AttachmentRef]) -> None:
+    if not refs:
+        return
+    complete = set(
+        session.scalars(
+            select(Attachment.sha256).where(
+                Attachment.sha256.in_([r.sha256 for r in refs]), Attachment.complete.is_(True)
+            )
+        )
+    )
+    missing = [r for r in refs if r.sha256 not in complete]
+    if missing:
+        names = "、".join(r.name for r in missing)
+        raise Rejected("attachment_missing", f"附件尚未上传完成：{names}", "attachments")
+
+
+def _outcome(
+    ctx: PushContext, action: Action, before: ClueState | None, item: ActionIn, now: datetime
+) -> Outcome:
+    book = ctx.book
+    try:
+        return apply_action(
+            action,
+            ctx.actor,
+            before,
+            item.payload,
+            now,
+            book.calendar,
+            book.rules,
+            ctx.units,
+        )
+    except ActionRefused as exc:
+        raise Rejected("refused", exc.reason) from None
+    except ValidationError as exc:
+        raise Rejected("invalid", str(exc), field_key(exc.field)) from None
+
+
+_RECORD = insert(AppliedAction)
+
+
+def _record(
+    connection: Connection,
+    ctx: PushContext,
+    item: ActionIn,
+    code: str,
+    seq: int,
+    now: datetime,
+    provisional: str | None = None,
+) -> None:
+    connection.execute(
+        _RECORD,
+        {
+            "action_id": item.action_id,
+            "device_id": ctx.caller.device_id,
+            "username": ctx.caller.username,
+            "type": item.type,
+            "clue_code": code,
+            "provisional_code": provisional,
+            "seq": seq,
+            "applied_at": now,
+        },
+    )
+
+
+def _register(
+    ctx: PushContext, session: Session, item: ActionIn, refs: list[AttachmentRef]
+) -> dict[str, Any]:
+    provisional = item.clue_code
+    mapped = ctx.resolve(session, provisional)
+    if mapped != provisional:
+        raise Rejected("invalid", f"临时编号 {provisional} 已登记为 {mapped}", "clue_code")
+    if ctx.viewer.supervisor:
+        raise Rejected("refused", "纪委监委监督人员只能督办")
+    now = ctx.platform.now()
+    outcome = _outcome(ctx, Action.REGISTER, None, item, now)
+    _check_uploaded(session, refs)
+    code = next_code(session, now.year)
+    seq = next_seq(session)
+    ctx.platform.hold_after_seq(ctx.request)
+    insert_registered(
+        session,
+        outcome,
+        code=code,
+        action_id=item.action_id,
+        actor=ctx.actor,
+        at=now,
+        seq=seq,
+        attachments=refs,
+    )
+    session.add(
+        ProvisionalCode(
+            device_id=ctx.caller.device_id,
+            provisional_code=provisional,
+            code=code,
+            action_id=item.action_id,
+        )
+    )
+    session.flush()
+    _record(session.connection(), ctx, item, code, seq, now, provisional)
+    return {
+        "action_id": item.action_id,
+        "status": "applied",
+        "clue_code": code,
+        "provisional_code": provisional,
+        "seq": seq,
+        "state": state_json(outcome.state.evolve(code=code)),
+        "clue": ctx.document(session, code),
+    }
+
+
+def _target(ctx: PushContext, connection: Connection, item: ActionIn) -> tuple[str, Target | None]:
+    """The code of the clue an action names and the clue, locked (None: no such clue)."""
+    named = item.clue_code
+    code = ctx.codes.get(named, named)
+    rows = connection.execute(TARGET, {"code": code, "action_id": item.action_id}).all()
+    if not rows and named not in ctx.codes:
+        mapped = ctx.resolve(connection, named)
+        if mapped != named:
+            code = mapped
+            rows = connection.execute(TARGET, {"code": code, "action_id": item.action_id}).all()
+    if not rows:
+        return code, None
+    units = tuple(r.assisting for r in rows if r.assisting is not None)
+    return code, Target(rows[0], units)
+
+
+def apply_action_to_clue(ctx: PushContext, session: Session, item: ActionIn) -> dict[str, Any]:
+    """Validate and apply one action inside `session`'s write transaction; its result.
+
+    Raises Rejected for a refusal (the caller rolls back and answers `rejected`).
+    """
+    connection = session.connection()
+    code, target = _target(ctx, connection, item)
+    if target is None or target.applied_before:
+        prior = _prior(connection, item.action_id)
+        if prior is not None:
+            return _duplicate(ctx, session, prior, item.action_id)
+    try:
+        action = Action.from_command_type(item.type)
+    except ValueError:
+        raise Rejected("unknown_type", f"平台不支持的操作类型：{item.type}") from None
+    refs = check_payload(item.payload)
+    if action is Action.REGISTER:
+        return _register(ctx, session, item, refs)
+    if target is None:
+        raise Rejected("not_found", f"线索 {code} 不存在")
+    row, assisting = target.row, target.assisting
+    if not ctx.sqlite:
+        # A concurrent push of the same action may have committed while this one waited for
+        # the clue's row lock (PostgreSQL, READ COMMITTED): answer duplicate, not a refusal.
+        # (SQLite: BEGIN IMMEDIATE already serialized the first check against it.)
+        prior = _prior(connection, item.action_id)
+        if prior is not None:
+            return _duplicate(ctx, session, prior, item.action_id)
+    viewer = ctx.viewer
+    if not viewer.sees(row.county_code, row.lead_unit, row.registered_by_unit, assisting):
+        raise Rejected("out_of_scope", f"线索 {code} 不在您的办理范围内")
+    if viewer.supervisor and action is not Action.URGE:
+        raise Rejected("refused", "纪委监委监督人员只能督办")
+    now = ctx.platform.now()
+    before = clue_state(row, assisting)
+    outcome = _outcome(ctx, action, before, item, now)
+    _check_uploaded(session, refs)
+    seq = next_seq(session)
+    ctx.platform.hold_after_seq(ctx.request)
+    apply_outcome(
+        session,
+        ClueKey(row.id, row.code, row.registered_by_unit),
+        before,
+        outcome,
+        action_id=item.action_id,
+        actor=ctx.actor,
+        at=now,
+        seq=seq,
+        attachments=refs,
+    )
+    _record(connection, ctx, item, code, seq, now)
+    after = outcome.state
+    sees = viewer.sees(
+        after.county_code, after.lead_unit, row.registered_by_unit, after.assisting_units
+    )
+    return {
+        "action_id": item.action_id,
+        "status": "applied",
+        "clue_code": code,
+        "seq": seq,
+        "state": state_json(after) if sees else None,
+    }

@@ -102,8 +102,8 @@ def test_pull_never_returns_n_plus_one_without_n(platform_server: str) -> None:
         writer_b.join()
         final = client.get("/api/v1/pull", params={"cursor": advancing}, headers=reader)
         seen.update(c["seq"] for c in final.json()["changes"])
-    result_a, done_a = answers["a"]
-    result_b, done_b = answers["b"]
+    result_a, _ = answers["a"]
+    result_b, _ = answers["b"]
     assert result_a["status"] == result_b["status"] == "applied"
     n = result_a["seq"]
     assert result_b["seq"] == n + 1
@@ -113,7 +113,8 @@ def test_pull_never_returns_n_plus_one_without_n(platform_server: str) -> None:
             assert n in observed, f"a pull returned {n + 1} without {n}"
     assert any(not o for o in observations), "a pull ran while A held its seq"
     assert {n, n + 1} <= seen  # the advancing reader missed nothing
-    assert done_b >= done_a  # B could not commit before A
+    # B's answer may reach its client a moment before A's (answers are built after the
+    # commit), so the order of arrival proves nothing; the pulls above are the proof.
 
 
 def test_served_platform_with_a_fake_clock(seeded_url: str, tmp_path: Path) -> None:

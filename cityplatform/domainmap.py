@@ -12,8 +12,14 @@ from sqlalchemy.orm import Session
 
 from cityplatform.models import AssistingUnit, CalendarYear, Clue, RuleSet, Unit, User
 from desktop.domain.calendar import WorkCalendar, YearCalendar, default_calendar
-from desktop.domain.clue import ClueDraft, ClueState
-from desktop.domain.codes import Priority, Role, Status, UnitKind
+from desktop.domain.clue import (
+    STATE_FIELDS,
+    ClueDraft,
+    ClueState,
+    state_from_record,
+    state_record,
+)
+from desktop.domain.codes import Role, UnitKind
 from desktop.domain.rules import Rules
 from desktop.domain.units import Actor, UnitInfo
 
@@ -93,48 +99,15 @@ def assisting_codes(session: Session | Connection, clue_id: int) -> tuple[str, .
 
 def clue_state(row: Clue | Row[Any], assisting: Sequence[str]) -> ClueState:
     """The workflow state of a clue row."""
-    return ClueState(
-        code=row.code,
-        status=Status(row.status),
-        priority=Priority(row.priority),
-        county_code=row.county_code,
-        registered_at=row.registered_at,
-        lead_unit=row.lead_unit,
-        assisting_units=tuple(assisting),
-        dispatched_at=row.dispatched_at,
-        signed_at=row.signed_at,
-        reported_at=row.reported_at,
-        closed_at=row.closed_at,
-        deadline=row.deadline,
-        handle_deadline=row.handle_deadline,
-        extension_requested_days=row.extension_requested_days,
-        extended_days=row.extended_days,
-    )
+    return state_from_record(row, assisting)
 
 
-STATE_COLUMNS = (
-    "status",
-    "priority",
-    "county_code",
-    "registered_at",
-    "lead_unit",
-    "dispatched_at",
-    "signed_at",
-    "reported_at",
-    "closed_at",
-    "deadline",
-    "handle_deadline",
-    "extension_requested_days",
-    "extended_days",
-)
+STATE_COLUMNS = STATE_FIELDS
 
 
 def state_values(state: ClueState) -> dict[str, Any]:
     """Column values of a clue row that hold its workflow state."""
-    values: dict[str, Any] = {name: getattr(state, name) for name in STATE_COLUMNS}
-    values["status"] = state.status.value
-    values["priority"] = state.priority.value
-    return values
+    return state_record(state)
 
 
 def state_json(state: ClueState) -> dict[str, Any]:

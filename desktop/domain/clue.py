@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -157,3 +157,37 @@ class ClueState:
     def evolve(self, **changes: Any) -> ClueState:
         """A copy with some fields changed."""
         return replace(self, **changes)
+
+
+STATE_FIELDS = (
+    "status",
+    "priority",
+    "county_code",
+    "registered_at",
+    "lead_unit",
+    "dispatched_at",
+    "signed_at",
+    "reported_at",
+    "closed_at",
+    "deadline",
+    "handle_deadline",
+    "extension_requested_days",
+    "extended_days",
+)
+"""The fields of a clue's workflow state as records (rows, JSON) hold them, besides its code."""
+
+
+def state_from_record(record: Any, assisting: Sequence[str]) -> ClueState:
+    """The workflow state held by a record with `code` and the STATE_FIELDS as attributes."""
+    values = {name: getattr(record, name) for name in STATE_FIELDS}
+    values["status"] = Status(values["status"])
+    values["priority"] = Priority(values["priority"])
+    return ClueState(code=record.code, assisting_units=tuple(assisting), **values)
+
+
+def state_record(state: ClueState) -> dict[str, Any]:
+    """The STATE_FIELDS of a state as a record stores them (codes as plain strings)."""
+    values = {name: getattr(state, name) for name in STATE_FIELDS}
+    values["status"] = state.status.value
+    values["priority"] = state.priority.value
+    return values

@@ -6,8 +6,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.calendar import WorkCalendar, YearCalendar, default_calendar
-from desktop.domain.clue import ClueDraft, ClueState
-from desktop.domain.codes import Priority, Role, Status, UnitKind
+from desktop.domain.clue import (
+    STATE_FIELDS,
+    ClueDraft,
+    ClueState,
+    state_from_record,
+    state_record,
+)
+from desktop.domain.codes import Role, UnitKind
 from desktop.domain.rules import Rules
 from desktop.domain.units import Actor, UnitInfo
 from desktop.store.models import AssistingUnit, CalendarYear, Clue, RuleSet, Unit, User
@@ -74,48 +80,15 @@ def assisting_codes(session: Session, clue_id: int) -> tuple[str, ...]:
 
 def clue_state(session: Session, row: Clue) -> ClueState:
     """The workflow state of a clue row."""
-    return ClueState(
-        code=row.code,
-        status=Status(row.status),
-        priority=Priority(row.priority),
-        county_code=row.county_code,
-        registered_at=row.registered_at,
-        lead_unit=row.lead_unit,
-        assisting_units=assisting_codes(session, row.id),
-        dispatched_at=row.dispatched_at,
-        signed_at=row.signed_at,
-        reported_at=row.reported_at,
-        closed_at=row.closed_at,
-        deadline=row.deadline,
-        handle_deadline=row.handle_deadline,
-        extension_requested_days=row.extension_requested_days,
-        extended_days=row.extended_days,
-    )
+    return state_from_record(row, assisting_codes(session, row.id))
 
 
-STATE_COLUMNS = (
-    "status",
-    "priority",
-    "county_code",
-    "registered_at",
-    "lead_unit",
-    "dispatched_at",
-    "signed_at",
-    "reported_at",
-    "closed_at",
-    "deadline",
-    "handle_deadline",
-    "extension_requested_days",
-    "extended_days",
-)
+STATE_COLUMNS = STATE_FIELDS
 
 
 def state_values(state: ClueState) -> dict[str, object]:
     """Column values of a clue row that hold its workflow state."""
-    values = {name: getattr(state, name) for name in STATE_COLUMNS}
-    values["status"] = state.status.value
-    values["priority"] = state.priority.value
-    return values
+    return state_record(state)
 
 
 def draft_values(draft: ClueDraft) -> dict[str, object]:

@@ -7,13 +7,16 @@ import mimetypes
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.validators import ValidationError
 from desktop.store.database import Store
 from desktop.store.models import Attachment, Clue, ClueAttachment
 
@@ -109,3 +112,29 @@ def copy_out(store: Store, sha256: str, target: Path) -> Path:
     """Copy a stored file out (to open or save it under its own name)."""
     shutil.copyfile(attachment_path(store, sha256), target)
     return target
+
+
+def payload_files(payload: Any) -> list[tuple[str, str]]:
+    """The (sha256, name) pairs an action payload cites under "attachments"."""
+    if not isinstance(payload, Mapping):
+        return []
+    found = []
+    for item in payload.get("attachments") or []:
+        if isinstance(item, Mapping) and isinstance(item.get("sha256"), str):
+            found.append((str(item["sha256"]), str(item.get("name") or "")))
+    return found
+
+
+def cited_files(store: Store, payload: Any) -> list[tuple[StoredFile, str]]:
+    """The stored files an action payload cites, with their names.
+
+    ValidationError (field `attachments`) when a cited file is not in this store.
+    """
+    found = []
+    for sha256, name in payload_files(payload):
+        path = attachment_path(store, sha256)
+        if len(sha256) != 64 or not path.is_file():
+            raise ValidationError("attachments", f"附件“{name or sha256[:12]}”不在本机附件库中")
+        media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        found.append((StoredFile(sha256, path.stat().st_size, media_type), name))
+    return found

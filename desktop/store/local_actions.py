@@ -12,6 +12,7 @@ from sqlalchemy import delete, select, update
 
 from desktop.domain.timeutil import china_now, to_china
 from desktop.domain.workflow import Action, Outcome, apply_action
+from desktop.store.attachments import attach, cited_files
 from desktop.store.clue_rows import (
     clue_state,
     draft_values,
@@ -80,11 +81,14 @@ def take_action(
 ) -> LocalAction:
     """Take `action` locally in one transaction: all of it is written, or none of it.
 
-    Raises ActionRefused or ValidationError (from the rules) and LookupError for an unknown
-    clue or user; the store is then unchanged.
+    Files cited under "attachments" ({"sha256", "name"}, already in the attachment store)
+    are attached to the clue. Raises ActionRefused or ValidationError (from the rules, or a
+    cited file missing) and LookupError for an unknown clue or user; the store is then
+    unchanged.
     """
     moment = to_china(now) if now is not None else china_now()
     action_id = action_id or str(uuid.uuid4())
+    files = cited_files(store, payload)
     with store.session() as session, session.begin():
         actor = load_actor(session, username, device_id)
         units = load_directory(session)
@@ -137,12 +141,18 @@ def take_action(
                 at=moment,
             )
         )
+        session.flush()
+        for stored, name in files:
+            attach(session, code, stored, name, actor.username, moment)
+        queued = dict(payload) if action is not Action.REGISTER else dict(outcome.details)
+        if files:
+            queued["attachments"] = payload["attachments"]
         session.add(
             OutboxAction(
                 action_id=action_id,
                 command_type=action.command_type,
                 clue_code=code,
-                payload=dict(payload) if action is not Action.REGISTER else dict(outcome.details),
+                payload=queued,
                 username=actor.username,
                 device_id=device_id,
                 created_at=moment,

@@ -7,18 +7,20 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.calendar import OfficeHours, YearCalendar
 from desktop.domain.codes import Priority
 from desktop.domain.rules import Rules, TimeLimits
 from desktop.domain.timeutil import CHINA_TZ
+from desktop.domain.validators import ValidationError
 from desktop.domain.workflow import Action
 from desktop.store.attachments import attach, attachment_path, copy_out, store_file, verify
 from desktop.store.clue_rows import load_calendar, load_rules, save_calendar_year, save_rules
 from desktop.store.database import Store
 from desktop.store.local_actions import take_action
-from desktop.store.models import Attachment, ClueAttachment
+from desktop.store.models import Attachment, ClueAttachment, OutboxAction
 
 
 def _register(store: Store, city: Any, now: datetime) -> str:
@@ -60,6 +62,52 @@ def test_same_file_is_stored_once(
     stored.write_bytes(b"tampered")
     assert not verify(fresh_store, first.sha256)
     assert copy_out(fresh_store, first.sha256, tmp_path / "out.bin").read_bytes() == b"tampered"
+
+
+def test_an_action_attaches_the_files_it_cites_or_refuses_missing_ones(
+    fresh_store: Store, demo_city: Any, now: datetime, tmp_path: Path
+) -> None:
+    photo = tmp_path / "整改前.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"x" * 1000)
+    stored = store_file(fresh_store, photo)
+    cited = [{"sha256": stored.sha256, "name": photo.name}]
+    township = demo_city.demo_accounts()["township"]
+    payload = {
+        "channel": "hotline_12345",
+        "received_at": now.isoformat(),
+        "category": "noise",
+        "description": "夜间施工噪声扰民",
+        "address": "幸福路 12 号",
+        "county_code": demo_city.unit(township.unit_code).county_code,
+    }
+    missing = [{"sha256": "0" * 64, "name": "丢失.jpg"}]
+    with pytest.raises(ValidationError) as refused:
+        take_action(
+            fresh_store,
+            township.username,
+            "dev",
+            Action.REGISTER,
+            None,
+            {**payload, "attachments": missing},
+            now=now,
+        )
+    assert refused.value.field == "attachments" and "丢失.jpg" in str(refused.value)
+    with fresh_store.session() as session:
+        assert session.scalar(select(func.count()).select_from(OutboxAction)) == 0
+    code = take_action(
+        fresh_store,
+        township.username,
+        "dev",
+        Action.REGISTER,
+        None,
+        {**payload, "attachments": cited},
+        now=now,
+    ).clue_code
+    with fresh_store.session() as session:
+        assert session.scalars(select(ClueAttachment.name)).all() == ["整改前.jpg"]
+        queued = session.scalars(select(OutboxAction.payload)).one()
+    assert queued["attachments"] == cited and queued["description"] == "夜间施工噪声扰民"
+    assert code.startswith("临")
 
 
 def test_published_rules_and_calendar_replace_the_defaults(fresh_store: Store) -> None:

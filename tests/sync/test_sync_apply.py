@@ -906,11 +906,17 @@ def test_device_id_is_generated_once(fresh_store: Store) -> None:
 
 
 def test_push_batches_number_actions_once_in_device_order(
-    fresh_store: Store, platform: Platform, now: datetime
+    fresh_store: Store, platform: Platform, now: datetime, tmp_path: Any
 ) -> None:
+    from desktop.store.attachments import store_file
+
     code = "LYG2026000001"
     apply_pull_page(fresh_store, _page(platform.register(code)), "c1")
     county = platform.username("county")
+    shas = []
+    for i in range(5):
+        (tmp_path / f"{i}.jpg").write_bytes(f"photo {i}".encode())
+        shas.append(store_file(fresh_store, tmp_path / f"{i}.jpg").sha256)
     taken = [
         take_action(
             fresh_store,
@@ -918,7 +924,7 @@ def test_push_batches_number_actions_once_in_device_order(
             DEVICE,
             Action.URGE,
             code,
-            {"note": f"第{i}次", "attachments": [{"sha256": f"{i:064x}", "name": f"{i}.jpg"}]},
+            {"note": f"第{i}次", "attachments": [{"sha256": shas[i], "name": f"{i}.jpg"}]},
             now=now + timedelta(minutes=i),
         )
         for i in range(5)
@@ -932,7 +938,7 @@ def test_push_batches_number_actions_once_in_device_order(
     rest = next_push_batch(fresh_store, 10, skip=[t.action_id for t in taken[:2]])
     assert [a["action_id"] for a in rest] == [t.action_id for t in taken[2:]]
     assert rest[0]["client_time"] == (now + timedelta(minutes=2)).isoformat()
-    assert [sha for sha, _ in pending_files(fresh_store)] == [f"{i:064x}" for i in range(5)]
+    assert [sha for sha, _ in pending_files(fresh_store)] == shas
 
 
 def test_directory_and_rules_are_stored(fresh_store: Store, demo_city: Any) -> None:
@@ -1029,18 +1035,20 @@ def test_duplicate_answer_is_recorded_like_applied(
 def test_attachment_missing_is_retried_while_the_file_is_here(
     fresh_store: Store, platform: Platform, now: datetime, tmp_path: Any
 ) -> None:
-    from desktop.store.attachments import store_file
+    from desktop.store.attachments import attachment_path, store_file
 
     code = "LYG2026000001"
     apply_pull_page(fresh_store, _page(platform.register(code)), "c1")
-    photo = tmp_path / "photo.jpg"
+    photo, lost = tmp_path / "photo.jpg", tmp_path / "lost.jpg"
     photo.write_bytes(b"jpeg bytes")
-    stored = store_file(fresh_store, photo)
+    lost.write_bytes(b"deleted from the store later")
+    stored, deleted = store_file(fresh_store, photo), store_file(fresh_store, lost)
     county = platform.username("county")
     here = {"note": "附照片", "attachments": [{"sha256": stored.sha256, "name": "photo.jpg"}]}
-    gone = {"note": "附照片", "attachments": [{"sha256": "0" * 64, "name": "lost.jpg"}]}
+    gone = {"note": "附照片", "attachments": [{"sha256": deleted.sha256, "name": "lost.jpg"}]}
     with_file = take_action(fresh_store, county, DEVICE, Action.URGE, code, here, now=now)
     without = take_action(fresh_store, county, DEVICE, Action.URGE, code, gone, now=now)
+    attachment_path(fresh_store, deleted.sha256).unlink()
     missing = {"status": "rejected", "code": "attachment_missing", "reason": "附件未上传"}
     tally = record_push_results(
         fresh_store,

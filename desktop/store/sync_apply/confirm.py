@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlalchemy import delete, select, update
 
-from desktop.store.attachments import attachment_path
+from desktop.store.attachments import attachment_path, payload_files
 from desktop.store.database import Store
 from desktop.store.models import ClueEvent, OutboxAction
-from desktop.store.sync_apply.outbox import REGISTER_TYPE, REJECTED, payload_files, pending_actions
+from desktop.store.sync_apply.outbox import REGISTER_TYPE, REJECTED, pending_actions
 from desktop.store.sync_apply.parse import as_list
 from desktop.store.sync_apply.parse_push import PushResult, ServerState, parse_push_result
 from desktop.store.sync_apply.snapshots import apply_states

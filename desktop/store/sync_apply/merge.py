@@ -9,8 +9,9 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from desktop.store.attachments import payload_files
 from desktop.store.models import Attachment, ClueAttachment, ClueEvent, OutboxAction
-from desktop.store.sync_apply.outbox import PENDING, payload_files
+from desktop.store.sync_apply.outbox import PENDING
 from desktop.store.sync_apply.parse import ServerClue, ServerEvent
 from desktop.store.sync_apply.work import chunks
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
@@ -31,14 +28,3 @@ def pending_actions(session: Session, code: str) -> list[OutboxAction]:
             .order_by(OutboxAction.seq)
         )
     )
-
-
-def payload_files(payload: Any) -> list[tuple[str, str]]:
-    """The (sha256, name) pairs an action payload cites under "attachments"."""
-    if not isinstance(payload, Mapping):
-        return []
-    found = []
-    for item in payload.get("attachments") or []:
-        if isinstance(item, Mapping) and isinstance(item.get("sha256"), str):
-            found.append((str(item["sha256"]), str(item.get("name") or "")))
-    return found

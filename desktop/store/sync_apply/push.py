@@ -10,9 +10,10 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.timeutil import to_china
+from desktop.store.attachments import payload_files
 from desktop.store.database import Store
 from desktop.store.models import OutboxAction
-from desktop.store.sync_apply.outbox import PENDING, payload_files
+from desktop.store.sync_apply.outbox import PENDING
 from desktop.store.sync_apply.state import get_value, put_value
 
 BATCH_COLUMNS = (

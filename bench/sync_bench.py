@@ -27,9 +27,9 @@ from typing import Any
 
 import requests
 
+from cityplatform.launcher import start_platform, stop_platform
 from cityplatform.security import FAST_HASHER
 from cityplatform.seed import seed_demo
-from cityplatform.testing import start_platform, stop_platform
 from desktop.demo.city import DEMO_PASSWORD, load_city
 from desktop.domain.codes import OPEN_STATUSES, Status
 from desktop.domain.timeutil import china_now

@@ -19,6 +19,8 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
+from filelock import FileLock, Timeout
+
 from desktop.domain.timeutil import china_now
 from desktop.store.database import Store
 from desktop.store.sync_apply import (
@@ -37,13 +39,20 @@ from desktop.store.sync_apply import (
     write_state,
 )
 from desktop.sync.api import Limits, Meta, PlatformApi
-from desktop.sync.errors import Cancelled, MalformedAnswer, ResetRequired, UpgradeRequired
+from desktop.sync.errors import (
+    Cancelled,
+    MalformedAnswer,
+    ResetRequired,
+    SyncBusy,
+    UpgradeRequired,
+)
 from desktop.sync.http import PROTOCOL_VERSION
 from desktop.sync.uploads import upload_files
 
 log = logging.getLogger("cluedesk.sync")
 
 SKEW_WARNING_SECONDS = 300
+LOCK_FILE = "sync.lock"
 Progress = Callable[[str, int, int | None], None]
 """progress(phase, done, total): phase is meta, reference, attachments, push or pull."""
 
@@ -283,12 +292,19 @@ def run_sync(
 ) -> SyncSummary:
     """One sync run of `store` with the platform behind `api`; see the module docstring.
 
+    Runs hold the data folder's sync lock: a second run of the same folder, from this or
+    another process, raises SyncBusy at once instead of racing on the refresh token.
+
     `page_size` and `push_batch` ask for smaller pages and batches than the platform allows.
     """
     run = SyncRun(
         store, api, progress=progress, cancel=cancel, page_size=page_size, push_batch=push_batch
     )
-    return run.run()
+    try:
+        with FileLock(store.data_dir / LOCK_FILE, timeout=0):
+            return run.run()
+    except Timeout as exc:
+        raise SyncBusy("同一数据目录的另一个同步正在进行，请稍后再试") from exc
 
 
 def summary_lines(summary: SyncSummary) -> list[str]:

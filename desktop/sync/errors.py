@@ -104,6 +104,12 @@ class OffsetMismatch(RequestRejected):
         self.received = received
 
 
+class SyncBusy(SyncError):
+    """Another sync of the same data folder is running (another window or `cluedesk sync`)."""
+
+    code = "sync_busy"
+
+
 class Cancelled(SyncError):
     """The user cancelled the sync run (the store is consistent)."""
 

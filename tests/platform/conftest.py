@@ -4,7 +4,7 @@ CLUEDESK_TEST_POSTGRES is set), seeded demo data, an injectable clock, API clien
 
 A sync test starts a real server like this::
 
-    from cityplatform.testing import start_platform, stop_platform
+    from cityplatform.launcher import start_platform, stop_platform
 
     base_url, process = start_platform(db_url, data_dir)   # waits for /health
     try:
@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 import pytest
 
-from cityplatform.testing import start_platform, stop_platform
+from cityplatform.launcher import start_platform, stop_platform
 
 warnings.filterwarnings("ignore", message="Using `httpx`", category=UserWarning)
 

@@ -16,7 +16,7 @@ import httpx
 from platform_testkit import DRAFT
 
 from cityplatform.config import DELAY_HEADER
-from cityplatform.testing import start_platform, stop_platform
+from cityplatform.launcher import start_platform, stop_platform
 
 PROTOCOL = {"X-Cluedesk-Protocol": "1"}
 HOLD = 1.5

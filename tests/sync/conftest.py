@@ -2,7 +2,7 @@
 
 `platform` seeds a fresh SQLite platform database with `cityplatform.seed.seed_demo` (fast
 password hashing) and runs a real `cluedesk-platform serve` on a free loopback port with
-`cityplatform.testing.start_platform`, stopped with `stop_platform` at teardown. Nothing of
+`cityplatform.launcher.start_platform`, stopped with `stop_platform` at teardown. Nothing of
 the platform is mocked: the client talks HTTP to the real server. The classes live in
 `sync_testkit`.
 """
@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from sync_testkit import Device, Platform
 
+from cityplatform.launcher import LOG_NAME, start_platform, stop_platform
 from cityplatform.security import FAST_HASHER
 from cityplatform.seed import seed_demo
-from cityplatform.testing import LOG_NAME, start_platform, stop_platform
 from desktop.domain.timeutil import china_now
 
 SEED_CLUES = 300

@@ -45,7 +45,7 @@ from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.pool import NullPool
 
 from cityplatform.db import normalize_url
-from cityplatform.testing import free_port, start_platform, stop_platform
+from cityplatform.launcher import free_port, start_platform, stop_platform
 from desktop.demo.city import DEMO_PASSWORD, load_city
 from desktop.domain.timeutil import china_now
 from desktop.domain.workflow import Action, allowed_actions

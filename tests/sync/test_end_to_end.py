@@ -498,3 +498,32 @@ def test_the_sync_command(platform: Platform, tmp_path: Path, client_env: dict[s
 def _all(device: Device) -> list[Clue]:
     with device.store.session() as session:
         return list(session.scalars(select(Clue)))
+
+
+def test_a_second_sync_of_the_same_folder_is_refused_while_one_runs(
+    platform: Platform, device: Make
+) -> None:
+    from filelock import FileLock
+
+    from desktop.sync.engine import LOCK_FILE
+    from desktop.sync.errors import SyncBusy
+
+    county = device("county")
+    county.sync()
+    county.act(Action.URGE, county_code(county, "handling"), {"note": "请加快办理"})
+    # Another process (another window, `cluedesk sync`) holds the folder's sync lock.
+    with FileLock(county.store.data_dir / LOCK_FILE):
+        with pytest.raises(SyncBusy):
+            county.sync()
+        assert sync_status(county.store).pending == 1  # refused before anything was sent
+    assert county.sync().applied == 1
+
+
+def county_code(device: Device, status: str) -> str:
+    """The first clue of the device's store in `status`."""
+    with device.store.session() as session:
+        code = session.scalars(
+            select(Clue.code).where(Clue.status == status).order_by(Clue.id)
+        ).first()
+    assert code is not None
+    return code

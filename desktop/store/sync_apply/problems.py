@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +30,7 @@ class SyncProblem:
     code: str
     reason: str
     attempts: int
+    payload: dict[str, Any]
 
 
 def _label(command_type: str) -> str:
@@ -53,6 +56,7 @@ def sync_problems(store: Store) -> list[SyncProblem]:
             code=row.reject_code,
             reason=row.reject_reason,
             attempts=row.attempts,
+            payload=dict(row.payload or {}),
         )
         for row in rows
     ]
@@ -79,10 +83,15 @@ def discard_problem(store: Store, action_id: str) -> None:
         rebuild_touched(Work(session), [code])
 
 
-def resend_problem(store: Store, action_id: str) -> None:
-    """Queue a rejected action again (with a new device_seq); the view replays it if allowed."""
+def resend_problem(store: Store, action_id: str, payload: Mapping[str, Any] | None = None) -> None:
+    """Queue a rejected action again (with a new device_seq); the view replays it if allowed.
+
+    `payload` replaces the action's payload: the user fixed what the platform refused.
+    """
     with store.session() as session, session.begin():
         row = _rejected(session, action_id)
+        if payload is not None:
+            row.payload = dict(payload)
         row.state = PENDING
         row.reject_code = row.reject_reason = ""
         row.device_seq = None

@@ -1,4 +1,4 @@
-"""Helpers for tests: run a real `cluedesk-platform serve` in a subprocess on a free port."""
+"""Running a real `cluedesk-platform serve` in a child process on a loopback port (tests, demo)."""
 
 from __future__ import annotations
 

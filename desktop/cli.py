@@ -1,4 +1,4 @@
-"""The headless command line: `cluedesk demo-data | queue | deadline | sync`."""
+"""`cluedesk` opens the window; `cluedesk demo-data | queue | deadline | sync` work headless."""
 
 from __future__ import annotations
 
@@ -169,65 +169,14 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     return 0
 
 
-DEMO_CLUES = 5000
+def cmd_window(args: argparse.Namespace) -> int:
+    """Open the window: the demo (a local platform with the demo city, logged in) or real use."""
+    from desktop.ui.app import AppOptions, run
 
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    """The embedded demo: a demo city in the data folder, and the queues of its accounts."""
-    from sqlalchemy import func, select
-
-    from desktop.demo.city import load_city
-    from desktop.store.clue_rows import load_calendar, load_directory, load_rules
-    from desktop.store.database import default_data_dir, open_store
-    from desktop.store.demo_load import load_demo
-    from desktop.store.models import Clue
-    from desktop.store.queues import Queue, QueueFilter, Viewer, count, query_page
-
-    folder = _data_dir(args.data_dir) or default_data_dir() / "demo"
-    store = open_store(folder)
-    now = china_now()
-    try:
-        with store.session() as session:
-            empty = not session.scalar(select(func.count()).select_from(Clue))
-        if empty:
-            print(f"首次运行：正在生成演示城市（{DEMO_CLUES} 条线索）……", file=sys.stderr)
-            load_demo(store, DEMO_CLUES, seed=1, now=now)
-        city = load_city()
-        with store.session() as session:
-            units = load_directory(session)
-            rules = load_rules(session)
-            calendar = load_calendar(session, rules)
-            bounds = warning_bounds(now, calendar, rules.warnings)
-            print(f"cluedesk {__version__} 演示数据：{folder}")
-            for key in ("township", "department", "county", "supervisor"):
-                user = city.demo_accounts()[key]
-                viewer = Viewer(units[user.unit_code])
-                counts = "  ".join(
-                    f"{q.label} {count(session, viewer, QueueFilter(queue=q), bounds)}"
-                    for q in Queue
-                )
-                unit_name = units[user.unit_code].name
-                print(
-                    f"\n{user.display_name}（{user.role.label}，{unit_name}，账号 {user.username}）"
-                )
-                print(f"  {counts}")
-            county = units[city.demo_accounts()["county"].unit_code]
-            red = query_page(
-                session,
-                Viewer(county),
-                QueueFilter(queue=Queue.WARNINGS, warning_levels=frozenset({3})),
-                bounds,
-                limit=10,
-            )
-            print(f"\n{county.name} 三级（红色）预警，最紧迫的 {len(red.rows)} 条：")
-            for row in red.rows:
-                assert row.deadline is not None
-                left = countdown(row.deadline, now, calendar).short_text()
-                print(f"  {row.code}  {row.status.label}  {left}  {row.subject_name}")
-    finally:
-        store.close()
-    print("\n图形界面将随工作台版本提供；命令行用法见 cluedesk --help。")
-    return 0
+    options = AppOptions(
+        data_dir=_data_dir(args.window_data_dir), demo=args.demo, account=args.account
+    )
+    return run(options)
 
 
 SYNC_EXIT_CODES = {"login": 3, "offline": 4, "upgrade": 5, "other": 6}
@@ -323,10 +272,19 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `cluedesk`."""
-    parser = argparse.ArgumentParser(prog="cluedesk", description="县区线索办理工作台（命令行）")
+    parser = argparse.ArgumentParser(
+        prog="cluedesk", description="县区线索办理工作台：不带命令时打开窗口"
+    )
     parser.add_argument("--version", action="version", version=f"cluedesk {__version__}")
-    parser.add_argument("--demo", action="store_true", help="运行内置演示（演示城市与账号）")
-    parser.add_argument("--data-dir", dest="demo_data_dir", help="演示数据目录")
+    parser.add_argument(
+        "--demo", action="store_true", help="打开演示：本机启动演示平台和演示城市，并登录"
+    )
+    parser.add_argument(
+        "--account",
+        choices=("xinhai", "hzhb", "haizhou", "hzjw"),
+        help="演示账号（不指定则启动时选择）",
+    )
+    parser.add_argument("--data-dir", dest="window_data_dir", help="数据目录")
     commands = parser.add_subparsers(dest="command", metavar="命令")
 
     demo = commands.add_parser("demo-data", help="生成演示城市与线索")
@@ -370,12 +328,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        if args.demo:
-            args.data_dir = args.demo_data_dir
-            args.handler = cmd_demo
-        else:
-            parser.print_help()
-            return 0
+        args.handler = cmd_window
+    elif args.demo or args.account:
+        parser.error("--demo 和 --account 只用于打开窗口，不能与子命令一起使用")
     try:
         return int(args.handler(args))
     except CliError as exc:

@@ -19,6 +19,12 @@ class Stage(Labelled):
     HANDLE = "handle"
     REVIEW = "review"
 
+    @property
+    def label(self) -> str:
+        """The Chinese name of the stage's deadline."""
+        names = {"dispatch": "分办时限", "sign": "签收时限", "handle": "办理时限"}
+        return names.get(self.value, "审核时限")
+
 
 STAGE_OF_STATUS: dict[Status, Stage] = {
     Status.REGISTERED: Stage.DISPATCH,

@@ -323,3 +323,21 @@ def rows_by_id(session: Session, ids: Sequence[int], bounds: WarningBounds) -> d
         Clue.id.in_(list(ids))
     )
     return {r.id: _clue_row(r, bounds) for r in session.execute(statement)}
+
+
+TASK_QUEUES = (Queue.TO_DISPATCH, Queue.TO_SIGN, Queue.HANDLING, Queue.TO_REVIEW)
+"""The queues that hold a unit's open work (what notifications watch)."""
+
+
+def task_snapshot(
+    session: Session, viewer: Viewer, bounds: WarningBounds
+) -> dict[str, tuple[Queue, int]]:
+    """Every open clue of the viewer's task queues: code → (queue, warning level now)."""
+    found: dict[str, tuple[Queue, int]] = {}
+    for queue in TASK_QUEUES:
+        statement = select(Clue.code, Clue.deadline).where(
+            *_conditions(viewer, QueueFilter(queue=queue), bounds)
+        )
+        for code, deadline in session.execute(statement):
+            found.setdefault(code, (queue, bounds.level(deadline)))
+    return found

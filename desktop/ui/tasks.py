@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 log = logging.getLogger("cluedesk.ui.tasks")
 
@@ -72,25 +73,32 @@ def run_task(
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
     *,
+    owner: QObject | None = None,
     pool: QThreadPool | None = None,
 ) -> Task[T]:
     """Run `func(task)` in the thread pool; its result or exception comes back on the UI thread.
 
-    An exception with no `on_error` is logged, so a failure is never silent.
+    An exception with no `on_error` is logged, so a failure is never silent. With `owner`,
+    the callbacks are skipped once the owner was deleted (a window closed during the work).
     """
     task: Task[T] = Task(func)
 
-    def finish() -> None:
+    def finish() -> bool:
         _running.discard(task)
+        if owner is not None and not isValid(owner):
+            log.debug("task finished after its owner was deleted")
+            return False
+        return True
 
     def done(result: object) -> None:
-        finish()
-        if on_done is not None:
+        if finish() and on_done is not None:
             on_done(result)  # type: ignore[arg-type]
 
     def failed(exc: object) -> None:
-        finish()
         assert isinstance(exc, BaseException)
+        if not finish():
+            log.debug("orphaned task failed", exc_info=exc)
+            return
         if on_error is not None:
             on_error(exc)
         else:
@@ -99,7 +107,13 @@ def run_task(
     task.channel.done.connect(done)
     task.channel.failed.connect(failed)
     if on_progress is not None:
-        task.channel.progress.connect(on_progress)
+        report = on_progress
+
+        def progress(phase: str, done: int, total: int) -> None:
+            if owner is None or isValid(owner):
+                report(phase, done, total)
+
+        task.channel.progress.connect(progress)
     _running.add(task)  # keeps the task and its channel alive until its result arrived
     (pool or QThreadPool.globalInstance()).start(task)
     return task

@@ -14,7 +14,7 @@ from desktop.domain.codes import OPEN_STATUSES, Status
 from desktop.domain.deadlines import warning_bounds, warning_level
 from desktop.domain.rules import Rules
 from desktop.domain.units import UnitInfo
-from desktop.store.clue_rows import load_directory
+from desktop.store.clue_rows import load_calendar, load_directory, load_rules
 from desktop.store.database import Store
 from desktop.store.models import AssistingUnit, Clue
 from desktop.store.queues import (
@@ -306,3 +306,20 @@ def test_queue_queries_use_their_indexes(
         plan = _plan(demo_store, str(compiled))
         assert index in plan, plan
         assert "TEMP B-TREE" not in plan, plan
+
+
+def test_task_snapshot_holds_each_open_clue_of_the_task_queues_once(
+    demo_store: Store, demo_city: Any, now: datetime
+) -> None:
+    from desktop.store.queues import TASK_QUEUES, task_snapshot
+
+    county = Viewer(demo_city.unit(demo_city.demo_accounts()["county"].unit_code))
+    with demo_store.session() as session:
+        rules = load_rules(session)
+        bounds = warning_bounds(now, load_calendar(session, rules), rules.warnings)
+        snapshot = task_snapshot(session, county, bounds)
+        for queue in TASK_QUEUES:
+            flt = QueueFilter(queue=queue)
+            rows = query_page(session, county, flt, bounds, limit=100_000).rows
+            assert {r.code for r in rows} == {c for c, (q, _) in snapshot.items() if q is queue}
+            assert all(snapshot[r.code][1] == r.warning_level for r in rows)

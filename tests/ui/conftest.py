@@ -8,7 +8,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
+from cityplatform.launcher import start_platform, stop_platform
+from cityplatform.security import FAST_HASHER
+from cityplatform.seed import seed_demo
+from desktop.domain.timeutil import china_now
 from desktop.store.database import DB_FILE, Store, open_store
 from desktop.ui.workspace import Workspace
 
@@ -34,3 +39,23 @@ def make_workspace(demo_copy: Store, now: datetime) -> MakeWorkspace:
         return Workspace(demo_copy, username, clock=lambda: now)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's settings file and token store stay inside the test's folder."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+
+@pytest.fixture
+def platform_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real platform seeded with the demo city and 300 clues."""
+    folder = tmp_path_factory.mktemp("platform")
+    db_url = f"sqlite:///{folder / 'platform.sqlite3'}"
+    seed_demo(db_url, 300, seed=5, now=china_now(), hasher=FAST_HASHER)
+    url, process = start_platform(db_url, folder / "files", timeout=60)
+    try:
+        yield url
+    finally:
+        stop_platform(process)

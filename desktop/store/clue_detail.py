@@ -1,0 +1,303 @@
+"""Everything the detail view shows of one clue, read in one session as plain data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.clue import ClueState
+from desktop.domain.codes import Status
+from desktop.domain.validators import mask_name, mask_phone
+from desktop.domain.workflow import Action
+from desktop.store.attachments import attachment_path
+from desktop.store.clue_rows import clue_state
+from desktop.store.database import Store
+from desktop.store.models import Attachment, Clue, ClueAttachment, ClueEvent, OutboxAction, Unit
+from desktop.store.models import User as UserRow
+from desktop.store.sync_apply.outbox import PENDING, REJECTED
+
+MASKED_DETAIL_KEYS = {"reporter_name": mask_name, "reporter_phone": mask_phone}
+"""Personal data inside history details, masked like the clue's own reporter fields."""
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """A unit named on a clue: its code and its name ('' when the store does not know it)."""
+
+    code: str
+    name: str
+
+    @property
+    def display(self) -> str:
+        """The name, or the code when the name is unknown."""
+        return self.name or self.code
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One entry of a clue's history."""
+
+    action_id: str
+    action: str
+    at: datetime
+    username: str
+    user_name: str
+    unit: UnitRef
+    from_status: str | None
+    to_status: str
+    note: str
+    details: Mapping[str, Any]
+    device_id: str
+    pending: bool
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    """A file attached to a clue, and whether its bytes are on this machine."""
+
+    sha256: str
+    name: str
+    size: int
+    media_type: str
+    added_at: datetime
+    added_by: str
+    present: bool
+
+    @property
+    def is_image(self) -> bool:
+        """Whether the file is a picture a thumbnail can be made of."""
+        return self.media_type.startswith("image/")
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    """An action of this device for the clue not yet accepted by the platform."""
+
+    action_id: str
+    action: str
+    created_at: datetime
+    state: str
+    reject_reason: str
+
+
+@dataclass(frozen=True)
+class ClueDetail:
+    """Every field of one clue, its history, attachments and unsent actions."""
+
+    id: int
+    code: str
+    provisional: bool
+    status: Status
+    channel: str
+    category: str
+    priority: str
+    received_at: datetime
+    reporter_name: str
+    reporter_phone: str
+    reporter_masked: bool
+    address: str
+    county: UnitRef
+    township: UnitRef | None
+    latitude: float | None
+    longitude: float | None
+    subject_name: str
+    subject_credit_code: str
+    description: str
+    lead_unit: UnitRef | None
+    assisting_units: tuple[UnitRef, ...]
+    registered_by_unit: UnitRef | None
+    registered_at: datetime
+    dispatched_at: datetime | None
+    signed_at: datetime | None
+    reported_at: datetime | None
+    closed_at: datetime | None
+    deadline: datetime | None
+    handle_deadline: datetime | None
+    extension_requested_days: int
+    extended_days: int
+    result: str
+    server_version: int
+    updated_at: datetime
+    state: ClueState
+    timeline: tuple[TimelineEntry, ...] = ()
+    attachments: tuple[AttachmentInfo, ...] = ()
+    outbox: tuple[OutboxEntry, ...] = field(default=())
+
+    @property
+    def pending_actions(self) -> tuple[OutboxEntry, ...]:
+        """The actions waiting to be pushed."""
+        return tuple(entry for entry in self.outbox if entry.state == PENDING)
+
+    @property
+    def rejected_actions(self) -> tuple[OutboxEntry, ...]:
+        """The actions the platform refused (sync problems)."""
+        return tuple(entry for entry in self.outbox if entry.state == REJECTED)
+
+
+def _details(details: Any, mask: bool) -> dict[str, Any]:
+    """A history entry's details as a plain dict, personal data masked when asked."""
+    out = dict(details) if isinstance(details, Mapping) else {}
+    if not mask:
+        return out
+    for key, masker in MASKED_DETAIL_KEYS.items():
+        value = out.get(key)
+        if isinstance(value, str) and value:
+            out[key] = masker(value)
+    return out
+
+
+def _unit_names(session: Session, codes: set[str]) -> dict[str, str]:
+    if not codes:
+        return {}
+    rows = session.execute(select(Unit.code, Unit.name).where(Unit.code.in_(codes)))
+    return {code: name for code, name in rows}
+
+
+def _result(timeline: tuple[TimelineEntry, ...]) -> str:
+    """The latest handling result reported (empty when none, or when sent back since)."""
+    for entry in reversed(timeline):
+        if entry.action == Action.REPORT.value:
+            return entry.note
+        if entry.action in (Action.REJECT.value, Action.VERIFICATION_FAIL.value):
+            return ""
+    return ""
+
+
+def load_clue_detail(
+    store: Store, clue_id: int, *, mask_reporter: bool = False
+) -> ClueDetail | None:
+    """The detail of a clue, or None when the store no longer holds it.
+
+    With `mask_reporter` the reporter's name and phone (and those in history details) are
+    masked, for roles that need not see personal data.
+    """
+    with store.session() as session:
+        row = session.get(Clue, clue_id)
+        if row is None:
+            return None
+        state = clue_state(session, row)
+        events = session.execute(
+            select(ClueEvent, UserRow.display_name)
+            .outerjoin(UserRow, UserRow.username == ClueEvent.username)
+            .where(ClueEvent.clue_id == clue_id)
+            .order_by(ClueEvent.at, ClueEvent.id)
+        ).all()
+        files = session.execute(
+            select(ClueAttachment, Attachment.size, Attachment.media_type)
+            .join(Attachment, Attachment.sha256 == ClueAttachment.sha256)
+            .where(ClueAttachment.clue_id == clue_id)
+            .order_by(ClueAttachment.added_at, ClueAttachment.name)
+        ).all()
+        outbox = session.scalars(
+            select(OutboxAction)
+            .where(OutboxAction.clue_code == row.code)
+            .order_by(OutboxAction.seq)
+        ).all()
+        codes = {row.county_code, *state.assisting_units}
+        codes.update(c for c in (row.township_code, row.lead_unit, row.registered_by_unit) if c)
+        codes.update(event.unit_code for event, _ in events)
+        names = _unit_names(session, codes)
+
+    def ref(code: str | None) -> UnitRef | None:
+        return UnitRef(code, names.get(code, "")) if code else None
+
+    timeline = tuple(
+        TimelineEntry(
+            action_id=event.action_id,
+            action=event.action,
+            at=event.at,
+            username=event.username,
+            user_name=display_name or "",
+            unit=UnitRef(event.unit_code, names.get(event.unit_code, "")),
+            from_status=event.from_status,
+            to_status=event.to_status,
+            note=event.note or "",
+            details=_details(event.details, mask_reporter),
+            device_id=event.device_id or "",
+            pending=bool(event.pending),
+        )
+        for event, display_name in events
+    )
+    attachments = tuple(
+        AttachmentInfo(
+            sha256=link.sha256,
+            name=link.name,
+            size=size,
+            media_type=media_type,
+            added_at=link.added_at,
+            added_by=link.added_by,
+            present=attachment_path(store, link.sha256).is_file(),
+        )
+        for link, size, media_type in files
+    )
+    county = ref(row.county_code)
+    assert county is not None  # every clue has a county
+    return ClueDetail(
+        id=row.id,
+        code=row.code,
+        provisional=bool(row.provisional),
+        status=state.status,
+        channel=row.channel,
+        category=row.category,
+        priority=row.priority,
+        received_at=row.received_at,
+        reporter_name=mask_name(row.reporter_name) if mask_reporter else row.reporter_name,
+        reporter_phone=mask_phone(row.reporter_phone) if mask_reporter else row.reporter_phone,
+        reporter_masked=mask_reporter,
+        address=row.address,
+        county=county,
+        township=ref(row.township_code),
+        latitude=row.latitude,
+        longitude=row.longitude,
+        subject_name=row.subject_name,
+        subject_credit_code=row.subject_credit_code,
+        description=row.description,
+        lead_unit=ref(row.lead_unit),
+        assisting_units=tuple(UnitRef(c, names.get(c, "")) for c in state.assisting_units),
+        registered_by_unit=ref(row.registered_by_unit),
+        registered_at=row.registered_at,
+        dispatched_at=row.dispatched_at,
+        signed_at=row.signed_at,
+        reported_at=row.reported_at,
+        closed_at=row.closed_at,
+        deadline=row.deadline,
+        handle_deadline=row.handle_deadline,
+        extension_requested_days=row.extension_requested_days,
+        extended_days=row.extended_days,
+        result=_result(timeline),
+        server_version=row.server_version,
+        updated_at=row.updated_at,
+        state=state,
+        timeline=timeline,
+        attachments=attachments,
+        outbox=tuple(
+            OutboxEntry(
+                action_id=action.action_id,
+                action=_action_name(action.command_type),
+                created_at=action.created_at,
+                state=action.state,
+                reject_reason=action.reject_reason,
+            )
+            for action in outbox
+        ),
+    )
+
+
+def _action_name(command_type: str) -> str:
+    """The action code of a command name (the command name itself when unknown)."""
+    try:
+        return Action.from_command_type(command_type).value
+    except ValueError:
+        return command_type
+
+
+def clue_state_by_code(store: Store, code: str) -> ClueState | None:
+    """The workflow state of the clue with `code`, or None when the store does not hold it."""
+    with store.session() as session:
+        row = session.scalars(select(Clue).where(Clue.code == code)).one_or_none()
+        return clue_state(session, row) if row is not None else None

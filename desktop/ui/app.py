@@ -1,0 +1,77 @@
+"""The composition root of the window: application, logging, fonts, translations, start-up."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from desktop import __version__
+from desktop.store.database import default_data_dir
+from desktop.ui.fonts import apply_default_font
+from desktop.ui.i18n import install_translators
+from desktop.ui.logging_setup import install_qt_message_handler, setup_logging
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import AppSettings
+from desktop.ui.startup import Startup
+
+log = logging.getLogger("cluedesk.ui")
+
+
+@dataclass(frozen=True)
+class AppOptions:
+    """What the command line asked the window for."""
+
+    data_dir: Path | None = None
+    demo: bool = False
+    account: str | None = None
+
+
+def data_folder(options: AppOptions) -> Path:
+    """The data folder: the one asked for, or the default (its demo/ subfolder for the demo)."""
+    if options.data_dir is not None:
+        return options.data_dir
+    return default_data_dir() / "demo" if options.demo else default_data_dir()
+
+
+def make_application(argv: list[str]) -> QApplication:
+    """The QApplication with its names, high-DPI policy, font and translations."""
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setOrganizationName("cluedesk")
+    app.setApplicationName("cluedesk")
+    app.setApplicationVersion(__version__)
+    settings = AppSettings()
+    install_translators(app, settings.language)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "cluedesk 线索办理工作台"))
+    apply_default_font(app)
+    return app
+
+
+def run(options: AppOptions) -> int:
+    """Open the window (after login and first sync when needed); returns the exit status."""
+    folder = data_folder(options)
+    folder.mkdir(parents=True, exist_ok=True)
+    log_path = setup_logging(folder)
+    app = make_application(sys.argv[:1])
+    install_qt_message_handler()
+    log.info("cluedesk %s starting, data in %s, log in %s", __version__, folder, log_path)
+    startup = Startup(AppSettings(), folder, MainWindow, demo=options.demo, account=options.account)
+    status: list[int] = []
+
+    def stopped(message: str) -> None:
+        status.append(1 if message else 0)
+        app.quit()
+
+    startup.failed.connect(stopped)
+    startup.begin()
+    result = app.exec()
+    return status[0] if status else int(result)

@@ -1,0 +1,371 @@
+"""The detail panel of one clue: header and countdown, every field, history, files, actions."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.codes import Category, Channel, Priority, Role
+from desktop.domain.deadlines import countdown, warning_level
+from desktop.domain.workflow import Action, allowed_actions
+from desktop.store.clue_detail import ClueDetail, load_clue_detail
+from desktop.store.local_actions import LocalAction
+from desktop.ui.action_forms import ActionDialog, ConfirmAction, open_action
+from desktop.ui.actions import build_action_qactions
+from desktop.ui.attachments_panel import AttachmentsPanel
+from desktop.ui.labels import label, label_of
+from desktop.ui.tasks import Task, run_task
+from desktop.ui.timeline import TimelineView, format_moment
+from desktop.ui.workspace import Workspace
+
+log = logging.getLogger("cluedesk.ui.clue_detail")
+
+WARNING_STYLES = {
+    0: "",
+    1: "background: #f7dc6f; color: #5a4500; padding: 1px 6px;",
+    2: "background: #e67e22; color: white; padding: 1px 6px;",
+    3: "background: #c0392b; color: white; padding: 1px 6px;",
+}
+PENDING_STYLE = "background: #fff4d6; color: #8a5a00; padding: 4px;"
+REJECTED_STYLE = "background: #fdecea; color: #a93226; padding: 4px;"
+TICK_MS = 60_000
+EMPTY = "—"
+
+
+class ClueDetailPanel(QWidget):
+    """Shows one clue (loaded off the UI thread) and offers the actions the user may take."""
+
+    action_taken = Signal(str)
+    """A clue's code, after an action on it was taken and queued."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.detail: ClueDetail | None = None
+        self.clue_id: int | None = None
+        self.loading = False
+        self.current_dialog: ActionDialog | ConfirmAction | None = None
+        self._generation = 0
+        self.qactions: dict[Action, QAction] = build_action_qactions(self)
+        for action, qaction in self.qactions.items():
+            qaction.triggered.connect(lambda _checked=False, a=action: self.start_action(a))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack)
+        self.placeholder = QLabel(self.tr("请选择一条线索"))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack.addWidget(self.placeholder)
+        self.content = QWidget()
+        self.stack.addWidget(self.content)
+        self._build_content()
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._refresh_time)
+        self.timer.start()
+        workspace.events.clues_changed.connect(self.reload)
+        self._show_placeholder(self.tr("请选择一条线索"))
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build_content(self) -> None:
+        layout = QVBoxLayout(self.content)
+        header = QHBoxLayout()
+        self.code_label = self._value_label()
+        font = self.code_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.code_label.setFont(font)
+        self.status_label = QLabel()
+        self.warning_label = QLabel()
+        self.countdown_label = QLabel()
+        header.addWidget(self.code_label)
+        header.addWidget(self.status_label)
+        header.addWidget(self.warning_label)
+        header.addStretch(1)
+        header.addWidget(self.countdown_label)
+        layout.addLayout(header)
+        self.pending_label = QLabel()
+        self.pending_label.setStyleSheet(PENDING_STYLE)
+        self.pending_label.hide()
+        layout.addWidget(self.pending_label)
+        self.rejected_label = QLabel()
+        self.rejected_label.setStyleSheet(REJECTED_STYLE)
+        self.rejected_label.setWordWrap(True)
+        self.rejected_label.hide()
+        layout.addWidget(self.rejected_label)
+        bar = QHBoxLayout()
+        self.action_buttons: dict[Action, QToolButton] = {}
+        for action, qaction in self.qactions.items():
+            button = QToolButton()
+            button.setDefaultAction(qaction)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            qaction.changed.connect(lambda b=button, a=qaction: b.setVisible(a.isVisible()))
+            bar.addWidget(button)
+            self.action_buttons[action] = button
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        form_page = QWidget()
+        self.form = QFormLayout(form_page)
+        self.fields: dict[str, QLabel] = {}
+        for key, text in self._field_titles():
+            value = self._value_label()
+            self.fields[key] = value
+            self.form.addRow(text, value)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_page)
+        self.tabs.addTab(scroll, self.tr("基本信息"))
+        self.timeline = TimelineView(self.workspace.unit_name, self.workspace.device_id)
+        self.tabs.addTab(self.timeline, self.tr("办理记录"))
+        self.attachments = AttachmentsPanel(self.workspace)
+        self.tabs.addTab(self.attachments, self.tr("附件"))
+
+    def _field_titles(self) -> list[tuple[str, str]]:
+        return [
+            ("code", self.tr("线索编号")),
+            ("status", self.tr("状态")),
+            ("channel", self.tr("举报途径")),
+            ("received_at", self.tr("受理时间")),
+            ("category", self.tr("污染类别")),
+            ("priority", self.tr("紧急程度")),
+            ("county", self.tr("所属县区")),
+            ("township", self.tr("所属乡镇（街道）")),
+            ("address", self.tr("地址")),
+            ("location", self.tr("经纬度")),
+            ("subject_name", self.tr("被反映对象")),
+            ("subject_credit_code", self.tr("统一社会信用代码")),
+            ("reporter_name", self.tr("举报人")),
+            ("reporter_phone", self.tr("举报人电话")),
+            ("description", self.tr("线索内容")),
+            ("lead_unit", self.tr("主办单位")),
+            ("assisting_units", self.tr("协办单位")),
+            ("registered_by", self.tr("登记单位")),
+            ("registered_at", self.tr("登记时间")),
+            ("dispatched_at", self.tr("分办时间")),
+            ("signed_at", self.tr("签收时间")),
+            ("reported_at", self.tr("反馈时间")),
+            ("closed_at", self.tr("办结时间")),
+            ("deadline", self.tr("当前时限")),
+            ("handle_deadline", self.tr("办理时限")),
+            ("extension", self.tr("延期")),
+            ("result", self.tr("办理结果")),
+            ("updated_at", self.tr("本机更新时间")),
+        ]
+
+    def _value_label(self) -> QLabel:
+        value = QLabel()
+        value.setWordWrap(True)
+        value.setTextFormat(Qt.TextFormat.PlainText)
+        value.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        return value
+
+    # -- loading ----------------------------------------------------------------------
+
+    def show_clue(self, clue_id: int | None) -> None:
+        """Show another clue (None: none); it is loaded in a worker."""
+        changed = clue_id != self.clue_id
+        self.clue_id = clue_id
+        if clue_id is None:
+            self._generation += 1
+            self.detail = None
+            self.loading = False
+            self._show_placeholder(self.tr("请选择一条线索"))
+            return
+        if changed and self.detail is not None:
+            self.detail = None  # never offer actions of the clue shown before
+            self._show_placeholder(self.tr("正在加载…"))
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the shown clue again (after an action or a sync)."""
+        if self.clue_id is None:
+            return
+        self._generation += 1
+        generation, clue_id = self._generation, self.clue_id
+        store = self.workspace.store
+        masked = self.workspace.actor.role is Role.SUPERVISOR
+        self.loading = True
+        self._update_actions()
+
+        def work(_task: Task[ClueDetail | None]) -> ClueDetail | None:
+            return load_clue_detail(store, clue_id, mask_reporter=masked)
+
+        def done(detail: ClueDetail | None) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self._loaded(detail)
+
+        def failed(exc: BaseException) -> None:
+            log.error("could not load clue %s", clue_id, exc_info=exc)
+            if shiboken6.isValid(self) and generation == self._generation:
+                self.loading = False
+                self.detail = None
+                self._show_placeholder(self.tr("无法读取该线索，请稍后重试"))
+
+        run_task(work, done, failed, owner=self)
+
+    def _loaded(self, detail: ClueDetail | None) -> None:
+        self.loading = False
+        self.detail = detail
+        if detail is None:
+            self._show_placeholder(self.tr("本机已没有该线索（可能已移出您的管辖范围）"))
+            return
+        self._fill(detail)
+        self.stack.setCurrentWidget(self.content)
+        self._update_actions()
+
+    def _show_placeholder(self, text: str) -> None:
+        self.placeholder.setText(text)
+        self.stack.setCurrentWidget(self.placeholder)
+        self._update_actions()
+
+    # -- showing ----------------------------------------------------------------------
+
+    def _fill(self, d: ClueDetail) -> None:
+        code = d.code
+        if d.provisional:
+            code = self.tr("{0}（临时编号，同步后由市平台分配正式编号）").format(d.code)
+        self.code_label.setText(d.code)
+        self.status_label.setText(label(d.status))
+        location = ""
+        if d.latitude is not None and d.longitude is not None:
+            location = f"{d.latitude:.6f}, {d.longitude:.6f}"
+        extension = []
+        if d.extended_days:
+            extension.append(self.tr("已延期 {0} 个工作日").format(d.extended_days))
+        if d.extension_requested_days:
+            extension.append(
+                self.tr("申请延期 {0} 个工作日，待审批").format(d.extension_requested_days)
+            )
+        values = {
+            "code": code,
+            "status": label(d.status),
+            "channel": label_of(Channel, d.channel),
+            "received_at": format_moment(d.received_at),
+            "category": label_of(Category, d.category),
+            "priority": label_of(Priority, d.priority),
+            "county": d.county.display,
+            "township": d.township.display if d.township else "",
+            "address": d.address,
+            "location": location,
+            "subject_name": d.subject_name,
+            "subject_credit_code": d.subject_credit_code,
+            "reporter_name": d.reporter_name,
+            "reporter_phone": d.reporter_phone,
+            "description": d.description,
+            "lead_unit": d.lead_unit.display if d.lead_unit else "",
+            "assisting_units": self.tr("、").join(u.display for u in d.assisting_units),
+            "registered_by": d.registered_by_unit.display if d.registered_by_unit else "",
+            "registered_at": format_moment(d.registered_at),
+            "dispatched_at": format_moment(d.dispatched_at),
+            "signed_at": format_moment(d.signed_at),
+            "reported_at": format_moment(d.reported_at),
+            "closed_at": format_moment(d.closed_at),
+            "deadline": format_moment(d.deadline),
+            "handle_deadline": format_moment(d.handle_deadline),
+            "extension": self.tr("；").join(extension),
+            "result": d.result,
+            "updated_at": format_moment(d.updated_at),
+        }
+        for key, widget in self.fields.items():
+            widget.setText(values.get(key) or EMPTY)
+        masked_tip = self.tr("个人信息已脱敏") if d.reporter_masked else ""
+        self.fields["reporter_name"].setToolTip(masked_tip)
+        self.fields["reporter_phone"].setToolTip(masked_tip)
+        pending = len(d.pending_actions)
+        self.pending_label.setText(self.tr("有 {0} 个操作待同步").format(pending))
+        self.pending_label.setVisible(pending > 0)
+        rejected = d.rejected_actions
+        if rejected:
+            self.rejected_label.setText(
+                self.tr("有 {0} 个操作被市平台拒绝：{1}。请在“同步问题”中处理").format(
+                    len(rejected), rejected[-1].reject_reason
+                )
+            )
+        self.rejected_label.setVisible(bool(rejected))
+        self.timeline.set_entries(d.timeline)
+        self.attachments.set_attachments(d.attachments)
+        self.tabs.setTabText(1, self.tr("办理记录（{0}）").format(len(d.timeline)))
+        self.tabs.setTabText(2, self.tr("附件（{0}）").format(len(d.attachments)))
+        self._refresh_time()
+
+    def _refresh_time(self) -> None:
+        """Countdown, warning level and the actions allowed now (they change with time)."""
+        d = self.detail
+        if d is None:
+            return
+        now = self.workspace.now()
+        level = warning_level(
+            d.deadline, now, self.workspace.calendar, self.workspace.rules.warnings
+        )
+        self.warning_label.setText(self._warning_text(level))
+        self.warning_label.setStyleSheet(WARNING_STYLES.get(level, ""))
+        self.warning_label.setVisible(d.deadline is not None)
+        self.countdown_label.setText(self._countdown_text(d, now))
+        self._update_actions()
+
+    def _warning_text(self, level: int) -> str:
+        return {
+            0: self.tr("正常"),
+            1: self.tr("一级预警（黄）"),
+            2: self.tr("二级预警（橙）"),
+            3: self.tr("三级预警（红）"),
+        }.get(level, "")
+
+    def _countdown_text(self, d: ClueDetail, now: datetime) -> str:
+        if d.deadline is None:
+            return self.tr("已办结") if d.closed_at is not None else ""
+        left = countdown(d.deadline, now, self.workspace.calendar).text()
+        return self.tr("时限 {0}（{1}）").format(format_moment(d.deadline), left)
+
+    # -- actions ----------------------------------------------------------------------
+
+    def allowed(self) -> list[Action]:
+        """The actions the user may take on the clue shown, now."""
+        if self.detail is None:
+            return []
+        ws = self.workspace
+        return allowed_actions(ws.actor, self.detail.state, ws.now(), ws.calendar, ws.rules)
+
+    def _update_actions(self) -> None:
+        allowed = set(self.allowed())
+        for action, qaction in self.qactions.items():
+            qaction.setVisible(action in allowed)
+            qaction.setEnabled(action in allowed and not self.loading)
+
+    def start_action(self, action: Action) -> ActionDialog | ConfirmAction | None:
+        """Open the form (or confirmation) of an action on the clue shown; return it."""
+        if self.detail is None or self.loading or action not in self.allowed():
+            return None
+        dialog = open_action(self.workspace, action, self.detail.state, self)
+        dialog.completed.connect(self._completed)
+        self.current_dialog = dialog
+        return dialog
+
+    def _completed(self, done: LocalAction) -> None:
+        self.action_taken.emit(done.clue_code)
+
+    def field_text(self, key: str) -> str:
+        """The text shown for a field of the form (tests, accessibility)."""
+        return self.fields[key].text()

@@ -1,0 +1,97 @@
+"""The help dialog: the window's keyboard shortcuts, as the main window declares them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+KeyLike = QKeySequence | QKeySequence.StandardKey | str
+"""A shortcut as the caller has it: a key sequence, a standard key or its portable text."""
+
+Shortcut = tuple[str, KeyLike | Sequence[QKeySequence]]
+"""(action text, its key sequence or sequences)."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def action_text(text: str) -> str:
+    """An action's text without its mnemonic ampersands ("&&" stays a literal "&")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…").strip()
+
+
+def key_text(keys: KeyLike | Sequence[QKeySequence]) -> str:
+    """The key sequence(s) as the platform writes them (e.g. Ctrl+F; ⌘F on macOS)."""
+    if isinstance(keys, QKeySequence | QKeySequence.StandardKey | str):
+        sequences = [QKeySequence(keys)]
+    else:
+        sequences = [QKeySequence(k) for k in keys]
+    texts = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences]
+    return ", ".join(t for t in texts if t)
+
+
+class ShortcutsModel(QAbstractTableModel):
+    """The table of shortcuts: action, keys."""
+
+    def __init__(self, shortcuts: Sequence[Shortcut], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        rows = [(action_text(text), key_text(keys)) for text, keys in shortcuts]
+        self.rows: list[tuple[str, str]] = [row for row in rows if row[1]]
+        self.headers = (self.tr("操作"), self.tr("快捷键"))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.rows[index.row()][index.column()]
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < 2:
+            return self.headers[section]
+        return None
+
+
+class HelpDialog(QDialog):
+    """Lists the keyboard shortcuts the caller passes in (the main window passes its own)."""
+
+    def __init__(self, shortcuts: Sequence[Shortcut], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("帮助"))
+        intro = QLabel(self.tr("键盘快捷键："))
+        self.model = ShortcutsModel(shortcuts, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(420, 360)

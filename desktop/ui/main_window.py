@@ -1,0 +1,307 @@
+"""The main window: navigation, the queue with its filter, the clue, and sync in the status bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.workflow import Action
+from desktop.store.queues import Queue, task_snapshot
+from desktop.sync.engine import SyncSummary
+from desktop.ui.about_dialog import AboutDialog
+from desktop.ui.actions import ACTION_SHORTCUTS
+from desktop.ui.clue_detail import ClueDetailPanel
+from desktop.ui.filter_bar import FilterBar
+from desktop.ui.help_dialog import HelpDialog
+from desktop.ui.labels import label
+from desktop.ui.logging_setup import log_file
+from desktop.ui.navigation import NavigationPanel
+from desktop.ui.notifications import Notifier, Snapshot
+from desktop.ui.queue_view import QueueView
+from desktop.ui.register_dialog import RegisterDialog
+from desktop.ui.settings import AppSettings
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.status_bar import SyncStatusBar
+from desktop.ui.sync_controller import SyncController
+from desktop.ui.sync_problems import SyncProblemsView
+from desktop.ui.tasks import Task, run_task
+from desktop.ui.workspace import Workspace
+
+log = logging.getLogger("cluedesk.ui")
+
+SYNC_KEY = "F5"
+FIND_KEY = "Ctrl+F"
+SYNC_PROBLEMS_KEY = "Ctrl+Shift+P"
+
+
+class MainWindow(QMainWindow):
+    """The window a clerk works in all day."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        sync: SyncController,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.sync = sync
+        self.settings = settings
+        self.dialog: QWidget | None = None
+        self.snapshot: Snapshot = {}
+        actor = workspace.actor
+        self.setWindowTitle(
+            self.tr("cluedesk 线索办理工作台 — {0}（{1}）").format(
+                actor.display_name or actor.username, actor.unit.name
+            )
+        )
+        self.navigation = NavigationPanel(workspace)
+        self.filter_bar = FilterBar(workspace)
+        self.queue_view = QueueView(workspace)
+        self.detail = ClueDetailPanel(workspace)
+        self.problems_view = SyncProblemsView(workspace)
+        queue_page = QWidget()
+        column = QVBoxLayout(queue_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filter_bar)
+        column.addWidget(self.queue_view, 1)
+        self.centre = QStackedWidget()
+        self.centre.addWidget(queue_page)
+        self.centre.addWidget(self.problems_view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([170, 760, 520])
+        self.setCentralWidget(self.splitter)
+        self.status = SyncStatusBar(workspace, sync)
+        self.setStatusBar(self.status)
+        self.notifier = Notifier(settings, self)
+        self._build_menus()
+        self._connect()
+        self._restore_layout()
+        self.navigation.set_problem_count(self.status.problem_count)
+        self.filter_bar.set_queue(self.navigation.current_queue() or Queue.ALL)
+        self.queue_view.set_filter(self.filter_bar.current_filter())
+        self.take_snapshot()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, keys: str | QKeySequence.StandardKey | None, slot: object
+    ) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        work = bar.addMenu(self.tr("办理(&W)"))
+        self.register_action = self._action(
+            self.tr("登记新线索…"), ACTION_SHORTCUTS[Action.REGISTER], self.open_register
+        )
+        work.addAction(self.register_action)
+        work.addSeparator()
+        for qaction in self.detail.qactions.values():
+            work.addAction(qaction)
+        work.addSeparator()
+        self.quit_action = self._action(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
+        work.addAction(self.quit_action)
+        view = bar.addMenu(self.tr("查看(&V)"))
+        self.find_action = self._action(self.tr("查找线索"), FIND_KEY, self.focus_search)
+        view.addAction(self.find_action)
+        self.problems_action = self._action(
+            self.tr("同步问题"), SYNC_PROBLEMS_KEY, self.navigation.select_sync_problems
+        )
+        view.addAction(self.problems_action)
+        sync_menu = bar.addMenu(self.tr("同步(&S)"))
+        self.sync_action = self._action(self.tr("立即同步"), SYNC_KEY, self.sync.sync_now)
+        sync_menu.addAction(self.sync_action)
+        self.settings_action = self._action(self.tr("设置…"), "Ctrl+,", self.open_settings)
+        sync_menu.addAction(self.settings_action)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self.help_action = self._action(
+            self.tr("快捷键"), QKeySequence.StandardKey.HelpContents, self.open_help
+        )
+        help_menu.addAction(self.help_action)
+        self.about_action = self._action(self.tr("关于 cluedesk"), None, self.open_about)
+        help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        self.navigation.queue_selected.connect(self.show_queue)
+        self.navigation.sync_problems_selected.connect(self.show_sync_problems)
+        self.filter_bar.filter_changed.connect(self.queue_view.set_filter)
+        self.queue_view.clue_selected.connect(self.detail.show_clue)
+        self.queue_view.selection_cleared.connect(lambda: self.detail.show_clue(None))
+        self.problems_view.changed.connect(self._problems_changed)
+        self.problems_view.clue_requested.connect(self.show_clue_code)
+        self.notifier.clue_clicked.connect(self.show_clue_code)
+        self.workspace.events.clues_changed.connect(self._clues_changed)
+        self.sync.finished.connect(self._synced)
+        self.sync.failed.connect(self._sync_failed)
+        self.sync.login_required.connect(self._login_required)
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def show_queue(self, queue: Queue) -> None:
+        """Show a queue in the table (the filter bar keeps its other choices)."""
+        self.centre.setCurrentIndex(0)
+        self.filter_bar.set_queue(queue)
+
+    def show_sync_problems(self) -> None:
+        """Show the rejected actions instead of the queue."""
+        self.problems_view.reload()
+        self.centre.setCurrentIndex(1)
+
+    def show_clue_code(self, code: str) -> None:
+        """Find a clue by its code in the 全部 queue and select it."""
+        self.navigation.select_queue(Queue.ALL)
+        self.filter_bar.clear()
+        self.show_queue(Queue.ALL)
+        self.filter_bar.search.setText(code)
+        self.filter_bar.emit_filter()
+        if self.queue_view.row_count():
+            self.queue_view.select_clue(self.queue_view.model.clue_id(0))
+
+    def focus_search(self) -> None:
+        """Put the cursor in the free-text filter."""
+        self.centre.setCurrentIndex(0)
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    # -- after changes -----------------------------------------------------------------------
+
+    def _clues_changed(self) -> None:
+        self.navigation.set_problem_count(self.status.problem_count)
+
+    def _problems_changed(self) -> None:
+        self.status.refresh_counts()
+        self.navigation.set_problem_count(self.status.problem_count)
+
+    def take_snapshot(self, then: object = None) -> None:
+        """Read the user's open tasks and warning levels in the background (for notifications)."""
+        store, viewer, bounds = self.workspace.store, self.workspace.viewer, self.workspace.bounds()
+
+        def work(_task: Task[Snapshot]) -> Snapshot:
+            with store.session() as session:
+                return task_snapshot(session, viewer, bounds)
+
+        def done(snapshot: Snapshot) -> None:
+            before, self.snapshot = self.snapshot, snapshot
+            if then is not None and before:
+                self.notifier.notify_changes(before, snapshot)
+
+        run_task(work, done, owner=self)
+
+    def _synced(self, summary: SyncSummary) -> None:
+        self.problems_view.reload()
+        self.navigation.set_problem_count(self.status.problem_count)
+        self.take_snapshot(then=summary)
+
+    def _sync_failed(self, message: str) -> None:
+        log.warning("sync failed: %s", message)
+
+    def _login_required(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("需要重新登录"),
+            self.tr("登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。"),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.dialog = box
+        box.open()
+
+    # -- dialogs -----------------------------------------------------------------------------
+
+    def open_register(self) -> RegisterDialog:
+        """Open the form for a clue found in the field."""
+        dialog = RegisterDialog(self.workspace, self)
+        dialog.registered.connect(self.show_clue_code)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def shortcuts(self) -> list[tuple[str, str | QKeySequence]]:
+        """Every keyboard shortcut of the window, for the help dialog."""
+        listed: list[tuple[str, str | QKeySequence]] = [
+            (label(action), keys) for action, keys in ACTION_SHORTCUTS.items()
+        ]
+        for action in (
+            self.sync_action,
+            self.find_action,
+            self.problems_action,
+            self.settings_action,
+            self.help_action,
+            self.quit_action,
+        ):
+            listed.append((action.text(), action.shortcut()))
+        return listed
+
+    def open_help(self) -> HelpDialog:
+        """Show the keyboard shortcuts."""
+        dialog = HelpDialog(self.shortcuts(), self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_about(self) -> AboutDialog:
+        """Show the version and where the data and the log are."""
+        dialog = AboutDialog(self.workspace.store.data_dir, log_file(), self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_settings(self) -> SettingsDialog:
+        """Edit the settings; the sync interval applies at once."""
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self.sync.set_interval(self.settings.sync_interval_minutes))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray(self.settings.window_geometry))
+        else:
+            self.resize(1440, 860)
+        if self.settings.window_state:
+            self.restoreState(QByteArray(self.settings.window_state))
+        if self.settings.splitter_state:
+            self.splitter.restoreState(QByteArray(self.settings.splitter_state))
+        if self.settings.table_header_state:
+            self.queue_view.restore_header_state(self.settings.table_header_state)
+
+    def save_layout(self) -> None:
+        """Keep the window's geometry, splitter and table columns for the next run."""
+        self.settings.window_geometry = bytes(self.saveGeometry().data())
+        self.settings.window_state = bytes(self.saveState().data())
+        self.settings.splitter_state = bytes(self.splitter.saveState().data())
+        self.settings.table_header_state = self.queue_view.header_state()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Save the layout and stop syncing (a running sync finishes its step)."""
+        self.save_layout()
+        self.sync.stop_auto()
+        self.sync.cancel()
+        super().closeEvent(event)

@@ -1,0 +1,305 @@
+"""The navigation list: the work queues with their counts, the warnings and the sync problems."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.codes import UnitKind
+from desktop.store.queues import Queue, QueueFilter, Viewer, count
+from desktop.ui.labels import label
+from desktop.ui.tasks import Task, run_task
+from desktop.ui.workspace import Workspace
+
+log = logging.getLogger("cluedesk.ui.navigation")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+CountRole = Qt.ItemDataRole.UserRole + 1
+"""data() role: the entry's count (int), None while unknown or for a group heading."""
+EntryRole = Qt.ItemDataRole.UserRole + 2
+"""data() role: the entry's Entry."""
+
+WORK_QUEUES = (Queue.TO_DISPATCH, Queue.TO_SIGN, Queue.HANDLING, Queue.TO_REVIEW, Queue.CLOSED)
+
+
+class EntryKind(Enum):
+    """What a navigation entry is."""
+
+    GROUP = "group"
+    QUEUE = "queue"
+    SYNC_PROBLEMS = "sync_problems"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the navigation list."""
+
+    kind: EntryKind
+    queue: Queue | None = None
+
+
+SYNC_PROBLEMS = Entry(EntryKind.SYNC_PROBLEMS)
+
+
+def entries_for(viewer: Viewer) -> list[Entry]:
+    """The navigation entries a unit sees (待分办 only for dispatching units)."""
+    queues = [q for q in WORK_QUEUES if q is not Queue.TO_DISPATCH or viewer.unit.dispatches]
+    return [
+        Entry(EntryKind.GROUP),
+        *(Entry(EntryKind.QUEUE, q) for q in (*queues, Queue.ALL)),
+        Entry(EntryKind.QUEUE, Queue.WARNINGS),
+        SYNC_PROBLEMS,
+    ]
+
+
+def default_queue(viewer: Viewer) -> Queue:
+    """The queue a user starts in: dispatchers 待分办, commissions 预警, handlers 待签收."""
+    if viewer.unit.dispatches:
+        return Queue.TO_DISPATCH
+    if viewer.unit.kind is UnitKind.DISCIPLINE:
+        return Queue.WARNINGS
+    return Queue.TO_SIGN
+
+
+class NavigationModel(QAbstractListModel):
+    """The fixed short list of navigation entries, with a count beside each."""
+
+    def __init__(self, entries: list[Entry], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.entries = list(entries)
+        self.counts: dict[Queue, int] = {}
+        self.problem_count: int | None = None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """Number of entries."""
+        return 0 if parent.isValid() else len(self.entries)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Entries are selectable; the group heading is not."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.entries[index.row()].kind is EntryKind.GROUP:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def name(self, entry: Entry) -> str:
+        """The entry's title."""
+        if entry.kind is EntryKind.GROUP:
+            return self.tr("我的待办")
+        if entry.kind is EntryKind.SYNC_PROBLEMS:
+            return self.tr("同步问题")
+        assert entry.queue is not None
+        return label(entry.queue)
+
+    def count_of(self, entry: Entry) -> int | None:
+        """The entry's count, None while unknown (or for the heading)."""
+        if entry.kind is EntryKind.SYNC_PROBLEMS:
+            return self.problem_count
+        if entry.queue is None:
+            return None
+        return self.counts.get(entry.queue)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Title, count, tooltip and font of an entry."""
+        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+            return None
+        entry = self.entries[index.row()]
+        number = self.count_of(entry)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.name(entry)
+        if role == CountRole:
+            return number
+        if role == EntryRole:
+            return entry
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.name(entry) if number is None else f"{self.name(entry)} {number}"
+        if role == Qt.ItemDataRole.ToolTipRole and number is not None:
+            return self.tr("{name}：{count} 条").format(name=self.name(entry), count=number)
+        if role == Qt.ItemDataRole.FontRole and entry.kind is EntryKind.GROUP:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def row_of(self, entry: Entry) -> int:
+        """The row of an entry, -1 if the list does not hold it."""
+        try:
+            return self.entries.index(entry)
+        except ValueError:
+            return -1
+
+    def set_counts(self, counts: dict[Queue, int]) -> None:
+        """New queue counts (from the background count task)."""
+        self.counts = dict(counts)
+        self._counts_changed()
+
+    def set_problem_count(self, number: int) -> None:
+        """The number of sync problems."""
+        self.problem_count = number
+        self._counts_changed()
+
+    def _counts_changed(self) -> None:
+        if self.entries:
+            self.dataChanged.emit(
+                self.index(0),
+                self.index(len(self.entries) - 1),
+                [
+                    CountRole,
+                    Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.AccessibleTextRole,
+                ],
+            )
+
+
+class CountDelegate(QStyledItemDelegate):
+    """Draws an entry's count right-aligned beside its title."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """The entry as usual, then its count at the right edge."""
+        super().paint(painter, option, index)
+        number = index.data(CountRole)
+        if number is None:
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect: QRect = option.rect.adjusted(0, 0, -8, 0)
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        painter.drawText(
+            rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(number)
+        )
+        painter.restore()
+
+
+class NavigationPanel(QWidget):
+    """The queue list at the left of the window; counts are queried in the background."""
+
+    queue_selected = Signal(object)
+    """The user chose this Queue."""
+    sync_problems_selected = Signal()
+    """The user chose 同步问题."""
+    counts_updated = Signal()
+    """The counts beside the queues were queried again."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.model = NavigationModel(entries_for(workspace.viewer), self)
+        self.view = QListView(self)
+        self.view.setObjectName("navigation")
+        self.view.setAccessibleName(self.tr("线索队列"))
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(CountDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setUniformItemSizes(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self._counting: Task[dict[Queue, int]] | None = None
+        self._recount = False
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        workspace.events.clues_changed.connect(self.refresh_counts)
+        self.refresh_counts()
+
+    def current_entry(self) -> Entry | None:
+        """The selected entry, None when none is."""
+        index = self.view.currentIndex()
+        return self.model.entries[index.row()] if index.isValid() else None
+
+    def current_queue(self) -> Queue | None:
+        """The selected queue, None when none is (or 同步问题 is)."""
+        entry = self.current_entry()
+        return entry.queue if entry is not None else None
+
+    def select_queue(self, queue: Queue) -> bool:
+        """Select a queue as if the user clicked it (emits queue_selected)."""
+        return self._select(Entry(EntryKind.QUEUE, queue))
+
+    def select_sync_problems(self) -> None:
+        """Select 同步问题 as if the user clicked it."""
+        self._select(SYNC_PROBLEMS)
+
+    def set_problem_count(self, number: int) -> None:
+        """Show how many sync problems wait (fed by the main window)."""
+        self.model.set_problem_count(number)
+
+    def refresh_counts(self) -> None:
+        """Count every queue again in one background task (coalesced while one runs)."""
+        if self._counting is not None:
+            self._recount = True
+            return
+        store = self.workspace.store
+        viewer = self.workspace.viewer
+        bounds = self.workspace.bounds()
+        queues = [e.queue for e in self.model.entries if e.queue is not None]
+
+        def count_all(_task: Task[dict[Queue, int]]) -> dict[Queue, int]:
+            with store.session() as session:
+                return {q: count(session, viewer, QueueFilter(queue=q), bounds) for q in queues}
+
+        self._counting = run_task(count_all, self._counted, self._count_failed, owner=self)
+
+    def _counted(self, counts: dict[Queue, int]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._counting = None
+        self.model.set_counts(counts)
+        self.counts_updated.emit()
+        if self._recount:
+            self._recount = False
+            self.refresh_counts()
+
+    def _count_failed(self, exc: BaseException) -> None:
+        log.warning("counting the queues failed", exc_info=exc)
+        if not shiboken6.isValid(self):
+            return
+        self._counting = None
+        self._recount = False
+        self.view.setToolTip(self.tr("无法统计各队列的线索数量，请稍后再试。"))
+
+    def _select(self, entry: Entry) -> bool:
+        row = self.model.row_of(entry)
+        if row < 0:
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        entry = self.model.entries[current.row()]
+        if entry.kind is EntryKind.SYNC_PROBLEMS:
+            self.sync_problems_selected.emit()
+        elif entry.queue is not None:
+            self.queue_selected.emit(entry.queue)

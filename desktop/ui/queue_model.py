@@ -1,0 +1,510 @@
+"""The queue table model: clue ids from an indexed query, rows built on demand in blocks.
+
+Like Anki's browser table, the model holds only the ordered clue ids of the queue; a row is
+read from the store (`rows_by_id`, a block of ids around the asked row) when the view first
+asks for it and kept in a bounded LRU cache. Sorting and filtering re-query in SQL.
+The warning level and the countdown of a row are computed at the model's `now` (moved on by
+`tick`), never taken from the level stored with the row, so colours are right the moment a
+level is crossed.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from desktop.domain.codes import Category, Channel, Priority, Status
+from desktop.domain.deadlines import countdown, warning_level
+from desktop.domain.timeutil import to_china
+from desktop.store.queues import ClueRow, QueueFilter, SortKey, query_ids, rows_by_id
+from desktop.ui.labels import label_of
+from desktop.ui.workspace import Workspace
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+CONTEXT = "QueueModel"
+DATE_FORMAT = "%Y-%m-%d %H:%M"
+UNTRANSLATED = ("污染防治攻坚办", "攻坚办")
+"""Data, not shown text: suffixes of a tackling office's name (海州区污染防治攻坚办 → 海州区)."""
+OFFICE_SUFFIXES = UNTRANSLATED
+
+ClueIdRole = Qt.ItemDataRole.UserRole + 1
+"""data() role: the clue id of the row (int)."""
+WarningLevelRole = Qt.ItemDataRole.UserRole + 2
+"""data() role: the warning level 0–3 of the row at the model's now (int)."""
+
+
+class Column(IntEnum):
+    """The columns of the queue table, in display order."""
+
+    CODE = 0
+    STATUS = 1
+    WARNING = 2
+    COUNTDOWN = 3
+    DEADLINE = 4
+    CHANNEL = 5
+    CATEGORY = 6
+    PRIORITY = 7
+    COUNTY = 8
+    LEAD_UNIT = 9
+    SUBJECT = 10
+    ADDRESS = 11
+    RECEIVED = 12
+
+
+HEADERS = {
+    Column.CODE: QT_TRANSLATE_NOOP("QueueModel", "编号"),
+    Column.STATUS: QT_TRANSLATE_NOOP("QueueModel", "状态"),
+    Column.WARNING: QT_TRANSLATE_NOOP("QueueModel", "预警"),
+    Column.COUNTDOWN: QT_TRANSLATE_NOOP("QueueModel", "剩余时限"),
+    Column.DEADLINE: QT_TRANSLATE_NOOP("QueueModel", "办理期限"),
+    Column.CHANNEL: QT_TRANSLATE_NOOP("QueueModel", "来源渠道"),
+    Column.CATEGORY: QT_TRANSLATE_NOOP("QueueModel", "类别"),
+    Column.PRIORITY: QT_TRANSLATE_NOOP("QueueModel", "紧急程度"),
+    Column.COUNTY: QT_TRANSLATE_NOOP("QueueModel", "县区"),
+    Column.LEAD_UNIT: QT_TRANSLATE_NOOP("QueueModel", "承办单位"),
+    Column.SUBJECT: QT_TRANSLATE_NOOP("QueueModel", "当事人/对象"),
+    Column.ADDRESS: QT_TRANSLATE_NOOP("QueueModel", "地址"),
+    Column.RECEIVED: QT_TRANSLATE_NOOP("QueueModel", "受理时间"),
+}
+
+SORT_KEYS: dict[Column, SortKey] = {
+    Column.WARNING: SortKey.WARNING,
+    Column.COUNTDOWN: SortKey.DEADLINE,
+    Column.DEADLINE: SortKey.DEADLINE,
+    Column.RECEIVED: SortKey.RECEIVED,
+}
+"""The columns a click on the header sorts by, and the SQL sort key of each."""
+
+WARNING_GLYPHS = {1: "●", 2: "▲", 3: "■"}
+"""A distinct shape per level, so the level never rests on colour alone."""
+WARNING_TEXTS = {
+    1: QT_TRANSLATE_NOOP("QueueModel", "一级预警"),
+    2: QT_TRANSLATE_NOOP("QueueModel", "二级预警"),
+    3: QT_TRANSLATE_NOOP("QueueModel", "三级预警"),
+}
+WARNING_TINTS = {1: "#fff3b0", 2: "#ffd49e", 3: "#f9b4ae"}
+"""Light yellow / orange / red row backgrounds; dark text stays readable on each."""
+TINTED_TEXT = "#1b1b1b"
+
+_LIVE_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    WarningLevelRole,
+)
+_ROLES = frozenset({*_LIVE_ROLES, ClueIdRole})
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+
+
+def sort_key_of(column: int) -> SortKey | None:
+    """The SQL sort key behind a column, None when the column does not sort."""
+    try:
+        return SORT_KEYS.get(Column(column))
+    except ValueError:
+        return None
+
+
+def sql_order(column: int, order: Qt.SortOrder) -> tuple[SortKey, bool] | None:
+    """(sort key, descending) of a header sort; None for a column that does not sort.
+
+    The 预警 column sorts by level, which is the deadline reversed: ascending levels are
+    descending deadlines.
+    """
+    key = sort_key_of(column)
+    if key is None:
+        return None
+    descending = order == Qt.SortOrder.DescendingOrder
+    if key is SortKey.WARNING:
+        descending = not descending
+    return key, descending
+
+
+def translated(source: object) -> str:
+    """A string marked with QT_TRANSLATE_NOOP("QueueModel", …), translated now."""
+    return QCoreApplication.translate(CONTEXT, str(source))
+
+
+def format_time(moment: datetime | None) -> str:
+    """A time as the tables show it: 2026-11-27 10:00 (China time)."""
+    return "" if moment is None else to_china(moment).strftime(DATE_FORMAT)
+
+
+def area_name(workspace: Workspace, county_code: str | None) -> str:
+    """The name of a county area: its tackling office's name without the office suffix."""
+    name = workspace.unit_name(county_code)
+    for suffix in OFFICE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name.removesuffix(suffix)
+    return name
+
+
+@dataclass(frozen=True)
+class Live:
+    """What changes with the clock: a row's warning level and countdown texts at one instant."""
+
+    level: int
+    short: str
+    full: str
+
+
+class QueueModel(QAbstractTableModel):
+    """A queue of clues for a QTableView: ids from `query_ids`, rows built on demand."""
+
+    requeried = Signal()
+    """The id list was queried again (filter, sort or refresh); the model was reset."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QObject | None = None,
+        *,
+        block_size: int = 200,
+        cache_limit: int = 3000,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.block_size = max(1, block_size)
+        self.cache_limit = max(self.block_size, cache_limit)
+        self._filter = QueueFilter()
+        self._sort_column = int(Column.DEADLINE)
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._ids: list[int] = []
+        self._row_index: dict[int, int] | None = None
+        self._rows: OrderedDict[int, ClueRow | None] = OrderedDict()
+        self._live: dict[int, Live] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._tints = {level: QColor(tint) for level, tint in WARNING_TINTS.items()}
+        self._tinted_text = QColor(TINTED_TEXT)
+        self._now = workspace.now()
+        self._bounds = workspace.bounds(self._now)
+        self._visible = (0, -1)
+        self.blocks_read = 0
+        """How many blocks of rows were read from the store (for tests and benchmarks)."""
+
+    # -- querying ---------------------------------------------------------------------------
+
+    def queue_filter(self) -> QueueFilter:
+        """The filter the rows were queried with."""
+        return self._filter
+
+    def set_filter(self, flt: QueueFilter) -> None:
+        """Query the queue again with `flt` (same sort)."""
+        self._filter = flt
+        self._requery()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query sorted by `column`; a column that does not sort is ignored."""
+        if sql_order(column, order) is None:
+            return
+        self._sort_column = column
+        self._sort_order = order
+        self._requery()
+
+    def sort_column(self) -> int:
+        """The column the rows are sorted by."""
+        return self._sort_column
+
+    def sort_order(self) -> Qt.SortOrder:
+        """The order of the sort column."""
+        return self._sort_order
+
+    @staticmethod
+    def is_sortable(column: int) -> bool:
+        """Whether a click on this column's header sorts the queue."""
+        return sort_key_of(column) is not None
+
+    def refresh(self) -> None:
+        """Query again with the same filter and sort (after the store changed)."""
+        self._requery()
+
+    def _requery(self) -> None:
+        now = self.workspace.now()
+        bounds = self.workspace.bounds(now)
+        order = sql_order(self._sort_column, self._sort_order)
+        assert order is not None
+        key, descending = order
+        with self.workspace.store.session() as session:
+            ids = query_ids(
+                session,
+                self.workspace.viewer,
+                self._filter,
+                bounds,
+                sort=key,
+                descending=descending,
+            )
+        self.beginResetModel()
+        self._ids = ids
+        self._row_index = None
+        self._rows.clear()
+        self._live.clear()
+        self._texts.clear()
+        self._now = now
+        self._bounds = bounds
+        self.endResetModel()
+        self.requeried.emit()
+
+    # -- ids and rows -----------------------------------------------------------------------
+
+    def ids(self) -> Sequence[int]:
+        """The clue ids in display order (do not modify)."""
+        return self._ids
+
+    def clue_id(self, row: int) -> int:
+        """The clue id shown in `row`; IndexError when there is no such row."""
+        if not 0 <= row < len(self._ids):
+            raise IndexError(row)
+        return self._ids[row]
+
+    def row_of(self, clue_id: int) -> int:
+        """The row showing `clue_id`, or -1 when the queue does not hold it."""
+        if self._row_index is None:
+            self._row_index = {cid: row for row, cid in enumerate(self._ids)}
+        return self._row_index.get(clue_id, -1)
+
+    def clue_row(self, row: int) -> ClueRow | None:
+        """The data of `row` (read from the store if needed); None if the clue is gone."""
+        clue_id = self.clue_id(row)
+        if clue_id in self._rows:
+            self._rows.move_to_end(clue_id)
+            return self._rows[clue_id]
+        self._read_block(row)
+        return self._rows.get(clue_id)
+
+    def cached_rows(self) -> int:
+        """How many rows the cache holds."""
+        return len(self._rows)
+
+    def invalidate(self, ids: Iterable[int]) -> None:
+        """Forget the cached rows of `ids` (changed in the store); visible ones are re-read."""
+        last = len(Column) - 1
+        for clue_id in ids:
+            self._rows.pop(clue_id, None)
+            self._live.pop(clue_id, None)
+            self._texts.pop(clue_id, None)
+            row = self.row_of(clue_id)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def _read_block(self, row: int) -> None:
+        stop = min(len(self._ids), max(0, row - self.block_size // 2) + self.block_size)
+        start = max(0, stop - self.block_size)
+        wanted = [cid for cid in self._ids[start:stop] if cid not in self._rows]
+        with self.workspace.store.session() as session:
+            found = rows_by_id(session, wanted, self._bounds)
+        self.blocks_read += 1
+        for clue_id in wanted:
+            self._rows[clue_id] = found.get(clue_id)
+        self._rows.move_to_end(self._ids[row])
+        while len(self._rows) > self.cache_limit:
+            self._rows.popitem(last=False)
+
+    # -- the clock --------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """The instant the warning levels and countdowns are computed at."""
+        return self._now
+
+    def set_visible_rows(self, first: int, last: int) -> None:
+        """The rows the view shows now (inclusive); `tick` updates only these."""
+        self._visible = (first, last)
+
+    def visible_rows(self) -> tuple[int, int]:
+        """The rows last reported visible (first, last), inclusive; last < first for none."""
+        return self._visible
+
+    def tick(self, now: datetime) -> int:
+        """Move the clock to `now` and update the visible rows' countdowns and levels.
+
+        Reads nothing from the store: a visible row is in the cache (it was painted).
+        Emits dataChanged for the countdown and warning columns of the rows whose text changed,
+        and for the whole row when its level changed (a new background). Returns how many
+        rows changed.
+        """
+        self._now = now
+        first, last = self._visible
+        first, last = max(0, first), min(last, len(self._ids) - 1)
+        old, self._live = self._live, {}
+        changed = 0
+        for row in range(first, last + 1):
+            clue = self._rows.get(self._ids[row])
+            if clue is None:
+                continue
+            live = self._compute_live(clue)
+            self._live[clue.id] = live
+            before = old.get(clue.id)
+            if before == live:
+                continue
+            changed += 1
+            if before is None or before.level != live.level:
+                self.dataChanged.emit(
+                    self.index(row, 0), self.index(row, len(Column) - 1), list(_LIVE_ROLES)
+                )
+            else:
+                self.dataChanged.emit(
+                    self.index(row, Column.WARNING),
+                    self.index(row, Column.COUNTDOWN),
+                    [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
+                )
+        return changed
+
+    def _compute_live(self, clue: ClueRow) -> Live:
+        if clue.deadline is None:
+            return Live(0, "", "")
+        ws = self.workspace
+        level = warning_level(clue.deadline, self._now, ws.calendar, ws.rules.warnings)
+        left = countdown(clue.deadline, self._now, ws.calendar)
+        return Live(level, left.short_text(), left.text())
+
+    def live(self, clue: ClueRow) -> Live:
+        """The warning level and countdown of `clue` at the model's now (cached until a tick)."""
+        found = self._live.get(clue.id)
+        if found is None:
+            if len(self._live) >= self.cache_limit:
+                self._live.clear()
+            found = self._live[clue.id] = self._compute_live(clue)
+        return found
+
+    # -- Qt model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """Number of clues in the queue."""
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """Number of columns."""
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Rows are selectable, not editable."""
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles; the tooltip says whether a click sorts by the column."""
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return translated(HEADERS[Column(section)])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if self.is_sortable(section):
+                return self.tr("单击按此列排序，再次单击反向排序")
+            return self.tr("此列不能排序")
+        if role == Qt.ItemDataRole.InitialSortOrderRole and self.is_sortable(section):
+            # The first click shows what matters first: the worst warning, the newest clue.
+            if section in (Column.WARNING, Column.RECEIVED):
+                return Qt.SortOrder.DescendingOrder
+            return Qt.SortOrder.AscendingOrder
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The cell's text, colours and tooltip; the row is read from the store on demand."""
+        if role not in _ROLES or not index.isValid():
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._ids):
+            return None
+        clue = self.clue_row(row)
+        if clue is None:
+            return None
+        if role == ClueIdRole:
+            return clue.id
+        live = self.live(clue)
+        column = index.column()
+        if role == _DISPLAY:
+            if column == Column.WARNING:
+                return self.warning_text(live.level)
+            if column == Column.COUNTDOWN:
+                return live.short
+            return self.texts(clue)[column]
+        if role == _BACKGROUND:
+            return self._tints[live.level] if live.level else None
+        if role == _FOREGROUND:
+            return self._tinted_text if live.level else None
+        if role == WarningLevelRole:
+            return live.level
+        return self._tooltip(clue, live, Column(column))
+
+    def texts(self, clue: ClueRow) -> tuple[str, ...]:
+        """The display texts of a row's columns that do not change with the clock (cached)."""
+        found = self._texts.get(clue.id)
+        if found is None:
+            if len(self._texts) >= self.cache_limit:
+                self._texts.clear()
+            ws = self.workspace
+            found = self._texts[clue.id] = (
+                clue.code,
+                label_of(Status, clue.status),
+                "",  # the warning: live
+                "",  # the countdown: live
+                format_time(clue.deadline),
+                label_of(Channel, clue.channel),
+                label_of(Category, clue.category),
+                label_of(Priority, clue.priority),
+                area_name(ws, clue.county_code),
+                ws.unit_name(clue.lead_unit),
+                clue.subject_name,
+                clue.address,
+                format_time(clue.received_at),
+            )
+        return found
+
+    @staticmethod
+    def warning_text(level: int) -> str:
+        """The 预警 cell: a shape and the level's name ("▲ 二级预警"); '' for no warning."""
+        if not level:
+            return ""
+        name = translated(WARNING_TEXTS[level])
+        return f"{WARNING_GLYPHS[level]} {name}"
+
+    def warning_explanation(self, level: int) -> str:
+        """What a warning level means, with the rules' thresholds (for tooltips)."""
+        thresholds = self.workspace.rules.warnings
+        if level == 1:
+            return self.tr("一级预警（黄色，●）：距办理期限不足 {days} 个工作日").format(
+                days=thresholds.level1_remaining_days
+            )
+        if level == 2:
+            return self.tr("二级预警（橙色，▲）：已超过办理期限")
+        if level == 3:
+            return self.tr(
+                "三级预警（红色，■）：超过办理期限 {days} 个工作日以上，纪委监委介入"
+            ).format(days=thresholds.level3_overdue_days)
+        return self.tr("未预警")
+
+    def _tooltip(self, clue: ClueRow, live: Live, column: Column) -> str | None:
+        if column in (Column.WARNING, Column.COUNTDOWN, Column.DEADLINE):
+            if clue.deadline is None:
+                return self.tr("当前环节没有办理期限")
+            return self.tr("{warning}\n{countdown}（办理期限 {deadline}）").format(
+                warning=self.warning_explanation(live.level),
+                countdown=live.full,
+                deadline=format_time(clue.deadline),
+            )
+        if column in (Column.SUBJECT, Column.ADDRESS):
+            return self.texts(clue)[column] or None
+        if live.level:
+            return self.warning_explanation(live.level)
+        return None

@@ -1,0 +1,2218 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="39" />
+            <source>关于 cluedesk</source>
+            <translation>About cluedesk</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="40" />
+            <source>cluedesk 线索办理工作台</source>
+            <translation>cluedesk clue desk</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="48" />
+            <source>县区、乡镇（街道）污染防治线索的离线办理与同步客户端：任务队列、办理期限倒计时与超期预警、整改通知书打印。</source>
+            <translation>Offline handling and sync of pollution clues for county and township (street) offices: task queues, deadline countdowns and overdue warnings, printed rectification notices.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="55" />
+            <source>版本：</source>
+            <translation>Version:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="57" />
+            <source>数据位置：</source>
+            <translation>Data folder:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="59" />
+            <source>日志文件：</source>
+            <translation>Log file:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="62" />
+            <source>运行环境：</source>
+            <translation>Runtime:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="66" />
+            <source>本程序以 MIT 许可证发布。界面使用 Qt（LGPLv3）与 PySide6；内置字体文泉驿微米黑按 Apache 2.0 或 GPLv3（含字体例外）许可证发布。</source>
+            <translation>This program is released under the MIT licence. Its window uses Qt (LGPLv3) and PySide6; the bundled font WenQuanYi Micro Hei is released under Apache 2.0 or GPLv3 (with the font exception).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="83" />
+            <source>（未设置）</source>
+            <translation>(not set)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionDialog</name>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="261" />
+            <source>{0}：{1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="274" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="314" />
+            <source>正在保存…</source>
+            <translation>Saving…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionForms</name>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="79" />
+            <source>佐证材料</source>
+            <translation>Supporting files</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="87" />
+            <source>主办单位</source>
+            <translation>Lead unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="93" />
+            <source>协办单位</source>
+            <translation>Assisting units</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="98" />
+            <source>办理时限</source>
+            <translation>Handling deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="101" />
+            <source>分办意见</source>
+            <translation>Dispatch note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="107" />
+            <source>退回理由</source>
+            <translation>Reason for return</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="113" />
+            <source>延期天数</source>
+            <translation>Extension (working days)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="118" />
+            <source>延期理由</source>
+            <translation>Reason for extension</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="123" />
+            <source>审批意见</source>
+            <translation>Decision note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="129" />
+            <source>不予延期理由</source>
+            <translation>Reason for denial</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="137" />
+            <source>办理结果</source>
+            <translation>Handling result</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="143" />
+            <source>审核意见</source>
+            <translation>Review note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="149" />
+            <source>驳回理由</source>
+            <translation>Reason for rejection</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="157" />
+            <source>核查意见</source>
+            <translation>Verification finding</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="163" />
+            <source>督办意见</source>
+            <translation>Urging note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="168" />
+            <source>协办意见</source>
+            <translation>Assisting report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="201" />
+            <source>输入名称搜索本县区可承办的单位</source>
+            <translation>Type a name to search the units of this county that can handle clues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="218" />
+            <source>按工作日历计算，{0}线索的办理时限为 {1} 个工作日。</source>
+            <translation>By the work calendar, a {0} clue must be handled within {1} working days.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="222" />
+            <source>当前办理时限：{0}；最多可延期 {1} 个工作日。</source>
+            <translation>Current deadline: {0}; it can be extended by at most {1} working days.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="228" />
+            <source>主办单位申请延期 {0} 个工作日，批准后办理时限延至 {1}。</source>
+            <translation>The lead unit asks for {0} more working days; if approved, the deadline moves to {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="232" />
+            <source>主办单位申请延期 {0} 个工作日。</source>
+            <translation>The lead unit asks for {0} more working days.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="236" />
+            <source>退回后，线索回到攻坚办重新分办。</source>
+            <translation>After a return, the clue goes back to the tackling office to be dispatched again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="238" />
+            <source>反馈后，线索交攻坚办审核。</source>
+            <translation>After the report, the tackling office reviews the clue.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="240" />
+            <source>线索将回到主办单位继续办理。</source>
+            <translation>The clue goes back to the lead unit for further handling.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Actions</name>
+        <message>
+            <location filename="../../desktop/ui/actions.py" line="66" />
+            <source>{0}：{1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/actions.py" line="84" />
+            <source>无法读取文件「{0}」，请确认文件存在且没有被其他程序占用</source>
+            <translation>Cannot read the file “{0}”; check that it exists and is not in use by another program</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/actions.py" line="93" />
+            <source>操作未能保存：本机数据库暂时无法写入，请稍后重试</source>
+            <translation>The action was not saved: the local database cannot be written just now; please try again later</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/actions.py" line="101" />
+            <source>操作未完成</source>
+            <translation>Action not completed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/actions.py" line="151" />
+            <source>本机没有编号为 {0} 的线索</source>
+            <translation>There is no clue {0} on this computer</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../desktop/ui/app.py" line="54" />
+            <source>cluedesk 线索办理工作台</source>
+            <translation>cluedesk clue desk</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsModel</name>
+        <message>
+            <location filename="../../desktop/ui/attachments_panel.py" line="102" />
+            <source>{0}
+未下载</source>
+            <translation>{0}
+not downloaded</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/attachments_panel.py" line="106" />
+            <source>{0}
+{1}，{2} 由 {3} 添加</source>
+            <translation>{0}
+{1}, added {2} by {3}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsPanel</name>
+        <message>
+            <location filename="../../desktop/ui/attachments_panel.py" line="153" />
+            <source>打开</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/attachments_panel.py" line="155" />
+            <source>另存为…</source>
+            <translation>Save as…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/attachments_panel.py" line="165" />
+            <source>没有附件</source>
+            <translation>No attachments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/attachments_panel.py" line="191" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="211" />
+            <source>附件「{0}」尚未下载到本机，请先同步</source>
+            <translation>The attachment “{0}” is not on this computer yet; please sync first</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/attachments_panel.py" line="202" />
+            <source>没有可以打开「{0}」的程序</source>
+            <translation>No program can open “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/attachments_panel.py" line="213" />
+            <source>另存为</source>
+            <translation>Save as</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/attachments_panel.py" line="227" />
+            <source>已保存到 {0}</source>
+            <translation>Saved to {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/attachments_panel.py" line="236" />
+            <source>无法复制附件「{0}」：本机附件文件缺失或无法写入目标位置</source>
+            <translation>Cannot copy the attachment “{0}”: the local file is missing or the target cannot be written</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaBundlePicker</name>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="63" />
+            <source>留空则使用系统证书</source>
+            <translation>Leave empty to use the system certificates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="64" />
+            <source>浏览…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="76" />
+            <source>选择 CA 证书文件</source>
+            <translation>Choose the CA certificate file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="78" />
+            <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
+            <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="91" />
+            <source>CA 证书文件不存在：{0}</source>
+            <translation>The CA certificate file does not exist: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClueDetailPanel</name>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="71" />
+            <location filename="../../desktop/ui/clue_detail.py" line="83" />
+            <location filename="../../desktop/ui/clue_detail.py" line="194" />
+            <source>请选择一条线索</source>
+            <translation>Select a clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="136" />
+            <source>基本信息</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="138" />
+            <source>办理记录</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="140" />
+            <source>附件</source>
+            <translation>Attachments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="144" />
+            <source>线索编号</source>
+            <translation>Clue code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="145" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="146" />
+            <source>举报途径</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="147" />
+            <source>受理时间</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="148" />
+            <source>污染类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="149" />
+            <source>紧急程度</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="150" />
+            <source>所属县区</source>
+            <translation>County</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="151" />
+            <source>所属乡镇（街道）</source>
+            <translation>Township (street)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="152" />
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="153" />
+            <source>经纬度</source>
+            <translation>Coordinates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="154" />
+            <source>被反映对象</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="155" />
+            <source>统一社会信用代码</source>
+            <translation>Credit code (USCC)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="156" />
+            <source>举报人</source>
+            <translation>Reporter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="157" />
+            <source>举报人电话</source>
+            <translation>Reporter's phone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="158" />
+            <source>线索内容</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="159" />
+            <source>主办单位</source>
+            <translation>Lead unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="160" />
+            <source>协办单位</source>
+            <translation>Assisting units</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="161" />
+            <source>登记单位</source>
+            <translation>Registered by</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="162" />
+            <source>登记时间</source>
+            <translation>Registered</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="163" />
+            <source>分办时间</source>
+            <translation>Dispatched</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="164" />
+            <source>签收时间</source>
+            <translation>Signed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="165" />
+            <source>反馈时间</source>
+            <translation>Reported</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="166" />
+            <source>办结时间</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="167" />
+            <source>当前时限</source>
+            <translation>Current deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="168" />
+            <source>办理时限</source>
+            <translation>Handling deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="169" />
+            <source>延期</source>
+            <translation>Extension</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="170" />
+            <source>办理结果</source>
+            <translation>Handling result</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="171" />
+            <source>本机更新时间</source>
+            <translation>Updated on this computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="198" />
+            <source>正在加载…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="224" />
+            <source>无法读取该线索，请稍后重试</source>
+            <translation>Cannot read this clue; please try again later</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="232" />
+            <source>本机已没有该线索（可能已移出您的管辖范围）</source>
+            <translation>This clue is no longer on this computer (it may have left your area)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="248" />
+            <source>{0}（临时编号，同步后由市平台分配正式编号）</source>
+            <translation>{0} (provisional code; the city platform assigns the final code after sync)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="256" />
+            <source>已延期 {0} 个工作日</source>
+            <translation>Extended by {0} working days</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="259" />
+            <source>申请延期 {0} 个工作日，待审批</source>
+            <translation>Extension of {0} working days requested, awaiting approval</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="278" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="287" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="293" />
+            <source>个人信息已脱敏</source>
+            <translation>Personal data masked</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="297" />
+            <source>有 {0} 个操作待同步</source>
+            <translation>{0} action(s) waiting to sync</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="302" />
+            <source>有 {0} 个操作被市平台拒绝：{1}。请在“同步问题”中处理</source>
+            <translation>{0} action(s) refused by the city platform: {1}. Please deal with them under “Sync problems”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="309" />
+            <source>办理记录（{0}）</source>
+            <translation>History ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="310" />
+            <source>附件（{0}）</source>
+            <translation>Attachments ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="330" />
+            <source>正常</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="331" />
+            <source>一级预警（黄）</source>
+            <translation>Level 1 warning (yellow)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="332" />
+            <source>二级预警（橙）</source>
+            <translation>Level 2 warning (orange)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="333" />
+            <source>三级预警（红）</source>
+            <translation>Level 3 warning (red)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="338" />
+            <source>已办结</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="340" />
+            <source>时限 {0}（{1}）</source>
+            <translation>Deadline {0} ({1})</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmAction</name>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="356" />
+            <source>确定签收线索 {0} 吗？</source>
+            <translation>Sign for clue {0}?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="358" />
+            <source>签收后线索进入办理，须在 {0} 前办结并反馈。</source>
+            <translation>Once signed, the clue must be handled and reported back before {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="363" />
+            <source>确定对线索 {0} {1}吗？</source>
+            <translation>Apply “{1}” to clue {0}?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="364" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="365" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>DaysField</name>
+        <message>
+            <location filename="../../desktop/ui/forms/fields.py" line="219" />
+            <source> 个工作日</source>
+            <translation> working days</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeadlineField</name>
+        <message>
+            <location filename="../../desktop/ui/forms/deadline.py" line="78" />
+            <source>{0} 不是工作日，请另选一天</source>
+            <translation>{0} is not a working day; please choose another day</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms/deadline.py" line="83" />
+            <source>共 {0} 个工作日，{1} 下班前办结</source>
+            <translation>{0} working days in all; to be finished by the end of {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoAccountDialog</name>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="277" />
+            <source>选择演示账号</source>
+            <translation>Choose a demo account</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="281" />
+            <source>乡镇（街道）办理人员：签收、办理、反馈本辖区的线索</source>
+            <translation>Township (street) handler: signs for, handles and reports back on the clues of the area</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="282" />
+            <source>职能部门办理人员：签收、办理交给本部门的线索</source>
+            <translation>Department handler: signs for and handles the clues given to the department</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="283" />
+            <source>县区攻坚办：分办、审核、办结，审批延期</source>
+            <translation>County tackling office: dispatches, reviews and closes clues, decides on extensions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="284" />
+            <source>纪委监委：只读查看，关注三级预警</source>
+            <translation>Discipline commission: read-only, watches level-3 warnings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="285" />
+            <source>市攻坚办：全市的分办与审核</source>
+            <translation>City tackling office: dispatch and review for the whole city</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="286" />
+            <source>系统管理员</source>
+            <translation>System administrator</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="288" />
+            <source>演示平台在本机运行，所有账号的密码相同。请选择以哪个身份登录：</source>
+            <translation>The demo platform runs on this computer and every account has the same password. Choose whom to sign in as:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="297" />
+            <source>{0}（{1}）— {2}，{3}</source>
+            <translation>{0} ({1}) — {2}, {3}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="316" />
+            <source>进入演示</source>
+            <translation>Start the demo</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilesField</name>
+        <message>
+            <location filename="../../desktop/ui/forms/files.py" line="43" />
+            <source>添加照片或文件…</source>
+            <translation>Add photos or files…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms/files.py" line="50" />
+            <source>选择照片或文件</source>
+            <translation>Choose photos or files</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms/files.py" line="53" />
+            <source>照片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp)</source>
+            <translation>Photos (*.jpg *.jpeg *.png *.bmp *.gif *.webp)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms/files.py" line="53" />
+            <source>所有文件 (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms/files.py" line="101" />
+            <source>无法读取</source>
+            <translation>cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms/files.py" line="102" />
+            <source>{0}（{1}）</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms/files.py" line="106" />
+            <source>移除</source>
+            <translation>Remove</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="64" />
+            <source>编号、当事人、地址或描述中的文字</source>
+            <translation>Text in the code, subject, address or description</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="65" />
+            <source>全部渠道</source>
+            <translation>All channels</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="66" />
+            <source>全部类别</source>
+            <translation>All categories</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="67" />
+            <source>全部</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="70" />
+            <source>全部县区</source>
+            <translation>All counties</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="78" />
+            <source>无</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="79" />
+            <source>一级</source>
+            <translation>Level 1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="80" />
+            <source>二级</source>
+            <translation>Level 2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="81" />
+            <source>三级</source>
+            <translation>Level 3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="85" />
+            <source>预警：{level}</source>
+            <translation>Warning: {level}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="87" />
+            <source>受理时间</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="92" />
+            <source>受理时间起</source>
+            <translation>Received from</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="93" />
+            <source>受理时间止</source>
+            <translation>Received until</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="94" />
+            <source>清除筛选</source>
+            <translation>Clear filters</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="105" />
+            <source>搜索(&amp;S)</source>
+            <translation>&amp;Search</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="106" />
+            <source>来源渠道(&amp;C)</source>
+            <translation>&amp;Channel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="107" />
+            <source>类别(&amp;T)</source>
+            <translation>Ca&amp;tegory</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="108" />
+            <source>紧急程度(&amp;P)</source>
+            <translation>&amp;Priority</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="110" />
+            <source>县区(&amp;X)</source>
+            <translation>Count&amp;y</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="111" />
+            <source>乡镇街道(&amp;Z)</source>
+            <translation>&amp;Township</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="112" />
+            <source>预警</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="118" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="260" />
+            <source>全部乡镇街道</source>
+            <translation>All townships and streets</translation>
+        </message>
+    </context>
+    <context>
+        <name>FixDialog</name>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="115" />
+            <source>修改后重新发送</source>
+            <translation>Correct and send again</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="118" />
+            <source>{0} 的“{1}”被平台退回：{2}</source>
+            <translation>“{1}” on {0} was refused by the platform: {2}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="144" />
+            <source>这个操作没有可修改的内容，可直接重新发送。</source>
+            <translation>This action has nothing to correct; it can be sent again as it is.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="149" />
+            <source>重新发送</source>
+            <translation>Send again</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormBody</name>
+        <message>
+            <location filename="../../desktop/ui/forms/body.py" line="82" />
+            <source>请修改「{0}」：{1}</source>
+            <translation>Please correct “{0}”: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms/body.py" line="84" />
+            <source>{0}：{1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="79" />
+            <source>帮助</source>
+            <translation>Help</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="80" />
+            <source>键盘快捷键：</source>
+            <translation>Keyboard shortcuts:</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="116" />
+            <source>登录市级平台</source>
+            <translation>Sign in to the city platform</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="131" />
+            <source>平台地址：</source>
+            <translation>Platform address:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="132" />
+            <source>用户名：</source>
+            <translation>User name:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="133" />
+            <source>密码：</source>
+            <translation>Password:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="136" />
+            <source>高级</source>
+            <translation>Advanced</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="143" />
+            <source>CA 证书：</source>
+            <translation>CA certificate:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="157" />
+            <source>登录</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="201" />
+            <source>请填写用户名。</source>
+            <translation>Please enter the user name.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="203" />
+            <source>请填写密码。</source>
+            <translation>Please enter the password.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="65" />
+            <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
+            <translation>cluedesk clue desk — {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="116" />
+            <source>办理(&amp;W)</source>
+            <translation>&amp;Work</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="118" />
+            <source>登记新线索…</source>
+            <translation>Register a new clue…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="125" />
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="127" />
+            <source>查看(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="128" />
+            <source>查找线索</source>
+            <translation>Find a clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="131" />
+            <source>同步问题</source>
+            <translation>Sync problems</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="134" />
+            <source>同步(&amp;S)</source>
+            <translation>&amp;Sync</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="135" />
+            <source>立即同步</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="137" />
+            <source>设置…</source>
+            <translation>Settings…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="139" />
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="141" />
+            <source>快捷键</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="144" />
+            <source>关于 cluedesk</source>
+            <translation>About cluedesk</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="224" />
+            <source>需要重新登录</source>
+            <translation>Please log in again</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="225" />
+            <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
+            <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NavigationModel</name>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="116" />
+            <source>我的待办</source>
+            <translation>My tasks</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="118" />
+            <source>同步问题</source>
+            <translation>Sync problems</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="145" />
+            <source>{name}：{count} 条</source>
+            <translation>{name}: {count}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NavigationPanel</name>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="218" />
+            <source>线索队列</source>
+            <translation>Clue queues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="287" />
+            <source>无法统计各队列的线索数量，请稍后再试。</source>
+            <translation>Cannot count the clues of the queues; please try again later.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifier</name>
+        <message>
+            <location filename="../../desktop/ui/notifications.py" line="50" />
+            <source>新的待办线索</source>
+            <translation>New tasks</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notifications.py" line="52" />
+            <source>线索 {0} 等待您办理。</source>
+            <translation>Clue {0} is waiting for you.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notifications.py" line="54" />
+            <source>{0} 条新线索等待您办理，例如 {1}。</source>
+            <translation>{0} new clues are waiting for you, e.g. {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notifications.py" line="62" />
+            <location filename="../../desktop/ui/notifications.py" line="76" />
+            <source>超期预警</source>
+            <translation>Overdue warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notifications.py" line="64" />
+            <source>线索 {0} 已升为{1}，纪委监委将介入督办。</source>
+            <translation>Clue {0} rose to {1}; the discipline commission will step in.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notifications.py" line="68" />
+            <source>线索 {0} 已升为{1}。</source>
+            <translation>Clue {0} rose to {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notifications.py" line="77" />
+            <source>另有 {0} 条线索的预警升级，最高为{1}，例如 {2}。</source>
+            <translation>{0} more clues rose in warning level, up to {1}, e.g. {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notifications.py" line="153" />
+            <source>cluedesk 线索办理工作台</source>
+            <translation>cluedesk clue desk</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsModel</name>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="62" />
+            <source>线索编号</source>
+            <translation>Clue code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="63" />
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="64" />
+            <source>操作时间</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="65" />
+            <source>平台的理由</source>
+            <translation>Platform's reason</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="66" />
+            <source>尝试次数</source>
+            <translation>Attempts</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueModel</name>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="71" />
+            <source>编号</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="72" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="73" />
+            <source>预警</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="74" />
+            <source>剩余时限</source>
+            <translation>Time left</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="75" />
+            <source>办理期限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="76" />
+            <source>来源渠道</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="77" />
+            <source>类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="78" />
+            <source>紧急程度</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="79" />
+            <source>县区</source>
+            <translation>County</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="80" />
+            <source>承办单位</source>
+            <translation>Lead unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="81" />
+            <source>当事人/对象</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="82" />
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="83" />
+            <source>受理时间</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="97" />
+            <source>一级预警</source>
+            <translation>Level 1 warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="98" />
+            <source>二级预警</source>
+            <translation>Level 2 warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="99" />
+            <source>三级预警</source>
+            <translation>Level 3 warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="413" />
+            <source>单击按此列排序，再次单击反向排序</source>
+            <translation>Click to sort by this column, click again to reverse</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="414" />
+            <source>此列不能排序</source>
+            <translation>This column cannot be sorted</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="486" />
+            <source>一级预警（黄色，●）：距办理期限不足 {days} 个工作日</source>
+            <translation>Level 1 warning (yellow, ●): less than {days} working day(s) to the deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="490" />
+            <source>二级预警（橙色，▲）：已超过办理期限</source>
+            <translation>Level 2 warning (orange, ▲): past the deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="493" />
+            <source>三级预警（红色，■）：超过办理期限 {days} 个工作日以上，纪委监委介入</source>
+            <translation>Level 3 warning (red, ■): more than {days} working days past the deadline; the discipline commission steps in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="495" />
+            <source>未预警</source>
+            <translation>No warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="500" />
+            <source>当前环节没有办理期限</source>
+            <translation>This stage has no deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="501" />
+            <source>{warning}
+{countdown}（办理期限 {deadline}）</source>
+            <translation>{warning}
+{countdown} (deadline {deadline})</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueView</name>
+        <message>
+            <location filename="../../desktop/ui/queue_view.py" line="68" />
+            <source>线索列表</source>
+            <translation>Clues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_view.py" line="93" />
+            <source>没有符合条件的线索</source>
+            <translation>No clues match</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_view.py" line="202" />
+            <source>共 {count} 条</source>
+            <translation>{count} in all</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterDialog</name>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="31" />
+            <source>举报途径</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="32" />
+            <source>受理时间</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="33" />
+            <source>污染类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="34" />
+            <source>紧急程度</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="35" />
+            <source>所属县区</source>
+            <translation>County</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="36" />
+            <source>所属乡镇（街道）</source>
+            <translation>Township (street)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="37" />
+            <source>被反映对象</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="38" />
+            <source>统一社会信用代码</source>
+            <translation>Credit code (USCC)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="39" />
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="40" />
+            <source>线索内容</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="41" />
+            <source>举报人</source>
+            <translation>Reporter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="42" />
+            <source>举报人电话</source>
+            <translation>Reporter's phone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="43" />
+            <source>纬度</source>
+            <translation>Latitude</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="44" />
+            <source>经度</source>
+            <translation>Longitude</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="87" />
+            <source>登记新线索</source>
+            <translation>Register a new clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="91" />
+            <source>登记后线索先使用临时编号，同步到市平台后由平台分配正式编号。</source>
+            <translation>A new clue has a provisional code until it is synced; then the city platform assigns its final code.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="106" />
+            <location filename="../../desktop/ui/register_dialog.py" line="125" />
+            <source>请选择</source>
+            <translation>Please choose</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="138" />
+            <source>18 位，可不填</source>
+            <translation>18 characters, optional</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="147" />
+            <source>手机或带区号的固定电话，可不填</source>
+            <translation>Mobile or landline with area code, optional</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="152" />
+            <source>照片和文件</source>
+            <translation>Photos and files</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="160" />
+            <location filename="../../desktop/ui/register_dialog.py" line="214" />
+            <source>登记</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="163" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="174" />
+            <source>（不指定）</source>
+            <translation>(not specified)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="196" />
+            <source>线索已登记</source>
+            <translation>Clue registered</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="197" />
+            <source>线索已登记，临时编号为 {0}。</source>
+            <translation>The clue is registered with the provisional code {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="199" />
+            <source>同步到市平台后，平台将分配正式线索编号，临时编号随之替换。</source>
+            <translation>After sync, the city platform assigns the final clue code, which replaces the provisional one.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="214" />
+            <source>正在保存…</source>
+            <translation>Saving…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <location filename="../../desktop/ui/settings.py" line="36" />
+            <source>请填写平台地址。</source>
+            <translation>Please enter the platform address.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings.py" line="40" />
+            <source>平台地址应以 http:// 或 https:// 开头，例如 https://hb.example.gov.cn。</source>
+            <translation>The platform address must start with http:// or https://, e.g. https://hb.example.gov.cn.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings.py" line="45" />
+            <source>平台地址中缺少服务器名称，或含有空格。</source>
+            <translation>The platform address lacks a server name or contains spaces.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="57" />
+            <source>设置</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="67" />
+            <source> 分钟</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="69" />
+            <source>市级平台</source>
+            <translation>City platform</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="71" />
+            <source>平台地址：</source>
+            <translation>Platform address:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="72" />
+            <source>CA 证书：</source>
+            <translation>CA certificate:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="73" />
+            <source>自动同步间隔：</source>
+            <translation>Sync automatically every:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="80" />
+            <source>办公时间</source>
+            <translation>Office hours</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="82" />
+            <source>上午：</source>
+            <translation>Morning:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="83" />
+            <source>下午：</source>
+            <translation>Afternoon:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="85" />
+            <source>显示桌面通知</source>
+            <translation>Show desktop notifications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="87" />
+            <source>有新的待办线索时</source>
+            <translation>When new clues wait for me</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="89" />
+            <source>我的线索预警升级时</source>
+            <translation>When the warning level of my clues rises</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="93" />
+            <source>通知</source>
+            <translation>Notifications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="104" />
+            <source>更改语言后需重新启动程序才能生效。</source>
+            <translation>A new language takes effect after the program is restarted.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="106" />
+            <source>界面语言</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="129" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="143" />
+            <source>上午的下班时间必须晚于上班时间。</source>
+            <translation>The morning must end after it starts.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="145" />
+            <source>下午的下班时间必须晚于上班时间。</source>
+            <translation>The afternoon must end after it starts.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="147" />
+            <source>下午的上班时间不能早于上午的下班时间。</source>
+            <translation>The afternoon cannot start before the morning ends.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsModel</name>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="51" />
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="51" />
+            <source>快捷键</source>
+            <translation>Shortcut</translation>
+        </message>
+    </context>
+    <context>
+        <name>Startup</name>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="103" />
+            <source>正在启动演示平台（首次运行需生成演示城市）……</source>
+            <translation>Starting the demo platform (the first run builds the demo city)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="137" />
+            <source>正在登录 {0}……</source>
+            <translation>Signing in to {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="154" />
+            <source>演示账号登录失败：{0}</source>
+            <translation>The demo account could not sign in: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="156" />
+            <source>登录失败：{0}</source>
+            <translation>Sign-in failed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="161" />
+            <source>正在从平台下载线索……</source>
+            <translation>Downloading clues from the platform…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="171" />
+            <source>首次同步没有完成：{0}</source>
+            <translation>The first sync did not finish: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="182" />
+            <source>本机没有当前用户的资料：{0}</source>
+            <translation>This computer has no data for the current user: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="225" />
+            <source>cluedesk 线索办理工作台</source>
+            <translation>cluedesk clue desk</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="232" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="245" />
+            <source>无法启动</source>
+            <translation>Cannot start</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncController</name>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="46" />
+            <source>需要登录</source>
+            <translation>Login required</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="96" />
+            <source>连接平台</source>
+            <translation>Connecting to the platform</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="97" />
+            <source>更新单位和规则</source>
+            <translation>Updating units and rules</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="98" />
+            <source>上传附件</source>
+            <translation>Uploading attachments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="99" />
+            <source>上传本机操作</source>
+            <translation>Uploading local actions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="100" />
+            <source>下载线索更新</source>
+            <translation>Downloading clue updates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="166" />
+            <source>同步已取消，已完成的部分已保存</source>
+            <translation>Sync cancelled; what was done is saved</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="168" />
+            <source>无法建立安全连接：{0}</source>
+            <translation>Cannot establish a secure connection: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="170" />
+            <source>无法连接平台，当前离线工作：{0}</source>
+            <translation>Cannot reach the platform; working offline: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="172" />
+            <source>登录失败：{0}</source>
+            <translation>Sign-in failed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="174" />
+            <source>平台要求升级本程序：{0}</source>
+            <translation>The platform requires a newer version of this program: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="176" />
+            <source>同步失败：{0}</source>
+            <translation>Sync failed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="178" />
+            <source>同步出错（详见日志）：{0}</source>
+            <translation>Sync error (see the log): {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncProblems</name>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="46" />
+            <source>理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="47" />
+            <source>办理结果</source>
+            <translation>Handling result</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="48" />
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="49" />
+            <source>延期天数</source>
+            <translation>Extension (working days)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="50" />
+            <source>办理期限</source>
+            <translation>Deadline</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncProblemsView</name>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="182" />
+            <source>以下操作被市级平台退回，尚未生效。可以修改后重新发送，或放弃（放弃后不可恢复）。</source>
+            <translation>The city platform refused these actions; they have not taken effect. Correct and send them again, or discard them (this cannot be undone).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="195" />
+            <source>没有同步问题。</source>
+            <translation>No sync problems.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="198" />
+            <source>修改后重发…</source>
+            <translation>Correct and resend…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="199" />
+            <source>直接重发</source>
+            <translation>Resend</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="200" />
+            <source>放弃操作…</source>
+            <translation>Discard action…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="268" />
+            <location filename="../../desktop/ui/sync_problems.py" line="276" />
+            <source>放弃操作</source>
+            <translation>Discard action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="269" />
+            <source>放弃 {0} 的“{1}”？放弃后这个操作不会再发送，且不能恢复。</source>
+            <translation>Discard “{1}” on {0}? It will not be sent again, and this cannot be undone.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatusBar</name>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="33" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="35" />
+            <source>立即同步</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="36" />
+            <source>与市级平台同步（F5）</source>
+            <translation>Sync with the city platform (F5)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="57" />
+            <source>未连接平台</source>
+            <translation>Not connected</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="57" />
+            <source>没有配置市级平台地址</source>
+            <translation>No city platform address is set</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="59" />
+            <source>● 尚未同步</source>
+            <translation>● Not synced yet</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="61" />
+            <source>● 在线</source>
+            <translation>● Online</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="64" />
+            <source>○ 离线</source>
+            <translation>○ Offline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="65" />
+            <source>无法连接 {0}，可继续离线办理</source>
+            <translation>Cannot reach {0}; you can go on working offline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="75" />
+            <source>上次同步 {0}</source>
+            <translation>Last sync {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="77" />
+            <source>从未同步</source>
+            <translation>Never synced</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="79" />
+            <source>待上传 {0} 个操作</source>
+            <translation>{0} action(s) to upload</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="81" />
+            <source>无待上传操作</source>
+            <translation>Nothing to upload</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="87" />
+            <source>同步中</source>
+            <translation>Syncing</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="90" />
+            <source>正在同步……</source>
+            <translation>Syncing…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Timeline</name>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="53" />
+            <source>主办：{0}</source>
+            <translation>Lead: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="60" />
+            <source>协办：{0}</source>
+            <translation>Assisting: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="61" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="67" />
+            <source>延期 {0} 个工作日</source>
+            <translation>Extended by {0} working days</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="71" />
+            <source>办理时限：{0}</source>
+            <translation>Deadline: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="75" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineModel</name>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="95" />
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="96" />
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="97" />
+            <source>操作人</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="98" />
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="99" />
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="100" />
+            <source>设备</source>
+            <translation>Device</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="179" />
+            <location filename="../../desktop/ui/timeline.py" line="185" />
+            <source>{0}（{1}）</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="181" />
+            <source>{0} · 待同步</source>
+            <translation>{0} · waiting to sync</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="191" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="194" />
+            <source>本机</source>
+            <translation>This computer</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitChecklistField</name>
+        <message>
+            <location filename="../../desktop/ui/forms/units.py" line="135" />
+            <source>输入名称筛选</source>
+            <translation>Type a name to filter</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitChecklistModel</name>
+        <message>
+            <location filename="../../desktop/ui/forms/units.py" line="61" />
+            <source>已选为主办单位</source>
+            <translation>Chosen as lead unit</translation>
+        </message>
+    </context>
+    <context>
+        <name>labels</name>
+        <message>
+            <source>已登记</source>
+            <translation>Registered</translation>
+        </message>
+        <message>
+            <source>待签收</source>
+            <translation>To sign</translation>
+        </message>
+        <message>
+            <source>办理中</source>
+            <translation>Handling</translation>
+        </message>
+        <message>
+            <source>待审核</source>
+            <translation>To review</translation>
+        </message>
+        <message>
+            <source>已办结</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>已退回</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <source>办理人员</source>
+            <translation>Handler</translation>
+        </message>
+        <message>
+            <source>攻坚办分办人员</source>
+            <translation>Dispatcher</translation>
+        </message>
+        <message>
+            <source>纪委监委监督人员</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <source>系统管理员</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <source>市攻坚办</source>
+            <translation>City tackling office</translation>
+        </message>
+        <message>
+            <source>县区攻坚办</source>
+            <translation>County tackling office</translation>
+        </message>
+        <message>
+            <source>功能板块攻坚办</source>
+            <translation>Zone tackling office</translation>
+        </message>
+        <message>
+            <source>乡镇</source>
+            <translation>Township</translation>
+        </message>
+        <message>
+            <source>街道</source>
+            <translation>Street</translation>
+        </message>
+        <message>
+            <source>职能部门</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>纪委监委</source>
+            <translation>Discipline commission</translation>
+        </message>
+        <message>
+            <source>一般</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <source>紧急</source>
+            <translation>Urgent</translation>
+        </message>
+        <message>
+            <source>特急</source>
+            <translation>Critical</translation>
+        </message>
+        <message>
+            <source>大气</source>
+            <translation>Air</translation>
+        </message>
+        <message>
+            <source>水</source>
+            <translation>Water</translation>
+        </message>
+        <message>
+            <source>土壤</source>
+            <translation>Soil</translation>
+        </message>
+        <message>
+            <source>噪声</source>
+            <translation>Noise</translation>
+        </message>
+        <message>
+            <source>固废</source>
+            <translation>Solid waste</translation>
+        </message>
+        <message>
+            <source>辐射</source>
+            <translation>Radiation</translation>
+        </message>
+        <message>
+            <source>生态</source>
+            <translation>Ecology</translation>
+        </message>
+        <message>
+            <source>其他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>12345热线</source>
+            <translation>12345 hotline</translation>
+        </message>
+        <message>
+            <source>12369环保举报</source>
+            <translation>12369 environment hotline</translation>
+        </message>
+        <message>
+            <source>上级交办</source>
+            <translation>Assigned by higher authorities</translation>
+        </message>
+        <message>
+            <source>督察交办</source>
+            <translation>Assigned by inspection</translation>
+        </message>
+        <message>
+            <source>环保移动执法推送</source>
+            <translation>Mobile enforcement push</translation>
+        </message>
+        <message>
+            <source>日常检查</source>
+            <translation>Daily inspection</translation>
+        </message>
+        <message>
+            <source>媒体曝光</source>
+            <translation>Media exposure</translation>
+        </message>
+        <message>
+            <source>信访</source>
+            <translation>Petition</translation>
+        </message>
+        <message>
+            <source>在线监控报警</source>
+            <translation>Online monitoring alarm</translation>
+        </message>
+        <message>
+            <source>部门移交</source>
+            <translation>Department transfer</translation>
+        </message>
+        <message>
+            <source>网络舆情</source>
+            <translation>Internet opinion</translation>
+        </message>
+        <message>
+            <source>领导信箱</source>
+            <translation>Leader mailbox</translation>
+        </message>
+        <message>
+            <source>人大建议政协提案</source>
+            <translation>NPC suggestion / CPPCC proposal</translation>
+        </message>
+        <message>
+            <source>网格员巡查</source>
+            <translation>Grid patrol</translation>
+        </message>
+        <message>
+            <source>卫星遥感监测</source>
+            <translation>Satellite remote sensing</translation>
+        </message>
+        <message>
+            <source>纪委监委移交</source>
+            <translation>Discipline commission transfer</translation>
+        </message>
+        <message>
+            <source>微信公众号举报</source>
+            <translation>WeChat report</translation>
+        </message>
+        <message>
+            <source>分办时限</source>
+            <translation>Dispatch deadline</translation>
+        </message>
+        <message>
+            <source>签收时限</source>
+            <translation>Signing deadline</translation>
+        </message>
+        <message>
+            <source>办理时限</source>
+            <translation>Handling deadline</translation>
+        </message>
+        <message>
+            <source>审核时限</source>
+            <translation>Review deadline</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <source>分办</source>
+            <translation>Dispatch</translation>
+        </message>
+        <message>
+            <source>签收</source>
+            <translation>Sign</translation>
+        </message>
+        <message>
+            <source>退回</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <source>申请延期</source>
+            <translation>Request extension</translation>
+        </message>
+        <message>
+            <source>批准延期</source>
+            <translation>Approve extension</translation>
+        </message>
+        <message>
+            <source>不予延期</source>
+            <translation>Deny extension</translation>
+        </message>
+        <message>
+            <source>反馈</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <source>审核通过</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <source>驳回</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <source>核查不合格</source>
+            <translation>Fail verification</translation>
+        </message>
+        <message>
+            <source>督办</source>
+            <translation>Urge</translation>
+        </message>
+        <message>
+            <source>协办反馈</source>
+            <translation>Assisting report</translation>
+        </message>
+        <message>
+            <source>主办单位</source>
+            <translation>Lead unit</translation>
+        </message>
+        <message>
+            <source>协办单位</source>
+            <translation>Assisting unit</translation>
+        </message>
+        <message>
+            <source>本辖区攻坚办</source>
+            <translation>Area tackling office</translation>
+        </message>
+        <message>
+            <source>本辖区纪委监委</source>
+            <translation>Area discipline commission</translation>
+        </message>
+        <message>
+            <source>本辖区单位</source>
+            <translation>Area unit</translation>
+        </message>
+        <message>
+            <source>待分办</source>
+            <translation>To dispatch</translation>
+        </message>
+        <message>
+            <source>预警</source>
+            <translation>Warnings</translation>
+        </message>
+        <message>
+            <source>全部</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>办理期限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>受理时间</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>预警等级</source>
+            <translation>Warning level</translation>
+        </message>
+        <message>
+            <source>正常</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <source>一级预警（黄）</source>
+            <translation>Level 1 warning (yellow)</translation>
+        </message>
+        <message>
+            <source>二级预警（橙）</source>
+            <translation>Level 2 warning (orange)</translation>
+        </message>
+        <message>
+            <source>三级预警（红）</source>
+            <translation>Level 3 warning (red)</translation>
+        </message>
+        <message>
+            <source>黄</source>
+            <translation>Yellow</translation>
+        </message>
+        <message>
+            <source>橙</source>
+            <translation>Orange</translation>
+        </message>
+        <message>
+            <source>红</source>
+            <translation>Red</translation>
+        </message>
+    </context>
+</TS>

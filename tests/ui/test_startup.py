@@ -1,0 +1,110 @@
+"""Start-up: the login dialog against the real platform, the saved session, the demo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+
+from desktop.demo.city import DEMO_PASSWORD
+from desktop.store.sync_apply import sync_status
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import AppSettings
+from desktop.ui.startup import Startup
+from desktop.ui.tasks import running_tasks
+
+pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")
+
+
+@pytest.fixture
+def started(qtbot: QtBot) -> Iterator[list[Startup]]:
+    """Start-ups made by a test; their windows and demo platforms are closed afterwards."""
+    made: list[Startup] = []
+    yield made
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=30000)
+    for startup in made:
+        if startup.window is not None and isValid(startup.window):
+            startup.window.close()
+        if startup.demo is not None:
+            startup.demo.stop()
+        if startup.store is not None:
+            startup.store.close()
+
+
+def window_of(qtbot: QtBot, startup: Startup) -> MainWindow:
+    with qtbot.waitSignal(startup.window_ready, timeout=60000) as ready:
+        pass
+    window = ready.args[0]
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_login_dialog_then_the_window_and_next_time_no_login(
+    qtbot: QtBot, platform_url: str, tmp_path: Path, started: list[Startup]
+) -> None:
+    folder = tmp_path / "data"
+    startup = Startup(AppSettings(), folder, MainWindow)
+    started.append(startup)
+    startup.begin()
+    dialog = startup.login_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.addWidget(dialog)
+    dialog.server_url.clear()
+    qtbot.keyClicks(dialog.server_url, platform_url)
+    qtbot.keyClicks(dialog.username, "xinhai")
+    qtbot.keyClicks(dialog.password, "wrong-password")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.isVisible() and not dialog.is_busy(), timeout=20000)
+    assert "登录失败" in dialog.error.text()
+    assert dialog.server_url.text() == platform_url and dialog.username.text() == "xinhai"
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+    with qtbot.waitSignal(startup.window_ready, timeout=60000) as ready:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    window = ready.args[0]
+    qtbot.addWidget(window)
+    assert not dialog.isVisible()
+    assert "夏红婷" in window.windowTitle() and "新海街道" in window.windowTitle()
+    assert window.queue_view.row_count() > 0
+    settings = AppSettings()
+    assert (settings.server_url, settings.username) == (platform_url, "xinhai")
+    assert DEMO_PASSWORD not in (folder / "cluedesk.sqlite3").read_bytes().decode("latin-1")
+    window.close()
+    startup.store.close()  # type: ignore[union-attr]
+    startup.store = None
+
+    again = Startup(AppSettings(), folder, MainWindow)  # the next morning: no login asked
+    started.append(again)
+    again.begin()
+    assert again.login_dialog is None
+    assert isinstance(again.window, QWidget) and again.window.isVisible()
+    assert again.store is not None
+    qtbot.addWidget(again.window)
+    qtbot.waitUntil(lambda: sync_status(again.store).last_sync_at is not None)  # type: ignore[arg-type]
+
+
+def test_the_demo_starts_its_platform_and_logs_in(
+    qtbot: QtBot, tmp_path: Path, started: list[Startup]
+) -> None:
+    startup = Startup(AppSettings(), tmp_path / "demo", MainWindow, demo=True)
+    started.append(startup)
+    startup.begin()
+    chooser = startup.account_dialog
+    assert chooser is not None and chooser.isVisible()
+    qtbot.addWidget(chooser)
+    chooser.select("haizhou")
+    with qtbot.waitSignal(startup.window_ready, timeout=120000) as ready:
+        chooser.accept()
+    window = ready.args[0]
+    qtbot.addWidget(window)
+    assert "海州区" in window.windowTitle()
+    assert startup.demo is not None and startup.demo.base_url.startswith("http://127.0.0.1:")
+    assert window.queue_view.row_count() > 100  # the county sees its share of 5,000 clues
+    status = sync_status(startup.store)  # type: ignore[arg-type]
+    assert status.server_url == startup.demo.base_url and status.pending == 0

@@ -301,3 +301,9 @@ def clue_state_by_code(store: Store, code: str) -> ClueState | None:
     with store.session() as session:
         row = session.scalars(select(Clue).where(Clue.code == code)).one_or_none()
         return clue_state(session, row) if row is not None else None
+
+
+def clue_id_by_code(store: Store, code: str) -> int | None:
+    """The id of the clue with `code`, or None when the store does not hold it."""
+    with store.session() as session:
+        return session.scalar(select(Clue.id).where(Clue.code == code))

@@ -31,6 +31,14 @@ AREA_KINDS = (UnitKind.COUNTY_OFFICE, UnitKind.ZONE_OFFICE)
 PLACE_KINDS = (UnitKind.TOWNSHIP, UnitKind.STREET)
 
 
+def compact_combo(parent: QWidget) -> QComboBox:
+    """A combo box whose minimum width is a few characters, not its longest entry."""
+    combo = QComboBox(parent)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(4)
+    return combo
+
+
 def townships_of(units: Iterable[UnitInfo], county_code: str) -> list[UnitInfo]:
     """The townships and streets of a county area, by code."""
     return sorted(
@@ -65,13 +73,13 @@ class FilterBar(QWidget):
         self.channel = self._combo("channel", self.tr("全部渠道"), list(Channel))
         self.category = self._combo("category", self.tr("全部类别"), list(Category))
         self.priority = self._combo("priority", self.tr("全部"), list(Priority))
-        self.county = QComboBox(self)
+        self.county = compact_combo(self)
         self.county.setObjectName("county")
         self.county.addItem(self.tr("全部县区"), None)
         areas = sorted((u for u in workspace.units.values() if u.kind in AREA_KINDS), key=_code)
         for area in areas:
             self.county.addItem(area_name(workspace, area.code), area.code)
-        self.township = QComboBox(self)
+        self.township = compact_combo(self)
         self.township.setObjectName("township")
         self.warning_boxes: dict[int, QCheckBox] = {}
         for level, text in (
@@ -101,24 +109,26 @@ class FilterBar(QWidget):
         self.shows_township = viewer_unit.kind not in PLACE_KINDS
         self._fill_townships(self._fixed_county)
 
-        first = QHBoxLayout()
-        self._labelled(first, self.tr("搜索(&S)"), self.search, stretch=3)
-        self._labelled(first, self.tr("来源渠道(&C)"), self.channel)
-        self._labelled(first, self.tr("类别(&T)"), self.category)
-        self._labelled(first, self.tr("紧急程度(&P)"), self.priority)
+        first = QHBoxLayout()  # three short rows: the window fits a 1366-pixel laptop screen
+        self._labelled(first, self.tr("搜索(&S)"), self.search, stretch=1)
+        first.addWidget(self.clear_button)
         second = QHBoxLayout()
+        self._labelled(second, self.tr("来源渠道(&C)"), self.channel)
+        self._labelled(second, self.tr("类别(&T)"), self.category)
+        self._labelled(second, self.tr("紧急程度(&P)"), self.priority)
         county_label = self._labelled(second, self.tr("县区(&X)"), self.county)
         township_label = self._labelled(second, self.tr("乡镇街道(&Z)"), self.township)
-        second.addWidget(QLabel(self.tr("预警"), self))
-        for box in self.warning_boxes.values():
-            second.addWidget(box)
-        second.addSpacing(12)
-        second.addWidget(self.date_check)
-        second.addWidget(self.date_from)
-        second.addWidget(QLabel(self.tr("至"), self))
-        second.addWidget(self.date_to)
         second.addStretch(1)
-        second.addWidget(self.clear_button)
+        third = QHBoxLayout()
+        third.addWidget(QLabel(self.tr("预警"), self))
+        for box in self.warning_boxes.values():
+            third.addWidget(box)
+        third.addSpacing(12)
+        third.addWidget(self.date_check)
+        third.addWidget(self.date_from)
+        third.addWidget(QLabel(self.tr("至"), self))
+        third.addWidget(self.date_to)
+        third.addStretch(1)
         for widget in (county_label, self.county):
             widget.setVisible(self.shows_county)
         for widget in (township_label, self.township):
@@ -127,6 +137,7 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(first)
         layout.addLayout(second)
+        layout.addLayout(third)
 
         order: list[QWidget] = [
             self.search,
@@ -230,7 +241,7 @@ class FilterBar(QWidget):
     # -- internals --------------------------------------------------------------------------
 
     def _combo(self, name: str, everything: str, members: list[Labelled]) -> QComboBox:
-        combo = QComboBox(self)
+        combo = compact_combo(self)
         combo.setObjectName(name)
         combo.addItem(everything, None)
         for member in members:

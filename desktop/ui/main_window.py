@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.workflow import Action
+from desktop.store.clue_detail import clue_id_by_code
 from desktop.store.queues import Queue, task_snapshot
+from desktop.store.sync_apply import apply_local_office_hours
 from desktop.sync.engine import SyncSummary
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.actions import ACTION_SHORTCUTS
@@ -86,7 +88,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([170, 760, 520])
+        self.navigation.setMinimumWidth(150)
         self.setCentralWidget(self.splitter)
         self.status = SyncStatusBar(workspace, sync)
         self.setStatusBar(self.status)
@@ -95,8 +97,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
         self.navigation.set_problem_count(self.status.problem_count)
-        self.filter_bar.set_queue(self.navigation.current_queue() or Queue.ALL)
-        self.queue_view.set_filter(self.filter_bar.current_filter())
+        self.filter_bar.set_queue(self.navigation.current_queue() or Queue.ALL)  # the first query
         self.take_snapshot()
 
     # -- building ----------------------------------------------------------------------------
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self.queue_view.selection_cleared.connect(lambda: self.detail.show_clue(None))
         self.problems_view.changed.connect(self._problems_changed)
         self.problems_view.clue_requested.connect(self.show_clue_code)
+        self.problems_view.problem_selected.connect(self.show_clue_beside)
         self.notifier.clue_clicked.connect(self.show_clue_code)
         self.workspace.events.clues_changed.connect(self._clues_changed)
         self.sync.finished.connect(self._synced)
@@ -167,8 +169,8 @@ class MainWindow(QMainWindow):
 
     def show_sync_problems(self) -> None:
         """Show the rejected actions instead of the queue."""
-        self.problems_view.reload()
         self.centre.setCurrentIndex(1)
+        self.problems_view.reload()
 
     def show_clue_code(self, code: str) -> None:
         """Find a clue by its code in the 全部 queue and select it."""
@@ -179,6 +181,11 @@ class MainWindow(QMainWindow):
         self.filter_bar.emit_filter()
         if self.queue_view.row_count():
             self.queue_view.select_clue(self.queue_view.model.clue_id(0))
+
+    def show_clue_beside(self, code: str) -> None:
+        """Show a clue in the detail panel without changing the queue (from sync problems)."""
+        if self.centre.currentWidget() is self.problems_view:
+            self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
 
     def focus_search(self) -> None:
         """Put the cursor in the free-text filter."""
@@ -272,10 +279,22 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         """Edit the settings; the sync interval applies at once."""
         dialog = SettingsDialog(self.settings, self)
-        dialog.accepted.connect(lambda: self.sync.set_interval(self.settings.sync_interval_minutes))
+        dialog.accepted.connect(self.apply_settings)
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def apply_settings(self) -> None:
+        """Apply saved settings: the sync interval, and the office hours where they count."""
+        self.sync.set_interval(self.settings.sync_interval_minutes)
+        if apply_local_office_hours(self.workspace.store, self.settings.office_hours):
+            self.workspace.reload_reference()
+            self.workspace.events.reference_changed.emit()
+            self.workspace.events.clues_changed.emit()
+        else:
+            self.status.showMessage(
+                self.tr("办公时间以市级平台发布的时限规则为准，本机设置不生效"), 15_000
+            )
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -288,6 +307,8 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(self.settings.window_state))
         if self.settings.splitter_state:
             self.splitter.restoreState(QByteArray(self.settings.splitter_state))
+        else:
+            self.splitter.setSizes([150, 640, 650])
         if self.settings.table_header_state:
             self.queue_view.restore_header_state(self.settings.table_header_state)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from desktop.demo.city import DEMO_PASSWORD
 from desktop.domain.timeutil import china_now
 from desktop.store.database import Store, open_store
-from desktop.store.sync_apply import sync_status
+from desktop.store.sync_apply import apply_local_office_hours, sync_status
 from desktop.sync.auth import has_session, open_client
 from desktop.sync.engine import SyncSummary
 from desktop.sync.errors import SyncError
@@ -174,6 +174,7 @@ class Startup(QObject):
 
     def _open_window(self, connection: Connection, *, sync_at_once: bool) -> None:
         assert self.store is not None
+        apply_local_office_hours(self.store, self.settings.office_hours)
         try:
             workspace = Workspace(
                 self.store, connection.username, connection.server_url, self.clock

@@ -56,7 +56,10 @@ class SyncStatusBar(QStatusBar):
         if self.sync.connection is None:
             text, tip = self.tr("未连接平台"), self.tr("没有配置市级平台地址")
         elif online is None:
-            text, tip = self.tr("● 尚未同步"), self.sync.connection.server_url
+            text, tip = (
+                self.tr("◌ 连接待检测"),
+                self.tr("本次启动后尚未与 {0} 通信").format(self.sync.connection.server_url),
+            )
         elif online:
             text, tip = self.tr("● 在线"), self.sync.connection.server_url
         else:

@@ -170,7 +170,9 @@ class SyncProblemsView(QWidget):
     changed = Signal()
     """The list changed (the outbox and the clue views were updated)."""
     clue_requested = Signal(str)
-    """Show this clue (double-click on a problem)."""
+    """Find this clue in the queue (double-click on a problem)."""
+    problem_selected = Signal(str)
+    """The selected problem's clue code (the detail panel shows that clue)."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -224,9 +226,11 @@ class SyncProblemsView(QWidget):
         return self.model.problems[rows[0].row()] if rows else None
 
     def _update_buttons(self) -> None:
-        chosen = self.selected() is not None
+        chosen = self.selected()
         for button in (self.fix_button, self.resend_button, self.discard_button):
-            button.setEnabled(chosen)
+            button.setEnabled(chosen is not None)
+        if chosen is not None:
+            self.problem_selected.emit(chosen.clue_code)
 
     def _open_clue(self, index: QModelIndex) -> None:
         self.clue_requested.emit(self.model.problems[index.row()].clue_code)

@@ -54,12 +54,15 @@ class Task(QRunnable, Generic[T]):
 
     def run(self) -> None:  # noqa: D102 - QRunnable entry point, runs in the worker thread
         try:
-            result = self.func(self)
-        except BaseException as exc:  # handed to the UI thread, never lost
-            log.debug("task failed", exc_info=True)
-            self.channel.failed.emit(exc)
-        else:
-            self.channel.done.emit(result)
+            try:
+                result = self.func(self)
+            except BaseException as exc:  # handed to the UI thread, never lost
+                log.debug("task failed", exc_info=True)
+                self.channel.failed.emit(exc)
+            else:
+                self.channel.done.emit(result)
+        except RuntimeError:  # the application is gone (quit while the task ran)
+            log.debug("task result dropped: its channel was deleted")
         finally:
             self.finished.set()
 

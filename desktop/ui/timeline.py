@@ -216,6 +216,16 @@ class TimelineView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TimelineModel.NOTE, QHeaderView.ResizeMode.Stretch)
+        widths = (
+            (TimelineModel.ACTION, 120),
+            (TimelineModel.USER, 90),
+            (TimelineModel.UNIT, 100),
+            (TimelineModel.DEVICE, 56),
+        )
+        for column, width in widths:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, width)  # long names wrap; the note gets the room
+        header.setMinimumSectionSize(48)
 
     def set_entries(self, entries: Sequence[TimelineEntry]) -> None:
         """Show another history, newest at the bottom."""

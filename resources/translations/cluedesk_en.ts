@@ -320,257 +320,257 @@ not downloaded</translation>
         <message>
             <location filename="../../desktop/ui/clue_detail.py" line="71" />
             <location filename="../../desktop/ui/clue_detail.py" line="83" />
-            <location filename="../../desktop/ui/clue_detail.py" line="194" />
+            <location filename="../../desktop/ui/clue_detail.py" line="195" />
             <source>请选择一条线索</source>
             <translation>Select a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="136" />
+            <location filename="../../desktop/ui/clue_detail.py" line="137" />
             <source>基本信息</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="138" />
+            <location filename="../../desktop/ui/clue_detail.py" line="139" />
             <source>办理记录</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="140" />
+            <location filename="../../desktop/ui/clue_detail.py" line="141" />
             <source>附件</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="144" />
+            <location filename="../../desktop/ui/clue_detail.py" line="145" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="145" />
+            <location filename="../../desktop/ui/clue_detail.py" line="146" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="146" />
+            <location filename="../../desktop/ui/clue_detail.py" line="147" />
             <source>举报途径</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="147" />
+            <location filename="../../desktop/ui/clue_detail.py" line="148" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="148" />
+            <location filename="../../desktop/ui/clue_detail.py" line="149" />
             <source>污染类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="149" />
+            <location filename="../../desktop/ui/clue_detail.py" line="150" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="150" />
+            <location filename="../../desktop/ui/clue_detail.py" line="151" />
             <source>所属县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="151" />
+            <location filename="../../desktop/ui/clue_detail.py" line="152" />
             <source>所属乡镇（街道）</source>
             <translation>Township (street)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="152" />
+            <location filename="../../desktop/ui/clue_detail.py" line="153" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="153" />
+            <location filename="../../desktop/ui/clue_detail.py" line="154" />
             <source>经纬度</source>
             <translation>Coordinates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="154" />
+            <location filename="../../desktop/ui/clue_detail.py" line="155" />
             <source>被反映对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="155" />
+            <location filename="../../desktop/ui/clue_detail.py" line="156" />
             <source>统一社会信用代码</source>
             <translation>Credit code (USCC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="156" />
+            <location filename="../../desktop/ui/clue_detail.py" line="157" />
             <source>举报人</source>
             <translation>Reporter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="157" />
+            <location filename="../../desktop/ui/clue_detail.py" line="158" />
             <source>举报人电话</source>
             <translation>Reporter's phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="158" />
+            <location filename="../../desktop/ui/clue_detail.py" line="159" />
             <source>线索内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="159" />
+            <location filename="../../desktop/ui/clue_detail.py" line="160" />
             <source>主办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="160" />
+            <location filename="../../desktop/ui/clue_detail.py" line="161" />
             <source>协办单位</source>
             <translation>Assisting units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="161" />
+            <location filename="../../desktop/ui/clue_detail.py" line="162" />
             <source>登记单位</source>
             <translation>Registered by</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="162" />
+            <location filename="../../desktop/ui/clue_detail.py" line="163" />
             <source>登记时间</source>
             <translation>Registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="163" />
+            <location filename="../../desktop/ui/clue_detail.py" line="164" />
             <source>分办时间</source>
             <translation>Dispatched</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="164" />
+            <location filename="../../desktop/ui/clue_detail.py" line="165" />
             <source>签收时间</source>
             <translation>Signed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="165" />
+            <location filename="../../desktop/ui/clue_detail.py" line="166" />
             <source>反馈时间</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="166" />
+            <location filename="../../desktop/ui/clue_detail.py" line="167" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="167" />
+            <location filename="../../desktop/ui/clue_detail.py" line="168" />
             <source>当前时限</source>
             <translation>Current deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="168" />
+            <location filename="../../desktop/ui/clue_detail.py" line="169" />
             <source>办理时限</source>
             <translation>Handling deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="169" />
+            <location filename="../../desktop/ui/clue_detail.py" line="170" />
             <source>延期</source>
             <translation>Extension</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="170" />
+            <location filename="../../desktop/ui/clue_detail.py" line="171" />
             <source>办理结果</source>
             <translation>Handling result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="171" />
+            <location filename="../../desktop/ui/clue_detail.py" line="172" />
             <source>本机更新时间</source>
             <translation>Updated on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="198" />
+            <location filename="../../desktop/ui/clue_detail.py" line="199" />
             <source>正在加载…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="224" />
+            <location filename="../../desktop/ui/clue_detail.py" line="225" />
             <source>无法读取该线索，请稍后重试</source>
             <translation>Cannot read this clue; please try again later</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="232" />
+            <location filename="../../desktop/ui/clue_detail.py" line="233" />
             <source>本机已没有该线索（可能已移出您的管辖范围）</source>
             <translation>This clue is no longer on this computer (it may have left your area)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="248" />
+            <location filename="../../desktop/ui/clue_detail.py" line="249" />
             <source>{0}（临时编号，同步后由市平台分配正式编号）</source>
             <translation>{0} (provisional code; the city platform assigns the final code after sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="256" />
+            <location filename="../../desktop/ui/clue_detail.py" line="257" />
             <source>已延期 {0} 个工作日</source>
             <translation>Extended by {0} working days</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="259" />
+            <location filename="../../desktop/ui/clue_detail.py" line="260" />
             <source>申请延期 {0} 个工作日，待审批</source>
             <translation>Extension of {0} working days requested, awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="278" />
+            <location filename="../../desktop/ui/clue_detail.py" line="279" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="287" />
+            <location filename="../../desktop/ui/clue_detail.py" line="288" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="293" />
+            <location filename="../../desktop/ui/clue_detail.py" line="294" />
             <source>个人信息已脱敏</source>
             <translation>Personal data masked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="297" />
+            <location filename="../../desktop/ui/clue_detail.py" line="298" />
             <source>有 {0} 个操作待同步</source>
             <translation>{0} action(s) waiting to sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="302" />
+            <location filename="../../desktop/ui/clue_detail.py" line="303" />
             <source>有 {0} 个操作被市平台拒绝：{1}。请在“同步问题”中处理</source>
             <translation>{0} action(s) refused by the city platform: {1}. Please deal with them under “Sync problems”</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="309" />
+            <location filename="../../desktop/ui/clue_detail.py" line="310" />
             <source>办理记录（{0}）</source>
             <translation>History ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="310" />
+            <location filename="../../desktop/ui/clue_detail.py" line="311" />
             <source>附件（{0}）</source>
             <translation>Attachments ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="330" />
+            <location filename="../../desktop/ui/clue_detail.py" line="331" />
             <source>正常</source>
             <translation>Normal</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="331" />
+            <location filename="../../desktop/ui/clue_detail.py" line="332" />
             <source>一级预警（黄）</source>
             <translation>Level 1 warning (yellow)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="332" />
+            <location filename="../../desktop/ui/clue_detail.py" line="333" />
             <source>二级预警（橙）</source>
             <translation>Level 2 warning (orange)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="333" />
+            <location filename="../../desktop/ui/clue_detail.py" line="334" />
             <source>三级预警（红）</source>
             <translation>Level 3 warning (red)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="338" />
+            <location filename="../../desktop/ui/clue_detail.py" line="339" />
             <source>已办结</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="340" />
+            <location filename="../../desktop/ui/clue_detail.py" line="341" />
             <source>时限 {0}（{1}）</source>
             <translation>Deadline {0} ({1})</translation>
         </message>
@@ -718,117 +718,117 @@ not downloaded</translation>
     <context>
         <name>FilterBar</name>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="64" />
+            <location filename="../../desktop/ui/filter_bar.py" line="72" />
             <source>编号、当事人、地址或描述中的文字</source>
             <translation>Text in the code, subject, address or description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="65" />
+            <location filename="../../desktop/ui/filter_bar.py" line="73" />
             <source>全部渠道</source>
             <translation>All channels</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="66" />
+            <location filename="../../desktop/ui/filter_bar.py" line="74" />
             <source>全部类别</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="67" />
+            <location filename="../../desktop/ui/filter_bar.py" line="75" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="70" />
+            <location filename="../../desktop/ui/filter_bar.py" line="78" />
             <source>全部县区</source>
             <translation>All counties</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="78" />
+            <location filename="../../desktop/ui/filter_bar.py" line="86" />
             <source>无</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="79" />
+            <location filename="../../desktop/ui/filter_bar.py" line="87" />
             <source>一级</source>
             <translation>Level 1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="80" />
+            <location filename="../../desktop/ui/filter_bar.py" line="88" />
             <source>二级</source>
             <translation>Level 2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="81" />
+            <location filename="../../desktop/ui/filter_bar.py" line="89" />
             <source>三级</source>
             <translation>Level 3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="85" />
+            <location filename="../../desktop/ui/filter_bar.py" line="93" />
             <source>预警：{level}</source>
             <translation>Warning: {level}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="87" />
+            <location filename="../../desktop/ui/filter_bar.py" line="95" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="92" />
+            <location filename="../../desktop/ui/filter_bar.py" line="100" />
             <source>受理时间起</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="93" />
+            <location filename="../../desktop/ui/filter_bar.py" line="101" />
             <source>受理时间止</source>
             <translation>Received until</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="94" />
+            <location filename="../../desktop/ui/filter_bar.py" line="102" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="105" />
+            <location filename="../../desktop/ui/filter_bar.py" line="113" />
             <source>搜索(&amp;S)</source>
             <translation>&amp;Search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="106" />
+            <location filename="../../desktop/ui/filter_bar.py" line="116" />
             <source>来源渠道(&amp;C)</source>
             <translation>&amp;Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="107" />
+            <location filename="../../desktop/ui/filter_bar.py" line="117" />
             <source>类别(&amp;T)</source>
             <translation>Ca&amp;tegory</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="108" />
+            <location filename="../../desktop/ui/filter_bar.py" line="118" />
             <source>紧急程度(&amp;P)</source>
             <translation>&amp;Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="110" />
+            <location filename="../../desktop/ui/filter_bar.py" line="119" />
             <source>县区(&amp;X)</source>
             <translation>Count&amp;y</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="111" />
+            <location filename="../../desktop/ui/filter_bar.py" line="120" />
             <source>乡镇街道(&amp;Z)</source>
             <translation>&amp;Township</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="112" />
+            <location filename="../../desktop/ui/filter_bar.py" line="123" />
             <source>预警</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="118" />
+            <location filename="../../desktop/ui/filter_bar.py" line="129" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="260" />
+            <location filename="../../desktop/ui/filter_bar.py" line="271" />
             <source>全部乡镇街道</source>
             <translation>All townships and streets</translation>
         </message>
@@ -933,79 +933,84 @@ not downloaded</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="65" />
+            <location filename="../../desktop/ui/main_window.py" line="67" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="116" />
+            <location filename="../../desktop/ui/main_window.py" line="117" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="118" />
+            <location filename="../../desktop/ui/main_window.py" line="119" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="125" />
+            <location filename="../../desktop/ui/main_window.py" line="126" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="127" />
+            <location filename="../../desktop/ui/main_window.py" line="128" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="128" />
+            <location filename="../../desktop/ui/main_window.py" line="129" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="131" />
+            <location filename="../../desktop/ui/main_window.py" line="132" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="134" />
+            <location filename="../../desktop/ui/main_window.py" line="135" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="135" />
+            <location filename="../../desktop/ui/main_window.py" line="136" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="137" />
+            <location filename="../../desktop/ui/main_window.py" line="138" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="139" />
+            <location filename="../../desktop/ui/main_window.py" line="140" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="141" />
+            <location filename="../../desktop/ui/main_window.py" line="142" />
             <source>快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="144" />
+            <location filename="../../desktop/ui/main_window.py" line="145" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="224" />
+            <location filename="../../desktop/ui/main_window.py" line="231" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="225" />
+            <location filename="../../desktop/ui/main_window.py" line="232" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="296" />
+            <source>办公时间以市级平台发布的时限规则为准，本机设置不生效</source>
+            <translation>The office hours are those of the rules the city platform published; the local setting does not apply</translation>
         </message>
     </context>
     <context>
@@ -1556,22 +1561,22 @@ not downloaded</translation>
             <translation>The first sync did not finish: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="182" />
+            <location filename="../../desktop/ui/startup.py" line="183" />
             <source>本机没有当前用户的资料：{0}</source>
             <translation>This computer has no data for the current user: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="225" />
+            <location filename="../../desktop/ui/startup.py" line="226" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="232" />
+            <location filename="../../desktop/ui/startup.py" line="233" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="245" />
+            <location filename="../../desktop/ui/startup.py" line="246" />
             <source>无法启动</source>
             <translation>Cannot start</translation>
         </message>
@@ -1675,38 +1680,38 @@ not downloaded</translation>
     <context>
         <name>SyncProblemsView</name>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="182" />
+            <location filename="../../desktop/ui/sync_problems.py" line="184" />
             <source>以下操作被市级平台退回，尚未生效。可以修改后重新发送，或放弃（放弃后不可恢复）。</source>
             <translation>The city platform refused these actions; they have not taken effect. Correct and send them again, or discard them (this cannot be undone).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="195" />
+            <location filename="../../desktop/ui/sync_problems.py" line="197" />
             <source>没有同步问题。</source>
             <translation>No sync problems.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="198" />
+            <location filename="../../desktop/ui/sync_problems.py" line="200" />
             <source>修改后重发…</source>
             <translation>Correct and resend…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="199" />
+            <location filename="../../desktop/ui/sync_problems.py" line="201" />
             <source>直接重发</source>
             <translation>Resend</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="200" />
+            <location filename="../../desktop/ui/sync_problems.py" line="202" />
             <source>放弃操作…</source>
             <translation>Discard action…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="268" />
-            <location filename="../../desktop/ui/sync_problems.py" line="276" />
+            <location filename="../../desktop/ui/sync_problems.py" line="272" />
+            <location filename="../../desktop/ui/sync_problems.py" line="280" />
             <source>放弃操作</source>
             <translation>Discard action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="269" />
+            <location filename="../../desktop/ui/sync_problems.py" line="273" />
             <source>放弃 {0} 的“{1}”？放弃后这个操作不会再发送，且不能恢复。</source>
             <translation>Discard “{1}” on {0}? It will not be sent again, and this cannot be undone.</translation>
         </message>
@@ -1739,52 +1744,57 @@ not downloaded</translation>
             <translation>No city platform address is set</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="59" />
-            <source>● 尚未同步</source>
-            <translation>● Not synced yet</translation>
+            <location filename="../../desktop/ui/status_bar.py" line="60" />
+            <source>◌ 连接待检测</source>
+            <translation>◌ Connection not checked yet</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/status_bar.py" line="61" />
+            <source>本次启动后尚未与 {0} 通信</source>
+            <translation>No contact with {0} since the program started</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="64" />
             <source>● 在线</source>
             <translation>● Online</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="64" />
+            <location filename="../../desktop/ui/status_bar.py" line="67" />
             <source>○ 离线</source>
             <translation>○ Offline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="65" />
+            <location filename="../../desktop/ui/status_bar.py" line="68" />
             <source>无法连接 {0}，可继续离线办理</source>
             <translation>Cannot reach {0}; you can go on working offline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="75" />
+            <location filename="../../desktop/ui/status_bar.py" line="78" />
             <source>上次同步 {0}</source>
             <translation>Last sync {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="77" />
+            <location filename="../../desktop/ui/status_bar.py" line="80" />
             <source>从未同步</source>
             <translation>Never synced</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="79" />
+            <location filename="../../desktop/ui/status_bar.py" line="82" />
             <source>待上传 {0} 个操作</source>
             <translation>{0} action(s) to upload</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="81" />
+            <location filename="../../desktop/ui/status_bar.py" line="84" />
             <source>无待上传操作</source>
             <translation>Nothing to upload</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="87" />
+            <location filename="../../desktop/ui/status_bar.py" line="90" />
             <source>同步中</source>
             <translation>Syncing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="90" />
+            <location filename="../../desktop/ui/status_bar.py" line="93" />
             <source>正在同步……</source>
             <translation>Syncing…</translation>
         </message>

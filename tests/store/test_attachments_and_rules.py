@@ -134,3 +134,17 @@ def test_published_rules_and_calendar_replace_the_defaults(fresh_store: Store) -
     assert calendar.office_hours.closing == time(17)
     start = datetime(2026, 12, 31, 10, 0, tzinfo=CHINA_TZ)
     assert calendar.deadline_after(start, 1) == datetime(2027, 1, 4, 17, 0, tzinfo=CHINA_TZ)
+
+
+def test_local_office_hours_apply_until_the_platform_publishes_rules(fresh_store: Store) -> None:
+    from desktop.store.sync_apply import apply_local_office_hours, save_platform_rules
+
+    late = OfficeHours(((time(9, 0), time(12, 0)), (time(14, 0), time(18, 0))))
+    assert apply_local_office_hours(fresh_store, late)
+    with fresh_store.session() as session:
+        assert load_rules(session).office_hours == late
+        assert load_calendar(session).office_hours == late
+    save_platform_rules(fresh_store, {"version": 3, "rules": Rules().to_dict(), "calendar": []})
+    assert not apply_local_office_hours(fresh_store, late)  # the platform's rules win
+    with fresh_store.session() as session:
+        assert load_rules(session).office_hours == Rules().office_hours

@@ -13,7 +13,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
 from desktop.store import migrate
-from desktop.store.database import DB_FILE, make_engine, open_store
+from desktop.store.database import DB_FILE, HEAD_REVISION, make_engine, open_store
 from desktop.store.models import Base
 from desktop.store.schema_extras import (
     CREATE_HISTORY_GUARD,
@@ -98,6 +98,19 @@ def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
     migrate.upgrade_if_needed(store.engine, store.db_path)
     assert migrate.current_revision(store.engine) == migrate.head_revision()
     store.close()
+
+
+def test_the_fast_path_knows_the_newest_migration() -> None:
+    assert HEAD_REVISION == migrate.head_revision()
+
+
+def test_a_newer_database_is_refused_by_open_store_too(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    with store.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'f00dfeed'"))
+    store.close()
+    with pytest.raises(RuntimeError, match="比本程序新"):
+        open_store(tmp_path)
 
 
 def test_open_is_idempotent_and_makes_no_backup_when_current(tmp_path: Path) -> None:

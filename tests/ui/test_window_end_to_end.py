@@ -126,9 +126,7 @@ class Desk:
 
 
 @pytest.fixture
-def desk(
-    qtbot: QtBot, platform_url: str, tmp_path: Path
-) -> Iterator[Callable[[str], Desk]]:
+def desk(qtbot: QtBot, platform_url: str, tmp_path: Path) -> Iterator[Callable[[str], Desk]]:
     """desk(username): a logged-in window of that demo user, with its own data folder."""
     made: list[Desk] = []
 
@@ -280,6 +278,8 @@ def test_a_rejected_action_shows_in_sync_problems_and_can_be_discarded(
     assert last.data(Qt.ItemDataRole.ToolTipRole) == "同步问题：1 条"
     second.press(Qt.Key.Key_P, CTRL_SHIFT)
     assert second.window.centre.currentWidget() is problems
+    detail = second.window.detail  # the refused action's clue shows beside the list
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.code == code)
     problem = problems.model.problems[0]
     assert problem.clue_code == code and problem.reason
     assert problems.model.index(0, 3).data() == problem.reason

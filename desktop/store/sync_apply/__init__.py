@@ -57,7 +57,11 @@ from desktop.store.sync_apply.problems import (
 )
 from desktop.store.sync_apply.pull import PageResult, apply_pull_page
 from desktop.store.sync_apply.push import next_push_batch, pending_files
-from desktop.store.sync_apply.reference import save_directory, save_platform_rules
+from desktop.store.sync_apply.reference import (
+    apply_local_office_hours,
+    save_directory,
+    save_platform_rules,
+)
 from desktop.store.sync_apply.reset import reset_server_data
 from desktop.store.sync_apply.state import (
     SyncStatus,
@@ -88,6 +92,7 @@ __all__ = [
     "SyncProblem",
     "SyncStatus",
     "UnknownUnitsError",
+    "apply_local_office_hours",
     "apply_pull_page",
     "device_id",
     "discard_problem",

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
 
-from desktop.domain.calendar import YearCalendar
+from desktop.domain.calendar import OfficeHours, YearCalendar
 from desktop.domain.codes import Role, UnitKind
 from desktop.domain.rules import Rules
-from desktop.store.clue_rows import save_calendar_year, save_rules
+from desktop.store.clue_rows import load_rules, save_calendar_year, save_rules
 from desktop.store.database import Store
 from desktop.store.models import Unit, User
 from desktop.store.sync_apply.parse import (
@@ -19,7 +20,7 @@ from desktop.store.sync_apply.parse import (
     field,
     text_field,
 )
-from desktop.store.sync_apply.state import put_value
+from desktop.store.sync_apply.state import get_value, put_value
 
 
 def _unit_rows(units: Any) -> list[dict[str, Any]]:
@@ -114,3 +115,18 @@ def save_platform_rules(store: Store, data: Any) -> int | None:
             save_calendar_year(session, year)
         put_value(session, "rules_version", version)
     return version
+
+
+def apply_local_office_hours(store: Store, hours: OfficeHours) -> bool:
+    """Use the office hours from the settings until the platform publishes its rules.
+
+    Returns whether they apply (False once the platform's rules are kept: those win, so
+    that deadlines here and on the platform agree).
+    """
+    with store.session() as session, session.begin():
+        if get_value(session, "rules_version") is not None:
+            return False
+        rules = load_rules(session)
+        if rules.office_hours != hours:
+            save_rules(session, replace(rules, office_hours=hours))
+        return True

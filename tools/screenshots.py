@@ -1,0 +1,184 @@
+"""Regenerate the screenshots of the main views into docs/screenshots/.
+
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [--out docs/screenshots]
+
+Starts a real demo platform (5,000 clues) in a temporary folder, logs real windows in as the
+demo accounts and grabs: the login dialog, the county's warnings queue, a clue's detail, the
+dispatch form, and the sync problems view (two laptops of one person signing the same clue).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from sqlalchemy import select  # noqa: E402
+
+from cityplatform.demo_site import ensure_demo_platform  # noqa: E402
+from cityplatform.launcher import start_platform, stop_platform  # noqa: E402
+from desktop.demo.city import DEMO_PASSWORD  # noqa: E402
+from desktop.domain.workflow import Action  # noqa: E402
+from desktop.store.database import open_store  # noqa: E402
+from desktop.store.local_actions import take_action  # noqa: E402
+from desktop.store.models import Clue  # noqa: E402
+from desktop.store.queues import Queue  # noqa: E402
+from desktop.ui.app import make_application  # noqa: E402
+from desktop.ui.login_dialog import LoginDialog  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.settings import AppSettings  # noqa: E402
+from desktop.ui.sync_controller import Connection, SyncController, login_job  # noqa: E402
+from desktop.ui.workspace import Workspace  # noqa: E402
+
+WIDTH, HEIGHT = 1440, 860
+
+
+def wait(condition: Callable[[], bool], seconds: float = 30.0) -> None:
+    """Process events until `condition()` holds."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        QApplication.processEvents()
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        time.sleep(0.01)
+
+
+def settle() -> None:
+    """Let background tasks deliver and the widgets repaint."""
+    for _ in range(30):
+        QApplication.processEvents()
+
+
+class Desk:
+    """A logged-in main window of one demo account over its own data folder."""
+
+    def __init__(self, url: str, username: str, folder: Path) -> None:
+        from desktop.sync.api import PlatformApi
+        from desktop.sync.auth import open_client
+        from desktop.sync.engine import run_sync
+
+        self.store = open_store(folder)
+        connection = Connection(url, username)
+        login_job(self.store, connection, DEMO_PASSWORD)
+        with open_client(self.store, url, username) as http:
+            run_sync(self.store, PlatformApi(http))
+        self.workspace = Workspace(self.store, username, url)
+        self.sync = SyncController(self.workspace, connection)
+        ini = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        self.window = MainWindow(self.workspace, self.sync, AppSettings(ini))
+        self.window.resize(WIDTH, HEIGHT)
+        self.window.show()
+        settle()
+
+    def sync_now(self) -> None:
+        finished: list[object] = []
+        self.sync.finished.connect(finished.append)
+        self.sync.failed.connect(finished.append)
+        self.sync.sync_now()
+        wait(lambda: bool(finished), 60)
+        settle()
+
+    def open_clue(self, code: str) -> None:
+        self.window.show_clue_code(code)
+        detail = self.window.detail
+        wait(lambda: detail.detail is not None and detail.detail.code == code)
+        settle()
+
+    def first_code(self, *conditions: object) -> str:
+        with self.store.session() as session:
+            code = session.scalars(select(Clue.code).where(*conditions).order_by(Clue.id)).first()
+        assert code is not None, conditions
+        return code
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    settle()
+    assert widget.grab().save(str(path)), path
+    print(f"wrote {path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Make every screenshot; returns the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    make_application(["cluedesk"])
+    with tempfile.TemporaryDirectory(prefix="cluedesk-shots-") as scratch:
+        root = Path(scratch)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root))
+        db_url = ensure_demo_platform(root / "platform")
+        url, process = start_platform(db_url, root / "platform", testing=False)
+        try:
+            shoot(url, root, args.out)
+        finally:
+            stop_platform(process)
+    return 0
+
+
+def shoot(url: str, root: Path, out: Path) -> None:
+    """Log the demo accounts in and grab each view."""
+    settings = AppSettings(QSettings(str(root / "login.ini"), QSettings.Format.IniFormat))
+    settings.server_url, settings.username = "https://platform.example.cn", ""
+    login = LoginDialog(settings)
+    login.username.setText("haizhou")
+    login.password.setText("********")
+    login.show()
+    grab(login, out / "login.png")
+    login.close()
+
+    county = Desk(url, "haizhou", root / "haizhou")
+    county.window.navigation.select_queue(Queue.WARNINGS)
+    wait(lambda: county.window.queue_view.row_count() > 0)
+    county.window.queue_view.select_clue(county.window.queue_view.model.clue_id(2))
+    wait(lambda: county.window.detail.detail is not None)
+    grab(county.window, out / "queue-warnings.png")
+
+    reviewing = county.first_code(Clue.status == "reviewing", Clue.county_code == "320706")
+    county.open_clue(reviewing)
+    county.window.detail.tabs.setCurrentIndex(1)
+    grab(county.window, out / "clue-detail.png")
+
+    registered = county.first_code(Clue.status == "registered", Clue.county_code == "320706")
+    county.open_clue(registered)
+    dialog = county.window.detail.start_action(Action.DISPATCH)
+    assert dialog is not None
+    settle()
+    grab(dialog, out / "dispatch-form.png")
+    dialog.close()
+
+    # Two laptops of the township handler sign one clue offline: the second is refused.
+    take_action(
+        county.store,
+        "haizhou",
+        county.workspace.device_id,
+        Action.DISPATCH,
+        registered,
+        {"lead_unit": "320706001"},
+    )
+    county.sync_now()
+    first = Desk(url, "xinhai", root / "xinhai-1")
+    second = Desk(url, "xinhai", root / "xinhai-2")
+    for laptop in (first, second):
+        take_action(laptop.store, "xinhai", laptop.workspace.device_id, Action.SIGN, registered, {})
+        laptop.sync_now()
+    second.window.navigation.select_sync_problems()
+    settle()
+    grab(second.window, out / "sync-problems.png")
+    for desk in (county, first, second):
+        desk.window.close()
+        desk.store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -169,8 +169,12 @@ def test_the_closed_loop_clicked_through_by_a_dispatcher_and_a_township(
     county.press_sync()
     assert sync_status(county.store).pending == 0
 
-    # The township handler sees it after sync, signs, and reports back with a photo.
+    # The township handler is told of the new task by the sync, signs, and reports back.
+    qtbot.waitUntil(lambda: bool(township.window.snapshot))  # what it had before the sync
     township.press_sync()
+    qtbot.waitUntil(lambda: bool(township.window.notifier.sent))
+    news = township.window.notifier.sent[0]
+    assert news.clue_code == code or news.count >= 1
     township.window.navigation.select_queue(Queue.TO_SIGN)
     township.open_clue(code)
     assert township.status_of(code) is Status.DISPATCHED

@@ -1,0 +1,96 @@
+"""The main window over the demo store: layout kept between runs, help, about, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.store.clue_rows import load_rules
+from desktop.store.queues import Queue
+from desktop.ui.about_dialog import AboutDialog
+from desktop.ui.help_dialog import HelpDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import AppSettings
+from desktop.ui.sync_controller import SyncController
+from desktop.ui.workspace import Workspace
+from tests.ui.conftest import MakeWorkspace
+
+pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")
+
+
+def open_window(qtbot: QtBot, workspace: Workspace, settings_file: Path) -> MainWindow:
+    settings = AppSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    window = MainWindow(workspace, SyncController(workspace, None), settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def test_layout_and_columns_are_kept_between_runs(
+    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    workspace = make_workspace("haizhou")
+    window = open_window(qtbot, workspace, tmp_path / "settings.ini")
+    table = window.queue_view.table
+    table.setColumnWidth(1, 211)
+    table.horizontalHeader().hideSection(5)
+    window.splitter.setSizes([200, 600, 600])
+    window.close()
+    again = open_window(qtbot, workspace, tmp_path / "settings.ini")
+    assert again.queue_view.table.columnWidth(1) == 211
+    assert again.queue_view.table.horizontalHeader().isSectionHidden(5)
+    # The offscreen screen is small: restored geometry is clamped to it, so the splitter's
+    # pixel sizes cannot be compared; what was saved is.
+    saved = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    assert saved.window_geometry and saved.splitter_state
+
+
+def test_help_lists_every_shortcut_and_f1_opens_it(
+    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, make_workspace("xinhai"), tmp_path / "settings.ini")
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.dialog
+    assert isinstance(dialog, HelpDialog) and dialog.isVisible()
+    listed = {text for text, _keys in window.shortcuts()}
+    assert {"签收", "登记", "立即同步", "查找线索", "同步问题"} <= listed
+    keys = {window.sync_action.shortcut().toString(), window.register_action.shortcut().toString()}
+    assert keys == {"F5", "Ctrl+Shift+N"}
+
+
+def test_find_shortcut_and_queue_switching(
+    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, make_workspace("haizhou"), tmp_path / "settings.ini")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.filter_bar.search.hasFocus()
+    window.navigation.select_queue(Queue.TO_REVIEW)
+    assert window.queue_view.model.queue_filter().queue is Queue.TO_REVIEW
+    assert window.queue_view.row_count() > 0
+
+
+def test_about_shows_the_data_folder_and_settings_apply_office_hours(
+    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    from datetime import time
+
+    from desktop.domain.calendar import OfficeHours
+
+    workspace = make_workspace("haizhou")
+    window = open_window(qtbot, workspace, tmp_path / "settings.ini")
+    about = window.open_about()
+    assert isinstance(about, AboutDialog)
+    assert str(workspace.store.data_dir) in about.data_label.text()
+    about.close()
+    late = OfficeHours(((time(9, 0), time(12, 0)), (time(14, 0), time(18, 0))))
+    window.settings.office_hours = late
+    window.apply_settings()  # what OK in the settings dialog does
+    assert workspace.calendar.office_hours == late
+    with workspace.store.session() as session:
+        assert load_rules(session).office_hours == late

@@ -9,12 +9,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from cityplatform.launcher import start_platform, stop_platform
 from cityplatform.security import FAST_HASHER
 from cityplatform.seed import seed_demo
 from desktop.domain.timeutil import china_now
 from desktop.store.database import DB_FILE, Store, open_store
+from desktop.ui.tasks import running_tasks
 from desktop.ui.workspace import Workspace
 
 MakeWorkspace = Callable[[str], Workspace]
@@ -59,3 +63,18 @@ def platform_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
     finally:
         stop_platform(process)
+
+
+@pytest.fixture(autouse=True)
+def _no_task_left_behind(qtbot: QtBot) -> Iterator[None]:
+    """Every background task a test started has delivered before the next test begins."""
+    yield
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=30000)
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """Type text as an input method commits it (QTest.keyClicks handles only ASCII)."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, text
 
@@ -30,27 +28,12 @@ from desktop.ui.forms import (
     UnitChecklistField,
     handling_units,
 )
-from desktop.ui.tasks import running_tasks
 from desktop.ui.workspace import Workspace
-from tests.ui.conftest import MakeWorkspace
+from tests.ui.conftest import MakeWorkspace, type_chinese
 
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")  # offscreen platform
 
 TOWNSHIP = "320706001"  # 新海街道
-
-
-@pytest.fixture(autouse=True)
-def _no_task_left_behind(qtbot: QtBot) -> Iterator[None]:
-    yield
-    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10000)
-
-
-def type_chinese(widget: QWidget, text: str) -> None:
-    """Type text as an input method commits it (QTest.keyClicks handles only ASCII)."""
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def first_clue(workspace: Workspace, where: str) -> tuple[int, str]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QImage, QInputMethodEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QImage, QKeySequence
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
@@ -26,17 +24,11 @@ from desktop.ui.clue_detail import ClueDetailPanel
 from desktop.ui.tasks import running_tasks
 from desktop.ui.timeline import TimelineModel
 from desktop.ui.workspace import Workspace
-from tests.ui.conftest import MakeWorkspace
+from tests.ui.conftest import MakeWorkspace, type_chinese
 
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")  # offscreen platform
 
 TOWNSHIP = "320706001"  # 新海街道, the unit of the township handler xinhai
-
-
-@pytest.fixture(autouse=True)
-def _no_task_left_behind(qtbot: QtBot) -> Iterator[None]:
-    yield
-    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10000)
 
 
 def clue_id(workspace: Workspace, where: str) -> int:
@@ -80,14 +72,6 @@ def shown_actions(panel: ClueDetailPanel) -> set[Action]:
         else:
             assert not qaction.isEnabled()
     return shown
-
-
-def type_chinese(widget: QWidget, text: str) -> None:
-    """Type text as an input method commits it (QTest.keyClicks handles only ASCII)."""
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def png(path: Path, colour: str = "#3a7") -> Path:

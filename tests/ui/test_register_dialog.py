@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -17,29 +15,14 @@ from desktop.domain.validators import credit_code_check_char
 from desktop.store.models import Clue, ClueAttachment, ClueEvent, OutboxAction
 from desktop.ui.forms import ChoiceField, DateTimeField, FilesField
 from desktop.ui.register_dialog import RegisterDialog, registrable_counties
-from desktop.ui.tasks import running_tasks
 from desktop.ui.workspace import Workspace
-from tests.ui.conftest import MakeWorkspace
+from tests.ui.conftest import MakeWorkspace, type_chinese
 
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")  # offscreen platform
 
 BASE = "91320706MA1W2X3Y4"
 VALID = BASE + credit_code_check_char(BASE)
 INVALID = BASE + ("0" if VALID[-1] != "0" else "1")
-
-
-@pytest.fixture(autouse=True)
-def _no_task_left_behind(qtbot: QtBot) -> Iterator[None]:
-    yield
-    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10000)
-
-
-def type_chinese(widget: QWidget, text: str) -> None:
-    """Type text as an input method commits it (QTest.keyClicks handles only ASCII)."""
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def counts(workspace: Workspace) -> tuple[int, int, int]:

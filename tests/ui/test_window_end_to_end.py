@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QImage, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -32,19 +32,12 @@ from desktop.ui.settings import AppSettings
 from desktop.ui.sync_controller import Connection, SyncController, login_job, sync_job
 from desktop.ui.tasks import Task, running_tasks
 from desktop.ui.workspace import Workspace
+from tests.ui.conftest import type_chinese
 
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")
 
 TOWNSHIP_UNIT = "320706001"  # 新海街道, the demo township handler's unit
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def type_chinese(widget: QWidget, text: str) -> None:
-    """Type text as an input method commits it (QTest.keyClicks handles only ASCII)."""
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 class Desk:

@@ -10,7 +10,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, select
 from sqlalchemy.orm import Session
 
-from cityplatform.models import AssistingUnit, Attachment, Clue, ClueAttachment, ClueEvent
+from cityplatform.models import (
+    AssistingUnit,
+    Attachment,
+    Clue,
+    ClueAttachment,
+    ClueEvent,
+    Notice,
+    NoticeEvent,
+)
 from desktop.domain.validators import mask_name, mask_phone
 
 CLUE_COLUMNS = (
@@ -151,6 +159,7 @@ def clue_documents(
                 "added_by": a[6],
             }
         )
+    notices = notice_documents(session, ids)
     out = []
     for r in rows:
         clue_id = r.id
@@ -191,9 +200,79 @@ def clue_documents(
                 "extended_days": r.extended_days,
                 "events": events.get(clue_id, []),
                 "attachments": attachments.get(clue_id, []),
+                "notices": [{**n, "clue_code": r.code} for n in notices.get(clue_id, [])],
             }
         )
     return out
+
+
+NOTICE_EVENT_COLUMNS = (
+    NoticeEvent.notice_id,
+    NoticeEvent.action_id,
+    NoticeEvent.action,
+    NoticeEvent.username,
+    NoticeEvent.unit_code,
+    NoticeEvent.device_id,
+    NoticeEvent.at,
+    NoticeEvent.from_status,
+    NoticeEvent.to_status,
+    NoticeEvent.note,
+    NoticeEvent.details,
+)
+
+
+def notice_documents(session: Session, clue_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """The protocol's notice objects of the clues, by clue id, oldest notice first.
+
+    A notice object is the notice's state (`NoticeState.to_dict()`) with its `version` (the
+    change that last changed it) and its complete history; two queries for all the clues.
+    """
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if not clue_ids:
+        return found
+    rows = session.execute(
+        select(Notice.clue_id, Notice.notice_id, Notice.seq, Notice.state)
+        .where(Notice.clue_id.in_(list(clue_ids)))
+        .order_by(Notice.clue_id, Notice.created_at, Notice.notice_id)
+    ).all()
+    if not rows:
+        return found
+    events: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in session.execute(
+        select(*NOTICE_EVENT_COLUMNS)
+        .where(NoticeEvent.notice_id.in_([r.notice_id for r in rows]))
+        .order_by(NoticeEvent.notice_id, NoticeEvent.id)
+    ):
+        events[e[0]].append(
+            {
+                "action_id": e[1],
+                "action": e[2],
+                "username": e[3],
+                "unit_code": e[4],
+                "device_id": e[5],
+                "at": e[6].isoformat(),
+                "from_status": e[7],
+                "to_status": e[8],
+                "note": e[9],
+                "details": e[10],
+            }
+        )
+    for r in rows:
+        found[r.clue_id].append(
+            {**r.state, "version": r.seq, "events": events.get(r.notice_id, [])}
+        )
+    return found
+
+
+def notice_document(session: Session, notice_id: str, clue_code: str) -> dict[str, Any] | None:
+    """The notice object of one notice, or None."""
+    clue_id = session.scalar(select(Notice.clue_id).where(Notice.notice_id == notice_id))
+    if clue_id is None:
+        return None
+    for item in notice_documents(session, [clue_id])[clue_id]:
+        if item["notice_id"] == notice_id:
+            return {**item, "clue_code": clue_code}
+    return None
 
 
 def clue_document(session: Session, code: str, *, masked: bool = False) -> dict[str, Any] | None:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -324,3 +325,50 @@ class IntakeRef(Base):
     external_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id"))
     created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+class Notice(Base):
+    """A rectification notice of a clue: its whole state as JSON (`NoticeState.to_dict()`),
+    with the columns the checks need; `seq` is the change that last changed it (its version).
+
+    A unit's (year, seq) number and the printed number are unique: a number is never used
+    twice."""
+
+    __tablename__ = "notices"
+    __table_args__ = (UniqueConstraint("unit_code", "number_year", "number_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[str] = mapped_column(String(36), unique=True)
+    clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(16))
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    number: Mapped[str | None] = mapped_column(String(60), unique=True)
+    number_year: Mapped[int | None] = mapped_column(Integer)
+    number_seq: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    state: Mapped[Any] = mapped_column(JSON)
+
+
+class NoticeEvent(Base):
+    """One entry of a notice's history; `action_id` is the action that made it."""
+
+    __tablename__ = "notice_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[str] = mapped_column(ForeignKey("notices.notice_id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    action_id: Mapped[str] = mapped_column(String(64), unique=True)
+    action: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[Any] = mapped_column(JSON)
+
+
+Index("ix_notice_events_notice_id", NoticeEvent.notice_id, NoticeEvent.id)

@@ -19,6 +19,7 @@ from cityplatform.jsonresp import FastJSONResponse
 from cityplatform.payloads import Rejected
 from cityplatform.push_apply import apply_action_to_clue
 from cityplatform.push_context import ActionIn, PushContext
+from cityplatform.push_notices import apply_notice_to_clue, is_notice_type
 
 log = logging.getLogger("cityplatform.push")
 
@@ -61,7 +62,10 @@ def apply_one(ctx: PushContext, item: ActionIn) -> dict[str, Any]:
         try:
             with ctx.session() as session:
                 try:
-                    result = apply_action_to_clue(ctx, session, item)
+                    if is_notice_type(item.type):
+                        result = apply_notice_to_clue(ctx, session, item)
+                    else:
+                        result = apply_action_to_clue(ctx, session, item)
                 except Rejected as exc:
                     session.rollback()
                     return _rejection(ctx, session, item, exc)

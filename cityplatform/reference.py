@@ -12,6 +12,7 @@ from cityplatform.auth import CallerDep
 from cityplatform.context import platform_of
 from cityplatform.jsonresp import FastJSONResponse
 from cityplatform.models import Unit, User
+from desktop.domain.notices import NoticeAction
 from desktop.domain.workflow import Action
 
 router = APIRouter(prefix="/api/v1", tags=["reference"])
@@ -53,7 +54,8 @@ def meta(request: Request, caller: CallerDep) -> FastJSONResponse:
         {
             "server_time": platform.now().isoformat(),
             "protocol_versions": list(PROTOCOL_VERSIONS),
-            "action_types": [action.command_type for action in Action],
+            "action_types": [action.command_type for action in Action]
+            + [action.command_type for action in NoticeAction],
             "scope_epoch": caller.scope_epoch,
             "user": caller.user_json(),
             "limits": platform.settings.limits.to_meta(),

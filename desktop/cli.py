@@ -1,4 +1,4 @@
-"""`cluedesk` opens the window; `cluedesk demo-data | queue | deadline | sync` work headless."""
+"""`cluedesk` opens the window; its subcommands (queue, sync, notice, …) work headless."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from desktop.domain.codes import Category, Channel, Status, UnitKind
 from desktop.domain.deadlines import WARNING_LABELS, countdown, warning_bounds
 from desktop.domain.timeutil import china_now
 from desktop.domain.validators import ValidationError, parse_datetime
+from desktop.notice_cli import add_notice_parser
 
 WEEKDAYS = "一二三四五六日"
 
@@ -320,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--json", action="store_true", help="以 JSON 输出同步结果")
     sync.add_argument("--ca-bundle", help="校验服务器证书所用的 CA 证书文件")
     sync.set_defaults(handler=cmd_sync)
+    add_notice_parser(commands)
     return parser
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 DB_FILE = "cluedesk.sqlite3"
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 """The newest migration (a test holds it equal to Alembic's head): a current store opens
 without loading Alembic at all, which keeps the window's cold start short."""
 DATA_DIR_ENV = "CLUEDESK_DATA_DIR"

@@ -224,3 +224,91 @@ class RuleSet(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     data: Mapped[Any] = mapped_column(JsonText)
+
+
+class Notice(Base):
+    """The local view of a notice: its platform snapshot with this device's pending notice
+    actions replayed (the whole state as JSON, the columns queries need beside it)."""
+
+    __tablename__ = "notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[str] = mapped_column(String(36), unique=True)
+    clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(16))
+    unit_code: Mapped[str] = mapped_column(String(20), index=True)
+    number: Mapped[str | None] = mapped_column(String(60))
+    number_year: Mapped[int | None] = mapped_column(Integer)
+    number_seq: Mapped[int | None] = mapped_column(Integer)
+    issued_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    rectify_deadline: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    state: Mapped[Any] = mapped_column(JsonText)
+    """The notice's state (`NoticeState.to_dict()`): what `load_notice` reads."""
+    server_state: Mapped[Any | None] = mapped_column(JsonText)
+    """The state the platform last sent (None: only on this device so far), for replays."""
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Whether the view holds actions of this device the platform has not confirmed."""
+
+
+Index("ix_notices_status_deadline", Notice.status, Notice.rectify_deadline)
+
+
+class NoticeEvent(Base):
+    """One entry of a notice's append-only history."""
+
+    __tablename__ = "notice_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[str] = mapped_column(
+        ForeignKey("notices.notice_id", ondelete="CASCADE"), index=True
+    )
+    action_id: Mapped[str] = mapped_column(String(36), unique=True)
+    action: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[Any] = mapped_column(JsonText, default=dict)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class NumberBlock(Base):
+    """Document numbers first..last the platform reserved for this device, its unit and year;
+    `next_seq` is the next one not used yet (next_seq > last: the block is used up)."""
+
+    __tablename__ = "number_blocks"
+
+    block_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    unit_code: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    first: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer)
+    next_seq: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+Index("ix_number_blocks_unit_year", NumberBlock.unit_code, NumberBlock.year, NumberBlock.first)
+
+
+class LibraryClause(Base):
+    """An article of law in the editable clause library clerks cite from."""
+
+    __tablename__ = "clauses"
+
+    clause_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    law: Mapped[str] = mapped_column(String(100))
+    article: Mapped[str] = mapped_column(String(50))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Removed by the user (kept so that a newer seed file does not bring it back)."""
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Changed by the user (a newer seed file does not overwrite it)."""
+    updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)

@@ -145,6 +145,27 @@ class PlatformApi:
                 raise MalformedAnswer(endpoint, f"results[{i}] 与所发送的操作不对应")
         return results
 
+    def number_block(self, unit_code: str, year: int, size: int) -> dict[str, Any]:
+        """POST /number-blocks: reserve `size` document numbers of `unit_code` and `year`
+        for this device; the block {"block_id", "unit_code", "year", "first", "last"}."""
+        endpoint = "POST /number-blocks"
+        body = {
+            "device_id": self.http.device_id,
+            "unit_code": unit_code,
+            "year": year,
+            "size": size,
+        }
+        data = _object(
+            self.http.call("POST", API + "/number-blocks", body=body, endpoint=endpoint).body,
+            endpoint,
+        )
+        block = {key: _count(data, key, endpoint) for key in ("block_id", "year", "first", "last")}
+        if data.get("unit_code") != unit_code or block["year"] != year:
+            raise MalformedAnswer(endpoint, "编号段的单位或年份与申请的不符")
+        if not 1 <= block["first"] <= block["last"]:
+            raise MalformedAnswer(endpoint, "编号段的起止号无效")
+        return {**block, "unit_code": unit_code}
+
     def pull(self, cursor: str | None, limit: int) -> PullPage:
         """GET /pull from `cursor` (None: from the beginning)."""
         endpoint = "GET /pull"

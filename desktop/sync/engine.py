@@ -1,4 +1,5 @@
-"""A sync run: meta → reference data → attachments up → push → pull, with one summary.
+"""A sync run: meta → reference data → document numbers → attachments up → push → pull,
+with one summary.
 
 Each step's store writes are their own transactions (a pulled page with its cursor, a push
 answer with its outbox changes), so a run stopped anywhere — cancelled, offline, crashed —
@@ -21,8 +22,15 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from desktop.domain.timeutil import china_now
+from desktop.domain.timeutil import china_now, to_china
 from desktop.store.database import Store
+from desktop.store.number_blocks import (
+    BLOCK_SIZE,
+    LOW_STOCK,
+    issues_notices,
+    number_stock,
+    save_number_block,
+)
 from desktop.store.sync_apply import (
     SyncDataError,
     UnknownUnitsError,
@@ -42,6 +50,7 @@ from desktop.sync.api import Limits, Meta, PlatformApi
 from desktop.sync.errors import (
     Cancelled,
     MalformedAnswer,
+    RequestRejected,
     ResetRequired,
     SyncBusy,
     UpgradeRequired,
@@ -54,7 +63,7 @@ log = logging.getLogger("cluedesk.sync")
 SKEW_WARNING_SECONDS = 300
 LOCK_FILE = "sync.lock"
 Progress = Callable[[str, int, int | None], None]
-"""progress(phase, done, total): phase is meta, reference, attachments, push or pull."""
+"""progress(phase, done, total): phase is meta, reference, numbers, attachments, push or pull."""
 
 
 @dataclass
@@ -70,6 +79,8 @@ class SyncSummary:
     tombstones: int = 0
     pages: int = 0
     uploaded_files: int = 0
+    numbers_reserved: int = 0
+    numbers_error: str = ""
     upload_failures: dict[str, str] = field(default_factory=dict)
     directory_updated: bool = False
     rules_updated: bool = False
@@ -131,9 +142,11 @@ class SyncRun:
         started = time.monotonic()
         try:
             self._check()
-            self.meta()
+            meta = self.meta()
             self._check()
             self.reference()
+            self._check()
+            self.numbers(meta)
             self._check()
             self.attachments()
             self.push()
@@ -197,6 +210,29 @@ class SyncRun:
             write_state(self.store, rules_hash=stamp)
             self.summary.rules_updated = True
         self._report("reference", 2, 2)
+
+    def numbers(self, meta: Meta) -> None:
+        """Reserve document numbers when this device holds few for its unit and the year.
+
+        Only a handling unit's handler issues notices. A refused request is noted in the
+        summary and does not stop the run (numbers are asked for again next time).
+        """
+        user = meta.user
+        if user is None or not issues_notices(self.store, user.unit_code, user.role):
+            return
+        year = to_china(meta.server_time).year
+        if number_stock(self.store, user.unit_code, year) >= LOW_STOCK:
+            return
+        self._report("numbers", 0, 1)
+        try:
+            block = self.api.number_block(user.unit_code, year, BLOCK_SIZE)
+        except RequestRejected as exc:
+            log.warning("number block refused: %s", exc.message)
+            self.summary.numbers_error = exc.message
+            return
+        save_number_block(self.store, block)
+        self.summary.numbers_reserved += block["last"] - block["first"] + 1
+        self._report("numbers", 1, 1)
 
     def attachments(self) -> None:
         """Upload the files pending actions cite."""
@@ -324,6 +360,10 @@ def summary_lines(summary: SyncSummary) -> list[str]:
         lines.append(
             f"附件：上传 {summary.uploaded_files} 个，失败 {len(summary.upload_failures)} 个"
         )
+    if summary.numbers_reserved:
+        lines.append(f"领取文书编号 {summary.numbers_reserved} 个")
+    if summary.numbers_error:
+        lines.append(f"文书编号未能领取：{summary.numbers_error}")
     if summary.reset:
         lines.append("服务器要求重新完整同步，已完成")
     if summary.skew_warning and summary.clock_skew_seconds is not None:

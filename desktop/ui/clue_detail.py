@@ -29,6 +29,7 @@ from desktop.ui.action_forms import ActionDialog, ConfirmAction, open_action
 from desktop.ui.actions import build_action_qactions
 from desktop.ui.attachments_panel import AttachmentsPanel
 from desktop.ui.labels import label, label_of
+from desktop.ui.notices.notice_panel import NoticePanel
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.timeline import TimelineView, format_moment
 from desktop.ui.workspace import Workspace
@@ -139,6 +140,11 @@ class ClueDetailPanel(QWidget):
         self.tabs.addTab(self.timeline, self.tr("办理记录"))
         self.attachments = AttachmentsPanel(self.workspace)
         self.tabs.addTab(self.attachments, self.tr("附件"))
+        self.notices = NoticePanel(self.workspace)
+        self.tabs.addTab(self.notices, self.tr("整改文书"))
+        self.notices.count_changed.connect(
+            lambda n: self.tabs.setTabText(3, self.tr("整改文书（{0}）").format(n))
+        )
 
     def _field_titles(self) -> list[tuple[str, str]]:
         return [
@@ -233,6 +239,8 @@ class ClueDetailPanel(QWidget):
             self._show_placeholder(self.tr("本机已没有该线索（可能已移出您的管辖范围）"))
             return
         self._fill(detail)
+        if self.notices.clue_code != detail.code:
+            self.notices.show_clue(detail.code)
         self.stack.setCurrentWidget(self.content)
         self._update_actions()
 

@@ -28,6 +28,7 @@ from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.labels import label
 from desktop.ui.logging_setup import log_file
 from desktop.ui.navigation import NavigationPanel
+from desktop.ui.notices_view import NoticesView
 from desktop.ui.notifications import Notifier, Snapshot
 from desktop.ui.queue_view import QueueView
 from desktop.ui.register_dialog import RegisterDialog
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.queue_view = QueueView(workspace)
         self.detail = ClueDetailPanel(workspace)
         self.problems_view = SyncProblemsView(workspace)
+        self.notices_view = NoticesView(workspace)
         queue_page = QWidget()
         column = QVBoxLayout(queue_page)
         column.setContentsMargins(0, 0, 0, 0)
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.centre = QStackedWidget()
         self.centre.addWidget(queue_page)
         self.centre.addWidget(self.problems_view)
+        self.centre.addWidget(self.notices_view)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.navigation)
@@ -148,6 +151,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.navigation.queue_selected.connect(self.show_queue)
         self.navigation.sync_problems_selected.connect(self.show_sync_problems)
+        self.navigation.notices_selected.connect(self.show_notices)
+        self.notices_view.clue_requested.connect(self.show_clue_code)
         self.filter_bar.filter_changed.connect(self.queue_view.set_filter)
         self.queue_view.clue_selected.connect(self.detail.show_clue)
         self.queue_view.selection_cleared.connect(lambda: self.detail.show_clue(None))
@@ -171,6 +176,11 @@ class MainWindow(QMainWindow):
         """Show the rejected actions instead of the queue."""
         self.centre.setCurrentIndex(1)
         self.problems_view.reload()
+
+    def show_notices(self) -> None:
+        """Show every notice of the user's unit with its rectification countdown."""
+        self.centre.setCurrentWidget(self.notices_view)
+        self.notices_view.refresh()
 
     def show_clue_code(self, code: str) -> None:
         """Find a clue by its code in the 全部 queue and select it."""

@@ -51,6 +51,7 @@ class EntryKind(Enum):
 
     GROUP = "group"
     QUEUE = "queue"
+    NOTICES = "notices"
     SYNC_PROBLEMS = "sync_problems"
 
 
@@ -63,6 +64,7 @@ class Entry:
 
 
 SYNC_PROBLEMS = Entry(EntryKind.SYNC_PROBLEMS)
+NOTICES = Entry(EntryKind.NOTICES)
 
 
 def entries_for(viewer: Viewer) -> list[Entry]:
@@ -72,6 +74,7 @@ def entries_for(viewer: Viewer) -> list[Entry]:
         Entry(EntryKind.GROUP),
         *(Entry(EntryKind.QUEUE, q) for q in (*queues, Queue.ALL)),
         Entry(EntryKind.QUEUE, Queue.WARNINGS),
+        NOTICES,
         SYNC_PROBLEMS,
     ]
 
@@ -116,6 +119,8 @@ class NavigationModel(QAbstractListModel):
             return self.tr("我的待办")
         if entry.kind is EntryKind.SYNC_PROBLEMS:
             return self.tr("同步问题")
+        if entry.kind is EntryKind.NOTICES:
+            return self.tr("整改文书")
         assert entry.queue is not None
         return label(entry.queue)
 
@@ -205,6 +210,7 @@ class NavigationPanel(QWidget):
     queue_selected = Signal(object)
     """The user chose this Queue."""
     sync_problems_selected = Signal()
+    notices_selected = Signal()
     """The user chose 同步问题."""
     counts_updated = Signal()
     """The counts beside the queues were queried again."""
@@ -247,6 +253,10 @@ class NavigationPanel(QWidget):
     def select_sync_problems(self) -> None:
         """Select 同步问题 as if the user clicked it."""
         self._select(SYNC_PROBLEMS)
+
+    def select_notices(self) -> None:
+        """Select 整改文书 as if the user clicked it."""
+        self._select(NOTICES)
 
     def set_problem_count(self, number: int) -> None:
         """Show how many sync problems wait (fed by the main window)."""
@@ -301,5 +311,7 @@ class NavigationPanel(QWidget):
         entry = self.model.entries[current.row()]
         if entry.kind is EntryKind.SYNC_PROBLEMS:
             self.sync_problems_selected.emit()
+        elif entry.kind is EntryKind.NOTICES:
+            self.notices_selected.emit()
         elif entry.queue is not None:
             self.queue_selected.emit(entry.queue)

@@ -288,6 +288,49 @@ not downloaded</translation>
         </message>
     </context>
     <context>
+        <name>BatchPrint</name>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="124" />
+            <source>保存文书</source>
+            <translation>Save documents</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="124" />
+            <source>打印文书</source>
+            <translation>Print documents</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="126" />
+            <source>正在准备…</source>
+            <translation>Preparing…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="126" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="171" />
+            <source>正在取消…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="178" />
+            <source>正在生成第 {0}/{1} 份…</source>
+            <translation>Rendering {0} of {1}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="180" />
+            <source>已保存 {0}/{1} 份</source>
+            <translation>Saved {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="182" />
+            <source>已发送打印 {0}/{1} 份</source>
+            <translation>Sent {0} of {1} to the printer</translation>
+        </message>
+    </context>
+    <context>
         <name>CaBundlePicker</name>
         <message>
             <location filename="../../desktop/ui/login_dialog.py" line="63" />
@@ -316,261 +359,378 @@ not downloaded</translation>
         </message>
     </context>
     <context>
+        <name>ClauseEditDialog</name>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="183" />
+            <source>修改条款</source>
+            <translation>Edit clause</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="183" />
+            <source>新增条款</source>
+            <translation>New clause</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="187" />
+            <source>法律名称</source>
+            <translation>Law</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="189" />
+            <source>条款（如 第一百零八条）</source>
+            <translation>Article (e.g. 第一百零八条)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="191" />
+            <source>条文</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="200" />
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="201" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClauseField</name>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="351" />
+            <source>从条款库选择…</source>
+            <translation>Choose from the library…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="352" />
+            <source>移除所选</source>
+            <translation>Remove selected</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClausePickerDialog</name>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="239" />
+            <source>选择法律条款</source>
+            <translation>Choose clauses</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="245" />
+            <source>输入法律名称、条款或条文中的字词筛选</source>
+            <translation>Type words of the law, article or text to filter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="263" />
+            <source>新增条款…</source>
+            <translation>New clause…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="264" />
+            <source>修改所选条款…</source>
+            <translation>Edit selected clause…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="272" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="273" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="280" />
+            <source>已选 {0} 条</source>
+            <translation>{0} chosen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClauseTableModel</name>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="103" />
+            <source>法律</source>
+            <translation>Law</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="103" />
+            <source>条款</source>
+            <translation>Article</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="103" />
+            <source>条文</source>
+            <translation>Text</translation>
+        </message>
+    </context>
+    <context>
         <name>ClueDetailPanel</name>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="71" />
-            <location filename="../../desktop/ui/clue_detail.py" line="83" />
-            <location filename="../../desktop/ui/clue_detail.py" line="195" />
+            <location filename="../../desktop/ui/clue_detail.py" line="72" />
+            <location filename="../../desktop/ui/clue_detail.py" line="84" />
+            <location filename="../../desktop/ui/clue_detail.py" line="201" />
             <source>请选择一条线索</source>
             <translation>Select a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="137" />
+            <location filename="../../desktop/ui/clue_detail.py" line="138" />
             <source>基本信息</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="139" />
+            <location filename="../../desktop/ui/clue_detail.py" line="140" />
             <source>办理记录</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="141" />
+            <location filename="../../desktop/ui/clue_detail.py" line="142" />
             <source>附件</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="145" />
+            <location filename="../../desktop/ui/clue_detail.py" line="144" />
+            <source>整改文书</source>
+            <translation>Notices</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="146" />
+            <source>整改文书（{0}）</source>
+            <translation>Notices ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="151" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="146" />
+            <location filename="../../desktop/ui/clue_detail.py" line="152" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="147" />
+            <location filename="../../desktop/ui/clue_detail.py" line="153" />
             <source>举报途径</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="148" />
+            <location filename="../../desktop/ui/clue_detail.py" line="154" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="149" />
+            <location filename="../../desktop/ui/clue_detail.py" line="155" />
             <source>污染类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="150" />
+            <location filename="../../desktop/ui/clue_detail.py" line="156" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="151" />
+            <location filename="../../desktop/ui/clue_detail.py" line="157" />
             <source>所属县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="152" />
+            <location filename="../../desktop/ui/clue_detail.py" line="158" />
             <source>所属乡镇（街道）</source>
             <translation>Township (street)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="153" />
+            <location filename="../../desktop/ui/clue_detail.py" line="159" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="154" />
+            <location filename="../../desktop/ui/clue_detail.py" line="160" />
             <source>经纬度</source>
             <translation>Coordinates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="155" />
+            <location filename="../../desktop/ui/clue_detail.py" line="161" />
             <source>被反映对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="156" />
+            <location filename="../../desktop/ui/clue_detail.py" line="162" />
             <source>统一社会信用代码</source>
             <translation>Credit code (USCC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="157" />
+            <location filename="../../desktop/ui/clue_detail.py" line="163" />
             <source>举报人</source>
             <translation>Reporter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="158" />
+            <location filename="../../desktop/ui/clue_detail.py" line="164" />
             <source>举报人电话</source>
             <translation>Reporter's phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="159" />
+            <location filename="../../desktop/ui/clue_detail.py" line="165" />
             <source>线索内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="160" />
+            <location filename="../../desktop/ui/clue_detail.py" line="166" />
             <source>主办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="161" />
+            <location filename="../../desktop/ui/clue_detail.py" line="167" />
             <source>协办单位</source>
             <translation>Assisting units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="162" />
+            <location filename="../../desktop/ui/clue_detail.py" line="168" />
             <source>登记单位</source>
             <translation>Registered by</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="163" />
+            <location filename="../../desktop/ui/clue_detail.py" line="169" />
             <source>登记时间</source>
             <translation>Registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="164" />
+            <location filename="../../desktop/ui/clue_detail.py" line="170" />
             <source>分办时间</source>
             <translation>Dispatched</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="165" />
+            <location filename="../../desktop/ui/clue_detail.py" line="171" />
             <source>签收时间</source>
             <translation>Signed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="166" />
+            <location filename="../../desktop/ui/clue_detail.py" line="172" />
             <source>反馈时间</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="167" />
+            <location filename="../../desktop/ui/clue_detail.py" line="173" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="168" />
+            <location filename="../../desktop/ui/clue_detail.py" line="174" />
             <source>当前时限</source>
             <translation>Current deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="169" />
+            <location filename="../../desktop/ui/clue_detail.py" line="175" />
             <source>办理时限</source>
             <translation>Handling deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="170" />
+            <location filename="../../desktop/ui/clue_detail.py" line="176" />
             <source>延期</source>
             <translation>Extension</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="171" />
+            <location filename="../../desktop/ui/clue_detail.py" line="177" />
             <source>办理结果</source>
             <translation>Handling result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="172" />
+            <location filename="../../desktop/ui/clue_detail.py" line="178" />
             <source>本机更新时间</source>
             <translation>Updated on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="199" />
+            <location filename="../../desktop/ui/clue_detail.py" line="205" />
             <source>正在加载…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="225" />
+            <location filename="../../desktop/ui/clue_detail.py" line="231" />
             <source>无法读取该线索，请稍后重试</source>
             <translation>Cannot read this clue; please try again later</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="233" />
+            <location filename="../../desktop/ui/clue_detail.py" line="239" />
             <source>本机已没有该线索（可能已移出您的管辖范围）</source>
             <translation>This clue is no longer on this computer (it may have left your area)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="249" />
+            <location filename="../../desktop/ui/clue_detail.py" line="257" />
             <source>{0}（临时编号，同步后由市平台分配正式编号）</source>
             <translation>{0} (provisional code; the city platform assigns the final code after sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="257" />
+            <location filename="../../desktop/ui/clue_detail.py" line="265" />
             <source>已延期 {0} 个工作日</source>
             <translation>Extended by {0} working days</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="260" />
+            <location filename="../../desktop/ui/clue_detail.py" line="268" />
             <source>申请延期 {0} 个工作日，待审批</source>
             <translation>Extension of {0} working days requested, awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="279" />
+            <location filename="../../desktop/ui/clue_detail.py" line="287" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="288" />
+            <location filename="../../desktop/ui/clue_detail.py" line="296" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="294" />
+            <location filename="../../desktop/ui/clue_detail.py" line="302" />
             <source>个人信息已脱敏</source>
             <translation>Personal data masked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="298" />
+            <location filename="../../desktop/ui/clue_detail.py" line="306" />
             <source>有 {0} 个操作待同步</source>
             <translation>{0} action(s) waiting to sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="303" />
+            <location filename="../../desktop/ui/clue_detail.py" line="311" />
             <source>有 {0} 个操作被市平台拒绝：{1}。请在“同步问题”中处理</source>
             <translation>{0} action(s) refused by the city platform: {1}. Please deal with them under “Sync problems”</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="310" />
+            <location filename="../../desktop/ui/clue_detail.py" line="318" />
             <source>办理记录（{0}）</source>
             <translation>History ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="311" />
+            <location filename="../../desktop/ui/clue_detail.py" line="319" />
             <source>附件（{0}）</source>
             <translation>Attachments ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="331" />
+            <location filename="../../desktop/ui/clue_detail.py" line="339" />
             <source>正常</source>
             <translation>Normal</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="332" />
+            <location filename="../../desktop/ui/clue_detail.py" line="340" />
             <source>一级预警（黄）</source>
             <translation>Level 1 warning (yellow)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="333" />
+            <location filename="../../desktop/ui/clue_detail.py" line="341" />
             <source>二级预警（橙）</source>
             <translation>Level 2 warning (orange)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="334" />
+            <location filename="../../desktop/ui/clue_detail.py" line="342" />
             <source>三级预警（红）</source>
             <translation>Level 3 warning (red)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="339" />
+            <location filename="../../desktop/ui/clue_detail.py" line="347" />
             <source>已办结</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="341" />
+            <location filename="../../desktop/ui/clue_detail.py" line="349" />
             <source>时限 {0}（{1}）</source>
             <translation>Deadline {0} ({1})</translation>
         </message>
@@ -933,82 +1093,82 @@ not downloaded</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="67" />
+            <location filename="../../desktop/ui/main_window.py" line="68" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="117" />
+            <location filename="../../desktop/ui/main_window.py" line="120" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="119" />
+            <location filename="../../desktop/ui/main_window.py" line="122" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="126" />
+            <location filename="../../desktop/ui/main_window.py" line="129" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="128" />
+            <location filename="../../desktop/ui/main_window.py" line="131" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="129" />
+            <location filename="../../desktop/ui/main_window.py" line="132" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="132" />
+            <location filename="../../desktop/ui/main_window.py" line="135" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="135" />
+            <location filename="../../desktop/ui/main_window.py" line="138" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="136" />
+            <location filename="../../desktop/ui/main_window.py" line="139" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="138" />
+            <location filename="../../desktop/ui/main_window.py" line="141" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="140" />
+            <location filename="../../desktop/ui/main_window.py" line="143" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="142" />
+            <location filename="../../desktop/ui/main_window.py" line="145" />
             <source>快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="145" />
+            <location filename="../../desktop/ui/main_window.py" line="148" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="231" />
+            <location filename="../../desktop/ui/main_window.py" line="241" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="232" />
+            <location filename="../../desktop/ui/main_window.py" line="242" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="296" />
+            <location filename="../../desktop/ui/main_window.py" line="306" />
             <source>办公时间以市级平台发布的时限规则为准，本机设置不生效</source>
             <translation>The office hours are those of the rules the city platform published; the local setting does not apply</translation>
         </message>
@@ -1016,17 +1176,22 @@ not downloaded</translation>
     <context>
         <name>NavigationModel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="116" />
+            <location filename="../../desktop/ui/navigation.py" line="119" />
             <source>我的待办</source>
             <translation>My tasks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="118" />
+            <location filename="../../desktop/ui/navigation.py" line="121" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="145" />
+            <location filename="../../desktop/ui/navigation.py" line="123" />
+            <source>整改文书</source>
+            <translation>Notices</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="150" />
             <source>{name}：{count} 条</source>
             <translation>{name}: {count}</translation>
         </message>
@@ -1034,14 +1199,708 @@ not downloaded</translation>
     <context>
         <name>NavigationPanel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="218" />
+            <location filename="../../desktop/ui/navigation.py" line="224" />
             <source>线索队列</source>
             <translation>Clue queues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="287" />
+            <location filename="../../desktop/ui/navigation.py" line="297" />
             <source>无法统计各队列的线索数量，请稍后再试。</source>
             <translation>Cannot count the clues of the queues; please try again later.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeActionDialog</name>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="70" />
+            <source>{0}：{1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="94" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="108" />
+            <source>签发后占用本机编号段中的下一个文书编号，内容不能再修改。</source>
+            <translation>Issuing takes the next document number of this device's block; the content can no longer be changed. </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="110" />
+            <source>本机尚有 {0} 年文书编号 {1} 个。</source>
+            <translation>This device holds {1} document numbers for {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="112" />
+            <source>本机没有可用的 {0} 年文书编号，请先联网同步领取编号段。</source>
+            <translation>This device holds no document number for {0}; sync online first to receive a block.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="114" />
+            <source>签发时间</source>
+            <translation>Issued at</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="118" />
+            <source>送达后，整改期限自送达之日起重新计算。留置送达须有见证人。</source>
+            <translation>After service the rectification period counts from the day of service. Service left at the premises needs a witness.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="123" />
+            <source>送达方式</source>
+            <translation>Method of service</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="129" />
+            <source>送达时间</source>
+            <translation>Served at</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="130" />
+            <source>送达地点</source>
+            <translation>Place of service</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="132" />
+            <source>受送达人（签收人）</source>
+            <translation>Recipient (who signed)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="134" />
+            <source>与当事人关系</source>
+            <translation>Relation to the party</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="136" />
+            <source>如：法定代表人、负责人、员工</source>
+            <translation>e.g. legal representative, person in charge, employee</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="137" />
+            <source>见证人（留置送达必填）</source>
+            <translation>Witness (required when left at the premises)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="140" />
+            <source>送达人（每行一名）</source>
+            <translation>Servers (one per line)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="142" />
+            <source>直接送达一般应由两名送达人送达</source>
+            <translation>Direct service is normally made by two servers</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="153" />
+            <source>整改期限：{0}。期限届满后方可认定逾期未整改。</source>
+            <translation>Rectification deadline: {0}. Not rectified can only be found once it has passed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="162" />
+            <source>复查结论</source>
+            <translation>Finding</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="165" />
+            <source>请选择已整改或逾期未整改</source>
+            <translation>Choose rectified or not rectified</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="169" />
+            <source>复查时间</source>
+            <translation>Re-inspected at</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="171" />
+            <source>复查情况</source>
+            <translation>Re-inspection notes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="174" />
+            <source>复查认定逾期未整改，记录行政处罚案件的立案情况。</source>
+            <translation>The re-inspection found the notice not rectified: record the administrative penalty case.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="175" />
+            <source>立案编号</source>
+            <translation>Case number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="177" />
+            <source>立案日期</source>
+            <translation>Filed on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="181" />
+            <source>案件 {0} 于 {1} 立案。</source>
+            <translation>Case {0} was filed on {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="187" />
+            <source>结案日期</source>
+            <translation>Concluded on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="188" />
+            <source>结案情况</source>
+            <translation>Outcome of the case</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeActions</name>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="252" />
+            <source>逾期未整改</source>
+            <translation>Not rectified</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="254" />
+            <source>复查认定「{0}」逾期未整改。是否现在记录行政处罚立案？</source>
+            <translation>The re-inspection found “{0}” not rectified. Record the administrative penalty case now?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="259" />
+            <source>记录立案…</source>
+            <translation>Record the case…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="262" />
+            <source>以后再说</source>
+            <translation>Later</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeErrors</name>
+        <message>
+            <location filename="../../desktop/ui/notices/errors.py" line="28" />
+            <source>字符“{0}”（U+{1:04X}）无法用文书字体打印，请改用常用字或在设置中换用字体</source>
+            <translation>The character “{0}” (U+{1:04X}) cannot be printed with the document fonts; use a common character or choose other fonts in the settings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/errors.py" line="52" />
+            <source>无法写入文件：{0}</source>
+            <translation>Cannot write the file: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeForm</name>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="43" />
+            <source>当事人</source>
+            <translation>Party</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="44" />
+            <source>统一社会信用代码</source>
+            <translation>Unified social credit code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="45" />
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="46" />
+            <source>法定代表人（负责人）</source>
+            <translation>Legal representative (person in charge)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="47" />
+            <source>违法事实</source>
+            <translation>Facts of the violation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="52" />
+            <source>书面报告要求</source>
+            <translation>Written report required</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="53" />
+            <source>逾期不改正的后果</source>
+            <translation>Consequences of not rectifying</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="54" />
+            <source>行政复议机关（60日内）</source>
+            <translation>Administrative review body (within 60 days)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="55" />
+            <source>行政诉讼法院（6个月内）</source>
+            <translation>Court for litigation (within 6 months)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="56" />
+            <source>签发机关</source>
+            <translation>Issuing authority</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="57" />
+            <source>联系人</source>
+            <translation>Contact person</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="58" />
+            <source>联系电话</source>
+            <translation>Contact phone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="93" />
+            <source>起草通知书：线索 {0}</source>
+            <translation>Draft a notice: clue {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="95" />
+            <source>修改通知书草稿：线索 {0}</source>
+            <translation>Edit the draft notice: clue {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="100" />
+            <source>已根据线索 {0} 预填当事人、地址和违法事实，请核对后保存为草稿。</source>
+            <translation>The party, address and facts were filled in from clue {0}; check them and save the draft. </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="101" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="103" />
+            <source>带 * 的项签发前必须填写。</source>
+            <translation>Fields marked * must be filled in before issuing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="109" />
+            <source>文书种类</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="119" />
+            <source>证据（每行一项）</source>
+            <translation>Evidence (one per line)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="119" />
+            <source>如：现场检查笔录</source>
+            <translation>e.g. on-site inspection record</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="125" />
+            <source>违反的法律条款</source>
+            <translation>Clauses violated</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="131" />
+            <source>责令改正的内容</source>
+            <translation>Correction ordered</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="133" />
+            <source>整改期限</source>
+            <translation>Rectification period</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="147" />
+            <source>保存草稿</source>
+            <translation>Save draft</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="150" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="195" />
+            <source>不能起草通知书</source>
+            <translation>Cannot draft a notice</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeListModel</name>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="62" />
+            <source>文书编号</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="63" />
+            <source>文书种类</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="64" />
+            <source>当事人</source>
+            <translation>Party</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="65" />
+            <source>线索编号</source>
+            <translation>Clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="66" />
+            <source>跟进状态</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="67" />
+            <source>预警</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="68" />
+            <source>整改剩余时限</source>
+            <translation>Time left</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="69" />
+            <source>整改期限</source>
+            <translation>Rectification deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="70" />
+            <source>签发单位</source>
+            <translation>Issuing unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="71" />
+            <source>签发时间</source>
+            <translation>Issued</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="72" />
+            <source>送达时间</source>
+            <translation>Served</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="283" />
+            <source>（草稿，未编号）</source>
+            <translation>(draft, no number)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="292" />
+            <source>{0}（待同步）</source>
+            <translation>{0} (not yet synced)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="308" />
+            <source>尚未签发，整改期限自签发或送达之日起计算</source>
+            <translation>Not issued yet: the rectification period counts from issue or service</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="310" />
+            <source>{0}，不再计算整改期限</source>
+            <translation>{0}: the rectification deadline no longer counts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="311" />
+            <source>{warning}
+整改期限 {deadline}，{countdown}</source>
+            <translation>{warning}
+Rectification deadline {deadline}, {countdown}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="328" />
+            <source>一级预警（黄色，●）：距整改期限不足 {0} 个工作日</source>
+            <translation>Level 1 warning (yellow, ●): less than {0} working day(s) to the rectification deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="332" />
+            <source>二级预警（橙色，▲）：已超过整改期限，请及时复查</source>
+            <translation>Level 2 warning (orange, ▲): the rectification deadline has passed; re-inspect soon</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="334" />
+            <source>三级预警（红色，■）：超过整改期限 {0} 个工作日以上</source>
+            <translation>Level 3 warning (red, ■): more than {0} working days past the rectification deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_list.py" line="337" />
+            <source>未预警</source>
+            <translation>No warning</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticePanel</name>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_panel.py" line="43" />
+            <source>起草通知书…</source>
+            <translation>Draft a notice…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_panel.py" line="72" />
+            <source>请选择一条线索</source>
+            <translation>Select a clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_panel.py" line="79" />
+            <source>根据线索内容起草整改通知书</source>
+            <translation>Draft a rectification notice from the clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_panel.py" line="83" />
+            <source>线索 {0} 的通知书：{1} 份</source>
+            <translation>Notices of clue {0}: {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticePreview</name>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="114" />
+            <source>文书预览：{0}</source>
+            <translation>Preview: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="118" />
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="119" />
+            <source>另存为PDF…</source>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="120" />
+            <source>放大</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="121" />
+            <source>缩小</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="122" />
+            <source>适合宽度</source>
+            <translation>Fit width</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="158" />
+            <source>正在生成文书…</source>
+            <translation>Rendering the document…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="169" />
+            <source>生成的文书无法读取</source>
+            <translation>The rendered document cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="173" />
+            <source>共 {0} 页</source>
+            <translation>{0} page(s)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="178" />
+            <source>无法生成文书：{0}</source>
+            <translation>Cannot render the document: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="223" />
+            <source>正在发送到打印机…</source>
+            <translation>Sending to the printer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="236" />
+            <source>另存为PDF</source>
+            <translation>Save as PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="238" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="255" />
+            <source>已保存到 {0}</source>
+            <translation>Saved to {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticePrintJobs</name>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="55" />
+            <source>打印未完成（已发送 {0}/{1} 份）：{2}</source>
+            <translation>Printing stopped ({0} of {1} sent): {2}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="59" />
+            <source>已取消打印：已发送 {0}/{1} 份</source>
+            <translation>Printing cancelled: {0} of {1} sent</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="62" />
+            <source>已发送打印 {0} 份</source>
+            <translation>Sent {0} to the printer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="66" />
+            <source>保存未完成（已保存 {0}/{1} 份）：{2}</source>
+            <translation>Saving stopped ({0} of {1} saved): {2}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="70" />
+            <source>已取消保存：已保存 {0}/{1} 份</source>
+            <translation>Saving cancelled: {0} of {1} saved</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="73" />
+            <source>已保存 {0} 份</source>
+            <translation>Saved {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/print_jobs.py" line="91" />
+            <source>打印文书</source>
+            <translation>Print documents</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticePrinting</name>
+        <message>
+            <location filename="../../desktop/ui/notices/printing.py" line="84" />
+            <source>无法调用系统打印服务：{0}</source>
+            <translation>Cannot call the system's print service: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/printing.py" line="91" />
+            <source>打印机“{0}”拒绝了打印任务：{1}</source>
+            <translation>The printer “{0}” refused the job: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/printing.py" line="114" />
+            <source>本机没有可以打印PDF的程序，或打印机不可用：{0}</source>
+            <translation>No program on this computer can print PDF, or the printer is unavailable: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/printing.py" line="146" />
+            <source>无法读取文书文件“{0}”</source>
+            <translation>Cannot read the document file “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/printing.py" line="165" />
+            <source>打印机无法开始打印任务</source>
+            <translation>The printer cannot start the job</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/printing.py" line="169" />
+            <source>打印机无法换页</source>
+            <translation>The printer cannot start a new page</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeRendering</name>
+        <message>
+            <location filename="../../desktop/ui/notices/rendering.py" line="37" />
+            <source>本机已没有这份通知书（可能已被移出管辖范围）</source>
+            <translation>This device no longer holds the notice (it may have left your area)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/rendering.py" line="51" />
+            <source>{0}（草稿）</source>
+            <translation>{0} (draft)</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeWorkbench</name>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="61" />
+            <source>选择保存文书的文件夹</source>
+            <translation>Choose a folder for the documents</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="130" />
+            <source>预览</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="131" />
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="132" />
+            <source>另存为PDF…</source>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="197" />
+            <source>{0}，{1}</source>
+            <translation>{0}, {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="198" />
+            <source>当事人：{0}</source>
+            <translation>Party: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="201" />
+            <source>整改期限：{0}</source>
+            <translation>Rectification deadline: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="204" />
+            <source>{0}：{1}，签收人 {2}</source>
+            <translation>{0}: {1}, received by {2}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="212" />
+            <source>复查：{0}，{1}</source>
+            <translation>Re-inspection: {0}, {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="217" />
+            <source>立案编号：{0}</source>
+            <translation>Case number: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="219" />
+            <source>结案情况：{0}</source>
+            <translation>Outcome: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="220" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticesView</name>
+        <message>
+            <location filename="../../desktop/ui/notices_view.py" line="17" />
+            <source>跟进中（已签发、已送达）</source>
+            <translation>Following (issued, served)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices_view.py" line="18" />
+            <source>全部</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices_view.py" line="19" />
+            <source>草稿</source>
+            <translation>Drafts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices_view.py" line="20" />
+            <source>已整改</source>
+            <translation>Rectified</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices_view.py" line="21" />
+            <source>逾期未整改</source>
+            <translation>Not rectified</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices_view.py" line="22" />
+            <source>立案查处</source>
+            <translation>Penalty cases</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices_view.py" line="46" />
+            <source>跟进状态：</source>
+            <translation>Follow-up:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices_view.py" line="65" />
+            <source>共 {0} 份</source>
+            <translation>{0} notice(s)</translation>
         </message>
     </context>
     <context>
@@ -1257,6 +2116,24 @@ not downloaded</translation>
             <location filename="../../desktop/ui/queue_view.py" line="202" />
             <source>共 {count} 条</source>
             <translation>{count} in all</translation>
+        </message>
+    </context>
+    <context>
+        <name>RectifyPeriodField</name>
+        <message>
+            <location filename="../../desktop/ui/notices/fields.py" line="128" />
+            <source>限期</source>
+            <translation>Within</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/fields.py" line="131" />
+            <source> 个工作日内</source>
+            <translation> working days</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/fields.py" line="132" />
+            <source>截止日期</source>
+            <translation>By date</translation>
         </message>
     </context>
     <context>
@@ -2171,6 +3048,94 @@ not downloaded</translation>
         <message>
             <source>本辖区单位</source>
             <translation>Area unit</translation>
+        </message>
+        <message>
+            <source>整改通知书</source>
+            <translation>Rectification notice</translation>
+        </message>
+        <message>
+            <source>责令改正违法行为决定书</source>
+            <translation>Correction order</translation>
+        </message>
+        <message>
+            <source>草稿</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>已签发</source>
+            <translation>Issued</translation>
+        </message>
+        <message>
+            <source>已送达</source>
+            <translation>Served</translation>
+        </message>
+        <message>
+            <source>已整改</source>
+            <translation>Rectified</translation>
+        </message>
+        <message>
+            <source>逾期未整改</source>
+            <translation>Not rectified</translation>
+        </message>
+        <message>
+            <source>已立案</source>
+            <translation>Case filed</translation>
+        </message>
+        <message>
+            <source>已结案</source>
+            <translation>Case concluded</translation>
+        </message>
+        <message>
+            <source>直接送达</source>
+            <translation>Direct service</translation>
+        </message>
+        <message>
+            <source>留置送达</source>
+            <translation>Left at the premises</translation>
+        </message>
+        <message>
+            <source>邮寄送达</source>
+            <translation>By post</translation>
+        </message>
+        <message>
+            <source>委托送达</source>
+            <translation>Entrusted service</translation>
+        </message>
+        <message>
+            <source>电子送达</source>
+            <translation>Electronic service</translation>
+        </message>
+        <message>
+            <source>公告送达</source>
+            <translation>Public announcement</translation>
+        </message>
+        <message>
+            <source>起草</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>修改</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>签发</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>送达</source>
+            <translation>Serve</translation>
+        </message>
+        <message>
+            <source>复查</source>
+            <translation>Re-inspect</translation>
+        </message>
+        <message>
+            <source>立案</source>
+            <translation>File case</translation>
+        </message>
+        <message>
+            <source>结案</source>
+            <translation>Close case</translation>
         </message>
         <message>
             <source>待分办</source>

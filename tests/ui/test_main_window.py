@@ -73,6 +73,10 @@ def test_find_shortcut_and_queue_switching(
     window.navigation.select_queue(Queue.TO_REVIEW)
     assert window.queue_view.model.queue_filter().queue is Queue.TO_REVIEW
     assert window.queue_view.row_count() > 0
+    window.navigation.select_notices()
+    assert window.centre.currentWidget() is window.notices_view
+    window.navigation.select_queue(Queue.ALL)
+    assert window.centre.currentIndex() == 0
 
 
 def test_about_shows_the_data_folder_and_settings_apply_office_hours(

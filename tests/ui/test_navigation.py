@@ -70,6 +70,7 @@ def test_dispatchers_see_the_dispatch_queue_handlers_do_not(
         "已办结",
         "全部",
         "预警",
+        "整改文书",
         "同步问题",
     ]
     township = make_workspace("xinhai").viewer

@@ -12,8 +12,15 @@ from sqlalchemy import delete, select, update
 from desktop.store.attachments import attachment_path, payload_files
 from desktop.store.database import Store
 from desktop.store.models import ClueEvent, OutboxAction
+from desktop.store.sync_apply.notices import (
+    clue_ids,
+    confirm_notice_events,
+    drop_pending_event,
+    write_server_notices,
+)
 from desktop.store.sync_apply.outbox import REGISTER_TYPE, REJECTED, pending_actions
 from desktop.store.sync_apply.parse import as_list
+from desktop.store.sync_apply.parse_notice import ServerNotice
 from desktop.store.sync_apply.parse_push import PushResult, ServerState, parse_push_result
 from desktop.store.sync_apply.snapshots import apply_states
 from desktop.store.sync_apply.view import rebuild_touched, rename
@@ -44,6 +51,7 @@ class _Answer:
     states: dict[str, tuple[int, ServerState]] = field(default_factory=dict)
     touched: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    notices: list[tuple[str, ServerNotice]] = field(default_factory=list)
 
 
 def record_push_results(store: Store, results: Any) -> PushTally:
@@ -89,6 +97,8 @@ def _sort(store: Store, work: Work, parsed: Sequence[PushResult], tally: PushTal
             if act is not None and act.command_type == REGISTER_TYPE and real != act.clue_code:
                 rename(work, act.clue_code, real)
                 answer.touched.append(real)
+            if result.notice is not None:
+                answer.notices.append((real, result.notice))
             if result.state is not None and result.seq is not None:
                 newest = answer.states.get(real)
                 if newest is None or newest[0] < result.seq:
@@ -140,8 +150,15 @@ def _settle(work: Work, answer: _Answer, clues: Sequence[Any]) -> None:
             .values(pending=False)
             .execution_options(synchronize_session=False)
         )
+    confirm_notice_events(session, answer.confirmed)
+    if answer.notices:
+        rows = clue_ids(session, [code for code, _ in answer.notices])
+        write_server_notices(
+            work, [(rows[code], notice) for code, notice in answer.notices if code in rows]
+        )
     touched += apply_states(work, answer.states)
-    rebuild_touched(work, touched, always=answer.rejected)
+    forced = answer.rejected + [code for code, _ in answer.notices]
+    rebuild_touched(work, touched, always=forced)
 
 
 def _reject(store: Store, work: Work, act: OutboxAction, result: PushResult) -> bool:
@@ -161,6 +178,7 @@ def _reject(store: Store, work: Work, act: OutboxAction, result: PushResult) -> 
     work.session.execute(
         delete(ClueEvent).where(ClueEvent.action_id == act.action_id, ClueEvent.pending)
     )
+    drop_pending_event(work.session, act.action_id)
     return True
 
 

@@ -6,11 +6,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.domain.timeutil import to_china
 from desktop.store.clue_rows import assisting_codes
 from desktop.store.database import Store
-from desktop.store.models import Attachment, Clue, ClueAttachment, ClueEvent
+from desktop.store.models import Attachment, Clue, ClueAttachment, ClueEvent, Notice, NoticeEvent
+from desktop.store.notice_rows import state_of
 from desktop.store.sync_apply.parse import (
     BLANKABLE_FIELDS,
     ENUM_FIELDS,
@@ -73,4 +75,39 @@ def export_clue(store: Store, code: str) -> dict[str, Any] | None:
                 .order_by(ClueAttachment.added_at, ClueAttachment.sha256)
             )
         ]
+        data["notices"] = _notices(session, row)
         return data
+
+
+def _notices(session: Session, clue: Clue) -> list[dict[str, Any]]:
+    """The clue's notices as protocol notice objects, in the platform's order."""
+    out = []
+    rows = session.scalars(
+        select(Notice)
+        .where(Notice.clue_id == clue.id)
+        .order_by(Notice.created_at, Notice.notice_id)
+    )
+    for notice in rows:
+        item = state_of(notice, clue.code).to_dict()
+        item["version"] = notice.server_version
+        item["events"] = [
+            {
+                "action_id": e.action_id,
+                "action": e.action,
+                "username": e.username,
+                "unit_code": e.unit_code,
+                "device_id": e.device_id,
+                "at": _iso(e.at),
+                "from_status": e.from_status,
+                "to_status": e.to_status,
+                "note": e.note,
+                "details": e.details,
+            }
+            for e in session.scalars(
+                select(NoticeEvent)
+                .where(NoticeEvent.notice_id == notice.notice_id)
+                .order_by(NoticeEvent.id)
+            )
+        ]
+        out.append(item)
+    return out

@@ -12,11 +12,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.codes import Category, Channel, Labelled, Priority, Status
 from desktop.domain.timeutil import to_china
 from desktop.store.clue_rows import STATE_COLUMNS
+
+if TYPE_CHECKING:
+    from desktop.store.sync_apply.parse_notice import ServerNotice
 
 
 class SyncDataError(ValueError):
@@ -187,6 +190,7 @@ class ServerClue:
     assisting_units: tuple[str, ...]
     events: tuple[ServerEvent, ...]
     attachments: tuple[ServerAttachment, ...]
+    notices: tuple[ServerNotice, ...] = ()
 
     def snapshot(self) -> dict[str, Any]:
         """The workflow state as JSON: what `server_state` keeps to rebuild the view from."""
@@ -208,6 +212,7 @@ class ServerClue:
         for name in ("township_code", "lead_unit"):
             if self.values[name]:
                 codes.add(self.values[name])
+        codes.update(notice.state.unit_code for notice in self.notices)
         return codes
 
 
@@ -278,6 +283,11 @@ def parse_clue(data: Any, path: str = "clue") -> ServerClue:
         raise SyncDataError(f"{path}.assisting_units", "应为单位编码的数组")
     events = as_list(field(data, "events", path), f"{path}.events")
     attachments = as_list(field(data, "attachments", path), f"{path}.attachments")
+    notices: tuple[ServerNotice, ...] = ()
+    if data.get("notices"):  # optional: a clue without notices may leave it out
+        from desktop.store.sync_apply.parse_notice import parse_notices
+
+        notices = parse_notices(data["notices"], f"{path}.notices", code)
     return ServerClue(
         code=code,
         version=count_field(data, "version", path),
@@ -287,6 +297,7 @@ def parse_clue(data: Any, path: str = "clue") -> ServerClue:
         attachments=tuple(
             _attachment(a, f"{path}.attachments[{i}]") for i, a in enumerate(attachments)
         ),
+        notices=notices,
     )
 
 

@@ -20,6 +20,7 @@ from desktop.store.sync_apply.parse import (
     text_field,
     time_field,
 )
+from desktop.store.sync_apply.parse_notice import ServerNotice, parse_notice
 
 PUSH_STATUSES = ("applied", "duplicate", "rejected", "retry")
 
@@ -75,6 +76,8 @@ class PushResult:
     clue: ServerClue | None
     seq: int | None = None
     state: ServerState | None = None
+    notice: ServerNotice | None = None
+    """The notice an applied notice action left (notice actions answer no clue `state`)."""
 
 
 def parse_push_result(data: Any, path: str) -> PushResult:
@@ -102,6 +105,10 @@ def parse_push_result(data: Any, path: str) -> PushResult:
             state = parse_state(data["state"], f"{path}.state")
     elif clue_code is not None and not isinstance(clue_code, str):
         raise SyncDataError(f"{path}.clue_code", "应为字符串")
+    notice: ServerNotice | None = None
+    if status == "applied" and data.get("notice") is not None:
+        seq = count_field(data, "seq", path)
+        notice = parse_notice(data["notice"], f"{path}.notice", clue_code)
     action_id = text_field(data, "action_id", path)
     if "provisional_code" in data:  # checked for shape only: `clue_code` is what counts
         text_field(data, "provisional_code", path, optional=True)
@@ -114,4 +121,5 @@ def parse_push_result(data: Any, path: str) -> PushResult:
         clue=clue,
         seq=seq,
         state=state,
+        notice=notice,
     )

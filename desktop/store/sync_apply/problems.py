@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.notices import NoticeAction
 from desktop.domain.workflow import Action
 from desktop.store.database import Store
 from desktop.store.models import OutboxAction
@@ -36,6 +37,10 @@ class SyncProblem:
 def _label(command_type: str) -> str:
     try:
         return Action.from_command_type(command_type).label
+    except ValueError:
+        pass
+    try:
+        return f"{NoticeAction.from_command_type(command_type).label}通知书"
     except ValueError:
         return command_type
 

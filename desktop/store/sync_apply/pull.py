@@ -71,8 +71,10 @@ def _settle_confirmed(work: Work, clues: Sequence[ServerClue]) -> list[str]:
     if not outbox:
         return touched
     for clue in clues:
-        for event in clue.events:
-            act = outbox.pop(event.action_id, None)
+        recorded = [e.action_id for e in clue.events]
+        recorded += [e.action_id for notice in clue.notices for e in notice.events]
+        for action_id in recorded:
+            act = outbox.pop(action_id, None)
             if act is None:
                 continue
             if act.command_type == REGISTER_TYPE and act.clue_code != clue.code:

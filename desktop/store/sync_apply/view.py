@@ -4,7 +4,8 @@
 provisional clue: the pending register replayed), drops its pending history entries, then
 replays its pending outbox actions in device order, each at the time it was taken. An action
 the rules now refuse stays in the outbox but is left out of the view; an action the
-platform's history already holds is not replayed.
+platform's history already holds is not replayed. The clue's notices are rebuilt the same
+way, right after it (`notices.rebuild_notices`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from desktop.store.clue_rows import (
 )
 from desktop.store.local_actions import history_entry
 from desktop.store.models import AssistingUnit, Clue, ClueEvent, OutboxAction
+from desktop.store.sync_apply.notices import rebuild_notices
 from desktop.store.sync_apply.outbox import (
     REGISTER_TYPE,
     pending_actions,
@@ -165,6 +167,7 @@ def rebuild(work: Work, code: str) -> None:
     row.updated_at = updated
     session.flush()
     _set_assisting(session, row.id, state.assisting_units)
+    rebuild_notices(work, row, actions)
 
 
 def rebuild_touched(work: Work, codes: Iterable[str], always: Iterable[str] = ()) -> None:

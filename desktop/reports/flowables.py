@@ -1,0 +1,266 @@
+"""The platypus flowables of a notice: grid-set text, the signature and seal area, the QR mark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.colors import Color, black
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from desktop.reports.fonts import FontSet
+from desktop.reports.geometry import (
+    BLOCK_BOTTOM,
+    BLOCK_LEFT,
+    BLOCK_RIGHT,
+    LINE,
+    PAGE_NUMBER_GAP,
+    QR_SIZE,
+    SEAL_DIAMETER,
+    SEAL_LINES,
+    STYLES,
+    TextStyle,
+    baseline_offset,
+)
+from desktop.reports.linebreak import break_lines
+
+_EPS = 1e-6
+_GREY = Color(0.55, 0.55, 0.55)
+
+
+@dataclass(frozen=True)
+class SetLine:
+    """A line ready to draw: text, natural width, indent, and whether it ends its paragraph."""
+
+    text: str
+    width: float
+    indent: float
+    last: bool
+
+
+def draw_line(
+    canv: Canvas, fonts: FontSet, style: TextStyle, line: SetLine, x: float, y: float, room: float
+) -> None:
+    """Draw one set line with its baseline at y, in `room` points starting at x."""
+    spacing = 0.0
+    if style.align == "center":
+        x += (room - line.width) / 2
+    elif style.align == "right":
+        x += room - line.width
+    elif style.align == "justify" and not line.last and len(line.text) > 1:
+        spacing = max(0.0, (room - line.width) / (len(line.text) - 1))
+    text = canv.beginText(x, y)
+    if spacing:
+        text.setCharSpace(spacing)
+    for name, run in fonts.runs(line.text, style.role):
+        text.setFont(name, style.size)
+        text.textOut(run)
+    canv.drawText(text)
+
+
+class TextBlock(Flowable):
+    """Plain text set on the grid in one style; "\\n" starts a new paragraph.
+
+    Lines come from `desktop.reports.linebreak.break_lines` (kinsoku rules), justified lines
+    fill the room exactly, and the block splits between lines across pages.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        style: TextStyle,
+        fonts: FontSet,
+        *,
+        lines: list[SetLine] | None = None,
+        space_before: int | None = None,
+        space_after: int | None = None,
+        min_lines: int = 0,
+    ) -> None:
+        super().__init__()
+        self.min_lines = min_lines
+        self.text = text
+        self.style = style
+        self.fonts = fonts
+        self.space_before = style.space_before if space_before is None else space_before
+        self.space_after = style.space_after if space_after is None else space_after
+        self.keepWithNext = style.keep_with_next
+        self._lines = lines
+        self._laid_for = -1.0 if lines is None else None
+
+    def _measure(self, piece: str) -> float:
+        advance = self.fonts.advance
+        role, size = self.style.role, self.style.size
+        return sum(advance(char, role, size) for char in piece)
+
+    def room(self, avail_width: float) -> float:
+        """The width the lines may fill."""
+        style = self.style
+        return avail_width - style.indent(style.left_indent) - style.indent(style.right_indent)
+
+    def set_lines(self, avail_width: float) -> list[SetLine]:
+        """The lines of the block for a frame `avail_width` wide (cached)."""
+        if self._lines is not None and self._laid_for in (None, avail_width):
+            return self._lines
+        room = self.room(avail_width)
+        first = self.style.indent(self.style.first_indent)
+        lines: list[SetLine] = []
+        for paragraph in self.text.split("\n"):
+            broken = break_lines(paragraph, self._measure, room - first, room)
+            for i, line in enumerate(broken):
+                indent = first if i == 0 else 0.0
+                lines.append(SetLine(line.text, line.width, indent, i == len(broken) - 1))
+        self._lines = lines
+        self._laid_for = avail_width
+        return lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        lines = self.set_lines(availWidth)
+        self.width = availWidth
+        count = max(len(lines), self.min_lines)
+        self.height = (count + self.space_before + self.space_after) * self.style.line
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        lines = self.set_lines(availWidth)
+        fit = int((availHeight + _EPS) / self.style.line) - self.space_before
+        if fit <= 0 or fit >= len(lines):
+            return [] if fit <= 0 else [self]
+        head = TextBlock(
+            self.text,
+            self.style,
+            self.fonts,
+            lines=lines[:fit],
+            space_before=self.space_before,
+            space_after=0,
+        )
+        tail = TextBlock(
+            self.text,
+            self.style,
+            self.fonts,
+            lines=lines[fit:],
+            space_before=0,
+            space_after=self.space_after,
+        )
+        return [head, tail]
+
+    def draw(self) -> None:
+        style = self.style
+        lines = self.set_lines(self.width)
+        left = style.indent(style.left_indent)
+        room = self.room(self.width)
+        top = self.height - self.space_before * style.line - baseline_offset(style)
+        for i, line in enumerate(lines):
+            y = top - i * style.line
+            draw_line(self.canv, self.fonts, style, line, left + line.indent, y, room - line.indent)
+
+
+class Signature(Flowable):
+    """The authority's name and the date, with room above for the seal (GB/T 9704 7.3.5.1).
+
+    The date is right-aligned four characters in; the name is centred on the date; the seal
+    (4.2 cm) presses on both, so SEAL_LINES blank lines are kept above the name. Drafts show
+    a dashed circle where the seal goes.
+    """
+
+    def __init__(self, authority: str, date: str, fonts: FontSet, *, draft: bool) -> None:
+        super().__init__()
+        self.authority = authority
+        self.date = date
+        self.fonts = fonts
+        self.draft = draft
+
+    def _width(self, text: str, style: TextStyle) -> float:
+        return sum(self.fonts.advance(c, style.role, style.size) for c in text)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        self.height = (SEAL_LINES + 2) * LINE
+        return self.width, self.height
+
+    def draw(self) -> None:
+        date_style = STYLES["date"]
+        name_style = STYLES["authority"]
+        date_width = self._width(self.date, date_style)
+        date_right = self.width - date_style.indent(date_style.right_indent)
+        centre = date_right - date_width / 2
+        name_width = self._width(self.authority, name_style)
+        name_room = min(self.width, 2 * (self.width - centre))
+        name_x = max(0.0, centre - name_room / 2)
+        offset = baseline_offset(date_style)
+        name_y = self.height - SEAL_LINES * LINE - offset
+        date_y = name_y - LINE
+        if name_width > name_room:
+            name_x, name_room = self.width - name_width, name_width
+        name = SetLine(self.authority, name_width, 0.0, True)
+        draw_line(self.canv, self.fonts, name_style, name, name_x, name_y, name_room)
+        date = SetLine(self.date, date_width, 0.0, True)
+        draw_line(
+            self.canv, self.fonts, date_style, date, date_right - date_width, date_y, date_width
+        )
+        if self.draft:
+            canv = self.canv
+            canv.saveState()
+            canv.setStrokeColor(_GREY)
+            canv.setDash(3, 3)
+            # the name and the date sit a little below the seal's centre (GB/T 9704 7.3.5.1)
+            canv.circle(centre, name_y + 2, SEAL_DIAMETER / 2, stroke=1, fill=0)
+            canv.restoreState()
+
+
+def draw_qr(canvas: Canvas, data: str, left: float, bottom: float, size: float) -> None:
+    """Draw a QR code (reportlab's own encoder, the one behind reportlab.graphics.barcode.qr,
+    error correction M) as filled rectangles.
+
+    The modules go straight into the page as one path in module units: reportlab's renderPDF
+    would set its default font (Helvetica, a standard-14 font that is not embedded) on the
+    page, and a path of a few hundred small rectangles is much faster to write this way.
+    """
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(data)
+    qr.make()
+    count = qr.getModuleCount()
+    module = size / count
+    rects: list[str] = []
+    for r, row in enumerate(qr.modules):
+        c = 0
+        y = count - r - 1
+        for dark, run in groupby(bool(m) for m in row):
+            n = len(list(run))
+            if dark:
+                rects.append(f"{c} {y} {n} 1 re")
+            c += n
+    canvas.saveState()
+    canvas.setFillColor(black)
+    canvas.transform(module, 0, 0, module, left, bottom)
+    canvas.addLiteral(" ".join(rects) + " f")
+    canvas.restoreState()
+
+
+class QrMark(Flowable):
+    """A zero-size mark that draws the QR code in the bottom corner of the page it lands on.
+
+    Placed after the notice's last flowable, it lands on the notice's last page; the code sits
+    in the corner opposite the page number (left on odd pages, right on even ones), below the
+    text block, with its data as a small caption.
+    """
+
+    def __init__(self, data: str, caption: str, fonts: FontSet) -> None:
+        super().__init__()
+        self.data = data
+        self.caption = caption
+        self.fonts = fonts
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
+        odd = canvas.getPageNumber() % 2 == 1
+        left = BLOCK_LEFT if odd else BLOCK_RIGHT - QR_SIZE
+        bottom = BLOCK_BOTTOM - PAGE_NUMBER_GAP - QR_SIZE
+        draw_qr(canvas, self.data, left, bottom, QR_SIZE)
+        style = STYLES["qr_caption"]
+        line = SetLine(self.caption, 0.0, 0.0, True)
+        draw_line(canvas, self.fonts, style, line, left, bottom - style.line, QR_SIZE)

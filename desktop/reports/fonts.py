@@ -1,0 +1,256 @@
+"""The fonts a printed notice embeds: official Windows fonts when present, else the bundled ones.
+
+Every font is TrueType (glyf outlines) registered with reportlab's `TTFont`, so the PDF embeds
+a subset of it; reportlab's built-in CID fonts are never used (they are not embedded). Each
+role (宋 title, 仿宋 body, 黑 and 楷 headings) has a chain of fonts: a character the first one
+lacks is drawn with the next one that has it, and a character none has is refused before
+anything is drawn (`MissingGlyph`).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import cast
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+SONG = "song"
+"""宋 (title; the bundled stand-in for 小标宋 is AR PL UMing)."""
+FANGSONG = "fangsong"
+"""仿宋 (body; the bundled stand-in is AR PL UMing, a 宋/明 face)."""
+HEI = "hei"
+"""黑 (first-level headings 一、)."""
+KAI = "kai"
+"""楷 (second-level headings （一）)."""
+ROLES = (SONG, FANGSONG, HEI, KAI)
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """A TrueType file (or one face of a collection) on disk."""
+
+    path: Path
+    subfont: int = 0
+
+
+BUNDLED_FILES: Mapping[str, str] = {
+    SONG: "ARPLUMingCN-print.ttf",
+    FANGSONG: "ARPLUMingCN-print.ttf",
+    HEI: "WenQuanYiMicroHei-print.ttf",
+    KAI: "ARPLUKaiCN-print.ttf",
+}
+"""The bundled print fonts of resources/fonts/ by role (see tools/subset_print_fonts.py)."""
+
+FALLBACK_FILE = "CluedeskRareHanzi-fallback.ttf"
+"""The last resort: the rare characters of the 通用规范汉字表 that the three fonts lack."""
+
+OFFICIAL_FILES: Mapping[str, tuple[str, int]] = {
+    SONG: ("simsun.ttc", 0),
+    FANGSONG: ("simfang.ttf", 0),
+    HEI: ("simhei.ttf", 0),
+    KAI: ("simkai.ttf", 0),
+}
+"""The official Windows fonts by role: 宋体, 仿宋, 黑体, 楷体 (file name, face)."""
+
+_FALLBACK_ORDER: Mapping[str, tuple[str, ...]] = {
+    SONG: (SONG, FANGSONG, HEI, KAI),
+    FANGSONG: (FANGSONG, SONG, KAI, HEI),
+    HEI: (HEI, SONG, FANGSONG, KAI),
+    KAI: (KAI, FANGSONG, SONG, HEI),
+}
+
+
+class MissingGlyph(ValueError):
+    """A character that no font of the set can draw, with the field it appears in."""
+
+    def __init__(self, char: str, field: str, label: str | None = None) -> None:
+        self.char = char
+        self.field = field
+        self.label = label or field
+        super().__init__(f"“{self.label}”中的字“{char}”(U+{ord(char):04X})没有字体可以显示")
+
+
+def windows_font_dirs() -> list[Path]:
+    """The usual Windows font folders (system-wide, then the user's own)."""
+    dirs = [Path(os.environ.get("WINDIR", "C:\\Windows")) / "Fonts"]
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    return dirs
+
+
+def find_official(search_dirs: Iterable[Path]) -> dict[str, FontFile]:
+    """The official fonts found in `search_dirs` (first match per role; any letter case)."""
+    found: dict[str, FontFile] = {}
+    for folder in search_dirs:
+        try:
+            names = {p.name.lower(): p for p in Path(folder).iterdir()}
+        except OSError:
+            continue
+        for role, (name, face) in OFFICIAL_FILES.items():
+            if role not in found and name in names:
+                found[role] = FontFile(names[name], face)
+    return found
+
+
+_LOCK = threading.Lock()
+_REGISTERED: dict[tuple[str, int], str | None] = {}
+_BUNDLED_DIR: Path | None = None
+
+
+def bundled_dir() -> Path:
+    """The folder of the bundled fonts (the installed `resources` package)."""
+    global _BUNDLED_DIR
+    if _BUNDLED_DIR is None:
+        with as_file(files("resources") / "fonts") as folder:
+            _BUNDLED_DIR = Path(folder)
+    return _BUNDLED_DIR
+
+
+def register(font: FontFile) -> str | None:
+    """Register a font with reportlab once per process; its name, or None if unusable.
+
+    A file that is missing, not TrueType, or whose licence bits forbid embedding is unusable.
+    """
+    key = (str(font.path), font.subfont)
+    with _LOCK:
+        if key in _REGISTERED:
+            return _REGISTERED[key]
+        name = f"cluedesk-{len(_REGISTERED)}-{font.path.stem}-{font.subfont}"
+        try:
+            pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.subfont))
+        except (OSError, TTFError, ValueError, KeyError, IndexError):
+            _REGISTERED[key] = None
+            return None
+        _REGISTERED[key] = name
+        return name
+
+
+class FontSet:
+    """The fonts of a printed notice: one chain of registered reportlab fonts per role.
+
+    A role's chain is its own font (the official one first when given, then the bundled one),
+    then the other roles' fonts in the same way, then the bundled rare-character fallback.
+    """
+
+    def __init__(self, primary: Mapping[str, FontFile], *, bundled_fallback: bool = True) -> None:
+        chains: dict[str, list[str]] = {}
+        bundled = {role: FontFile(bundled_dir() / name) for role, name in BUNDLED_FILES.items()}
+        extra = [FontFile(bundled_dir() / FALLBACK_FILE)] if bundled_fallback else []
+        for role in ROLES:
+            files_: list[FontFile] = []
+            for other in _FALLBACK_ORDER[role]:
+                if other in primary:
+                    files_.append(primary[other])
+                if bundled_fallback:
+                    files_.append(bundled[other])
+            names: list[str] = []
+            for item in files_ + extra:
+                name = register(item)
+                if name is not None and name not in names:
+                    names.append(name)
+            if not names:
+                raise FileNotFoundError(f"no usable font for {role}")
+            chains[role] = names
+        self._chains = chains
+        self._glyphs = {
+            name: cast(TTFont, pdfmetrics.getFont(name)).face.charToGlyph
+            for names in chains.values()
+            for name in names
+        }
+        self._choice: dict[tuple[str, str], str | None] = {}
+        self._widths: dict[tuple[str, str], float] = {}
+
+    @classmethod
+    def bundled(cls) -> FontSet:
+        """Only the bundled fonts (the same print on every machine)."""
+        return cls({})
+
+    @classmethod
+    def default(cls, search_dirs: Sequence[Path] = (), *, prefer_official: bool = True) -> FontSet:
+        """The official Windows fonts found in `search_dirs` and the Windows font folders,
+        with the bundled fonts behind them; only the bundled ones if `prefer_official` is off."""
+        if not prefer_official:
+            return cls.bundled()
+        return cls(find_official([*search_dirs, *windows_font_dirs()]))
+
+    def font_names(self, role: str) -> tuple[str, ...]:
+        """The registered reportlab font names of a role, first choice first."""
+        return tuple(self._chains[role])
+
+    def font_for(self, char: str, role: str) -> str | None:
+        """The font that draws `char` in `role`, or None if no font has it."""
+        key = (char, role)
+        try:
+            return self._choice[key]
+        except KeyError:
+            pass
+        code = ord(char)
+        choice = next((n for n in self._chains[role] if code in self._glyphs[n]), None)
+        self._choice[key] = choice
+        return choice
+
+    def missing(self, text: str) -> str | None:
+        """The first character of `text` that no font of the set has (spaces ignored)."""
+        for char in text:
+            if char.isspace() or char < " ":
+                continue
+            if self.font_for(char, FANGSONG) is None:
+                return char
+        return None
+
+    def check(self, text: str, field: str, label: str | None = None) -> None:
+        """Raise MissingGlyph for the first character of `text` no font can draw."""
+        char = self.missing(text)
+        if char is not None:
+            raise MissingGlyph(char, field, label)
+
+    def advance(self, char: str, role: str, size: float) -> float:
+        """The advance width of `char` at `size` points in the font that draws it."""
+        name = self.font_for(char, role)
+        if name is None:
+            return size
+        key = (name, char)
+        width = self._widths.get(key)
+        if width is None:
+            width = pdfmetrics.stringWidth(char, name, 1000.0) / 1000.0
+            self._widths[key] = width
+        return width * size
+
+    def runs(self, text: str, role: str) -> list[tuple[str, str]]:
+        """`text` cut into (font name, text) runs, each drawn with one font."""
+        out: list[tuple[str, str]] = []
+        current = ""
+        start = 0
+        for i, char in enumerate(text):
+            name = self.font_for(char, role) or self._chains[role][0]
+            if char == " " and current:
+                name = current
+            if name != current:
+                if i > start:
+                    out.append((current, text[start:i]))
+                current, start = name, i
+        if start < len(text):
+            out.append((current, text[start:]))
+        return out
+
+
+_DEFAULT: FontSet | None = None
+
+
+def default_fonts() -> FontSet:
+    """The process-wide default font set (made once: official fonts first, then bundled)."""
+    global _DEFAULT
+    with _LOCK:
+        cached = _DEFAULT
+    if cached is None:
+        cached = FontSet.default()
+        with _LOCK:
+            _DEFAULT = cached
+    return cached

@@ -1,0 +1,231 @@
+"""The draft and edit form of a notice: every field a clerk types, prefilled from the clue,
+the rules' messages shown at the field they name, nothing typed lost."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.clue import ClueState
+from desktop.domain.notices import (
+    Clause,
+    NoticeAction,
+    NoticeContent,
+    NoticeKind,
+    NoticeState,
+    draftable_kinds,
+    notice_refusal,
+)
+from desktop.store.clause_library import clause_library
+from desktop.store.clue_detail import clue_state_by_code
+from desktop.store.notices import LocalNoticeAction, draft_content_for_clue
+from desktop.ui.forms import ChoiceField, FormBody, FormField, TextField
+from desktop.ui.labels import label
+from desktop.ui.notices.clause_picker import ClauseField
+from desktop.ui.notices.errors import NoticeError
+from desktop.ui.notices.fields import LinesField, RectifyPeriodField
+from desktop.ui.notices.submit import show_notice_error, take
+from desktop.ui.workspace import Workspace
+
+CONTEXT = "NoticeForm"
+
+TEXTS: tuple[tuple[str, object, bool], ...] = (
+    ("party_name", QT_TRANSLATE_NOOP("NoticeForm", "当事人"), False),
+    ("credit_code", QT_TRANSLATE_NOOP("NoticeForm", "统一社会信用代码"), False),
+    ("address", QT_TRANSLATE_NOOP("NoticeForm", "地址"), False),
+    ("legal_representative", QT_TRANSLATE_NOOP("NoticeForm", "法定代表人（负责人）"), False),
+    ("facts", QT_TRANSLATE_NOOP("NoticeForm", "违法事实"), True),
+)
+"""Text fields before the evidence: (payload key, label, several lines)."""
+
+TEXTS_AFTER: tuple[tuple[str, object, bool], ...] = (
+    ("report_requirement", QT_TRANSLATE_NOOP("NoticeForm", "书面报告要求"), True),
+    ("consequences", QT_TRANSLATE_NOOP("NoticeForm", "逾期不改正的后果"), True),
+    ("review_body", QT_TRANSLATE_NOOP("NoticeForm", "行政复议机关（60日内）"), False),
+    ("litigation_court", QT_TRANSLATE_NOOP("NoticeForm", "行政诉讼法院（6个月内）"), False),
+    ("authority", QT_TRANSLATE_NOOP("NoticeForm", "签发机关"), False),
+    ("contact_person", QT_TRANSLATE_NOOP("NoticeForm", "联系人"), False),
+    ("contact_phone", QT_TRANSLATE_NOOP("NoticeForm", "联系电话"), False),
+)
+"""Text fields after the period."""
+
+ISSUE_REQUIRED = frozenset({"party_name", "address", "facts", "order", "authority"})
+"""Fields a notice needs before it is issued (marked with *; a draft may lack them)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class NoticeForm(QDialog):
+    """Draft a notice on a clue (`state` None) or edit a draft; emits `completed(action)`."""
+
+    completed = Signal(object)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        clue_code: str,
+        content: NoticeContent,
+        kinds: Sequence[NoticeKind],
+        parent: QWidget | None = None,
+        *,
+        state: NoticeState | None = None,
+        library: Sequence[Clause] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.clue_code = clue_code
+        self.state = state
+        self.action = NoticeAction.DRAFT if state is None else NoticeAction.EDIT
+        self.done_action: LocalNoticeAction | None = None
+        if state is None:
+            self.setWindowTitle(self.tr("起草通知书：线索 {0}").format(clue_code))
+        else:
+            self.setWindowTitle(self.tr("修改通知书草稿：线索 {0}").format(clue_code))
+        self.resize(720, 760)
+        layout = QVBoxLayout(self)
+        self.body = FormBody()
+        if state is None:
+            intro = self.tr("已根据线索 {0} 预填当事人、地址和违法事实，请核对后保存为草稿。")
+            self.body.set_intro(intro.format(clue_code) + self.tr("带 * 的项签发前必须填写。"))
+        else:
+            self.body.set_intro(self.tr("带 * 的项签发前必须填写。"))
+        current = state.kind if state is not None else kinds[0]
+        choices = list(dict.fromkeys([*kinds, current]))
+        self.kind = ChoiceField(
+            "kind",
+            "kind",
+            self.tr("文书种类"),
+            [(k.value, label(k)) for k in choices],
+            current=current.value,
+            required=True,
+        )
+        self.body.add(self.kind)
+        library = list(library) if library is not None else clause_library(workspace.store)
+        for key, text, multiline in TEXTS:
+            self._text(key, text, multiline, getattr(content, key))
+        self.evidence = LinesField(
+            "evidence", self.tr("证据（每行一项）"), placeholder=self.tr("如：现场检查笔录")
+        )
+        self.evidence.set_lines(content.evidence)
+        self.body.add(self.evidence)
+        self.clauses = ClauseField(
+            "clause_ids",
+            self.tr("违反的法律条款"),
+            workspace.store,
+            content.clause_ids,
+            library=library,
+        )
+        self.body.add(self.clauses)
+        self._text("order", QT_TRANSLATE_NOOP("NoticeForm", "责令改正的内容"), True, content.order)
+        self.period = RectifyPeriodField(
+            self.tr("整改期限"),
+            days=content.deadline_days,
+            day=content.deadline_date,
+            earliest=workspace.now().date(),
+        )
+        self.body.add(self.period)
+        for key, text, multiline in TEXTS_AFTER:
+            self._text(key, text, multiline, getattr(content, key))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        layout.addWidget(scroll, 1)
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(
+            self.tr("保存草稿"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = buttons.addButton(
+            self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.field("party_name").setFocus()
+
+    def _text(self, key: str, text: object, multiline: bool, value: str) -> TextField:
+        required = key in ISSUE_REQUIRED
+        field = TextField(key, key, _tr(str(text)), multiline=multiline, required=required)
+        field.set_value(value)
+        self.body.add(field)
+        return field
+
+    def field(self, key: str) -> FormField:
+        """The field of a payload key."""
+        return self.body.field(key)
+
+    def payload(self) -> dict[str, Any]:
+        """What the form holds, as the action's payload."""
+        data: dict[str, Any] = {}
+        for field in self.body.fields:
+            if isinstance(field, RectifyPeriodField):
+                data.update(field.payload())
+            else:
+                data[field.key] = field.value()
+        return data
+
+    def submit(self) -> None:
+        """Save the draft; on refusal show why at the field and keep everything typed."""
+        self.body.clear_errors()
+        notice_id = self.state.notice_id if self.state is not None else None
+        result = take(self.workspace, self.action, notice_id, self.clue_code, self.payload())
+        if isinstance(result, NoticeError):
+            show_notice_error(self.body, result)
+            return
+        self.done_action = result
+        self.completed.emit(result)
+        self.accept()
+
+
+def _refused(parent: QWidget | None, text: str) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("NoticeForm", "不能起草通知书"))
+    box.setText(text)
+    box.open()
+    return box
+
+
+def open_draft(
+    workspace: Workspace,
+    clue_code: str,
+    parent: QWidget | None = None,
+    *,
+    clue: ClueState | None = None,
+) -> NoticeForm | QMessageBox:
+    """Open (non-blocking) the draft form of a new notice on a clue, prefilled from it; a
+    message box saying why when the rules do not let the user draft one."""
+    clue = clue or clue_state_by_code(workspace.store, clue_code)
+    reason = notice_refusal(NoticeAction.DRAFT, workspace.actor, None, clue)
+    if reason is not None or clue is None:
+        return _refused(parent, reason or "")
+    kinds = draftable_kinds(workspace.actor, clue)
+    content = draft_content_for_clue(workspace.store, clue_code, workspace.username, kinds[0])
+    form = NoticeForm(workspace, clue_code, content, kinds, parent)
+    form.open()
+    return form
+
+
+def open_edit(
+    workspace: Workspace, state: NoticeState, parent: QWidget | None = None
+) -> NoticeForm:
+    """Open (non-blocking) the edit form of a draft."""
+    clue = clue_state_by_code(workspace.store, state.clue_code)
+    kinds = draftable_kinds(workspace.actor, clue) if clue is not None else []
+    form = NoticeForm(
+        workspace, state.clue_code, state.content, kinds or [state.kind], parent, state=state
+    )
+    form.open()
+    return form

@@ -175,9 +175,62 @@ def shoot(url: str, root: Path, out: Path) -> None:
     second.window.navigation.select_sync_problems()
     settle()
     grab(second.window, out / "sync-problems.png")
+    shoot_notices(first, out)
     for desk in (county, first, second):
         desk.window.close()
         desk.store.close()
+
+
+def shoot_notices(desk: Desk, out: Path) -> None:
+    """The township drafts a notice on a clue it handles, issues it, and previews it."""
+    from desktop.domain.notices import NoticeAction
+    from desktop.store.notices import draft_content_for_clue, take_notice_action
+    from desktop.ui.notices.notice_form import NoticeForm, open_draft
+
+    code = desk.first_code(Clue.status == "handling", Clue.lead_unit == "320706001")
+    form = open_draft(desk.workspace, code, desk.window)
+    assert isinstance(form, NoticeForm)
+    settle()
+    grab(form, out / "notice-form.png")
+    form.close()
+    content = draft_content_for_clue(desk.store, code, "xinhai")
+    payload = {"kind": "rectification", **content.to_dict()}
+    payload.update(
+        facts="经现场检查，该单位喷漆作业未在密闭空间进行，废气收集设施未正常运行。",
+        order="立即停止露天喷漆作业，修复废气收集处理设施并保持正常运行。",
+        deadline_days=15,
+        deadline_date=None,
+    )
+    drafted = take_notice_action(
+        desk.store, "xinhai", desk.workspace.device_id, NoticeAction.DRAFT, None, code, payload
+    )
+    take_notice_action(
+        desk.store,
+        "xinhai",
+        desk.workspace.device_id,
+        NoticeAction.ISSUE,
+        drafted.notice_id,
+        code,
+        {},
+    )
+    desk.workspace.events.clues_changed.emit()
+    desk.window.navigation.select_notices()
+    view = desk.window.notices_view
+    wait(lambda: view.workbench.model.rowCount() > 0)
+    view.workbench.select(drafted.notice_id)
+    settle()
+    grab(desk.window, out / "notices.png")
+    preview = view.workbench.preview_selected()
+    assert preview is not None
+    preview.resize(900, 1000)
+    wait(lambda: preview.pane.page_count() > 0, 60)
+    import time
+
+    pause = time.monotonic() + 2.0  # QPdfView renders its pages in a thread of its own
+    while time.monotonic() < pause:
+        settle()
+    grab(preview, out / "notice-preview.png")
+    preview.close()
 
 
 if __name__ == "__main__":

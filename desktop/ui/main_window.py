@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.workflow import Action
 from desktop.store.clue_detail import clue_id_by_code
+from desktop.store.notices import load_notice
 from desktop.store.queues import Queue, task_snapshot
 from desktop.store.sync_apply import apply_local_office_hours
 from desktop.sync.engine import SyncSummary
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.dialog: QWidget | None = None
         self.snapshot: Snapshot = {}
+        self._use_print_fonts()
         actor = workspace.actor
         self.setWindowTitle(
             self.tr("cluedesk 线索办理工作台 — {0}（{1}）").format(
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         self.navigation.sync_problems_selected.connect(self.show_sync_problems)
         self.navigation.notices_selected.connect(self.show_notices)
         self.notices_view.clue_requested.connect(self.show_clue_code)
+        self.notices_view.workbench.notice_selected.connect(self.show_notice_clue)
         self.filter_bar.filter_changed.connect(self.queue_view.set_filter)
         self.queue_view.clue_selected.connect(self.detail.show_clue)
         self.queue_view.selection_cleared.connect(lambda: self.detail.show_clue(None))
@@ -196,6 +199,14 @@ class MainWindow(QMainWindow):
         """Show a clue in the detail panel without changing the queue (from sync problems)."""
         if self.centre.currentWidget() is self.problems_view:
             self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
+
+    def show_notice_clue(self, notice_id: str) -> None:
+        """Show the clue of the selected notice beside the notice list."""
+        if self.centre.currentWidget() is not self.notices_view:
+            return
+        state = load_notice(self.workspace.store, notice_id)
+        if state is not None:
+            self.detail.show_clue(clue_id_by_code(self.workspace.store, state.clue_code))
 
     def focus_search(self) -> None:
         """Put the cursor in the free-text filter."""
@@ -297,6 +308,7 @@ class MainWindow(QMainWindow):
     def apply_settings(self) -> None:
         """Apply saved settings: the sync interval, and the office hours where they count."""
         self.sync.set_interval(self.settings.sync_interval_minutes)
+        self._use_print_fonts()
         if apply_local_office_hours(self.workspace.store, self.settings.office_hours):
             self.workspace.reload_reference()
             self.workspace.events.reference_changed.emit()
@@ -305,6 +317,11 @@ class MainWindow(QMainWindow):
             self.status.showMessage(
                 self.tr("办公时间以市级平台发布的时限规则为准，本机设置不生效"), 15_000
             )
+
+    def _use_print_fonts(self) -> None:
+        folder = self.settings.print_font_dir
+        dirs = (folder,) if folder else ()
+        self.workspace.print_font_choice = (dirs, self.settings.prefer_official_fonts)
 
     # -- layout ------------------------------------------------------------------------------
 

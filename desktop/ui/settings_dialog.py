@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from pathlib import Path
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -108,6 +109,19 @@ class SettingsDialog(QDialog):
         language_layout.addWidget(self.language)
         language_layout.addWidget(restart_note)
 
+        self.prefer_official_fonts = QCheckBox(
+            self.tr("优先使用正式公文字体（仿宋、黑体、楷体、宋体），没有时用内置字体")
+        )
+        self.prefer_official_fonts.setObjectName("prefer_official_fonts")
+        self.prefer_official_fonts.setChecked(settings.prefer_official_fonts)
+        self.font_dir = QLineEdit(settings.print_font_dir)
+        self.font_dir.setObjectName("print_font_dir")
+        self.font_dir.setPlaceholderText(self.tr("留空则在系统字体文件夹中查找"))
+        printing = QGroupBox(self.tr("打印字体"))
+        printing_form = QFormLayout(printing)
+        printing_form.addRow(self.prefer_official_fonts)
+        printing_form.addRow(self.tr("字体文件夹："), self.font_dir)
+
         self.error = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -116,7 +130,7 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        for section in (platform, office, notifications, language):
+        for section in (platform, office, notifications, printing, language):
             layout.addWidget(section)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -160,6 +174,9 @@ class SettingsDialog(QDialog):
         hours = self.office_hours()
         if isinstance(hours, tuple):
             return hours
+        folder = self.font_dir.text().strip()
+        if folder and not Path(folder).is_dir():
+            return self.font_dir, self.tr("字体文件夹不存在：{0}").format(folder)
         return None
 
     def submit(self) -> None:
@@ -186,6 +203,8 @@ class SettingsDialog(QDialog):
         settings.notifications_enabled = self.notifications_enabled.isChecked()
         settings.notify_new_tasks = self.notify_new_tasks.isChecked()
         settings.notify_warning_levels = self.notify_warning_levels.isChecked()
+        settings.prefer_official_fonts = self.prefer_official_fonts.isChecked()
+        settings.print_font_dir = self.font_dir.text().strip()
         language = str(self.language.currentData())
         self.restart_needed = language != settings.language
         settings.language = language

@@ -41,6 +41,8 @@ class Workspace:
     clock: Clock = china_now
     events: StoreEvents = field(default_factory=StoreEvents)
     device_id: str = ""
+    print_font_choice: tuple[tuple[str, ...], bool] = ((), True)
+    """Where to look for the official fonts, and whether to prefer them (from the settings)."""
     actor: Actor = field(init=False)
     rules: Rules = field(init=False)
     calendar: WorkCalendar = field(init=False)

@@ -1093,82 +1093,82 @@ not downloaded</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="68" />
+            <location filename="../../desktop/ui/main_window.py" line="69" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="120" />
+            <location filename="../../desktop/ui/main_window.py" line="121" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="122" />
+            <location filename="../../desktop/ui/main_window.py" line="123" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="129" />
+            <location filename="../../desktop/ui/main_window.py" line="130" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="131" />
+            <location filename="../../desktop/ui/main_window.py" line="132" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="132" />
+            <location filename="../../desktop/ui/main_window.py" line="133" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="135" />
+            <location filename="../../desktop/ui/main_window.py" line="136" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="138" />
+            <location filename="../../desktop/ui/main_window.py" line="139" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="139" />
+            <location filename="../../desktop/ui/main_window.py" line="140" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="141" />
+            <location filename="../../desktop/ui/main_window.py" line="142" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="143" />
+            <location filename="../../desktop/ui/main_window.py" line="144" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="145" />
+            <location filename="../../desktop/ui/main_window.py" line="146" />
             <source>快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="148" />
+            <location filename="../../desktop/ui/main_window.py" line="149" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="241" />
+            <location filename="../../desktop/ui/main_window.py" line="242" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="242" />
+            <location filename="../../desktop/ui/main_window.py" line="243" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="306" />
+            <location filename="../../desktop/ui/main_window.py" line="308" />
             <source>办公时间以市级平台发布的时限规则为准，本机设置不生效</source>
             <translation>The office hours are those of the rules the city platform published; the local setting does not apply</translation>
         </message>
@@ -1787,12 +1787,12 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>NoticeRendering</name>
         <message>
-            <location filename="../../desktop/ui/notices/rendering.py" line="37" />
+            <location filename="../../desktop/ui/notices/rendering.py" line="50" />
             <source>本机已没有这份通知书（可能已被移出管辖范围）</source>
             <translation>This device no longer holds the notice (it may have left your area)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/rendering.py" line="51" />
+            <location filename="../../desktop/ui/notices/rendering.py" line="64" />
             <source>{0}（草稿）</source>
             <translation>{0} (draft)</translation>
         </message>
@@ -2297,99 +2297,124 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="57" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="58" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="67" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="68" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="69" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="70" />
             <source>市级平台</source>
             <translation>City platform</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="71" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="72" />
             <source>平台地址：</source>
             <translation>Platform address:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="72" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="73" />
             <source>CA 证书：</source>
             <translation>CA certificate:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="73" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="74" />
             <source>自动同步间隔：</source>
             <translation>Sync automatically every:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="80" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="81" />
             <source>办公时间</source>
             <translation>Office hours</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="82" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="83" />
             <source>上午：</source>
             <translation>Morning:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="83" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="84" />
             <source>下午：</source>
             <translation>Afternoon:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="85" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="86" />
             <source>显示桌面通知</source>
             <translation>Show desktop notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="87" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="88" />
             <source>有新的待办线索时</source>
             <translation>When new clues wait for me</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="89" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="90" />
             <source>我的线索预警升级时</source>
             <translation>When the warning level of my clues rises</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="93" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="94" />
             <source>通知</source>
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="104" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="105" />
             <source>更改语言后需重新启动程序才能生效。</source>
             <translation>A new language takes effect after the program is restarted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="106" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="107" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="129" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="113" />
+            <source>优先使用正式公文字体（仿宋、黑体、楷体、宋体），没有时用内置字体</source>
+            <translation>Prefer the official document fonts (FangSong, HeiTi, KaiTi, SongTi); use the bundled fonts where they are missing</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="119" />
+            <source>留空则在系统字体文件夹中查找</source>
+            <translation>Leave empty to look in the system font folders</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="120" />
+            <source>打印字体</source>
+            <translation>Print fonts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="123" />
+            <source>字体文件夹：</source>
+            <translation>Font folder:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="143" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="143" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="157" />
             <source>上午的下班时间必须晚于上班时间。</source>
             <translation>The morning must end after it starts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="145" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="159" />
             <source>下午的下班时间必须晚于上班时间。</source>
             <translation>The afternoon must end after it starts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="147" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="161" />
             <source>下午的上班时间不能早于上午的下班时间。</source>
             <translation>The afternoon cannot start before the morning ends.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="179" />
+            <source>字体文件夹不存在：{0}</source>
+            <translation>The font folder does not exist: {0}</translation>
         </message>
     </context>
     <context>

@@ -284,6 +284,20 @@ def test_settings_dialog_refuses_overlapping_office_hours(
     assert "上午" in settings_dialog.error.text()
 
 
+def test_settings_dialog_print_fonts(
+    qtbot: QtBot, settings_dialog: SettingsDialog, settings_file: Path, tmp_path: Path
+) -> None:
+    type_into(qtbot, settings_dialog.font_dir, str(tmp_path / "no-such-folder"))
+    ok(settings_dialog)
+    assert settings_dialog.isVisible() and "字体文件夹不存在" in settings_dialog.error.text()
+    assert reopen(settings_file).print_font_dir == ""
+    type_into(qtbot, settings_dialog.font_dir, str(tmp_path))
+    press(qtbot, settings_dialog.prefer_official_fonts)
+    ok(settings_dialog)
+    saved = reopen(settings_file)
+    assert (saved.print_font_dir, saved.prefer_official_fonts) == (str(tmp_path), False)
+
+
 def test_settings_dialog_cancel_saves_nothing(
     qtbot: QtBot, settings_dialog: SettingsDialog, settings_file: Path
 ) -> None:

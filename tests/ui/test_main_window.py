@@ -94,7 +94,18 @@ def test_about_shows_the_data_folder_and_settings_apply_office_hours(
     about.close()
     late = OfficeHours(((time(9, 0), time(12, 0)), (time(14, 0), time(18, 0))))
     window.settings.office_hours = late
+    window.settings.prefer_official_fonts = False
+    window.settings.print_font_dir = str(tmp_path)
     window.apply_settings()  # what OK in the settings dialog does
+    assert workspace.print_font_choice == ((str(tmp_path),), False)
     assert workspace.calendar.office_hours == late
     with workspace.store.session() as session:
         assert load_rules(session).office_hours == late
+
+
+def test_print_fonts_follow_the_choice_and_are_made_once() -> None:
+    from desktop.ui.notices.rendering import print_fonts
+
+    bundled = print_fonts((), False)
+    assert print_fonts((), False) is bundled  # registering fonts is not repeated
+    assert print_fonts((), True) is not bundled

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.notices import NoticeState, NoticeStatus
 from desktop.domain.units import UnitInfo
-from desktop.reports import NoticeDocument, build_document, render_notice
+from desktop.reports import FontSet, NoticeDocument, build_document, render_notice
 from desktop.store.clause_library import clause_library
 from desktop.store.database import Store
 from desktop.store.notices import load_notice
@@ -27,8 +28,20 @@ def notice_document(
     return build_document(state, clauses=clauses, unit=units.get(state.unit_code), today=today)
 
 
+@lru_cache(maxsize=4)
+def print_fonts(search_dirs: tuple[str, ...], prefer_official: bool) -> FontSet:
+    """The fonts notices print with (made once per choice: registering fonts takes time)."""
+    return FontSet.default([Path(d) for d in search_dirs], prefer_official=prefer_official)
+
+
 def render_stored_notice(
-    store: Store, units: Mapping[str, UnitInfo], notice_id: str, folder: Path, *, today: date
+    store: Store,
+    units: Mapping[str, UnitInfo],
+    notice_id: str,
+    folder: Path,
+    *,
+    today: date,
+    fonts: FontSet | None = None,
 ) -> Path:
     """Write the PDF of a stored notice into `folder` (named by its number); its path."""
     state = load_notice(store, notice_id)
@@ -40,7 +53,7 @@ def render_stored_notice(
         )
     document = notice_document(store, units, state, today=today)
     path = folder / f"{document.file_stem()}.pdf"
-    render_notice(document, path)
+    render_notice(document, path, fonts=fonts)
     return path
 
 
@@ -60,9 +73,11 @@ def state_title(state: NoticeState) -> str:
 def renderer(workspace: Workspace, notice_id: str) -> Render:
     """The render function of a stored notice (runs in a worker: it opens its own session)."""
     store, units, today = workspace.store, dict(workspace.units), workspace.now().date()
+    choice = workspace.print_font_choice
 
     def render(folder: Path) -> Path:
-        return render_stored_notice(store, units, notice_id, folder, today=today)
+        fonts = print_fonts(*choice)
+        return render_stored_notice(store, units, notice_id, folder, today=today, fonts=fonts)
 
     return render
 

@@ -1,5 +1,6 @@
 """The life of a rectification notice as rules: who may take which action in which status,
-what each action checks and changes, the follow-up warning, and a draft prefilled from a clue.
+what each action checks and changes, the follow-up warning, and a draft prefilled from a clue
+(the public face of `notice_actions`, `notice_content`, `notice_numbers` and `notice_prefill`).
 
 draft → edit → issue (a number from the device's block) → serve → re-inspect (已整改 /
 逾期未整改) → file a penalty case → close it. Every action is validated by
@@ -12,14 +13,25 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from typing import Any, Protocol
+from datetime import date, datetime
+from typing import Any
 
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.clue import ClueState
-from desktop.domain.codes import Category, Labelled, Role, Status, UnitKind
+from desktop.domain.codes import Labelled
 from desktop.domain.deadlines import Countdown, countdown, warning_level
+from desktop.domain.notice_actions import (
+    CLOCK_TOLERANCE,
+    FOLLOWED_STATUSES,
+    FROM_STATUSES,
+    NO_NUMBER,
+    NoticeAction,
+    NoticeOutcome,
+    NoticeRefused,
+    allowed_notice_actions,
+    draftable_kinds,
+    notice_refusal,
+)
 from desktop.domain.notice_content import (
     CONTENT_KEYS,
     FIELD_LABELS,
@@ -44,15 +56,19 @@ from desktop.domain.notice_numbers import (
     parse_number,
     verification_code,
 )
+from desktop.domain.notice_prefill import (
+    draft_content_from_clue,
+)
 from desktop.domain.rules import Rules
 from desktop.domain.timeutil import CHINA_TZ, format_date_cn, to_china
-from desktop.domain.units import Actor, UnitDirectory, UnitInfo
+from desktop.domain.units import Actor, UnitDirectory
 from desktop.domain.validators import ValidationError, parse_date, parse_datetime, require_text
 
 __all__ = [
     "CONTENT_KEYS",
     "FIELD_LABELS",
     "FOLLOWED_STATUSES",
+    "FROM_STATUSES",
     "MAX_DEADLINE_DAYS",
     "NO_NUMBER",
     "Clause",
@@ -83,208 +99,6 @@ __all__ = [
     "validate_content",
     "verification_code",
 ]
-
-
-class NoticeAction(Labelled):
-    """An action on a notice; each is recorded in its history and synced as a command."""
-
-    DRAFT = "draft"
-    EDIT = "edit"
-    ISSUE = "issue"
-    SERVE = "serve"
-    REINSPECT = "reinspect"
-    FILE_CASE = "file_case"
-    CLOSE_CASE = "close_case"
-
-    @property
-    def label(self) -> str:
-        """The Chinese name of the action."""
-        return _ACTION_LABELS[self]
-
-    @property
-    def command_type(self) -> str:
-        """The versioned command name used by sync, e.g. notice.issue.v1."""
-        return f"notice.{self.value}.v1"
-
-    @classmethod
-    def from_command_type(cls, command_type: str) -> NoticeAction:
-        """The action of a command name; ValueError for an unknown name or version."""
-        prefix, _, rest = command_type.partition(".")
-        name, _, version = rest.rpartition(".")
-        if prefix != "notice" or version != "v1":
-            raise ValueError(command_type)
-        return cls(name)
-
-
-NOTICE_COMMAND_PREFIX = "notice."
-"""Every notice command type starts with this."""
-
-_ACTION_LABELS = {
-    NoticeAction.DRAFT: "起草",
-    NoticeAction.EDIT: "修改",
-    NoticeAction.ISSUE: "签发",
-    NoticeAction.SERVE: "送达",
-    NoticeAction.REINSPECT: "复查",
-    NoticeAction.FILE_CASE: "立案",
-    NoticeAction.CLOSE_CASE: "结案",
-}
-
-FROM_STATUSES: Mapping[NoticeAction, frozenset[NoticeStatus | None]] = {
-    NoticeAction.DRAFT: frozenset({None}),
-    NoticeAction.EDIT: frozenset({NoticeStatus.DRAFT}),
-    NoticeAction.ISSUE: frozenset({NoticeStatus.DRAFT}),
-    NoticeAction.SERVE: frozenset({NoticeStatus.ISSUED}),
-    NoticeAction.REINSPECT: frozenset({NoticeStatus.SERVED}),
-    NoticeAction.FILE_CASE: frozenset({NoticeStatus.NOT_RECTIFIED}),
-    NoticeAction.CLOSE_CASE: frozenset({NoticeStatus.CASE_FILED}),
-}
-"""The statuses each action may start from (None: the notice does not exist yet)."""
-
-DRAFTING_CLUE_STATUSES = frozenset({Status.HANDLING, Status.REVIEWING})
-"""A notice is drafted while its clue is being handled."""
-
-FOLLOWED_STATUSES = frozenset({NoticeStatus.ISSUED, NoticeStatus.SERVED})
-"""Statuses whose rectification deadline counts down (and warns)."""
-
-CLOCK_TOLERANCE = timedelta(minutes=10)
-"""How far a time typed on a device may lie ahead of the clock that checks it."""
-
-NO_NUMBER = "本机没有可用的文书编号，请先联网同步领取编号段"
-
-
-class NoticeRefused(Exception):
-    """The rules refuse a notice action; `reason` is a sentence a clerk understands."""
-
-    def __init__(self, reason: str, action: NoticeAction | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.action = action
-
-
-@dataclass(frozen=True)
-class NoticeOutcome:
-    """The result of an allowed action: the notice's new state and what the history records."""
-
-    action: NoticeAction
-    state: NoticeState
-    from_status: NoticeStatus | None
-    note: str = ""
-    details: Mapping[str, Any] = field(default_factory=dict)
-
-
-# --------------------------------------------------------------------------- who may act
-
-
-def draftable_kinds(actor: Actor, clue: ClueState) -> list[NoticeKind]:
-    """The kinds of notice `actor` may draft on `clue` (ignoring the clue's status).
-
-    The unit handling the clue — its lead unit, or a department assisting it — drafts
-    整改通知书; an environment bureau leading or assisting it drafts 责令改正违法行为决定书.
-    """
-    if actor.role is not Role.HANDLER:
-        return []
-    unit = actor.unit
-    lead = clue.lead_unit == unit.code
-    assisting = unit.code in clue.assisting_units
-    kinds = []
-    if lead or (assisting and unit.kind is UnitKind.DEPARTMENT):
-        kinds.append(NoticeKind.RECTIFICATION)
-    if (lead or assisting) and is_environment_bureau(unit):
-        kinds.append(NoticeKind.CORRECTION_ORDER)
-    return kinds
-
-
-_STATUS_REFUSALS: Mapping[tuple[NoticeAction, NoticeStatus], str] = {
-    (NoticeAction.SERVE, NoticeStatus.DRAFT): "通知书尚未签发，不能送达",
-    (NoticeAction.REINSPECT, NoticeStatus.DRAFT): "通知书尚未签发，不能复查",
-    (NoticeAction.REINSPECT, NoticeStatus.ISSUED): "通知书尚未送达，不能复查",
-    (NoticeAction.CLOSE_CASE, NoticeStatus.CASE_CLOSED): "案件已结案",
-}
-
-_UNIT_REFUSALS: Mapping[NoticeAction, str] = {
-    NoticeAction.EDIT: "只有起草单位可以修改通知书",
-    NoticeAction.ISSUE: "只有起草单位可以签发通知书",
-    NoticeAction.SERVE: "只有签发单位可以记录送达",
-    NoticeAction.REINSPECT: "只有签发单位可以复查",
-    NoticeAction.FILE_CASE: "只有签发单位或本辖区生态环境部门可以记录立案",
-    NoticeAction.CLOSE_CASE: "只有签发单位或本辖区生态环境部门可以记录结案",
-}
-
-
-def _status_refusal(action: NoticeAction, status: NoticeStatus) -> str:
-    special = _STATUS_REFUSALS.get((action, status))
-    if special is not None:
-        return special
-    if action in (NoticeAction.EDIT, NoticeAction.ISSUE):
-        return f"通知书已签发（{status.label}），内容不能再{action.label}"
-    if action is NoticeAction.SERVE:
-        return "通知书已送达，不能重复记录送达"
-    if action is NoticeAction.REINSPECT:
-        return "通知书已复查，不能重复复查"
-    if action is NoticeAction.FILE_CASE:
-        if status in (NoticeStatus.CASE_FILED, NoticeStatus.CASE_CLOSED):
-            return "已立案，不能重复立案"
-        return "只有复查认定逾期未整改的通知书才能立案"
-    return "尚未立案，不能结案"
-
-
-def notice_refusal(
-    action: NoticeAction,
-    actor: Actor,
-    state: NoticeState | None,
-    clue: ClueState | None = None,
-    *,
-    kind: NoticeKind | None = None,
-) -> str | None:
-    """Why `actor` may not take `action` on the notice now, or None when the rules allow it.
-
-    `clue` is the notice's clue (needed to draft; it lets an environment bureau of the
-    clue's area record a case); `kind` the kind a DRAFT or EDIT asks for.
-    """
-    status = state.status if state is not None else None
-    if status not in FROM_STATUSES[action]:
-        if status is None:
-            return f"通知书不存在，不能{action.label}"
-        if action is NoticeAction.DRAFT:
-            return "通知书已存在"
-        return _status_refusal(action, status)
-    if actor.role is not Role.HANDLER:
-        return f"{action.label}通知书需要{Role.HANDLER.label}角色，您是{actor.role.label}"
-    if action is NoticeAction.DRAFT:
-        if clue is None:
-            return "线索不存在，不能起草通知书"
-        if clue.status not in DRAFTING_CLUE_STATUSES:
-            return f"线索当前为「{clue.status.label}」，只有办理中或待审核的线索才能起草通知书"
-        kinds = draftable_kinds(actor, clue)
-        if not kinds:
-            return "只有线索的主办单位或协办的职能部门可以起草通知书"
-        if kind is not None and kind not in kinds:
-            if kind is NoticeKind.CORRECTION_ORDER:
-                return "只有生态环境部门可以起草责令改正违法行为决定书"
-            return "只有线索的主办单位或协办的职能部门可以起草整改通知书"
-        return None
-    assert state is not None
-    if actor.unit.code == state.unit_code:
-        if action is NoticeAction.EDIT and kind is NoticeKind.CORRECTION_ORDER:
-            if not is_environment_bureau(actor.unit):
-                return "只有生态环境部门可以起草责令改正违法行为决定书"
-        return None
-    if action in (NoticeAction.FILE_CASE, NoticeAction.CLOSE_CASE):
-        bureau = is_environment_bureau(actor.unit)
-        if bureau and clue is not None and actor.unit.covers(clue.county_code):
-            return None
-    return _UNIT_REFUSALS[action]
-
-
-def allowed_notice_actions(
-    actor: Actor, state: NoticeState, clue: ClueState | None = None
-) -> list[NoticeAction]:
-    """The actions `actor` may take on an existing notice now (the buttons to show)."""
-    return [
-        action
-        for action in NoticeAction
-        if action is not NoticeAction.DRAFT and notice_refusal(action, actor, state, clue) is None
-    ]
 
 
 # --------------------------------------------------------------------------- payload helpers
@@ -716,92 +530,3 @@ def service_advice(service: Service) -> list[str]:
     if service.method is ServiceMethod.DIRECT and len(service.servers) < 2:
         advice.append("直接送达一般应由两名送达人送达")
     return advice
-
-
-# --------------------------------------------------------------------------- drafts
-
-
-class ClueFacts(Protocol):
-    """What a draft takes from a clue (a clue row or the detail view's ClueDetail)."""
-
-    @property
-    def subject_name(self) -> str: ...
-
-    @property
-    def subject_credit_code(self) -> str: ...
-
-    @property
-    def address(self) -> str: ...
-
-    @property
-    def description(self) -> str: ...
-
-    @property
-    def category(self) -> Any: ...
-
-
-CATEGORY_LAWS: Mapping[str, tuple[str, ...]] = {
-    Category.AIR.value: ("大气污染防治法",),
-    Category.WATER.value: ("水污染防治法",),
-    Category.SOIL.value: ("土壤污染防治法",),
-    Category.NOISE.value: ("噪声污染防治法",),
-    Category.SOLID_WASTE.value: ("固体废物污染环境防治法",),
-    Category.RADIATION.value: ("放射性污染防治法",),
-    Category.ECOLOGY.value: ("环境保护法",),
-    Category.OTHER.value: ("环境保护法",),
-}
-"""Which laws a clue's category usually cites (clauses are suggested from the library)."""
-
-DEFAULT_DEADLINE_DAYS = 10
-CITY_NAME = "连云港市"
-
-
-def _area_name(unit: UnitInfo, directory: UnitDirectory) -> str:
-    office = directory.get(unit.county_code) if unit.county_code else None
-    if office is None:
-        return CITY_NAME
-    for suffix in ("污染防治攻坚办", "攻坚办"):
-        if office.name.endswith(suffix):
-            return office.name[: -len(suffix)]
-    return office.name
-
-
-def draft_content_from_clue(
-    clue: ClueFacts,
-    unit: UnitInfo,
-    directory: UnitDirectory,
-    kind: NoticeKind = NoticeKind.RECTIFICATION,
-    clauses: Sequence[Clause] = (),
-) -> NoticeContent:
-    """A new notice's content prefilled from a clue, for `unit` to edit and issue.
-
-    The party, credit code and address come from the clue's subject; the facts from its
-    description; clauses of `clauses` (the library) whose law fits the clue's category are
-    suggested; the remedies name the area's people's government and court.
-    """
-    category = str(getattr(clue.category, "value", clue.category))
-    laws = CATEGORY_LAWS.get(category, ())
-    cited = tuple(c.clause_id for c in clauses if any(law in c.law for law in laws))[:3]
-    area = _area_name(unit, directory)
-    party = clue.subject_name or ""
-    facts = f"经查，{party or '你单位'}（地址：{clue.address}）存在以下问题：{clue.description}"
-    if kind is NoticeKind.CORRECTION_ORDER:
-        consequences = "逾期不改正的，我局将依法作出行政处罚决定。"
-    else:
-        consequences = "逾期未整改或整改不到位的，将依法移送生态环境主管部门立案查处。"
-    credit = clue.subject_credit_code or ""
-    return NoticeContent(
-        party_name=party,
-        credit_code=credit,
-        address=clue.address or "",
-        facts=facts[:4000],
-        evidence=("现场检查（勘察）笔录", "现场照片"),
-        clause_ids=cited,
-        order="立即停止上述违法行为，并按要求完成整改。",
-        deadline_days=DEFAULT_DEADLINE_DAYS,
-        report_requirement="请于整改期限届满前将整改情况书面报告我单位。",
-        consequences=consequences,
-        review_body=f"{area}人民政府",
-        litigation_court=f"{area}人民法院",
-        authority=unit.name,
-    )

@@ -19,8 +19,8 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.clue import ClueState
+from desktop.domain.notice_actions import NOTICE_COMMAND_PREFIX
 from desktop.domain.notices import (
-    NOTICE_COMMAND_PREFIX,
     NoticeAction,
     NoticeOutcome,
     NoticeRefused,

@@ -6,9 +6,6 @@ writes them, so seeding 100,000 clues keeps both cores busy.
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
-import traceback
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -28,6 +25,7 @@ from cityplatform.domainmap import RULES_NAME
 from cityplatform.models import Base, RuleSet, Unit, User
 from cityplatform.security import DEFAULT_HASHER
 from cityplatform.state import CHANGE_SEQ, set_counter_at_least
+from desktop.demo.child import PARALLEL_FROM, produced_in_child
 from desktop.domain.rules import Rules
 
 if TYPE_CHECKING:
@@ -35,7 +33,6 @@ if TYPE_CHECKING:
     from desktop.demo.generator import DemoClue
 
 BATCH = 5000
-PARALLEL_FROM = 20_000
 SEED_EVENT_BASE = uuid.UUID("3c5e9a70-2b1d-4e8a-8f60-000000000000").int
 """History ids of seeded clues: this base plus (clue index << 8) plus the event's place."""
 
@@ -206,43 +203,8 @@ def generated_batches(count: int, seed: int, now: datetime, sqlite: bool) -> Ite
         first += len(items)
 
 
-def _produce(
-    out: Any, count: int, seed: int, now: datetime, sqlite: bool
-) -> None:  # pragma: no cover - runs in the child process
-    try:
-        for batch in generated_batches(count, seed, now, sqlite):
-            out.put(batch)
-        out.put(None)
-    except BaseException:
-        out.put(traceback.format_exc())
-
-
 def _from_child(count: int, seed: int, now: datetime, sqlite: bool) -> Iterator[Batch]:
-    context = multiprocessing.get_context("spawn")
-    channel = context.Queue(maxsize=3)
-    child = context.Process(
-        target=_produce, args=(channel, count, seed, now, sqlite), name="platform-seed"
-    )
-    child.start()
-    try:
-        while True:
-            try:
-                item = channel.get(timeout=1.0)
-            except queue.Empty:
-                if not child.is_alive():
-                    raise RuntimeError(
-                        f"演示数据生成进程意外退出（退出码 {child.exitcode}）"
-                    ) from None
-                continue
-            if item is None:
-                break
-            if isinstance(item, str):
-                raise RuntimeError("演示数据生成失败：\n" + item)
-            yield item
-    finally:
-        if child.is_alive():
-            child.terminate()
-        child.join()
+    return produced_in_child(generated_batches, (count, seed, now, sqlite), "platform-seed")
 
 
 BULK_TABLES = ("clues", "clue_assisting_units", "clue_events")

@@ -6,9 +6,6 @@ SQLite's. A second process generates and converts while this one writes, so both
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
-import traceback
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -18,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Connection, func, insert, select
 
+from desktop.demo.child import PARALLEL_FROM, produced_in_child
 from desktop.store.clue_rows import draft_values, state_values
 from desktop.store.database import Store
 from desktop.store.models import AssistingUnit, Clue, ClueEvent, SyncState, Unit, User
@@ -179,45 +177,10 @@ def generated_statements(
         next_id += len(batch)
 
 
-def _produce(
-    out: Any, count: int, seed: int, now: datetime, first_id: int
-) -> None:  # pragma: no cover - runs in the child process
-    try:
-        for item in generated_statements(count, seed, now, first_id):
-            out.put(item)
-        out.put(None)
-    except BaseException:
-        out.put(traceback.format_exc())
-
-
 def _from_child(
     count: int, seed: int, now: datetime, first_id: int
 ) -> Iterator[tuple[list[Statement], SearchRows]]:
-    context = multiprocessing.get_context("spawn")
-    channel = context.Queue(maxsize=3)
-    child = context.Process(
-        target=_produce, args=(channel, count, seed, now, first_id), name="demo-generator"
-    )
-    child.start()
-    try:
-        while True:
-            try:
-                item = channel.get(timeout=1.0)
-            except queue.Empty:
-                if not child.is_alive():
-                    raise RuntimeError(
-                        f"演示数据生成进程意外退出（退出码 {child.exitcode}）"
-                    ) from None
-                continue
-            if item is None:
-                break
-            if isinstance(item, str):
-                raise RuntimeError("演示数据生成失败：\n" + item)
-            yield item
-    finally:
-        if child.is_alive():
-            child.terminate()
-        child.join()
+    return produced_in_child(generated_statements, (count, seed, now, first_id), "demo-generator")
 
 
 @contextmanager
@@ -239,10 +202,6 @@ def indexes_rebuilt_after(connection: Connection, models: Iterable[type[Any]]) -
     yield
     for _, sql in indexes:
         connection.exec_driver_sql(sql)
-
-
-PARALLEL_FROM = 20_000
-"""From this many clues on, a second process generates while this one writes."""
 
 
 def load_demo(

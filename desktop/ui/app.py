@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -56,6 +57,24 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
+def quit_on_signals(app: QApplication) -> QTimer:
+    """Quit cleanly on Ctrl+C or SIGTERM (the demo's platform process is stopped on the way).
+
+    Python handles signals only when it runs, so a timer wakes it up now and then.
+    """
+
+    def request_quit(signum: int, _frame: object) -> None:
+        log.info("signal %d: quitting", signum)
+        app.quit()
+
+    signal.signal(signal.SIGINT, request_quit)
+    signal.signal(signal.SIGTERM, request_quit)
+    timer = QTimer(app)
+    timer.start(300)
+    timer.timeout.connect(lambda: None)
+    return timer
+
+
 def run(options: AppOptions) -> int:
     """Open the window (after login and first sync when needed); returns the exit status."""
     folder = data_folder(options)
@@ -66,6 +85,7 @@ def run(options: AppOptions) -> int:
     log.info("cluedesk %s starting, data in %s, log in %s", __version__, folder, log_path)
     startup = Startup(AppSettings(), folder, MainWindow, demo=options.demo, account=options.account)
     status: list[int] = []
+    quit_on_signals(app)
 
     def stopped(message: str) -> None:
         status.append(1 if message else 0)

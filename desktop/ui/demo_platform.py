@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import subprocess
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ class DemoPlatform:
         """Seed the platform if needed and start it on a free loopback port (blocking)."""
         url = ensure_demo_platform(self.platform_dir)
         self.base_url, self.process = start_platform(url, self.platform_dir, testing=False)
+        atexit.register(self.stop)  # even when the window does not close normally
         log.info("demo platform at %s", self.base_url)
         return self.base_url
 

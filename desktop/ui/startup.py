@@ -187,6 +187,7 @@ class Startup(QObject):
         controller.setParent(window)
         self.window = window
         window.show()
+        log.info("main window shown for %s", connection.username)
         controller.start_auto()
         if sync_at_once:
             controller.sync_now()

@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,8 +44,6 @@ WIDTH, HEIGHT = 1440, 860
 
 def wait(condition: Callable[[], bool], seconds: float = 30.0) -> None:
     """Process events until `condition()` holds."""
-    import time
-
     deadline = time.monotonic() + seconds
     while not condition():
         QApplication.processEvents()
@@ -224,8 +223,6 @@ def shoot_notices(desk: Desk, out: Path) -> None:
     assert preview is not None
     preview.resize(900, 1000)
     wait(lambda: preview.pane.page_count() > 0, 60)
-    import time
-
     pause = time.monotonic() + 2.0  # QPdfView renders its pages in a thread of its own
     while time.monotonic() < pause:
         settle()

@@ -40,7 +40,6 @@ def test_layout_and_columns_are_kept_between_runs(
     table = window.queue_view.table
     table.setColumnWidth(1, 211)
     table.horizontalHeader().hideSection(5)
-    window.splitter.setSizes([200, 600, 600])
     window.close()
     again = open_window(qtbot, workspace, tmp_path / "settings.ini")
     assert again.queue_view.table.columnWidth(1) == 211

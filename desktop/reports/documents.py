@@ -15,34 +15,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from desktop.domain.notice_content import FIELD_LABELS
 from desktop.domain.timeutil import china_now, to_china
 from desktop.reports.templates import Template, load_template, seed_clauses
 
 LABELS: Mapping[str, str] = {
+    **FIELD_LABELS,
     "party_name": "当事人名称",
-    "credit_code": "统一社会信用代码",
-    "address": "地址",
-    "legal_representative": "法定代表人（负责人）",
-    "facts": "违法事实",
-    "evidence": "证据",
-    "clauses": "所引条款",
-    "order": "责令改正的内容",
-    "report_requirement": "书面报告要求",
-    "consequences": "逾期不改正的后果",
-    "review_body": "行政复议机关",
-    "litigation_court": "行政诉讼法院",
-    "authority": "签发机关",
-    "contact_person": "联系人",
-    "contact_phone": "联系电话",
-    "number": "文书编号",
-    "place": "送达地点",
     "recipient": "收件人",
-    "relation": "与当事人关系",
-    "witness": "见证人",
-    "servers": "送达人",
     "template": "文书模板",
 }
-"""The Chinese name of each field a MissingGlyph may name."""
+"""The Chinese name of each field a MissingGlyph may name (the printed form's wording)."""
 
 METHODS: tuple[tuple[str, str], ...] = (
     ("direct", "直接送达"),

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import delete, select, update
 
+from desktop.domain.notices import NoticeOutcome
 from desktop.domain.timeutil import china_now, to_china
 from desktop.domain.workflow import Action, Outcome, apply_action
 from desktop.store.attachments import attach, cited_files
@@ -41,6 +42,32 @@ def provisional_code(now: datetime, action_id: str) -> str:
     return f"临{to_china(now):%Y%m%d}-{action_id[:8].upper()}"
 
 
+def pending_event_values(
+    action_id: str,
+    outcome: Outcome | NoticeOutcome,
+    *,
+    username: str,
+    unit_code: str,
+    device_id: str,
+    at: datetime,
+) -> dict[str, Any]:
+    """The columns of the pending history entry of an action taken on this device (a clue's
+    or a notice's, until the platform's entry replaces it)."""
+    return {
+        "action_id": action_id,
+        "action": outcome.action.value,
+        "username": username,
+        "unit_code": unit_code,
+        "device_id": device_id,
+        "at": at,
+        "from_status": outcome.from_status.value if outcome.from_status else None,
+        "to_status": outcome.state.status.value,
+        "note": outcome.note,
+        "details": dict(outcome.details),
+        "pending": True,
+    }
+
+
 def history_entry(
     clue_id: int,
     action_id: str,
@@ -52,20 +79,10 @@ def history_entry(
     at: datetime,
 ) -> ClueEvent:
     """The pending history entry of an action taken on this device (until the platform's)."""
-    return ClueEvent(
-        clue_id=clue_id,
-        action_id=action_id,
-        action=outcome.action.value,
-        username=username,
-        unit_code=unit_code,
-        device_id=device_id,
-        at=at,
-        from_status=outcome.from_status.value if outcome.from_status else None,
-        to_status=outcome.state.status.value,
-        note=outcome.note,
-        details=dict(outcome.details),
-        pending=True,
+    values = pending_event_values(
+        action_id, outcome, username=username, unit_code=unit_code, device_id=device_id, at=at
     )
+    return ClueEvent(clue_id=clue_id, **values)
 
 
 def take_action(

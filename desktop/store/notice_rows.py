@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop.domain.notices import NoticeOutcome, NoticeState
+from desktop.store.local_actions import pending_event_values
 from desktop.store.models import Notice, NoticeEvent
 
 
@@ -46,17 +47,7 @@ def notice_event(
     at: datetime,
 ) -> NoticeEvent:
     """The pending history entry of a notice action taken on this device."""
-    return NoticeEvent(
-        notice_id=notice_id,
-        action_id=action_id,
-        action=outcome.action.value,
-        username=username,
-        unit_code=unit_code,
-        device_id=device_id,
-        at=at,
-        from_status=outcome.from_status.value if outcome.from_status else None,
-        to_status=outcome.state.status.value,
-        note=outcome.note,
-        details=dict(outcome.details),
-        pending=True,
+    values = pending_event_values(
+        action_id, outcome, username=username, unit_code=unit_code, device_id=device_id, at=at
     )
+    return NoticeEvent(notice_id=notice_id, **values)

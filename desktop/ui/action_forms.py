@@ -14,9 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from desktop.ui.forms import (
     UnitChecklistField,
     handling_units,
 )
+from desktop.ui.forms.buttons import ok_cancel_buttons
 from desktop.ui.labels import label
 from desktop.ui.timeline import format_moment
 from desktop.ui.workspace import Workspace
@@ -266,16 +265,9 @@ class ActionDialog(QDialog):
         for spec in FORMS[action]:
             self.body.add(build_field(spec, workspace, state))
         layout.addWidget(self.body)
-        buttons = QDialogButtonBox()
-        self.ok_button: QPushButton = buttons.addButton(
-            label(action), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.ok_button, self.cancel_button = ok_cancel_buttons(
+            self, label(action), self.submit
         )
-        self.cancel_button: QPushButton = buttons.addButton(
-            self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
         self._link_dispatch_fields()
         if self.body.fields:

@@ -6,9 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -20,6 +18,7 @@ from desktop.domain.workflow import Action
 from desktop.store.local_actions import LocalAction
 from desktop.ui.actions import ATTACHMENTS_FIELD, ActionError, submit_action
 from desktop.ui.forms import ChoiceField, DateTimeField, FilesField, FormBody, TextField
+from desktop.ui.forms.buttons import ok_cancel_buttons
 from desktop.ui.labels import label
 from desktop.ui.workspace import Workspace
 
@@ -155,16 +154,9 @@ class RegisterDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout.addWidget(scroll)
-        buttons = QDialogButtonBox()
-        self.ok_button: QPushButton = buttons.addButton(
-            self.tr("登记"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.ok_button, self.cancel_button = ok_cancel_buttons(
+            self, self.tr("登记"), self.submit
         )
-        self.cancel_button: QPushButton = buttons.addButton(
-            self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
 
     def _fill_townships(self) -> None:

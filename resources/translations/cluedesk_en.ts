@@ -52,17 +52,12 @@
     <context>
         <name>ActionDialog</name>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="261" />
+            <location filename="../../desktop/ui/action_forms.py" line="260" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="274" />
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/action_forms.py" line="314" />
+            <location filename="../../desktop/ui/action_forms.py" line="306" />
             <source>正在保存…</source>
             <translation>Saving…</translation>
         </message>
@@ -70,122 +65,122 @@
     <context>
         <name>ActionForms</name>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="79" />
+            <location filename="../../desktop/ui/action_forms.py" line="78" />
             <source>佐证材料</source>
             <translation>Supporting files</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="87" />
+            <location filename="../../desktop/ui/action_forms.py" line="86" />
             <source>主办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="93" />
+            <location filename="../../desktop/ui/action_forms.py" line="92" />
             <source>协办单位</source>
             <translation>Assisting units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="98" />
+            <location filename="../../desktop/ui/action_forms.py" line="97" />
             <source>办理时限</source>
             <translation>Handling deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="101" />
+            <location filename="../../desktop/ui/action_forms.py" line="100" />
             <source>分办意见</source>
             <translation>Dispatch note</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="107" />
+            <location filename="../../desktop/ui/action_forms.py" line="106" />
             <source>退回理由</source>
             <translation>Reason for return</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="113" />
+            <location filename="../../desktop/ui/action_forms.py" line="112" />
             <source>延期天数</source>
             <translation>Extension (working days)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="118" />
+            <location filename="../../desktop/ui/action_forms.py" line="117" />
             <source>延期理由</source>
             <translation>Reason for extension</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="123" />
+            <location filename="../../desktop/ui/action_forms.py" line="122" />
             <source>审批意见</source>
             <translation>Decision note</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="129" />
+            <location filename="../../desktop/ui/action_forms.py" line="128" />
             <source>不予延期理由</source>
             <translation>Reason for denial</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="137" />
+            <location filename="../../desktop/ui/action_forms.py" line="136" />
             <source>办理结果</source>
             <translation>Handling result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="143" />
+            <location filename="../../desktop/ui/action_forms.py" line="142" />
             <source>审核意见</source>
             <translation>Review note</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="149" />
+            <location filename="../../desktop/ui/action_forms.py" line="148" />
             <source>驳回理由</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="157" />
+            <location filename="../../desktop/ui/action_forms.py" line="156" />
             <source>核查意见</source>
             <translation>Verification finding</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="163" />
+            <location filename="../../desktop/ui/action_forms.py" line="162" />
             <source>督办意见</source>
             <translation>Urging note</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="168" />
+            <location filename="../../desktop/ui/action_forms.py" line="167" />
             <source>协办意见</source>
             <translation>Assisting report</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="201" />
+            <location filename="../../desktop/ui/action_forms.py" line="200" />
             <source>输入名称搜索本县区可承办的单位</source>
             <translation>Type a name to search the units of this county that can handle clues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="218" />
+            <location filename="../../desktop/ui/action_forms.py" line="217" />
             <source>按工作日历计算，{0}线索的办理时限为 {1} 个工作日。</source>
             <translation>By the work calendar, a {0} clue must be handled within {1} working days.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="222" />
+            <location filename="../../desktop/ui/action_forms.py" line="221" />
             <source>当前办理时限：{0}；最多可延期 {1} 个工作日。</source>
             <translation>Current deadline: {0}; it can be extended by at most {1} working days.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="228" />
+            <location filename="../../desktop/ui/action_forms.py" line="227" />
             <source>主办单位申请延期 {0} 个工作日，批准后办理时限延至 {1}。</source>
             <translation>The lead unit asks for {0} more working days; if approved, the deadline moves to {1}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="232" />
+            <location filename="../../desktop/ui/action_forms.py" line="231" />
             <source>主办单位申请延期 {0} 个工作日。</source>
             <translation>The lead unit asks for {0} more working days.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="236" />
+            <location filename="../../desktop/ui/action_forms.py" line="235" />
             <source>退回后，线索回到攻坚办重新分办。</source>
             <translation>After a return, the clue goes back to the tackling office to be dispatched again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="238" />
+            <location filename="../../desktop/ui/action_forms.py" line="237" />
             <source>反馈后，线索交攻坚办审核。</source>
             <translation>After the report, the tackling office reviews the clue.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="240" />
+            <location filename="../../desktop/ui/action_forms.py" line="239" />
             <source>线索将回到主办单位继续办理。</source>
             <translation>The clue goes back to the lead unit for further handling.</translation>
         </message>
@@ -221,7 +216,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="54" />
+            <location filename="../../desktop/ui/app.py" line="55" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
@@ -390,21 +385,16 @@ not downloaded</translation>
             <source>保存</source>
             <translation>Save</translation>
         </message>
-        <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="201" />
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
     </context>
     <context>
         <name>ClauseField</name>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="351" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="347" />
             <source>从条款库选择…</source>
             <translation>Choose from the library…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="352" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="348" />
             <source>移除所选</source>
             <translation>Remove selected</translation>
         </message>
@@ -412,37 +402,32 @@ not downloaded</translation>
     <context>
         <name>ClausePickerDialog</name>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="239" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="237" />
             <source>选择法律条款</source>
             <translation>Choose clauses</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="245" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="243" />
             <source>输入法律名称、条款或条文中的字词筛选</source>
             <translation>Type words of the law, article or text to filter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="263" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="261" />
             <source>新增条款…</source>
             <translation>New clause…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="264" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="262" />
             <source>修改所选条款…</source>
             <translation>Edit selected clause…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="272" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="270" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="273" />
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="280" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="276" />
             <source>已选 {0} 条</source>
             <translation>{0} chosen</translation>
         </message>
@@ -738,27 +723,27 @@ not downloaded</translation>
     <context>
         <name>ConfirmAction</name>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="356" />
+            <location filename="../../desktop/ui/action_forms.py" line="348" />
             <source>确定签收线索 {0} 吗？</source>
             <translation>Sign for clue {0}?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="358" />
+            <location filename="../../desktop/ui/action_forms.py" line="350" />
             <source>签收后线索进入办理，须在 {0} 前办结并反馈。</source>
             <translation>Once signed, the clue must be handled and reported back before {0}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="363" />
+            <location filename="../../desktop/ui/action_forms.py" line="355" />
             <source>确定对线索 {0} {1}吗？</source>
             <translation>Apply “{1}” to clue {0}?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="364" />
+            <location filename="../../desktop/ui/action_forms.py" line="356" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="365" />
+            <location filename="../../desktop/ui/action_forms.py" line="357" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -1030,6 +1015,14 @@ not downloaded</translation>
         </message>
     </context>
     <context>
+        <name>FormButtons</name>
+        <message>
+            <location filename="../../desktop/ui/forms/buttons.py" line="19" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>HelpDialog</name>
         <message>
             <location filename="../../desktop/ui/help_dialog.py" line="79" />
@@ -1093,82 +1086,82 @@ not downloaded</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="69" />
+            <location filename="../../desktop/ui/main_window.py" line="70" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="121" />
+            <location filename="../../desktop/ui/main_window.py" line="122" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="123" />
+            <location filename="../../desktop/ui/main_window.py" line="124" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="130" />
+            <location filename="../../desktop/ui/main_window.py" line="131" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="132" />
+            <location filename="../../desktop/ui/main_window.py" line="133" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="133" />
+            <location filename="../../desktop/ui/main_window.py" line="134" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="136" />
+            <location filename="../../desktop/ui/main_window.py" line="137" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="139" />
+            <location filename="../../desktop/ui/main_window.py" line="140" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="140" />
+            <location filename="../../desktop/ui/main_window.py" line="141" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="142" />
+            <location filename="../../desktop/ui/main_window.py" line="143" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="144" />
+            <location filename="../../desktop/ui/main_window.py" line="145" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="146" />
+            <location filename="../../desktop/ui/main_window.py" line="147" />
             <source>快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="149" />
+            <location filename="../../desktop/ui/main_window.py" line="150" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="242" />
+            <location filename="../../desktop/ui/main_window.py" line="252" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="243" />
+            <location filename="../../desktop/ui/main_window.py" line="253" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="308" />
+            <location filename="../../desktop/ui/main_window.py" line="318" />
             <source>办公时间以市级平台发布的时限规则为准，本机设置不生效</source>
             <translation>The office hours are those of the rules the city platform published; the local setting does not apply</translation>
         </message>
@@ -1212,137 +1205,132 @@ not downloaded</translation>
     <context>
         <name>NoticeActionDialog</name>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="70" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="69" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="94" />
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="108" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="100" />
             <source>签发后占用本机编号段中的下一个文书编号，内容不能再修改。</source>
             <translation>Issuing takes the next document number of this device's block; the content can no longer be changed. </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="110" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="102" />
             <source>本机尚有 {0} 年文书编号 {1} 个。</source>
             <translation>This device holds {1} document numbers for {0}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="112" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="104" />
             <source>本机没有可用的 {0} 年文书编号，请先联网同步领取编号段。</source>
             <translation>This device holds no document number for {0}; sync online first to receive a block.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="114" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="106" />
             <source>签发时间</source>
             <translation>Issued at</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="118" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="110" />
             <source>送达后，整改期限自送达之日起重新计算。留置送达须有见证人。</source>
             <translation>After service the rectification period counts from the day of service. Service left at the premises needs a witness.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="123" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="115" />
             <source>送达方式</source>
             <translation>Method of service</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="129" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="121" />
             <source>送达时间</source>
             <translation>Served at</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="130" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="122" />
             <source>送达地点</source>
             <translation>Place of service</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="132" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="124" />
             <source>受送达人（签收人）</source>
             <translation>Recipient (who signed)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="134" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="126" />
             <source>与当事人关系</source>
             <translation>Relation to the party</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="136" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="128" />
             <source>如：法定代表人、负责人、员工</source>
             <translation>e.g. legal representative, person in charge, employee</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="137" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="129" />
             <source>见证人（留置送达必填）</source>
             <translation>Witness (required when left at the premises)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="140" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="132" />
             <source>送达人（每行一名）</source>
             <translation>Servers (one per line)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="142" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="134" />
             <source>直接送达一般应由两名送达人送达</source>
             <translation>Direct service is normally made by two servers</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="153" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="145" />
             <source>整改期限：{0}。期限届满后方可认定逾期未整改。</source>
             <translation>Rectification deadline: {0}. Not rectified can only be found once it has passed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="162" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="154" />
             <source>复查结论</source>
             <translation>Finding</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="165" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="157" />
             <source>请选择已整改或逾期未整改</source>
             <translation>Choose rectified or not rectified</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="169" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="161" />
             <source>复查时间</source>
             <translation>Re-inspected at</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="171" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="163" />
             <source>复查情况</source>
             <translation>Re-inspection notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="174" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="166" />
             <source>复查认定逾期未整改，记录行政处罚案件的立案情况。</source>
             <translation>The re-inspection found the notice not rectified: record the administrative penalty case.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="175" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="167" />
             <source>立案编号</source>
             <translation>Case number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="177" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="169" />
             <source>立案日期</source>
             <translation>Filed on</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="181" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="173" />
             <source>案件 {0} 于 {1} 立案。</source>
             <translation>Case {0} was filed on {1}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="187" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="179" />
             <source>结案日期</source>
             <translation>Concluded on</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="188" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="180" />
             <source>结案情况</source>
             <translation>Outcome of the case</translation>
         </message>
@@ -1350,22 +1338,22 @@ not downloaded</translation>
     <context>
         <name>NoticeActions</name>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="252" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="244" />
             <source>逾期未整改</source>
             <translation>Not rectified</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="254" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="246" />
             <source>复查认定「{0}」逾期未整改。是否现在记录行政处罚立案？</source>
             <translation>The re-inspection found “{0}” not rectified. Record the administrative penalty case now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="259" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="251" />
             <source>记录立案…</source>
             <translation>Record the case…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="262" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="254" />
             <source>以后再说</source>
             <translation>Later</translation>
         </message>
@@ -1497,17 +1485,12 @@ not downloaded</translation>
             <translation>Rectification period</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="147" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="146" />
             <source>保存草稿</source>
             <translation>Save draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="150" />
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="195" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="188" />
             <source>不能起草通知书</source>
             <translation>Cannot draft a notice</translation>
         </message>
@@ -2139,139 +2122,134 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>RegisterDialog</name>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="31" />
+            <location filename="../../desktop/ui/register_dialog.py" line="30" />
             <source>举报途径</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="32" />
+            <location filename="../../desktop/ui/register_dialog.py" line="31" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="33" />
+            <location filename="../../desktop/ui/register_dialog.py" line="32" />
             <source>污染类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="34" />
+            <location filename="../../desktop/ui/register_dialog.py" line="33" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="35" />
+            <location filename="../../desktop/ui/register_dialog.py" line="34" />
             <source>所属县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="36" />
+            <location filename="../../desktop/ui/register_dialog.py" line="35" />
             <source>所属乡镇（街道）</source>
             <translation>Township (street)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="37" />
+            <location filename="../../desktop/ui/register_dialog.py" line="36" />
             <source>被反映对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="38" />
+            <location filename="../../desktop/ui/register_dialog.py" line="37" />
             <source>统一社会信用代码</source>
             <translation>Credit code (USCC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="39" />
+            <location filename="../../desktop/ui/register_dialog.py" line="38" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="40" />
+            <location filename="../../desktop/ui/register_dialog.py" line="39" />
             <source>线索内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="41" />
+            <location filename="../../desktop/ui/register_dialog.py" line="40" />
             <source>举报人</source>
             <translation>Reporter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="42" />
+            <location filename="../../desktop/ui/register_dialog.py" line="41" />
             <source>举报人电话</source>
             <translation>Reporter's phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="43" />
+            <location filename="../../desktop/ui/register_dialog.py" line="42" />
             <source>纬度</source>
             <translation>Latitude</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="44" />
+            <location filename="../../desktop/ui/register_dialog.py" line="43" />
             <source>经度</source>
             <translation>Longitude</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="87" />
+            <location filename="../../desktop/ui/register_dialog.py" line="86" />
             <source>登记新线索</source>
             <translation>Register a new clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="91" />
+            <location filename="../../desktop/ui/register_dialog.py" line="90" />
             <source>登记后线索先使用临时编号，同步到市平台后由平台分配正式编号。</source>
             <translation>A new clue has a provisional code until it is synced; then the city platform assigns its final code.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="106" />
-            <location filename="../../desktop/ui/register_dialog.py" line="125" />
+            <location filename="../../desktop/ui/register_dialog.py" line="105" />
+            <location filename="../../desktop/ui/register_dialog.py" line="124" />
             <source>请选择</source>
             <translation>Please choose</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="138" />
+            <location filename="../../desktop/ui/register_dialog.py" line="137" />
             <source>18 位，可不填</source>
             <translation>18 characters, optional</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="147" />
+            <location filename="../../desktop/ui/register_dialog.py" line="146" />
             <source>手机或带区号的固定电话，可不填</source>
             <translation>Mobile or landline with area code, optional</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="152" />
+            <location filename="../../desktop/ui/register_dialog.py" line="151" />
             <source>照片和文件</source>
             <translation>Photos and files</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="160" />
-            <location filename="../../desktop/ui/register_dialog.py" line="214" />
+            <location filename="../../desktop/ui/register_dialog.py" line="158" />
+            <location filename="../../desktop/ui/register_dialog.py" line="206" />
             <source>登记</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="163" />
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="174" />
+            <location filename="../../desktop/ui/register_dialog.py" line="166" />
             <source>（不指定）</source>
             <translation>(not specified)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="196" />
+            <location filename="../../desktop/ui/register_dialog.py" line="188" />
             <source>线索已登记</source>
             <translation>Clue registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="197" />
+            <location filename="../../desktop/ui/register_dialog.py" line="189" />
             <source>线索已登记，临时编号为 {0}。</source>
             <translation>The clue is registered with the provisional code {0}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="199" />
+            <location filename="../../desktop/ui/register_dialog.py" line="191" />
             <source>同步到市平台后，平台将分配正式线索编号，临时编号随之替换。</source>
             <translation>After sync, the city platform assigns the final clue code, which replaces the provisional one.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="214" />
+            <location filename="../../desktop/ui/register_dialog.py" line="206" />
             <source>正在保存…</source>
             <translation>Saving…</translation>
         </message>
@@ -2468,17 +2446,17 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>This computer has no data for the current user: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="226" />
+            <location filename="../../desktop/ui/startup.py" line="227" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="233" />
+            <location filename="../../desktop/ui/startup.py" line="234" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="246" />
+            <location filename="../../desktop/ui/startup.py" line="247" />
             <source>无法启动</source>
             <translation>Cannot start</translation>
         </message>

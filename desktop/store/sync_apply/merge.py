@@ -17,20 +17,7 @@ from desktop.store.sync_apply.work import chunks
 
 
 def _event_row(clue_id: int, e: ServerEvent) -> dict[str, Any]:
-    return {
-        "clue_id": clue_id,
-        "action_id": e.action_id,
-        "action": e.action,
-        "username": e.username,
-        "unit_code": e.unit_code,
-        "device_id": e.device_id,
-        "at": e.at,
-        "from_status": e.from_status,
-        "to_status": e.to_status,
-        "note": e.note,
-        "details": e.details,
-        "pending": False,
-    }
+    return {"clue_id": clue_id, **e.row()}
 
 
 _RECORDED = (

@@ -32,7 +32,8 @@ from desktop.store.clue_rows import clue_state, load_actor
 from desktop.store.models import Clue, Notice, NoticeEvent, OutboxAction
 from desktop.store.notice_rows import notice_event, row_values, snapshot_state
 from desktop.store.sync_apply.outbox import PENDING
-from desktop.store.sync_apply.parse_notice import ServerNotice, ServerNoticeEvent
+from desktop.store.sync_apply.parse import ServerEvent
+from desktop.store.sync_apply.parse_notice import ServerNotice
 from desktop.store.sync_apply.work import Work, chunks
 
 
@@ -41,21 +42,8 @@ def is_notice_command(command_type: str) -> bool:
     return command_type.startswith(NOTICE_COMMAND_PREFIX)
 
 
-def _event_row(e: ServerNoticeEvent, notice_id: str) -> dict[str, Any]:
-    return {
-        "notice_id": notice_id,
-        "action_id": e.action_id,
-        "action": e.action,
-        "username": e.username,
-        "unit_code": e.unit_code,
-        "device_id": e.device_id,
-        "at": e.at,
-        "from_status": e.from_status,
-        "to_status": e.to_status,
-        "note": e.note,
-        "details": e.details,
-        "pending": False,
-    }
+def _event_row(e: ServerEvent, notice_id: str) -> dict[str, Any]:
+    return {"notice_id": notice_id, **e.row()}
 
 
 def write_server_notices(work: Work, items: Sequence[tuple[int, ServerNotice]]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -167,6 +167,10 @@ class ServerEvent:
     note: str
     details: dict[str, Any]
 
+    def row(self) -> dict[str, Any]:
+        """The entry as a confirmed history row (without the clue's or notice's key)."""
+        return {**asdict(self), "pending": False}
+
 
 @dataclass(frozen=True)
 class ServerAttachment:
@@ -216,15 +220,18 @@ class ServerClue:
         return codes
 
 
-def _event(data: Any, path: str) -> ServerEvent:
+def parse_event(
+    data: Any, path: str, statuses: type[Labelled] = Status, what: str = "状态"
+) -> ServerEvent:
+    """Check one history entry (of a clue, or of a notice with `statuses` NoticeStatus)."""
     data = as_mapping(data, path)
     details = field(data, "details", path)
     if details is not None and not isinstance(details, Mapping):
         raise SyncDataError(f"{path}.details", "应为对象")
     from_status = text_field(data, "from_status", path, optional=True)
     for key, value in (("from_status", from_status), ("to_status", data.get("to_status"))):
-        if value is not None and value not in codes_of(Status):
-            raise SyncDataError(f"{path}.{key}", f"不是有效的状态：{value!r}")
+        if value is not None and value not in codes_of(statuses):
+            raise SyncDataError(f"{path}.{key}", f"不是有效的{what}：{value!r}")
     return ServerEvent(
         action_id=text_field(data, "action_id", path),
         action=text_field(data, "action", path),
@@ -293,7 +300,7 @@ def parse_clue(data: Any, path: str = "clue") -> ServerClue:
         version=count_field(data, "version", path),
         values=values,
         assisting_units=tuple(dict.fromkeys(assisting)),
-        events=tuple(_event(e, f"{path}.events[{i}]") for i, e in enumerate(events)),
+        events=tuple(parse_event(e, f"{path}.events[{i}]") for i, e in enumerate(events)),
         attachments=tuple(
             _attachment(a, f"{path}.attachments[{i}]") for i, a in enumerate(attachments)
         ),

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +33,7 @@ from desktop.domain.validators import ValidationError
 from desktop.store.clause_library import clause_library, save_clause
 from desktop.store.database import Store
 from desktop.ui.forms import FormBody, FormField, TextField
+from desktop.ui.forms.buttons import ok_cancel_buttons
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ClauseIdRole = Qt.ItemDataRole.UserRole + 1
@@ -196,11 +196,9 @@ class ClauseEditDialog(QDialog):
             self.article.set_value(clause.article)
             self.text.set_value(clause.text)
         layout.addWidget(self.body)
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
+        buttons, self.ok_button, _cancel = ok_cancel_buttons(
+            self, self.tr("保存"), self.submit, default=False
+        )
         layout.addWidget(buttons)
         self.law.setFocus()
 
@@ -268,11 +266,9 @@ class ClausePickerDialog(QDialog):
         row.addWidget(self.edit_button)
         row.addStretch(1)
         layout.addLayout(row)
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.clicked.connect(self._accept)
-        cancel.clicked.connect(self.reject)
+        buttons, self.ok_button, _cancel = ok_cancel_buttons(
+            self, self.tr("确定"), self._accept, default=False
+        )
         layout.addWidget(buttons)
         self._count()
 

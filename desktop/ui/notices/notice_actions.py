@@ -12,11 +12,9 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from desktop.domain.notices import (
 from desktop.domain.timeutil import to_china
 from desktop.store.notices import LocalNoticeAction, number_stock
 from desktop.ui.forms import ChoiceField, DateTimeField, FormBody, FormField, TextField
+from desktop.ui.forms.buttons import ok_cancel_buttons
 from desktop.ui.labels import label
 from desktop.ui.notices.errors import NoticeError
 from desktop.ui.notices.fields import DateField, LinesField
@@ -86,16 +85,9 @@ class NoticeActionDialog(QDialog):
             NoticeAction.CLOSE_CASE: self._close_case,
         }
         builders[action](now)
-        buttons = QDialogButtonBox()
-        self.ok_button: QPushButton = buttons.addButton(
-            label(action), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.ok_button, self.cancel_button = ok_cancel_buttons(
+            self, label(action), self.submit
         )
-        self.cancel_button: QPushButton = buttons.addButton(
-            self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
         if self.body.fields:
             self.body.fields[0].setFocus()

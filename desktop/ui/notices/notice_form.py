@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QMessageBox,
     QScrollArea,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from desktop.store.clause_library import clause_library
 from desktop.store.clue_detail import clue_state_by_code
 from desktop.store.notices import LocalNoticeAction, draft_content_for_clue
 from desktop.ui.forms import ChoiceField, FormBody, FormField, TextField
+from desktop.ui.forms.buttons import ok_cancel_buttons
 from desktop.ui.labels import label
 from desktop.ui.notices.clause_picker import ClauseField
 from desktop.ui.notices.errors import NoticeError
@@ -142,16 +142,9 @@ class NoticeForm(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         layout.addWidget(scroll, 1)
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(
-            self.tr("保存草稿"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.ok_button, self.cancel_button = ok_cancel_buttons(
+            self, self.tr("保存草稿"), self.submit
         )
-        self.cancel_button = buttons.addButton(
-            self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
         self.field("party_name").setFocus()
 

@@ -75,10 +75,11 @@ def cmd_queue(args: argparse.Namespace) -> int:
     from desktop.domain.units import UnitInfo
     from desktop.store.clue_rows import load_calendar, load_directory, load_rules
     from desktop.store.database import DB_FILE, default_data_dir, open_store
+    from desktop.store.health import store_missing
     from desktop.store.queues import Queue, QueueFilter, Viewer, query_page
 
     folder = _data_dir(args.data_dir) or default_data_dir()
-    if not (folder / DB_FILE).exists():
+    if store_missing(folder, DB_FILE):
         raise CliError(f"数据目录 {folder} 中没有线索库（可先运行 cluedesk demo-data）")
     statuses: frozenset[Status] = frozenset()
     if args.status:
@@ -333,9 +334,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.handler = cmd_window
     elif args.demo or args.account:
         parser.error("--demo 和 --account 只用于打开窗口，不能与子命令一起使用")
+    from desktop.store.health import StoreUnusable
+
     try:
         return int(args.handler(args))
-    except CliError as exc:
+    except (CliError, StoreUnusable) as exc:
         print(f"cluedesk: {exc}", file=sys.stderr)
         return 2
 

@@ -62,18 +62,21 @@ def add_notice_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def cmd_notice(args: argparse.Namespace) -> int:
     """Run `cluedesk notice`; 0 on success, 2 (with a message on stderr) on bad input."""
+    from desktop.store.health import StoreUnusable
+
     try:
         return _run(args)
-    except NoticeCliError as exc:
+    except (NoticeCliError, StoreUnusable) as exc:
         print(f"cluedesk notice: {exc}", file=sys.stderr)
         return 2
 
 
 def _store_dir(value: str | None) -> Path:
     from desktop.store.database import DB_FILE, default_data_dir
+    from desktop.store.health import store_missing
 
     folder = Path(value).expanduser() if value else default_data_dir()
-    if not (folder / DB_FILE).is_file():
+    if store_missing(folder, DB_FILE):
         raise NoticeCliError(f"数据目录 {folder} 中没有线索库（可先运行 cluedesk demo-data）")
     return folder
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import mimetypes
 import os
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.validators import ValidationError
 from desktop.store.database import Store
+from desktop.store.health import disk_full, private_dir
 from desktop.store.models import Attachment, Clue, ClueAttachment
 
 CHUNK = 1 << 20
@@ -42,10 +44,11 @@ def store_file(store: Store, source: Path) -> StoredFile:
     """Copy `source` into the attachment store under its digest (once, however often added).
 
     The copy is written to a temporary file and renamed into place, so a crash never leaves
-    a partial file under a digest.
+    a partial file under a digest. Folders and files are readable by the user only; a full
+    disk is raised as StoreUnusable.
     """
     digest = hashlib.sha256()
-    store.attachments_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(store.attachments_dir)
     handle, temporary = tempfile.mkstemp(dir=store.attachments_dir, prefix=".incoming-")
     size = 0
     try:
@@ -61,11 +64,13 @@ def store_file(store: Store, source: Path) -> StoredFile:
         if target.exists():
             os.unlink(temporary)
         else:
-            target.parent.mkdir(exist_ok=True)
+            private_dir(target.parent)
             os.replace(temporary, target)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(temporary):
             os.unlink(temporary)
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", 0)):
+            raise disk_full(store.attachments_dir) from exc
         raise
     media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
     return StoredFile(sha256, size, media_type)

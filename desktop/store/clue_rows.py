@@ -69,11 +69,11 @@ def load_calendar(session: Session, rules: Rules | None = None) -> WorkCalendar:
 
 
 def assisting_codes(session: Session, clue_id: int) -> tuple[str, ...]:
-    """The assisting units of a clue, in code order."""
+    """The assisting units of a clue, in the dispatcher's order."""
     rows = session.scalars(
         select(AssistingUnit.unit_code)
         .where(AssistingUnit.clue_id == clue_id)
-        .order_by(AssistingUnit.unit_code)
+        .order_by(AssistingUnit.position, AssistingUnit.unit_code)
     )
     return tuple(rows)
 

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.store.health import (
+    APPLICATION_ID,
+    StoreUnusable,
+    forget_clean_close,
+    inspect_store,
+    prepare_data_dir,
+    problem_from,
+    record_clean_close,
+    tighten_store_files,
+)
+
+log = logging.getLogger("cluedesk.store")
+
 DB_FILE = "cluedesk.sqlite3"
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 """The newest migration (a test holds it equal to Alembic's head): a current store opens
 without loading Alembic at all, which keeps the window's cold start short."""
 DATA_DIR_ENV = "CLUEDESK_DATA_DIR"
@@ -38,11 +53,27 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(db_path: Path) -> Engine:
-    """An engine on the SQLite file: WAL, foreign keys and a busy timeout on every connection."""
+def make_engine(db_path: Path, *, shown_as: Path | None = None) -> Engine:
+    """An engine on the SQLite file: WAL, foreign keys and a busy timeout on every connection.
+
+    A full disk, a read-only file or damage met while it runs is raised as StoreUnusable,
+    naming the file (`shown_as` when the file is a temporary one that becomes it).
+    """
     engine = create_engine(f"sqlite:///{db_path}")
     event.listen(engine, "connect", _on_connect)
+    named = shown_as or db_path
+
+    def explain(context: ExceptionContext) -> BaseException | None:
+        return problem_from(context.original_exception, named)
+
+    event.listen(engine, "handle_error", explain)
     return engine
+
+
+def _damage(exc: BaseException) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    damage = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_IOERR)
+    return isinstance(code, int) and code & 0xFF in damage
 
 
 @dataclass
@@ -52,9 +83,17 @@ class Store:
     data_dir: Path
     engine: Engine
     sessions: sessionmaker[Session] = field(init=False)
+    record_close: bool = False
+    """Whether closing notes the file as cleanly closed (stores opened by `open_store`)."""
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self.engine, "handle_error", self._on_error)
+
+    def _on_error(self, context: ExceptionContext) -> None:
+        if _damage(context.original_exception):  # check the whole file at the next open
+            self.record_close = False
+            forget_clean_close(self.db_path)
 
     @property
     def db_path(self) -> Path:
@@ -71,27 +110,85 @@ class Store:
         return self.sessions()
 
     def close(self) -> None:
-        """Release every pooled connection."""
+        """Release every pooled connection (and note the file as cleanly closed)."""
         self.engine.dispose()
+        if self.record_close and self.db_path.is_file():
+            record_clean_close(self.db_path)
 
 
 def open_store(data_dir: Path | None = None, *, migrate: bool = True) -> Store:
-    """Open (creating if needed) the store in `data_dir`, migrated to the newest schema."""
-    folder = Path(data_dir) if data_dir is not None else default_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    """Open (creating if needed) the store in `data_dir`, migrated to the newest schema.
+
+    The folder and an existing file are checked before anything reads or writes them (see
+    desktop.store.health); StoreUnusable, with a message in Chinese, says why one cannot be
+    used, and leaves it as it was.
+    """
+    folder = prepare_data_dir(Path(data_dir) if data_dir is not None else default_data_dir())
     db_path = folder / DB_FILE
+    if not os.path.lexists(db_path) and _create_store(db_path, migrate=migrate):
+        revision, adopt = (HEAD_REVISION if migrate else None), False
+    else:
+        found = inspect_store(db_path)
+        revision, adopt = found.revision, found.needs_application_id
+        if migrate and revision not in (None, HEAD_REVISION):
+            from desktop.store.migrate import refuse_unknown
+
+            refuse_unknown(revision, db_path)
+        tighten_store_files(db_path)
     engine = make_engine(db_path)
-    if migrate and _revision(engine) != HEAD_REVISION:
-        from desktop.store.migrate import upgrade_if_needed
+    try:
+        if migrate and revision != HEAD_REVISION:
+            from desktop.store.migrate import upgrade_if_needed
 
-        upgrade_if_needed(engine, db_path)
-    return Store(folder, engine)
+            upgrade_if_needed(engine, db_path)
+        if adopt:  # a store of an older cluedesk: mark it as ours
+            with engine.begin() as connection:
+                connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(folder, engine, record_close=True)
 
 
-def _revision(engine: Engine) -> str | None:
-    """The schema revision recorded in the database, read without loading Alembic."""
-    with engine.connect() as connection:
+def _create_store(db_path: Path, *, migrate: bool) -> bool:
+    """Build a new store in a temporary file and put it in place only once it is complete.
+
+    So an interrupted first start (or a full disk) never leaves a half-made or empty store
+    behind. False when another process put its store there first (then that one is used).
+    """
+    try:
+        handle, name = tempfile.mkstemp(dir=db_path.parent, prefix=".new-", suffix=".sqlite3")
+    except OSError as exc:
+        raise problem_from(exc, db_path) or StoreUnusable(
+            f"无法在 {db_path.parent} 中新建线索库：{exc.strerror or exc}", db_path
+        ) from None
+    os.close(handle)  # mkstemp made it readable by the user only; SQLite's side files follow
+    temporary = Path(name)
+    try:
+        engine = make_engine(temporary, shown_as=db_path)
         try:
-            return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        except OperationalError:  # a new database: no version table yet
-            return None
+            with engine.begin() as connection:
+                connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            if migrate:
+                from desktop.store.migrate import upgrade_if_needed
+
+                upgrade_if_needed(engine, temporary)
+        finally:
+            engine.dispose()
+        try:
+            os.link(temporary, db_path)
+        except FileExistsError:
+            log.info("another process created %s first: using it", db_path)
+            return False
+        except OSError:  # no hard links on this file system
+            if os.path.lexists(db_path):
+                return False
+            os.replace(temporary, db_path)
+        return True
+    except OSError as exc:
+        raise problem_from(exc, db_path) or StoreUnusable(
+            f"无法新建线索库 {db_path}：{exc.strerror or exc}", db_path
+        ) from None
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{temporary}{suffix}").unlink(missing_ok=True)

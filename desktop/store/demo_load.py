@@ -136,7 +136,10 @@ def clue_statements(
                 **state_values(state),
             }
         )
-        assisting.extend({"clue_id": clue_id, "unit_code": u} for u in state.assisting_units)
+        assisting.extend(
+            {"clue_id": clue_id, "unit_code": u, "position": i}
+            for i, u in enumerate(state.assisting_units)
+        )
         for index, event in enumerate(item.events):
             events.append(
                 {

@@ -144,8 +144,8 @@ def take_action(
         if outcome.state.assisting_units != (state.assisting_units if state else ()):
             session.execute(delete(AssistingUnit).where(AssistingUnit.clue_id == row.id))
             session.add_all(
-                AssistingUnit(clue_id=row.id, unit_code=unit)
-                for unit in outcome.state.assisting_units
+                AssistingUnit(clue_id=row.id, unit_code=unit, position=position)
+                for position, unit in enumerate(outcome.state.assisting_units)
             )
         session.add(
             history_entry(

@@ -15,9 +15,16 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Engine
 
-log = logging.getLogger("cluedesk.store")
+from desktop.store.health import (
+    BACKUP_DIR,
+    StoreUnusable,
+    create_private_file,
+    newer_version,
+    private_dir,
+    problem_from,
+)
 
-BACKUP_DIR = "backups"
+log = logging.getLogger("cluedesk.store")
 
 
 def alembic_config() -> Config:
@@ -41,20 +48,33 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def backup(db_path: Path, revision: str | None) -> Path:
-    """Copy the database, consistently even in WAL mode, to a timestamped file beside it."""
-    folder = db_path.parent / BACKUP_DIR
-    folder.mkdir(exist_ok=True)
+    """Copy the database, consistently even in WAL mode, to a timestamped file beside it.
+
+    The folder and the copy are readable by the user only; a copy that could not be finished
+    (a full disk) is removed and the upgrade refused with StoreUnusable.
+    """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{db_path.stem}-{stamp}-rev{revision}.sqlite3"
-    source = sqlite3.connect(db_path)
+    target = db_path.parent / BACKUP_DIR / f"{db_path.stem}-{stamp}-rev{revision}.sqlite3"
     try:
-        copy = sqlite3.connect(target)
+        private_dir(target.parent)
+        if not target.exists():
+            create_private_file(target)
+        source = sqlite3.connect(db_path)
         try:
-            source.backup(copy)
+            copy = sqlite3.connect(target)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
         finally:
-            copy.close()
-    finally:
-        source.close()
+            source.close()
+    except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)
+        problem = problem_from(exc, target)
+        if problem is None:
+            raise
+        message = f"升级线索库前的备份没有完成，线索库没有改动。{problem}"
+        raise StoreUnusable(message, target) from exc
     return target
 
 
@@ -63,6 +83,12 @@ def _known(revision: str) -> bool:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
     except CommandError:
         return False
+
+
+def refuse_unknown(revision: str, db_path: Path) -> None:
+    """Refuse (StoreUnusable) a store at a revision this program does not know: a newer one."""
+    if not _known(revision):
+        raise newer_version(db_path, revision)
 
 
 def upgrade_if_needed(engine: Engine, db_path: Path) -> Path | None:
@@ -74,10 +100,8 @@ def upgrade_if_needed(engine: Engine, db_path: Path) -> Path | None:
     current = current_revision(engine)
     if current == head:
         return None
-    if current is not None and not _known(current):
-        raise RuntimeError(
-            f"数据库版本 {current} 比本程序新，请升级 cluedesk 后再打开（数据未做任何改动）"
-        )
+    if current is not None:
+        refuse_unknown(current, db_path)
     saved = backup(db_path, current) if current is not None else None
     if saved is not None:
         log.info("database backed up to %s before upgrading %s -> %s", saved, current, head)

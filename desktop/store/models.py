@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desktop.store.types import ChinaDateTime, JsonText
+from desktop.wire.text import ACTION_ID_LENGTH
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -128,6 +129,8 @@ class AssistingUnit(Base):
         ForeignKey("clues.id", ondelete="CASCADE"), primary_key=True
     )
     unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """The dispatcher's order (the platform's order: the wire sends the units in it)."""
 
 
 Index("ix_clue_assisting_units_unit", AssistingUnit.unit_code, AssistingUnit.clue_id)
@@ -140,7 +143,7 @@ class ClueEvent(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id", ondelete="CASCADE"), index=True)
-    action_id: Mapped[str] = mapped_column(String(36), unique=True)
+    action_id: Mapped[str] = mapped_column(String(ACTION_ID_LENGTH), unique=True)
     action: Mapped[str] = mapped_column(String(32))
     username: Mapped[str] = mapped_column(String(64))
     unit_code: Mapped[str] = mapped_column(String(20))
@@ -184,7 +187,7 @@ class OutboxAction(Base):
     __tablename__ = "outbox"
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    action_id: Mapped[str] = mapped_column(String(36), unique=True)
+    action_id: Mapped[str] = mapped_column(String(ACTION_ID_LENGTH), unique=True)
     command_type: Mapped[str] = mapped_column(String(64))
     clue_code: Mapped[str] = mapped_column(String(40), index=True)
     payload: Mapped[Any] = mapped_column(JsonText)
@@ -266,7 +269,7 @@ class NoticeEvent(Base):
     notice_id: Mapped[str] = mapped_column(
         ForeignKey("notices.notice_id", ondelete="CASCADE"), index=True
     )
-    action_id: Mapped[str] = mapped_column(String(36), unique=True)
+    action_id: Mapped[str] = mapped_column(String(ACTION_ID_LENGTH), unique=True)
     action: Mapped[str] = mapped_column(String(32))
     username: Mapped[str] = mapped_column(String(64))
     unit_code: Mapped[str] = mapped_column(String(20))

@@ -10,6 +10,7 @@ from sqlalchemy import DateTime, Dialect, Text
 from sqlalchemy.types import TypeDecorator
 
 from desktop.domain.timeutil import CHINA_TZ, to_china
+from desktop.wire.text import canonical_json
 
 
 def china_text(moment: datetime) -> str:
@@ -21,7 +22,7 @@ def china_text(moment: datetime) -> str:
 
 def json_text(value: Any) -> str:
     """The stored text of a JSON value, exactly as `JsonText` writes it."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return canonical_json(value)
 
 
 class ChinaDateTime(TypeDecorator[datetime]):

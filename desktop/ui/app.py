@@ -10,10 +10,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__
 from desktop.store.database import default_data_dir
+from desktop.store.health import StoreUnusable, prepare_data_dir
 from desktop.ui.fonts import apply_default_font
 from desktop.ui.i18n import install_translators
 from desktop.ui.logging_setup import install_qt_message_handler, setup_logging
@@ -75,10 +76,21 @@ def quit_on_signals(app: QApplication) -> QTimer:
     return timer
 
 
+def refuse(message: str) -> int:
+    """Say why the window cannot start (stderr and a critical message box); exit status 2."""
+    print(f"cluedesk: {message}", file=sys.stderr)
+    make_application(sys.argv[:1])
+    QMessageBox.critical(None, QCoreApplication.translate("Startup", "无法启动"), message)
+    return 2
+
+
 def run(options: AppOptions) -> int:
     """Open the window (after login and first sync when needed); returns the exit status."""
     folder = data_folder(options)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        prepare_data_dir(folder)
+    except StoreUnusable as exc:
+        return refuse(str(exc))
     log_path = setup_logging(folder)
     app = make_application(sys.argv[:1])
     install_qt_message_handler()
@@ -88,10 +100,12 @@ def run(options: AppOptions) -> int:
     quit_on_signals(app)
 
     def stopped(message: str) -> None:
-        status.append(1 if message else 0)
+        status.append(startup.exit_status if message else 0)
         app.quit()
 
     startup.failed.connect(stopped)
     startup.begin()
     result = app.exec()
+    if startup.store is not None:
+        startup.store.close()  # notes the clean close: the next start skips the full check
     return status[0] if status else int(result)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from desktop.demo.city import DEMO_PASSWORD
 from desktop.domain.timeutil import china_now
 from desktop.store.database import Store, open_store
+from desktop.store.health import StoreUnusable
 from desktop.store.sync_apply import apply_local_office_hours, sync_status
 from desktop.sync.auth import has_session, open_client
 from desktop.sync.engine import SyncSummary
@@ -71,7 +72,9 @@ class Startup(QObject):
         self.progress: QProgressDialog | None = None
         self.login_dialog: LoginDialog | None = None
         self.account_dialog: DemoAccountDialog | None = None
+        self.failure_box: QMessageBox | None = None
         self._task: Task[object] | None = None
+        self.exit_status = 1  # after a failure; 2 when the data folder or store is unusable
 
     # -- the steps ---------------------------------------------------------------------------
 
@@ -83,12 +86,23 @@ class Startup(QObject):
             else:
                 self._choose_demo_account()
             return
-        self.store = open_store(self.data_dir)
+        self.store = self._open_store(self.data_dir)
+        if self.store is None:
+            return
         connection = saved_connection(self.store, self.settings.ca_bundle)
         if connection is not None:
             self._open_window(connection, sync_at_once=True)
         else:
             self._ask_login()
+
+    def _open_store(self, folder: Path) -> Store | None:
+        try:
+            return open_store(folder)
+        except StoreUnusable as exc:  # damaged, foreign, newer, read-only, full disk
+            self.exit_status = 2
+            self._hide_progress()
+            self._fail(str(exc))
+            return None
 
     def _choose_demo_account(self) -> None:
         dialog = DemoAccountDialog()
@@ -103,13 +117,15 @@ class Startup(QObject):
         self._show_progress(self.tr("正在启动演示平台（首次运行需生成演示城市）……"), cancel=False)
 
         def started(base_url: object) -> None:
-            store = open_store(demo.client_dir(username))
-            self.store = store
-            follow_demo_port(store, str(base_url))
-            connection = Connection(str(base_url), username)
             app = QApplication.instance()
             if app is not None:
                 app.aboutToQuit.connect(demo.stop)
+            store = self._open_store(demo.client_dir(username))
+            if store is None:
+                return
+            self.store = store
+            follow_demo_port(store, str(base_url))
+            connection = Connection(str(base_url), username)
             if saved_connection(store, None) == connection:
                 self._hide_progress()
                 self._open_window(connection, sync_at_once=True)
@@ -149,7 +165,7 @@ class Startup(QObject):
 
     def _login_failed(self, exc: BaseException) -> None:
         self._hide_progress()
-        message = str(exc) if isinstance(exc, SyncError) else repr(exc)
+        message = str(exc) if isinstance(exc, SyncError | StoreUnusable) else repr(exc)
         if self.login_dialog is None:
             self._fail(self.tr("演示账号登录失败：{0}").format(message))
             return
@@ -167,7 +183,7 @@ class Startup(QObject):
 
         def sync_failed(exc: BaseException) -> None:
             self._hide_progress()
-            message = str(exc) if isinstance(exc, SyncError) else repr(exc)
+            message = str(exc) if isinstance(exc, SyncError | StoreUnusable) else repr(exc)
             self._fail(self.tr("首次同步没有完成：{0}").format(message))
 
         self._run(lambda task: sync_job(store, connection, task), synced, sync_failed)
@@ -246,4 +262,5 @@ class Startup(QObject):
         log.error("start-up failed: %s", message)
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("无法启动"), message)
         box.finished.connect(lambda _result: self.failed.emit(message))
+        self.failure_box = box  # kept: a parentless box nobody holds would vanish at once
         box.open()

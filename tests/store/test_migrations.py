@@ -13,7 +13,13 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
 from desktop.store import migrate
-from desktop.store.database import DB_FILE, HEAD_REVISION, make_engine, open_store
+from desktop.store.database import (
+    DB_FILE,
+    HEAD_REVISION,
+    StoreUnusable,
+    make_engine,
+    open_store,
+)
 from desktop.store.models import Base
 from desktop.store.schema_extras import (
     CREATE_HISTORY_GUARD,
@@ -109,7 +115,7 @@ def test_a_newer_database_is_refused_by_open_store_too(tmp_path: Path) -> None:
     with store.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = 'f00dfeed'"))
     store.close()
-    with pytest.raises(RuntimeError, match="比本程序新"):
+    with pytest.raises(StoreUnusable, match="比本程序新"):
         open_store(tmp_path)
 
 
@@ -148,7 +154,7 @@ def test_a_newer_database_is_refused_untouched(tmp_path: Path) -> None:
     store.close()
     before = (tmp_path / DB_FILE).read_bytes()
     engine = make_engine(tmp_path / DB_FILE)
-    with pytest.raises(RuntimeError, match="比本程序新"):
+    with pytest.raises(StoreUnusable, match="比本程序新"):
         migrate.upgrade_if_needed(engine, tmp_path / DB_FILE)
     engine.dispose()
     assert (tmp_path / DB_FILE).read_bytes() == before

@@ -66,8 +66,10 @@ def _busy(work: Work, rows: Sequence[Any]) -> set[str]:
 def _assisting(work: Work, rows: Sequence[Any]) -> dict[int, list[str]]:
     units: dict[int, list[str]] = {}
     for chunk in chunks([row.id for row in rows]):
-        statement = select(AssistingUnit.clue_id, AssistingUnit.unit_code).where(
-            AssistingUnit.clue_id.in_(chunk)
+        statement = (
+            select(AssistingUnit.clue_id, AssistingUnit.unit_code)
+            .where(AssistingUnit.clue_id.in_(chunk))
+            .order_by(AssistingUnit.clue_id, AssistingUnit.position)
         )
         for clue_id, unit in work.session.execute(statement):
             units.setdefault(clue_id, []).append(unit)

@@ -107,7 +107,10 @@ def _set_assisting(session: Session, clue_id: int, units: Sequence[str]) -> None
     if list(assisting_codes(session, clue_id)) == sorted(units):
         return
     session.execute(delete(AssistingUnit).where(AssistingUnit.clue_id == clue_id))
-    session.add_all(AssistingUnit(clue_id=clue_id, unit_code=unit) for unit in units)
+    session.add_all(
+        AssistingUnit(clue_id=clue_id, unit_code=unit, position=position)
+        for position, unit in enumerate(units)
+    )
     session.flush()
 
 

@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,22 @@ class Figure:
         return f"{self.name:<46} {self.seconds:>9.3f} s  {self.target:<22} {mark}  {self.detail}"
 
 
+def open_codes(store: Store, count: int, offset: int = 0) -> list[str]:
+    """Codes of open, dispatched clues of a store, in code order."""
+    with store.session() as session:
+        return list(
+            session.scalars(
+                Clue.__table__.select()
+                .with_only_columns(Clue.code)
+                .where(Clue.status.in_([s.value for s in OPEN_STATUSES]))
+                .where(Clue.status != Status.REGISTERED.value)
+                .order_by(Clue.code)
+                .offset(offset)
+                .limit(count)
+            )
+        )
+
+
 class Device:
     """A client data folder logged in to the platform as one user."""
 
@@ -81,15 +98,7 @@ class Device:
 
     def urge(self, count: int, note: str) -> int:
         """Take `count` urge actions offline on open clues of this store."""
-        with self.store.session() as session:
-            codes = session.scalars(
-                Clue.__table__.select()
-                .with_only_columns(Clue.code)
-                .where(Clue.status.in_([s.value for s in OPEN_STATUSES]))
-                .where(Clue.status != Status.REGISTERED.value)
-                .order_by(Clue.code)
-                .limit(count)
-            ).all()
+        codes = open_codes(self.store, count)
         for code in codes:
             take_action(
                 self.store, self.username, "bench", Action.URGE, code, {"note": note}, now=None
@@ -142,6 +151,36 @@ def bare_initial_sync(base_url: str, token: str, target: Path) -> tuple[float, i
     seconds = time.perf_counter() - start
     db.close()
     return seconds, clues, fetched
+
+
+def bare_push(base_url: str, device: Device, codes: list[str], note: str) -> float:
+    """The floor of a push: the same kind of actions POSTed in batches of 500 by a bare script
+    (JSON encoded and decoded, nothing stored), on the same platform."""
+    session = requests.Session()
+    token = device.http.access_token or ""
+    session.headers.update({**PROTOCOL, "Authorization": f"Bearer {token}"})
+    actions = [
+        {
+            "action_id": str(uuid.uuid4()),
+            "device_seq": seq,
+            "type": Action.URGE.command_type,
+            "clue_code": code,
+            "payload": {"note": note},
+        }
+        for seq, code in enumerate(codes, start=1)
+    ]
+    start = time.perf_counter()
+    for first in range(0, len(actions), 500):
+        batch: dict[str, Any] = {
+            "device_id": device.http.device_id,
+            "actions": actions[first : first + 500],
+        }
+        answer = session.post(f"{base_url}/api/v1/push", json=batch, timeout=120)
+        answer.raise_for_status()
+        results = answer.json()["results"]
+        if any(result["status"] != "applied" for result in results):
+            raise RuntimeError(f"floor push not applied: {results[0]}")
+    return time.perf_counter() - start
 
 
 def concurrent_pulls(
@@ -239,13 +278,20 @@ def run(clues: int, folder: Path, clients: int = 50) -> tuple[list[Figure], dict
 
         taken = city.urge(1000, "市攻坚办督办：限期办结")
         pushing, summary = city.sync()
+        bare = Device(folder / "bare", base_url, accounts["city"].username)
+        others = open_codes(city.store, 1000, offset=1000)
+        push_floor = bare_push(base_url, bare, others, "市攻坚办督办：限期办结")
+        bare.close()
+        city.sync()  # the floor's changes pulled too: the cursor below is at the head
+        facts["push_floor_seconds"] = round(push_floor, 3)
         figures.append(
             Figure(
                 f"push of {taken} offline actions (and pull back)",
                 pushing,
                 "≤ 2 s",
                 pushing <= 2.0 and summary.applied == taken,
-                f"{summary.applied} applied",
+                f"{summary.applied} applied; floor {push_floor:.2f} s "
+                f"(bare POSTs), ratio {pushing / push_floor:.2f}",
             )
         )
 

@@ -15,11 +15,12 @@ from cityplatform import attachments, auth, intake, numbers, pull, push, referen
 from cityplatform.config import DATA_DIR_ENV, DB_ENV, PlatformSettings, settings_from_env
 from cityplatform.context import Platform, platform_of
 from cityplatform.db import Database, default_data_dir, open_database
-from cityplatform.errors import error_response, install_error_handlers
+from cityplatform.errors import error_response, error_responses, install_error_handlers
 from cityplatform.gate import RequestGate, SelectiveGZip
 from cityplatform.jsonresp import FastJSONResponse
 from cityplatform.migrate import upgrade_if_needed
 from cityplatform.state import bootstrap
+from desktop.wire.reference import HealthOut
 
 VERSION = "1.0"
 
@@ -79,7 +80,13 @@ def create_app(
     for module in (auth, reference, push, pull, attachments, numbers, intake):
         app.include_router(module.router)
 
-    @app.get("/health", tags=["health"], summary="健康检查")
+    @app.get(
+        "/health",
+        tags=["health"],
+        response_model=HealthOut,
+        responses=error_responses(503),
+        summary="健康检查",
+    )
     def health(request: Request) -> Response:
         """{"status": "ok"} when the database answers (no token)."""
         try:

@@ -4,19 +4,23 @@ and the dependency that turns a bearer token into the calling user."""
 from __future__ import annotations
 
 import math
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
+from starlette.responses import Response
 
+from cityplatform import audit
+from cityplatform.audit import AuditActor
 from cityplatform.context import Platform, platform_of
 from cityplatform.domainmap import unit_info
-from cityplatform.errors import ApiError
-from cityplatform.jsonresp import FastJSONResponse
+from cityplatform.errors import COMMON_ERRORS, ApiError, error_responses
+from cityplatform.jsonresp import wire_response
 from cityplatform.models import LoginFailure, RefreshToken, TokenFamily, Unit, User
 from cityplatform.scope import Viewer
 from cityplatform.security import (
@@ -30,58 +34,14 @@ from cityplatform.security import (
 )
 from desktop.domain.codes import Role
 from desktop.domain.units import UnitInfo
+from desktop.wire.reference import LoginRequest as LoginBody
+from desktop.wire.reference import LogoutAnswer, TokenPair, UserOut
+from desktop.wire.reference import LogoutRequest as LogoutBody
+from desktop.wire.reference import RefreshRequest as RefreshBody
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
 BEARER = {"WWW-Authenticate": "Bearer"}
-
-
-class StrictModel(BaseModel):
-    """A request body: strict types, unknown fields refused."""
-
-    model_config = ConfigDict(strict=True, extra="forbid")
-
-
-class LoginBody(StrictModel):
-    """POST /auth/login."""
-
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
-    device_id: str = Field(min_length=1, max_length=64)
-    device_name: str = Field(default="", max_length=100)
-
-
-class RefreshBody(StrictModel):
-    """POST /auth/refresh."""
-
-    refresh_token: str = Field(min_length=1, max_length=200)
-    device_id: str = Field(min_length=1, max_length=64)
-
-
-class LogoutBody(StrictModel):
-    """POST /auth/logout (optional when a bearer token is sent)."""
-
-    refresh_token: str | None = Field(default=None, max_length=200)
-    device_id: str | None = Field(default=None, max_length=64)
-
-
-class UserOut(BaseModel):
-    """A user as the protocol shows them."""
-
-    username: str
-    display_name: str
-    role: str
-    unit_code: str
-
-
-class TokenPair(BaseModel):
-    """The answer of login and refresh."""
-
-    access_token: str
-    access_expires_at: str
-    refresh_token: str
-    refresh_expires_at: str
-    user: UserOut
 
 
 def _unauthorized(code: str, message: str) -> ApiError:
@@ -90,12 +50,7 @@ def _unauthorized(code: str, message: str) -> ApiError:
 
 def user_json(user: User) -> dict[str, Any]:
     """The protocol's user object."""
-    return {
-        "username": user.username,
-        "display_name": user.display_name,
-        "role": user.role,
-        "unit_code": user.unit_code,
-    }
+    return {name: getattr(user, name) for name in UserOut.model_fields}
 
 
 def _issue_pair(
@@ -114,9 +69,11 @@ def _issue_pair(
         )
     )
     access_expires = now + settings.access_ttl
+    jti = secrets.token_hex(8)
     access = issue_access_token(
-        platform.secret(), user.username, family.id, family.device_id, now, access_expires
+        platform.secret(), user.username, family.id, family.device_id, now, access_expires, jti
     )
+    family.fresh_jti = jti  # until this access token is first used (see authenticate)
     return {
         "access_token": access,
         "access_expires_at": access_expires.isoformat(),
@@ -126,9 +83,9 @@ def _issue_pair(
     }
 
 
-def revoke_device(session: Session, username: str, device_id: str, now: datetime, why: str) -> None:
-    """Revoke every live token family of a user on a device; caller commits."""
-    session.execute(
+def revoke_device(session: Session, username: str, device_id: str, now: datetime, why: str) -> int:
+    """Revoke every live token family of a user on a device; how many. Caller commits."""
+    result = session.execute(
         update(TokenFamily)
         .where(
             TokenFamily.username == username,
@@ -137,15 +94,28 @@ def revoke_device(session: Session, username: str, device_id: str, now: datetime
         )
         .values(revoked_at=now, revoked_reason=why)
     )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
-def revoke_user(session: Session, username: str, now: datetime, why: str) -> None:
-    """Revoke every live token family of a user; caller commits."""
-    session.execute(
+def revoke_user(session: Session, username: str, now: datetime, why: str) -> int:
+    """Revoke every live token family of a user; how many. Caller commits."""
+    result = session.execute(
         update(TokenFamily)
         .where(TokenFamily.username == username, TokenFamily.revoked_at.is_(None))
         .values(revoked_at=now, revoked_reason=why)
     )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _login_refused(
+    session: Session, body: LoginBody, username: str, known: bool, result: str, now: datetime
+) -> None:
+    """Audit a refused login (the user name only when it is an account's); caller commits."""
+    details: dict[str, Any] = {"result": result, "device_name": body.device_name}
+    if not known:
+        details["unknown_user"] = True
+    actor = AuditActor(username if known else "", body.device_id)
+    audit.append(session, audit.LOGIN_FAILED, actor, details, now)
 
 
 def _throttle(session: Session, platform: Platform, username: str, now: datetime) -> None:
@@ -168,16 +138,31 @@ def _throttle(session: Session, platform: Platform, username: str, now: datetime
         )
 
 
-@router.post("/login", response_model=TokenPair, summary="登录")
-def login(body: LoginBody, request: Request) -> FastJSONResponse:
+@router.post(
+    "/login",
+    response_model=TokenPair,
+    responses=error_responses(*COMMON_ERRORS, 401, 403, 422, 429),
+    summary="登录",
+)
+def login(body: LoginBody, request: Request) -> Response:
     """Log in on a device; 5 failures in 15 minutes per user name answer 429."""
     platform = platform_of(request)
     now = platform.now()
     username = body.username.strip()
     with platform.db.read() as session:
-        _throttle(session, platform, username, now)
         user = session.get(User, username)
         stored = user.password_hash if user is not None else None
+        try:
+            _throttle(session, platform, username, now)
+        except ApiError as exc:
+            throttled: ApiError | None = exc
+        else:
+            throttled = None
+    if throttled is not None:
+        with platform.db.write() as session:
+            _login_refused(session, body, username, user is not None, "too_many_attempts", now)
+            session.commit()
+        raise throttled
     if not verify_password(stored, body.password) or user is None:
         with platform.db.write() as session:
             session.execute(
@@ -187,13 +172,17 @@ def login(body: LoginBody, request: Request) -> FastJSONResponse:
                 )
             )
             session.add(LoginFailure(username=username, at=now))
+            _login_refused(session, body, username, user is not None, "bad_credentials", now)
             session.commit()
         raise _unauthorized("bad_credentials", "用户名或密码错误")
     if user.disabled:
+        with platform.db.write() as session:
+            _login_refused(session, body, username, True, "user_disabled", now)
+            session.commit()
         raise _unauthorized("user_disabled", "该账号已停用，请联系管理员")
     with platform.db.write() as session:
         session.execute(delete(LoginFailure).where(LoginFailure.username == username))
-        revoke_device(session, username, body.device_id, now, "relogin")
+        revoked = revoke_device(session, username, body.device_id, now, "relogin")
         family = TokenFamily(
             username=username,
             device_id=body.device_id,
@@ -206,12 +195,24 @@ def login(body: LoginBody, request: Request) -> FastJSONResponse:
         session.add(family)
         session.flush()
         pair = _issue_pair(session, platform, user, family, now)
+        audit.append(
+            session,
+            audit.LOGIN,
+            AuditActor(username, body.device_id),
+            {"device_name": body.device_name, "family_id": family.id, "revoked_logins": revoked},
+            now,
+        )
         session.commit()
-    return FastJSONResponse(pair)
+    return wire_response(TokenPair, pair)
 
 
-@router.post("/refresh", response_model=TokenPair, summary="刷新令牌")
-def refresh(body: RefreshBody, request: Request) -> FastJSONResponse:
+@router.post(
+    "/refresh",
+    response_model=TokenPair,
+    responses=error_responses(*COMMON_ERRORS, 401, 422),
+    summary="刷新令牌",
+)
+def refresh(body: RefreshBody, request: Request) -> Response:
     """Exchange a refresh token for a new pair; a reused one revokes the device's tokens."""
     platform = platform_of(request)
     now = platform.now()
@@ -222,32 +223,132 @@ def refresh(body: RefreshBody, request: Request) -> FastJSONResponse:
             .with_for_update()
         ).scalar_one_or_none()
         if token is None:
-            raise _unauthorized("refresh_revoked", "刷新令牌无效，请重新登录")
+            raise _refresh_refused(
+                session,
+                AuditActor("", body.device_id),
+                now,
+                ("refresh_revoked", "刷新令牌无效，请重新登录"),
+                {"why": "unknown_token"},
+            )
         family = session.get(TokenFamily, token.family_id, with_for_update=True)
         assert family is not None  # foreign key
+        actor = AuditActor(family.username, body.device_id)
+        known = {"family_id": family.id}
         if family.device_id != body.device_id:
-            raise _unauthorized("refresh_revoked", "刷新令牌不属于此设备，请重新登录")
+            raise _refresh_refused(
+                session,
+                actor,
+                now,
+                ("refresh_revoked", "刷新令牌不属于此设备，请重新登录"),
+                {**known, "why": "other_device", "token_device": family.device_id},
+            )
         user = session.get(User, family.username)
         assert user is not None  # foreign key
         if user.disabled:
-            raise _unauthorized("user_disabled", "该账号已停用，请联系管理员")
+            raise _refresh_refused(
+                session,
+                actor,
+                now,
+                ("user_disabled", "该账号已停用，请联系管理员"),
+                {**known, "why": "user_disabled"},
+            )
         if family.revoked_at is not None:
-            raise _unauthorized("refresh_revoked", "登录已失效，请重新登录")
+            raise _refresh_refused(
+                session,
+                actor,
+                now,
+                ("refresh_revoked", "登录已失效，请重新登录"),
+                {**known, "why": family.revoked_reason or "revoked"},
+            )
         if token.used_at is not None:
-            revoke_device(session, family.username, family.device_id, now, "reused")
+            successor = (
+                session.get(RefreshToken, token.replaced_by, with_for_update=True)
+                if token.replaced_by
+                else None
+            )
+            theft = _reuse_is_theft(platform, family, token, successor, now)
+            if theft or successor is None:
+                revoked = revoke_device(session, family.username, family.device_id, now, "reused")
+                details = {**known, "why": theft or "no_successor", "revoked_logins": revoked}
+                audit.append(session, audit.REFRESH_REUSED, actor, details, now)
+                session.commit()
+                raise _unauthorized("refresh_reused", "刷新令牌已被使用过，为安全起见请重新登录")
+            # The answer of the last rotation was lost: answer a fresh pair once, and
+            # discard the successor nobody ever used (presenting it later is reuse).
+            rotated_at = token.used_at
+            successor.used_at = now
+            token.grace_used_at = now
+            family.last_used_at = now
+            pair = _issue_pair(session, platform, user, family, now)
+            token.replaced_by = refresh_token_hash(pair["refresh_token"])
+            details = {**known, "rotated_at": audit.time_text(rotated_at)}
+            audit.append(session, audit.REFRESH_GRACE, actor, details, now)
             session.commit()
-            raise _unauthorized("refresh_reused", "刷新令牌已被使用过，为安全起见请重新登录")
+            return wire_response(TokenPair, pair)
         if token.expires_at <= now:
-            raise _unauthorized("refresh_expired", "登录已过期，请重新登录")
+            raise _refresh_refused(
+                session,
+                actor,
+                now,
+                ("refresh_expired", "登录已过期，请重新登录"),
+                {**known, "why": "expired"},
+            )
         token.used_at = now
         family.last_used_at = now
         pair = _issue_pair(session, platform, user, family, now)
+        token.replaced_by = refresh_token_hash(pair["refresh_token"])
+        audit.append(session, audit.REFRESH, actor, known, now)
         session.commit()
-    return FastJSONResponse(pair)
+    return wire_response(TokenPair, pair)
 
 
-@router.post("/logout", summary="注销本设备")
-def logout(request: Request, body: LogoutBody | None = None) -> FastJSONResponse:
+def _refresh_refused(
+    session: Session,
+    actor: AuditActor,
+    now: datetime,
+    answer: tuple[str, str],
+    details: dict[str, Any],
+) -> ApiError:
+    """Audit a refused refresh and commit; the 401 (code, message) to raise."""
+    code, message = answer
+    audit.append(session, audit.REFRESH_REFUSED, actor, {**details, "result": code}, now)
+    session.commit()
+    return _unauthorized(code, message)
+
+
+def _reuse_is_theft(
+    platform: Platform,
+    family: TokenFamily,
+    token: RefreshToken,
+    successor: RefreshToken | None,
+    now: datetime,
+) -> str:
+    """Why presenting an already rotated token is theft ("" when the grace applies).
+
+    The grace: within `refresh_grace` of its rotation, once, while neither the refresh
+    token it was rotated into nor the access token issued with it was ever used.
+    """
+    if token.grace_used_at is not None:
+        return "presented_again"
+    if successor is None:
+        return "successor_discarded"
+    if successor.used_at is not None:
+        return "successor_used"
+    if family.fresh_jti is None:
+        return "successor_access_used"
+    assert token.used_at is not None
+    if now - token.used_at > platform.settings.refresh_grace:
+        return "outside_grace_window"
+    return ""
+
+
+@router.post(
+    "/logout",
+    response_model=LogoutAnswer,
+    responses=error_responses(*COMMON_ERRORS, 401, 422),
+    summary="注销本设备",
+)
+def logout(request: Request, body: LogoutBody | None = None) -> Response:
     """Revoke the device's tokens (by bearer token, even expired, or by refresh token)."""
     platform = platform_of(request)
     now = platform.now()
@@ -267,9 +368,16 @@ def logout(request: Request, body: LogoutBody | None = None) -> FastJSONResponse
                 family = None
         if family is None:
             raise _unauthorized("token_invalid", "无法识别要注销的登录")
-        revoke_device(session, family.username, family.device_id, now, "logout")
+        revoked = revoke_device(session, family.username, family.device_id, now, "logout")
+        audit.append(
+            session,
+            audit.LOGOUT,
+            AuditActor(family.username, family.device_id),
+            {"family_id": family.id, "revoked_logins": revoked},
+            now,
+        )
         session.commit()
-    return FastJSONResponse({"status": "ok"})
+    return wire_response(LogoutAnswer, {"status": "ok"})
 
 
 def _bearer(request: Request) -> str:
@@ -307,10 +415,33 @@ class Caller:
         }
 
 
-def authenticate(request: Request) -> Caller:
+def _access_token_used(platform: Platform, family_id: int, jti: str) -> None:
+    """Note the first use of a login's newest access token: its answer was not lost, so the
+    refresh grace no longer applies (one small write per access token)."""
+    with platform.db.write() as session:
+        session.execute(
+            update(TokenFamily)
+            .where(TokenFamily.id == family_id, TokenFamily.fresh_jti == jti)
+            .values(fresh_jti=None)
+        )
+        session.commit()
+
+
+BEARER_SCHEME = HTTPBearer(
+    auto_error=False,
+    scheme_name="accessToken",
+    description="登录或刷新得到的访问令牌（access_token），放在 Authorization: Bearer 中",
+)
+"""The access token as OpenAPI declares it (checked by `authenticate`, not by FastAPI)."""
+
+
+def authenticate(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER_SCHEME)],
+) -> Caller:
     """The caller of a request, from its bearer access token (dependency of /api/v1)."""
     platform = platform_of(request)
-    token = _bearer(request)
+    token = credentials.credentials.strip() if credentials is not None else ""
     if not token:
         raise _unauthorized("token_invalid", "缺少访问令牌，请先登录")
     try:
@@ -321,20 +452,29 @@ def authenticate(request: Request) -> Caller:
         raise _unauthorized("token_invalid", "访问令牌无效") from None
     with platform.db.read() as session:
         found = session.execute(
-            select(User, Unit, TokenFamily.revoked_at, TokenFamily.username, TokenFamily.device_id)
+            select(
+                User,
+                Unit,
+                TokenFamily.revoked_at,
+                TokenFamily.username,
+                TokenFamily.device_id,
+                TokenFamily.fresh_jti,
+            )
             .join(Unit, Unit.code == User.unit_code)
             .join(TokenFamily, TokenFamily.id == claims.family_id)
             .where(User.username == claims.username)
         ).one_or_none()
     if found is None:
         raise _unauthorized("token_invalid", "访问令牌无效")
-    user, unit, revoked_at, family_user, family_device = found
+    user, unit, revoked_at, family_user, family_device, fresh_jti = found
     if family_user != claims.username or family_device != claims.device_id:
         raise _unauthorized("token_invalid", "访问令牌无效")
     if user.disabled:
         raise _unauthorized("user_disabled", "该账号已停用，请联系管理员")
     if revoked_at is not None:
         raise _unauthorized("token_invalid", "登录已注销，请重新登录")
+    if claims.jti and claims.jti == fresh_jti:
+        _access_token_used(platform, claims.family_id, claims.jti)
     return Caller(
         username=user.username,
         display_name=user.display_name,

@@ -1,4 +1,5 @@
-"""The `cluedesk-platform` command: serve, seed, user management, calendar import, prune."""
+"""The `cluedesk-platform` command: serve, seed, user management, calendar import, prune,
+audit."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 import time
 import unicodedata
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -226,6 +227,86 @@ def cmd_prune(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit_bound(value: str | None, option: str, *, end: bool) -> datetime | None:
+    """A --from/--to time; a bare date as --to means the end of that day."""
+    if not value:
+        return None
+    moment = _instant(value, option)
+    if end and moment.time() == datetime.min.time() and "T" not in value and ":" not in value:
+        moment += timedelta(days=1)
+    return moment
+
+
+def _audit_database(url: str) -> Any:
+    """The database opened for reading the audit log (never migrated or written)."""
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import OperationalError
+
+    from cityplatform.db import DatabaseUrlError, open_database
+
+    try:
+        db = open_database(url)
+        ready = inspect(db.engine).has_table("audit_head")
+    except DatabaseUrlError as exc:
+        raise CliError(str(exc)) from exc
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[-1]
+        raise CliError(f"无法打开数据库：{reason}") from exc
+    if not ready:
+        db.dispose()
+        raise CliError("数据库尚无审计记录表（请先用新版平台升级数据库）")
+    return db
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """Verify the audit chain (database or export) or export it as JSON Lines."""
+    from cityplatform import audit
+
+    if args.audit_command == "verify":
+        if args.file:
+            path = Path(args.file)
+            try:
+                with path.open(encoding="utf-8") as lines:
+                    verdict = audit.verify_export(lines)
+            except OSError as exc:
+                raise CliError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+            except UnicodeDecodeError as exc:
+                raise CliError(f"文件 {path} 不是 UTF-8 文本") from exc
+            except audit.ExportError as exc:
+                raise CliError(f"文件 {path}：{exc}") from exc
+        else:
+            db = _audit_database(args.db)
+            try:
+                verdict = audit.verify_database(db)
+            finally:
+                db.dispose()
+        print(verdict.summary())
+        return 0 if verdict.intact else 1
+    since = _audit_bound(args.since, "--from", end=False)
+    until = _audit_bound(args.until, "--to", end=True)
+    db = _audit_database(args.db)
+    count = 0
+    try:
+        if args.out:
+            out_path = Path(args.out)
+            try:
+                with out_path.open("w", encoding="utf-8", newline="\n") as out:
+                    for entry in audit.export_entries(db, since, until):
+                        out.write(audit.export_line(entry) + "\n")
+                        count += 1
+            except OSError as exc:
+                raise CliError(f"无法写入文件 {out_path}：{exc.strerror or exc}") from exc
+            print(f"已导出 {count} 条审计记录到 {out_path}", file=sys.stderr)
+        else:
+            for entry in audit.export_entries(db, since, until):
+                sys.stdout.write(audit.export_line(entry) + "\n")
+                count += 1
+            sys.stdout.flush()
+    finally:
+        db.dispose()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with Chinese help."""
     parser = argparse.ArgumentParser(
@@ -306,6 +387,32 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(prune)
     prune.add_argument("--days", type=int, help="保留天数（默认用数据库中的设置）")
     prune.set_defaults(handler=cmd_prune)
+
+    audit = commands.add_parser("audit", help="审计记录：校验记录链、导出")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="操作", required=True)
+    verify = audit_commands.add_parser(
+        "verify", help="校验审计记录链，指出第一条被修改、插入或删除的记录（完好时退出码 0）"
+    )
+    source = verify.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "--db",
+        metavar="URL",
+        help="数据库地址：sqlite:///文件 或 postgresql+psycopg://用户:密码@主机/库",
+    )
+    source.add_argument("--file", metavar="FILE", help="校验 audit export 导出的 JSON Lines 文件")
+    export = audit_commands.add_parser(
+        "export", help="导出审计记录（JSON Lines，每行一条，含哈希）"
+    )
+    db_option(export)
+    export.add_argument(
+        "--from",
+        dest="since",
+        metavar="TIME",
+        help="从此时间起（如 2026-11-01 或 2026-11-01T08:00）",
+    )
+    export.add_argument("--to", dest="until", metavar="TIME", help="到此时间前（只写日期时含当天）")
+    export.add_argument("--out", metavar="FILE", help="写入文件（默认输出到标准输出）")
+    audit.set_defaults(handler=cmd_audit)
     return parser
 
 

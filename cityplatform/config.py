@@ -55,6 +55,11 @@ class PlatformSettings:
 
     access_ttl: timedelta = timedelta(minutes=15)
     refresh_ttl: timedelta = timedelta(days=60)
+    refresh_grace: timedelta = timedelta(minutes=15)
+    """How long after a rotation the previous refresh token is accepted once more, while
+    the pair it was rotated into has never been used (the answer was lost): it covers a
+    client restarted after a crash and its next background sync (every 10 minutes by
+    default) after a dropped connection, and is no longer than an access token lives."""
     login_failures: int = 5
     login_window: timedelta = timedelta(minutes=15)
     limits: Limits = field(default_factory=Limits)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, select
 from sqlalchemy.orm import Session
 
+from cityplatform.jsonresp import columns
 from cityplatform.models import (
     AssistingUnit,
     Attachment,
@@ -20,52 +21,14 @@ from cityplatform.models import (
     NoticeEvent,
 )
 from desktop.domain.validators import mask_name, mask_phone
+from desktop.wire.records import ClueEvent as ClueEventOut
+from desktop.wire.records import ClueOut
+from desktop.wire.records import NoticeEvent as NoticeEventOut
 
-CLUE_COLUMNS = (
-    Clue.id,
-    Clue.code,
-    Clue.seq,
-    Clue.channel,
-    Clue.category,
-    Clue.priority,
-    Clue.received_at,
-    Clue.reporter_name,
-    Clue.reporter_phone,
-    Clue.address,
-    Clue.county_code,
-    Clue.township_code,
-    Clue.latitude,
-    Clue.longitude,
-    Clue.subject_name,
-    Clue.subject_credit_code,
-    Clue.description,
-    Clue.status,
-    Clue.lead_unit,
-    Clue.registered_at,
-    Clue.registered_by_unit,
-    Clue.dispatched_at,
-    Clue.signed_at,
-    Clue.reported_at,
-    Clue.closed_at,
-    Clue.deadline,
-    Clue.handle_deadline,
-    Clue.extension_requested_days,
-    Clue.extended_days,
-)
+CLUE_COLUMNS = (Clue.id, Clue.seq, *columns(Clue, ClueOut))
+"""What a clue object needs of its row: the wire's fields that are columns, id and seq."""
 
-EVENT_COLUMNS = (
-    ClueEvent.clue_id,
-    ClueEvent.action_id,
-    ClueEvent.action,
-    ClueEvent.username,
-    ClueEvent.unit_code,
-    ClueEvent.device_id,
-    ClueEvent.at,
-    ClueEvent.from_status,
-    ClueEvent.to_status,
-    ClueEvent.note,
-    ClueEvent.details,
-)
+EVENT_COLUMNS = (ClueEvent.clue_id, *columns(ClueEvent, ClueEventOut))
 
 OCTET = "application/octet-stream"
 MASKED_DETAILS = {"reporter_name": mask_name, "reporter_phone": mask_phone}
@@ -77,10 +40,6 @@ def select_clues(where: ColumnElement[bool], limit: int | None = None) -> Any:
     if limit is not None:
         statement = statement.limit(limit)
     return statement
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def _masked_details(details: Any) -> Any:
@@ -110,20 +69,10 @@ def clue_documents(
         .where(ClueEvent.clue_id.in_(ids))
         .order_by(ClueEvent.clue_id, ClueEvent.id)
     ):
-        events[e[0]].append(
-            {
-                "action_id": e[1],
-                "action": e[2],
-                "username": e[3],
-                "unit_code": e[4],
-                "device_id": e[5],
-                "at": e[6].isoformat(),
-                "from_status": e[7],
-                "to_status": e[8],
-                "note": e[9],
-                "details": _masked_details(e[10]) if masked else e[10],
-            }
-        )
+        event = dict(e._mapping)
+        if masked:
+            event["details"] = _masked_details(event["details"])
+        events[e.clue_id].append(event)
     assisting: dict[int, list[str]] = defaultdict(list)
     for clue_id, unit_code in session.execute(
         select(AssistingUnit.clue_id, AssistingUnit.unit_code)
@@ -146,79 +95,28 @@ def clue_documents(
         .where(ClueAttachment.clue_id.in_(ids))
         .order_by(ClueAttachment.clue_id, ClueAttachment.added_at, ClueAttachment.sha256)
     ):
-        media = a[4]
+        media = a.media_type
         if media == OCTET:
-            media = mimetypes.guess_type(a[2])[0] or OCTET
-        attachments[a[0]].append(
-            {
-                "sha256": a[1],
-                "name": a[2],
-                "size": a[3],
-                "media_type": media,
-                "added_at": a[5].isoformat(),
-                "added_by": a[6],
-            }
-        )
+            media = mimetypes.guess_type(a.name)[0] or OCTET
+        attachments[a.clue_id].append({**a._mapping, "media_type": media})
     notices = notice_documents(session, ids)
     out = []
     for r in rows:
         clue_id = r.id
-        reporter_name, reporter_phone = r.reporter_name, r.reporter_phone
+        document = dict(r._mapping)
         if masked:
-            reporter_name = mask_name(reporter_name)
-            reporter_phone = mask_phone(reporter_phone)
-        out.append(
-            {
-                "code": r.code,
-                "version": r.seq,
-                "channel": r.channel,
-                "category": r.category,
-                "priority": r.priority,
-                "received_at": r.received_at.isoformat(),
-                "reporter_name": reporter_name,
-                "reporter_phone": reporter_phone,
-                "address": r.address,
-                "county_code": r.county_code,
-                "township_code": r.township_code,
-                "latitude": r.latitude,
-                "longitude": r.longitude,
-                "subject_name": r.subject_name,
-                "subject_credit_code": r.subject_credit_code,
-                "description": r.description,
-                "status": r.status,
-                "lead_unit": r.lead_unit,
-                "assisting_units": assisting.get(clue_id, []),
-                "registered_at": r.registered_at.isoformat(),
-                "registered_by_unit": r.registered_by_unit,
-                "dispatched_at": _iso(r.dispatched_at),
-                "signed_at": _iso(r.signed_at),
-                "reported_at": _iso(r.reported_at),
-                "closed_at": _iso(r.closed_at),
-                "deadline": _iso(r.deadline),
-                "handle_deadline": _iso(r.handle_deadline),
-                "extension_requested_days": r.extension_requested_days,
-                "extended_days": r.extended_days,
-                "events": events.get(clue_id, []),
-                "attachments": attachments.get(clue_id, []),
-                "notices": [{**n, "clue_code": r.code} for n in notices.get(clue_id, [])],
-            }
-        )
+            document["reporter_name"] = mask_name(r.reporter_name)
+            document["reporter_phone"] = mask_phone(r.reporter_phone)
+        document["version"] = r.seq
+        document["assisting_units"] = assisting.get(clue_id, [])
+        document["events"] = events.get(clue_id, [])
+        document["attachments"] = attachments.get(clue_id, [])
+        document["notices"] = [{**n, "clue_code": r.code} for n in notices.get(clue_id, [])]
+        out.append(document)
     return out
 
 
-NOTICE_EVENT_COLUMNS = (
-    NoticeEvent.notice_id,
-    NoticeEvent.action_id,
-    NoticeEvent.action,
-    NoticeEvent.username,
-    NoticeEvent.unit_code,
-    NoticeEvent.device_id,
-    NoticeEvent.at,
-    NoticeEvent.from_status,
-    NoticeEvent.to_status,
-    NoticeEvent.note,
-    NoticeEvent.details,
-)
+NOTICE_EVENT_COLUMNS = (NoticeEvent.notice_id, *columns(NoticeEvent, NoticeEventOut))
 
 
 def notice_documents(session: Session, clue_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
@@ -243,20 +141,7 @@ def notice_documents(session: Session, clue_ids: Sequence[int]) -> dict[int, lis
         .where(NoticeEvent.notice_id.in_([r.notice_id for r in rows]))
         .order_by(NoticeEvent.notice_id, NoticeEvent.id)
     ):
-        events[e[0]].append(
-            {
-                "action_id": e[1],
-                "action": e[2],
-                "username": e[3],
-                "unit_code": e[4],
-                "device_id": e[5],
-                "at": e[6].isoformat(),
-                "from_status": e[7],
-                "to_status": e[8],
-                "note": e[9],
-                "details": e[10],
-            }
-        )
+        events[e.notice_id].append(dict(e._mapping))
     for r in rows:
         found[r.clue_id].append(
             {**r.state, "version": r.seq, "events": events.get(r.notice_id, [])}

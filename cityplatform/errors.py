@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from cityplatform.jsonresp import FastJSONResponse
+from desktop.wire.reference import ErrorBody
 
 log = logging.getLogger("cityplatform")
 
@@ -67,6 +68,37 @@ def error_response(
     return FastJSONResponse(
         error_body(code, message, field, extra), status_code=status, headers=headers
     )
+
+
+ERROR_STATUSES: Mapping[int, str] = {
+    400: "请求格式错误（参数、JSON 或压缩数据无效）：bad_request",
+    401: "未登录、令牌无效或已过期：token_invalid / token_expired / refresh_reused …",
+    403: "角色或范围不允许：forbidden",
+    404: "不存在：not_found",
+    409: "与平台已有的数据冲突：conflict / offset_mismatch",
+    410: "同步位置失效，需先推送再完整同步：reset_required",
+    413: "请求内容、批量或附件超过上限：too_large",
+    416: "请求的范围无法满足：range_not_satisfiable",
+    422: "内容校验未通过：invalid / digest_mismatch（field 指明字段）",
+    426: "协议版本不受支持，请升级客户端：upgrade_required",
+    429: "尝试过于频繁，请稍后再试：too_many_requests",
+    503: "平台或数据库暂时不可用，请稍后重试：unavailable",
+}
+"""Every error status the protocol answers, with what it means."""
+
+COMMON_ERRORS = (400, 413, 426, 503)
+"""Statuses any API operation may answer (the request gate and the database)."""
+
+AUTHENTICATED_ERRORS = (*COMMON_ERRORS, 401, 422)
+"""Statuses any operation behind a bearer token may answer."""
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` of error statuses, each with the protocol's error body."""
+    return {
+        status: {"model": ErrorBody, "description": ERROR_STATUSES[status]}
+        for status in sorted(set(statuses))
+    }
 
 
 def bad_request(message: str, field: str | None = None) -> ApiError:
@@ -131,6 +163,7 @@ _PYDANTIC_MESSAGES = {
     "model_attributes_type": "应为对象",
     "string_too_long": "太长",
     "string_too_short": "不能为空",
+    "string_pattern_mismatch": "格式不对",
     "greater_than_equal": "太小",
     "less_than_equal": "太大",
     "greater_than": "太小",
@@ -149,6 +182,8 @@ def _validation_response(exc: RequestValidationError) -> Response:
         return error_response(400, "bad_request", "请求内容不是有效的 JSON")
     field = _field_of(loc)
     reason = _PYDANTIC_MESSAGES.get(kind, str(first.get("msg", "无效")))
+    if kind == "value_error":  # our validators' own words (e.g. refuse_nul)
+        reason = str(first.get("ctx", {}).get("error", reason))
     message = f"{field}：{reason}" if field else f"请求内容{reason}"
     if loc and loc[0] in ("query", "path", "header"):
         return error_response(400, "bad_request", message, field or None)

@@ -6,53 +6,26 @@ import uuid
 from typing import Any
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from starlette.responses import Response
 
 from cityplatform.auth import Caller, CallerDep
 from cityplatform.changes import insert_registered, next_code, next_seq
 from cityplatform.context import Platform, platform_of
 from cityplatform.domainmap import load_directory
-from cityplatform.errors import ApiError, invalid
-from cityplatform.jsonresp import FastJSONResponse
+from cityplatform.errors import AUTHENTICATED_ERRORS, ApiError, error_responses, invalid
+from cityplatform.jsonresp import wire_response
 from cityplatform.models import Clue, IntakeRef
 from cityplatform.payloads import field_key
 from desktop.domain.codes import Channel, Role
 from desktop.domain.units import Actor
 from desktop.domain.validators import ValidationError
 from desktop.domain.workflow import Action, ActionRefused, apply_action
+from desktop.wire.reference import IntakeOut
+from desktop.wire.reference import IntakeRequest as IntakeBody
 
 router = APIRouter(prefix="/api/v1", tags=["intake"])
-
-
-class IntakeBody(BaseModel):
-    """A clue from a channel system (12345, 12369, …); `external_id` is the channel's id."""
-
-    model_config = ConfigDict(strict=True, extra="forbid")
-
-    external_id: str = Field(min_length=1, max_length=100)
-    channel: str = Field(min_length=1, max_length=32)
-    received_at: str = Field(min_length=1, max_length=64)
-    category: str = Field(min_length=1, max_length=32)
-    priority: str | None = Field(default=None, max_length=32)
-    description: str = Field(max_length=10000)
-    address: str = Field(max_length=1000)
-    county_code: str = Field(min_length=1, max_length=20)
-    township_code: str | None = Field(default=None, max_length=20)
-    subject_name: str | None = Field(default=None, max_length=1000)
-    subject_credit_code: str | None = Field(default=None, max_length=64)
-    reporter_name: str | None = Field(default=None, max_length=200)
-    reporter_phone: str | None = Field(default=None, max_length=64)
-    latitude: float | int | None = None
-    longitude: float | int | None = None
-
-
-class IntakeOut(BaseModel):
-    """The clue the intake became."""
-
-    code: str
-    status: str
 
 
 def _existing(platform: Platform, channel: str, external_id: str) -> dict[str, Any] | None:
@@ -116,8 +89,17 @@ def _register(
         return None
 
 
-@router.post("/intake", response_model=IntakeOut, status_code=201, summary="渠道系统登记线索")
-def intake(body: IntakeBody, request: Request, caller: CallerDep) -> FastJSONResponse:
+@router.post(
+    "/intake",
+    response_model=IntakeOut,
+    status_code=201,
+    responses={
+        200: {"model": IntakeOut, "description": "该渠道编号已登记过：原来的线索"},
+        **error_responses(*AUTHENTICATED_ERRORS, 403, 409),
+    },
+    summary="渠道系统登记线索",
+)
+def intake(body: IntakeBody, request: Request, caller: CallerDep) -> Response:
     """Register a clue into the county's dispatch queue; the same external id answers 200."""
     platform = platform_of(request)
     if caller.role is not Role.DISPATCHER or not caller.unit.dispatches:
@@ -128,11 +110,11 @@ def intake(body: IntakeBody, request: Request, caller: CallerDep) -> FastJSONRes
         raise invalid(f"「{body.channel}」不是有效的举报途径", "channel") from None
     existing = _existing(platform, channel, body.external_id)
     if existing is not None:
-        return FastJSONResponse(existing, status_code=200)
+        return wire_response(IntakeOut, existing)
     created = _register(platform, caller, body, channel, request)
     if created is None:
         existing = _existing(platform, channel, body.external_id)
         if existing is None:
             raise ApiError(409, "conflict", "登记冲突，请重试")
-        return FastJSONResponse(existing, status_code=200)
-    return FastJSONResponse(created, status_code=201)
+        return wire_response(IntakeOut, existing)
+    return wire_response(IntakeOut, created, status_code=201)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from starlette.responses import Response
+from pydantic import BaseModel
+from starlette.responses import JSONResponse, Response
 
 
 def _stdlib_dumps(content: Any) -> bytes:
@@ -32,11 +33,31 @@ dumps_bytes = _pick_dumps()
 """Serialize plain data (dicts, lists, str, numbers, None) to compact UTF-8 JSON."""
 
 
-class FastJSONResponse(Response):
-    """application/json rendered with `dumps_bytes`; give it plain data, not models."""
+class FastJSONResponse(JSONResponse):
+    """application/json rendered with `dumps_bytes`; give it plain data, not models.
+
+    A JSONResponse, so that FastAPI documents each operation's `response_model` as its body.
+    """
 
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
         """The body bytes."""
         return dumps_bytes(content)
+
+
+def wire_response(model: type[BaseModel], data: Any, status_code: int = 200) -> Response:
+    """An answer checked against its wire model and serialized by it (keys it was not given
+    stay out, as optional keys of the protocol do)."""
+    body = model.model_validate(data, strict=False).model_dump_json(exclude_unset=True)
+    return Response(body, status_code=status_code, media_type="application/json")
+
+
+def columns(table: Any, model: type[BaseModel]) -> list[Any]:
+    """The columns of `table` that carry the fields of `model`, named as the model names them."""
+    return [getattr(table, name) for name in model.model_fields if hasattr(table, name)]
+
+
+def rows_of(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """Result rows as mappings of their column names."""
+    return [dict(row._mapping) for row in rows]

@@ -96,13 +96,19 @@ class TokenFamily(Base):
     last_used_at: Mapped[datetime] = mapped_column(ChinaDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
     revoked_reason: Mapped[str] = mapped_column(String(32), default="")
+    fresh_jti: Mapped[str | None] = mapped_column(String(32))
+    """The id of the newest access token while it has never been used (then NULL)."""
 
 
 Index("ix_token_families_user_device", TokenFamily.username, TokenFamily.device_id)
 
 
 class RefreshToken(Base):
-    """A refresh token, kept only as the SHA-256 of its text; `used_at` set once rotated."""
+    """A refresh token, kept only as the SHA-256 of its text; `used_at` set once rotated
+    (or once discarded unused after its predecessor's grace, then `replaced_by` stays NULL).
+
+    `replaced_by` is the hash of the token it was rotated into; `grace_used_at` is when it
+    was accepted once more because that successor's answer was evidently lost."""
 
     __tablename__ = "refresh_tokens"
 
@@ -111,6 +117,8 @@ class RefreshToken(Base):
     created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
     expires_at: Mapped[datetime] = mapped_column(ChinaDateTime)
     used_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    replaced_by: Mapped[str | None] = mapped_column(String(64))
+    grace_used_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
 
 
 class LoginFailure(Base):
@@ -249,7 +257,10 @@ Index("ix_scope_exits_seq", ScopeExit.seq)
 
 
 class Attachment(Base):
-    """A file stored once by SHA-256; `received` bytes are on disk, `complete` once checked."""
+    """A file stored once by SHA-256. Since uploads are kept per device
+    (`AttachmentUpload`) a row is written only once a file is complete and checked
+    (`received` = `size`, `complete` true); who may read or cite it is in
+    `AttachmentHolder` and the clues that cite it."""
 
     __tablename__ = "attachments"
 
@@ -261,6 +272,40 @@ class Attachment(Base):
     uploaded_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
     completed_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+
+
+class AttachmentUpload(Base):
+    """An upload in progress of one user on one device: its own part file and progress.
+
+    Each device resumes only its own upload; the `attachments` row is made (or confirmed)
+    when the upload completes with the right digest, and this row is then deleted."""
+
+    __tablename__ = "attachment_uploads"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+class AttachmentHolder(Base):
+    """A user and device that proved they hold a file by uploading all of it.
+
+    They may read it, and cite it in actions from that device; `device_id` "" (rows carried
+    over from before uploads were kept per device) stands for every device of the user."""
+
+    __tablename__ = "attachment_holders"
+
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("attachments.sha256", ondelete="CASCADE"), primary_key=True
+    )
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    proved_at: Mapped[datetime] = mapped_column(ChinaDateTime)
 
 
 class ClueAttachment(Base):
@@ -372,3 +417,36 @@ class NoticeEvent(Base):
 
 
 Index("ix_notice_events_notice_id", NoticeEvent.notice_id, NoticeEvent.id)
+
+
+class AuditEntry(Base):
+    """One entry of the tamper-evident audit log (`cityplatform.audit`).
+
+    `details` is canonical JSON text (sorted keys, compact, UTF-8), stored verbatim;
+    `hash` is the SHA-256 of the canonical serialization of (seq, prev_hash, time, kind,
+    actor, details), and `prev_hash` the previous entry's `hash`: a hash chain."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(ChinaDateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    username: Mapped[str] = mapped_column(String(64), default="")
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    details: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The head of the audit chain: the last entry's seq and hash, in one row (id 1).
+
+    Appending locks this row, so writers never fork the chain; keeping the head apart from
+    the entries lets verification notice entries deleted from the end."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime | None] = mapped_column(ChinaDateTime)

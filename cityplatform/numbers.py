@@ -3,37 +3,19 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, ConfigDict, Field
+from starlette.responses import Response
 
+from cityplatform import audit
+from cityplatform.audit import AuditActor
 from cityplatform.auth import CallerDep
 from cityplatform.context import platform_of
-from cityplatform.errors import ApiError, invalid
-from cityplatform.jsonresp import FastJSONResponse
+from cityplatform.errors import AUTHENTICATED_ERRORS, ApiError, error_responses, invalid
+from cityplatform.jsonresp import wire_response
 from cityplatform.models import NumberBlock
 from cityplatform.state import bump_counter
+from desktop.wire.reference import BlockOut, BlockRequest
 
 router = APIRouter(prefix="/api/v1", tags=["numbers"])
-
-
-class BlockRequest(BaseModel):
-    """POST /number-blocks."""
-
-    model_config = ConfigDict(strict=True, extra="forbid")
-
-    device_id: str = Field(min_length=1, max_length=64)
-    unit_code: str = Field(min_length=1, max_length=20)
-    year: int
-    size: int
-
-
-class BlockOut(BaseModel):
-    """A block of numbers: first..last inclusive."""
-
-    block_id: int
-    unit_code: str
-    year: int
-    first: int
-    last: int
 
 
 def notice_counter(unit_code: str, year: int) -> str:
@@ -41,8 +23,13 @@ def notice_counter(unit_code: str, year: int) -> str:
     return f"notice:{unit_code}:{year}"
 
 
-@router.post("/number-blocks", response_model=BlockOut, summary="申请文书编号段")
-def number_block(body: BlockRequest, request: Request, caller: CallerDep) -> FastJSONResponse:
+@router.post(
+    "/number-blocks",
+    response_model=BlockOut,
+    responses=error_responses(*AUTHENTICATED_ERRORS, 403),
+    summary="申请文书编号段",
+)
+def number_block(body: BlockRequest, request: Request, caller: CallerDep) -> Response:
     """Reserve `size` (≤ 50) numbers for the caller's unit and `year`; blocks never overlap."""
     platform = platform_of(request)
     most = platform.settings.limits.number_block
@@ -75,5 +62,7 @@ def number_block(body: BlockRequest, request: Request, caller: CallerDep) -> Fas
             "first": block.first,
             "last": block.last,
         }
+        actor = AuditActor(caller.username, caller.device_id)
+        audit.append(session, audit.NUMBER_BLOCK, actor, answer, now)
         session.commit()
-    return FastJSONResponse(answer)
+    return wire_response(BlockOut, answer)

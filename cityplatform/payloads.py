@@ -1,15 +1,19 @@
-"""Push payloads: their JSON types, the attachments they cite, and the payload key of a
+"""Push payloads checked against their wire models, the attachments they cite, and the key of a
 field the shared rules name by its Chinese label."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
 
 from cityplatform.changes import AttachmentRef
+from desktop.wire.base import wire_error
+from desktop.wire.payloads import CluePayload
 
-SHA256 = re.compile(r"[0-9a-f]{64}")
+P = TypeVar("P", bound=BaseModel)
 
 FIELD_KEYS: Mapping[str, str] = {
     "举报途径": "channel",
@@ -42,29 +46,6 @@ FIELD_KEYS: Mapping[str, str] = {
 }
 """Payload keys of the fields the rules name by their Chinese labels."""
 
-TEXT_KEYS = frozenset(
-    {
-        "channel",
-        "received_at",
-        "category",
-        "priority",
-        "description",
-        "address",
-        "county_code",
-        "township_code",
-        "subject_name",
-        "subject_credit_code",
-        "reporter_name",
-        "reporter_phone",
-        "lead_unit",
-        "handle_deadline",
-        "note",
-        "reason",
-        "result",
-    }
-)
-NUMBER_KEYS = frozenset({"latitude", "longitude"})
-
 
 def field_key(label: str) -> str:
     """The payload key of a field the rules name by its label."""
@@ -81,39 +62,28 @@ class Rejected(Exception):
         self.field = field
 
 
+_TYPE_NAMES = frozenset({"int", "str", "float", "bool", "none"})
+
+
+def _key(loc: tuple[int | str, ...]) -> str:
+    """`attachments.0.sha256` from a payload validation error's location (union member
+    labels such as `int` or `list[...]` left out)."""
+    parts = [str(p) for p in loc if not (isinstance(p, str) and (p in _TYPE_NAMES or "[" in p))]
+    return ".".join(parts)
+
+
+def checked_payload(model: type[P], payload: Mapping[str, Any]) -> P:
+    """The payload checked against its wire model; Rejected `invalid` names the bad key."""
+    try:
+        return model.model_validate(payload)
+    except PydanticValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        key = _key(tuple(first["loc"]))
+        problem = wire_error(exc).problem
+        raise Rejected("invalid", f"{key}：{problem}", key) from None
+
+
 def check_payload(payload: Mapping[str, Any]) -> list[AttachmentRef]:
     """Refuse payload values of the wrong JSON type; return the cited attachments."""
-    for key in TEXT_KEYS & payload.keys():
-        if payload[key] is not None and not isinstance(payload[key], str):
-            raise Rejected("invalid", f"{key} 应为字符串", key)
-    for key in NUMBER_KEYS & payload.keys():
-        value = payload[key]
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-            raise Rejected("invalid", f"{key} 应为数字", key)
-    if "days" in payload:
-        days = payload["days"]
-        if isinstance(days, bool) or not isinstance(days, int | str):
-            raise Rejected("invalid", "days 应为整数", "days")
-    if "assisting_units" in payload:
-        units = payload["assisting_units"]
-        if units is not None and (
-            not isinstance(units, list) or not all(isinstance(u, str) for u in units)
-        ):
-            raise Rejected("invalid", "assisting_units 应为单位编码列表", "assisting_units")
-    raw = payload.get("attachments")
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        raise Rejected("invalid", "attachments 应为列表", "attachments")
-    refs = []
-    for index, item in enumerate(raw):
-        field = f"attachments.{index}"
-        if not isinstance(item, dict):
-            raise Rejected("invalid", f"{field} 应为对象（sha256、name）", field)
-        sha, name = item.get("sha256"), item.get("name")
-        if not isinstance(sha, str) or not SHA256.fullmatch(sha):
-            raise Rejected("invalid", f"{field}.sha256 应为 64 位小写十六进制", f"{field}.sha256")
-        if not isinstance(name, str) or not name.strip() or len(name) > 255:
-            raise Rejected("invalid", f"{field}.name 应为 1 到 255 个字符的文件名", f"{field}.name")
-        refs.append(AttachmentRef(sha, name.strip()))
-    return refs
+    checked = checked_payload(CluePayload, payload)
+    return [AttachmentRef(cite.sha256, cite.name) for cite in checked.attachments or ()]

@@ -6,18 +6,18 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
-from pydantic import BaseModel
+from fastapi import APIRouter, Query, Request
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
+from starlette.responses import Response
 
 from cityplatform.auth import Caller, CallerDep
 from cityplatform.context import platform_of
 from cityplatform.documents import clue_documents, select_clues
-from cityplatform.errors import ApiError, bad_request
-from cityplatform.jsonresp import FastJSONResponse
+from cityplatform.errors import AUTHENTICATED_ERRORS, ApiError, bad_request, error_responses
+from cityplatform.jsonresp import wire_response
 from cityplatform.models import Clue, ScopeExit
 from cityplatform.scope import Viewer
 from cityplatform.state import (
@@ -27,6 +27,7 @@ from cityplatform.state import (
     counter_value,
     get_setting,
 )
+from desktop.wire.records import PullPage
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])
 
@@ -75,28 +76,16 @@ class Cursor:
         return cls(seq, epoch, instance, base)
 
 
-class PullPage(BaseModel):
-    """A page of changes."""
-
-    changes: list[dict[str, Any]]
-    cursor: str
-    more: bool
+CURSOR_HELP = "上一页给出的 cursor；不给则从头开始"
+LIMIT_HELP = "每页最多几条（超过平台上限按上限）"
 
 
 def _reset(message: str) -> ApiError:
     return ApiError(410, "reset_required", message)
 
 
-def _limit(raw: str | None, default: int, maximum: int) -> int:
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise bad_request("limit 应为正整数", "limit") from None
-    if value < 1:
-        raise bad_request("limit 应为正整数", "limit")
-    return min(value, maximum)
+def _limit(raw: int | None, default: int, maximum: int) -> int:
+    return default if raw is None else min(raw, maximum)
 
 
 def tombstones(session: Session, viewer: Viewer, after: int, limit: int) -> list[tuple[int, str]]:
@@ -165,13 +154,20 @@ def read_page(
     return {"changes": changes, "cursor": next_cursor.encode(), "more": more}
 
 
-@router.get("/pull", response_model=PullPage, summary="拉取变更")
+@router.get(
+    "/pull",
+    response_model=PullPage,
+    responses=error_responses(*AUTHENTICATED_ERRORS, 410),
+    summary="拉取变更",
+)
 def pull(
     request: Request,
     caller: CallerDep,
-    cursor: str | None = None,
-    limit: str | None = None,
-) -> FastJSONResponse:
+    cursor: Annotated[str | None, Query(description="上一页给出的 cursor；不给则从头开始")] = None,
+    limit: Annotated[
+        int | None, Query(ge=1, description="每页最多几条（超过平台上限按上限）")
+    ] = None,
+) -> Response:
     """Changes after `cursor` (none: from the beginning), at most `limit` (≤ 1000)."""
     platform = platform_of(request)
     limits = platform.settings.limits
@@ -184,4 +180,4 @@ def pull(
             raise bad_request("cursor 无法识别", "cursor") from None
     with platform.db.snapshot() as session:
         page = read_page(session, caller, position, size)
-    return FastJSONResponse(page)
+    return wire_response(PullPage, page)

@@ -7,38 +7,25 @@ import logging
 from typing import Any
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
+from starlette.responses import Response
 
+from cityplatform import audit
 from cityplatform.auth import CallerDep
 from cityplatform.context import platform_of
 from cityplatform.domainmap import load_directory
-from cityplatform.errors import ApiError, invalid, too_large
-from cityplatform.jsonresp import FastJSONResponse
+from cityplatform.errors import AUTHENTICATED_ERRORS, ApiError, error_responses, invalid, too_large
+from cityplatform.jsonresp import wire_response
 from cityplatform.payloads import Rejected
 from cityplatform.push_apply import apply_action_to_clue
-from cityplatform.push_context import ActionIn, PushContext
+from cityplatform.push_context import PushContext
 from cityplatform.push_notices import apply_notice_to_clue, is_notice_type
+from desktop.wire.sync import ActionIn, PushAnswer, PushRequest
 
 log = logging.getLogger("cityplatform.push")
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])
-
-
-class PushBody(BaseModel):
-    """POST /push."""
-
-    model_config = ConfigDict(strict=True, extra="forbid")
-
-    device_id: str = Field(min_length=1, max_length=64)
-    actions: list[ActionIn]
-
-
-class PushResults(BaseModel):
-    """One result per action, in order."""
-
-    results: list[dict[str, Any]]
 
 
 def _rejection(ctx: PushContext, session: Session, item: ActionIn, exc: Rejected) -> dict[str, Any]:
@@ -69,6 +56,14 @@ def apply_one(ctx: PushContext, item: ActionIn) -> dict[str, Any]:
                 except Rejected as exc:
                     session.rollback()
                     return _rejection(ctx, session, item, exc)
+                if result.get("status") == "applied":  # audited with the change it made
+                    audit.append(
+                        session,
+                        audit.PUSH_ACTION,
+                        _actor(ctx),
+                        answer_details(item, result),
+                        ctx.platform.now(),
+                    )
                 session.commit()
                 ctx.remember(result)
                 return result
@@ -91,8 +86,50 @@ def _retry(item: ActionIn, reason: str) -> dict[str, Any]:
     return {"action_id": item.action_id, "status": "retry", "reason": reason}
 
 
-@router.post("/push", response_model=PushResults, summary="推送操作")
-def push(body: PushBody, request: Request, caller: CallerDep) -> FastJSONResponse:
+def _actor(ctx: PushContext) -> audit.AuditActor:
+    return audit.AuditActor(ctx.caller.username, ctx.caller.device_id)
+
+
+def answer_details(item: ActionIn, result: dict[str, Any]) -> dict[str, Any]:
+    """What the audit keeps of an action's answer: which action, and how it was answered."""
+    details: dict[str, Any] = {
+        "action_id": item.action_id,
+        "device_seq": item.device_seq,
+        "type": item.type,
+        "clue_code": result.get("clue_code") or item.clue_code,
+        "status": result.get("status"),
+    }
+    for key in ("code", "field", "seq"):
+        if result.get(key) is not None:
+            details[key] = result[key]
+    return details
+
+
+def _audit_answers(ctx: PushContext, items: list[ActionIn], results: list[dict[str, Any]]) -> None:
+    """One entry per action answered without a change (duplicate, rejected, retry), in one
+    transaction after the answers: they wrote nothing to roll back with."""
+    records = [
+        audit.Record(audit.PUSH_ACTION, _actor(ctx), answer_details(item, result))
+        for item, result in zip(items, results, strict=True)
+        if result.get("status") != "applied"
+    ]
+    if not records:
+        return
+    try:
+        with ctx.session() as session:
+            audit.append_many(session, records, ctx.platform.now())
+            session.commit()
+    except SQLAlchemyError as exc:  # the answers changed nothing; they are sent anyway
+        log.error("push answers of %s not audited: %s", ctx.caller.device_id, exc)
+
+
+@router.post(
+    "/push",
+    response_model=PushAnswer,
+    responses=error_responses(*AUTHENTICATED_ERRORS, 403),
+    summary="推送操作",
+)
+def push(body: PushRequest, request: Request, caller: CallerDep) -> Response:
     """Apply the device's actions in order, each in its own transaction."""
     platform = platform_of(request)
     limit = platform.settings.limits.push_batch
@@ -123,4 +160,5 @@ def push(body: PushBody, request: Request, caller: CallerDep) -> FastJSONRespons
                 log.warning("push action %s will be retried: %s", item.action_id, exc)
                 failure = "平台暂时繁忙，请稍后重试"
                 results.append(_retry(item, failure))
-    return FastJSONResponse({"results": results})
+        _audit_answers(ctx, body.actions, results)
+    return wire_response(PushAnswer, {"results": results})

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, bindparam, insert, select
 from sqlalchemy.orm import Session
 
+from cityplatform.attachment_rights import citable
 from cityplatform.changes import (
     AttachmentRef,
     ClueKey,
@@ -31,15 +32,15 @@ from cityplatform.domainmap import (
 from cityplatform.models import (
     AppliedAction,
     AssistingUnit,
-    Attachment,
     Clue,
     ProvisionalCode,
 )
 from cityplatform.payloads import Rejected, check_payload, field_key
-from cityplatform.push_context import ActionIn, PushContext
+from cityplatform.push_context import PushContext
 from desktop.domain.clue import ClueState
 from desktop.domain.validators import ValidationError
 from desktop.domain.workflow import Action, ActionRefused, Outcome, apply_action
+from desktop.wire.sync import ActionIn
 
 TARGET = (
     select(
@@ -101,20 +102,21 @@ def _duplicate(ctx: PushContext, session: Session, prior: Prior, action_id: str)
     return result
 
 
-def _check_uploaded(session: Session, refs: list[AttachmentRef]) -> None:
+def _check_uploaded(ctx: PushContext, session: Session, refs: list[AttachmentRef]) -> None:
+    """Every cited file is complete and this device may cite it (it uploaded all of it, or
+    the user sees a clue citing it); else `attachment_missing`, the same answer whether the
+    file is unknown or someone else's, so a push never tells whether a digest exists."""
     if not refs:
         return
-    complete = set(
-        session.scalars(
-            select(Attachment.sha256).where(
-                Attachment.sha256.in_([r.sha256 for r in refs]), Attachment.complete.is_(True)
-            )
-        )
-    )
-    missing = [r for r in refs if r.sha256 not in complete]
+    allowed = citable(session, ctx.viewer, ctx.caller.device_id, {r.sha256 for r in refs})
+    missing = [r for r in refs if r.sha256 not in allowed]
     if missing:
         names = "、".join(r.name for r in missing)
-        raise Rejected("attachment_missing", f"附件尚未上传完成：{names}", "attachments")
+        raise Rejected(
+            "attachment_missing",
+            f"附件尚未由本设备完整上传：{names}（请先上传附件文件再提交）",
+            "attachments",
+        )
 
 
 def _outcome(
@@ -176,7 +178,7 @@ def _register(
         raise Rejected("refused", "纪委监委监督人员只能督办")
     now = ctx.platform.now()
     outcome = _outcome(ctx, Action.REGISTER, None, item, now)
-    _check_uploaded(session, refs)
+    _check_uploaded(ctx, session, refs)
     code = next_code(session, now.year)
     seq = next_seq(session)
     ctx.platform.hold_after_seq(ctx.request)
@@ -263,7 +265,7 @@ def apply_action_to_clue(ctx: PushContext, session: Session, item: ActionIn) -> 
     now = ctx.platform.now()
     before = clue_state(row, assisting)
     outcome = _outcome(ctx, action, before, item, now)
-    _check_uploaded(session, refs)
+    _check_uploaded(ctx, session, refs)
     seq = next_seq(session)
     ctx.platform.hold_after_seq(ctx.request)
     apply_outcome(

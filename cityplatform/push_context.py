@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import Request
-from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
@@ -20,19 +19,6 @@ from cityplatform.documents import clue_document
 from cityplatform.domainmap import RuleBook, assisting_codes
 from cityplatform.models import Clue, ProvisionalCode
 from desktop.domain.units import Actor, UnitInfo
-
-
-class ActionIn(BaseModel):
-    """One action of a push, in the device's order."""
-
-    model_config = ConfigDict(strict=True, extra="ignore")
-
-    action_id: str = Field(min_length=1, max_length=64)
-    device_seq: int
-    type: str = Field(min_length=1, max_length=64)
-    clue_code: str = Field(min_length=1, max_length=64)
-    payload: dict[str, Any] = Field(default_factory=dict)
-    client_time: str | None = Field(default=None, max_length=64)
 
 
 @dataclass

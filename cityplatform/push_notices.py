@@ -20,11 +20,10 @@ from cityplatform.changes import next_seq
 from cityplatform.documents import notice_document
 from cityplatform.domainmap import clue_state
 from cityplatform.models import Clue, Notice, NoticeEvent, NumberBlock
-from cityplatform.payloads import Rejected
+from cityplatform.payloads import Rejected, checked_payload
 from cityplatform.push_apply import _duplicate, _prior, _record, _target
-from cityplatform.push_context import ActionIn, PushContext
+from cityplatform.push_context import PushContext
 from desktop.domain.notices import (
-    CONTENT_KEYS,
     NoticeAction,
     NoticeOutcome,
     NoticeRefused,
@@ -33,29 +32,8 @@ from desktop.domain.notices import (
     field_label,
 )
 from desktop.domain.validators import ValidationError
-
-TEXT_KEYS = frozenset(
-    {
-        *(key for key in CONTENT_KEYS if key not in ("evidence", "clause_ids", "deadline_days")),
-        "kind",
-        "number",
-        "issued_at",
-        "method",
-        "served_at",
-        "place",
-        "recipient",
-        "relation",
-        "witness",
-        "result",
-        "inspected_at",
-        "note",
-        "case_number",
-        "filed_on",
-        "closed_on",
-        "case_result",
-    }
-)
-"""Payload keys of notice actions whose value must be a string (or null)."""
+from desktop.wire.payloads import NoticePayload
+from desktop.wire.sync import ActionIn
 
 
 def is_notice_type(command_type: str) -> bool:
@@ -65,23 +43,7 @@ def is_notice_type(command_type: str) -> bool:
 
 def check_notice_payload(payload: Mapping[str, Any]) -> None:
     """Refuse payload values of the wrong JSON type (`invalid` naming the key)."""
-    notice_id = payload.get("notice_id")
-    if not isinstance(notice_id, str) or not notice_id:
-        raise Rejected("invalid", "notice_id 应为通知书编号（字符串）", "notice_id")
-    for key in TEXT_KEYS & payload.keys():
-        if payload[key] is not None and not isinstance(payload[key], str):
-            raise Rejected("invalid", f"{key} 应为字符串", key)
-    for key in ("number_year", "number_seq"):
-        value = payload.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-            raise Rejected("invalid", f"{key} 应为整数", key)
-    for key in ("evidence", "clause_ids", "servers"):
-        value = payload.get(key)
-        if value is not None and not isinstance(value, str | list):
-            raise Rejected("invalid", f"{key} 应为文本列表", key)
-    clauses = payload.get("clauses")
-    if clauses is not None and not isinstance(clauses, list):
-        raise Rejected("invalid", "clauses 应为条款列表", "clauses")
+    checked_payload(NoticePayload, payload)
 
 
 def _number(action: NoticeAction, payload: Mapping[str, Any]) -> tuple[int, int] | None:

@@ -49,6 +49,7 @@ class AccessClaims:
     family_id: int
     device_id: str
     expires: int
+    jti: str = ""
 
 
 class TokenExpired(Exception):
@@ -60,9 +61,15 @@ class TokenInvalid(Exception):
 
 
 def issue_access_token(
-    secret: str, username: str, family_id: int, device_id: str, now: datetime, expires: datetime
+    secret: str,
+    username: str,
+    family_id: int,
+    device_id: str,
+    now: datetime,
+    expires: datetime,
+    jti: str | None = None,
 ) -> str:
-    """A signed access token."""
+    """A signed access token (`jti` identifies it; random when not given)."""
     claims = {
         "iss": ISSUER,
         "sub": username,
@@ -70,7 +77,7 @@ def issue_access_token(
         "dev": device_id,
         "iat": int(now.timestamp()),
         "exp": int(expires.timestamp()),
-        "jti": secrets.token_hex(8),
+        "jti": jti or secrets.token_hex(8),
     }
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
@@ -104,7 +111,8 @@ def read_access_token(
         raise TokenInvalid("claims")
     if not allow_expired and now.timestamp() >= expires:
         raise TokenExpired()
-    return AccessClaims(username, family, device, expires)
+    jti = claims.get("jti")
+    return AccessClaims(username, family, device, expires, jti if isinstance(jti, str) else "")
 
 
 def new_refresh_token() -> str:

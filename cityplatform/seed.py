@@ -19,6 +19,8 @@ from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
 
 from cityplatform.app import prepare_database
+from cityplatform.audit import CLI_ACTOR, PLATFORM_SEED, os_user
+from cityplatform.audit import append as append_audit
 from cityplatform.changes import code_counter
 from cityplatform.db import bulk_insert, stored_row, sync_id_sequence
 from cityplatform.domainmap import RULES_NAME
@@ -27,6 +29,7 @@ from cityplatform.security import DEFAULT_HASHER
 from cityplatform.state import CHANGE_SEQ, set_counter_at_least
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
 from desktop.domain.rules import Rules
+from desktop.domain.timeutil import china_now
 
 if TYPE_CHECKING:
     from desktop.demo.city import DemoCity
@@ -355,6 +358,8 @@ def seed_demo(
             set_counter_at_least(connection, CHANGE_SEQ, loaded)
             for year, number in numbers.items():
                 set_counter_at_least(connection, code_counter(year), number)
+            details = {"clues": loaded, "seed": seed, "rules": "default", "os_user": os_user()}
+            append_audit(connection, PLATFORM_SEED, CLI_ACTOR, details, china_now())
     finally:
         db.dispose()
     return demo_accounts(city)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
@@ -10,11 +9,12 @@ from sqlalchemy import DateTime, Dialect
 from sqlalchemy.types import TypeDecorator
 
 from desktop.domain.timeutil import CHINA_TZ, to_china
+from desktop.wire.text import canonical_json
 
 
 def json_dumps(value: Any) -> str:
-    """Compact JSON text with Chinese kept readable (the engine's JSON serializer)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """The wire's canonical JSON text (the engine's JSON serializer), as the client stores it."""
+    return canonical_json(value)
 
 
 def naive_china(moment: datetime) -> datetime:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from typing import Any
 
 from argon2 import PasswordHasher
 from sqlalchemy import delete
 
+from cityplatform import audit
+from cityplatform.audit import CLI_ACTOR, AuditActor
 from cityplatform.auth import revoke_user
 from cityplatform.db import Database
 from cityplatform.domainmap import RULES_NAME
@@ -22,6 +25,11 @@ from desktop.domain.timeutil import china_now
 
 class UserError(ValueError):
     """An administrative request that cannot be done, explained in Chinese."""
+
+
+def _admin(details: dict[str, Any]) -> dict[str, Any]:
+    """Details of an administrative entry, with the operating-system account that ran it."""
+    return {**details, "os_user": audit.os_user()}
 
 
 def _role(text: str) -> Role:
@@ -41,6 +49,7 @@ def add_user(
     password: str,
     display_name: str = "",
     hasher: PasswordHasher = DEFAULT_HASHER,
+    actor: AuditActor = CLI_ACTOR,
 ) -> None:
     """Create an account."""
     name = username.strip()
@@ -65,6 +74,8 @@ def add_user(
                 created_at=china_now(),
             )
         )
+        details = {"target": name, "unit_code": unit_code, "role": parsed.value}
+        audit.append(session, audit.USER_ADD, actor, _admin(details), china_now())
         session.commit()
 
 
@@ -77,26 +88,42 @@ def _user(session: Any, username: str) -> User:
 
 
 def set_password(
-    db: Database, username: str, password: str, *, hasher: PasswordHasher = DEFAULT_HASHER
+    db: Database,
+    username: str,
+    password: str,
+    *,
+    hasher: PasswordHasher = DEFAULT_HASHER,
+    actor: AuditActor = CLI_ACTOR,
 ) -> None:
     """Set a new password (and clear the failed-login record)."""
     with db.write() as session:
         user = _user(session, username)
         user.password_hash = hash_password(password, hasher)
         session.execute(delete(LoginFailure).where(LoginFailure.username == username))
+        audit.append(session, audit.USER_PASSWD, actor, _admin({"target": username}), china_now())
         session.commit()
 
 
-def disable_user(db: Database, username: str) -> None:
+def disable_user(db: Database, username: str, *, actor: AuditActor = CLI_ACTOR) -> None:
     """Disable an account and revoke all its tokens."""
+    now = china_now()
     with db.write() as session:
         user = _user(session, username)
         user.disabled = True
-        revoke_user(session, username, china_now(), "disabled")
+        revoked = revoke_user(session, username, now, "disabled")
+        details = {"target": username, "revoked_logins": revoked}
+        audit.append(session, audit.USER_DISABLE, actor, _admin(details), now)
         session.commit()
 
 
-def move_user(db: Database, username: str, unit_code: str, *, role: str | None = None) -> int:
+def move_user(
+    db: Database,
+    username: str,
+    unit_code: str,
+    *,
+    role: str | None = None,
+    actor: AuditActor = CLI_ACTOR,
+) -> int:
     """Move a user to another unit (and role); their scope epoch changes. Returns the epoch."""
     with db.write() as session:
         user = _user(session, username)
@@ -105,10 +132,19 @@ def move_user(db: Database, username: str, unit_code: str, *, role: str | None =
         new_role = _role(role).value if role else user.role
         if user.unit_code == unit_code and user.role == new_role:
             raise UserError(f"用户 {username} 已在单位 {unit_code}，角色未变")
+        details = {
+            "target": username,
+            "from_unit": user.unit_code,
+            "to_unit": unit_code,
+            "from_role": user.role,
+            "to_role": new_role,
+            "scope_epoch": user.scope_epoch + 1,
+        }
         user.unit_code = unit_code
         user.role = new_role
         user.scope_epoch += 1
         epoch = user.scope_epoch
+        audit.append(session, audit.USER_MOVE, actor, _admin(details), china_now())
         session.commit()
     return epoch
 
@@ -145,7 +181,9 @@ def parse_calendar_file(data: Any) -> tuple[Rules | None, list[YearCalendar]]:
     return rules, years
 
 
-def import_calendar(db: Database, data: Any) -> tuple[int, list[int]]:
+def import_calendar(
+    db: Database, data: Any, *, actor: AuditActor = CLI_ACTOR
+) -> tuple[int, list[int]]:
     """Store the rules and calendar years of a calendar file; returns the new rules version."""
     rules, years = parse_calendar_file(data)
     with db.write() as session:
@@ -163,6 +201,13 @@ def import_calendar(db: Database, data: Any) -> tuple[int, list[int]]:
                 existing.data = year.to_dict()
         version = int(get_setting(session, RULES_VERSION, "1") or 1) + 1
         put_setting(session, RULES_VERSION, str(version))
+        details = {
+            "rules_changed": rules is not None,
+            "calendar_years": sorted(year.year for year in years),
+            "rules_version": version,
+            "content_sha256": hashlib.sha256(audit.canonical(data).encode()).hexdigest(),
+        }
+        audit.append(session, audit.RULES_IMPORT, actor, _admin(details), china_now())
         session.commit()
     known = sorted(year.year for year in years)
     return version, known

@@ -69,6 +69,5 @@ def login(
     pair = http.login(username, password, device_name or socket.gethostname() or "cluedesk")
     if rebind:
         reset_server_data(store, drop=True)
-    user = pair.user or UserInfo(username, username, "", "")
-    write_sync_state(store, server_url=http.server_url, user=user.to_dict())
-    return user
+    write_sync_state(store, server_url=http.server_url, user=pair.user.model_dump(mode="json"))
+    return pair.user

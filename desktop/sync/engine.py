@@ -10,17 +10,17 @@ requests and pages.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import partial
 from typing import Any
 
 from filelock import FileLock, Timeout
+from pydantic import BaseModel
 
 from desktop.domain.timeutil import china_now, to_china
 from desktop.store.database import Store
@@ -97,9 +97,8 @@ class SyncSummary:
         return asdict(self)
 
 
-def _fingerprint(data: Any) -> str:
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+def _fingerprint(data: BaseModel) -> str:
+    return hashlib.sha256(data.model_dump_json().encode()).hexdigest()
 
 
 class SyncRun:
@@ -173,16 +172,16 @@ class SyncRun:
         self.summary.skew_warning = abs(skew) > SKEW_WARNING_SECONDS
         if self.summary.skew_warning:
             log.warning("clock skew with the platform: %+.0f s", skew)
-        self.limits = replace(
-            meta.limits,
-            pull_page=min(meta.limits.pull_page, self.page_size or meta.limits.pull_page),
-            push_batch=min(meta.limits.push_batch, self.push_batch or 500, 500),
+        self.limits = meta.limits.model_copy(
+            update={
+                "pull_page": min(meta.limits.pull_page, self.page_size or meta.limits.pull_page),
+                "push_batch": min(meta.limits.push_batch, self.push_batch or 500, 500),
+            }
         )
         epoch = read_state(self.store, "scope_epoch")
         if epoch != meta.scope_epoch:
             write_state(self.store, scope_epoch=meta.scope_epoch, directory_hash=None)
-        if meta.user is not None:
-            write_state(self.store, user=meta.user.to_dict())
+        write_state(self.store, user=meta.user.model_dump(mode="json"))
         self._report("meta", 1, 1)
         return meta
 
@@ -218,7 +217,7 @@ class SyncRun:
         summary and does not stop the run (numbers are asked for again next time).
         """
         user = meta.user
-        if user is None or not issues_notices(self.store, user.unit_code, user.role):
+        if not issues_notices(self.store, user.unit_code, user.role):
             return
         year = to_china(meta.server_time).year
         if number_stock(self.store, user.unit_code, year) >= LOW_STOCK:

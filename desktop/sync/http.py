@@ -4,9 +4,10 @@
   `X-Cluedesk-Protocol: 1`, TLS verification (optionally against a CA bundle).
 - urllib3 `Retry` with exponential backoff on connection errors, 429 and 502/503/504 for
   idempotent calls only: GET and PUT (attachment chunks are offset-addressed) everywhere, and
-  POST for push (idempotent by action_id). Login and refresh are never re-sent once they
-  may have reached the server: a refresh re-sent after a lost answer would present a rotated
-  token and revoke the device.
+  POST for push (idempotent by action_id). Login and refresh are never re-sent automatically
+  once they may have reached the server: a refresh whose answer was lost is recovered by the
+  next run, which presents the same token again within the platform's grace window (only
+  once: a third presentation counts as reuse and revokes the device).
 - Bearer access token (memory only); on 401 `token_expired`/`token_invalid` the refresh
   token is used once and the call repeated once. A refresh the platform refuses raises
   `LoginRequired`; nothing here ever touches the outbox.
@@ -21,11 +22,11 @@ import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import requests
 import urllib3
+from pydantic import BaseModel
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
@@ -44,6 +45,8 @@ from desktop.sync.errors import (
     UpgradeRequired,
 )
 from desktop.sync.tokens import TokenStore
+from desktop.wire.base import WireError, parse_wire
+from desktop.wire.reference import ErrorBody, TokenPair, UserOut
 
 log = logging.getLogger("cluedesk.sync")
 
@@ -84,101 +87,61 @@ class RetryPolicy:
 
 @dataclass(frozen=True)
 class Answer:
-    """A successful answer: status, parsed JSON body (None when empty) and headers."""
+    """A successful answer: status, body bytes and headers; `parse` checks the body against
+    its wire model."""
 
     status: int
-    body: Any
+    content: bytes
     headers: Mapping[str, str]
+    endpoint: str = ""
+
+    @property
+    def body(self) -> Any:
+        """The body as decoded JSON (None when empty)."""
+        if not self.content or self.status == 304:
+            return None
+        try:
+            return json.loads(self.content)
+        except ValueError:
+            raise MalformedAnswer(self.endpoint, "不是有效的 JSON") from None
+
+    def parse(self, kind: type[M]) -> M:
+        """The body checked as the wire model `kind`; MalformedAnswer names the bad part."""
+        return parse_answer(kind, self.content, self.endpoint)
 
 
-@dataclass(frozen=True)
-class UserInfo:
-    """The logged-in user as the platform describes them."""
+M = TypeVar("M", bound=BaseModel)
 
-    username: str
-    display_name: str
-    role: str
-    unit_code: str
-
-    def to_dict(self) -> dict[str, str]:
-        """JSON-ready form (kept in the sync state)."""
-        return {
-            "username": self.username,
-            "display_name": self.display_name,
-            "role": self.role,
-            "unit_code": self.unit_code,
-        }
+UserInfo = UserOut
+"""The logged-in user as the platform describes them."""
 
 
-def _field(data: Mapping[str, Any], key: str, endpoint: str, kind: type = str) -> Any:
-    value = data.get(key)
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-        raise MalformedAnswer(endpoint, f"字段 {key} 缺失或类型不对")
-    return value
+def parse_answer(kind: type[M], data: Any, endpoint: str) -> M:
+    """`data` (body bytes or decoded JSON) checked as the wire model `kind`."""
+    try:
+        return cast(M, parse_wire(kind, data))
+    except WireError as exc:
+        raise MalformedAnswer(endpoint, str(exc)) from None
 
 
 def parse_user(data: Any, endpoint: str) -> UserInfo:
     """Check a `user` object of the protocol."""
-    if not isinstance(data, Mapping):
-        raise MalformedAnswer(endpoint, "user 应为对象")
-    return UserInfo(
-        username=_field(data, "username", endpoint),
-        display_name=str(data.get("display_name") or ""),
-        role=_field(data, "role", endpoint),
-        unit_code=_field(data, "unit_code", endpoint),
-    )
-
-
-def _instant(data: Mapping[str, Any], key: str, endpoint: str) -> datetime | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise MalformedAnswer(endpoint, f"{key} 不是 ISO 8601 时间") from None
-    if moment.tzinfo is None:
-        raise MalformedAnswer(endpoint, f"{key} 缺少时区")
-    return moment
-
-
-@dataclass(frozen=True)
-class TokenPair:
-    """A login or refresh answer."""
-
-    access_token: str
-    access_expires_at: datetime | None
-    refresh_token: str
-    refresh_expires_at: datetime | None
-    user: UserInfo | None
+    return parse_answer(UserOut, data, endpoint)
 
 
 def parse_tokens(data: Any, endpoint: str) -> TokenPair:
     """Check a login or refresh answer."""
-    if not isinstance(data, Mapping):
-        raise MalformedAnswer(endpoint, "应为对象")
-    user = data.get("user")
-    return TokenPair(
-        access_token=_field(data, "access_token", endpoint),
-        access_expires_at=_instant(data, "access_expires_at", endpoint),
-        refresh_token=_field(data, "refresh_token", endpoint),
-        refresh_expires_at=_instant(data, "refresh_expires_at", endpoint),
-        user=parse_user(user, endpoint) if user is not None else None,
-    )
+    return parse_answer(TokenPair, data, endpoint)
 
 
 def _error_of(response: requests.Response) -> tuple[str, str, str | None, Mapping[str, Any]]:
-    """(code, message, field, error object) of an error answer, as far as it has them."""
+    """(code, message, field, error object) of an error answer, as far as it has them (a
+    proxy's or a crashed server's answer need not be in the protocol's shape)."""
     try:
-        body = response.json()
-    except ValueError:
-        body = None
-    error = body.get("error") if isinstance(body, Mapping) else None
-    if not isinstance(error, Mapping):
+        error = parse_wire(ErrorBody, response.content).error
+    except WireError:
         return f"http_{response.status_code}", "", None, {}
-    code = str(error.get("code") or f"http_{response.status_code}")
-    field = error.get("field")
-    return code, str(error.get("message") or ""), str(field) if field else None, error
+    return error.code, error.message, error.field or None, error.model_dump()
 
 
 class PlatformHttp:
@@ -315,13 +278,7 @@ class PlatformHttp:
     def _answer(self, response: requests.Response, endpoint: str) -> Answer:
         status = response.status_code
         if status < 300 or status == 304:
-            body: Any = None
-            if response.content and status != 304:
-                try:
-                    body = response.json()
-                except ValueError:
-                    raise MalformedAnswer(endpoint, "不是有效的 JSON") from None
-            return Answer(status, body, response.headers)
+            return Answer(status, response.content, response.headers, endpoint)
         code, message, field, error = _error_of(response)
         where = f"（{endpoint}，HTTP {status}）"
         if status == 426:
@@ -370,14 +327,18 @@ class PlatformHttp:
             self.tokens.clear(self.server_url, self.username)
 
     def accept_tokens(self, pair: TokenPair) -> None:
-        """Use a new access token and keep the (rotated) refresh token."""
+        """Keep the (rotated) refresh token first, then use the new access token.
+
+        The refresh token is saved before anything else happens: the old one is spent the
+        moment the platform answered. Should saving fail, the access token is not used
+        either, so the platform sees the answer as lost and accepts the old token once more
+        within its grace window.
+        """
+        username = pair.user.username if pair.user is not None else self.username
+        if self.tokens is not None and username:
+            self.tokens.save(self.server_url, username, pair.refresh_token, pair.refresh_expires_at)
+        self.username = username
         self.access_token = pair.access_token
-        if pair.user is not None:
-            self.username = pair.user.username
-        if self.tokens is not None and self.username:
-            self.tokens.save(
-                self.server_url, self.username, pair.refresh_token, pair.refresh_expires_at
-            )
 
     def refresh(self) -> None:
         """Trade the saved refresh token for a new pair; LoginRequired when that fails."""
@@ -399,8 +360,8 @@ class PlatformHttp:
         if response.status_code in (400, 401, 403):
             code, message, _, _ = _error_of(response)
             raise self._login_required(code, message)
-        answer = self._answer(response, endpoint)
-        self.accept_tokens(parse_tokens(answer.body, endpoint))
+        pair = parse_tokens(self._answer(response, endpoint).body, endpoint)
+        self.accept_tokens(pair)  # saved at once: nothing may come between answer and save
         log.info("access token refreshed for %s", self.username)
 
     def login(self, username: str, password: str, device_name: str) -> TokenPair:

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -57,6 +58,20 @@ def _account(server_url: str, username: str, device_id: str) -> str:
     return f"{server_url.rstrip('/')}|{username}|{device_id}"
 
 
+def _parse(raw: Any) -> tuple[int, SavedToken] | None:
+    """(when saved, the token) of a stored value; None when empty or unreadable."""
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw) if isinstance(raw, str) else raw
+        expires = data.get("expires_at")
+        saved_at = data.get("saved_at")
+        token = SavedToken(str(data["token"]), datetime.fromisoformat(expires) if expires else None)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return (saved_at if isinstance(saved_at, int) else 0), token
+
+
 class TokenStore:
     """Saves, loads and forgets refresh tokens of one data directory."""
 
@@ -76,45 +91,50 @@ class TokenStore:
         return self.data_dir / TOKEN_FILE
 
     def load(self, server_url: str, username: str) -> SavedToken | None:
-        """The saved refresh token for this server, user and device, if any."""
+        """The saved refresh token for this server, user and device, if any.
+
+        With a keyring, a token the file holds too (written while the keyring failed) wins
+        when it was saved later: a stale keyring copy must never be presented again.
+        """
         account = _account(server_url, username, self.device_id)
-        raw: Any = None
+        candidates: list[Any] = []
         if self.use_keyring:
             try:
                 import keyring
 
-                raw = keyring.get_password(SERVICE, account)
+                candidates.append(keyring.get_password(SERVICE, account))
             except Exception as exc:
                 log.warning("keyring unavailable (%s); using the token file", type(exc).__name__)
                 self.use_keyring = False
-        if raw is None and not self.use_keyring:
-            raw = self._read_file().get(account)
-        if not raw:
+        candidates.append(self._read_file().get(account))
+        found = [entry for entry in (_parse(raw) for raw in candidates) if entry is not None]
+        if not found:
             return None
-        try:
-            data = json.loads(raw) if isinstance(raw, str) else raw
-            expires = data.get("expires_at")
-            return SavedToken(
-                str(data["token"]), datetime.fromisoformat(expires) if expires else None
-            )
-        except (ValueError, KeyError, TypeError, AttributeError):
-            return None
+        return max(found, key=lambda entry: entry[0])[1]
 
     def save(self, server_url: str, username: str, token: str, expires_at: datetime | None) -> None:
-        """Keep a (rotated) refresh token, replacing the previous one."""
+        """Keep a (rotated) refresh token, replacing the previous one (durably, at once)."""
         account = _account(server_url, username, self.device_id)
         value = json.dumps(
-            {"token": token, "expires_at": expires_at.isoformat() if expires_at else None}
+            {
+                "token": token,
+                "expires_at": expires_at.isoformat() if expires_at else None,
+                "saved_at": time.time_ns(),
+            }
         )
         if self.use_keyring:
             try:
                 import keyring
 
                 keyring.set_password(SERVICE, account, value)
-                return
             except Exception as exc:
                 log.warning("keyring unavailable (%s); using the token file", type(exc).__name__)
                 self.use_keyring = False
+            else:
+                entries = self._read_file()
+                if entries.pop(account, None) is not None:  # an older copy from a fallback
+                    self._write_file(entries)
+                return
         entries = self._read_file()
         entries[account] = value
         self._write_file(entries)
@@ -163,3 +183,9 @@ class TokenStore:
             if os.path.exists(temporary):
                 os.unlink(temporary)
             raise
+        if os.name == "posix":  # the rename itself survives a power cut
+            folder = os.open(self.data_dir, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)

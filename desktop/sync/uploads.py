@@ -28,7 +28,7 @@ def _status(api: PlatformApi, sha256: str) -> UploadState:
         return api.upload_status(sha256)
     except RequestRejected as exc:
         if exc.status == 404:
-            return UploadState(0, None, False)
+            return UploadState(received=0, size=None, complete=False)
         raise
 
 
@@ -39,17 +39,23 @@ def upload_file(
     limits: Limits,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> bool:
-    """Make sure the platform has one stored file; True if it had to be sent.
+    """Make sure this device may cite one stored file; True if it had to be sent.
 
-    Resumes where the platform's upload stands; a 409 offset_mismatch moves to the offset the
-    platform has. Raises RequestRejected (e.g. 422 digest_mismatch) and transport errors.
+    The platform answers complete only when this device may cite the file already (it
+    uploaded it, or the user sees a clue citing it); otherwise every byte is sent, also when
+    the platform holds the file (proof of possession). Resumes where this device's own upload
+    stands; a 409 offset_mismatch moves to the offset the platform has. Raises
+    RequestRejected (e.g. 422 digest_mismatch) and transport errors.
     """
     path = attachment_path(store, sha256)
     size = path.stat().st_size
     state = _status(api, sha256)
     if state.complete:
         return False
-    offset = state.received if state.received <= size else 0
+    # The platform answers only about this device's own upload; one of another size (not
+    # this file) is restarted at 0, which the platform allows.
+    same = state.size in (None, size) and state.received <= size
+    offset = state.received if same else 0
     steps = 2 * (size // max(limits.chunk_bytes, 1)) + 10
     with path.open("rb") as data:
         for _ in range(steps):

@@ -207,3 +207,119 @@ def test_protocol_header_and_open_endpoints(client: TestClient) -> None:
         ).status_code
         == 200
     )
+
+
+# ---------------------------------------------------------------- the refresh grace
+
+
+def _refresh(client: TestClient, token: str, device: str = "pc-1") -> Any:
+    return client.post(REFRESH, json={"refresh_token": token, "device_id": device})
+
+
+def _audited(api: Api, kind: str) -> list[dict[str, Any]]:
+    """The details of the audit entries of `kind`, oldest first."""
+    import json
+
+    from sqlalchemy import select
+
+    from cityplatform.db import open_database
+    from cityplatform.models import AuditEntry
+
+    db = open_database(api.url)
+    try:
+        with db.read() as session:
+            rows = session.scalars(
+                select(AuditEntry.details).where(AuditEntry.kind == kind).order_by(AuditEntry.seq)
+            ).all()
+    finally:
+        db.dispose()
+    return [json.loads(row) for row in rows]
+
+
+def test_a_lost_refresh_answer_is_recovered_once_with_the_previous_token(
+    client: TestClient, api: Api, clock: Clock
+) -> None:
+    first = _login(client).json()
+    lost = _refresh(client, first["refresh_token"])  # the answer never reaches the client
+    assert lost.status_code == 200
+    clock.advance(minutes=3)
+    again = _refresh(client, first["refresh_token"])
+    assert again.status_code == 200  # the grace: a fresh pair, no password
+    pair = again.json()
+    assert pair["refresh_token"] not in (first["refresh_token"], lost.json()["refresh_token"])
+    headers = {"Authorization": f"Bearer {pair['access_token']}"}
+    assert client.get(META, headers=headers).status_code == 200
+    # the new pair rotates as usual
+    assert _refresh(client, pair["refresh_token"]).status_code == 200
+    [grace] = _audited(api, "auth.refresh_grace")
+    assert grace["rotated_at"] == "2026-11-27T10:00:00.000000+08:00"
+
+
+def test_the_grace_is_single_use(client: TestClient, api: Api) -> None:
+    first = _login(client).json()
+    assert _refresh(client, first["refresh_token"]).status_code == 200  # lost
+    graced = _refresh(client, first["refresh_token"])
+    assert graced.status_code == 200
+    third = _refresh(client, first["refresh_token"])  # the same old token a second time
+    assert third.status_code == 401
+    assert _error(third) == "refresh_reused"
+    # the whole login of the device is revoked, the pair the grace gave too
+    assert _error(_refresh(client, graced.json()["refresh_token"])) == "refresh_revoked"
+    headers = {"Authorization": f"Bearer {graced.json()['access_token']}"}
+    assert _error(client.get(META, headers=headers)) == "token_invalid"
+    [reused] = _audited(api, "auth.refresh_reused")
+    assert reused["why"] == "presented_again" and reused["revoked_logins"] == 1
+
+
+def test_the_grace_is_time_limited(client: TestClient, clock: Clock) -> None:
+    from cityplatform.config import PlatformSettings
+
+    window = PlatformSettings().refresh_grace
+    first = _login(client).json()
+    assert _refresh(client, first["refresh_token"]).status_code == 200  # lost
+    clock.advance(seconds=window.total_seconds() + 1)
+    late = _refresh(client, first["refresh_token"])
+    assert late.status_code == 401
+    assert _error(late) == "refresh_reused"
+    # just inside the window on another device it still works
+    other = _login(client, device_id="laptop").json()
+    assert _refresh(client, other["refresh_token"], "laptop").status_code == 200
+    clock.advance(seconds=window.total_seconds() - 1)
+    assert _refresh(client, other["refresh_token"], "laptop").status_code == 200
+
+
+def test_the_discarded_successor_counts_as_reuse(client: TestClient) -> None:
+    first = _login(client).json()
+    successor = _refresh(client, first["refresh_token"]).json()  # arrives late, say
+    graced = _refresh(client, first["refresh_token"]).json()
+    late = _refresh(client, successor["refresh_token"])
+    assert _error(late) == "refresh_reused"
+    assert _error(_refresh(client, graced["refresh_token"])) == "refresh_revoked"
+
+
+def test_a_stolen_refresh_token_used_after_its_owner_is_still_theft(
+    client: TestClient, api: Api
+) -> None:
+    stolen = _login(client).json()["refresh_token"]  # copied off the laptop
+    owner = _refresh(client, stolen).json()
+    owner = _refresh(client, owner["refresh_token"]).json()  # the successor is used
+    thief = _refresh(client, stolen)
+    assert thief.status_code == 401
+    assert _error(thief) == "refresh_reused"
+    assert _error(_refresh(client, owner["refresh_token"])) == "refresh_revoked"
+    headers = {"Authorization": f"Bearer {owner['access_token']}"}
+    assert _error(client.get(META, headers=headers)) == "token_invalid"
+    [reused] = _audited(api, "auth.refresh_reused")
+    assert reused["why"] == "successor_used"
+
+
+def test_a_used_access_token_ends_the_grace(client: TestClient, api: Api) -> None:
+    stolen = _login(client).json()["refresh_token"]
+    owner = _refresh(client, stolen).json()  # the owner got the answer and works with it
+    headers = {"Authorization": f"Bearer {owner['access_token']}"}
+    assert client.get(META, headers=headers).status_code == 200
+    thief = _refresh(client, stolen)
+    assert _error(thief) == "refresh_reused"
+    assert _error(client.get(META, headers=headers)) == "token_invalid"
+    [reused] = _audited(api, "auth.refresh_reused")
+    assert reused["why"] == "successor_access_used"

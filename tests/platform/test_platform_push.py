@@ -126,6 +126,32 @@ def test_rejection_codes(api: Api, platform_db: Any) -> None:
         assert session.scalar(select(Clue.seq).where(Clue.code == code)) == version
 
 
+def test_payload_types_come_from_the_wire_and_reject_one_action(api: Api) -> None:
+    """Each action's payload is checked against the wire's payload model on its own: a key of
+    the wrong JSON type rejects that action (`invalid`, the key named), the rest apply."""
+    county, street = api.login("haizhou"), api.login("xinhai")
+    code = api.register_and_dispatch(county)
+    results = api.push(
+        street,
+        street.action("report", code, {"result": "已整改", "attachments": [{"sha256": "XYZ"}]}),
+        street.action("report", code, {"result": "已整改", "attachments": [{"name": "a.pdf"}]}),
+        street.action("return", code, {"reason": 12}),
+        street.action("request_extension", code, {"days": True, "reason": "雨天"}),
+        street.action("return", code, {"reason": "错派\x00"}),
+        street.action("sign", code),
+    )
+    assert [(r["status"], r.get("code"), r.get("field")) for r in results] == [
+        ("rejected", "invalid", "attachments.0.sha256"),
+        ("rejected", "invalid", "attachments.0.sha256"),
+        ("rejected", "invalid", "reason"),
+        ("rejected", "invalid", "days"),
+        ("rejected", "invalid", "reason"),
+        ("applied", None, None),
+    ]
+    assert "NUL" in results[4]["reason"]
+    assert "应为字符串" in results[2]["reason"]
+
+
 def test_register_assigns_a_code_and_maps_the_provisional_one(api: Api, platform_db: Any) -> None:
     county = api.login("haizhou")
     with platform_db.read() as session:

@@ -229,10 +229,10 @@ def test_a_lost_push_answer_comes_back_as_duplicate(platform: Platform, device: 
     registered = county.act(Action.REGISTER, None, _draft("应答丢失的登记"))
     api = PlatformApi(county.http)
     [result] = api.push(next_push_batch(county.store, 10))  # applied; the answer is "lost"
-    assert result["status"] == "applied"
+    assert result.status == "applied"
     summary = county.sync()
     assert (summary.applied, summary.duplicate) == (0, 1)
-    real = result["clue_code"]
+    real = result.clue_code
     assert _local(county, real).provisional is False
     with county.store.session() as session:
         assert session.scalar(select(Clue.id).where(Clue.code == registered.clue_code)) is None

@@ -477,8 +477,9 @@ def test_an_interrupted_attachment_upload_resumes_where_the_server_stands(
     assert [(p.query["offset"], p.fault) for p in puts] == [("0", None)] + [
         (str(MIB), "drop_request")
     ] * 3
-    state = rig.server.client("county").call("GET", path + "/status").json()
-    assert state == {"received": MIB, "size": stored.size, "complete": False}
+    # The status of an upload is told only to the device that uploads it.
+    state = county.api().upload_status(stored.sha256)
+    assert (state.received, state.size, state.complete) == (MIB, stored.size, False)
     assert len(county.outbox("pending")) == 1
     rig.proxy.clear()
 
@@ -516,8 +517,8 @@ def test_a_corrupt_chunk_is_discarded_and_uploaded_again_cleanly(rig: Rig, tmp_p
     assert "SHA-256" in summary.upload_failures[stored.sha256]
     # The action waits for its file (attachment_missing), it is not a sync problem.
     assert (summary.applied, summary.retry, summary.pending, summary.problems) == (0, 1, 1, 0)
-    state = rig.server.client("county").call("GET", path + "/status").json()
-    assert state["received"] == 0 and not state["complete"]  # the bad upload was discarded
+    state = county.api().upload_status(stored.sha256)
+    assert state.received == 0 and not state.complete  # the bad upload was discarded
 
     mark = rig.proxy.mark()
     summary = county.sync()

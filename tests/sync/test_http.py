@@ -13,12 +13,14 @@ import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from desktop.domain.codes import Role
 from desktop.sync.api import PlatformApi
 from desktop.sync.errors import (
     LoginFailed,
@@ -34,6 +36,7 @@ from desktop.sync.errors import (
 )
 from desktop.sync.http import PlatformHttp, RetryPolicy
 from desktop.sync.tokens import TokenStore
+from desktop.wire.reference import Limits, Meta, TokenPair, UserOut
 
 FAST = RetryPolicy(total=3, backoff_factor=0.01, backoff_max=0.05)
 Reply = tuple[int, Any, dict[str, str]]
@@ -108,13 +111,27 @@ def _error(code: str, message: str = "") -> dict[str, Any]:
     return {"error": {"code": code, "message": message}}
 
 
-META = {
-    "server_time": "2026-11-27T10:00:00+08:00",
-    "protocol_versions": [1],
-    "action_types": ["clue.sign.v1"],
-    "scope_epoch": 1,
-    "limits": {"push_batch": 2, "pull_page": 10, "attachment_bytes": 100, "chunk_bytes": 10},
-}
+USER = UserOut(username="xinhai", display_name="新海街道", role=Role.HANDLER, unit_code="320706001")
+META = Meta(
+    server_time=datetime.fromisoformat("2026-11-27T10:00:00+08:00"),
+    protocol_versions=[1],
+    action_types=["clue.sign.v1"],
+    scope_epoch=1,
+    user=USER,
+    limits=Limits(push_batch=2, pull_page=10, attachment_bytes=100, chunk_bytes=10),
+).model_dump(mode="json")
+"""A /meta answer, built on the wire format's model like the platform's."""
+
+
+def _pair(access: str, refresh: str) -> dict[str, Any]:
+    expires = datetime.fromisoformat("2026-11-27T11:00:00+08:00")
+    return TokenPair(
+        access_token=access,
+        access_expires_at=expires,
+        refresh_token=refresh,
+        refresh_expires_at=expires,
+        user=USER,
+    ).model_dump(mode="json")
 
 
 def test_every_call_carries_protocol_header_token_and_gzip(
@@ -138,7 +155,9 @@ def test_big_push_bodies_are_gzipped_and_push_is_retried(
     ok = (200, {"results": [{"action_id": "a1", "status": "retry"}]}, {})
     script.on("POST", "/api/v1/push", (503, _error("busy"), {}), ok)
     results = PlatformApi(_client(url, tmp_path)).push(actions)
-    assert results == [{"action_id": "a1", "status": "retry"}]
+    assert [r.model_dump(exclude_unset=True) for r in results] == [
+        {"action_id": "a1", "status": "retry"}
+    ]
     assert script.calls("POST", "/api/v1/push") == 2
     _, _, headers, body = script.seen[-1]
     assert headers["Content-Encoding"] == "gzip"
@@ -186,7 +205,7 @@ def test_expired_access_token_is_refreshed_once_and_the_call_repeated(
     tokens = _tokens(tmp_path)
     tokens.save(url, "xinhai", "refresh-1", None)
     script.on("GET", "/api/v1/meta", (401, _error("token_expired"), {}), (200, META, {}))
-    pair = {"access_token": "access-2", "refresh_token": "refresh-2"}
+    pair = _pair("access-2", "refresh-2")
     script.on("POST", "/api/v1/auth/refresh", (200, pair, {}))
     http = _client(url, tmp_path)
     PlatformApi(http).meta()

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, text
 
 from desktop.domain.calendar import default_calendar
-from desktop.domain.clue import ClueState
+from desktop.domain.clue import ClueState, state_record
 from desktop.domain.rules import Rules
 from desktop.domain.workflow import Action, apply_action
 from desktop.store import sync_apply
@@ -37,13 +37,16 @@ from desktop.store.sync_apply import (
     sync_problems,
     sync_status,
 )
+from desktop.wire.base import build
+from desktop.wire.records import ClueOut
 
 DEVICE = "laptop-1"
 PLATFORM = "platform"
 
 
 class Platform:
-    """A tiny stand-in for the platform's *data*: clues built with the real workflow rules."""
+    """A tiny stand-in for the platform's *data*: clues built with the real workflow rules,
+    written as the wire format's clue objects."""
 
     def __init__(self, city: Any, now: datetime) -> None:
         self.city = city
@@ -102,30 +105,17 @@ class Platform:
         """The protocol clue object of a clue at the current version."""
         state, draft, events = self.states[code]
 
-        def iso(value: datetime | None) -> str | None:
-            return value.isoformat() if value else None
-
-        data = {
+        record = {
             **draft,
+            **state_record(state),
             "code": code,
             "version": self.version,
-            "status": state.status.value,
-            "priority": state.priority.value,
-            "lead_unit": state.lead_unit,
             "assisting_units": list(state.assisting_units),
-            "registered_at": iso(state.registered_at),
             "registered_by_unit": events[0]["unit_code"],
-            "dispatched_at": iso(state.dispatched_at),
-            "signed_at": iso(state.signed_at),
-            "reported_at": iso(state.reported_at),
-            "closed_at": iso(state.closed_at),
-            "deadline": iso(state.deadline),
-            "handle_deadline": iso(state.handle_deadline),
-            "extension_requested_days": state.extension_requested_days,
-            "extended_days": state.extended_days,
             "events": events,
             "attachments": [],
         }
+        data = build(ClueOut, record).model_dump(mode="json")
         data.update(overrides)
         return data
 
@@ -1061,3 +1051,24 @@ def test_attachment_missing_is_retried_while_the_file_is_here(
     states = {o.action_id: (o.state, o.attempts) for o in _outbox(fresh_store)}
     assert states == {with_file.action_id: ("pending", 1), without.action_id: ("rejected", 1)}
     assert pending_files(fresh_store) == [(stored.sha256, "photo.jpg")]
+
+
+def test_assisting_units_keep_the_dispatchers_order(
+    fresh_store: Store, platform: Platform, demo_city: Any
+) -> None:
+    """The platform's order (the dispatcher's), not code order, in the store and its view."""
+    units = demo_city.handling_units("320706")
+    helpers = sorted(u.code for u in units[3:6])[::-1]  # reverse code order
+    platform.register("LYG2026000001")
+    clue = platform.act(
+        platform.username("county"),
+        Action.DISPATCH,
+        "LYG2026000001",
+        {"lead_unit": "320706001", "assisting_units": helpers},
+    )
+    assert clue["assisting_units"] == helpers
+    apply_pull_page(fresh_store, _page(clue), "c1")
+    exported = sync_apply.export_clue(fresh_store, "LYG2026000001")
+    assert exported is not None and exported["assisting_units"] == helpers
+    snapshot = _clue(fresh_store, "LYG2026000001").server_state
+    assert snapshot["assisting_units"] == helpers

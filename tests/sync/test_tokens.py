@@ -114,3 +114,29 @@ def test_the_token_never_lands_in_the_clue_database(tmp_path: Path) -> None:
     for path in tmp_path.iterdir():
         if path.name.startswith(DB_FILE):
             assert b"very-secret-refresh-token" not in path.read_bytes()
+
+
+def test_a_token_saved_while_the_keyring_failed_beats_the_stale_keyring_copy(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    """A rotated token that went to the file must never lose to the keyring's older one:
+    presenting that one again would count as reuse and revoke the device."""
+    first = TokenStore(tmp_path, "device-1")
+    first.save(SERVER, "xinhai", "rotated-away", None)
+
+    def broken(service: str, username: str, password: str) -> None:
+        raise RuntimeError("keyring locked")
+
+    memory_keyring.set_password = broken  # type: ignore[method-assign]
+    first.save(SERVER, "xinhai", "current", None)
+    assert first.backend == "file"
+    del memory_keyring.set_password  # the keyring works again in the next run
+
+    second = TokenStore(tmp_path, "device-1")
+    assert second.backend == "keyring"
+    saved = second.load(SERVER, "xinhai")
+    assert saved is not None and saved.token == "current"
+    second.save(SERVER, "xinhai", "next", None)  # back in the keyring; the file copy goes
+    assert "xinhai" not in second.file_path.read_text(encoding="utf-8")
+    saved = TokenStore(tmp_path, "device-1").load(SERVER, "xinhai")
+    assert saved is not None and saved.token == "next"

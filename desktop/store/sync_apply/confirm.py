@@ -19,7 +19,7 @@ from desktop.store.sync_apply.notices import (
     write_server_notices,
 )
 from desktop.store.sync_apply.outbox import REGISTER_TYPE, REJECTED, pending_actions
-from desktop.store.sync_apply.parse import as_list
+from desktop.store.sync_apply.parse import SyncDataError
 from desktop.store.sync_apply.parse_notice import ServerNotice
 from desktop.store.sync_apply.parse_push import PushResult, ServerState, parse_push_result
 from desktop.store.sync_apply.snapshots import apply_states
@@ -63,9 +63,9 @@ def record_push_results(store: Store, results: Any) -> PushTally:
     in the outbox as 'rejected' with code and reason (the sync problems list) and the view is
     rebuilt without it. retry: it stays pending (attempts + 1).
     """
-    parsed = [
-        parse_push_result(r, f"results[{i}]") for i, r in enumerate(as_list(results, "results"))
-    ]
+    if not isinstance(results, list):
+        raise SyncDataError("results", "应为数组")
+    parsed = [parse_push_result(r, f"results[{i}]") for i, r in enumerate(results)]
     tally = PushTally()
     with store.session() as session, session.begin():
         check_units(session, [r.clue for r in parsed if r.clue is not None])

@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.timeutil import to_china
 from desktop.store.clue_rows import assisting_codes
 from desktop.store.database import Store
 from desktop.store.models import Attachment, Clue, ClueAttachment, ClueEvent, Notice, NoticeEvent
 from desktop.store.notice_rows import state_of
-from desktop.store.sync_apply.parse import (
-    BLANKABLE_FIELDS,
-    ENUM_FIELDS,
-    OPTIONAL_TEXT_FIELDS,
-    OPTIONAL_TIME_FIELDS,
-    TEXT_FIELDS,
-)
+from desktop.store.sync_apply.parse import VALUE_FIELDS
+from desktop.wire import records as wire
+from desktop.wire.base import build
+
+EVENT_FIELDS = tuple(wire.Event.model_fields)
 
 
-def _iso(value: datetime | None) -> str | None:
-    return to_china(value).isoformat() if value is not None else None
+def _event(row: Any) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in EVENT_FIELDS}
 
 
 def export_clue(store: Store, code: str) -> dict[str, Any] | None:
@@ -32,42 +28,18 @@ def export_clue(store: Store, code: str) -> dict[str, Any] | None:
         row = session.scalars(select(Clue).where(Clue.code == code)).one_or_none()
         if row is None:
             return None
-        data: dict[str, Any] = {"code": row.code, "version": row.server_version}
-        texts = (*ENUM_FIELDS, *TEXT_FIELDS, *BLANKABLE_FIELDS, *OPTIONAL_TEXT_FIELDS)
-        for name in (*texts, "latitude", "longitude"):
-            data[name] = getattr(row, name)
-        for name in ("received_at", "registered_at", *OPTIONAL_TIME_FIELDS):
-            data[name] = _iso(getattr(row, name))
-        data["extension_requested_days"] = row.extension_requested_days
-        data["extended_days"] = row.extended_days
+        data: dict[str, Any] = {name: getattr(row, name) for name in VALUE_FIELDS}
+        data["code"] = row.code
+        data["version"] = row.server_version
         data["assisting_units"] = list(assisting_codes(session, row.id))
         data["events"] = [
-            {
-                "action_id": e.action_id,
-                "action": e.action,
-                "username": e.username,
-                "unit_code": e.unit_code,
-                "device_id": e.device_id,
-                "at": _iso(e.at),
-                "from_status": e.from_status,
-                "to_status": e.to_status,
-                "note": e.note,
-                "details": e.details,
-                "pending": e.pending,
-            }
+            _event(e)
             for e in session.scalars(
                 select(ClueEvent).where(ClueEvent.clue_id == row.id).order_by(ClueEvent.id)
             )
         ]
         data["attachments"] = [
-            {
-                "sha256": link.sha256,
-                "name": link.name,
-                "size": size,
-                "media_type": media_type,
-                "added_at": _iso(link.added_at),
-                "added_by": link.added_by,
-            }
+            {**_link(link), "size": size, "media_type": media_type}
             for link, size, media_type in session.execute(
                 select(ClueAttachment, Attachment.size, Attachment.media_type)
                 .join(Attachment, Attachment.sha256 == ClueAttachment.sha256)
@@ -76,7 +48,12 @@ def export_clue(store: Store, code: str) -> dict[str, Any] | None:
             )
         ]
         data["notices"] = _notices(session, row)
-        return data
+        return build(wire.ClueOut, data).model_dump(mode="json")
+
+
+def _link(link: ClueAttachment) -> dict[str, Any]:
+    fields = wire.AttachmentOut.model_fields
+    return {name: getattr(link, name) for name in fields if hasattr(link, name)}
 
 
 def _notices(session: Session, clue: Clue) -> list[dict[str, Any]]:
@@ -91,18 +68,7 @@ def _notices(session: Session, clue: Clue) -> list[dict[str, Any]]:
         item = state_of(notice, clue.code).to_dict()
         item["version"] = notice.server_version
         item["events"] = [
-            {
-                "action_id": e.action_id,
-                "action": e.action,
-                "username": e.username,
-                "unit_code": e.unit_code,
-                "device_id": e.device_id,
-                "at": _iso(e.at),
-                "from_status": e.from_status,
-                "to_status": e.to_status,
-                "note": e.note,
-                "details": e.details,
-            }
+            _event(e)
             for e in session.scalars(
                 select(NoticeEvent)
                 .where(NoticeEvent.notice_id == notice.notice_id)

@@ -1,22 +1,21 @@
 """Checking the platform's JSON: clue objects and pull-page changes (push answers: `parse_push`).
 
-Everything the platform sends is parsed completely into frozen dataclasses before any store
-transaction starts; a malformed answer raises `SyncDataError` naming the bad part and
-changes nothing.
+The shapes are the wire format's (`desktop.wire`): everything the platform sends is checked
+against those models and turned into frozen dataclasses before any store transaction starts;
+a malformed answer raises `SyncDataError` naming the bad part and changes nothing.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from functools import cache
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain.codes import Category, Channel, Labelled, Priority, Status
-from desktop.domain.timeutil import to_china
 from desktop.store.clue_rows import STATE_COLUMNS
+from desktop.wire import records as wire
+from desktop.wire.base import WireError, parse_wire
 
 if TYPE_CHECKING:
     from desktop.store.sync_apply.parse_notice import ServerNotice
@@ -30,6 +29,11 @@ class SyncDataError(ValueError):
         self.path = path
         self.problem = problem
 
+    @classmethod
+    def of(cls, exc: WireError) -> SyncDataError:
+        """The same complaint as a SyncDataError."""
+        return cls(exc.path, exc.problem)
+
 
 class UnknownUnitsError(SyncDataError):
     """Clues name units the local directory does not have (refresh the directory)."""
@@ -39,106 +43,32 @@ class UnknownUnitsError(SyncDataError):
         super().__init__("units", "本地单位目录中没有：" + "、".join(self.codes))
 
 
-# ---------------------------------------------------------------- fields
-
-
-def field(data: Mapping[str, Any], key: str, path: str) -> Any:
-    """The value of a required key (any type)."""
-    if key not in data:
-        raise SyncDataError(f"{path}.{key}", "缺少该字段")
-    return data[key]
-
-
-def text_field(data: Mapping[str, Any], key: str, path: str, *, optional: bool = False) -> Any:
-    """A string value (None allowed when `optional`)."""
-    value = field(data, key, path)
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise SyncDataError(f"{path}.{key}", f"应为字符串，而不是 {value!r}")
-    return value
-
-
-def count_field(data: Mapping[str, Any], key: str, path: str) -> int:
-    """A non-negative integer value."""
-    value = field(data, key, path)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise SyncDataError(f"{path}.{key}", f"应为非负整数，而不是 {value!r}")
-    return value
-
-
-def time_field(data: Mapping[str, Any], key: str, path: str, *, optional: bool = False) -> Any:
-    """An ISO 8601 instant with its offset, in China time (None allowed when `optional`)."""
-    value = text_field(data, key, path, optional=optional)
-    if value is None:
-        return None
+def checked(kind: Any, data: Any, path: str) -> Any:
+    """`data` (JSON text or decoded JSON, or already a wire object) checked as `kind`."""
+    if isinstance(kind, type) and isinstance(data, kind):
+        return data
     try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise SyncDataError(f"{path}.{key}", f"不是 ISO 8601 时间：{value!r}") from None
-    if moment.tzinfo is None:
-        raise SyncDataError(f"{path}.{key}", f"时间缺少时区：{value!r}")
-    return to_china(moment)
+        return parse_wire(kind, data, path)
+    except WireError as exc:
+        raise SyncDataError.of(exc) from None
 
 
-@cache
-def codes_of(enum: type[Labelled]) -> frozenset[str]:
-    """The codes of `enum` (computed once)."""
-    return frozenset(member.value for member in enum)
-
-
-def choice_field(data: Mapping[str, Any], key: str, path: str, enum: type[Labelled]) -> str:
-    """A code of `enum`."""
-    value = text_field(data, key, path)
-    if value not in codes_of(enum):
-        raise SyncDataError(f"{path}.{key}", f"不是有效的代码：{value!r}")
-    return str(value)
-
-
-def number_field(data: Mapping[str, Any], key: str, path: str) -> float | None:
-    """A number or null (coordinates)."""
-    value = field(data, key, path)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SyncDataError(f"{path}.{key}", f"应为数字，而不是 {value!r}")
-    return float(value)
-
-
-def as_mapping(value: Any, path: str) -> Mapping[str, Any]:
-    """`value` if it is a JSON object."""
-    if not isinstance(value, Mapping):
-        raise SyncDataError(path, f"应为对象，而不是 {type(value).__name__}")
-    return value
-
-
-def as_list(value: Any, path: str) -> list[Any]:
-    """`value` if it is a JSON array."""
-    if not isinstance(value, list):
-        raise SyncDataError(path, f"应为数组，而不是 {type(value).__name__}")
-    return value
+def plain(value: Any) -> Any:
+    """A code enum as its plain string (what the store's columns hold)."""
+    return value.value if isinstance(value, Enum) else value
 
 
 # ---------------------------------------------------------------- clue objects
 
-_SHA256 = re.compile(r"[0-9a-f]{64}")
-
-ENUM_FIELDS: dict[str, type[Labelled]] = {
-    "channel": Channel,
-    "category": Category,
-    "priority": Priority,
-    "status": Status,
-}
-TEXT_FIELDS = ("address", "county_code", "description")
-BLANKABLE_FIELDS = ("reporter_name", "reporter_phone", "subject_name", "subject_credit_code")
-OPTIONAL_TEXT_FIELDS = ("township_code", "lead_unit", "registered_by_unit")
-OPTIONAL_TIME_FIELDS = (
-    "dispatched_at",
-    "signed_at",
-    "reported_at",
-    "closed_at",
-    "deadline",
-    "handle_deadline",
+NESTED_FIELDS = frozenset(
+    {"code", "version", "assisting_units", "events", "attachments", "notices"}
+)
+VALUE_FIELDS = tuple(name for name in wire.ClueOut.model_fields if name not in NESTED_FIELDS)
+"""The clue object's fields that are columns of the local clue row."""
+OPTIONAL_TIME_FIELDS = tuple(
+    name
+    for name in wire.ClueState.model_fields
+    if name.endswith(("_at", "deadline")) and name != "registered_at"
 )
 
 
@@ -220,92 +150,41 @@ class ServerClue:
         return codes
 
 
-def parse_event(
-    data: Any, path: str, statuses: type[Labelled] = Status, what: str = "状态"
-) -> ServerEvent:
-    """Check one history entry (of a clue, or of a notice with `statuses` NoticeStatus)."""
-    data = as_mapping(data, path)
-    details = field(data, "details", path)
-    if details is not None and not isinstance(details, Mapping):
-        raise SyncDataError(f"{path}.details", "应为对象")
-    from_status = text_field(data, "from_status", path, optional=True)
-    for key, value in (("from_status", from_status), ("to_status", data.get("to_status"))):
-        if value is not None and value not in codes_of(statuses):
-            raise SyncDataError(f"{path}.{key}", f"不是有效的{what}：{value!r}")
+def server_event(event: wire.Event) -> ServerEvent:
+    """The history entry of a checked wire event."""
     return ServerEvent(
-        action_id=text_field(data, "action_id", path),
-        action=text_field(data, "action", path),
-        username=text_field(data, "username", path),
-        unit_code=text_field(data, "unit_code", path),
-        device_id=text_field(data, "device_id", path, optional=True) or "",
-        at=time_field(data, "at", path),
-        from_status=from_status,
-        to_status=text_field(data, "to_status", path),
-        note=text_field(data, "note", path, optional=True) or "",
-        details=dict(details or {}),
+        action_id=event.action_id,
+        action=event.action,
+        username=event.username,
+        unit_code=event.unit_code,
+        device_id=event.device_id,
+        at=event.at,
+        from_status=plain(event.from_status),
+        to_status=plain(event.to_status),
+        note=event.note,
+        details=dict(event.details),
     )
 
 
-def _attachment(data: Any, path: str) -> ServerAttachment:
-    data = as_mapping(data, path)
-    sha256 = text_field(data, "sha256", path)
-    if not _SHA256.fullmatch(sha256):
-        raise SyncDataError(f"{path}.sha256", f"不是 SHA-256 摘要：{sha256!r}")
-    return ServerAttachment(
-        sha256=sha256,
-        name=text_field(data, "name", path),
-        size=count_field(data, "size", path),
-        media_type=text_field(data, "media_type", path, optional=True)
-        or "application/octet-stream",
-        added_at=time_field(data, "added_at", path),
-        added_by=text_field(data, "added_by", path, optional=True) or "",
+def server_clue(clue: wire.ClueOut) -> ServerClue:
+    """The store's view of a checked wire clue."""
+    from desktop.store.sync_apply.parse_notice import server_notice
+
+    values = {name: plain(getattr(clue, name)) for name in VALUE_FIELDS}
+    return ServerClue(
+        code=clue.code,
+        version=clue.version,
+        values=values,
+        assisting_units=tuple(dict.fromkeys(clue.assisting_units)),
+        events=tuple(server_event(e) for e in clue.events),
+        attachments=tuple(ServerAttachment(**a.model_dump()) for a in clue.attachments),
+        notices=tuple(server_notice(n, clue.code) for n in clue.notices),
     )
 
 
 def parse_clue(data: Any, path: str = "clue") -> ServerClue:
     """Check a protocol clue object; raise SyncDataError naming the first bad field."""
-    data = as_mapping(data, path)
-    code = text_field(data, "code", path)
-    if not code or len(code) > 40:
-        raise SyncDataError(f"{path}.code", f"线索编号无效：{code!r}")
-    values: dict[str, Any] = {
-        name: choice_field(data, name, path, enum) for name, enum in ENUM_FIELDS.items()
-    }
-    for name in TEXT_FIELDS:
-        values[name] = text_field(data, name, path)
-    for name in BLANKABLE_FIELDS:
-        values[name] = text_field(data, name, path, optional=True) or ""
-    for name in OPTIONAL_TEXT_FIELDS:
-        values[name] = text_field(data, name, path, optional=True) or None
-    for name in ("received_at", "registered_at"):
-        values[name] = time_field(data, name, path)
-    for name in OPTIONAL_TIME_FIELDS:
-        values[name] = time_field(data, name, path, optional=True)
-    for name in ("extension_requested_days", "extended_days"):
-        values[name] = count_field(data, name, path)
-    for name in ("latitude", "longitude"):
-        values[name] = number_field(data, name, path)
-    assisting = as_list(field(data, "assisting_units", path), f"{path}.assisting_units")
-    if not all(isinstance(unit, str) and unit for unit in assisting):
-        raise SyncDataError(f"{path}.assisting_units", "应为单位编码的数组")
-    events = as_list(field(data, "events", path), f"{path}.events")
-    attachments = as_list(field(data, "attachments", path), f"{path}.attachments")
-    notices: tuple[ServerNotice, ...] = ()
-    if data.get("notices"):  # optional: a clue without notices may leave it out
-        from desktop.store.sync_apply.parse_notice import parse_notices
-
-        notices = parse_notices(data["notices"], f"{path}.notices", code)
-    return ServerClue(
-        code=code,
-        version=count_field(data, "version", path),
-        values=values,
-        assisting_units=tuple(dict.fromkeys(assisting)),
-        events=tuple(parse_event(e, f"{path}.events[{i}]") for i, e in enumerate(events)),
-        attachments=tuple(
-            _attachment(a, f"{path}.attachments[{i}]") for i, a in enumerate(attachments)
-        ),
-        notices=notices,
-    )
+    return server_clue(checked(wire.ClueOut, data, path))
 
 
 # ---------------------------------------------------------------- pull pages
@@ -320,19 +199,18 @@ class Change:
     clue: ServerClue | None
 
 
-def parse_changes(changes: Any, path: str = "changes") -> list[Change]:
-    """Check the `changes` array of a pull page."""
-    out = []
-    for i, item in enumerate(as_list(changes, path)):
-        where = f"{path}[{i}]"
-        item = as_mapping(item, where)
-        kind = field(item, "kind", where)
-        seq = count_field(item, "seq", where)
-        if kind == "clue":
-            clue = parse_clue(field(item, "clue", where), f"{where}.clue")
-            out.append(Change(seq, clue.code, clue))
-        elif kind == "tombstone":
-            out.append(Change(seq, text_field(item, "clue_code", where), None))
-        else:
-            raise SyncDataError(f"{where}.kind", f"未知的变更类型：{kind!r}")
-    return out
+WIRE_CHANGES = (wire.ClueChange, wire.Tombstone)
+
+
+def parse_changes(changes: Sequence[Any] | Any, path: str = "changes") -> list[Change]:
+    """Check the `changes` of a pull page (wire objects, or the decoded JSON array)."""
+    if isinstance(changes, list) and all(isinstance(c, WIRE_CHANGES) for c in changes):
+        items = changes
+    else:
+        items = checked(list[wire.Change], changes, path)
+    return [
+        Change(item.seq, item.clue.code, server_clue(item.clue))
+        if isinstance(item, wire.ClueChange)
+        else Change(item.seq, item.clue_code, None)
+        for item in items
+    ]

@@ -6,17 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.notices import NoticeState, NoticeStatus
+from desktop.domain.notices import NoticeState
 from desktop.store.sync_apply.parse import (
     ServerEvent,
     SyncDataError,
-    as_list,
-    as_mapping,
-    count_field,
-    field,
-    parse_event,
-    text_field,
+    checked,
+    server_event,
 )
+from desktop.wire import records as wire
 
 
 @dataclass(frozen=True)
@@ -38,32 +35,25 @@ class ServerNotice:
         return max((e.at for e in self.events), default=self.state.created_at)
 
 
-def parse_notice(data: Any, path: str = "notice", clue_code: str | None = None) -> ServerNotice:
-    """Check a protocol notice object; raise SyncDataError naming the bad part."""
-    data = as_mapping(data, path)
-    notice_id = text_field(data, "notice_id", path)
-    version = count_field(data, "version", path)
+def server_notice(
+    notice: wire.NoticeOut, clue_code: str | None = None, path: str = "notice"
+) -> ServerNotice:
+    """The store's view of a checked wire notice (its state read by the domain)."""
+    data = notice.model_dump(mode="json", exclude={"version", "events"})
     try:
         state = NoticeState.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SyncDataError(path, f"通知书内容无效：{exc!r}") from None
     if clue_code is not None:
         state = state.evolve(clue_code=clue_code)
-    events = as_list(field(data, "events", path), f"{path}.events")
     return ServerNotice(
-        notice_id=notice_id,
-        version=version,
+        notice_id=notice.notice_id,
+        version=notice.version,
         state=state,
-        events=tuple(
-            parse_event(e, f"{path}.events[{i}]", NoticeStatus, "通知书状态")
-            for i, e in enumerate(events)
-        ),
+        events=tuple(server_event(e) for e in notice.events),
     )
 
 
-def parse_notices(data: Any, path: str, clue_code: str) -> tuple[ServerNotice, ...]:
-    """The `notices` array of a clue object (absent: none)."""
-    if data is None:
-        return ()
-    items = as_list(data, path)
-    return tuple(parse_notice(n, f"{path}[{i}]", clue_code) for i, n in enumerate(items))
+def parse_notice(data: Any, path: str = "notice", clue_code: str | None = None) -> ServerNotice:
+    """Check a protocol notice object; raise SyncDataError naming the bad part."""
+    return server_notice(checked(wire.NoticeOut, data, path), clue_code, path)

@@ -5,24 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.domain.codes import Priority, Status
 from desktop.store.sync_apply.parse import (
-    OPTIONAL_TIME_FIELDS,
     ServerClue,
     SyncDataError,
-    as_list,
-    as_mapping,
-    choice_field,
-    count_field,
-    field,
-    parse_clue,
+    checked,
+    plain,
+    server_clue,
     state_snapshot,
-    text_field,
-    time_field,
 )
-from desktop.store.sync_apply.parse_notice import ServerNotice, parse_notice
+from desktop.store.sync_apply.parse_notice import ServerNotice, server_notice
+from desktop.wire import records as wire
+from desktop.wire import sync as wire_sync
 
 PUSH_STATUSES = ("applied", "duplicate", "rejected", "retry")
+STATE_VALUE_FIELDS = tuple(
+    name for name in wire.ClueState.model_fields if name != "assisting_units"
+)
 
 
 @dataclass(frozen=True)
@@ -44,24 +42,15 @@ class ServerState:
         return codes
 
 
+def server_state(state: wire.ClueState) -> ServerState:
+    """The store's view of a checked workflow state."""
+    values = {name: plain(getattr(state, name)) for name in STATE_VALUE_FIELDS}
+    return ServerState(values, tuple(dict.fromkeys(state.assisting_units)))
+
+
 def parse_state(data: Any, path: str = "state") -> ServerState:
     """Check a push result's `state` object."""
-    data = as_mapping(data, path)
-    values: dict[str, Any] = {
-        "status": choice_field(data, "status", path, Status),
-        "priority": choice_field(data, "priority", path, Priority),
-        "county_code": text_field(data, "county_code", path),
-        "lead_unit": text_field(data, "lead_unit", path, optional=True) or None,
-        "registered_at": time_field(data, "registered_at", path),
-    }
-    for name in OPTIONAL_TIME_FIELDS:
-        values[name] = time_field(data, name, path, optional=True)
-    for name in ("extension_requested_days", "extended_days"):
-        values[name] = count_field(data, name, path)
-    assisting = as_list(field(data, "assisting_units", path), f"{path}.assisting_units")
-    if not all(isinstance(unit, str) and unit for unit in assisting):
-        raise SyncDataError(f"{path}.assisting_units", "应为单位编码的数组")
-    return ServerState(values, tuple(dict.fromkeys(assisting)))
+    return server_state(checked(wire.ClueState, data, path))
 
 
 @dataclass(frozen=True)
@@ -80,46 +69,42 @@ class PushResult:
     """The notice an applied notice action left (notice actions answer no clue `state`)."""
 
 
-def parse_push_result(data: Any, path: str) -> PushResult:
-    """Check one entry of a push answer's `results`."""
-    data = as_mapping(data, path)
-    status = field(data, "status", path)
-    if status not in PUSH_STATUSES:
-        raise SyncDataError(f"{path}.status", f"未知的结果：{status!r}")
-    raw_clue = data.get("clue")
-    clue = parse_clue(raw_clue, f"{path}.clue") if raw_clue is not None else None
+def push_result(result: wire_sync.PushResult, path: str) -> PushResult:
+    """The store's view of one checked result."""
+    status = result.status
     code = reason = ""
     if status == "rejected":
-        code = text_field(data, "code", path)
-        reason = text_field(data, "reason", path, optional=True) or code
-        bad = data.get("field")
-        if isinstance(bad, str) and bad and bad not in reason:
-            reason = f"{reason}（{bad}）"
-    clue_code = data.get("clue_code")
-    seq: int | None = None
-    state: ServerState | None = None
+        if not result.code:
+            raise SyncDataError(f"{path}.code", "被拒绝的操作缺少原因代码")
+        code = result.code
+        reason = result.reason or code
+        if result.field and result.field not in reason:
+            reason = f"{reason}（{result.field}）"
+    seq = state = notice = None
     if status in ("applied", "duplicate"):
-        clue_code = text_field(data, "clue_code", path)
-        if data.get("state") is not None:
-            seq = count_field(data, "seq", path)
-            state = parse_state(data["state"], f"{path}.state")
-    elif clue_code is not None and not isinstance(clue_code, str):
-        raise SyncDataError(f"{path}.clue_code", "应为字符串")
-    notice: ServerNotice | None = None
-    if status == "applied" and data.get("notice") is not None:
-        seq = count_field(data, "seq", path)
-        notice = parse_notice(data["notice"], f"{path}.notice", clue_code)
-    action_id = text_field(data, "action_id", path)
-    if "provisional_code" in data:  # checked for shape only: `clue_code` is what counts
-        text_field(data, "provisional_code", path, optional=True)
+        if not result.clue_code:
+            raise SyncDataError(f"{path}.clue_code", "缺少该字段")
+        if result.state is not None or result.notice is not None:
+            if result.seq is None:
+                raise SyncDataError(f"{path}.seq", "缺少该字段")
+            seq = result.seq
+        if result.state is not None:
+            state = server_state(result.state)
+    if status == "applied" and result.notice is not None:
+        notice = server_notice(result.notice, result.clue_code, f"{path}.notice")
     return PushResult(
-        action_id=action_id,
+        action_id=result.action_id,
         status=status,
-        clue_code=clue_code,
+        clue_code=result.clue_code,
         code=code,
         reason=reason,
-        clue=clue,
+        clue=server_clue(result.clue) if result.clue is not None else None,
         seq=seq,
         state=state,
         notice=notice,
     )
+
+
+def parse_push_result(data: Any, path: str) -> PushResult:
+    """Check one entry of a push answer's `results`."""
+    return push_result(checked(wire_sync.PushResult, data, path), path)

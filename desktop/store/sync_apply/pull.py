@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from desktop.store.database import Store
 from desktop.store.models import Clue, OutboxAction
 from desktop.store.sync_apply.outbox import REGISTER_TYPE
-from desktop.store.sync_apply.parse import ServerClue, SyncDataError, parse_changes
+from desktop.store.sync_apply.parse import Change, ServerClue, SyncDataError, parse_changes
 from desktop.store.sync_apply.reset import sweep_if_resetting
 from desktop.store.sync_apply.state import save_cursor
 from desktop.store.sync_apply.view import rebuild_touched, rename
@@ -40,6 +41,15 @@ def apply_pull_page(store: Store, changes: Any, cursor: Any, *, more: bool = Tru
     if not isinstance(cursor, str) or not cursor:
         raise SyncDataError("cursor", f"应为非空字符串，而不是 {cursor!r}")
     clues = [c.clue for c in parsed if c.clue is not None]
+    try:
+        return _apply(store, parsed, clues, cursor, more)
+    except IntegrityError as exc:  # e.g. one history entry on two clues: refused whole
+        raise SyncDataError("changes", "与本地已有的记录冲突（同一操作出现在两条线索上）") from exc
+
+
+def _apply(
+    store: Store, parsed: list[Change], clues: list[ServerClue], cursor: str, more: bool
+) -> PageResult:
     with store.session() as session, session.begin():
         check_units(session, clues)
         work = Work(session)

@@ -8,67 +8,20 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.domain.calendar import OfficeHours, YearCalendar
-from desktop.domain.codes import Role, UnitKind
 from desktop.domain.rules import Rules
 from desktop.store.clue_rows import load_rules, save_calendar_year, save_rules
 from desktop.store.database import Store
 from desktop.store.models import Unit, User
-from desktop.store.sync_apply.parse import (
-    SyncDataError,
-    as_list,
-    as_mapping,
-    field,
-    text_field,
-)
+from desktop.store.sync_apply.parse import SyncDataError, checked
 from desktop.store.sync_apply.state import get_value, put_value
-
-
-def _unit_rows(units: Any) -> list[dict[str, Any]]:
-    kinds = {k.value for k in UnitKind}
-    rows = []
-    for i, item in enumerate(as_list(units, "units")):
-        where = f"units[{i}]"
-        item = as_mapping(item, where)
-        kind = text_field(item, "kind", where)
-        if kind not in kinds:
-            raise SyncDataError(f"{where}.kind", f"不是有效的单位类型：{kind!r}")
-        rows.append(
-            {
-                "code": text_field(item, "code", where),
-                "name": text_field(item, "name", where),
-                "kind": kind,
-                "parent_code": text_field(item, "parent_code", where, optional=True) or None,
-                "county_code": text_field(item, "county_code", where, optional=True) or None,
-            }
-        )
-    return rows
-
-
-def _user_rows(users: Any) -> list[dict[str, Any]]:
-    roles = {r.value for r in Role}
-    rows = []
-    for i, item in enumerate(as_list(users, "users")):
-        where = f"users[{i}]"
-        item = as_mapping(item, where)
-        role = text_field(item, "role", where)
-        if role not in roles:
-            raise SyncDataError(f"{where}.role", f"不是有效的角色：{role!r}")
-        rows.append(
-            {
-                "username": text_field(item, "username", where),
-                "display_name": text_field(item, "display_name", where),
-                "role": role,
-                "unit_code": text_field(item, "unit_code", where),
-            }
-        )
-    return rows
+from desktop.wire.reference import Directory, RulesOut
 
 
 def save_directory(store: Store, data: Any) -> tuple[int, int]:
     """Keep the platform's units and users (parents first); returns (units, users) written."""
-    data = as_mapping(data, "directory")
-    units = _unit_rows(field(data, "units", "directory"))
-    users = _user_rows(field(data, "users", "directory"))
+    directory = checked(Directory, data, "directory")
+    units = [unit.model_dump(mode="json") for unit in directory.units]
+    users = [user.model_dump(mode="json") for user in directory.users]
     with store.session() as session, session.begin():
         placed = set(session.scalars(select(Unit.code)))
         pending = list(units)
@@ -95,20 +48,13 @@ def save_directory(store: Store, data: Any) -> tuple[int, int]:
 
 def save_platform_rules(store: Store, data: Any) -> int | None:
     """Keep the platform's rules and calendar years; returns the rules' version."""
-    data = as_mapping(data, "rules")
+    published = checked(RulesOut, data, "rules")
     try:
-        rules = Rules.from_dict(as_mapping(field(data, "rules", "rules"), "rules.rules"))
-        years = [
-            YearCalendar.from_dict(as_mapping(y, f"rules.calendar[{i}]"))
-            for i, y in enumerate(as_list(field(data, "calendar", "rules"), "rules.calendar"))
-        ]
-    except SyncDataError:
-        raise
-    except ValueError as exc:
+        rules = Rules.from_dict(published.rules)
+        years = [YearCalendar.from_dict(year) for year in published.calendar]
+    except (KeyError, TypeError, ValueError) as exc:
         raise SyncDataError("rules", str(exc)) from exc
-    version = data.get("version")
-    if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
-        raise SyncDataError("rules.version", f"应为整数，而不是 {version!r}")
+    version = published.version
     with store.session() as session, session.begin():
         save_rules(session, rules)
         for year in years:

@@ -14,15 +14,7 @@ from desktop.store.models import AssistingUnit, Clue, Unit
 from desktop.store.search import index_clues
 from desktop.store.sync_apply.merge import merge_attachments, merge_events
 from desktop.store.sync_apply.notices import write_server_notices
-from desktop.store.sync_apply.parse import (
-    BLANKABLE_FIELDS,
-    ENUM_FIELDS,
-    OPTIONAL_TEXT_FIELDS,
-    OPTIONAL_TIME_FIELDS,
-    TEXT_FIELDS,
-    ServerClue,
-    UnknownUnitsError,
-)
+from desktop.store.sync_apply.parse import VALUE_FIELDS, ServerClue, UnknownUnitsError
 from desktop.store.sync_apply.work import Work, chunks, search_values
 
 
@@ -58,17 +50,7 @@ _UPDATE_BY_ID = update(Clue).where(Clue.id == bindparam("clue_id"))
 """UPDATE of a clue by id (Core executemany; SET: the columns of the parameters)."""
 
 STORED_FIELDS = (
-    *ENUM_FIELDS,
-    *TEXT_FIELDS,
-    *BLANKABLE_FIELDS,
-    *OPTIONAL_TEXT_FIELDS,
-    "received_at",
-    "registered_at",
-    *OPTIONAL_TIME_FIELDS,
-    "extension_requested_days",
-    "extended_days",
-    "latitude",
-    "longitude",
+    *VALUE_FIELDS,
     "code",
     "provisional",
     "server_version",
@@ -99,12 +81,16 @@ def _new_units(work: Work, updates: Sequence[tuple[Any, ServerClue]]) -> Written
     """The updated clues whose assisting units changed, their old units deleted."""
     session = work.session
     ids = {row.id: clue for row, clue in updates}
-    stored: dict[int, set[str]] = {}
+    stored: dict[int, list[str]] = {}
     for chunk in chunks(list(ids)):
-        statement = select(AssistingUnit.clue_id, AssistingUnit.unit_code)
-        for clue_id, unit in session.execute(statement.where(AssistingUnit.clue_id.in_(chunk))):
-            stored.setdefault(clue_id, set()).add(unit)
-    changed = [i for i, clue in ids.items() if stored.get(i, set()) != set(clue.assisting_units)]
+        statement = (
+            select(AssistingUnit.clue_id, AssistingUnit.unit_code)
+            .where(AssistingUnit.clue_id.in_(chunk))
+            .order_by(AssistingUnit.clue_id, AssistingUnit.position)
+        )
+        for clue_id, unit in session.execute(statement):
+            stored.setdefault(clue_id, []).append(unit)
+    changed = [i for i, clue in ids.items() if stored.get(i, []) != list(clue.assisting_units)]
     for chunk in chunks(changed):
         session.execute(delete(AssistingUnit).where(AssistingUnit.clue_id.in_(chunk)))
     return [(i, ids[i]) for i in changed]
@@ -147,9 +133,9 @@ def write_server_clues(work: Work, clues: Sequence[ServerClue]) -> list[str]:
         written += [(row.id, c) for row, c in updates]
     regrouped = [(new_ids[c.code], c) for c in inserts] + _new_units(work, updates)
     assisting = [
-        {"clue_id": clue_id, "unit_code": unit}
+        {"clue_id": clue_id, "unit_code": unit, "position": position}
         for clue_id, clue in regrouped
-        for unit in clue.assisting_units
+        for position, unit in enumerate(clue.assisting_units)
     ]
     if assisting:
         session.connection().execute(insert(AssistingUnit), assisting)

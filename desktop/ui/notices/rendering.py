@@ -1,4 +1,7 @@
-"""A notice of the store as a PDF: read it, fill its template, render it (in a worker)."""
+"""A notice of the store as a PDF: read it, fill its template, render it (in a worker).
+
+`desktop.reports` (reportlab, about 120 ms to import) is imported on the first render, not
+when the window starts: the first screen prints nothing."""
 
 from __future__ import annotations
 
@@ -6,12 +9,12 @@ from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.notices import NoticeState, NoticeStatus
 from desktop.domain.units import UnitInfo
-from desktop.reports import FontSet, NoticeDocument, build_document, render_notice
 from desktop.store.clause_library import clause_library
 from desktop.store.database import Store
 from desktop.store.notices import load_notice
@@ -19,11 +22,16 @@ from desktop.ui.labels import label
 from desktop.ui.notices.print_jobs import PrintItem, Render
 from desktop.ui.workspace import Workspace
 
+if TYPE_CHECKING:
+    from desktop.reports import FontSet, NoticeDocument
+
 
 def notice_document(
     store: Store, units: Mapping[str, UnitInfo], state: NoticeState, *, today: date
 ) -> NoticeDocument:
     """The printed form of a notice (a draft is dated `today` and marked 草稿)."""
+    from desktop.reports import build_document
+
     clauses = clause_library(store, include_hidden=True)
     return build_document(state, clauses=clauses, unit=units.get(state.unit_code), today=today)
 
@@ -31,6 +39,8 @@ def notice_document(
 @lru_cache(maxsize=4)
 def print_fonts(search_dirs: tuple[str, ...], prefer_official: bool) -> FontSet:
     """The fonts notices print with (made once per choice: registering fonts takes time)."""
+    from desktop.reports import FontSet
+
     return FontSet.default([Path(d) for d in search_dirs], prefer_official=prefer_official)
 
 
@@ -44,6 +54,8 @@ def render_stored_notice(
     fonts: FontSet | None = None,
 ) -> Path:
     """Write the PDF of a stored notice into `folder` (named by its number); its path."""
+    from desktop.reports import render_notice
+
     state = load_notice(store, notice_id)
     if state is None:
         raise LookupError(

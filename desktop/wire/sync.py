@@ -1,0 +1,59 @@
+"""Push: the actions a device sends and the platform's answer to each."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from desktop.wire.base import ActionId, Answer, ClueCode, Count, DeviceId, Request
+from desktop.wire.records import ClueOut, ClueState, NoticeOut
+
+
+class ActionIn(Request):
+    """One offline action, in the device's order."""
+
+    model_config = Request.model_config | {"extra": "ignore"}
+    checked_later = frozenset({"payload"})
+
+    action_id: ActionId
+    device_seq: int
+    type: str = Field(min_length=1, max_length=64)
+    clue_code: ClueCode
+    payload: dict[str, Any] = Field(default_factory=dict)
+    client_time: str | None = Field(default=None, max_length=64)
+
+
+class PushRequest(Request):
+    """POST /push: the device's actions, oldest first (at most `limits.push_batch`)."""
+
+    device_id: DeviceId
+    actions: list[ActionIn]
+
+
+class PushResult(Answer):
+    """The answer to one action: applied | duplicate | rejected | retry.
+
+    applied/duplicate carry the clue's code (the platform's code for a registration) and
+    the change `seq`; `state` is the workflow state right after a clue action, `notice` the
+    notice after a notice action; rejected carries `code`, `reason` and maybe `field`, and the
+    clue as the platform has it (when the caller may see it).
+    """
+
+    action_id: ActionId
+    status: Literal["applied", "duplicate", "rejected", "retry"]
+    clue_code: ClueCode | None = None
+    provisional_code: ClueCode | None = None
+    seq: Count | None = None
+    state: ClueState | None = None
+    notice: NoticeOut | None = None
+    clue: ClueOut | None = None
+    code: str | None = None
+    reason: str | None = None
+    field: str | None = None
+
+
+class PushAnswer(Answer):
+    """POST /push: one result per action, in the order sent."""
+
+    results: list[PushResult]

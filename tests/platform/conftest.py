@@ -15,15 +15,12 @@ A sync test starts a real server like this::
 
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
 import warnings
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 
@@ -32,7 +29,14 @@ from cityplatform.launcher import start_platform, stop_platform
 warnings.filterwarnings("ignore", message="Using `httpx`", category=UserWarning)
 
 from fastapi.testclient import TestClient  # noqa: E402
-from platform_testkit import Api, Clock, make_client  # noqa: E402
+from platform_testkit import (  # noqa: E402
+    PG_ENV,
+    Api,
+    Clock,
+    make_client,
+    pg_schema,
+    postgres_base_url,
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -43,37 +47,8 @@ def pytest_configure(config: pytest.Config) -> None:
 __all__ = ["start_platform", "stop_platform"]
 
 
-PG_ENV = "CLUEDESK_TEST_POSTGRES"
 SEEDED_CLUES = 300
 """Clues in the seeded test database (demo generator, seed 7, now = the tests' NOW)."""
-
-
-def postgres_base_url() -> str | None:
-    """The PostgreSQL test server from CLUEDESK_TEST_POSTGRES, as a psycopg 3 URL."""
-    raw = os.environ.get(PG_ENV, "").strip()
-    if not raw:
-        return None
-    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
-        if raw.startswith(prefix):
-            return "postgresql+psycopg://" + raw[len(prefix) :]
-    return raw
-
-
-def _with_schema(url: str, schema: str) -> str:
-    option = quote(f"-csearch_path={schema}", safe="")
-    joiner = "&" if "?" in url else "?"
-    return f"{url}{joiner}options={option}"
-
-
-def _pg_execute(url: str, sql: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            connection.execute(text(sql))
-    finally:
-        engine.dispose()
 
 
 BACKENDS = [
@@ -93,12 +68,8 @@ def platform_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[
         return
     base = postgres_base_url()
     assert base is not None
-    schema = f"t_{uuid.uuid4().hex[:16]}"
-    _pg_execute(base, f'CREATE SCHEMA "{schema}"')
-    try:
-        yield _with_schema(base, schema)
-    finally:
-        _pg_execute(base, f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    with pg_schema(base, "t") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,15 @@ TestClient wrapper that speaks the sync protocol (imported by conftest and the t
 from __future__ import annotations
 
 import itertools
+import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi.testclient import TestClient
 
@@ -161,3 +165,41 @@ def make_client(url: str, data_dir: Path, clock: Clock, **settings: Any) -> Test
 
     app = create_app(url, data_dir=data_dir, settings=PlatformSettings(clock=clock, **settings))
     return TestClient(app, headers={"X-Cluedesk-Protocol": "1"})
+
+
+PG_ENV = "CLUEDESK_TEST_POSTGRES"
+
+
+def postgres_base_url() -> str | None:
+    """The PostgreSQL test server from CLUEDESK_TEST_POSTGRES, as a psycopg 3 URL."""
+    raw = os.environ.get(PG_ENV, "").strip()
+    if not raw:
+        return None
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if raw.startswith(prefix):
+            return "postgresql+psycopg://" + raw[len(prefix) :]
+    return raw
+
+
+def pg_execute(url: str, sql: str) -> None:
+    """Run one statement outside a transaction (CREATE / DROP SCHEMA)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(sql))
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def pg_schema(base: str, prefix: str) -> Iterator[str]:
+    """A fresh PostgreSQL schema of its own for the duration: the URL that uses it."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:16]}"
+    pg_execute(base, f'CREATE SCHEMA "{schema}"')
+    option = quote(f"-csearch_path={schema}", safe="")
+    try:
+        yield f"{base}{'&' if '?' in base else '?'}options={option}"
+    finally:
+        pg_execute(base, f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')

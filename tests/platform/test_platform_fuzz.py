@@ -27,23 +27,20 @@ run did (cases, requests and the statuses seen per operation).
 from __future__ import annotations
 
 import itertools
-import os
 import shutil
-import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from platform_testkit import Api, Clock, make_client
+from platform_testkit import Api, Clock, make_client, pg_schema, postgres_base_url
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -66,7 +63,6 @@ CHECKS = [
 PROTOCOL = {"X-Cluedesk-Protocol": "1"}
 PASSWORD = "demo1234"
 SEEDED_CLUES = 300
-PG_ENV = "CLUEDESK_TEST_POSTGRES"
 
 TOWNSHIP = ("xinhai", "fuzz-township")
 """The handler of 新海街道 (unit 320706001) and the device of its fuzzing login."""
@@ -96,33 +92,12 @@ INTAKE_VALID = {
 }
 
 
-def _postgres_url() -> str | None:
-    raw = os.environ.get(PG_ENV, "").strip()
-    if not raw:
-        return None
-    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
-        if raw.startswith(prefix):
-            return "postgresql+psycopg://" + raw[len(prefix) :]
-    return raw
-
-
-def _pg_execute(url: str, sql: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            connection.execute(text(sql))
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture(scope="module")
 def fuzz_db_url(
     tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path, now: datetime
 ) -> Iterator[str]:
     """A seeded database for this module alone: PostgreSQL when configured, else SQLite."""
-    base = _postgres_url()
+    base = postgres_base_url()
     if base is None:
         path = tmp_path_factory.mktemp("fuzz-db") / "platform.sqlite3"
         shutil.copyfile(sqlite_template, path)
@@ -131,15 +106,9 @@ def fuzz_db_url(
     from cityplatform.security import FAST_HASHER
     from cityplatform.seed import seed_demo
 
-    schema = f"fuzz_{uuid.uuid4().hex[:16]}"
-    _pg_execute(base, f'CREATE SCHEMA "{schema}"')
-    option = quote(f"-csearch_path={schema}", safe="")
-    url = f"{base}{'&' if '?' in base else '?'}options={option}"
-    try:
+    with pg_schema(base, "fuzz") as url:
         seed_demo(url, SEEDED_CLUES, seed=7, now=now, hasher=FAST_HASHER)
         yield url
-    finally:
-        _pg_execute(base, f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 def _strings(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:

@@ -9,14 +9,18 @@ from typing import Any
 from desktop.sync.errors import MalformedAnswer
 from desktop.sync.http import API, PlatformHttp
 from desktop.wire.records import PullPage
-from desktop.wire.reference import BlockOut, ChunkAnswer, Directory, Limits, Meta, RulesOut
-from desktop.wire.reference import UploadState as WireUploadState
+from desktop.wire.reference import (
+    BlockOut,
+    ChunkAnswer,
+    Directory,
+    Limits,
+    Meta,
+    RulesOut,
+    UploadState,
+)
 from desktop.wire.sync import PushAnswer, PushResult
 
 __all__ = ["Limits", "Meta", "PlatformApi", "PullPage", "UploadState"]
-
-UploadState = WireUploadState
-"""How much of an attachment the platform has from this device."""
 
 
 class PlatformApi:

@@ -65,13 +65,6 @@ NESTED_FIELDS = frozenset(
 )
 VALUE_FIELDS = tuple(name for name in wire.ClueOut.model_fields if name not in NESTED_FIELDS)
 """The clue object's fields that are columns of the local clue row."""
-OPTIONAL_TIME_FIELDS = tuple(
-    name
-    for name in wire.ClueState.model_fields
-    if name.endswith(("_at", "deadline")) and name != "registered_at"
-)
-
-
 def state_snapshot(values: Mapping[str, Any], assisting: Iterable[str]) -> dict[str, Any]:
     """The workflow state of checked `values` as the JSON `server_state` keeps."""
     snap: dict[str, Any] = {}

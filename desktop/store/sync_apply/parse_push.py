@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from desktop.store.sync_apply.parse import (
     ServerClue,
@@ -17,7 +17,8 @@ from desktop.store.sync_apply.parse_notice import ServerNotice, server_notice
 from desktop.wire import records as wire
 from desktop.wire import sync as wire_sync
 
-PUSH_STATUSES = ("applied", "duplicate", "rejected", "retry")
+PUSH_STATUSES: tuple[str, ...] = get_args(wire_sync.PushResult.model_fields["status"].annotation)
+"""The answers a pushed action may get (the wire's)."""
 STATE_VALUE_FIELDS = tuple(
     name for name in wire.ClueState.model_fields if name != "assisting_units"
 )

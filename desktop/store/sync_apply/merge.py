@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 from desktop.store.attachments import payload_files
 from desktop.store.models import Attachment, ClueAttachment, ClueEvent, OutboxAction
 from desktop.store.sync_apply.outbox import PENDING
-from desktop.store.sync_apply.parse import ServerClue, ServerEvent
+from desktop.store.sync_apply.parse import ServerClue, ServerEvent, event_row
 from desktop.store.sync_apply.work import chunks
 
 
 def _event_row(clue_id: int, e: ServerEvent) -> dict[str, Any]:
-    return {"clue_id": clue_id, **e.row()}
+    return {"clue_id": clue_id, **event_row(e)}
 
 
 _RECORDED = (

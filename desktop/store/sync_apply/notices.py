@@ -32,7 +32,7 @@ from desktop.store.clue_rows import clue_state, load_actor
 from desktop.store.models import Clue, Notice, NoticeEvent, OutboxAction
 from desktop.store.notice_rows import notice_event, row_values, snapshot_state
 from desktop.store.sync_apply.outbox import PENDING
-from desktop.store.sync_apply.parse import ServerEvent
+from desktop.store.sync_apply.parse import ServerEvent, event_row
 from desktop.store.sync_apply.parse_notice import ServerNotice
 from desktop.store.sync_apply.work import Work, chunks
 
@@ -43,7 +43,7 @@ def is_notice_command(command_type: str) -> bool:
 
 
 def _event_row(e: ServerEvent, notice_id: str) -> dict[str, Any]:
-    return {"notice_id": notice_id, **e.row()}
+    return {"notice_id": notice_id, **event_row(e)}
 
 
 def write_server_notices(work: Work, items: Sequence[tuple[int, ServerNotice]]) -> None:

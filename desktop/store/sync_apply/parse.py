@@ -8,7 +8,7 @@ a malformed answer raises `SyncDataError` naming the bad part and changes nothin
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -65,6 +65,8 @@ NESTED_FIELDS = frozenset(
 )
 VALUE_FIELDS = tuple(name for name in wire.ClueOut.model_fields if name not in NESTED_FIELDS)
 """The clue object's fields that are columns of the local clue row."""
+
+
 def state_snapshot(values: Mapping[str, Any], assisting: Iterable[str]) -> dict[str, Any]:
     """The workflow state of checked `values` as the JSON `server_state` keeps."""
     snap: dict[str, Any] = {}
@@ -75,36 +77,16 @@ def state_snapshot(values: Mapping[str, Any], assisting: Iterable[str]) -> dict[
     return snap
 
 
-@dataclass(frozen=True)
-class ServerEvent:
-    """One history entry as the platform sends it."""
+ServerEvent = wire.Event
+"""One history entry as the platform sends it (the wire's record)."""
 
-    action_id: str
-    action: str
-    username: str
-    unit_code: str
-    device_id: str
-    at: datetime
-    from_status: str | None
-    to_status: str
-    note: str
-    details: dict[str, Any]
-
-    def row(self) -> dict[str, Any]:
-        """The entry as a confirmed history row (without the clue's or notice's key)."""
-        return {**asdict(self), "pending": False}
+ServerAttachment = wire.AttachmentOut
+"""One attachment of a clue as the platform sends it (the wire's record)."""
 
 
-@dataclass(frozen=True)
-class ServerAttachment:
-    """One attachment of a clue as the platform sends it."""
-
-    sha256: str
-    name: str
-    size: int
-    media_type: str
-    added_at: datetime
-    added_by: str
+def event_row(event: wire.Event) -> dict[str, Any]:
+    """A history entry as a confirmed history row (without the clue's or notice's key)."""
+    return {name: plain(value) for name, value in event.model_dump().items()} | {"pending": False}
 
 
 @dataclass(frozen=True)
@@ -143,22 +125,6 @@ class ServerClue:
         return codes
 
 
-def server_event(event: wire.Event) -> ServerEvent:
-    """The history entry of a checked wire event."""
-    return ServerEvent(
-        action_id=event.action_id,
-        action=event.action,
-        username=event.username,
-        unit_code=event.unit_code,
-        device_id=event.device_id,
-        at=event.at,
-        from_status=plain(event.from_status),
-        to_status=plain(event.to_status),
-        note=event.note,
-        details=dict(event.details),
-    )
-
-
 def server_clue(clue: wire.ClueOut) -> ServerClue:
     """The store's view of a checked wire clue."""
     from desktop.store.sync_apply.parse_notice import server_notice
@@ -169,8 +135,8 @@ def server_clue(clue: wire.ClueOut) -> ServerClue:
         version=clue.version,
         values=values,
         assisting_units=tuple(dict.fromkeys(clue.assisting_units)),
-        events=tuple(server_event(e) for e in clue.events),
-        attachments=tuple(ServerAttachment(**a.model_dump()) for a in clue.attachments),
+        events=tuple(clue.events),
+        attachments=tuple(clue.attachments),
         notices=tuple(server_notice(n, clue.code) for n in clue.notices),
     )
 

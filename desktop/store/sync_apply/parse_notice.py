@@ -11,7 +11,6 @@ from desktop.store.sync_apply.parse import (
     ServerEvent,
     SyncDataError,
     checked,
-    server_event,
 )
 from desktop.wire import records as wire
 
@@ -50,7 +49,7 @@ def server_notice(
         notice_id=notice.notice_id,
         version=notice.version,
         state=state,
-        events=tuple(server_event(e) for e in notice.events),
+        events=tuple(notice.events),
     )
 
 

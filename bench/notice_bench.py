@@ -1,7 +1,7 @@
 """Notice PDFs: the first one in a fresh process and one in a batch, beside what a clerk uses
 today (a .docx of the same notice converted by LibreOffice headless).
 
-Run: python -m bench.notice_bench [--count 500] [--office-batch 20] [--json FILE]
+Run: python -m bench.notice_bench [--count 500] [--office-batch 20] [--no-office] [--json FILE]
 
 - first notice: a fresh Python process imports desktop.reports, loads the fonts and renders
   one notice (target ≤ 400 ms for fonts + render; the import time is shown beside it);
@@ -267,6 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--office-batch", type=int, default=20)
     parser.add_argument("--office-singles", type=int, default=5)
+    parser.add_argument(
+        "--no-office", action="store_true", help="skip LibreOffice even when it is installed"
+    )
     parser.add_argument("--json", type=Path, default=RESULTS / "notice_bench.json")
     args = parser.parse_args(argv)
 
@@ -293,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         (f"one notice in a batch of {args.count} (p95)", p95, None),
         ("render_many, per notice (files written)", many_ms / args.count, None),
     ]
-    if shutil.which("soffice"):
+    if shutil.which("soffice") and not args.no_office:
         lo = office(docs, args.office_singles, args.office_batch)
         per_doc = lo["batch_ms"] / lo["batch_size"]
         result["libreoffice"] = {

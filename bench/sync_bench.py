@@ -1,6 +1,7 @@
 """Sync with the reference platform on 100,000 clues, each figure beside its floor.
 
-Run: python -m bench.sync_bench [--clues N] [--json FILE]
+Run: python -m bench.sync_bench [--clues N] [--clients C] [--pull-seconds S] [--json FILE]
+     python -m bench.sync_bench --clues 500 --clients 4 --pull-seconds 1   (a quick run)
 
 - initial sync of the whole city (the city office's scope) vs. a bare script fetching the
   same pages, parsing them and bulk-inserting them into SQLite (target ≤ 3 × the floor);
@@ -228,7 +229,9 @@ def _timed(work: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
-def run(clues: int, folder: Path, clients: int = 50) -> tuple[list[Figure], dict[str, Any]]:
+def run(
+    clues: int, folder: Path, clients: int = 50, pull_seconds: float = 10.0
+) -> tuple[list[Figure], dict[str, Any]]:
     """Seed a platform, start it, and measure the sync figures."""
     accounts = load_city().demo_accounts()
     db_url = f"sqlite:///{folder / 'platform.sqlite3'}"
@@ -243,6 +246,7 @@ def run(clues: int, folder: Path, clients: int = 50) -> tuple[list[Figure], dict
         token = city.http.access_token or ""
         floor, floor_clues, fetched = bare_initial_sync(base_url, token, folder / "floor.sqlite3")
         facts["floor_clues"], facts["fetched_bytes"] = floor_clues, fetched
+        facts["initial_floor_seconds"] = round(floor, 3)
         ratio = initial / floor
         figures.append(
             Figure(
@@ -266,6 +270,7 @@ def run(clues: int, folder: Path, clients: int = 50) -> tuple[list[Figure], dict
         changed = county.urge(1000, "请抓紧办理并按时反馈")
         county.sync()
         after_changes, summary = city.sync()
+        facts["changed"], facts["changed_pulled"] = changed, summary.pulled_clues
         figures.append(
             Figure(
                 f"incremental sync after {changed} changed clues",
@@ -279,7 +284,10 @@ def run(clues: int, folder: Path, clients: int = 50) -> tuple[list[Figure], dict
         taken = city.urge(1000, "市攻坚办督办：限期办结")
         pushing, summary = city.sync()
         bare = Device(folder / "bare", base_url, accounts["city"].username)
-        others = open_codes(city.store, 1000, offset=1000)
+        facts["pushed"], facts["push_applied"] = taken, summary.applied
+        others = open_codes(city.store, taken, offset=taken)
+        if len(others) < taken:  # a small store: the floor urges the same clues once more
+            others = open_codes(city.store, taken)
         push_floor = bare_push(base_url, bare, others, "市攻坚办督办：限期办结")
         bare.close()
         city.sync()  # the floor's changes pulled too: the cursor below is at the head
@@ -297,7 +305,7 @@ def run(clues: int, folder: Path, clients: int = 50) -> tuple[list[Figure], dict
 
         cursor = str(read_state(city.store, "cursor") or "")
         tokens = [token] * clients
-        count, per_second, p99 = concurrent_pulls(base_url, tokens, cursor, 10.0)
+        count, per_second, p99 = concurrent_pulls(base_url, tokens, cursor, pull_seconds)
         facts.update(
             {
                 "concurrent_requests": count,
@@ -307,8 +315,8 @@ def run(clues: int, folder: Path, clients: int = 50) -> tuple[list[Figure], dict
         )
         figures.append(
             Figure(
-                f"{clients} clients pulling incrementally for 10 s",
-                10.0,
+                f"{clients} clients pulling incrementally for {pull_seconds:g} s",
+                pull_seconds,
                 "reported",
                 True,
                 f"{count} requests, {per_second:.0f}/s, p99 {p99:.0f} ms",
@@ -326,10 +334,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clues", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--pull-seconds", type=float, default=10.0)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cluedesk-sync-bench-") as folder:
-        figures, facts = run(args.clues, Path(folder), args.clients)
+        figures, facts = run(args.clues, Path(folder), args.clients, args.pull_seconds)
     print(
         f"platform seeded with {facts['clues']} clues in {facts['seed_seconds']} s; "
         f"{facts['fetched_bytes'] / 1e6:.0f} MB of pull answers (decoded; gzip on the wire)"

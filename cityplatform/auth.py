@@ -32,7 +32,7 @@ from cityplatform.security import (
     refresh_token_hash,
     verify_password,
 )
-from desktop.domain.codes import Role
+from desktop.domain.codes import Post, Role
 from desktop.domain.units import UnitInfo
 from desktop.wire.reference import LoginRequest as LoginBody
 from desktop.wire.reference import LogoutAnswer, TokenPair, UserOut
@@ -399,6 +399,7 @@ class Caller:
     device_id: str
     family_id: int
     scope_epoch: int
+    post: Post = Post.HEAD
 
     @property
     def viewer(self) -> Viewer:
@@ -412,6 +413,7 @@ class Caller:
             "display_name": self.display_name,
             "role": self.role.value,
             "unit_code": self.unit.code,
+            "post": self.post.value,
         }
 
 
@@ -483,6 +485,7 @@ def authenticate(
         device_id=claims.device_id,
         family_id=claims.family_id,
         scope_epoch=user.scope_epoch,
+        post=Post(user.post),
     )
 
 

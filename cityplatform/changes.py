@@ -155,9 +155,12 @@ def apply_outcome(
     if tuple(after.assisting_units) != tuple(before.assisting_units):
         connection.execute(delete(AssistingUnit).where(AssistingUnit.clue_id == clue.id))
         _write_assisting(connection, clue.id, after.assisting_units)
+    left = exited_units(_members(before), _members(after), clue.registered_by_unit)
+    if after.county_code != before.county_code:
+        left.append(before.county_code)  # transferred: the old county's area loses it
     exits = [
         {"seq": seq, "clue_id": clue.id, "clue_code": clue.code, "unit_code": unit, "at": at}
-        for unit in exited_units(_members(before), _members(after), clue.registered_by_unit)
+        for unit in left
     ]
     if exits:
         connection.execute(insert(ScopeExit), exits)

@@ -115,6 +115,8 @@ def cmd_seed(args: argparse.Namespace) -> int:
             now=now,
             hasher=FAST_HASHER if args.fast_hash else DEFAULT_HASHER,
             progress=progress,
+            data_dir=Path(args.data_dir) if args.data_dir else None,
+            backlog=args.backlog,
         )
     except (ValueError, DatabaseUrlError) as exc:
         raise CliError(str(exc)) from exc
@@ -340,6 +342,15 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--json", action="store_true", help="以一个 JSON 数组输出演示账号")
     seed.add_argument(
         "--fast-hash", action="store_true", help="用低强度口令散列（仅供测试，勿用于生产）"
+    )
+    seed.add_argument(
+        "--data-dir",
+        help="平台附件存放目录，演示佐证材料写入其中（与 serve 相同；SQLite 默认在数据库文件旁）",
+    )
+    seed.add_argument(
+        "--backlog",
+        type=float,
+        help="在办线索所占比例（0 到 1，供测试用；默认按源平台的形态，绝大多数线索已办结）",
     )
     seed.set_defaults(handler=cmd_seed)
 

@@ -33,7 +33,9 @@ def ensure_demo_platform(
 ) -> str:
     """Seed the demo platform in `folder` unless it is already there; returns its database URL.
 
-    An interrupted seeding (a database without the marker) is thrown away and done again.
+    The folder is also the platform's data folder (`cluedesk-platform serve --data-dir`):
+    the evidence files the demo clues cite go into its attachment store. An interrupted
+    seeding (a database without the marker) is thrown away and done again.
     """
     from cityplatform.seed import seed_demo
 
@@ -45,7 +47,7 @@ def ensure_demo_platform(
     for leftover in folder.glob(DB_FILE + "*"):
         leftover.unlink()
     moment = now or china_now()
-    seed_demo(url, clues, now=moment, progress=progress)
+    seed_demo(url, clues, now=moment, progress=progress, data_dir=folder)
     marker = {"clues": clues, "now": moment.isoformat()}
     (folder / MARKER).write_text(json.dumps(marker), encoding="utf-8")
     return url

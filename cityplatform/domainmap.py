@@ -16,10 +16,11 @@ from desktop.domain.clue import (
     STATE_FIELDS,
     ClueDraft,
     ClueState,
+    draft_record,
     state_from_record,
     state_record,
 )
-from desktop.domain.codes import Role, UnitKind
+from desktop.domain.codes import Post, Role, UnitKind
 from desktop.domain.rules import Rules
 from desktop.domain.units import Actor, UnitInfo
 
@@ -50,6 +51,7 @@ def actor_of(user: User, unit: UnitInfo, device_id: str) -> Actor:
         unit=unit,
         display_name=user.display_name,
         device_id=device_id,
+        post=Post(user.post),
     )
 
 
@@ -122,22 +124,7 @@ def state_json(state: ClueState) -> dict[str, Any]:
 
 def draft_values(draft: ClueDraft) -> dict[str, Any]:
     """Column values of a clue row that hold its registered description."""
-    return {
-        "channel": draft.channel.value,
-        "category": draft.category.value,
-        "priority": draft.priority.value,
-        "received_at": draft.received_at,
-        "reporter_name": draft.reporter_name,
-        "reporter_phone": draft.reporter_phone,
-        "address": draft.address,
-        "county_code": draft.county_code,
-        "township_code": draft.township_code,
-        "latitude": draft.latitude,
-        "longitude": draft.longitude,
-        "subject_name": draft.subject_name,
-        "subject_credit_code": draft.subject_credit_code,
-        "description": draft.description,
-    }
+    return draft_record(draft)
 
 
 def iso(moment: datetime | None) -> str | None:

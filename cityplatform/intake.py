@@ -17,7 +17,6 @@ from cityplatform.domainmap import load_directory
 from cityplatform.errors import AUTHENTICATED_ERRORS, ApiError, error_responses, invalid
 from cityplatform.jsonresp import wire_response
 from cityplatform.models import Clue, IntakeRef
-from cityplatform.payloads import field_key
 from desktop.domain.codes import Channel, Role
 from desktop.domain.units import Actor
 from desktop.domain.validators import ValidationError
@@ -44,12 +43,14 @@ def _register(
     """Register the clue; None when another request registered this external id first."""
     payload = body.model_dump(exclude={"external_id"})
     payload["channel"] = channel
+    payload["channel_ref"] = body.external_id
     actor = Actor(
         username=caller.username,
         role=caller.role,
         unit=caller.unit,
         display_name=caller.display_name,
         device_id=f"intake:{channel}",
+        post=caller.post,
     )
     now = platform.now()
     try:
@@ -65,7 +66,7 @@ def _register(
             except ActionRefused as exc:
                 raise ApiError(403, "forbidden", exc.reason) from None
             except ValidationError as exc:
-                raise invalid(str(exc), field_key(exc.field)) from None
+                raise invalid(str(exc), exc.field) from None
             code = next_code(session, now.year)
             seq = next_seq(session)
             platform.hold_after_seq(request)

@@ -77,6 +77,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
     unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    post: Mapped[str] = mapped_column(String(8), default="head")
+    """经办人 (clerk) or 负责人 (head) within the unit."""
     phone: Mapped[str] = mapped_column(String(20), default="")
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     scope_epoch: Mapped[int] = mapped_column(Integer, default=1)
@@ -168,6 +170,13 @@ class Clue(Base):
     handle_deadline: Mapped[datetime | None] = mapped_column(ChinaDateTime)
     extension_requested_days: Mapped[int] = mapped_column(Integer, default=0)
     extended_days: Mapped[int] = mapped_column(Integer, default=0)
+    channel_ref: Mapped[str] = mapped_column(String(100), default="")
+    owner_unit: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
+    due_by: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    finding: Mapped[str | None] = mapped_column(String(16))
+    callback: Mapped[str | None] = mapped_column(String(16))
+    duplicate_of: Mapped[str | None] = mapped_column(String(40), index=True)
+    extension_count: Mapped[int] = mapped_column(Integer, default=0)
 
 
 Index("ix_clues_county_seq", Clue.county_code, Clue.seq)
@@ -240,7 +249,8 @@ class ProvisionalCode(Base):
 
 
 class ScopeExit(Base):
-    """A unit stopped being lead or assisting unit of a clue at change `seq` (a tombstone)."""
+    """A unit stopped being lead or assisting unit of a clue at change `seq`, or a county's
+    area lost it to a transfer (`unit_code` is then the county's code): a tombstone."""
 
     __tablename__ = "scope_exits"
 

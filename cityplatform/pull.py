@@ -89,8 +89,9 @@ def _limit(raw: int | None, default: int, maximum: int) -> int:
 
 
 def tombstones(session: Session, viewer: Viewer, after: int, limit: int) -> list[tuple[int, str]]:
-    """(seq, code) of clues that left the viewer's unit after `after` and are not back."""
-    code = viewer.unit.code
+    """(seq, code) of clues that left the viewer's unit (or area) after `after` and are not
+    back."""
+    code = viewer.exit_key
     back_in_scope = exists(
         select(Clue.id).where(Clue.id == ScopeExit.clue_id, viewer.clue_filter())
     )

@@ -8,6 +8,7 @@ and the applied-action record.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,6 +27,7 @@ from cityplatform.changes import (
 )
 from cityplatform.domainmap import (
     STATE_COLUMNS,
+    assisting_codes,
     clue_state,
     state_json,
 )
@@ -33,13 +35,24 @@ from cityplatform.models import (
     AppliedAction,
     AssistingUnit,
     Clue,
+    Notice,
     ProvisionalCode,
 )
-from cityplatform.payloads import Rejected, check_payload, field_key
+from cityplatform.payloads import Rejected, check_payload
 from cityplatform.push_context import PushContext
 from desktop.domain.clue import ClueState
+from desktop.domain.codes import DONE_STATUSES, Status
+from desktop.domain.notice_actions import UNCLOSED_STATUSES, unclosed_notice
+from desktop.domain.notices import NoticeState
 from desktop.domain.validators import ValidationError
-from desktop.domain.workflow import Action, ActionRefused, Outcome, apply_action
+from desktop.domain.workflow import (
+    NO_CONTEXT,
+    Action,
+    ActionRefused,
+    Context,
+    Outcome,
+    apply_action,
+)
 from desktop.wire.sync import ActionIn
 
 TARGET = (
@@ -119,8 +132,55 @@ def _check_uploaded(ctx: PushContext, session: Session, refs: list[AttachmentRef
         )
 
 
+_STATE = select(
+    Clue.id, Clue.code, Clue.registered_by_unit, *(getattr(Clue, name) for name in STATE_COLUMNS)
+)
+
+
+def _lookup(ctx: PushContext, connection: Connection, code: str) -> ClueState | None:
+    """Another clue's state, when the caller sees it (what MARK_DUPLICATE names)."""
+    row = connection.execute(_STATE.where(Clue.code == ctx.codes.get(code, code))).first()
+    if row is None:
+        return None
+    assisting = assisting_codes(connection, row.id)
+    if not ctx.viewer.sees(row.county_code, row.lead_unit, row.registered_by_unit, assisting):
+        return None
+    return clue_state(row, assisting)
+
+
+def _open_notices(connection: Connection, clue_id: int, code: str, now: datetime) -> list[str]:
+    """The clue's notices that keep it from closing, as a clerk names them."""
+    rows = connection.execute(
+        select(Notice.state)
+        .where(Notice.clue_id == clue_id, Notice.status.in_([s.value for s in UNCLOSED_STATUSES]))
+        .order_by(Notice.id)
+    )
+    found = []
+    for (data,) in rows:
+        text = unclosed_notice(NoticeState.from_dict(data).evolve(clue_code=code), now)
+        if text is not None:
+            found.append(text)
+    return found
+
+
+def _context(
+    ctx: PushContext, connection: Connection, action: Action, row: Row[Any], now: datetime
+) -> Context:
+    """What the action needs to know beyond its clue (loaded only for the actions that ask)."""
+    if action in (Action.MARK_DUPLICATE, Action.CLOSE_WITH_ORIGINAL):
+        return Context(lookup=lambda code: _lookup(ctx, connection, code))
+    if action is Action.APPROVE:
+        return Context(open_notices=_open_notices(connection, row.id, row.code, now))
+    return NO_CONTEXT
+
+
 def _outcome(
-    ctx: PushContext, action: Action, before: ClueState | None, item: ActionIn, now: datetime
+    ctx: PushContext,
+    action: Action,
+    before: ClueState | None,
+    item: ActionIn,
+    now: datetime,
+    context: Context = NO_CONTEXT,
 ) -> Outcome:
     book = ctx.book
     try:
@@ -133,11 +193,50 @@ def _outcome(
             book.calendar,
             book.rules,
             ctx.units,
+            context=context,
         )
     except ActionRefused as exc:
         raise Rejected("refused", exc.reason) from None
     except ValidationError as exc:
-        raise Rejected("invalid", str(exc), field_key(exc.field)) from None
+        raise Rejected("invalid", str(exc), exc.field) from None
+
+
+def _close_duplicates(
+    ctx: PushContext, session: Session, original: ClueState, now: datetime
+) -> None:
+    """Close every duplicate (重复件) of a clue that was just closed or refused, each with its
+    own history entry and change, so each reporter's record shows the result."""
+    connection = session.connection()
+    rows = connection.execute(
+        _STATE.where(Clue.duplicate_of == original.code, Clue.status == Status.DUPLICATE.value)
+        .order_by(Clue.id)
+        .with_for_update(of=Clue)
+    ).all()
+    book = ctx.book
+    context = Context(lookup=lambda code: original if code == original.code else None)
+    for row in rows:
+        before = clue_state(row, assisting_codes(connection, row.id))
+        outcome = apply_action(
+            Action.CLOSE_WITH_ORIGINAL,
+            ctx.actor,
+            before,
+            {"original": original.code},
+            now,
+            book.calendar,
+            book.rules,
+            ctx.units,
+            context=context,
+        )
+        apply_outcome(
+            session,
+            ClueKey(row.id, row.code, row.registered_by_unit),
+            before,
+            outcome,
+            action_id=str(uuid.uuid4()),
+            actor=ctx.actor,
+            at=now,
+            seq=next_seq(session),
+        )
 
 
 _RECORD = insert(AppliedAction)
@@ -174,8 +273,6 @@ def _register(
     mapped = ctx.resolve(session, provisional)
     if mapped != provisional:
         raise Rejected("invalid", f"临时编号 {provisional} 已登记为 {mapped}", "clue_code")
-    if ctx.viewer.supervisor:
-        raise Rejected("refused", "纪委监委监督人员只能督办")
     now = ctx.platform.now()
     outcome = _outcome(ctx, Action.REGISTER, None, item, now)
     _check_uploaded(ctx, session, refs)
@@ -261,10 +358,11 @@ def apply_action_to_clue(ctx: PushContext, session: Session, item: ActionIn) -> 
     if not viewer.sees(row.county_code, row.lead_unit, row.registered_by_unit, assisting):
         raise Rejected("out_of_scope", f"线索 {code} 不在您的办理范围内")
     if viewer.supervisor and action is not Action.URGE:
-        raise Rejected("refused", "纪委监委监督人员只能督办")
+        raise Rejected("refused", "纪委监委监督人员只能登记线索和督办")
     now = ctx.platform.now()
     before = clue_state(row, assisting)
-    outcome = _outcome(ctx, action, before, item, now)
+    context = _context(ctx, connection, action, row, now)
+    outcome = _outcome(ctx, action, before, item, now, context)
     _check_uploaded(ctx, session, refs)
     seq = next_seq(session)
     ctx.platform.hold_after_seq(ctx.request)
@@ -281,6 +379,8 @@ def apply_action_to_clue(ctx: PushContext, session: Session, item: ActionIn) -> 
     )
     _record(connection, ctx, item, code, seq, now)
     after = outcome.state
+    if after.status in DONE_STATUSES and before.status not in DONE_STATUSES:
+        _close_duplicates(ctx, session, after, now)
     sees = viewer.sees(
         after.county_code, after.lead_unit, row.registered_by_unit, after.assisting_units
     )

@@ -41,6 +41,7 @@ class PushContext:
             unit=caller.unit,
             display_name=caller.display_name,
             device_id=caller.device_id,
+            post=caller.post,
         )
         self.viewer = caller.viewer
         self.sqlite = self.platform.db.is_sqlite

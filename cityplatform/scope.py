@@ -81,8 +81,18 @@ class Viewer:
         return self.sees(row.county_code, row.lead_unit, row.registered_by_unit, assisting)
 
     def gets_tombstones(self) -> bool:
-        """Only relation-scoped units ever lose a clue."""
-        return self.reach is Reach.RELATION
+        """Relation-scoped units lose a clue when they stop working on it, area-scoped ones
+        when it is transferred to another county; the whole city never loses one."""
+        return self.reach is not Reach.ALL
+
+    @property
+    def exit_key(self) -> str:
+        """What a scope exit names to reach this viewer: the county of an area-scoped unit,
+        else the unit itself."""
+        if self.reach is Reach.AREA:
+            assert self.unit.county_code is not None  # area reach has a county
+            return self.unit.county_code
+        return self.unit.code
 
 
 def exited_units(

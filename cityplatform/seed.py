@@ -1,35 +1,45 @@
 """Seeding an empty platform database with the demo city and generated clues, in bulk.
 
 A second process generates the clues and turns them into driver rows while this one
-writes them, so seeding 100,000 clues keeps both cores busy.
+writes them, so seeding 100,000 clues keeps both cores busy. Besides the clues and their
+histories it writes what they cite and carry: the evidence files (rows, and the files in the
+data folder's attachment store), the channels' references (intake refs), the notices with
+their histories, and the notice number counters and blocks they were numbered from.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argon2 import PasswordHasher
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
 
 from cityplatform.app import prepare_database
 from cityplatform.audit import CLI_ACTOR, PLATFORM_SEED, os_user
 from cityplatform.audit import append as append_audit
 from cityplatform.changes import code_counter
-from cityplatform.db import bulk_insert, stored_row, sync_id_sequence
+from cityplatform.db import bulk_insert, default_data_dir, stored_row, sync_id_sequence
 from cityplatform.domainmap import RULES_NAME
-from cityplatform.models import Base, RuleSet, Unit, User
+from cityplatform.models import Attachment, Base, NumberBlock, RuleSet, Unit, User
+from cityplatform.numbers import notice_counter
 from cityplatform.security import DEFAULT_HASHER
 from cityplatform.state import CHANGE_SEQ, set_counter_at_least
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
+from desktop.domain.clue import draft_record, state_record
+from desktop.domain.notice_actions import NoticeAction
 from desktop.domain.rules import Rules
 from desktop.domain.timeutil import china_now
+from desktop.wire.records import Event
 
 if TYPE_CHECKING:
     from desktop.demo.city import DemoCity
@@ -38,6 +48,11 @@ if TYPE_CHECKING:
 BATCH = 5000
 SEED_EVENT_BASE = uuid.UUID("3c5e9a70-2b1d-4e8a-8f60-000000000000").int
 """History ids of seeded clues: this base plus (clue index << 8) plus the event's place."""
+SEED_NOTICE_EVENT_BASE = uuid.UUID("7d2c4b81-5e3a-4c19-b0d4-000000000000").int
+"""History ids of seeded notices: this base plus (clue index << 8) plus (the notice's place
+<< 4) plus the event's place."""
+SEED_DEVICE = "seed"
+"""The device the seeded histories are recorded from."""
 
 CLUE_FIELDS = (
     "id",
@@ -69,22 +84,34 @@ CLUE_FIELDS = (
     "handle_deadline",
     "extension_requested_days",
     "extended_days",
+    "channel_ref",
+    "owner_unit",
+    "due_by",
+    "finding",
+    "callback",
+    "duplicate_of",
+    "extension_count",
 )
 ASSISTING_FIELDS = ("clue_id", "unit_code", "position")
-EVENT_FIELDS = (
+CLUE_ATTACHMENT_FIELDS = ("clue_id", "sha256", "name", "added_at", "added_by")
+INTAKE_FIELDS = ("channel", "external_id", "clue_id", "created_at")
+NOTICE_FIELDS = (
+    "notice_id",
     "clue_id",
     "seq",
-    "action_id",
-    "action",
-    "username",
+    "kind",
+    "status",
     "unit_code",
-    "device_id",
-    "at",
-    "from_status",
-    "to_status",
-    "note",
-    "details",
+    "number",
+    "number_year",
+    "number_seq",
+    "created_at",
+    "state",
 )
+NOTICE_EVENT_FIELDS = ("notice_id", "seq", *Event.model_fields)
+"""Columns of a seeded notice history row: its notice, change seq and the wire's entry."""
+EVENT_FIELDS = ("clue_id", "seq", *Event.model_fields)
+"""Columns of a seeded clue history row: its clue, change seq and the wire's entry."""
 
 
 @dataclass(frozen=True)
@@ -116,12 +143,21 @@ class DemoAccount:
 
 @dataclass
 class Batch:
-    """Driver rows of a batch of generated clues, and the highest code number per year."""
+    """Driver rows of a batch of generated clues, the highest code number per year, and
+    what the notices and cited files need once every batch is in."""
 
     clues: list[tuple[Any, ...]]
     assisting: list[tuple[Any, ...]]
     events: list[tuple[Any, ...]]
     numbers: dict[int, int]
+    attachments: list[tuple[Any, ...]] = field(default_factory=list)
+    intake: list[tuple[Any, ...]] = field(default_factory=list)
+    notices: list[tuple[Any, ...]] = field(default_factory=list)
+    notice_events: list[tuple[Any, ...]] = field(default_factory=list)
+    notice_numbers: dict[tuple[str, int], tuple[int, datetime, str]] = field(default_factory=dict)
+    """The highest notice number per (unit, year), when it was first used and by whom."""
+    files: dict[str, tuple[datetime, str]] = field(default_factory=dict)
+    """Each cited file's first citation: when and by whom."""
 
 
 def event_action_id(index: int, position: int) -> str:
@@ -129,44 +165,42 @@ def event_action_id(index: int, position: int) -> str:
     return str(uuid.UUID(int=SEED_EVENT_BASE + (index << 8) + position))
 
 
+def notice_event_action_id(index: int, notice: int, position: int) -> str:
+    """The stable history id of event `position` of notice `notice` of seeded clue `index`."""
+    return str(uuid.UUID(int=SEED_NOTICE_EVENT_BASE + (index << 8) + (notice << 4) + position))
+
+
+def _earlier(
+    known: dict[Any, tuple[Any, ...]], key: Any, value: tuple[Any, ...], at: int = 0
+) -> None:
+    """Keep `value` under `key` unless the one kept there is earlier (by its item `at`)."""
+    old = known.get(key)
+    if old is None or value[at] < old[at]:
+        known[key] = value
+
+
 def batch_rows(items: list[DemoClue], first: int, sqlite: bool) -> Batch:
     """Turn generated clues (numbered from `first`) into driver rows; seq = index."""
     batch = Batch([], [], [], {})
     for index, item in enumerate(items, first):
         draft, state = item.draft, item.state
-        registered_by = item.events[0].unit_code
         values = {
+            **draft_record(draft),
+            **state_record(state),  # where the clue is now (a transfer moves it)
             "id": index,
             "code": state.code,
             "seq": index,
-            "channel": draft.channel.value,
-            "category": draft.category.value,
-            "priority": state.priority.value,
-            "received_at": draft.received_at,
-            "reporter_name": draft.reporter_name,
-            "reporter_phone": draft.reporter_phone,
-            "address": draft.address,
-            "county_code": draft.county_code,
-            "township_code": draft.township_code,
-            "latitude": draft.latitude,
-            "longitude": draft.longitude,
-            "subject_name": draft.subject_name,
-            "subject_credit_code": draft.subject_credit_code,
-            "description": draft.description,
-            "status": state.status.value,
-            "lead_unit": state.lead_unit,
-            "registered_at": state.registered_at,
-            "registered_by_unit": registered_by,
-            "dispatched_at": state.dispatched_at,
-            "signed_at": state.signed_at,
-            "reported_at": state.reported_at,
-            "closed_at": state.closed_at,
-            "deadline": state.deadline,
-            "handle_deadline": state.handle_deadline,
-            "extension_requested_days": state.extension_requested_days,
-            "extended_days": state.extended_days,
+            "registered_by_unit": item.events[0].unit_code,
         }
         batch.clues.append(stored_row([values[f] for f in CLUE_FIELDS], sqlite))
+        if draft.channel_ref:
+            intake = (draft.channel.value, draft.channel_ref, index, state.registered_at)
+            batch.intake.append(stored_row(intake, sqlite))
+        for cited in item.attachments:
+            row = (index, cited.sha256, cited.name, cited.added_at, cited.added_by)
+            batch.attachments.append(stored_row(row, sqlite))
+            _earlier(batch.files, cited.sha256, (cited.added_at, cited.added_by))
+        _notice_rows(batch, item, index, sqlite)
         for position, unit in enumerate(state.assisting_units):
             batch.assisting.append((index, unit, position))
         for position, event in enumerate(item.events):
@@ -179,7 +213,7 @@ def batch_rows(items: list[DemoClue], first: int, sqlite: bool) -> Batch:
                         event.action.value,
                         event.username,
                         event.unit_code,
-                        "seed",
+                        SEED_DEVICE,
                         event.at,
                         event.from_status.value if event.from_status else None,
                         event.to_status.value,
@@ -194,23 +228,91 @@ def batch_rows(items: list[DemoClue], first: int, sqlite: bool) -> Batch:
     return batch
 
 
-def generated_batches(count: int, seed: int, now: datetime, sqlite: bool) -> Iterator[Batch]:
+def _notice_rows(batch: Batch, item: DemoClue, index: int, sqlite: bool) -> None:
+    for place, notice in enumerate(item.notices):
+        state = notice.state
+        row = (
+            state.notice_id,
+            index,
+            index,
+            state.kind.value,
+            state.status.value,
+            state.unit_code,
+            state.number,
+            state.number_year,
+            state.number_seq,
+            state.created_at,
+            state.to_dict(),
+        )
+        batch.notices.append(stored_row(row, sqlite))
+        for position, event in enumerate(notice.events):
+            values = (
+                state.notice_id,
+                index,
+                notice_event_action_id(index, place, position),
+                event.action.value,
+                event.username,
+                event.unit_code,
+                SEED_DEVICE,
+                event.at,
+                event.from_status.value if event.from_status else None,
+                event.to_status.value,
+                event.note,
+                dict(event.details),
+            )
+            batch.notice_events.append(stored_row(values, sqlite))
+            if event.action is NoticeAction.ISSUE and state.number_year and state.number_seq:
+                _note_number(
+                    batch.notice_numbers,
+                    (state.unit_code, state.number_year),
+                    (state.number_seq, event.at, event.username),
+                )
+
+
+def _note_number(
+    known: dict[tuple[str, int], tuple[int, datetime, str]],
+    key: tuple[str, int],
+    used: tuple[int, datetime, str],
+) -> None:
+    """Keep the highest number of a unit and year, and when and by whom one was first used."""
+    old = known.get(key)
+    if old is None:
+        known[key] = used
+        return
+    first = used[1:] if used[1] < old[1] else old[1:]
+    known[key] = (max(used[0], old[0]), *first)
+
+
+def generated_batches(
+    count: int, seed: int, now: datetime, sqlite: bool, backlog: float | None = None
+) -> Iterator[Batch]:
     """Generate the demo clues batch by batch, as driver rows."""
     from desktop.demo.city import load_city
     from desktop.demo.generator import generate_clues
 
-    clues = iter(generate_clues(load_city(), count, seed=seed, now=now))
+    clues = iter(generate_clues(load_city(), count, seed=seed, now=now, backlog=backlog))
     first = 1
     while items := list(islice(clues, BATCH)):
         yield batch_rows(items, first, sqlite)
         first += len(items)
 
 
-def _from_child(count: int, seed: int, now: datetime, sqlite: bool) -> Iterator[Batch]:
-    return produced_in_child(generated_batches, (count, seed, now, sqlite), "platform-seed")
+def _from_child(
+    count: int, seed: int, now: datetime, sqlite: bool, backlog: float | None = None
+) -> Iterator[Batch]:
+    args = (count, seed, now, sqlite, backlog)
+    return produced_in_child(generated_batches, args, "platform-seed")
 
 
-BULK_TABLES = ("clues", "clue_assisting_units", "clue_events")
+BULK_TABLES = (
+    "clues",
+    "clue_assisting_units",
+    "clue_events",
+    "clue_attachments",
+    "intake_refs",
+    "notices",
+    "notice_events",
+)
 
 
 @contextmanager
@@ -274,6 +376,7 @@ def load_city_rows(
                 "password_hash": password_hash,
                 "role": u.role.value,
                 "unit_code": u.unit_code,
+                "post": u.post.value,
                 "phone": u.phone,
                 "disabled": False,
                 "scope_epoch": 1,
@@ -306,23 +409,135 @@ def demo_accounts(city: DemoCity) -> list[DemoAccount]:
     return accounts
 
 
+@dataclass
+class _Loaded:
+    """What the batches brought, besides their rows: counts and first uses."""
+
+    clues: int = 0
+    numbers: dict[int, int] = field(default_factory=dict)
+    notice_numbers: dict[tuple[str, int], tuple[int, datetime, str]] = field(default_factory=dict)
+    files: dict[str, tuple[datetime, str]] = field(default_factory=dict)
+
+
 def _load_batches(
     connection: Connection, batches: Iterable[Batch], progress: Callable[[int], None] | None
-) -> tuple[int, dict[int, int]]:
-    loaded = 0
-    numbers: dict[int, int] = {}
+) -> _Loaded:
+    loaded = _Loaded()
     for batch in batches:
         bulk_insert(connection, "clues", CLUE_FIELDS, batch.clues, prepared=True)
         bulk_insert(
             connection, "clue_assisting_units", ASSISTING_FIELDS, batch.assisting, prepared=True
         )
         bulk_insert(connection, "clue_events", EVENT_FIELDS, batch.events, prepared=True)
+        bulk_insert(
+            connection,
+            "clue_attachments",
+            CLUE_ATTACHMENT_FIELDS,
+            batch.attachments,
+            prepared=True,
+        )
+        bulk_insert(connection, "intake_refs", INTAKE_FIELDS, batch.intake, prepared=True)
+        bulk_insert(connection, "notices", NOTICE_FIELDS, batch.notices, prepared=True)
+        bulk_insert(
+            connection, "notice_events", NOTICE_EVENT_FIELDS, batch.notice_events, prepared=True
+        )
         for year, number in batch.numbers.items():
-            numbers[year] = max(numbers.get(year, 0), number)
-        loaded += len(batch.clues)
+            loaded.numbers[year] = max(loaded.numbers.get(year, 0), number)
+        for key, used in batch.notice_numbers.items():
+            _note_number(loaded.notice_numbers, key, used)
+        for sha256, first_use in batch.files.items():
+            _earlier(loaded.files, sha256, first_use)
+        loaded.clues += len(batch.clues)
         if progress is not None:
-            progress(loaded)
-    return loaded, numbers
+            progress(loaded.clues)
+    return loaded
+
+
+def _evidence_rows(connection: Connection, now: datetime) -> None:
+    """Every demo evidence file as a complete attachment (the cited ones are dated later)."""
+    from desktop.demo.evidence import evidence_files
+
+    rows = [
+        {
+            "sha256": f.sha256,
+            "size": f.size,
+            "received": f.size,
+            "complete": True,
+            "media_type": f.media_type,
+            "uploaded_by": SEED_DEVICE,
+            "created_at": now,
+            "completed_at": now,
+        }
+        for f in evidence_files()
+    ]
+    connection.execute(insert(Attachment), rows)
+
+
+def _date_evidence(connection: Connection, files: dict[str, tuple[datetime, str]]) -> None:
+    """Date each cited evidence file by its first citation; drop the ones nobody cites."""
+    from desktop.demo.evidence import evidence_files
+
+    for item in evidence_files():
+        first_use = files.get(item.sha256)
+        if first_use is None:
+            connection.execute(delete(Attachment).where(Attachment.sha256 == item.sha256))
+            continue
+        at, username = first_use
+        connection.execute(
+            update(Attachment)
+            .where(Attachment.sha256 == item.sha256)
+            .values(created_at=at, completed_at=at, uploaded_by=username)
+        )
+
+
+def write_evidence_files(data_dir: Path, digests: Iterable[str]) -> int:
+    """Put the demo evidence files with these digests into the platform's attachment store
+    (`<data_dir>/attachments/ab/abcdef…`, each written beside and renamed into place);
+    returns how many were written (a file already there is kept)."""
+    from desktop.demo.evidence import evidence_by_sha
+
+    known = evidence_by_sha()
+    written = 0
+    for sha256 in digests:
+        item = known.get(sha256)
+        if item is None:
+            continue
+        target = Path(data_dir) / "attachments" / sha256[:2] / sha256
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(descriptor, "wb") as out:
+                out.write(item.data)
+            os.chmod(name, 0o640)
+            os.replace(name, target)
+        except BaseException:
+            if os.path.exists(name):
+                os.unlink(name)
+            raise
+        written += 1
+    return written
+
+
+def _notice_numbers(
+    connection: Connection, numbers: dict[tuple[str, int], tuple[int, datetime, str]]
+) -> None:
+    """Each unit's notice numbers of a year were handed out as one block 1..n to the seed
+    device; the counter goes on from n."""
+    for (unit_code, year), (last, at, username) in sorted(numbers.items()):
+        set_counter_at_least(connection, notice_counter(unit_code, year), last)
+        connection.execute(
+            insert(NumberBlock).values(
+                unit_code=unit_code,
+                year=year,
+                first=1,
+                last=last,
+                device_id=SEED_DEVICE,
+                username=username,
+                created_at=at,
+            )
+        )
 
 
 def seed_demo(
@@ -333,32 +548,55 @@ def seed_demo(
     now: datetime,
     hasher: PasswordHasher = DEFAULT_HASHER,
     progress: Callable[[int], None] | None = None,
+    data_dir: Path | None = None,
+    backlog: float | None = None,
 ) -> list[DemoAccount]:
-    """Fill an empty platform database with the demo city and `count` clues (one transaction)."""
+    """Fill an empty platform database with the demo city and `count` clues (one transaction).
+
+    The evidence files the clues cite go into `data_dir`'s attachment store (by default the
+    folder beside a SQLite database that `cluedesk-platform serve` uses; with PostgreSQL and
+    no `data_dir` only their rows are written). `backlog` leaves that share of the clues
+    open (see `generate_clues`); None gives the source platform's shape.
+    """
     from desktop.demo.city import DEMO_PASSWORD, load_city
 
     if count < 0:
         raise ValueError("线索数量不能为负数")
+    if backlog is not None and not 0 <= backlog <= 1:
+        raise ValueError("积压比例应在 0 到 1 之间")
     city = load_city()
     db = prepare_database(database_url)
     try:
         sqlite = db.is_sqlite
+        folder = Path(data_dir) if data_dir is not None else default_data_dir(db)
         with db.engine.begin() as connection:
             if connection.scalar(select(func.count()).select_from(Unit)):
                 raise ValueError("数据库中已有数据，请在空数据库上生成演示数据")
             load_city_rows(connection, city, hasher.hash(DEMO_PASSWORD), now)
             connection.execute(insert(RuleSet), [{"name": RULES_NAME, "data": Rules().to_dict()}])
+            _evidence_rows(connection, now)
             source = _from_child if count >= PARALLEL_FROM else generated_batches
             with bulk_loading(connection):
-                loaded, numbers = _load_batches(
-                    connection, source(count, seed, now, sqlite), progress
+                loaded = _load_batches(
+                    connection, source(count, seed, now, sqlite, backlog), progress
                 )
-            sync_id_sequence(connection, "clues")
-            sync_id_sequence(connection, "clue_events")
-            set_counter_at_least(connection, CHANGE_SEQ, loaded)
-            for year, number in numbers.items():
+            for table in ("clues", "clue_events", "notices", "notice_events"):
+                sync_id_sequence(connection, table)
+            set_counter_at_least(connection, CHANGE_SEQ, loaded.clues)
+            for year, number in loaded.numbers.items():
                 set_counter_at_least(connection, code_counter(year), number)
-            details = {"clues": loaded, "seed": seed, "rules": "default", "os_user": os_user()}
+            _notice_numbers(connection, loaded.notice_numbers)
+            _date_evidence(connection, loaded.files)
+            if folder is not None:
+                write_evidence_files(folder, loaded.files)
+            details = {
+                "clues": loaded.clues,
+                "seed": seed,
+                "rules": "default",
+                "os_user": os_user(),
+            }
+            if backlog is not None:
+                details["backlog"] = backlog
             append_audit(connection, PLATFORM_SEED, CLI_ACTOR, details, china_now())
     finally:
         db.dispose()

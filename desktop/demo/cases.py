@@ -12,9 +12,16 @@ from typing import Any
 
 from desktop.demo import places, texts
 from desktop.demo.city import CITY_CODE, DemoCity
-from desktop.demo.texts import CATEGORY_WEIGHTS, CHANNEL_WEIGHTS, Scenario
-from desktop.domain.clue import ClueDraft
-from desktop.domain.codes import Category, Channel, Priority, Role, UnitKind
+from desktop.demo.texts import (
+    CATEGORY_SEASONS,
+    CATEGORY_WEIGHTS,
+    CHANNEL_WEIGHTS,
+    SCENARIO_SEASONS,
+    Scenario,
+    between,
+    one,
+)
+from desktop.domain.codes import Category, Channel, Finding, Post, Priority, Role, UnitKind
 from desktop.domain.units import Actor, UnitInfo
 
 WeightTable = tuple[list[Any], list[float]]
@@ -51,6 +58,16 @@ AREA_WEIGHTS: Mapping[str, float] = {
 }
 """How many clues each county or zone has (relative weights; others get 4)."""
 
+TOWNSHIP_WEIGHTS: Mapping[str, float] = {
+    "320706001": 4,  # 新海街道: the city centre, the busiest street office (and a demo account)
+    "320706002": 2,  # 幸福路街道
+    "320706003": 2,  # 朐阳街道
+}
+"""How many clues a township or street has against the others of its area (others get 1)."""
+
+MONTHS = range(1, 13)
+_EVEN = (1.0,) * 12
+
 _CHANNEL_CATEGORIES: Mapping[Channel, Mapping[Category, float]] = {
     Channel.ONLINE_MONITORING: {Category.AIR: 6, Category.WATER: 4},
     Channel.REMOTE_SENSING: {
@@ -69,6 +86,14 @@ _DUTIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("housing", ("住房和城乡建设", "建设局")),
     ("water", ("水利",)),
     ("land", ("自然资源",)),
+    ("police", ("公安",)),
+    ("market", ("市场监督",)),
+    ("emergency", ("应急管理",)),
+    ("health", ("卫生健康",)),
+    ("industry", ("工业和信息化",)),
+    ("development", ("发展和改革",)),
+    ("port", ("港口",)),
+    ("maritime", ("海事",)),
 )
 
 UPPER_CHANNELS = frozenset(
@@ -76,9 +101,36 @@ UPPER_CHANNELS = frozenset(
 )
 """Channels that bring clues from above; the city office often takes them itself."""
 
+FINDING_WEIGHTS: Mapping[Finding, float] = {
+    Finding.TRUE: 60,
+    Finding.PARTLY_TRUE: 20,
+    Finding.UNTRUE: 20,
+}
+"""How often a report finds the complaint true, partly true or untrue (relative weights)."""
+
+CLERK_SHARE = 0.4
+"""The share of clues a unit's clerk (经办人) works and reports; the head signs it off."""
+
+CHANNEL_REFS: Mapping[Channel, tuple[str, int, float]] = {
+    Channel.HOTLINE_12345: ("{day}{n:05d}", 1800, 1.0),  # 12345 work order: 2026112700123
+    Channel.HOTLINE_12369: ("HJ{day}{n:04d}", 300, 1.0),
+    Channel.PETITION: ("XF{county}{day}{n:03d}", 60, 1.0),  # 信访件号
+    Channel.INSPECTION_ASSIGNMENT: ("DC{year}-{batch:02d}-{n:04d}", 400, 1.0),  # 督察交办编号
+    Channel.HIGHER_ASSIGNMENT: ("连攻坚交〔{year}〕{n}号", 900, 0.6),  # 交办文号
+}
+"""The references the channels' own systems give their items: a template (n: the item's
+number that day, or year or batch), the highest usual number, and the share that has one."""
+
+DUE_BY_SHARES: Mapping[Channel, float] = {
+    Channel.INSPECTION_ASSIGNMENT: 0.8,
+    Channel.HIGHER_ASSIGNMENT: 0.3,
+}
+"""The share of clues of a channel that come with the sender's own deadline (due_by)."""
+
 
 def duty_of(name: str) -> str:
-    """The duty of a department, from its name: eco, agri, transport, urban, housing, …"""
+    """The duty of a department, from its name: eco, agri, transport, urban, housing, water,
+    land, police, market, emergency, health, industry, development, port, maritime."""
     for duty, words in _DUTIES:
         if any(word in name for word in words):
             return duty
@@ -94,10 +146,11 @@ class Area:
     dispatcher: Actor
     supervisor: Actor | None
     townships: list[UnitInfo]
+    township_table: WeightTable
     departments: dict[str, UnitInfo]
     handling: list[UnitInfo]
     parks: list[UnitInfo]
-    scenarios: dict[Category, WeightTable]
+    scenarios: dict[tuple[int, Category], WeightTable]
     monitored: dict[Category, WeightTable]
 
 
@@ -117,6 +170,17 @@ class Case:
     subject: str
     credit_code: str
     reporter: tuple[str, str]
+    finding: Finding = Finding.TRUE
+    clerk_works: bool = False
+    due_days: int | None = None
+    """Working days from the registration to the sender's deadline (None: no deadline)."""
+    registered_in: Area | None = None
+    """The area a misrouted clue was registered in (None: its own)."""
+
+    @property
+    def anonymous(self) -> bool:
+        """Whether the reporter left neither a name nor a phone number."""
+        return not (self.reporter[0] or self.reporter[1])
 
 
 class CaseMaker:
@@ -125,8 +189,15 @@ class CaseMaker:
     def __init__(self, city: DemoCity) -> None:
         self.city = city
         self.actors: dict[tuple[str, Role], Actor] = {}
+        self.clerks: dict[str, Actor] = {}
+        self.phones = {user.username: user.phone for user in city.users}
         for user in city.users:
-            self.actors.setdefault((user.unit_code, user.role), city.actor(user.username))
+            if user.post is Post.CLERK:
+                self.clerks[user.unit_code] = city.actor(user.username)
+            else:
+                self.actors.setdefault((user.unit_code, user.role), city.actor(user.username))
+        self.finding_table = weights(FINDING_WEIGHTS)
+        self._refs: set[tuple[Channel, str]] = set()
         self.city_dispatcher = self.actors[(CITY_CODE, Role.DISPATCHER)]
         self.city_departments = {
             duty_of(u.name): u
@@ -136,8 +207,16 @@ class CaseMaker:
         self.areas = {a.code: self._area(a) for a in city.areas()}
         self.area_table = weights({c: AREA_WEIGHTS.get(c, 4) for c in self.areas})
         self.channel_table = weights(CHANNEL_WEIGHTS)
+        seasonal = {
+            month: {
+                category: weight * CATEGORY_SEASONS.get(category, _EVEN)[month - 1]
+                for category, weight in CATEGORY_WEIGHTS.items()
+            }
+            for month in MONTHS
+        }
         self.category_tables = {
-            channel: weights(_CHANNEL_CATEGORIES.get(channel, CATEGORY_WEIGHTS))
+            (month, channel): weights(_CHANNEL_CATEGORIES.get(channel, seasonal[month]))
+            for month in MONTHS
             for channel in Channel
         }
 
@@ -154,17 +233,22 @@ class CaseMaker:
             ),
             None,
         )
-        scenarios: dict[Category, WeightTable] = {}
+        scenarios: dict[tuple[int, Category], WeightTable] = {}
         monitored: dict[Category, WeightTable] = {}
         for category in Category:
-            fitting = {
-                s: s.weight
+            fitting = [
+                s
                 for s in texts.SCENARIOS
                 if s.category is category and (not s.areas or code in s.areas)
-            }
-            scenarios[category] = weights(fitting)
-            companies = {s: w for s, w in fitting.items() if s.subject == "company"}
-            monitored[category] = weights(companies)
+            ]
+            for month in MONTHS:
+                scenarios[(month, category)] = weights(
+                    {
+                        s: s.weight * SCENARIO_SEASONS.get(s.season, _EVEN)[month - 1]
+                        for s in fitting
+                    }
+                )
+            monitored[category] = weights({s: s.weight for s in fitting if s.subject == "company"})
         parks = places.geography(code).parks
         return Area(
             unit=office,
@@ -172,6 +256,7 @@ class CaseMaker:
             dispatcher=self.actors[(code, Role.DISPATCHER)],
             supervisor=supervisor,
             townships=townships,
+            township_table=weights({u: TOWNSHIP_WEIGHTS.get(u.code, 1) for u in townships}),
             departments=departments,
             handling=handling,
             parks=[u for u in townships if u.name in parks],
@@ -180,20 +265,30 @@ class CaseMaker:
         )
 
     def handler(self, unit: UnitInfo) -> Actor:
-        """The handler account of a handling unit."""
+        """The handler account of a handling unit: its head (负责人)."""
         return self.actors[(unit.code, Role.HANDLER)]
+
+    def clerk(self, unit: UnitInfo) -> Actor:
+        """The clerk (经办人) of a handling unit (its head when it has none)."""
+        return self.clerks.get(unit.code) or self.handler(unit)
+
+    def worker(self, case: Case) -> Actor:
+        """Who signs, handles and reports the clue in its lead unit."""
+        return self.clerk(case.lead) if case.clerk_works else self.handler(case.lead)
 
     # -- the case ------------------------------------------------------------------------
 
-    def case(self, rng: Random) -> Case:
-        """Draw what one clue is about and who will work on it."""
+    def case(self, rng: Random, month: int) -> Case:
+        """Draw what one clue coming in in `month` (1–12) is about and who will work on it."""
         area: Area = self.areas[pick(rng, self.area_table)]
         channel: Channel = pick(rng, self.channel_table)
-        category: Category = pick(rng, self.category_tables[channel])
-        monitored = channel is Channel.ONLINE_MONITORING
-        table = (area.monitored if monitored else area.scenarios).get(category)
+        category: Category = pick(rng, self.category_tables[(month, channel)])
+        if channel is Channel.ONLINE_MONITORING:
+            table = area.monitored.get(category)
+        else:
+            table = area.scenarios.get((month, category))
         if not table or not table[0]:
-            table = area.scenarios[Category.AIR]
+            table = area.scenarios[(month, Category.AIR)]
         scenario: Scenario = pick(rng, table)
         roll = rng.random()
         urgent = 0.3 if channel in UPPER_CHANNELS or channel is Channel.MEDIA_EXPOSURE else 0.1
@@ -204,9 +299,9 @@ class CaseMaker:
         else:
             priority = Priority.NORMAL
         if scenario.subject == "company" and area.parks and rng.random() < 0.6:
-            township = area.parks[rng.randrange(len(area.parks))]
+            township = one(rng, area.parks)
         else:
-            township = area.townships[rng.randrange(len(area.townships))]
+            township = pick(rng, area.township_table)
         lead = self._lead(rng, area, scenario, channel, township)
         dispatcher = self.city_dispatcher if lead.county_code is None else area.dispatcher
         if channel is Channel.REMOTE_SENSING:
@@ -229,6 +324,13 @@ class CaseMaker:
         )
         case.assisting = self._assisting(rng, case)
         case.registrar = self._registrar(rng, case)
+        if case.registrar.unit.code == CITY_CODE:
+            case.dispatcher = self.city_dispatcher  # the office that registers owns it
+        case.finding = pick(rng, self.finding_table)
+        case.clerk_works = rng.random() < CLERK_SHARE
+        share = DUE_BY_SHARES.get(channel)
+        if share is not None and rng.random() < share:
+            case.due_days = one(rng, (3, 5, 5, 8, 12))
         return case
 
     def _lead(
@@ -242,8 +344,9 @@ class CaseMaker:
         return township
 
     def _assisting(self, rng: Random, case: Case) -> list[UnitInfo]:
+        """Most clues have only a lead unit; about one in four has one or two assisting."""
         roll = rng.random()
-        wanted = 0 if roll < 0.6 else 1 if roll < 0.9 else 2
+        wanted = 0 if roll < 0.72 else 1 if roll < 0.94 else 2
         if not wanted:
             return []
         area = case.area
@@ -251,7 +354,7 @@ class CaseMaker:
             case.township,
             area.departments.get(case.scenario.duty or "eco"),
             area.departments.get("eco"),
-            rng.choice(area.handling),
+            one(rng, area.handling),
         ]
         out: list[UnitInfo] = []
         for unit in pool:
@@ -262,9 +365,10 @@ class CaseMaker:
     def _registrar(self, rng: Random, case: Case) -> Actor:
         """Who registers: the unit that found it in the field, the city office for clues
         from above, otherwise the area's tackling office."""
-        if case.channel in texts.FIELD_CHANNELS and case.lead.county_code is not None:
-            if rng.random() < 0.7:
-                return self.handler(case.lead)
+        if case.lead.county_code is None:
+            return self.city_dispatcher  # only the city office dispatches to a city bureau
+        if case.channel in texts.FIELD_CHANNELS and rng.random() < 0.7:
+            return self.handler(case.lead)
         if case.channel in UPPER_CHANNELS and rng.random() < 0.5:
             return self.city_dispatcher
         return case.area.dispatcher
@@ -272,25 +376,33 @@ class CaseMaker:
     def other_unit(self, rng: Random, case: Case) -> UnitInfo:
         """A handling unit of the area that is neither the lead nor assisting."""
         for _ in range(8):
-            unit = rng.choice(case.area.handling)
+            unit = one(rng, case.area.handling)
             if unit.code != case.lead.code and unit not in case.assisting:
                 return unit
         return case.township
 
-    # -- the draft -----------------------------------------------------------------------
+    # -- the registration ----------------------------------------------------------------
 
-    def draft(self, rng: Random, case: Case, registered_at: datetime) -> ClueDraft:
-        """The registered fields: when and how it came in, where, about whom, what."""
+    def registration(
+        self,
+        rng: Random,
+        case: Case,
+        registered_at: datetime,
+        due_by: datetime | None = None,
+    ) -> dict[str, Any]:
+        """The registered fields (the payload of the register action; the rules make the
+        draft of it): when and how it came in, where, about whom, what; the channel's own
+        reference and the sender's deadline `due_by` where the channel has them."""
         if case.registrar.role is Role.HANDLER:
-            before = rng.randint(300, 5400)
+            before = between(rng, 300, 5400)
         else:
             roll = rng.random()
             if roll < 0.7:
-                before = rng.randint(120, 9000)
+                before = between(rng, 120, 9000)
             elif roll < 0.92:
-                before = rng.randint(7200, 64800)
+                before = between(rng, 7200, 64800)
             else:
-                before = rng.randint(64800, 237600)
+                before = between(rng, 64800, 237600)
         area, township, scenario = case.area, case.township, case.scenario
         address = places.address(
             rng,
@@ -307,22 +419,75 @@ class CaseMaker:
         latitude = longitude = None
         if rng.random() < 0.75:
             latitude, longitude = places.coordinates(rng, area.unit.code)
-        return ClueDraft(
-            channel=case.channel,
-            received_at=registered_at - timedelta(seconds=before),
-            category=scenario.category,
-            priority=case.priority,
-            description=description,
-            address=address,
-            county_code=area.unit.code,
-            township_code=township.code if rng.random() < 0.95 else None,
-            subject_name=case.subject,
-            subject_credit_code=case.credit_code,
-            reporter_name=case.reporter[0],
-            reporter_phone=case.reporter[1],
-            latitude=latitude,
-            longitude=longitude,
-        )
+        received = registered_at - timedelta(seconds=before)
+        township_code = township.code if rng.random() < 0.95 else None
+        county_code = area.unit.code
+        if case.registered_in is not None:  # misrouted: registered in the wrong area
+            county_code, township_code = case.registered_in.unit.code, None
+        return {
+            "channel": case.channel,
+            "received_at": received,
+            "category": scenario.category,
+            "priority": case.priority,
+            "description": description,
+            "address": address,
+            "county_code": county_code,
+            "township_code": township_code,
+            "subject_name": case.subject,
+            "subject_credit_code": case.credit_code,
+            "reporter_name": case.reporter[0],
+            "reporter_phone": case.reporter[1],
+            "latitude": latitude,
+            "longitude": longitude,
+            "channel_ref": self.channel_ref(rng, case.channel, received, area.unit.code),
+            "due_by": due_by,
+        }
+
+    def duplicate_registration(
+        self, rng: Random, case: Case, original: Mapping[str, Any], registered_at: datetime
+    ) -> dict[str, Any]:
+        """The registered fields of a clue reporting again what `original` (a register
+        payload) reported: same place and party, another reporter and channel."""
+        before = between(rng, 120, 9000) if rng.random() < 0.8 else between(rng, 7200, 64800)
+        received = registered_at - timedelta(seconds=before)
+        address = str(original["address"]).removeprefix("连云港市")
+        river = places.river(rng, case.area.unit.code)
+        text = texts.describe(rng, case.channel, case.scenario, case.subject, address, river)
+        _, _, tail = text.partition("：")
+        intro = one(rng, texts.DUPLICATE_INTROS)
+        return {
+            **original,
+            "channel": case.channel,
+            "received_at": received,
+            "description": f"{intro}：{tail}" if tail else text,
+            "reporter_name": case.reporter[0],
+            "reporter_phone": case.reporter[1],
+            "channel_ref": self.channel_ref(rng, case.channel, received, case.area.unit.code),
+            "due_by": None,
+        }
+
+    def channel_ref(self, rng: Random, channel: Channel, received: datetime, county: str) -> str:
+        """The reference the channel's own system gave the item (unique per channel), or ""."""
+        spec = CHANNEL_REFS.get(channel)
+        if spec is None:
+            return ""
+        template, high, share = spec
+        if share < 1 and rng.random() >= share:
+            return ""
+        number = between(rng, 1, high)
+        year = received.year
+        values = {
+            "day": f"{year}{received.month:02d}{received.day:02d}",
+            "year": year,
+            "county": county,
+            "batch": 1 + received.timetuple().tm_yday // 14,
+        }
+        ref = template.format(n=number, **values)
+        while (channel, ref) in self._refs:
+            number += 1
+            ref = template.format(n=number, **values)
+        self._refs.add((channel, ref))
+        return ref
 
 
 def _reporter(rng: Random, channel: Channel) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from random import Random
 from typing import Any
 
 from desktop.demo.texts import mobile, person_name
-from desktop.domain.codes import Role, UnitKind
+from desktop.domain.codes import Post, Role, UnitKind
 from desktop.domain.units import Actor, UnitInfo
 
 DEMO_PASSWORD = "demo1234"
@@ -23,28 +23,34 @@ CITY_CODE = "320700"
 OFFICE_SUFFIX = "污染防治攻坚办"
 """How the name of a tackling office ends; what precedes it names the area."""
 
-# The demo accounts: key -> (username, unit code, role).
-_DEMO_ACCOUNTS: Mapping[str, tuple[str, str, Role]] = {
-    "township": ("xinhai", "320706001", Role.HANDLER),
-    "department": ("hzhb", "320706901", Role.HANDLER),
-    "county": ("haizhou", "320706", Role.DISPATCHER),
-    "supervisor": ("hzjw", "320706800", Role.SUPERVISOR),
-    "city": ("city", CITY_CODE, Role.DISPATCHER),
-    "admin": ("admin", CITY_CODE, Role.ADMIN),
+# The demo accounts: key -> (username, unit code, role, post).
+_DEMO_ACCOUNTS: Mapping[str, tuple[str, str, Role, Post]] = {
+    "township": ("xinhai", "320706001", Role.HANDLER, Post.HEAD),
+    "department": ("hzhb", "320706901", Role.HANDLER, Post.HEAD),
+    "county": ("haizhou", "320706", Role.DISPATCHER, Post.HEAD),
+    "supervisor": ("hzjw", "320706800", Role.SUPERVISOR, Post.HEAD),
+    "city": ("city", CITY_CODE, Role.DISPATCHER, Post.HEAD),
+    "admin": ("admin", CITY_CODE, Role.ADMIN, Post.HEAD),
+    "township_clerk": ("xinhaijb", "320706001", Role.HANDLER, Post.CLERK),
+    "other_county": ("donghai", "320722", Role.DISPATCHER, Post.HEAD),
 }
 
 _ROLE_LETTERS = {Role.HANDLER: "h", Role.DISPATCHER: "d", Role.SUPERVISOR: "s", Role.ADMIN: "a"}
+CLERK_LETTER = "j"
+"""The last letter of a clerk's (经办人) username: u<unit code>j."""
 
 
 @dataclass(frozen=True)
 class DemoUser:
-    """A demo account: login name, the person's name, role, unit and mobile phone."""
+    """A demo account: login name, the person's name, role, unit, mobile phone, and post
+    within the unit (负责人 unless said otherwise; each handling unit also has a 经办人)."""
 
     username: str
     display_name: str
     role: Role
     unit_code: str
     phone: str
+    post: Post = Post.HEAD
 
 
 @dataclass(frozen=True)
@@ -100,11 +106,13 @@ class DemoCity:
             unit=self.unit(user.unit_code),
             display_name=user.display_name,
             device_id=device_id,
+            post=user.post,
         )
 
     def demo_accounts(self) -> dict[str, DemoUser]:
-        """The six accounts to try the client with, by what they show."""
-        return {key: self.user(name) for key, (name, _, _) in _DEMO_ACCOUNTS.items()}
+        """The accounts to try the client with, by what they show (the first six are the
+        ones offered at login; then a township clerk and another county's office)."""
+        return {key: self.user(name) for key, (name, *_) in _DEMO_ACCOUNTS.items()}
 
 
 def _kind_of_place(name: str) -> UnitKind:
@@ -160,14 +168,15 @@ def _role_of(unit: UnitInfo) -> Role | None:
 
 
 def _users_for(units: list[UnitInfo]) -> list[DemoUser]:
-    """One handler per handling unit, one dispatcher per office, one supervisor per
-    discipline commission, and one admin; names and phones drawn from each unit's code."""
-    special = {(code, role): name for name, code, role in _DEMO_ACCOUNTS.values()}
+    """One handler (the unit's head, 负责人) and one clerk (经办人) per handling unit, one
+    dispatcher per office, one supervisor per discipline commission, and one admin; names
+    and phones drawn from each unit's code."""
+    special = {(code, role, post): name for name, code, role, post in _DEMO_ACCOUNTS.values()}
     seen: set[str] = set()
     users = []
 
-    def person(code: str, role: Role) -> tuple[str, str]:
-        rng = Random(f"demo-user:{code}:{role.value}")
+    def person(seed: str) -> tuple[str, str]:
+        rng = Random(seed)
         name = person_name(rng)
         while name in seen:
             name = person_name(rng)
@@ -178,11 +187,18 @@ def _users_for(units: list[UnitInfo]) -> list[DemoUser]:
         role = _role_of(unit)
         if role is None:
             continue
-        username = special.get((unit.code, role), f"u{unit.code}{_ROLE_LETTERS[role]}")
-        name, phone = person(unit.code, role)
+        default = f"u{unit.code}{_ROLE_LETTERS[role]}"
+        username = special.get((unit.code, role, Post.HEAD), default)
+        name, phone = person(f"demo-user:{unit.code}:{role.value}")
         users.append(DemoUser(username, name, role, unit.code, phone))
-    name, phone = person(CITY_CODE, Role.ADMIN)
-    users.append(DemoUser(special[(CITY_CODE, Role.ADMIN)], name, Role.ADMIN, CITY_CODE, phone))
+        if role is Role.HANDLER:
+            default = f"u{unit.code}{CLERK_LETTER}"
+            username = special.get((unit.code, role, Post.CLERK), default)
+            name, phone = person(f"demo-user:{unit.code}:clerk")
+            users.append(DemoUser(username, name, role, unit.code, phone, Post.CLERK))
+    name, phone = person(f"demo-user:{CITY_CODE}:{Role.ADMIN.value}")
+    admin = special[(CITY_CODE, Role.ADMIN, Post.HEAD)]
+    users.append(DemoUser(admin, name, Role.ADMIN, CITY_CODE, phone))
     return users
 
 

@@ -32,6 +32,7 @@ class WorkClock:
         if not days:
             raise ValueError("no working day in the clock's range")
         self._days = tuple(days)
+        self._midnights = tuple(datetime(y, m, d, tzinfo=CHINA_TZ) for y, m, d in days)
         y, m, d = days[0]
         opening = hours.periods[0][0]
         self.epoch = datetime(y, m, d, opening.hour, opening.minute, tzinfo=CHINA_TZ)
@@ -40,6 +41,10 @@ class WorkClock:
     def days(self) -> int:
         """How many working days the clock covers."""
         return len(self._days)
+
+    def date_of(self, index: int) -> date:
+        """The date of working day `index`."""
+        return date(*self._days[index])
 
     def position(self, moment: datetime) -> int:
         """Office seconds from the epoch to `moment`."""
@@ -50,14 +55,11 @@ class WorkClock:
         index, offset = divmod(position, self.day)
         if offset == 0 and index:
             index, offset = index - 1, self.day
-        seconds = 0
         for start, length in self._periods:
             if offset <= length:
-                seconds = start + offset
-                break
+                return self._midnights[index] + timedelta(seconds=start + offset)
             offset -= length
-        y, m, d = self._days[index]
-        return datetime(y, m, d, seconds // 3600, seconds // 60 % 60, seconds % 60, tzinfo=CHINA_TZ)
+        return self._midnights[index]
 
     def closing(self, index: int) -> datetime:
         """The close of office on working day `index`."""

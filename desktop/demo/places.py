@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from random import Random
 
-from desktop.demo.texts import SURNAMES, Scenario
-from desktop.domain.validators import CREDIT_CODE_CHARSET, credit_code_check_char
+from desktop.demo.texts import SURNAMES, Scenario, between, one
+from desktop.domain.validators import CREDIT_CODE_CHARSET, CREDIT_CODE_WEIGHTS
 
 
 @dataclass(frozen=True)
@@ -139,35 +139,94 @@ def geography(area_code: str) -> AreaGeography:
     return GEOGRAPHY.get(area_code, _DEFAULT_GEOGRAPHY)
 
 
+ORGANISATION_CODE_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+"""Weights of the eight body characters of an organisation code (GB 11714-1997)."""
+
+PARTY_KINDS: Mapping[str, str] = {
+    "11": "机关",
+    "12": "事业单位",
+    "51": "社会团体",
+    "52": "民办非企业单位",
+    "53": "基金会",
+    "91": "企业",
+    "92": "个体工商户",
+    "93": "农民专业合作社",
+}
+"""The registration authority and kind (first two characters) of the credit codes the demo
+uses, by what they register."""
+
+# New organisation codes (since 2015) begin with two letters naming the authority that
+# assigned them: MA market regulation, MB institutional staffing, MJ civil affairs.
+_NEW_CODE_PREFIXES: Mapping[str, str] = {"1": "MB", "5": "MJ", "9": "MA"}
+_ORGANISATION_CHARS = CREDIT_CODE_CHARSET  # the body excludes I, O, S, V, Z as well
+
+
+def organisation_check_char(body: str) -> str:
+    """The GB 11714 check character of an 8-character organisation code body: 11 minus the
+    weighted sum modulo 11, where 10 is written X and 11 is written 0."""
+    total = 0
+    for char, weight in zip(body, ORGANISATION_CODE_WEIGHTS, strict=True):
+        total += (ord(char) - 48 if char <= "9" else ord(char) - 55) * weight
+    value = 11 - total % 11
+    return "X" if value == 10 else "0" if value == 11 else str(value)
+
+
 def credit_code(rng: Random, kind: str, division: str) -> str:
-    """A valid unified social credit code: kind ("91" company, "92" sole trader,
-    "93" co-operative), the 6-digit division code, 9 organisation characters, check."""
+    """A valid unified social credit code: the kind (a key of `PARTY_KINDS`), the 6-digit
+    division code, a 9-character organisation code with its own check character, and the
+    GB 32100 check character."""
+    if kind not in PARTY_KINDS:
+        raise ValueError(f"no such kind of party: {kind}")
+    prefix = _NEW_CODE_PREFIXES.get(kind[0], "MA")
     if rng.random() < 0.65:
-        body = "MA" + "".join(rng.choices(CREDIT_CODE_CHARSET, k=7))
+        body = prefix + "".join(rng.choices(_ORGANISATION_CHARS, k=6))
     else:
-        body = f"{rng.randrange(10**8):08d}" + rng.choice("0123456789X")
-    first17 = kind + division + body
-    return first17 + credit_code_check_char(first17)
+        body = f"{int(rng.random() * 10**8):08d}"
+    head = kind + division
+    organisation = body + organisation_check_char(body)
+    weighted = _HEAD_SUMS.get(head)
+    if weighted is None:
+        weighted = _HEAD_SUMS[head] = _weighted_sum(head, 0)
+    total = weighted + _weighted_sum(organisation, len(head))
+    return head + organisation + CREDIT_CODE_CHARSET[-total % 31]
+
+
+_CREDIT_VALUES = {char: index for index, char in enumerate(CREDIT_CODE_CHARSET)}
+_HEAD_SUMS: dict[str, int] = {}  # the kind and division part of the check sum, by those
+
+
+def _weighted_sum(chars: str, first: int) -> int:
+    """The GB 32100 check sum of `chars` standing at positions `first`, `first + 1`, ..."""
+    return sum(
+        _CREDIT_VALUES[char] * weight
+        for char, weight in zip(chars, CREDIT_CODE_WEIGHTS[first:], strict=False)
+    )
+
+
+def standing_code(name: str, kind: str, division: str) -> str:
+    """The credit code of a party the demo names the same way every time (a health centre, a
+    county hospital, an association): drawn from its name, so that it is always the same."""
+    return credit_code(Random(f"party:{division}:{name}"), kind, division)
 
 
 def brand(rng: Random) -> str:
     """A two-character trade name such as 鑫盛."""
-    first = rng.choice(_BRAND)
-    second = rng.choice(_BRAND)
+    first = one(rng, _BRAND)
+    second = one(rng, _BRAND)
     while second == first:
-        second = rng.choice(_BRAND)
+        second = one(rng, _BRAND)
     return first + second
 
 
 def village(rng: Random) -> str:
     """A village name such as 西徐庄村."""
-    head, tail = rng.choice(_VILLAGE_HEADS), rng.choice(_VILLAGE_TAILS)
-    return head + rng.choice(SURNAMES[:30]) + tail + "村"
+    head, tail = one(rng, _VILLAGE_HEADS), one(rng, _VILLAGE_TAILS)
+    return head + one(rng, SURNAMES[:30]) + tail + "村"
 
 
 def estate(rng: Random) -> str:
     """A residential estate such as 锦华花园."""
-    return brand(rng) + rng.choice(_ESTATE_TAILS)
+    return brand(rng) + one(rng, _ESTATE_TAILS)
 
 
 def _company(rng: Random, trade: str, geo: AreaGeography, area_code: str) -> tuple[str, str]:
@@ -181,7 +240,7 @@ def _company(rng: Random, trade: str, geo: AreaGeography, area_code: str) -> tup
         if trade.endswith("科技"):
             form = "有限公司"
         else:
-            form = rng.choice(("有限公司", "有限公司", "有限公司", "科技有限公司", "股份有限公司"))
+            form = one(rng, ("有限公司", "有限公司", "有限公司", "科技有限公司", "股份有限公司"))
         name = f"{prefix}{brand(rng)}{trade}{form}"
     return name, credit_code(rng, "91", area_code)
 
@@ -191,15 +250,15 @@ def subject(rng: Random, scenario: Scenario, area_code: str, township: str) -> t
     geo = geography(area_code)
     kind = scenario.subject
     if kind == "company":
-        name, code = _company(rng, rng.choice(scenario.trades), geo, area_code)
+        name, code = _company(rng, one(rng, scenario.trades), geo, area_code)
         return name, code, "该企业"
     if kind == "shop":
-        trade = rng.choice(scenario.trades)
+        trade = one(rng, scenario.trades)
         roll = rng.random()
         if roll < 0.3:
-            owner = "老" + rng.choice(SURNAMES[:40])
+            owner = "老" + one(rng, SURNAMES[:40])
         elif roll < 0.45:
-            owner = rng.choice(SURNAMES[:40]) + "记"
+            owner = one(rng, SURNAMES[:40]) + "记"
         else:
             owner = brand(rng)
         name = owner + trade
@@ -208,25 +267,61 @@ def subject(rng: Random, scenario: Scenario, area_code: str, township: str) -> t
         code = credit_code(rng, "92", area_code) if rng.random() < 0.6 else ""
         return name, code, "该商户"
     if kind == "site":
-        project = f"{estate(rng)}{rng.choice(_PHASES)}项目"
-        builder = f"{rng.choice(('连云港', '江苏', '连云港市'))}{brand(rng)}{rng.choice(_BUILDERS)}"
+        project = f"{estate(rng)}{one(rng, _PHASES)}项目"
+        builder = f"{one(rng, ('连云港', '江苏', '连云港市'))}{brand(rng)}{one(rng, _BUILDERS)}"
         name = f"{builder}有限公司（{project}工地）"
         return name, credit_code(rng, "91", area_code), "施工单位"
     if kind == "farm":
-        trade = rng.choice(scenario.trades)
+        trade = one(rng, scenario.trades)
         prefix = geo.local_prefix if geo.local_prefix != "连云港" else township
         name = f"{prefix}{brand(rng)}{trade}"
         if trade.endswith("合作社"):
             return name, credit_code(rng, "93", area_code), "该合作社"
         code = credit_code(rng, "92", area_code) if rng.random() < 0.7 else ""
         return name, code, "该养殖场"
+    if kind == "clinic":
+        return _clinic(rng, geo, area_code, township)
+    if kind == "association":
+        if geo.local_prefix != "连云港" and rng.random() < 0.35:
+            name = f"{geo.local_prefix}老年人体育协会"
+            return name, standing_code(name, "51", area_code), "该协会"
+        return f"{estate(rng)}广场舞队", "", "活动组织者"
+    if kind == "vessel":
+        ship = f"“{brand(rng)}{rng.randint(1, 99)}”轮"
+        return ship, "", "该船舶"
     if kind == "estate":
         return estate(rng), "", "物业单位"
     if kind == "facility":
-        return township + rng.choice(scenario.trades), "", "运营单位"
+        return township + one(rng, scenario.trades), "", "运营单位"
     if kind == "person" and rng.random() < 0.55:
-        return f"{rng.choice(SURNAMES[:40])}某", "", "当事人"
+        return f"{one(rng, SURNAMES[:40])}某", "", "当事人"
     return "", "", "相关责任人"
+
+
+def _clinic(rng: Random, geo: AreaGeography, area_code: str, township: str) -> tuple[str, str, str]:
+    """A health care provider: a public hospital or health centre (事业单位), a private
+    non-profit or for-profit hospital, or a sole trader's clinic."""
+    roll = rng.random()
+    if roll < 0.35:
+        if township.endswith("街道"):
+            name = f"{township}社区卫生服务中心"
+        else:
+            name = f"{township.removesuffix('镇').removesuffix('乡')}中心卫生院"
+        return name, standing_code(name, "12", area_code), "该医疗机构"
+    if roll < 0.5 and geo.local_prefix != "连云港":
+        name = geo.local_prefix + one(rng, ("人民医院", "中医院", "妇幼保健院"))
+        return name, standing_code(name, "12", area_code), "该医疗机构"
+    if roll < 0.7:
+        mark, kind = brand(rng), one(rng, ("医院", "骨科医院", "妇产医院", "康复医院"))
+        if kind == "医院" and mark.endswith("中"):  # 远中医院 would read as a 中医院
+            kind = "综合医院"
+        name = f"连云港{mark}{kind}"
+        if rng.random() < 0.6:
+            return name, credit_code(rng, "52", area_code), "该医疗机构"
+        return name + "有限公司", credit_code(rng, "91", area_code), "该医疗机构"
+    owner = one(rng, SURNAMES[:40]) + "氏" if rng.random() < 0.4 else brand(rng)
+    name = owner + one(rng, ("诊所", "口腔诊所", "中医诊所"))
+    return name, credit_code(rng, "92", area_code) if rng.random() < 0.8 else "", "该诊所"
 
 
 def address(
@@ -236,15 +331,17 @@ def address(
     geo = geography(area_code)
     head = area_name if area_name.startswith("连云港") else "连云港市" + area_name
     park = geo.parks.get(township)
-    if kind == "company" and park and rng.random() < 0.8:
-        place = f"{park}{rng.choice(_PARK_ROADS)}{rng.randint(1, 199)}号"
+    if kind == "vessel":
+        place = one(rng, ("港区", "渔港", "锚地", "码头", "航道")) + "附近海域"
+    elif kind == "company" and park and rng.random() < 0.8:
+        place = f"{park}{one(rng, _PARK_ROADS)}{between(rng, 1, 199)}号"
     elif kind == "farm" or (rural and (kind in ("person", "unknown") or rng.random() < 0.35)):
-        place = f"{village(rng)}{rng.choice(_GROUPS)}组"
+        place = f"{village(rng)}{one(rng, _GROUPS)}组"
     elif rural:
         stem = township.removesuffix("镇").removesuffix("乡")
-        place = f"{stem}{rng.choice(_TOWN_ROADS)}{rng.randint(1, 288)}号"
+        place = f"{stem}{one(rng, _TOWN_ROADS)}{between(rng, 1, 288)}号"
     else:
-        place = f"{rng.choice(geo.roads)}{rng.randint(1, 399)}号"
+        place = f"{one(rng, geo.roads)}{between(rng, 1, 399)}号"
     return head + township + place
 
 
@@ -258,4 +355,4 @@ def coordinates(rng: Random, area_code: str) -> tuple[float, float]:
 
 def river(rng: Random, area_code: str) -> str:
     """A river, lake or reservoir of the area."""
-    return rng.choice(geography(area_code).rivers)
+    return one(rng, geography(area_code).rivers)

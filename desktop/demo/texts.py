@@ -6,10 +6,25 @@ demo store reads like real work and does not repeat itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from random import Random
+from typing import TypeVar
 
-from desktop.domain.codes import Category, Channel
+from desktop.domain.codes import Category, Channel, Finding
+
+T = TypeVar("T")
+
+
+def one(rng: Random, items: Sequence[T]) -> T:
+    """One of `items`, each as likely (as `Random.choice`, in half the time)."""
+    return items[int(rng.random() * len(items))]
+
+
+def between(rng: Random, low: int, high: int) -> int:
+    """A whole number from `low` to `high`, each as likely (as `Random.randint`, faster)."""
+    return low + int(rng.random() * (high - low + 1))
+
 
 # --------------------------------------------------------------------------- people
 
@@ -29,6 +44,7 @@ def person_name(rng: Random) -> str:
     """A plausible Chinese personal name: a surname and one or two given-name characters."""
     index = int(len(SURNAMES) * rng.random() ** 2.2)
     surname = SURNAMES[index]
+    # (Random.choice keeps the demo accounts' names as they have always been.)
     if rng.random() < 0.3:
         return surname + rng.choice(_GIVEN_SECOND)
     return surname + rng.choice(_GIVEN_FIRST) + rng.choice(_GIVEN_SECOND)
@@ -139,7 +155,7 @@ _INTROS: dict[Channel, tuple[str, ...]] = {
 
 def intro(rng: Random, channel: Channel) -> str:
     """How the clue's text begins for its channel, e.g. 市民来电反映."""
-    return rng.choice(_INTROS[channel])
+    return one(rng, _INTROS[channel])
 
 
 # --------------------------------------------------------------------------- scenarios
@@ -161,10 +177,12 @@ CATEGORY_WEIGHTS: dict[Category, float] = {
 class Scenario:
     """One kind of complaint: who is reported, what they do, what it does, who handles it.
 
-    `subject` is one of company, shop, site, farm, person, estate, facility, unknown;
-    `duty` names the responsible department (eco, agri, transport, urban, housing, water,
-    land) or is empty when the township handles it; `areas` limits the scenario to some
-    area codes (empty: everywhere).
+    `subject` is one of company, shop, site, farm, clinic, association, vessel, person,
+    estate, facility, unknown; `duty` names the responsible department (eco, agri, transport,
+    urban, housing, water, land, police, market, health, port, maritime; see
+    `desktop.demo.cases.duty_of`) or is empty when the township handles it; `areas` limits
+    the scenario to some area codes (empty: everywhere); `season` names a row of
+    `SCENARIO_SEASONS` when the scenario comes and goes with the time of year.
     """
 
     category: Category
@@ -176,6 +194,7 @@ class Scenario:
     duty: str
     measures: tuple[str, ...]
     areas: tuple[str, ...] = ()
+    season: str = ""
 
 
 _CHEM_TRADES = ("化工", "精细化工", "医药化工", "新材料科技", "涂料", "树脂")
@@ -256,6 +275,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         ("浓烟滚滚", "烟雾弥漫影响过往车辆通行", "附近村民家中满是烟味"),
         "",
         ("已现场扑灭明火并对当事人批评教育", "已加强禁烧巡查", "已责令当事人清理焚烧残留物"),
+        season="harvest",
     ),
     Scenario(
         Category.AIR,
@@ -492,8 +512,8 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         Category.OTHER,
         2,
-        "shop",
-        ("广告公司", "商场"),
+        "company",
+        ("广告传媒", "商业管理", "文化传媒"),
         ("广告屏夜间强光直射居民窗户", "霓虹灯通宵开启"),
         ("居民夜间无法休息",),
         "urban",
@@ -509,8 +529,143 @@ SCENARIOS: tuple[Scenario, ...] = (
         "",
         ("已组织排查异味来源并加强巡查", "已组织打捞清理河道垃圾"),
     ),
+    Scenario(
+        Category.AIR,
+        1.5,
+        "person",
+        (),
+        ("在禁燃区燃放烟花爆竹", "深夜燃放烟花爆竹", "婚丧活动大量燃放鞭炮"),
+        ("烟雾弥漫、火药味刺鼻", "纸屑满地", "半夜被鞭炮声惊醒"),
+        "police",
+        ("已对当事人批评教育并依法处罚", "已加强禁燃区巡查管控", "已责令当事人清扫燃放残留物"),
+        season="festival",
+    ),
+    Scenario(
+        Category.AIR,
+        2,
+        "company",
+        ("物流", "运输", "货运"),
+        ("柴油货车冒黑烟", "重型柴油车尾气排放超标", "渣土车辆未密闭运输沿途撒漏"),
+        ("车辆经过时黑烟滚滚", "沿线居民深受尾气之害", "路面沙土遍地"),
+        "police",
+        (
+            "已会同公安交警开展路检路查，对超标车辆依法处罚",
+            "已责令该公司对车辆进行维修治理并复检合格",
+            "已将相关车辆纳入重点监管名单",
+        ),
+    ),
+    Scenario(
+        Category.AIR,
+        1.5,
+        "shop",
+        ("煤炭经营部", "燃料经营部", "建材煤炭店"),
+        ("销售劣质散煤", "销售硫分超标的散煤", "露天堆放散煤沿街销售"),
+        ("周边居民燃煤取暖烟气呛人", "散煤燃烧后黑烟滚滚", "煤灰随风飘散"),
+        "market",
+        ("已查扣劣质散煤并依法处罚", "已责令其停止销售并对在售散煤抽样送检"),
+        season="winter",
+    ),
+    Scenario(
+        Category.AIR,
+        2.5,
+        "company",
+        ("港务", "码头", "散货物流"),
+        ("煤炭堆场未苫盖，起风时扬尘严重", "矿石装卸作业未落实抑尘措施", "港区运输车辆沿路撒漏"),
+        ("周边道路和居民楼落满黑灰", "海风一吹粉尘飘进小区", "晾晒的衣服被染黑"),
+        "port",
+        (
+            "已责令其对堆场全面苫盖并增设喷淋抑尘设施",
+            "已督促其完善防风抑尘网和车辆冲洗设施",
+            "已对该企业约谈并限期整改",
+        ),
+        ("320703", "320707", "320723", "320772"),
+    ),
+    Scenario(
+        Category.WATER,
+        2,
+        "vessel",
+        (),
+        ("偷排含油污水", "将生活污水直排入海", "将洗舱水排入港池"),
+        ("港池海面出现大片油花", "近岸海面漂浮油污", "岸边礁石沾满油污"),
+        "maritime",
+        (
+            "已对该船舶依法立案处罚",
+            "已责令其将含油污水交岸上接收设施处置",
+            "已组织清污单位回收海面油污",
+        ),
+        ("320703", "320707", "320723", "320772"),
+    ),
+    Scenario(
+        Category.SOLID_WASTE,
+        1.5,
+        "clinic",
+        (),
+        ("医疗废物混入生活垃圾", "医疗废物暂存间未上锁、无防渗措施", "输液瓶、针头随意丢弃"),
+        ("垃圾桶旁散落针头和输液管", "周边居民担心传染疾病", "拾荒人员翻捡医疗废物"),
+        "health",
+        (
+            "已责令其规范设置医疗废物暂存间并建立转移台账",
+            "已督促其将医疗废物交有资质单位集中处置",
+            "已对其依法立案调查",
+        ),
+    ),
+    Scenario(
+        Category.WATER,
+        1,
+        "clinic",
+        (),
+        ("医疗废水未经消毒直接排放", "污水处理设施未正常运行"),
+        ("排口处有刺鼻的消毒水味", "下水道散发异味"),
+        "eco",
+        ("已责令其修复污水处理设施并规范投加消毒剂", "已委托开展废水监测并依法处理"),
+    ),
+    Scenario(
+        Category.NOISE,
+        2.5,
+        "association",
+        (),
+        ("每晚跳舞时音响音量过大", "晚间健身音响噪声扰民", "清晨在小区广场大声播放音乐"),
+        ("周边居民无法正常休息", "老人孩子被吵得睡不着", "多次协商仍未改善"),
+        "police",
+        ("已联系组织者调低音量并约定活动时间", "已会同社区协调，劝导其更换活动场地"),
+        season="summer",
+    ),
+    Scenario(
+        Category.NOISE,
+        1.5,
+        "person",
+        (),
+        ("机动车改装排气管深夜“炸街”", "货车夜间鸣笛扰民"),
+        ("半夜被轰鸣声惊醒", "周边居民苦不堪言"),
+        "police",
+        ("已会同公安交警开展夜间专项整治", "已对违法改装车辆依法处罚并责令恢复原状"),
+    ),
 )
 """The complaint scenarios the descriptions are made of."""
+
+CATEGORY_SEASONS: dict[Category, tuple[float, ...]] = {
+    # January … December
+    Category.NOISE: (0.7, 0.7, 0.85, 1.0, 1.1, 1.35, 1.5, 1.45, 1.15, 1.0, 0.85, 0.75),
+    Category.WATER: (0.8, 0.8, 0.9, 1.0, 1.05, 1.2, 1.35, 1.3, 1.05, 0.95, 0.9, 0.8),
+    Category.AIR: (1.1, 1.0, 0.95, 0.95, 1.0, 1.1, 1.1, 1.05, 0.95, 1.05, 1.05, 1.1),
+    Category.SOLID_WASTE: (0.95, 0.9, 1.2, 1.1, 1.0, 1.0, 0.95, 0.95, 1.0, 1.0, 1.0, 1.0),
+}
+"""How each category's share of the month's clues rises and falls over the year (factors on
+`CATEGORY_WEIGHTS`, January first; categories not listed stay even): noise with open windows
+in summer, black and smelly water in the hot rainy months, renovation waste after the Spring
+Festival."""
+
+SCENARIO_SEASONS: dict[str, tuple[float, ...]] = {
+    # straw burning at the wheat harvest (June) and the rice and maize harvest (Oct–Nov)
+    "harvest": (0.4, 0.4, 0.5, 0.6, 1.5, 4.0, 1.0, 0.5, 0.8, 3.0, 2.0, 0.6),
+    # fireworks around the Spring Festival and the New Year
+    "festival": (4.0, 5.0, 1.0, 0.3, 0.2, 0.2, 0.2, 0.2, 0.2, 0.5, 0.3, 1.5),
+    # loose coal sold for heating in the cold months
+    "winter": (2.0, 1.8, 1.0, 0.4, 0.2, 0.1, 0.1, 0.1, 0.2, 0.6, 1.4, 2.0),
+    # evening square dancing in the warm months
+    "summer": (0.4, 0.4, 0.7, 1.0, 1.3, 1.6, 1.7, 1.6, 1.3, 1.0, 0.7, 0.5),
+}
+"""Factors by month (January first) on the weight of the scenarios of each season."""
 
 # --------------------------------------------------------------------------- description
 
@@ -576,11 +731,11 @@ def describe(
     rng: Random, channel: Channel, scenario: Scenario, subject: str, address: str, river: str
 ) -> str:
     """The clue text: who reported, where, who, what happens, what it does, what is asked."""
-    problem = rng.choice(scenario.problems)
+    problem = one(rng, scenario.problems)
     if scenario.category is Category.WATER and rng.random() < 0.7:
         problem = problem.replace("河道", river).replace("河沟", river)
     if channel is Channel.ONLINE_MONITORING and scenario.category in _POLLUTANTS:
-        name, unit, limit = rng.choice(_POLLUTANTS[scenario.category])
+        name, unit, limit = one(rng, _POLLUTANTS[scenario.category])
         value = round(limit * (1.2 + 2.5 * rng.random()), 1)
         hours = rng.randint(1, 12)
         return (
@@ -593,21 +748,23 @@ def describe(
         number = rng.randrange(1000, 9999)
         area = rng.randint(2, 80)
         return (
-            f"卫星遥感监测发现{address}附近存在疑似{rng.choice(kinds)}图斑（编号LYG-{number}，"
-            f"面积约{area}亩），{rng.choice(_SENSED_TAILS)}。"
+            f"卫星遥感监测发现{address}附近存在疑似{one(rng, kinds)}图斑（编号LYG-{number}，"
+            f"面积约{area}亩），{one(rng, _SENSED_TAILS)}。"
         )
     head = intro(rng, channel)
-    when = rng.choice(_WHEN)
-    impact = rng.choice(scenario.impacts)
-    duration = rng.choice(_DURATIONS)
+    when = one(rng, _WHEN)
+    impact = one(rng, scenario.impacts)
+    duration = one(rng, _DURATIONS)
     tail = f"{duration}，" if duration else ""
     if scenario.subject == "unknown":
         place = f"{address}附近"
+    elif scenario.subject == "vessel":
+        place = f"{address}，{subject}"
     elif scenario.subject == "person" or not subject:
         place = f"{address}附近，{subject}" if subject else f"{address}附近有人"
     else:
         place = f"位于{address}的{subject}"
-    return f"{head}：{place}{when}{problem}，{impact}，{tail}{rng.choice(_DEMANDS)}。"
+    return f"{head}：{place}{when}{problem}，{impact}，{tail}{one(rng, _DEMANDS)}。"
 
 
 # --------------------------------------------------------------------------- notes
@@ -630,20 +787,52 @@ _NOT_FOUND = (
 )
 
 
-def report_text(rng: Random, scenario: Scenario, subject: str, checker: str, reporter: bool) -> str:
-    """The handling result a lead unit reports back; `checker` names who went to the site."""
-    roll = rng.random()
+def report_text(
+    rng: Random,
+    scenario: Scenario,
+    subject: str,
+    checker: str,
+    reporter: bool,
+    finding: Finding,
+) -> tuple[str, str]:
+    """The handling result a lead unit reports back for `finding`, and the measures taken;
+    `checker` names who went to the site."""
     if reporter and rng.random() < 0.6:
-        follow_up = rng.choice(_REPORTER_FOLLOW_UPS)
+        follow_up = one(rng, _REPORTER_FOLLOW_UPS)
     else:
-        follow_up = rng.choice(_FOLLOW_UPS)
-    if roll >= 0.82:
-        explained = "已向举报人解释说明" if reporter else rng.choice(_NOT_FOUND)
-        return f"经{checker}现场核查，未发现反映的问题。{explained}。"
-    finding = "反映问题属实" if roll < 0.62 else "反映问题部分属实"
-    measure = rng.choice(scenario.measures).replace("{fine}", str(rng.choice((1, 2, 3, 5, 8, 10))))
+        follow_up = one(rng, _FOLLOW_UPS)
+    if finding is Finding.UNTRUE:
+        explained = "已向举报人解释说明" if reporter else one(rng, _NOT_FOUND)
+        result = f"经{checker}现场核查，未发现反映的问题。{explained}。"
+        return result, one(rng, _UNTRUE_MEASURES)
+    said = "反映问题属实" if finding is Finding.TRUE else "反映问题部分属实"
+    measure = one(rng, scenario.measures).replace("{fine}", str(one(rng, (1, 2, 3, 5, 8, 10))))
     target = f"针对{subject}存在的问题，" if subject and rng.random() < 0.5 else ""
-    return f"经{checker}现场核查，{finding}。{target}{measure}。{follow_up}。"
+    partly = f"{one(rng, _PARTLY_TRUE)}；" if finding is Finding.PARTLY_TRUE else ""
+    result = f"经{checker}现场核查，{said}。{partly}{target}{measure}。{follow_up}。"
+    measures = f"{measure}；{one(rng, _FOLLOW_UP_MEASURES)}。"
+    return result, measures
+
+
+_PARTLY_TRUE = (
+    "反映的排放时间与现场核查情况不符",
+    "反映的部分问题已于此前整改到位",
+    "反映的影响范围与实际情况有出入",
+    "现场仅发现部分设施运行不正常",
+)
+_UNTRUE_MEASURES = (
+    "经核查未发现问题，已向举报人做好解释说明",
+    "现场未发现异常，已将该点位纳入日常巡查",
+    "未发现反映的问题，已要求属地加强日常监管",
+    "调阅在线监测数据及台账均未见异常，将持续关注",
+)
+_FOLLOW_UP_MEASURES = (
+    "已开展现场复查，整改到位",
+    "已将整改前后照片存档",
+    "已纳入日常巡查重点，防止问题反弹",
+    "已督促其建立环保管理台账",
+    "已约谈该单位负责人",
+)
 
 
 CHECKERS: dict[str, tuple[str, ...]] = {
@@ -714,4 +903,112 @@ APPROVE_EXTENSION_NOTES = ("", "同意延期", "同意延期，请在延长期�
 
 def fill(rng: Random, sentences: tuple[str, ...], other: str = "") -> str:
     """One sentence of a pool, with {other} replaced by a unit name."""
-    return rng.choice(sentences).replace("{other}", other or "相关单位")
+    return one(rng, sentences).replace("{other}", other or "相关单位")
+
+
+# --------------------------------------------------------------------------- the closed loop
+
+SIGNOFF_NOTES = ("", "", "同意上报", "审签通过，同意反馈", "同意")
+SIGNOFF_REJECTS = (
+    "反馈内容不完整，请补充现场照片后重新提交",
+    "整改措施表述不具体，请补充整改时限",
+    "请补充检查笔录后重新上报",
+    "核查结论与现场照片不符，请核实",
+)
+CALLBACK_NOTES: dict[str, tuple[str, ...]] = {
+    "satisfied": ("", "", "举报人对办理结果表示满意", "电话回访，举报人表示问题已解决"),
+    "basically": (
+        "举报人表示基本满意，希望加强日常监管",
+        "举报人认可处理结果，但担心问题反弹",
+        "",
+    ),
+    "unsatisfied": (
+        "举报人表示问题仍然存在，夜间依旧排放",
+        "举报人对处理结果不满意，认为处罚过轻",
+        "举报人称整改后问题反弹，要求再次核查",
+    ),
+    "unreached": (
+        "三次拨打举报人电话均无人接听",
+        "举报人电话已停机，无法回访",
+        "举报人电话关机，已发送短信告知办理结果",
+    ),
+}
+ANONYMOUS_CALLBACK = "举报人匿名且未留联系方式，无法回访"
+CALLBACK_REJECTS = (
+    "回访举报人不满意，请重新核查办理",
+    "举报人反映问题仍未解决，请重新核查并反馈",
+)
+REOPEN_REASONS = (
+    "办结后回访举报人不满意，问题出现反弹，请重新办理",
+    "举报人回访不满意，反映问题未彻底解决，请重新办理",
+)
+DUPLICATE_NOTES = (
+    "与在办线索反映同一问题，按重复件处理",
+    "同一点位同一问题重复反映，并入原件办理",
+    "",
+)
+DUPLICATE_INTROS = (
+    "市民再次来电反映",
+    "又有群众反映",
+    "举报人再次反映",
+)
+RETURN_TO_CITY_REASONS = (
+    "经核实，该点位位于{other}境内，不属本县区管辖，请市攻坚办转办",
+    "反映地址跨县区，实际位于{other}，退回市级重新分办",
+    "该企业注册地及生产地均在{other}，请转{other}办理",
+)
+TRANSFER_REASONS = (
+    "经核实属{other}管辖，转{other}攻坚办办理",
+    "根据属地管理原则，转{other}办理",
+)
+TAKE_OVER_REASONS = (
+    "该问题群众反映强烈，市攻坚办提级办理",
+    "涉及多个部门和县区，由市攻坚办提级督办",
+    "省督察交办重点件，市攻坚办提级办理",
+)
+REFUSAL_REASONS: dict[str, tuple[str, ...]] = {
+    "out_of_scope": (
+        "反映的是邻里纠纷，不属于生态环境保护职责范围，已告知来电人向社区反映",
+        "反映的是物业服务问题，已告知来电人向住建部门反映",
+    ),
+    "no_facts": (
+        "来电未提供具体地址和被反映对象，无法核实",
+        "反映内容笼统，无具体违法事实，已告知补充信息后再行反映",
+    ),
+    "already_settled": (
+        "该问题已于近期依法处理完毕，来电人无新情况、新理由",
+        "同一问题已办结并答复，本次反映无新情况",
+    ),
+    "in_litigation": ("该纠纷已进入诉讼程序，依法不予受理",),
+    "other_channel": ("反映的劳动争议依法应通过劳动仲裁解决，已告知来电人",),
+}
+REFUSAL_GROUND_WEIGHTS = {
+    "out_of_scope": 45,
+    "no_facts": 25,
+    "already_settled": 20,
+    "in_litigation": 4,
+    "other_channel": 6,
+}
+OVERRIDE_REASONS = (
+    "整改通知书已送达，整改期内由属地持续跟踪，整改情况另行报送",
+    "主要问题已整改到位，通知书复查待整改期满后进行，先行办结",
+)
+
+# --------------------------------------------------------------------------- notices
+
+SERVICE_RELATIONS = ("法定代表人", "负责人", "环保专员", "办公室主任", "本人")
+REINSPECTION_RECTIFIED = (
+    "经复查，已按要求完成整改，现场未见问题",
+    "经复查，治污设施已正常运行，整改到位",
+    "经复查，已拆除违规设施并清理现场，整改到位",
+)
+REINSPECTION_NOT_RECTIFIED = (
+    "经复查，整改期限届满仍未完成整改，问题依旧存在",
+    "经复查，当事人未按要求整改，治污设施仍未运行",
+)
+CASE_RESULTS = (
+    "已作出行政处罚决定，罚款{fine}万元，当事人已缴纳罚款并完成整改",
+    "已依法作出处罚决定，罚款{fine}万元，案件执行完毕",
+    "当事人已完成整改并缴纳罚款{fine}万元，依法结案",
+)
+NOT_RECTIFIED_REJECT = "整改通知书复查认定逾期未整改，请依法查处后重新反馈"

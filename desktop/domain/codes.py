@@ -42,11 +42,26 @@ class Status(Labelled):
     REVIEWING = "reviewing"
     CLOSED = "closed"
     RETURNED = "returned"
+    SIGNOFF = "signoff"
+    DUPLICATE = "duplicate"
+    REFUSED = "refused"
 
 
 OPEN_STATUSES = frozenset(
-    {Status.REGISTERED, Status.RETURNED, Status.DISPATCHED, Status.HANDLING, Status.REVIEWING}
+    {
+        Status.REGISTERED,
+        Status.RETURNED,
+        Status.DISPATCHED,
+        Status.HANDLING,
+        Status.SIGNOFF,
+        Status.REVIEWING,
+    }
 )
+"""Statuses with a running stage deadline. A duplicate (重复件) follows its original and has
+none of its own; a refused item (不予受理) and a closed clue are done."""
+
+DONE_STATUSES = frozenset({Status.CLOSED, Status.REFUSED})
+"""Statuses in which the loop is finished (办结 or 不予受理)."""
 
 
 class Role(Labelled):
@@ -56,6 +71,35 @@ class Role(Labelled):
     DISPATCHER = "dispatcher"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+
+
+class Post(Labelled):
+    """An account's post within its unit: the clerk does the work, the head signs it off."""
+
+    CLERK = "clerk"
+    HEAD = "head"
+
+
+class Finding(Labelled):
+    """Whether the complaint of a clue was found true (核查结论)."""
+
+    TRUE = "true"
+    PARTLY_TRUE = "partly_true"
+    UNTRUE = "untrue"
+
+    @property
+    def needs_evidence(self) -> bool:
+        """A true or partly true finding is backed by evidence (photos, records)."""
+        return self is not Finding.UNTRUE
+
+
+class CallbackResult(Labelled):
+    """What the callback to the reporter (回访) found: their verdict, or that nobody answered."""
+
+    SATISFIED = "satisfied"
+    BASICALLY = "basically"
+    UNSATISFIED = "unsatisfied"
+    UNREACHED = "unreached"
 
 
 class UnitKind(Labelled):
@@ -123,6 +167,18 @@ _LABELS: dict[Labelled, str] = {
     Status.REVIEWING: "待审核",
     Status.CLOSED: "已办结",
     Status.RETURNED: "已退回",
+    Status.SIGNOFF: "待审签",
+    Status.DUPLICATE: "重复件",
+    Status.REFUSED: "不予受理",
+    Post.CLERK: "经办人",
+    Post.HEAD: "负责人",
+    Finding.TRUE: "属实",
+    Finding.PARTLY_TRUE: "部分属实",
+    Finding.UNTRUE: "不属实",
+    CallbackResult.SATISFIED: "满意",
+    CallbackResult.BASICALLY: "基本满意",
+    CallbackResult.UNSATISFIED: "不满意",
+    CallbackResult.UNREACHED: "未能联系上举报人",
     Role.HANDLER: "办理人员",
     Role.DISPATCHER: "攻坚办分办人员",
     Role.SUPERVISOR: "纪委监委监督人员",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.domain.calendar import WorkCalendar
-from desktop.domain.codes import Labelled, Priority, Status
+from desktop.domain.codes import Channel, Labelled, Priority, Status
 from desktop.domain.rules import Rules, WarningThresholds
 from desktop.domain.timeutil import to_china
 
@@ -31,6 +31,7 @@ STAGE_OF_STATUS: dict[Status, Stage] = {
     Status.RETURNED: Stage.DISPATCH,
     Status.DISPATCHED: Stage.SIGN,
     Status.HANDLING: Stage.HANDLE,
+    Status.SIGNOFF: Stage.HANDLE,
     Status.REVIEWING: Stage.REVIEW,
 }
 
@@ -38,13 +39,19 @@ WARNING_LABELS = {0: "正常", 1: "一级预警（黄）", 2: "二级预警（�
 WARNING_COLOURS = {0: "", 1: "黄", 2: "橙", 3: "红"}
 
 
-def stage_limit_days(stage: Stage, rules: Rules, priority: Priority = Priority.NORMAL) -> int:
-    """The working-day limit of `stage` for a clue of `priority`."""
+def stage_limit_days(
+    stage: Stage,
+    rules: Rules,
+    priority: Priority = Priority.NORMAL,
+    channel: Channel | None = None,
+) -> int:
+    """The working-day limit of `stage` for a clue of `priority` from `channel`."""
     limits = rules.limits
+    if stage is Stage.HANDLE:
+        return limits.handle_days_for(priority, channel)
     return {
         Stage.DISPATCH: limits.dispatch_days,
         Stage.SIGN: limits.sign_days,
-        Stage.HANDLE: limits.handle_days_for(priority),
         Stage.REVIEW: limits.review_days,
     }[stage]
 
@@ -55,9 +62,10 @@ def stage_deadline(
     calendar: WorkCalendar,
     rules: Rules,
     priority: Priority = Priority.NORMAL,
+    channel: Channel | None = None,
 ) -> datetime:
     """The deadline of `stage` begun at `start`: close of office on its last working day."""
-    return calendar.deadline_after(start, stage_limit_days(stage, rules, priority))
+    return calendar.deadline_after(start, stage_limit_days(stage, rules, priority, channel))
 
 
 def extend_deadline(deadline: datetime, days: int, calendar: WorkCalendar) -> datetime:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from desktop.domain.clue import ClueState
 from desktop.domain.codes import Labelled, Role, Status, UnitKind
 from desktop.domain.notice_content import NoticeKind, NoticeState, NoticeStatus
 from desktop.domain.notice_numbers import is_environment_bureau
+from desktop.domain.timeutil import to_china
 from desktop.domain.units import Actor
 
 
@@ -75,6 +76,27 @@ DRAFTING_CLUE_STATUSES = frozenset({Status.HANDLING, Status.REVIEWING})
 
 FOLLOWED_STATUSES = frozenset({NoticeStatus.ISSUED, NoticeStatus.SERVED})
 """Statuses whose rectification deadline counts down (and warns)."""
+
+UNCLOSED_STATUSES = frozenset(
+    {NoticeStatus.ISSUED, NoticeStatus.SERVED, NoticeStatus.NOT_RECTIFIED}
+)
+"""Statuses in which a notice keeps its clue from closing: unserved, running, not rectified."""
+
+
+def unclosed_notice(state: NoticeState, now: datetime) -> str | None:
+    """How a clerk names a notice that keeps its clue from closing, or None if it does not."""
+    if state.status not in UNCLOSED_STATUSES:
+        return None
+    name = state.number or state.kind.label
+    if state.status is NoticeStatus.ISSUED:
+        return f"{name}未送达"
+    if state.status is NoticeStatus.NOT_RECTIFIED:
+        return f"{name}逾期未整改"
+    deadline = state.rectify_deadline
+    if deadline is not None and to_china(now) > deadline:
+        return f"{name}整改已逾期"
+    return f"{name}整改期内"
+
 
 CLOCK_TOLERANCE = timedelta(minutes=10)
 """How far a time typed on a device may lie ahead of the clock that checks it."""

@@ -7,13 +7,41 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop.domain.calendar import OfficeHours
-from desktop.domain.codes import Priority
+from desktop.domain.codes import Channel, Priority
 
 DEFAULT_HANDLE_DAYS: Mapping[Priority, int] = {
     Priority.NORMAL: 10,
     Priority.URGENT: 3,
     Priority.CRITICAL: 1,
 }
+
+DEFAULT_CHANNEL_HANDLE_DAYS: Mapping[Channel, Mapping[Priority, int]] = {
+    # 信访工作条例: settled within 60 days of acceptance, about 42 working days.
+    Channel.PETITION: {Priority.NORMAL: 42, Priority.URGENT: 10, Priority.CRITICAL: 3},
+    # 12345 work orders: 5 working days, urgent ones 2, critical ones 1.
+    Channel.HOTLINE_12345: {Priority.NORMAL: 5, Priority.URGENT: 2, Priority.CRITICAL: 1},
+}
+"""Channels whose items come with their own handling limits (working days by priority)."""
+
+DEFAULT_CALLBACK_CHANNELS = frozenset(
+    {
+        Channel.HOTLINE_12345,
+        Channel.HOTLINE_12369,
+        Channel.PETITION,
+        Channel.LEADER_MAILBOX,
+        Channel.WECHAT_REPORT,
+    }
+)
+"""Channels with a reporter who is called back (回访) before the clue is closed."""
+
+DEFAULT_REFUSAL_GROUNDS: Mapping[str, str] = {
+    "out_of_scope": "不属于生态环境保护职责范围",
+    "no_facts": "无具体被反映对象或违法事实",
+    "already_settled": "已依法处理且无新情况、新理由",
+    "in_litigation": "已进入诉讼、仲裁或行政复议程序",
+    "other_channel": "依法应通过其他法定途径解决",
+}
+"""The rules an intake item may be refused under (不予受理), by code."""
 
 
 @dataclass(frozen=True)
@@ -27,9 +55,17 @@ class TimeLimits:
     rework_days: int = 5
     return_window_days: int = 2
     max_extension_days: int = 10
+    max_extensions: int = 2
+    max_extension_total_days: int = 15
+    channel_handle_days: Mapping[Channel, Mapping[Priority, int]] = field(
+        default_factory=lambda: {c: dict(d) for c, d in DEFAULT_CHANNEL_HANDLE_DAYS.items()}
+    )
 
-    def handle_days_for(self, priority: Priority) -> int:
-        """The handling limit for a clue of `priority`."""
+    def handle_days_for(self, priority: Priority, channel: Channel | None = None) -> int:
+        """The handling limit for a clue of `priority` that came in through `channel`."""
+        own = self.channel_handle_days.get(channel) if channel is not None else None
+        if own is not None and priority in own:
+            return own[priority]
         return self.handle_days[priority]
 
 
@@ -48,6 +84,15 @@ class Rules:
     limits: TimeLimits = field(default_factory=TimeLimits)
     warnings: WarningThresholds = field(default_factory=WarningThresholds)
     office_hours: OfficeHours = field(default_factory=OfficeHours)
+    callback_channels: frozenset[Channel] = DEFAULT_CALLBACK_CHANNELS
+    signoff_required: bool = True
+    refusal_grounds: Mapping[str, str] = field(
+        default_factory=lambda: dict(DEFAULT_REFUSAL_GROUNDS)
+    )
+
+    def needs_callback(self, channel: Channel) -> bool:
+        """Whether a clue of `channel` is called back before it is closed."""
+        return channel in self.callback_channels
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form the platform publishes."""
@@ -61,12 +106,21 @@ class Rules:
                 "rework_days": limits.rework_days,
                 "return_window_days": limits.return_window_days,
                 "max_extension_days": limits.max_extension_days,
+                "max_extensions": limits.max_extensions,
+                "max_extension_total_days": limits.max_extension_total_days,
+                "channel_handle_days": {
+                    c.value: {p.value: d for p, d in days.items()}
+                    for c, days in limits.channel_handle_days.items()
+                },
             },
             "warnings": {
                 "level1_remaining_days": self.warnings.level1_remaining_days,
                 "level3_overdue_days": self.warnings.level3_overdue_days,
             },
             "office_hours": self.office_hours.to_list(),
+            "callback_channels": sorted(c.value for c in self.callback_channels),
+            "signoff_required": self.signoff_required,
+            "refusal_grounds": dict(self.refusal_grounds),
         }
 
     @classmethod
@@ -84,6 +138,8 @@ class Rules:
             "rework_days",
             "return_window_days",
             "max_extension_days",
+            "max_extensions",
+            "max_extension_total_days",
         ):
             if name in raw_limits:
                 changes: dict[str, Any] = {name: _days(raw_limits[name], f"limits.{name}")}
@@ -101,6 +157,10 @@ class Rules:
                     raise ValueError(message) from exc
                 handle[priority] = _days(value, f"limits.handle_days.{key}")
             limits = replace(limits, handle_days=handle)
+        if "channel_handle_days" in raw_limits:
+            limits = replace(
+                limits, channel_handle_days=_channel_days(raw_limits["channel_handle_days"])
+            )
         warnings = base.warnings
         raw_warnings = _section(data, "warnings")
         for name in ("level1_remaining_days", "level3_overdue_days"):
@@ -115,7 +175,14 @@ class Rules:
             ):
                 raise ValueError('时限规则 office_hours 应为时段列表，如 [["08:30", "12:00"]]')
             hours = OfficeHours.from_list(raw_hours)
-        return cls(limits=limits, warnings=warnings, office_hours=hours)
+        return cls(
+            limits=limits,
+            warnings=warnings,
+            office_hours=hours,
+            callback_channels=_channels(data.get("callback_channels", base.callback_channels)),
+            signoff_required=_flag(data.get("signoff_required", base.signoff_required)),
+            refusal_grounds=_grounds(data.get("refusal_grounds", base.refusal_grounds)),
+        )
 
 
 def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
@@ -131,3 +198,57 @@ def _days(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 365:
         raise ValueError(f"时限规则 {name} 必须是 1 到 365 之间的整数，而不是 {value!r}")
     return value
+
+
+def _channel(key: Any, name: str) -> Channel:
+    try:
+        return Channel(key)
+    except ValueError as exc:
+        raise ValueError(f"时限规则 {name} 中的举报途径无效：{key}") from exc
+
+
+def _channel_days(raw: Any) -> dict[Channel, dict[Priority, int]]:
+    if not isinstance(raw, Mapping):
+        raise ValueError(
+            "时限规则 limits.channel_handle_days 应为对象（举报途径: {紧急程度: 工作日数}）"
+        )
+    found: dict[Channel, dict[Priority, int]] = {}
+    for key, days in raw.items():
+        channel = _channel(key, "limits.channel_handle_days")
+        if not isinstance(days, Mapping):
+            raise ValueError(f"时限规则 limits.channel_handle_days.{key} 应为对象")
+        own: dict[Priority, int] = {}
+        for priority_key, value in days.items():
+            try:
+                priority = Priority(priority_key)
+            except ValueError as exc:
+                message = (
+                    f"时限规则 limits.channel_handle_days.{key} 中的紧急程度无效：{priority_key}"
+                )
+                raise ValueError(message) from exc
+            own[priority] = _days(value, f"limits.channel_handle_days.{key}.{priority_key}")
+        found[channel] = own
+    return found
+
+
+def _channels(raw: Any) -> frozenset[Channel]:
+    if isinstance(raw, str) or not isinstance(raw, list | tuple | frozenset | set):
+        raise ValueError("时限规则 callback_channels 应为举报途径列表")
+    return frozenset(_channel(key, "callback_channels") for key in raw)
+
+
+def _flag(raw: Any) -> bool:
+    if not isinstance(raw, bool):
+        raise ValueError(f"时限规则 signoff_required 应为 true 或 false，而不是 {raw!r}")
+    return raw
+
+
+def _grounds(raw: Any) -> dict[str, str]:
+    if not isinstance(raw, Mapping) or not raw:
+        raise ValueError("时限规则 refusal_grounds 应为非空对象（代码: 不予受理依据）")
+    grounds: dict[str, str] = {}
+    for key, text in raw.items():
+        if not isinstance(key, str) or not key or not isinstance(text, str) or not text.strip():
+            raise ValueError(f"时限规则 refusal_grounds 中的依据无效：{key!r}")
+        grounds[key] = text.strip()
+    return grounds

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from desktop.domain.codes import DISPATCHING_KINDS, Role, UnitKind
+from desktop.domain.codes import DISPATCHING_KINDS, Post, Role, UnitKind
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,11 @@ class UnitInfo:
         """Whether clues can be dispatched to this unit as lead or assisting unit."""
         return self.kind in (UnitKind.TOWNSHIP, UnitKind.STREET, UnitKind.DEPARTMENT)
 
+    @property
+    def city_wide(self) -> bool:
+        """Whether the unit belongs to the whole city rather than to one county."""
+        return self.county_code is None
+
     def covers(self, county_code: str | None) -> bool:
         """Whether the unit's area includes the county `county_code`."""
         return self.county_code is None or self.county_code == county_code
@@ -49,3 +54,16 @@ class Actor:
     unit: UnitInfo
     display_name: str = ""
     device_id: str = ""
+    post: Post = Post.HEAD
+    """经办人 or 负责人; an account without a post acts as its unit's head."""
+
+
+def city_office(units: UnitDirectory) -> UnitInfo | None:
+    """The city tackling office (市攻坚办), the office above the counties."""
+    return next((u for u in units.values() if u.kind is UnitKind.CITY_OFFICE), None)
+
+
+def county_office(units: UnitDirectory, county_code: str) -> UnitInfo | None:
+    """The tackling office of a county or functional zone (its code is the county's)."""
+    unit = units.get(county_code)
+    return unit if unit is not None and unit.dispatches and unit.code == unit.county_code else None

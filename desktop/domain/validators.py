@@ -11,6 +11,7 @@ import re
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
+from desktop.domain.fields import field_label
 from desktop.domain.timeutil import CHINA_TZ, to_china
 
 __all__ = [
@@ -32,15 +33,20 @@ __all__ = [
 
 
 class ValidationError(ValueError):
-    """A user input was refused; ``field`` is the Chinese field label, ``message`` the reason."""
+    """A user input was refused; ``field`` is the payload key, ``message`` the reason."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}：{message}")
+        super().__init__(f"{field_label(field)}：{message}")
         self.field = field
         self.message = message
 
+    @property
+    def label(self) -> str:
+        """The Chinese label of the field, as a clerk reads it."""
+        return field_label(self.field)
+
     def __str__(self) -> str:
-        return f"{self.field}：{self.message}"
+        return f"{self.label}：{self.message}"
 
     def __reduce__(self) -> tuple[type[ValidationError], tuple[str, str]]:
         return (type(self), (self.field, self.message))
@@ -81,7 +87,7 @@ def _upper_ascii(text: str) -> str:
 
 # --------------------------------------------------------------------------- credit code
 
-_CREDIT_FIELD = "统一社会信用代码"
+_CREDIT_FIELD = "subject_credit_code"
 
 CREDIT_CODE_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 """The 31 characters allowed in a unified social credit code (GB 32100-2015)."""
@@ -152,7 +158,7 @@ def validate_credit_code(value: str, field: str = _CREDIT_FIELD) -> str:
 
 # --------------------------------------------------------------------------- phones
 
-_PHONE_FIELD = "联系电话"
+_PHONE_FIELD = "phone"
 
 SERVICE_NUMBERS = frozenset({"110", "119", "120", "12315", "12320", "12345", "12350", "12369"})
 """Short emergency and government-service numbers accepted as a contact phone."""

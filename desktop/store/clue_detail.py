@@ -94,6 +94,7 @@ class ClueDetail:
     provisional: bool
     status: Status
     channel: str
+    channel_ref: str
     category: str
     priority: str
     received_at: datetime
@@ -121,6 +122,7 @@ class ClueDetail:
     extension_requested_days: int
     extended_days: int
     result: str
+    measures: str
     server_version: int
     updated_at: datetime
     state: ClueState
@@ -158,14 +160,22 @@ def _unit_names(session: Session, codes: set[str]) -> dict[str, str]:
     return {code: name for code, name in rows}
 
 
-def _result(timeline: tuple[TimelineEntry, ...]) -> str:
-    """The latest handling result reported (empty when none, or when sent back since)."""
+_SENT_BACK = frozenset(
+    a.value
+    for a in (Action.REJECT, Action.VERIFICATION_FAIL, Action.SIGNOFF_REJECT, Action.REOPEN)
+)
+"""Actions after which the last reported result no longer stands."""
+
+
+def _report(timeline: tuple[TimelineEntry, ...]) -> tuple[str, str]:
+    """The result and measures of the report that stands (empty when none, or when sent
+    back since)."""
     for entry in reversed(timeline):
         if entry.action == Action.REPORT.value:
-            return entry.note
-        if entry.action in (Action.REJECT.value, Action.VERIFICATION_FAIL.value):
-            return ""
-    return ""
+            return entry.note, str(entry.details.get("measures") or "")
+        if entry.action in _SENT_BACK:
+            break
+    return "", ""
 
 
 def load_clue_detail(
@@ -237,12 +247,14 @@ def load_clue_detail(
     )
     county = ref(row.county_code)
     assert county is not None  # every clue has a county
+    result, measures = _report(timeline)
     return ClueDetail(
         id=row.id,
         code=row.code,
         provisional=bool(row.provisional),
         status=state.status,
         channel=row.channel,
+        channel_ref=row.channel_ref,
         category=row.category,
         priority=row.priority,
         received_at=row.received_at,
@@ -269,7 +281,8 @@ def load_clue_detail(
         handle_deadline=row.handle_deadline,
         extension_requested_days=row.extension_requested_days,
         extended_days=row.extended_days,
-        result=_result(timeline),
+        result=result,
+        measures=measures,
         server_version=row.server_version,
         updated_at=row.updated_at,
         state=state,

@@ -10,10 +10,11 @@ from desktop.domain.clue import (
     STATE_FIELDS,
     ClueDraft,
     ClueState,
+    draft_record,
     state_from_record,
     state_record,
 )
-from desktop.domain.codes import Role, UnitKind
+from desktop.domain.codes import Post, Role, UnitKind
 from desktop.domain.rules import Rules
 from desktop.domain.units import Actor, UnitInfo
 from desktop.store.models import AssistingUnit, CalendarYear, Clue, RuleSet, Unit, User
@@ -50,6 +51,7 @@ def load_actor(session: Session, username: str, device_id: str) -> Actor:
         unit=unit_info(unit),
         display_name=user.display_name,
         device_id=device_id,
+        post=Post(user.post),
     )
 
 
@@ -93,22 +95,7 @@ def state_values(state: ClueState) -> dict[str, object]:
 
 def draft_values(draft: ClueDraft) -> dict[str, object]:
     """Column values of a clue row that hold its registered description."""
-    return {
-        "channel": draft.channel.value,
-        "category": draft.category.value,
-        "priority": draft.priority.value,
-        "received_at": draft.received_at,
-        "reporter_name": draft.reporter_name,
-        "reporter_phone": draft.reporter_phone,
-        "address": draft.address,
-        "county_code": draft.county_code,
-        "township_code": draft.township_code,
-        "latitude": draft.latitude,
-        "longitude": draft.longitude,
-        "subject_name": draft.subject_name,
-        "subject_credit_code": draft.subject_credit_code,
-        "description": draft.description,
-    }
+    return draft_record(draft)
 
 
 def save_rules(session: Session, rules: Rules) -> None:

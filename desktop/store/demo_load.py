@@ -1,4 +1,6 @@
-"""Filling a store with the demo city: units, users, and generated clues with their histories.
+"""Filling a store with the demo city: units, users, and generated clues with their histories,
+the evidence files they cite (rows, and the files in the store's attachment folder) and their
+notices with their histories, as if the platform had sent them.
 
 Generating 100,000 clues is CPU work and so is turning them into rows; writing them is
 SQLite's. A second process generates and converts while this one writes, so both cores work.
@@ -6,6 +8,8 @@ SQLite's. A second process generates and converts while this one writes, so both
 
 from __future__ import annotations
 
+import os
+import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -16,19 +20,36 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Boolean, Connection, func, insert, select
 
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
+from desktop.store.attachments import attachment_path
 from desktop.store.clue_rows import draft_values, state_values
 from desktop.store.database import Store
-from desktop.store.models import AssistingUnit, Clue, ClueEvent, SyncState, Unit, User
+from desktop.store.health import PRIVATE_FILE, private_dir
+from desktop.store.models import (
+    AssistingUnit,
+    Attachment,
+    Clue,
+    ClueAttachment,
+    ClueEvent,
+    Notice,
+    NoticeEvent,
+    SyncState,
+    Unit,
+    User,
+)
+from desktop.store.notice_rows import row_values
 from desktop.store.search import INSERT_SQL, index_params
 from desktop.store.types import ChinaDateTime, JsonText, china_text, json_text
 
 if TYPE_CHECKING:
     from desktop.demo.city import DemoCity
-    from desktop.demo.generator import DemoClue
+    from desktop.demo.generator import DemoClue, DemoNotice
 
 BATCH = 5000
 EVENT_BASE = uuid.UUID("6f1d3c1e-7a52-4f57-9d3e-000000000000").int
 """Demo history ids: this base plus the clue id and the event's place (stable per seed)."""
+NOTICE_EVENT_BASE = uuid.UUID("1a7e5c93-4d28-4b6f-8e05-000000000000").int
+"""Demo notice history ids: this base plus (clue id << 8), (the notice's place << 4) and the
+event's place."""
 
 Statement = tuple[str, list[tuple[Any, ...]]]
 """SQL with driver parameters for executemany."""
@@ -73,6 +94,7 @@ def load_units_and_users(connection: Connection, city: DemoCity) -> None:
                     "role": u.role.value,
                     "unit_code": u.unit_code,
                     "phone": u.phone,
+                    "post": u.post.value,
                 }
                 for u in new_users
             ],
@@ -117,11 +139,15 @@ SearchRows = list[tuple[int, tuple[str, str, str, str]]]
 def clue_statements(
     batch: list[DemoClue], first_id: int, now: datetime
 ) -> tuple[list[Statement], SearchRows]:
-    """The INSERTs of a batch of generated clues (clues, assisting units, history) and what
-    the search index needs; the writer builds the index rows, to share the work out."""
+    """The INSERTs of a batch of generated clues (clues, assisting units, history, cited
+    files, notices and their history) and what the search index needs; the writer builds
+    the index rows, to share the work out."""
     clue_rows: list[dict[str, Any]] = []
     assisting: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
+    cited: list[dict[str, Any]] = []
+    notices: list[dict[str, Any]] = []
+    notice_events: list[dict[str, Any]] = []
     search: SearchRows = []
     for clue_id, item in enumerate(batch, first_id):
         draft, state = item.draft, item.state
@@ -157,23 +183,81 @@ def clue_statements(
                     "pending": False,
                 }
             )
+        cited.extend(
+            {
+                "clue_id": clue_id,
+                "sha256": a.sha256,
+                "name": a.name,
+                "added_at": a.added_at,
+                "added_by": a.added_by,
+            }
+            for a in item.attachments
+        )
+        for place, notice in enumerate(item.notices):
+            _notice_rows(notices, notice_events, clue_id, place, notice)
         search.append((clue_id, (state.code, draft.subject_name, draft.address, draft.description)))
     statements = [insert_statement(Clue, clue_rows)]
     if assisting:
         statements.append(insert_statement(AssistingUnit, assisting))
     if events:
         statements.append(insert_statement(ClueEvent, events))
+    if cited:
+        statements.append(insert_statement(ClueAttachment, cited))
+    if notices:
+        statements.append(insert_statement(Notice, notices))
+        statements.append(insert_statement(NoticeEvent, notice_events))
     return statements, search
 
 
+def _notice_rows(
+    notices: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    clue_id: int,
+    place: int,
+    notice: DemoNotice,
+) -> None:
+    """A notice as the platform sent it (its snapshot, version 1) and its history."""
+    state = notice.state
+    snapshot = state.to_dict()
+    notices.append(
+        {
+            "notice_id": state.notice_id,
+            "clue_id": clue_id,
+            **row_values(state),
+            "updated_at": notice.events[-1].at if notice.events else state.created_at,
+            "server_state": snapshot,
+            "server_version": 1,
+            "pending": False,
+        }
+    )
+    for index, event in enumerate(notice.events):
+        number = NOTICE_EVENT_BASE + (clue_id << 8) + (place << 4) + index
+        events.append(
+            {
+                "notice_id": state.notice_id,
+                "action_id": str(uuid.UUID(int=number)),
+                "action": event.action.value,
+                "username": event.username,
+                "unit_code": event.unit_code,
+                "device_id": "platform",
+                "at": event.at,
+                "from_status": event.from_status.value if event.from_status else None,
+                "to_status": event.to_status.value,
+                "note": event.note,
+                "details": dict(event.details),
+                "pending": False,
+            }
+        )
+
+
 def generated_statements(
-    count: int, seed: int, now: datetime, first_id: int
+    count: int, seed: int, now: datetime, first_id: int, backlog: float | None = None
 ) -> Iterator[tuple[list[Statement], SearchRows]]:
     """Generate the demo clues batch by batch: its INSERTs and its search rows."""
     from desktop.demo.city import load_city
     from desktop.demo.generator import generate_clues
 
-    clues = iter(generate_clues(load_city(), count, seed=seed, now=now))
+    clues = iter(generate_clues(load_city(), count, seed=seed, now=now, backlog=backlog))
     next_id = first_id
     while batch := list(islice(clues, BATCH)):
         yield clue_statements(batch, next_id, now)
@@ -181,9 +265,62 @@ def generated_statements(
 
 
 def _from_child(
-    count: int, seed: int, now: datetime, first_id: int
+    count: int, seed: int, now: datetime, first_id: int, backlog: float | None = None
 ) -> Iterator[tuple[list[Statement], SearchRows]]:
-    return produced_in_child(generated_statements, (count, seed, now, first_id), "demo-generator")
+    args = (count, seed, now, first_id, backlog)
+    return produced_in_child(generated_statements, args, "demo-generator")
+
+
+def _evidence_rows(connection: Connection, now: datetime) -> None:
+    """Every demo evidence file as an attachment row (dated and thinned out afterwards)."""
+    from desktop.demo.evidence import evidence_files
+
+    rows = [
+        {"sha256": f.sha256, "size": f.size, "media_type": f.media_type, "created_at": now}
+        for f in evidence_files()
+    ]
+    sql, params = insert_statement(Attachment, rows)
+    connection.exec_driver_sql(sql, params)
+
+
+def _cited_evidence(connection: Connection) -> list[str]:
+    """Keep the evidence files the clues cite, dated by their first citation; return them."""
+    connection.exec_driver_sql(
+        "DELETE FROM attachments WHERE sha256 NOT IN (SELECT sha256 FROM clue_attachments)"
+    )
+    connection.exec_driver_sql(
+        "UPDATE attachments SET created_at = (SELECT MIN(added_at) FROM clue_attachments "
+        "WHERE clue_attachments.sha256 = attachments.sha256)"
+    )
+    return list(connection.exec_driver_sql("SELECT sha256 FROM attachments").scalars())
+
+
+def write_evidence_files(store: Store, digests: Iterable[str]) -> int:
+    """Put the demo evidence files with these digests into the store's attachment folder
+    (written beside and renamed into place, readable by the user only); returns how many
+    were written (a file already there is kept)."""
+    from desktop.demo.evidence import evidence_by_sha
+
+    known = evidence_by_sha()
+    written = 0
+    for sha256 in digests:
+        item = known.get(sha256)
+        target = attachment_path(store, sha256)
+        if item is None or target.exists():
+            continue
+        private_dir(target.parent)
+        descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(descriptor, "wb") as out:
+                out.write(item.data)
+            os.chmod(name, PRIVATE_FILE)
+            os.replace(name, target)
+        except BaseException:
+            if os.path.exists(name):
+                os.unlink(name)
+            raise
+        written += 1
+    return written
 
 
 @contextmanager
@@ -214,8 +351,13 @@ def load_demo(
     seed: int = 1,
     now: datetime,
     progress: Callable[[int], None] | None = None,
+    backlog: float | None = None,
 ) -> int:
-    """Generate the demo city with `count` clues into an empty store, in one transaction."""
+    """Generate the demo city with `count` clues into an empty store, in one transaction.
+
+    `backlog` leaves that share of the clues open (see `generate_clues`, for tests that need
+    many open clues); None gives the source platform's shape.
+    """
     from desktop.demo.city import load_city
 
     with store.engine.begin() as connection:
@@ -226,8 +368,10 @@ def load_demo(
         connection.exec_driver_sql("PRAGMA cache_size=-262144")  # 256 MiB while bulk loading
         source = _from_child if count >= PARALLEL_FROM else generated_statements
         loaded = 0
-        with indexes_rebuilt_after(connection, (Clue, ClueEvent, AssistingUnit)):
-            for statements, search in source(count, seed, now, 1):
+        _evidence_rows(connection, now)
+        bulk = (Clue, ClueEvent, AssistingUnit, ClueAttachment, Notice, NoticeEvent)
+        with indexes_rebuilt_after(connection, bulk):
+            for statements, search in source(count, seed, now, 1, backlog):
                 for sql, params in statements:
                     connection.exec_driver_sql(sql, params)
                 connection.exec_driver_sql(INSERT_SQL, index_params(search))
@@ -235,8 +379,9 @@ def load_demo(
                 if progress is not None:
                     progress(loaded)
         connection.exec_driver_sql(f"PRAGMA cache_size={int(default_cache or -2000)}")
-        connection.execute(
-            insert(SyncState),
-            [{"key": "demo", "value": {"seed": seed, "clues": count, "now": now.isoformat()}}],
-        )
+        write_evidence_files(store, _cited_evidence(connection))
+        demo: dict[str, Any] = {"seed": seed, "clues": count, "now": now.isoformat()}
+        if backlog is not None:
+            demo["backlog"] = backlog
+        connection.execute(insert(SyncState), [{"key": "demo", "value": demo}])
     return loaded

@@ -9,10 +9,14 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
 
+from desktop.domain.clue import ClueState
 from desktop.domain.notices import NoticeOutcome
 from desktop.domain.timeutil import china_now, to_china
+from desktop.domain.units import Actor
 from desktop.domain.workflow import Action, Outcome, apply_action
+from desktop.store.action_context import action_context
 from desktop.store.attachments import attach, cited_files
 from desktop.store.clue_rows import (
     clue_state,
@@ -85,6 +89,65 @@ def history_entry(
     return ClueEvent(clue_id=clue_id, **values)
 
 
+@dataclass(frozen=True)
+class _Decision:
+    """An action the rules allowed: its clue row and state before, the actor, the outcome."""
+
+    row: Clue | None
+    before: ClueState | None
+    actor: Actor
+    outcome: Outcome
+
+
+def _decide(
+    session: Session,
+    username: str,
+    device_id: str,
+    action: Action,
+    clue_code: str | None,
+    payload: Mapping[str, Any],
+    moment: datetime,
+    action_id: str,
+) -> _Decision:
+    """The clue row an action names (None for REGISTER) and what the rules make of it."""
+    actor = load_actor(session, username, device_id)
+    units = load_directory(session)
+    rules = load_rules(session)
+    calendar = load_calendar(session, rules)
+    row: Clue | None = None
+    state: ClueState | None = None
+    code = provisional_code(moment, action_id)
+    if action is not Action.REGISTER:
+        row = session.scalars(select(Clue).where(Clue.code == clue_code)).one_or_none()
+        if row is None:
+            raise LookupError(f"本机没有编号为 {clue_code} 的线索")
+        code = row.code
+        state = clue_state(session, row)
+    context = action_context(session, action, row.id if row is not None else None, moment)
+    outcome = apply_action(
+        action, actor, state, payload, moment, calendar, rules, units, code=code, context=context
+    )
+    return _Decision(row, state, actor, outcome)
+
+
+def check_local_action(
+    store: Store,
+    username: str,
+    device_id: str,
+    action: Action,
+    clue_code: str | None,
+    payload: Mapping[str, Any],
+    now: datetime,
+) -> Outcome:
+    """Run the rules on an action as `take_action` would, writing nothing (cited files are
+    not looked for: a form checks before it copies them into the store)."""
+    with store.session() as session:
+        moment = to_china(now)
+        return _decide(
+            session, username, device_id, action, clue_code, payload, moment, "-"
+        ).outcome
+
+
 def take_action(
     store: Store,
     username: str,
@@ -107,23 +170,16 @@ def take_action(
     action_id = action_id or str(uuid.uuid4())
     files = cited_files(store, payload)
     with store.session() as session, session.begin():
-        actor = load_actor(session, username, device_id)
-        units = load_directory(session)
-        rules = load_rules(session)
-        calendar = load_calendar(session, rules)
-        row: Clue | None = None
-        if action is Action.REGISTER:
-            code = provisional_code(moment, action_id)
-            state = None
-        else:
-            row = session.scalars(select(Clue).where(Clue.code == clue_code)).one_or_none()
-            if row is None:
-                raise LookupError(f"本机没有编号为 {clue_code} 的线索")
-            code = row.code
-            state = clue_state(session, row)
-        outcome = apply_action(
-            action, actor, state, payload, moment, calendar, rules, units, code=code
+        decision = _decide(
+            session, username, device_id, action, clue_code, payload, moment, action_id
         )
+        row, state, actor, outcome = (
+            decision.row,
+            decision.before,
+            decision.actor,
+            decision.outcome,
+        )
+        code = outcome.state.code
         if row is None:
             draft = outcome.draft
             assert draft is not None  # a register outcome carries its draft

@@ -62,6 +62,8 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))
     unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
     phone: Mapped[str] = mapped_column(String(20), default="")
+    post: Mapped[str] = mapped_column(String(8), default="head", server_default="head")
+    """经办人 (clerk) or 负责人 (head) within the unit."""
 
 
 class Clue(Base):
@@ -103,6 +105,13 @@ class Clue(Base):
     """The workflow state the platform last sent (None: never on the platform), for replays."""
     registered_by_unit: Mapped[str | None] = mapped_column(String(20))
     """The unit that registered the clue, as the platform reports it."""
+    channel_ref: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    owner_unit: Mapped[str | None] = mapped_column(String(20))
+    due_by: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    finding: Mapped[str | None] = mapped_column(String(16))
+    callback: Mapped[str | None] = mapped_column(String(16))
+    duplicate_of: Mapped[str | None] = mapped_column(String(40))
+    extension_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 DUE = func.coalesce(Clue.deadline, literal_column(f"'{NO_DEADLINE}'"))
@@ -118,6 +127,9 @@ Index("ix_clues_status_received", Clue.status, Clue.received_at, Clue.id)
 Index("ix_clues_lead_status_received", Clue.lead_unit, Clue.status, Clue.received_at, Clue.id)
 Index("ix_clues_county_status_received", Clue.county_code, Clue.status, Clue.received_at, Clue.id)
 Index("ix_clues_township", Clue.township_code)
+Index("ix_clues_channel_ref", Clue.channel_ref)
+Index("ix_clues_owner_status_due", Clue.owner_unit, Clue.status, DUE, Clue.id)
+Index("ix_clues_duplicate_of", Clue.duplicate_of)
 
 
 class AssistingUnit(Base):

@@ -38,6 +38,7 @@ class Queue(Labelled):
     TO_DISPATCH = "to_dispatch"
     TO_SIGN = "to_sign"
     HANDLING = "handling"
+    TO_SIGNOFF = "to_signoff"
     TO_REVIEW = "to_review"
     CLOSED = "closed"
     WARNINGS = "warnings"
@@ -53,6 +54,7 @@ _QUEUE_LABELS = {
     Queue.TO_DISPATCH: "待分办",
     Queue.TO_SIGN: "待签收",
     Queue.HANDLING: "办理中",
+    Queue.TO_SIGNOFF: "待审签",
     Queue.TO_REVIEW: "待审核",
     Queue.CLOSED: "已办结",
     Queue.WARNINGS: "预警",
@@ -63,8 +65,9 @@ QUEUE_STATUSES: dict[Queue, frozenset[Status]] = {
     Queue.TO_DISPATCH: frozenset({Status.REGISTERED, Status.RETURNED}),
     Queue.TO_SIGN: frozenset({Status.DISPATCHED}),
     Queue.HANDLING: frozenset({Status.HANDLING}),
+    Queue.TO_SIGNOFF: frozenset({Status.SIGNOFF}),
     Queue.TO_REVIEW: frozenset({Status.REVIEWING}),
-    Queue.CLOSED: frozenset({Status.CLOSED}),
+    Queue.CLOSED: frozenset({Status.CLOSED, Status.REFUSED}),
     Queue.WARNINGS: frozenset(OPEN_STATUSES),
     Queue.ALL: frozenset(Status),
 }
@@ -130,6 +133,9 @@ class ClueRow:
     received_at: datetime
     deadline: datetime | None
     warning_level: int
+    channel_ref: str = ""
+    finding: str | None = None
+    owner_unit: str | None = None
     sort_value: Any = field(repr=False, default=None)
 
 
@@ -155,17 +161,26 @@ ROW_COLUMNS = (
     Clue.address,
     Clue.received_at,
     Clue.deadline,
+    Clue.channel_ref,
+    Clue.finding,
+    Clue.owner_unit,
 )
+
+
+OWNED_QUEUES = frozenset({Queue.TO_DISPATCH, Queue.TO_REVIEW})
+"""The queues of an office's own decisions: the clues it owns (dispatch, review)."""
 
 
 def _scope(viewer: Viewer, queue: Queue) -> ColumnElement[bool]:
     unit = viewer.unit
     if viewer.by_area:
+        if unit.dispatches and queue in OWNED_QUEUES:
+            return Clue.owner_unit == unit.code
         return true() if unit.county_code is None else Clue.county_code == unit.county_code
     if queue in (Queue.TO_DISPATCH,):
         return false()
     lead = Clue.lead_unit == unit.code
-    if queue in (Queue.TO_SIGN, Queue.TO_REVIEW):
+    if queue in (Queue.TO_SIGN, Queue.TO_SIGNOFF, Queue.TO_REVIEW):
         return lead
     assisting = select(AssistingUnit.clue_id).where(AssistingUnit.unit_code == unit.code)
     return or_(lead, Clue.id.in_(assisting))
@@ -218,8 +233,16 @@ def _conditions(
             bindparam("match", value=expression, type_=String)
         )
         found = select(text("rowid")).select_from(text(SEARCH_TABLE)).where(match)
-        conditions.append(Clue.id.in_(found))
+        conditions.append(or_(Clue.id.in_(found), _channel_ref_prefix(flt.text)))
     return conditions
+
+
+def _channel_ref_prefix(query: str) -> ColumnElement[bool]:
+    """Clues whose channel reference starts with the query (an indexed range)."""
+    prefix = query.strip()
+    if not prefix or " " in prefix:
+        return false()
+    return and_(Clue.channel_ref >= prefix, Clue.channel_ref < prefix + "\U0010ffff")
 
 
 def _clue_row(r: Any, bounds: WarningBounds) -> ClueRow:
@@ -238,6 +261,9 @@ def _clue_row(r: Any, bounds: WarningBounds) -> ClueRow:
         received_at=r.received_at,
         deadline=r.deadline,
         warning_level=bounds.level(r.deadline),
+        channel_ref=r.channel_ref,
+        finding=r.finding,
+        owner_unit=r.owner_unit,
         sort_value=r.sort_value,
     )
 
@@ -325,7 +351,13 @@ def rows_by_id(session: Session, ids: Sequence[int], bounds: WarningBounds) -> d
     return {r.id: _clue_row(r, bounds) for r in session.execute(statement)}
 
 
-TASK_QUEUES = (Queue.TO_DISPATCH, Queue.TO_SIGN, Queue.HANDLING, Queue.TO_REVIEW)
+TASK_QUEUES = (
+    Queue.TO_DISPATCH,
+    Queue.TO_SIGN,
+    Queue.HANDLING,
+    Queue.TO_SIGNOFF,
+    Queue.TO_REVIEW,
+)
 """The queues that hold a unit's open work (what notifications watch)."""
 
 

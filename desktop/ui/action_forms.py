@@ -2,242 +2,177 @@
 
 `open_action(...)` opens the right one (non-blocking): a confirmation for signing, a form for
 every action that needs input. A form keeps everything typed when the rules refuse it and
-shows the message at the field they name.
+shows the message at the field they name (by its payload key).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum, auto
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMessageBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.clue import ClueState
-from desktop.domain.deadlines import Stage, extend_deadline, stage_deadline, stage_limit_days
+from desktop.domain.codes import CallbackResult, Finding
+from desktop.domain.validators import ValidationError
 from desktop.domain.workflow import Action
 from desktop.store.local_actions import LocalAction
-from desktop.ui.actions import ATTACHMENTS_FIELD, ActionError, perform_action, submit_action
-from desktop.ui.forms import (
-    ChoiceField,
-    DaysField,
-    DeadlineField,
-    FilesField,
-    FormBody,
-    FormField,
-    TextField,
-    UnitChecklistField,
-    handling_units,
+from desktop.ui.action_fields import FieldKind, FieldSpec, build_field
+from desktop.ui.action_intros import intro
+from desktop.ui.actions import (
+    ATTACHMENTS_FIELD,
+    ActionError,
+    check_action,
+    describe_error,
+    perform_action,
+    submit_action,
 )
+from desktop.ui.forms import ChoiceField, FormBody, FormField, UnitChecklistField
 from desktop.ui.forms.buttons import ok_cancel_buttons
 from desktop.ui.labels import label
 from desktop.ui.timeline import format_moment
 from desktop.ui.workspace import Workspace
 
-
-class FieldKind(Enum):
-    """What kind of input a form field is."""
-
-    TEXT = auto()
-    DAYS = auto()
-    LEAD_UNIT = auto()
-    ASSISTING_UNITS = auto()
-    DEADLINE = auto()
-    FILES = auto()
+OVERRIDE_FIELD = "override_reason"
+"""The reason to close a clue whose rectification notice is not closed (the rules ask)."""
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    """One field of an action form: its kind, payload key and the label the rules use.
-
-    `label` is shown instead of `domain_label` when the rules' name is not for people.
-    """
-
-    kind: FieldKind
-    key: str
-    domain_label: str
-    required: bool = False
-    label: str = ""
+def _spec(
+    kind: FieldKind, key: str, text: object, *, required: bool = False, hidden: bool = False
+) -> FieldSpec:
+    """A field whose label `text` is marked for lupdate with QT_TRANSLATE_NOOP (it is
+    translated where it is shown)."""
+    return FieldSpec(kind, key, str(text), required, hidden)
 
 
-def _t(text: object) -> str:
-    """A label marked for lupdate with QT_TRANSLATE_NOOP; translated where it is shown."""
-    return str(text)
-
-
-_EVIDENCE = FieldSpec(
-    FieldKind.FILES,
-    ATTACHMENTS_FIELD,
-    ATTACHMENTS_FIELD,
-    label=_t(QT_TRANSLATE_NOOP("ActionForms", "佐证材料")),
-)
+TEXT = FieldKind.TEXT
+_EVIDENCE = _spec(FieldKind.FILES, ATTACHMENTS_FIELD, QT_TRANSLATE_NOOP("ActionForms", "佐证材料"))
 
 FORMS: dict[Action, tuple[FieldSpec, ...]] = {
     Action.DISPATCH: (
-        FieldSpec(
+        _spec(
             FieldKind.LEAD_UNIT,
             "lead_unit",
-            _t(QT_TRANSLATE_NOOP("ActionForms", "主办单位")),
+            QT_TRANSLATE_NOOP("ActionForms", "主办单位"),
             required=True,
         ),
-        FieldSpec(
+        _spec(
             FieldKind.ASSISTING_UNITS,
             "assisting_units",
-            _t(QT_TRANSLATE_NOOP("ActionForms", "协办单位")),
+            QT_TRANSLATE_NOOP("ActionForms", "协办单位"),
         ),
-        FieldSpec(
+        _spec(
             FieldKind.DEADLINE,
             "handle_deadline",
-            _t(QT_TRANSLATE_NOOP("ActionForms", "办理时限")),
+            QT_TRANSLATE_NOOP("ActionForms", "办理时限"),
             required=True,
         ),
-        FieldSpec(FieldKind.TEXT, "note", _t(QT_TRANSLATE_NOOP("ActionForms", "分办意见"))),
+        _spec(TEXT, "note", QT_TRANSLATE_NOOP("ActionForms", "分办意见")),
     ),
     Action.RETURN: (
-        FieldSpec(
-            FieldKind.TEXT,
-            "reason",
-            _t(QT_TRANSLATE_NOOP("ActionForms", "退回理由")),
+        _spec(TEXT, "reason", QT_TRANSLATE_NOOP("ActionForms", "退回理由"), required=True),
+    ),
+    Action.RETURN_TO_CITY: (
+        _spec(TEXT, "reason", QT_TRANSLATE_NOOP("ActionForms", "退回市级理由"), required=True),
+    ),
+    Action.TRANSFER: (
+        _spec(
+            FieldKind.COUNTY,
+            "target_county",
+            QT_TRANSLATE_NOOP("ActionForms", "转至县区"),
             required=True,
         ),
+        _spec(TEXT, "reason", QT_TRANSLATE_NOOP("ActionForms", "转办理由"), required=True),
+    ),
+    Action.TAKE_OVER: (
+        _spec(TEXT, "reason", QT_TRANSLATE_NOOP("ActionForms", "提级理由"), required=True),
     ),
     Action.REQUEST_EXTENSION: (
-        FieldSpec(
-            FieldKind.DAYS, "days", _t(QT_TRANSLATE_NOOP("ActionForms", "延期天数")), required=True
-        ),
-        FieldSpec(
-            FieldKind.TEXT,
-            "reason",
-            _t(QT_TRANSLATE_NOOP("ActionForms", "延期理由")),
-            required=True,
-        ),
+        _spec(FieldKind.DAYS, "days", QT_TRANSLATE_NOOP("ActionForms", "延期天数"), required=True),
+        _spec(TEXT, "reason", QT_TRANSLATE_NOOP("ActionForms", "延期理由"), required=True),
     ),
-    Action.APPROVE_EXTENSION: (
-        FieldSpec(FieldKind.TEXT, "note", _t(QT_TRANSLATE_NOOP("ActionForms", "审批意见"))),
-    ),
+    Action.APPROVE_EXTENSION: (_spec(TEXT, "note", QT_TRANSLATE_NOOP("ActionForms", "审批意见")),),
     Action.DENY_EXTENSION: (
-        FieldSpec(
-            FieldKind.TEXT,
-            "reason",
-            _t(QT_TRANSLATE_NOOP("ActionForms", "不予延期理由")),
-            required=True,
-        ),
+        _spec(TEXT, "reason", QT_TRANSLATE_NOOP("ActionForms", "不予延期理由"), required=True),
     ),
     Action.REPORT: (
-        FieldSpec(
-            FieldKind.TEXT,
-            "result",
-            _t(QT_TRANSLATE_NOOP("ActionForms", "办理结果")),
+        _spec(TEXT, "result", QT_TRANSLATE_NOOP("ActionForms", "办理结果"), required=True),
+        _spec(
+            FieldKind.FINDING,
+            "finding",
+            QT_TRANSLATE_NOOP("ActionForms", "核查结论"),
             required=True,
         ),
+        _spec(TEXT, "measures", QT_TRANSLATE_NOOP("ActionForms", "整改措施"), required=True),
         _EVIDENCE,
+    ),
+    Action.SIGNOFF_APPROVE: (_spec(TEXT, "note", QT_TRANSLATE_NOOP("ActionForms", "审签意见")),),
+    Action.SIGNOFF_REJECT: (
+        _spec(TEXT, "reason", QT_TRANSLATE_NOOP("ActionForms", "退回修改意见"), required=True),
+    ),
+    Action.CALLBACK: (
+        _spec(
+            FieldKind.CALLBACK,
+            "callback",
+            QT_TRANSLATE_NOOP("ActionForms", "回访结果"),
+            required=True,
+        ),
+        _spec(TEXT, "note", QT_TRANSLATE_NOOP("ActionForms", "回访情况")),
     ),
     Action.APPROVE: (
-        FieldSpec(FieldKind.TEXT, "note", _t(QT_TRANSLATE_NOOP("ActionForms", "审核意见"))),
+        _spec(TEXT, "note", QT_TRANSLATE_NOOP("ActionForms", "审核意见")),
+        _spec(
+            TEXT,
+            OVERRIDE_FIELD,
+            QT_TRANSLATE_NOOP("ActionForms", "未闭环办结理由"),
+            required=True,
+            hidden=True,
+        ),
     ),
     Action.REJECT: (
-        FieldSpec(
-            FieldKind.TEXT,
-            "reason",
-            _t(QT_TRANSLATE_NOOP("ActionForms", "驳回理由")),
-            required=True,
-        ),
+        _spec(TEXT, "reason", QT_TRANSLATE_NOOP("ActionForms", "驳回理由"), required=True),
+    ),
+    Action.REOPEN: (
+        _spec(TEXT, "reason", QT_TRANSLATE_NOOP("ActionForms", "重办理由"), required=True),
     ),
     Action.VERIFICATION_FAIL: (
-        FieldSpec(
-            FieldKind.TEXT,
-            "reason",
-            _t(QT_TRANSLATE_NOOP("ActionForms", "核查意见")),
-            required=True,
-        ),
+        _spec(TEXT, "reason", QT_TRANSLATE_NOOP("ActionForms", "核查意见"), required=True),
     ),
     Action.URGE: (
-        FieldSpec(
-            FieldKind.TEXT, "note", _t(QT_TRANSLATE_NOOP("ActionForms", "督办意见")), required=True
-        ),
+        _spec(TEXT, "note", QT_TRANSLATE_NOOP("ActionForms", "督办意见"), required=True),
     ),
     Action.ASSIST_REPORT: (
-        FieldSpec(
-            FieldKind.TEXT, "note", _t(QT_TRANSLATE_NOOP("ActionForms", "协办意见")), required=True
-        ),
+        _spec(TEXT, "note", QT_TRANSLATE_NOOP("ActionForms", "协办意见"), required=True),
         _EVIDENCE,
+    ),
+    Action.MARK_DUPLICATE: (
+        _spec(
+            FieldKind.CLUE_CODE,
+            "original",
+            QT_TRANSLATE_NOOP("ActionForms", "原件线索编号"),
+            required=True,
+        ),
+        _spec(TEXT, "note", QT_TRANSLATE_NOOP("ActionForms", "说明")),
+    ),
+    Action.REFUSE: (
+        _spec(
+            FieldKind.GROUND,
+            "ground",
+            QT_TRANSLATE_NOOP("ActionForms", "不予受理依据"),
+            required=True,
+        ),
+        _spec(TEXT, "reason", QT_TRANSLATE_NOOP("ActionForms", "不予受理理由"), required=True),
     ),
 }
 """The fields of every action that needs input; the other actions are confirmed only."""
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActionForms", text)
-
-
-def build_field(spec: FieldSpec, workspace: Workspace, state: ClueState) -> FormField:
-    """The input for one field of a form on the clue `state`."""
-    shown = _tr(spec.label or spec.domain_label)
-    kind = spec.kind
-    if kind is FieldKind.TEXT:
-        return TextField(spec.key, spec.domain_label, shown, multiline=True, required=spec.required)
-    if kind is FieldKind.DAYS:
-        high = workspace.rules.limits.max_extension_days
-        return DaysField(spec.key, spec.domain_label, shown, 1, high)
-    if kind is FieldKind.FILES:
-        return FilesField(spec.key, spec.domain_label, shown)
-    units = handling_units(workspace.units, state.county_code)
-    if kind is FieldKind.LEAD_UNIT:
-        return ChoiceField(
-            spec.key,
-            spec.domain_label,
-            shown,
-            [(u.code, u.name) for u in units],
-            current=state.lead_unit,
-            searchable=True,
-            required=True,
-            placeholder=QCoreApplication.translate("ActionForms", "输入名称搜索本县区可承办的单位"),
-        )
-    if kind is FieldKind.ASSISTING_UNITS:
-        field = UnitChecklistField(spec.key, spec.domain_label, shown, units)
-        field.model.set_excluded(state.lead_unit)
-        field.model.set_checked(state.assisting_units)
-        return field
-    now = workspace.now()
-    default = stage_deadline(Stage.HANDLE, now, workspace.calendar, workspace.rules, state.priority)
-    return DeadlineField(spec.key, spec.domain_label, shown, workspace.calendar, now, default)
-
-
-def _intro(workspace: Workspace, action: Action, state: ClueState) -> str:
-    """A sentence saying what the action will do to this clue."""
-    limits = workspace.rules.limits
-    if action is Action.DISPATCH:
-        days = stage_limit_days(Stage.HANDLE, workspace.rules, state.priority)
-        return QCoreApplication.translate(
-            "ActionForms", "按工作日历计算，{0}线索的办理时限为 {1} 个工作日。"
-        ).format(label(state.priority), days)
-    if action is Action.REQUEST_EXTENSION:
-        return QCoreApplication.translate(
-            "ActionForms", "当前办理时限：{0}；最多可延期 {1} 个工作日。"
-        ).format(format_moment(state.handle_deadline), limits.max_extension_days)
-    if action is Action.APPROVE_EXTENSION:
-        base = state.handle_deadline or workspace.now()
-        after = extend_deadline(base, state.extension_requested_days, workspace.calendar)
-        return QCoreApplication.translate(
-            "ActionForms", "主办单位申请延期 {0} 个工作日，批准后办理时限延至 {1}。"
-        ).format(state.extension_requested_days, format_moment(after))
-    if action is Action.DENY_EXTENSION:
-        return QCoreApplication.translate("ActionForms", "主办单位申请延期 {0} 个工作日。").format(
-            state.extension_requested_days
-        )
-    if action is Action.RETURN:
-        return QCoreApplication.translate("ActionForms", "退回后，线索回到攻坚办重新分办。")
-    if action is Action.REPORT:
-        return QCoreApplication.translate("ActionForms", "反馈后，线索交攻坚办审核。")
-    if action in (Action.REJECT, Action.VERIFICATION_FAIL):
-        return QCoreApplication.translate("ActionForms", "线索将回到主办单位继续办理。")
-    return ""
+CONFIRMED = frozenset({Action.TAKE_OVER})
+"""Actions whose form asks once more before the action is taken (another office sees it)."""
 
 
 class ActionDialog(QDialog):
@@ -257,19 +192,28 @@ class ActionDialog(QDialog):
         self.action = action
         self.state = state
         self.busy = False
+        self.confirmation: QMessageBox | None = None
         self.setWindowTitle(self.tr("{0}：{1}").format(label(action), state.code))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         self.body = FormBody()
-        self.body.set_intro(_intro(workspace, action, state))
+        self.body.set_intro(intro(workspace, action, state))
         for spec in FORMS[action]:
             self.body.add(build_field(spec, workspace, state))
-        layout.addWidget(self.body)
+            if spec.hidden:
+                self.body.set_row_visible(spec.key, False)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        layout.addWidget(scroll)
         buttons, self.ok_button, self.cancel_button = ok_cancel_buttons(
             self, label(action), self.submit
         )
         layout.addWidget(buttons)
-        self._link_dispatch_fields()
+        self._link_fields()
+        if action is Action.APPROVE:
+            self._probe_approval()
         if self.body.fields:
             self.body.fields[0].setFocus()
 
@@ -282,12 +226,38 @@ class ActionDialog(QDialog):
         if self.busy:
             return
         self.body.clear_errors()
+        if self.action in CONFIRMED and not self._checked():
+            return
+        self._send()
+
+    def _send(self) -> None:
         payload = self.body.values()
         files = payload.pop(ATTACHMENTS_FIELD, [])
         self._set_busy(True)
         submit_action(
             self.workspace, self.action, self.state.code, payload, files, self._done, self._failed
         )
+
+    def _checked(self) -> bool:
+        """Dry-run the rules; when they allow the action ask once more (False: not yet)."""
+        payload = self.body.values()
+        try:
+            check_action(self.workspace, self.action, self.state.code, payload)
+        except Exception as exc:
+            self._failed(describe_error(exc))
+            return False
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(label(self.action))
+        box.setText(self.tr("确定对线索 {0} {1}吗？").format(self.state.code, label(self.action)))
+        box.setInformativeText(self.body.intro.text())
+        yes = box.addButton(label(self.action), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        yes.clicked.connect(self._send)
+        self.confirmation = box
+        box.open()
+        return False
 
     def _done(self, done: LocalAction) -> None:
         self._set_busy(False)
@@ -317,13 +287,42 @@ class ActionDialog(QDialog):
         else:
             super().closeEvent(event)
 
-    def _link_dispatch_fields(self) -> None:
-        if self.action is not Action.DISPATCH:
+    def _link_fields(self) -> None:
+        """Fields that follow another: the lead unit is no assisting unit; evidence is
+        required for a true finding; a note for a reporter not reached."""
+        body = self.body
+        if self.action is Action.DISPATCH:
+            lead = body.field("lead_unit")
+            assisting = body.field("assisting_units")
+            assert isinstance(lead, ChoiceField) and isinstance(assisting, UnitChecklistField)
+            lead.changed.connect(lambda: assisting.model.set_excluded(lead.value()))
+        elif self.action is Action.REPORT:
+            finding = body.field("finding")
+
+            def evidence() -> None:
+                needed = {f.value for f in Finding if f.needs_evidence}
+                body.set_required(ATTACHMENTS_FIELD, finding.value() in needed)
+
+            finding.changed.connect(evidence)
+        elif self.action is Action.CALLBACK:
+            callback = body.field("callback")
+
+            def note() -> None:
+                body.set_required("note", callback.value() == CallbackResult.UNREACHED.value)
+
+            callback.changed.connect(note)
+
+    def _probe_approval(self) -> None:
+        """Ask the rules at once whether closing needs more (a callback, or a reason to close
+        with a notice open) so the reviewer sees it before pressing the button."""
+        try:
+            check_action(self.workspace, self.action, self.state.code, {})
+        except ValidationError as exc:
+            if exc.field == OVERRIDE_FIELD:
+                self.body.set_row_visible(OVERRIDE_FIELD, True)
+            self.body.set_intro(exc.message)
+        except Exception:  # a refusal is shown when the form is sent
             return
-        lead = self.body.field("lead_unit")
-        assisting = self.body.field("assisting_units")
-        assert isinstance(lead, ChoiceField) and isinstance(assisting, UnitChecklistField)
-        lead.changed.connect(lambda: assisting.model.set_excluded(lead.value()))
 
 
 class ConfirmAction(QMessageBox):

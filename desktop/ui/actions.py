@@ -21,11 +21,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.validators import ValidationError
-from desktop.domain.workflow import Action, ActionRefused, apply_action
+from desktop.domain.workflow import SYSTEM_ACTIONS, Action, ActionRefused
 from desktop.store.attachments import store_file
-from desktop.store.clue_detail import clue_state_by_code
-from desktop.store.local_actions import LocalAction, take_action
-from desktop.ui.labels import label
+from desktop.store.local_actions import LocalAction, check_local_action, take_action
+from desktop.ui.labels import field_title, label
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.workspace import Workspace
 
@@ -45,8 +44,19 @@ ACTION_SHORTCUTS: dict[Action, str] = {
     Action.VERIFICATION_FAIL: "Ctrl+Shift+V",
     Action.URGE: "Ctrl+Shift+U",
     Action.ASSIST_REPORT: "Ctrl+Shift+H",
+    Action.RETURN_TO_CITY: "Ctrl+Shift+C",
+    Action.TRANSFER: "Ctrl+Shift+T",
+    Action.TAKE_OVER: "Ctrl+Shift+O",
+    Action.SIGNOFF_APPROVE: "Ctrl+Shift+G",
+    Action.SIGNOFF_REJECT: "Ctrl+Shift+K",
+    Action.CALLBACK: "Ctrl+Shift+L",
+    Action.REOPEN: "Ctrl+Shift+W",
+    Action.MARK_DUPLICATE: "Ctrl+Shift+M",
+    Action.REFUSE: "Ctrl+Shift+I",
 }
-"""The keyboard shortcut of every action (one table, so a help dialog can list them)."""
+"""The keyboard shortcut of every action a person takes (one table, so a help dialog can list
+them); the platform's own actions (closing a duplicate with its original) have none."""
+
 
 ATTACHMENTS_FIELD = "attachments"
 """The field name the store uses for a cited file it cannot find, and the files' payload key."""
@@ -54,16 +64,21 @@ ATTACHMENTS_FIELD = "attachments"
 
 @dataclass(frozen=True)
 class ActionError:
-    """Why an action was not taken: the Chinese field label (None: not one field) and why."""
+    """Why an action was not taken: the payload key of the field (None: not one field), why."""
 
     field: str | None
     message: str
 
+    @property
+    def label(self) -> str:
+        """The field's label as a clerk reads it ('' when the error is not about one field)."""
+        return field_title(self.field) if self.field else ""
+
     def text(self) -> str:
-        """The whole message, naming the field when there is one."""
+        """The whole message, naming the field by its label when there is one."""
         if not self.field:
             return self.message
-        return QCoreApplication.translate("Actions", "{0}：{1}").format(self.field, self.message)
+        return QCoreApplication.translate("Actions", "{0}：{1}").format(self.label, self.message)
 
 
 class EvidenceError(Exception):
@@ -143,23 +158,14 @@ def check_action(
     workspace: Workspace, action: Action, clue_code: str | None, payload: Mapping[str, Any]
 ) -> None:
     """Run the rules on `payload` without writing anything; raise as take_action would."""
-    state = None
-    if action is not Action.REGISTER:
-        state = clue_state_by_code(workspace.store, clue_code or "")
-        if state is None:
-            raise LookupError(
-                QCoreApplication.translate("Actions", "本机没有编号为 {0} 的线索").format(clue_code)
-            )
-    plain = {k: v for k, v in payload.items() if k != ATTACHMENTS_FIELD}
-    apply_action(
+    check_local_action(
+        workspace.store,
+        workspace.username,
+        workspace.device_id,
         action,
-        workspace.actor,
-        state,
-        plain,
+        clue_code,
+        payload,
         workspace.now(),
-        workspace.calendar,
-        workspace.rules,
-        workspace.units,
     )
 
 
@@ -194,8 +200,9 @@ def submit_action(
         if done is not None:
             on_done(done)
         return
+    named = [{"sha256": "", "name": path.name} for path in files]
     try:
-        check_action(workspace, action, clue_code, payload)
+        check_action(workspace, action, clue_code, {**payload, ATTACHMENTS_FIELD: named})
     except Exception as exc:
         on_error(describe_error(exc))
         return
@@ -222,7 +229,7 @@ def build_action_qactions(
     """One QAction per action with its label and shortcut (disabled until a view enables it)."""
     built: dict[Action, QAction] = {}
     for action, keys in ACTION_SHORTCUTS.items():
-        if action is Action.REGISTER and not include_register:
+        if action in SYSTEM_ACTIONS and not (action is Action.REGISTER and include_register):
             continue
         qaction = QAction(label(action), parent)
         qaction.setObjectName(f"action_{action.value}")

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.codes import Category, Channel, Priority, Role
+from desktop.domain.codes import Category, Channel, Priority, Role, Status
 from desktop.domain.deadlines import countdown, warning_level
-from desktop.domain.workflow import Action, allowed_actions
+from desktop.domain.workflow import Action, allowed_actions, owner_of
 from desktop.store.clue_detail import ClueDetail, load_clue_detail
 from desktop.store.local_actions import LocalAction
 from desktop.ui.action_forms import ActionDialog, ConfirmAction, open_action
@@ -151,7 +151,9 @@ class ClueDetailPanel(QWidget):
             ("code", self.tr("线索编号")),
             ("status", self.tr("状态")),
             ("channel", self.tr("举报途径")),
+            ("channel_ref", self.tr("渠道编号")),
             ("received_at", self.tr("受理时间")),
+            ("due_by", self.tr("交办期限")),
             ("category", self.tr("污染类别")),
             ("priority", self.tr("紧急程度")),
             ("county", self.tr("所属县区")),
@@ -165,6 +167,7 @@ class ClueDetailPanel(QWidget):
             ("description", self.tr("线索内容")),
             ("lead_unit", self.tr("主办单位")),
             ("assisting_units", self.tr("协办单位")),
+            ("owner", self.tr("承办攻坚办")),
             ("registered_by", self.tr("登记单位")),
             ("registered_at", self.tr("登记时间")),
             ("dispatched_at", self.tr("分办时间")),
@@ -175,6 +178,10 @@ class ClueDetailPanel(QWidget):
             ("handle_deadline", self.tr("办理时限")),
             ("extension", self.tr("延期")),
             ("result", self.tr("办理结果")),
+            ("finding", self.tr("核查结论")),
+            ("measures", self.tr("整改措施")),
+            ("callback", self.tr("回访结果")),
+            ("duplicate_of", self.tr("重复件原件")),
             ("updated_at", self.tr("本机更新时间")),
         ]
 
@@ -267,11 +274,14 @@ class ClueDetailPanel(QWidget):
             extension.append(
                 self.tr("申请延期 {0} 个工作日，待审批").format(d.extension_requested_days)
             )
+        state = d.state
         values = {
             "code": code,
             "status": label(d.status),
             "channel": label_of(Channel, d.channel),
+            "channel_ref": d.channel_ref,
             "received_at": format_moment(d.received_at),
+            "due_by": format_moment(state.due_by),
             "category": label_of(Category, d.category),
             "priority": label_of(Priority, d.priority),
             "county": d.county.display,
@@ -285,6 +295,7 @@ class ClueDetailPanel(QWidget):
             "description": d.description,
             "lead_unit": d.lead_unit.display if d.lead_unit else "",
             "assisting_units": self.tr("、").join(u.display for u in d.assisting_units),
+            "owner": self.workspace.unit_name(owner_of(state)),
             "registered_by": d.registered_by_unit.display if d.registered_by_unit else "",
             "registered_at": format_moment(d.registered_at),
             "dispatched_at": format_moment(d.dispatched_at),
@@ -295,6 +306,10 @@ class ClueDetailPanel(QWidget):
             "handle_deadline": format_moment(d.handle_deadline),
             "extension": self.tr("；").join(extension),
             "result": d.result,
+            "finding": label(state.finding) if state.finding is not None else "",
+            "measures": d.measures,
+            "callback": label(state.callback) if state.callback is not None else "",
+            "duplicate_of": state.duplicate_of or "",
             "updated_at": format_moment(d.updated_at),
         }
         for key, widget in self.fields.items():
@@ -343,8 +358,10 @@ class ClueDetailPanel(QWidget):
         }.get(level, "")
 
     def _countdown_text(self, d: ClueDetail, now: datetime) -> str:
+        if d.status is Status.DUPLICATE:
+            return self.tr("重复件，随原件 {0} 办结").format(d.state.duplicate_of or "")
         if d.deadline is None:
-            return self.tr("已办结") if d.closed_at is not None else ""
+            return ""  # done (办结, 不予受理): the status beside it says so
         left = countdown(d.deadline, now, self.workspace.calendar).text()
         return self.tr("时限 {0}（{1}）").format(format_moment(d.deadline), left)
 
@@ -355,7 +372,9 @@ class ClueDetailPanel(QWidget):
         if self.detail is None:
             return []
         ws = self.workspace
-        return allowed_actions(ws.actor, self.detail.state, ws.now(), ws.calendar, ws.rules)
+        return allowed_actions(
+            ws.actor, self.detail.state, ws.now(), ws.calendar, ws.rules, ws.units
+        )
 
     def _update_actions(self) -> None:
         allowed = set(self.allowed())

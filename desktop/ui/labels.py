@@ -5,8 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.codes import Labelled
+from desktop.domain.fields import field_label
 
 CONTEXT = "labels"
+
+UNTRANSLATED = ("污染防治攻坚办", "攻坚办")
+"""Data, not shown text: suffixes of a tackling office's name (海州区污染防治攻坚办 → 海州区)."""
+OFFICE_SUFFIXES = UNTRANSLATED
 
 
 def label(value: Labelled) -> str:
@@ -22,3 +27,16 @@ def label_of(kind: type[Labelled], raw: str | None) -> str:
         return label(kind(raw))
     except ValueError:
         return raw
+
+
+def field_title(key: str) -> str:
+    """The (translated) label of a payload key, as the domain names the field for people."""
+    return QCoreApplication.translate(CONTEXT, field_label(key))
+
+
+def area_label(office_name: str) -> str:
+    """A county area's name from its tackling office's name (the office suffix dropped)."""
+    for suffix in OFFICE_SUFFIXES:
+        if office_name.endswith(suffix) and len(office_name) > len(suffix):
+            return office_name.removesuffix(suffix)
+    return office_name

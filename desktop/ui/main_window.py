@@ -32,7 +32,7 @@ from desktop.ui.navigation import NavigationPanel
 from desktop.ui.notices_view import NoticesView
 from desktop.ui.notifications import Notifier, Snapshot
 from desktop.ui.queue_view import QueueView
-from desktop.ui.register_dialog import RegisterDialog
+from desktop.ui.register_dialog import RegisterDialog, may_register
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import SyncStatusBar
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
             self.tr("登记新线索…"), ACTION_SHORTCUTS[Action.REGISTER], self.open_register
         )
         work.addAction(self.register_action)
+        self._update_register()
         work.addSeparator()
         for qaction in self.detail.qactions.values():
             work.addAction(qaction)
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
+        self.workspace.events.reference_changed.connect(self._update_register)
         self.navigation.queue_selected.connect(self.show_queue)
         self.navigation.sync_problems_selected.connect(self.show_sync_problems)
         self.navigation.notices_selected.connect(self.show_notices)
@@ -259,8 +261,14 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -----------------------------------------------------------------------------
 
-    def open_register(self) -> RegisterDialog:
-        """Open the form for a clue found in the field."""
+    def _update_register(self) -> None:
+        """Offer registering to those the rules let register (not to an admin account)."""
+        self.register_action.setEnabled(may_register(self.workspace))
+
+    def open_register(self) -> RegisterDialog | None:
+        """Open the form for a clue found in the field (None: the user may not register)."""
+        if not may_register(self.workspace):
+            return None
         dialog = RegisterDialog(self.workspace, self)
         dialog.registered.connect(self.show_clue_code)
         self.dialog = dialog

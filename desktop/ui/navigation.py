@@ -43,7 +43,14 @@ CountRole = Qt.ItemDataRole.UserRole + 1
 EntryRole = Qt.ItemDataRole.UserRole + 2
 """data() role: the entry's Entry."""
 
-WORK_QUEUES = (Queue.TO_DISPATCH, Queue.TO_SIGN, Queue.HANDLING, Queue.TO_REVIEW, Queue.CLOSED)
+WORK_QUEUES = (
+    Queue.TO_DISPATCH,
+    Queue.TO_SIGN,
+    Queue.HANDLING,
+    Queue.TO_SIGNOFF,
+    Queue.TO_REVIEW,
+    Queue.CLOSED,
+)
 
 
 class EntryKind(Enum):
@@ -68,8 +75,15 @@ NOTICES = Entry(EntryKind.NOTICES)
 
 
 def entries_for(viewer: Viewer) -> list[Entry]:
-    """The navigation entries a unit sees (待分办 only for dispatching units)."""
-    queues = [q for q in WORK_QUEUES if q is not Queue.TO_DISPATCH or viewer.unit.dispatches]
+    """The navigation entries a unit sees (待分办 only for dispatching units, 待审签 only for
+    the units that handle clues and sign their reports off)."""
+    unit = viewer.unit
+    queues = [
+        q
+        for q in WORK_QUEUES
+        if (q is not Queue.TO_DISPATCH or unit.dispatches)
+        and (q is not Queue.TO_SIGNOFF or unit.handles)
+    ]
     return [
         Entry(EntryKind.GROUP),
         *(Entry(EntryKind.QUEUE, q) for q in (*queues, Queue.ALL)),

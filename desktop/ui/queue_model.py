@@ -33,15 +33,12 @@ from desktop.domain.codes import Category, Channel, Priority, Status
 from desktop.domain.deadlines import countdown, warning_level
 from desktop.domain.timeutil import to_china
 from desktop.store.queues import ClueRow, QueueFilter, SortKey, query_ids, rows_by_id
-from desktop.ui.labels import label_of
+from desktop.ui.labels import area_label, label_of
 from desktop.ui.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "QueueModel"
 DATE_FORMAT = "%Y-%m-%d %H:%M"
-UNTRANSLATED = ("污染防治攻坚办", "攻坚办")
-"""Data, not shown text: suffixes of a tackling office's name (海州区污染防治攻坚办 → 海州区)."""
-OFFICE_SUFFIXES = UNTRANSLATED
 
 ClueIdRole = Qt.ItemDataRole.UserRole + 1
 """data() role: the clue id of the row (int)."""
@@ -153,11 +150,7 @@ def format_time(moment: datetime | None) -> str:
 
 def area_name(workspace: Workspace, county_code: str | None) -> str:
     """The name of a county area: its tackling office's name without the office suffix."""
-    name = workspace.unit_name(county_code)
-    for suffix in OFFICE_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name.removesuffix(suffix)
-    return name
+    return area_label(workspace.unit_name(county_code))
 
 
 @dataclass(frozen=True)
@@ -505,6 +498,9 @@ class QueueModel(QAbstractTableModel):
             )
         if column in (Column.SUBJECT, Column.ADDRESS):
             return self.texts(clue)[column] or None
+        lines = []
+        if column is Column.CODE and clue.channel_ref:
+            lines.append(self.tr("渠道编号：{0}").format(clue.channel_ref))
         if live.level:
-            return self.warning_explanation(live.level)
-        return None
+            lines.append(self.warning_explanation(live.level))
+        return "\n".join(lines) or None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from datetime import timedelta
+
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,10 +16,17 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.codes import Category, Channel, Priority, UnitKind
 from desktop.domain.units import UnitInfo
-from desktop.domain.workflow import Action
+from desktop.domain.workflow import TRANSITIONS, Action
 from desktop.store.local_actions import LocalAction
 from desktop.ui.actions import ATTACHMENTS_FIELD, ActionError, submit_action
-from desktop.ui.forms import ChoiceField, DateTimeField, FilesField, FormBody, TextField
+from desktop.ui.forms import (
+    ChoiceField,
+    DateTimeField,
+    FilesField,
+    FormBody,
+    OptionalDateTimeField,
+    TextField,
+)
 from desktop.ui.forms.buttons import ok_cancel_buttons
 from desktop.ui.labels import label
 from desktop.ui.workspace import Workspace
@@ -26,29 +35,14 @@ DEFAULT_CHANNEL = Channel.DAILY_INSPECTION
 """A clue a handler finds in the field comes in through daily inspection (日常检查)."""
 
 
-FIELD_NAMES = {
-    "channel": QT_TRANSLATE_NOOP("RegisterDialog", "举报途径"),
-    "received_at": QT_TRANSLATE_NOOP("RegisterDialog", "受理时间"),
-    "category": QT_TRANSLATE_NOOP("RegisterDialog", "污染类别"),
-    "priority": QT_TRANSLATE_NOOP("RegisterDialog", "紧急程度"),
-    "county_code": QT_TRANSLATE_NOOP("RegisterDialog", "所属县区"),
-    "township_code": QT_TRANSLATE_NOOP("RegisterDialog", "所属乡镇（街道）"),
-    "subject_name": QT_TRANSLATE_NOOP("RegisterDialog", "被反映对象"),
-    "subject_credit_code": QT_TRANSLATE_NOOP("RegisterDialog", "统一社会信用代码"),
-    "address": QT_TRANSLATE_NOOP("RegisterDialog", "地址"),
-    "description": QT_TRANSLATE_NOOP("RegisterDialog", "线索内容"),
-    "reporter_name": QT_TRANSLATE_NOOP("RegisterDialog", "举报人"),
-    "reporter_phone": QT_TRANSLATE_NOOP("RegisterDialog", "举报人电话"),
-    "latitude": QT_TRANSLATE_NOOP("RegisterDialog", "纬度"),
-    "longitude": QT_TRANSLATE_NOOP("RegisterDialog", "经度"),
-}
-"""The label of each field: the rules name a refused field by this same text."""
+DUE_BY_DAYS = 7
+"""How far ahead the deadline of the sender (交办期限) is proposed when it is turned on."""
 
 
-def _names(key: str) -> tuple[str, str, str]:
-    """A field's payload key, the label the rules use and the label shown (translated)."""
-    name = str(FIELD_NAMES[key])
-    return key, name, QCoreApplication.translate("RegisterDialog", name)
+def may_register(workspace: Workspace) -> bool:
+    """Whether the signed-in user may register clues (应录必录: handlers, offices, commissions)."""
+    roles = TRANSITIONS[Action.REGISTER].roles
+    return workspace.actor.role in roles and bool(registrable_counties(workspace))
 
 
 def registrable_counties(workspace: Workspace) -> list[UnitInfo]:
@@ -84,22 +78,39 @@ class RegisterDialog(QDialog):
         self.busy = False
         self.confirmation: QMessageBox | None = None
         self.setWindowTitle(self.tr("登记新线索"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(480)  # 960 pixels at 200 %: fits a 1024-pixel screen
         now = workspace.now().replace(second=0, microsecond=0)
         body = self.body = FormBody()
         body.set_intro(self.tr("登记后线索先使用临时编号，同步到市平台后由平台分配正式编号。"))
         self.channel = body.add(
             ChoiceField(
-                *_names("channel"),
+                "channel",
+                self.tr("举报途径"),
                 [(c.value, label(c)) for c in Channel],
                 current=DEFAULT_CHANNEL.value,
                 required=True,
             )
         )
-        body.add(DateTimeField(*_names("received_at"), now, latest=now))
+        body.add(
+            TextField(
+                "channel_ref",
+                self.tr("渠道编号"),
+                placeholder=self.tr("如 12345 工单号、信访件编号，可不填"),
+            )
+        )
+        body.add(DateTimeField("received_at", self.tr("受理时间"), now, latest=now))
+        body.add(
+            OptionalDateTimeField(
+                "due_by",
+                self.tr("交办期限"),
+                now + timedelta(days=DUE_BY_DAYS),
+                check_text=self.tr("交办单位要求在此前办结"),
+            )
+        )
         body.add(
             ChoiceField(
-                *_names("category"),
+                "category",
+                self.tr("污染类别"),
                 [(c.value, label(c)) for c in Category],
                 required=True,
                 placeholder=self.tr("请选择"),
@@ -107,7 +118,8 @@ class RegisterDialog(QDialog):
         )
         body.add(
             ChoiceField(
-                *_names("priority"),
+                "priority",
+                self.tr("紧急程度"),
                 [(p.value, label(p)) for p in Priority],
                 current=Priority.NORMAL.value,
                 required=True,
@@ -117,7 +129,8 @@ class RegisterDialog(QDialog):
         own = workspace.actor.unit.county_code
         county = body.add(
             ChoiceField(
-                *_names("county_code"),
+                "county_code",
+                self.tr("所属县区"),
                 [(u.code, u.name) for u in counties],
                 current=own if any(u.code == own for u in counties) else None,
                 required=True,
@@ -126,29 +139,31 @@ class RegisterDialog(QDialog):
         )
         assert isinstance(county, ChoiceField)
         self.county = county
-        self.township = ChoiceField(*_names("township_code"), [])
+        self.township = ChoiceField("township_code", self.tr("所属乡镇（街道）"), [])
         body.add(self.township)
         self.county.changed.connect(self._fill_townships)
         self._fill_townships()
-        body.add(TextField(*_names("subject_name")))
+        body.add(TextField("subject_name", self.tr("被反映对象")))
         body.add(
             TextField(
-                *_names("subject_credit_code"),
+                "subject_credit_code",
+                self.tr("统一社会信用代码"),
                 placeholder=self.tr("18 位，可不填"),
             )
         )
-        body.add(TextField(*_names("address"), required=True))
-        body.add(TextField(*_names("description"), multiline=True, required=True))
-        body.add(TextField(*_names("reporter_name")))
+        body.add(TextField("address", self.tr("地址"), required=True))
+        body.add(TextField("description", self.tr("线索内容"), multiline=True, required=True))
+        body.add(TextField("reporter_name", self.tr("举报人")))
         body.add(
             TextField(
-                *_names("reporter_phone"),
+                "reporter_phone",
+                self.tr("举报人电话"),
                 placeholder=self.tr("手机或带区号的固定电话，可不填"),
             )
         )
-        body.add(TextField(*_names("latitude")))
-        body.add(TextField(*_names("longitude")))
-        body.add(FilesField(ATTACHMENTS_FIELD, ATTACHMENTS_FIELD, self.tr("照片和文件")))
+        body.add(TextField("latitude", self.tr("纬度")))
+        body.add(TextField("longitude", self.tr("经度")))
+        body.add(FilesField(ATTACHMENTS_FIELD, self.tr("照片和文件")))
         layout = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -175,6 +190,7 @@ class RegisterDialog(QDialog):
         payload = self.body.values()
         files = payload.pop(ATTACHMENTS_FIELD, [])
         payload["township_code"] = payload.get("township_code") or None
+        payload["due_by"] = payload.get("due_by") or None
         self._set_busy(True)
         submit_action(
             self.workspace, Action.REGISTER, None, payload, files, self._done, self._failed

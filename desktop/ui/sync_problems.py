@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,24 +31,15 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.timeutil import to_china
 from desktop.store.sync_apply import SyncProblem, discard_problem, resend_problem, sync_problems
+from desktop.ui.labels import field_title
 from desktop.ui.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-EDITABLE_FIELDS = ("reason", "result", "note", "days", "handle_deadline")
+TEXT_FIELDS = ("reason", "result", "measures", "note", "override_reason")
+"""Payload keys of free text a user may correct before sending an action again."""
+EDITABLE_FIELDS = (*TEXT_FIELDS, "days", "handle_deadline")
 """Payload keys a user may correct before sending an action again."""
-
-
-def field_label(key: str) -> str:
-    """The Chinese name of a payload field."""
-    names = {
-        "reason": QCoreApplication.translate("SyncProblems", "理由"),
-        "result": QCoreApplication.translate("SyncProblems", "办理结果"),
-        "note": QCoreApplication.translate("SyncProblems", "说明"),
-        "days": QCoreApplication.translate("SyncProblems", "延期天数"),
-        "handle_deadline": QCoreApplication.translate("SyncProblems", "办理期限"),
-    }
-    return names.get(key, key)
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -132,14 +122,14 @@ class FixDialog(QDialog):
                 editor = QSpinBox()
                 editor.setRange(1, 365)
                 editor.setValue(int(value or 1))
-            elif key in ("result", "reason", "note"):
+            elif key in TEXT_FIELDS:
                 editor = QPlainTextEdit(str(value or ""))
                 editor.setTabChangesFocus(True)
             else:
                 editor = QLineEdit(str(value or ""))
             editor.setObjectName(f"field_{key}")
             self.editors[key] = editor
-            form.addRow(field_label(key), editor)
+            form.addRow(field_title(key), editor)
         if not self.editors:
             form.addRow(QLabel(self.tr("这个操作没有可修改的内容，可直接重新发送。")))
         layout.addLayout(form)

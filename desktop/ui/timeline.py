@@ -17,11 +17,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.domain.codes import Status
+from desktop.domain.codes import CallbackResult, Finding, Status
 from desktop.domain.timeutil import to_china
 from desktop.domain.workflow import Action
 from desktop.store.clue_detail import TimelineEntry
-from desktop.ui.labels import label_of
+from desktop.ui.labels import area_label, label_of
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 UnitName = Callable[[str | None], str]
@@ -42,12 +42,15 @@ def _deadline_text(raw: Any) -> str:
         return str(raw)
 
 
-def describe_details(entry: TimelineEntry, unit_name: UnitName) -> str:
-    """What an entry's recorded details mean, in a sentence ('' when nothing to add)."""
-    details = entry.details
-    parts: list[str] = []
+def _routing(entry: TimelineEntry, unit_name: UnitName) -> list[str]:
+    """Where a clue went: dispatched to units, sent back to the city, transferred, taken over."""
+    details, action = entry.details, entry.action
 
-    if entry.action == Action.DISPATCH.value:
+    def area(code: object) -> str:
+        return area_label(unit_name(str(code)))
+
+    parts: list[str] = []
+    if action == Action.DISPATCH.value:
         if details.get("lead_unit"):
             parts.append(
                 QCoreApplication.translate("Timeline", "主办：{0}").format(
@@ -61,6 +64,99 @@ def describe_details(entry: TimelineEntry, unit_name: UnitName) -> str:
                     QCoreApplication.translate("Timeline", "、").join(assisting)
                 )
             )
+    elif action == Action.RETURN_TO_CITY.value and details.get("owner_unit"):
+        parts.append(
+            QCoreApplication.translate("Timeline", "由「{0}」退回「{1}」重新分办").format(
+                unit_name(str(details.get("returned_by") or "")) or entry.unit.display,
+                unit_name(str(details["owner_unit"])),
+            )
+        )
+    elif action == Action.TRANSFER.value and details.get("county_code"):
+        parts.append(
+            QCoreApplication.translate("Timeline", "从「{0}」转至「{1}」").format(
+                area(details.get("from_county") or ""), area(details["county_code"])
+            )
+        )
+    elif action == Action.TAKE_OVER.value and details.get("from_owner"):
+        parts.append(
+            QCoreApplication.translate("Timeline", "由「{0}」提级至「{1}」承办").format(
+                unit_name(str(details.get("from_owner") or "")), entry.unit.display
+            )
+        )
+    return parts
+
+
+def _outcome(entry: TimelineEntry) -> list[str]:
+    """What a report, callback, refusal, duplicate or closing recorded."""
+    details, action = entry.details, entry.action
+    parts: list[str] = []
+    if details.get("finding") and action == Action.REPORT.value:
+        parts.append(
+            QCoreApplication.translate("Timeline", "核查结论：{0}").format(
+                label_of(Finding, str(details["finding"]))
+            )
+        )
+    if details.get("measures"):
+        parts.append(
+            QCoreApplication.translate("Timeline", "整改措施：{0}").format(details["measures"])
+        )
+    if details.get("callback"):
+        parts.append(
+            QCoreApplication.translate("Timeline", "回访结果：{0}").format(
+                label_of(CallbackResult, str(details["callback"]))
+            )
+        )
+    if action == Action.REFUSE.value and (details.get("ground_text") or details.get("ground")):
+        parts.append(
+            QCoreApplication.translate("Timeline", "不予受理依据：{0}").format(
+                details.get("ground_text") or details.get("ground")
+            )
+        )
+    if action == Action.MARK_DUPLICATE.value and details.get("original"):
+        parts.append(
+            QCoreApplication.translate("Timeline", "重复件，原件：{0}").format(details["original"])
+        )
+    if action == Action.CLOSE_WITH_ORIGINAL.value and details.get("original"):
+        parts.append(
+            QCoreApplication.translate("Timeline", "随原件 {0} 办结").format(details["original"])
+        )
+    if details.get("override_reason"):
+        text = QCoreApplication.translate("Timeline", "未闭环办结理由：{0}").format(
+            details["override_reason"]
+        )
+        notices = [str(n) for n in details.get("open_notices") or []]
+        if notices:
+            text += QCoreApplication.translate("Timeline", "（未闭环文书：{0}）").format(
+                QCoreApplication.translate("Timeline", "；").join(notices)
+            )
+        parts.append(text)
+    return parts
+
+
+def _intake(entry: TimelineEntry) -> list[str]:
+    """The channel's reference and the sender's deadline a clue was registered with."""
+    details = entry.details
+    parts: list[str] = []
+    if details.get("channel_ref"):
+        parts.append(
+            QCoreApplication.translate("Timeline", "渠道编号：{0}").format(details["channel_ref"])
+        )
+    if details.get("due_by"):
+        parts.append(
+            QCoreApplication.translate("Timeline", "交办期限：{0}").format(
+                _deadline_text(details["due_by"])
+            )
+        )
+    return parts
+
+
+def describe_details(entry: TimelineEntry, unit_name: UnitName) -> str:
+    """What an entry's recorded details mean, in a sentence ('' when nothing to add)."""
+    details = entry.details
+    if entry.action == Action.REGISTER.value:
+        parts = _intake(entry)
+    else:
+        parts = _routing(entry, unit_name) + _outcome(entry)
     if entry.action in (Action.REQUEST_EXTENSION.value, Action.APPROVE_EXTENSION.value):
         if details.get("days"):
             parts.append(

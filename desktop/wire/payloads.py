@@ -73,12 +73,21 @@ class CluePayload(Payload):
     reporter_phone: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    channel_ref: str | None = None
+    due_by: str | None = None
     lead_unit: str | None = None
     assisting_units: list[str] | None = None
     handle_deadline: str | None = None
     days: int | str | None = None
     reason: str | None = None
     result: str | None = None
+    finding: str | None = None
+    measures: str | None = None
+    callback: str | None = None
+    override_reason: str | None = None
+    target_county: str | None = None
+    original: str | None = None
+    ground: str | None = None
     note: str | None = None
     attachments: list[AttachmentCite] | None = None
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from desktop.domain.codes import Category, Channel, Priority, Status
+from desktop.domain.codes import CallbackResult, Category, Channel, Finding, Priority, Status
 from desktop.domain.notice_content import NoticeContent, Service
 from desktop.domain.notices import NoticeKind, NoticeStatus
 from desktop.wire.base import (
@@ -107,6 +107,7 @@ class ClueState(Answer):
     status: Status
     priority: Priority
     county_code: UnitCode
+    township_code: UnitCode | None = None
     registered_at: ChinaTime
     lead_unit: UnitCode | None = None
     assisting_units: list[UnitCode]
@@ -119,6 +120,15 @@ class ClueState(Answer):
     handle_deadline: ChinaTime | None = None
     extension_requested_days: Count = 0
     extended_days: Count = 0
+    channel: Channel | None = None
+    owner_unit: UnitCode | None = None
+    """The tackling office that owns the clue (dispatches, reviews and closes it)."""
+    due_by: ChinaTime | None = None
+    """The deadline the sender set at intake, if any."""
+    finding: Finding | None = None
+    callback: CallbackResult | None = None
+    duplicate_of: ClueCode | None = None
+    extension_count: Count = 0
 
 
 class ClueOut(ClueState):
@@ -131,12 +141,13 @@ class ClueOut(ClueState):
     version: Count
     """The change sequence number of the clue's last change."""
     channel: Channel
+    channel_ref: str = ""
+    """The channel's own reference, e.g. the 12345 work-order number."""
     category: Category
     received_at: ChinaTime
     reporter_name: str = ""
     reporter_phone: str = ""
     address: str
-    township_code: UnitCode | None = None
     latitude: float | None = None
     longitude: float | None = None
     subject_name: str = ""

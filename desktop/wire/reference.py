@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
-from desktop.domain.codes import Role, UnitKind
+from desktop.domain.codes import Post, Role, UnitKind
 from desktop.wire.base import Answer, ChinaTime, ClueCode, Count, DeviceId, Request, UnitCode
 
 
@@ -18,6 +18,8 @@ class UserOut(Answer):
     display_name: str = ""
     role: Role
     unit_code: UnitCode
+    post: Post = Post.HEAD
+    """经办人 or 负责人 within the unit."""
 
 
 class LoginRequest(Request):
@@ -142,6 +144,9 @@ class IntakeRequest(Request):
     reporter_phone: str | None = Field(default=None, max_length=64)
     latitude: float | None = None
     longitude: float | None = None
+    due_by: str | None = Field(
+        default=None, max_length=64, description="the deadline the sender set (督察交办)"
+    )
 
 
 class IntakeOut(Answer):

@@ -52,12 +52,22 @@
     <context>
         <name>ActionDialog</name>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="260" />
+            <location filename="../../desktop/ui/action_forms.py" line="196" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="306" />
+            <location filename="../../desktop/ui/action_forms.py" line="252" />
+            <source>确定对线索 {0} {1}吗？</source>
+            <translation>Apply “{1}” to clue {0}?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="255" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="276" />
             <source>正在保存…</source>
             <translation>Saving…</translation>
         </message>
@@ -65,122 +75,286 @@
     <context>
         <name>ActionForms</name>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="78" />
+            <location filename="../../desktop/ui/action_fields.py" line="162" />
+            <source>输入编号中的几位数字可从本机线索中选取</source>
+            <translation>Type a few digits of the code to pick a clue on this computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_fields.py" line="194" />
+            <source>请选择</source>
+            <translation>Please choose</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_fields.py" line="205" />
+            <source>输入名称搜索可承办的单位</source>
+            <translation>Type a name to search the units that can handle the clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="54" />
             <source>佐证材料</source>
             <translation>Supporting files</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="86" />
+            <location filename="../../desktop/ui/action_forms.py" line="61" />
             <source>主办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="92" />
+            <location filename="../../desktop/ui/action_forms.py" line="67" />
             <source>协办单位</source>
             <translation>Assisting units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="97" />
+            <location filename="../../desktop/ui/action_forms.py" line="72" />
             <source>办理时限</source>
             <translation>Handling deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="100" />
+            <location filename="../../desktop/ui/action_forms.py" line="75" />
             <source>分办意见</source>
             <translation>Dispatch note</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="106" />
+            <location filename="../../desktop/ui/action_forms.py" line="78" />
             <source>退回理由</source>
             <translation>Reason for return</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="112" />
+            <location filename="../../desktop/ui/action_forms.py" line="81" />
+            <source>退回市级理由</source>
+            <translation>Reason for returning to the city</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="87" />
+            <source>转至县区</source>
+            <translation>Transfer to county</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="90" />
+            <source>转办理由</source>
+            <translation>Reason for transfer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="93" />
+            <source>提级理由</source>
+            <translation>Reason for taking over</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="96" />
             <source>延期天数</source>
             <translation>Extension (working days)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="117" />
+            <location filename="../../desktop/ui/action_forms.py" line="97" />
             <source>延期理由</source>
             <translation>Reason for extension</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="122" />
+            <location filename="../../desktop/ui/action_forms.py" line="99" />
             <source>审批意见</source>
             <translation>Decision note</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="128" />
+            <location filename="../../desktop/ui/action_forms.py" line="101" />
             <source>不予延期理由</source>
             <translation>Reason for denial</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="136" />
+            <location filename="../../desktop/ui/action_forms.py" line="104" />
             <source>办理结果</source>
             <translation>Handling result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="142" />
+            <location filename="../../desktop/ui/action_forms.py" line="108" />
+            <source>核查结论</source>
+            <translation>Finding</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="111" />
+            <source>整改措施</source>
+            <translation>Measures taken</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="114" />
+            <source>审签意见</source>
+            <translation>Sign-off note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="116" />
+            <source>退回修改意见</source>
+            <translation>What to revise</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="122" />
+            <source>回访结果</source>
+            <translation>Callback result</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="125" />
+            <source>回访情况</source>
+            <translation>Callback notes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="128" />
             <source>审核意见</source>
             <translation>Review note</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="148" />
+            <location filename="../../desktop/ui/action_forms.py" line="132" />
+            <source>未闭环办结理由</source>
+            <translation>Reason to close with an open notice</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="138" />
             <source>驳回理由</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="156" />
+            <location filename="../../desktop/ui/action_forms.py" line="141" />
+            <source>重办理由</source>
+            <translation>Reason for reopening</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="144" />
             <source>核查意见</source>
             <translation>Verification finding</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="162" />
+            <location filename="../../desktop/ui/action_forms.py" line="147" />
             <source>督办意见</source>
             <translation>Urging note</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="167" />
+            <location filename="../../desktop/ui/action_forms.py" line="150" />
             <source>协办意见</source>
             <translation>Assisting report</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="200" />
-            <source>输入名称搜索本县区可承办的单位</source>
-            <translation>Type a name to search the units of this county that can handle clues</translation>
+            <location filename="../../desktop/ui/action_forms.py" line="157" />
+            <source>原件线索编号</source>
+            <translation>Code of the original clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="217" />
+            <location filename="../../desktop/ui/action_forms.py" line="160" />
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="166" />
+            <source>不予受理依据</source>
+            <translation>Ground for refusal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_forms.py" line="169" />
+            <source>不予受理理由</source>
+            <translation>Reason for refusal</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionIntros</name>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="19" />
+            <source>交办单位要求 {0} 前办结。</source>
+            <translation>The sender requires it to be finished before {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="27" />
             <source>按工作日历计算，{0}线索的办理时限为 {1} 个工作日。</source>
-            <translation>By the work calendar, a {0} clue must be handled within {1} working days.</translation>
+            <translation>By the work calendar, a {0} clue must be handled within {1} working days. </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="221" />
-            <source>当前办理时限：{0}；最多可延期 {1} 个工作日。</source>
-            <translation>Current deadline: {0}; it can be extended by at most {1} working days.</translation>
+            <location filename="../../desktop/ui/action_intros.py" line="31" />
+            <source>按工作日历计算，{0}的{1}线索办理时限为 {2} 个工作日。</source>
+            <translation>By the work calendar, a clue from {0} of priority “{1}” must be handled within {2} working days. </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="227" />
+            <location filename="../../desktop/ui/action_intros.py" line="40" />
+            <source>本阶段还可申请 {0} 次，最多 {1} 个工作日。</source>
+            <translation>This stage can still be extended {0} more time(s), by at most {1} working days.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="46" />
+            <source>当前办理时限：{0}。</source>
+            <translation>Current deadline: {0}. </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="55" />
             <source>主办单位申请延期 {0} 个工作日，批准后办理时限延至 {1}。</source>
             <translation>The lead unit asks for {0} more working days; if approved, the deadline moves to {1}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="231" />
-            <source>主办单位申请延期 {0} 个工作日。</source>
-            <translation>The lead unit asks for {0} more working days.</translation>
+            <location filename="../../desktop/ui/action_intros.py" line="61" />
+            <source>核查结论为属实或部分属实的，须附现场照片等佐证材料。</source>
+            <translation>A finding of true or partly true needs supporting files such as on-site photos. </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="235" />
-            <source>退回后，线索回到攻坚办重新分办。</source>
-            <translation>After a return, the clue goes back to the tackling office to be dispatched again.</translation>
+            <location filename="../../desktop/ui/action_intros.py" line="65" />
+            <source>您是经办人：反馈先经本单位负责人审签，再交攻坚办审核。</source>
+            <translation>You are a clerk: your unit's head signs the report off before the tackling office reviews it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="237" />
+            <location filename="../../desktop/ui/action_intros.py" line="68" />
             <source>反馈后，线索交攻坚办审核。</source>
             <translation>After the report, the tackling office reviews the clue.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="239" />
+            <location filename="../../desktop/ui/action_intros.py" line="73" />
+            <source>经办人反馈的核查结论：{0}。审签通过后，反馈交攻坚办审核。</source>
+            <translation>The clerk's finding: {0}. Once signed off, the report goes to the tackling office for review.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="79" />
+            <source>提级后由市攻坚办承办本线索（分办、审核、批准延期和办结），「{0}」会在办理记录中看到本次提级和理由。</source>
+            <translation>After taking over, the city tackling office owns this clue (dispatch, review, extensions and closing); “{0}” sees this step and its reason in the history.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="87" />
+            <source>线索现属「{0}」。转办后由所选县区（功能板块）攻坚办承办并重新分办。</source>
+            <translation>The clue belongs to “{0}”. After the transfer, the chosen county's (zone's) tackling office owns it and dispatches it again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="94" />
+            <source>主办单位申请延期 {0} 个工作日。</source>
+            <translation>The lead unit asks for {0} more working days.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="98" />
+            <source>退回后，线索回到攻坚办重新分办。</source>
+            <translation>After a return, the clue goes back to the tackling office to be dispatched again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="101" />
+            <source>线索不属于本县区的，退回市攻坚办，由市攻坚办转办到其他县区。</source>
+            <translation>A clue that is not this county's goes back to the city tackling office, which transfers it to another county.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="104" />
+            <source>退回后，经办人修改后重新反馈。</source>
+            <translation>After sending it back, the clerk revises the report and reports again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="107" />
+            <source>未能联系上举报人时，请在回访情况中写明联系的时间和方式。</source>
+            <translation>If the reporter could not be reached, write down when and how you tried in the callback notes.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="110" />
+            <source>举报人对办理结果不满意，线索将回到主办单位重新办理。</source>
+            <translation>The reporter is not satisfied; the clue goes back to the lead unit to be handled again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="113" />
+            <source>重复件不再单独分办，随原件办结；原件办结后，办理结果同样告知本件举报人。</source>
+            <translation>A duplicate is not dispatched on its own and closes with its original; its reporter is told the original's result too.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="117" />
+            <source>不予受理后线索即办结，不再分办。请选择依据并写明理由。</source>
+            <translation>A refused clue is done at once and not dispatched. Choose the ground and give the reason.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/action_intros.py" line="120" />
+            <location filename="../../desktop/ui/action_intros.py" line="121" />
             <source>线索将回到主办单位继续办理。</source>
             <translation>The clue goes back to the lead unit for further handling.</translation>
         </message>
@@ -188,35 +362,30 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/ui/actions.py" line="66" />
+            <location filename="../../desktop/ui/actions.py" line="81" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/actions.py" line="84" />
+            <location filename="../../desktop/ui/actions.py" line="99" />
             <source>无法读取文件「{0}」，请确认文件存在且没有被其他程序占用</source>
             <translation>Cannot read the file “{0}”; check that it exists and is not in use by another program</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/actions.py" line="93" />
+            <location filename="../../desktop/ui/actions.py" line="108" />
             <source>操作未能保存：本机数据库暂时无法写入，请稍后重试</source>
             <translation>The action was not saved: the local database cannot be written just now; please try again later</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/actions.py" line="101" />
+            <location filename="../../desktop/ui/actions.py" line="116" />
             <source>操作未完成</source>
             <translation>Action not completed</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/actions.py" line="151" />
-            <source>本机没有编号为 {0} 的线索</source>
-            <translation>There is no clue {0} on this computer</translation>
         </message>
     </context>
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="55" />
+            <location filename="../../desktop/ui/app.py" line="56" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
@@ -371,17 +540,17 @@ not downloaded</translation>
             <translation>Law</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="189" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="188" />
             <source>条款（如 第一百零八条）</source>
             <translation>Article (e.g. 第一百零八条)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="191" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="189" />
             <source>条文</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="200" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="198" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
@@ -389,12 +558,12 @@ not downloaded</translation>
     <context>
         <name>ClauseField</name>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="347" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="345" />
             <source>从条款库选择…</source>
             <translation>Choose from the library…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="348" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="346" />
             <source>移除所选</source>
             <translation>Remove selected</translation>
         </message>
@@ -402,32 +571,32 @@ not downloaded</translation>
     <context>
         <name>ClausePickerDialog</name>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="237" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="235" />
             <source>选择法律条款</source>
             <translation>Choose clauses</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="243" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="241" />
             <source>输入法律名称、条款或条文中的字词筛选</source>
             <translation>Type words of the law, article or text to filter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="261" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="259" />
             <source>新增条款…</source>
             <translation>New clause…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="262" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="260" />
             <source>修改所选条款…</source>
             <translation>Edit selected clause…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="270" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="268" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="276" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="274" />
             <source>已选 {0} 条</source>
             <translation>{0} chosen</translation>
         </message>
@@ -455,7 +624,7 @@ not downloaded</translation>
         <message>
             <location filename="../../desktop/ui/clue_detail.py" line="72" />
             <location filename="../../desktop/ui/clue_detail.py" line="84" />
-            <location filename="../../desktop/ui/clue_detail.py" line="201" />
+            <location filename="../../desktop/ui/clue_detail.py" line="208" />
             <source>请选择一条线索</source>
             <translation>Select a clue</translation>
         </message>
@@ -501,221 +670,256 @@ not downloaded</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/clue_detail.py" line="154" />
+            <source>渠道编号</source>
+            <translation>Channel reference</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="155" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="155" />
+            <location filename="../../desktop/ui/clue_detail.py" line="156" />
+            <source>交办期限</source>
+            <translation>Sender's deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="157" />
             <source>污染类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="156" />
+            <location filename="../../desktop/ui/clue_detail.py" line="158" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="157" />
+            <location filename="../../desktop/ui/clue_detail.py" line="159" />
             <source>所属县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="158" />
+            <location filename="../../desktop/ui/clue_detail.py" line="160" />
             <source>所属乡镇（街道）</source>
             <translation>Township (street)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="159" />
+            <location filename="../../desktop/ui/clue_detail.py" line="161" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="160" />
+            <location filename="../../desktop/ui/clue_detail.py" line="162" />
             <source>经纬度</source>
             <translation>Coordinates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="161" />
+            <location filename="../../desktop/ui/clue_detail.py" line="163" />
             <source>被反映对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="162" />
+            <location filename="../../desktop/ui/clue_detail.py" line="164" />
             <source>统一社会信用代码</source>
             <translation>Credit code (USCC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="163" />
+            <location filename="../../desktop/ui/clue_detail.py" line="165" />
             <source>举报人</source>
             <translation>Reporter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="164" />
+            <location filename="../../desktop/ui/clue_detail.py" line="166" />
             <source>举报人电话</source>
             <translation>Reporter's phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="165" />
+            <location filename="../../desktop/ui/clue_detail.py" line="167" />
             <source>线索内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="166" />
+            <location filename="../../desktop/ui/clue_detail.py" line="168" />
             <source>主办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="167" />
+            <location filename="../../desktop/ui/clue_detail.py" line="169" />
             <source>协办单位</source>
             <translation>Assisting units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="168" />
+            <location filename="../../desktop/ui/clue_detail.py" line="170" />
+            <source>承办攻坚办</source>
+            <translation>Owning office</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="171" />
             <source>登记单位</source>
             <translation>Registered by</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="169" />
+            <location filename="../../desktop/ui/clue_detail.py" line="172" />
             <source>登记时间</source>
             <translation>Registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="170" />
+            <location filename="../../desktop/ui/clue_detail.py" line="173" />
             <source>分办时间</source>
             <translation>Dispatched</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="171" />
+            <location filename="../../desktop/ui/clue_detail.py" line="174" />
             <source>签收时间</source>
             <translation>Signed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="172" />
+            <location filename="../../desktop/ui/clue_detail.py" line="175" />
             <source>反馈时间</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="173" />
+            <location filename="../../desktop/ui/clue_detail.py" line="176" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="174" />
+            <location filename="../../desktop/ui/clue_detail.py" line="177" />
             <source>当前时限</source>
             <translation>Current deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="175" />
+            <location filename="../../desktop/ui/clue_detail.py" line="178" />
             <source>办理时限</source>
             <translation>Handling deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="176" />
+            <location filename="../../desktop/ui/clue_detail.py" line="179" />
             <source>延期</source>
             <translation>Extension</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="177" />
+            <location filename="../../desktop/ui/clue_detail.py" line="180" />
             <source>办理结果</source>
             <translation>Handling result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="178" />
+            <location filename="../../desktop/ui/clue_detail.py" line="181" />
+            <source>核查结论</source>
+            <translation>Finding</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="182" />
+            <source>整改措施</source>
+            <translation>Measures taken</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="183" />
+            <source>回访结果</source>
+            <translation>Callback result</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="184" />
+            <source>重复件原件</source>
+            <translation>Original (of a duplicate)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="185" />
             <source>本机更新时间</source>
             <translation>Updated on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="205" />
+            <location filename="../../desktop/ui/clue_detail.py" line="212" />
             <source>正在加载…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="231" />
+            <location filename="../../desktop/ui/clue_detail.py" line="238" />
             <source>无法读取该线索，请稍后重试</source>
             <translation>Cannot read this clue; please try again later</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="239" />
+            <location filename="../../desktop/ui/clue_detail.py" line="246" />
             <source>本机已没有该线索（可能已移出您的管辖范围）</source>
             <translation>This clue is no longer on this computer (it may have left your area)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="257" />
+            <location filename="../../desktop/ui/clue_detail.py" line="264" />
             <source>{0}（临时编号，同步后由市平台分配正式编号）</source>
             <translation>{0} (provisional code; the city platform assigns the final code after sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="265" />
+            <location filename="../../desktop/ui/clue_detail.py" line="272" />
             <source>已延期 {0} 个工作日</source>
             <translation>Extended by {0} working days</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="268" />
+            <location filename="../../desktop/ui/clue_detail.py" line="275" />
             <source>申请延期 {0} 个工作日，待审批</source>
             <translation>Extension of {0} working days requested, awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="287" />
+            <location filename="../../desktop/ui/clue_detail.py" line="297" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="296" />
+            <location filename="../../desktop/ui/clue_detail.py" line="307" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="302" />
+            <location filename="../../desktop/ui/clue_detail.py" line="317" />
             <source>个人信息已脱敏</source>
             <translation>Personal data masked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="306" />
+            <location filename="../../desktop/ui/clue_detail.py" line="321" />
             <source>有 {0} 个操作待同步</source>
             <translation>{0} action(s) waiting to sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="311" />
+            <location filename="../../desktop/ui/clue_detail.py" line="326" />
             <source>有 {0} 个操作被市平台拒绝：{1}。请在“同步问题”中处理</source>
             <translation>{0} action(s) refused by the city platform: {1}. Please deal with them under “Sync problems”</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="318" />
+            <location filename="../../desktop/ui/clue_detail.py" line="333" />
             <source>办理记录（{0}）</source>
             <translation>History ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="319" />
+            <location filename="../../desktop/ui/clue_detail.py" line="334" />
             <source>附件（{0}）</source>
             <translation>Attachments ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="339" />
+            <location filename="../../desktop/ui/clue_detail.py" line="354" />
             <source>正常</source>
             <translation>Normal</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="340" />
+            <location filename="../../desktop/ui/clue_detail.py" line="355" />
             <source>一级预警（黄）</source>
             <translation>Level 1 warning (yellow)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="341" />
+            <location filename="../../desktop/ui/clue_detail.py" line="356" />
             <source>二级预警（橙）</source>
             <translation>Level 2 warning (orange)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="342" />
+            <location filename="../../desktop/ui/clue_detail.py" line="357" />
             <source>三级预警（红）</source>
             <translation>Level 3 warning (red)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="347" />
-            <source>已办结</source>
-            <translation>Closed</translation>
+            <location filename="../../desktop/ui/clue_detail.py" line="362" />
+            <source>重复件，随原件 {0} 办结</source>
+            <translation>Duplicate; closes with its original {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="349" />
+            <location filename="../../desktop/ui/clue_detail.py" line="366" />
             <source>时限 {0}（{1}）</source>
             <translation>Deadline {0} ({1})</translation>
         </message>
@@ -723,27 +927,27 @@ not downloaded</translation>
     <context>
         <name>ConfirmAction</name>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="348" />
+            <location filename="../../desktop/ui/action_forms.py" line="347" />
             <source>确定签收线索 {0} 吗？</source>
             <translation>Sign for clue {0}?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="350" />
+            <location filename="../../desktop/ui/action_forms.py" line="349" />
             <source>签收后线索进入办理，须在 {0} 前办结并反馈。</source>
             <translation>Once signed, the clue must be handled and reported back before {0}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="355" />
+            <location filename="../../desktop/ui/action_forms.py" line="354" />
             <source>确定对线索 {0} {1}吗？</source>
             <translation>Apply “{1}” to clue {0}?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="356" />
+            <location filename="../../desktop/ui/action_forms.py" line="355" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="357" />
+            <location filename="../../desktop/ui/action_forms.py" line="356" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -751,7 +955,7 @@ not downloaded</translation>
     <context>
         <name>DaysField</name>
         <message>
-            <location filename="../../desktop/ui/forms/fields.py" line="219" />
+            <location filename="../../desktop/ui/forms/fields.py" line="216" />
             <source> 个工作日</source>
             <translation> working days</translation>
         </message>
@@ -759,12 +963,17 @@ not downloaded</translation>
     <context>
         <name>DeadlineField</name>
         <message>
-            <location filename="../../desktop/ui/forms/deadline.py" line="78" />
+            <location filename="../../desktop/ui/forms/deadline.py" line="97" />
+            <source>共 {0} 个工作日，交办单位要求 {1} 前办结</source>
+            <translation>{0} working days in all; the sender requires it finished before {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/forms/deadline.py" line="103" />
             <source>{0} 不是工作日，请另选一天</source>
             <translation>{0} is not a working day; please choose another day</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/deadline.py" line="83" />
+            <location filename="../../desktop/ui/forms/deadline.py" line="108" />
             <source>共 {0} 个工作日，{1} 下班前办结</source>
             <translation>{0} working days in all; to be finished by the end of {1}</translation>
         </message>
@@ -825,37 +1034,37 @@ not downloaded</translation>
     <context>
         <name>FilesField</name>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="43" />
+            <location filename="../../desktop/ui/forms/files.py" line="41" />
             <source>添加照片或文件…</source>
             <translation>Add photos or files…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="50" />
+            <location filename="../../desktop/ui/forms/files.py" line="48" />
             <source>选择照片或文件</source>
             <translation>Choose photos or files</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="53" />
+            <location filename="../../desktop/ui/forms/files.py" line="51" />
             <source>照片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp)</source>
             <translation>Photos (*.jpg *.jpeg *.png *.bmp *.gif *.webp)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="53" />
+            <location filename="../../desktop/ui/forms/files.py" line="51" />
             <source>所有文件 (*)</source>
             <translation>All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="101" />
+            <location filename="../../desktop/ui/forms/files.py" line="99" />
             <source>无法读取</source>
             <translation>cannot be read</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="102" />
+            <location filename="../../desktop/ui/forms/files.py" line="100" />
             <source>{0}（{1}）</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="106" />
+            <location filename="../../desktop/ui/forms/files.py" line="104" />
             <source>移除</source>
             <translation>Remove</translation>
         </message>
@@ -981,22 +1190,22 @@ not downloaded</translation>
     <context>
         <name>FixDialog</name>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="115" />
+            <location filename="../../desktop/ui/sync_problems.py" line="105" />
             <source>修改后重新发送</source>
             <translation>Correct and send again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="118" />
+            <location filename="../../desktop/ui/sync_problems.py" line="108" />
             <source>{0} 的“{1}”被平台退回：{2}</source>
             <translation>“{1}” on {0} was refused by the platform: {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="144" />
+            <location filename="../../desktop/ui/sync_problems.py" line="134" />
             <source>这个操作没有可修改的内容，可直接重新发送。</source>
             <translation>This action has nothing to correct; it can be sent again as it is.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="149" />
+            <location filename="../../desktop/ui/sync_problems.py" line="139" />
             <source>重新发送</source>
             <translation>Send again</translation>
         </message>
@@ -1004,12 +1213,12 @@ not downloaded</translation>
     <context>
         <name>FormBody</name>
         <message>
-            <location filename="../../desktop/ui/forms/body.py" line="82" />
+            <location filename="../../desktop/ui/forms/body.py" line="116" />
             <source>请修改「{0}」：{1}</source>
             <translation>Please correct “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/body.py" line="84" />
+            <location filename="../../desktop/ui/forms/body.py" line="118" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
@@ -1101,67 +1310,67 @@ not downloaded</translation>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="131" />
+            <location filename="../../desktop/ui/main_window.py" line="132" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="133" />
+            <location filename="../../desktop/ui/main_window.py" line="134" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="134" />
+            <location filename="../../desktop/ui/main_window.py" line="135" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="137" />
+            <location filename="../../desktop/ui/main_window.py" line="138" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="140" />
+            <location filename="../../desktop/ui/main_window.py" line="141" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="141" />
+            <location filename="../../desktop/ui/main_window.py" line="142" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="143" />
+            <location filename="../../desktop/ui/main_window.py" line="144" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="145" />
+            <location filename="../../desktop/ui/main_window.py" line="146" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="147" />
+            <location filename="../../desktop/ui/main_window.py" line="148" />
             <source>快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="150" />
+            <location filename="../../desktop/ui/main_window.py" line="151" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="252" />
+            <location filename="../../desktop/ui/main_window.py" line="254" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="253" />
+            <location filename="../../desktop/ui/main_window.py" line="255" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="318" />
+            <location filename="../../desktop/ui/main_window.py" line="326" />
             <source>办公时间以市级平台发布的时限规则为准，本机设置不生效</source>
             <translation>The office hours are those of the rules the city platform published; the local setting does not apply</translation>
         </message>
@@ -1169,22 +1378,22 @@ not downloaded</translation>
     <context>
         <name>NavigationModel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="119" />
+            <location filename="../../desktop/ui/navigation.py" line="133" />
             <source>我的待办</source>
             <translation>My tasks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="121" />
+            <location filename="../../desktop/ui/navigation.py" line="135" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="123" />
+            <location filename="../../desktop/ui/navigation.py" line="137" />
             <source>整改文书</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="150" />
+            <location filename="../../desktop/ui/navigation.py" line="164" />
             <source>{name}：{count} 条</source>
             <translation>{name}: {count}</translation>
         </message>
@@ -1192,12 +1401,12 @@ not downloaded</translation>
     <context>
         <name>NavigationPanel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="224" />
+            <location filename="../../desktop/ui/navigation.py" line="238" />
             <source>线索队列</source>
             <translation>Clue queues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="297" />
+            <location filename="../../desktop/ui/navigation.py" line="311" />
             <source>无法统计各队列的线索数量，请稍后再试。</source>
             <translation>Cannot count the clues of the queues; please try again later.</translation>
         </message>
@@ -1235,102 +1444,102 @@ not downloaded</translation>
             <translation>After service the rectification period counts from the day of service. Service left at the premises needs a witness.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="115" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="114" />
             <source>送达方式</source>
             <translation>Method of service</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="121" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="120" />
             <source>送达时间</source>
             <translation>Served at</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="122" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="121" />
             <source>送达地点</source>
             <translation>Place of service</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="124" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="123" />
             <source>受送达人（签收人）</source>
             <translation>Recipient (who signed)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="126" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="125" />
             <source>与当事人关系</source>
             <translation>Relation to the party</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="128" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="127" />
             <source>如：法定代表人、负责人、员工</source>
             <translation>e.g. legal representative, person in charge, employee</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="129" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="128" />
             <source>见证人（留置送达必填）</source>
             <translation>Witness (required when left at the premises)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="132" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="131" />
             <source>送达人（每行一名）</source>
             <translation>Servers (one per line)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="134" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="133" />
             <source>直接送达一般应由两名送达人送达</source>
             <translation>Direct service is normally made by two servers</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="145" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="144" />
             <source>整改期限：{0}。期限届满后方可认定逾期未整改。</source>
             <translation>Rectification deadline: {0}. Not rectified can only be found once it has passed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="154" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="152" />
             <source>复查结论</source>
             <translation>Finding</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="157" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="155" />
             <source>请选择已整改或逾期未整改</source>
             <translation>Choose rectified or not rectified</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="161" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="158" />
             <source>复查时间</source>
             <translation>Re-inspected at</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="163" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="159" />
             <source>复查情况</source>
             <translation>Re-inspection notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="166" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="162" />
             <source>复查认定逾期未整改，记录行政处罚案件的立案情况。</source>
             <translation>The re-inspection found the notice not rectified: record the administrative penalty case.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="167" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="163" />
             <source>立案编号</source>
             <translation>Case number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="169" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="165" />
             <source>立案日期</source>
             <translation>Filed on</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="173" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="169" />
             <source>案件 {0} 于 {1} 立案。</source>
             <translation>Case {0} was filed on {1}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="179" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="175" />
             <source>结案日期</source>
             <translation>Concluded on</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="180" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="176" />
             <source>结案情况</source>
             <translation>Outcome of the case</translation>
         </message>
@@ -1338,22 +1547,22 @@ not downloaded</translation>
     <context>
         <name>NoticeActions</name>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="244" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="240" />
             <source>逾期未整改</source>
             <translation>Not rectified</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="246" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="242" />
             <source>复查认定「{0}」逾期未整改。是否现在记录行政处罚立案？</source>
             <translation>The re-inspection found “{0}” not rectified. Record the administrative penalty case now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="251" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="247" />
             <source>记录立案…</source>
             <translation>Record the case…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="254" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="250" />
             <source>以后再说</source>
             <translation>Later</translation>
         </message>
@@ -1361,12 +1570,12 @@ not downloaded</translation>
     <context>
         <name>NoticeErrors</name>
         <message>
-            <location filename="../../desktop/ui/notices/errors.py" line="28" />
+            <location filename="../../desktop/ui/notices/errors.py" line="34" />
             <source>字符“{0}”（U+{1:04X}）无法用文书字体打印，请改用常用字或在设置中换用字体</source>
             <translation>The character “{0}” (U+{1:04X}) cannot be printed with the document fonts; use a common character or choose other fonts in the settings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/errors.py" line="52" />
+            <location filename="../../desktop/ui/notices/errors.py" line="58" />
             <source>无法写入文件：{0}</source>
             <translation>Cannot write the file: {0}</translation>
         </message>
@@ -1455,42 +1664,42 @@ not downloaded</translation>
             <translation>Fields marked * must be filled in before issuing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="109" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="108" />
             <source>文书种类</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="119" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="118" />
             <source>证据（每行一项）</source>
             <translation>Evidence (one per line)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="119" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="118" />
             <source>如：现场检查笔录</source>
             <translation>e.g. on-site inspection record</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="125" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="124" />
             <source>违反的法律条款</source>
             <translation>Clauses violated</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="131" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="130" />
             <source>责令改正的内容</source>
             <translation>Correction ordered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="133" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="132" />
             <source>整改期限</source>
             <translation>Rectification period</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="146" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="145" />
             <source>保存草稿</source>
             <translation>Save draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="188" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="187" />
             <source>不能起草通知书</source>
             <translation>Cannot draft a notice</translation>
         </message>
@@ -1770,12 +1979,12 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>NoticeRendering</name>
         <message>
-            <location filename="../../desktop/ui/notices/rendering.py" line="50" />
+            <location filename="../../desktop/ui/notices/rendering.py" line="62" />
             <source>本机已没有这份通知书（可能已被移出管辖范围）</source>
             <translation>This device no longer holds the notice (it may have left your area)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/rendering.py" line="64" />
+            <location filename="../../desktop/ui/notices/rendering.py" line="76" />
             <source>{0}（草稿）</source>
             <translation>{0} (draft)</translation>
         </message>
@@ -1931,29 +2140,37 @@ Rectification deadline {deadline}, {countdown}</translation>
         </message>
     </context>
     <context>
+        <name>OptionalDateTimeField</name>
+        <message>
+            <location filename="../../desktop/ui/forms/fields.py" line="272" />
+            <source>指定</source>
+            <translation>Set</translation>
+        </message>
+    </context>
+    <context>
         <name>ProblemsModel</name>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="62" />
+            <location filename="../../desktop/ui/sync_problems.py" line="52" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="63" />
+            <location filename="../../desktop/ui/sync_problems.py" line="53" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="64" />
+            <location filename="../../desktop/ui/sync_problems.py" line="54" />
             <source>操作时间</source>
             <translation>When</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="65" />
+            <location filename="../../desktop/ui/sync_problems.py" line="55" />
             <source>平台的理由</source>
             <translation>Platform's reason</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="66" />
+            <location filename="../../desktop/ui/sync_problems.py" line="56" />
             <source>尝试次数</source>
             <translation>Attempts</translation>
         </message>
@@ -1961,126 +2178,131 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="71" />
+            <location filename="../../desktop/ui/queue_model.py" line="68" />
             <source>编号</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="72" />
+            <location filename="../../desktop/ui/queue_model.py" line="69" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="73" />
+            <location filename="../../desktop/ui/queue_model.py" line="70" />
             <source>预警</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="74" />
+            <location filename="../../desktop/ui/queue_model.py" line="71" />
             <source>剩余时限</source>
             <translation>Time left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="75" />
+            <location filename="../../desktop/ui/queue_model.py" line="72" />
             <source>办理期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="76" />
+            <location filename="../../desktop/ui/queue_model.py" line="73" />
             <source>来源渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="77" />
+            <location filename="../../desktop/ui/queue_model.py" line="74" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="78" />
+            <location filename="../../desktop/ui/queue_model.py" line="75" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="79" />
+            <location filename="../../desktop/ui/queue_model.py" line="76" />
             <source>县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="80" />
+            <location filename="../../desktop/ui/queue_model.py" line="77" />
             <source>承办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="81" />
+            <location filename="../../desktop/ui/queue_model.py" line="78" />
             <source>当事人/对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="82" />
+            <location filename="../../desktop/ui/queue_model.py" line="79" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="83" />
+            <location filename="../../desktop/ui/queue_model.py" line="80" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="97" />
+            <location filename="../../desktop/ui/queue_model.py" line="94" />
             <source>一级预警</source>
             <translation>Level 1 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="98" />
+            <location filename="../../desktop/ui/queue_model.py" line="95" />
             <source>二级预警</source>
             <translation>Level 2 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="99" />
+            <location filename="../../desktop/ui/queue_model.py" line="96" />
             <source>三级预警</source>
             <translation>Level 3 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="413" />
+            <location filename="../../desktop/ui/queue_model.py" line="406" />
             <source>单击按此列排序，再次单击反向排序</source>
             <translation>Click to sort by this column, click again to reverse</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="414" />
+            <location filename="../../desktop/ui/queue_model.py" line="407" />
             <source>此列不能排序</source>
             <translation>This column cannot be sorted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="486" />
+            <location filename="../../desktop/ui/queue_model.py" line="479" />
             <source>一级预警（黄色，●）：距办理期限不足 {days} 个工作日</source>
             <translation>Level 1 warning (yellow, ●): less than {days} working day(s) to the deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="490" />
+            <location filename="../../desktop/ui/queue_model.py" line="483" />
             <source>二级预警（橙色，▲）：已超过办理期限</source>
             <translation>Level 2 warning (orange, ▲): past the deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="493" />
+            <location filename="../../desktop/ui/queue_model.py" line="486" />
             <source>三级预警（红色，■）：超过办理期限 {days} 个工作日以上，纪委监委介入</source>
             <translation>Level 3 warning (red, ■): more than {days} working days past the deadline; the discipline commission steps in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="495" />
+            <location filename="../../desktop/ui/queue_model.py" line="488" />
             <source>未预警</source>
             <translation>No warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="500" />
+            <location filename="../../desktop/ui/queue_model.py" line="493" />
             <source>当前环节没有办理期限</source>
             <translation>This stage has no deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="501" />
+            <location filename="../../desktop/ui/queue_model.py" line="494" />
             <source>{warning}
 {countdown}（办理期限 {deadline}）</source>
             <translation>{warning}
 {countdown} (deadline {deadline})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="503" />
+            <source>渠道编号：{0}</source>
+            <translation>Channel reference: {0}</translation>
         </message>
     </context>
     <context>
@@ -2122,134 +2344,154 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>RegisterDialog</name>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="30" />
-            <source>举报途径</source>
-            <translation>Channel</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="31" />
-            <source>受理时间</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="32" />
-            <source>污染类别</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="33" />
-            <source>紧急程度</source>
-            <translation>Priority</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="34" />
-            <source>所属县区</source>
-            <translation>County</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="35" />
-            <source>所属乡镇（街道）</source>
-            <translation>Township (street)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="36" />
-            <source>被反映对象</source>
-            <translation>Subject</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="37" />
-            <source>统一社会信用代码</source>
-            <translation>Credit code (USCC)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="38" />
-            <source>地址</source>
-            <translation>Address</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="39" />
-            <source>线索内容</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="40" />
-            <source>举报人</source>
-            <translation>Reporter</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="41" />
-            <source>举报人电话</source>
-            <translation>Reporter's phone</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="42" />
-            <source>纬度</source>
-            <translation>Latitude</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="43" />
-            <source>经度</source>
-            <translation>Longitude</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="86" />
+            <location filename="../../desktop/ui/register_dialog.py" line="80" />
             <source>登记新线索</source>
             <translation>Register a new clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="90" />
+            <location filename="../../desktop/ui/register_dialog.py" line="84" />
             <source>登记后线索先使用临时编号，同步到市平台后由平台分配正式编号。</source>
             <translation>A new clue has a provisional code until it is synced; then the city platform assigns its final code.</translation>
         </message>
         <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="88" />
+            <source>举报途径</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="97" />
+            <source>渠道编号</source>
+            <translation>Channel reference</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="98" />
+            <source>如 12345 工单号、信访件编号，可不填</source>
+            <translation>e.g. the 12345 work-order or petition number; optional</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="101" />
+            <source>受理时间</source>
+            <translation>Received</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/register_dialog.py" line="105" />
-            <location filename="../../desktop/ui/register_dialog.py" line="124" />
+            <source>交办期限</source>
+            <translation>Sender's deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="107" />
+            <source>交办单位要求在此前办结</source>
+            <translation>The sender requires it finished before</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="113" />
+            <source>污染类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="116" />
+            <location filename="../../desktop/ui/register_dialog.py" line="137" />
             <source>请选择</source>
             <translation>Please choose</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="137" />
+            <location filename="../../desktop/ui/register_dialog.py" line="122" />
+            <source>紧急程度</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="133" />
+            <source>所属县区</source>
+            <translation>County</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="142" />
+            <source>所属乡镇（街道）</source>
+            <translation>Township (street)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="146" />
+            <source>被反映对象</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="150" />
+            <source>统一社会信用代码</source>
+            <translation>Credit code (USCC)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="151" />
             <source>18 位，可不填</source>
             <translation>18 characters, optional</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="146" />
+            <location filename="../../desktop/ui/register_dialog.py" line="154" />
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="155" />
+            <source>线索内容</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="156" />
+            <source>举报人</source>
+            <translation>Reporter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="160" />
+            <source>举报人电话</source>
+            <translation>Reporter's phone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="161" />
             <source>手机或带区号的固定电话，可不填</source>
             <translation>Mobile or landline with area code, optional</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="151" />
+            <location filename="../../desktop/ui/register_dialog.py" line="164" />
+            <source>纬度</source>
+            <translation>Latitude</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="165" />
+            <source>经度</source>
+            <translation>Longitude</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/register_dialog.py" line="166" />
             <source>照片和文件</source>
             <translation>Photos and files</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="158" />
-            <location filename="../../desktop/ui/register_dialog.py" line="206" />
+            <location filename="../../desktop/ui/register_dialog.py" line="173" />
+            <location filename="../../desktop/ui/register_dialog.py" line="222" />
             <source>登记</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="166" />
+            <location filename="../../desktop/ui/register_dialog.py" line="181" />
             <source>（不指定）</source>
             <translation>(not specified)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="188" />
+            <location filename="../../desktop/ui/register_dialog.py" line="204" />
             <source>线索已登记</source>
             <translation>Clue registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="189" />
+            <location filename="../../desktop/ui/register_dialog.py" line="205" />
             <source>线索已登记，临时编号为 {0}。</source>
             <translation>The clue is registered with the provisional code {0}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="191" />
+            <location filename="../../desktop/ui/register_dialog.py" line="207" />
             <source>同步到市平台后，平台将分配正式线索编号，临时编号随之替换。</source>
             <translation>After sync, the city platform assigns the final clue code, which replaces the provisional one.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="206" />
+            <location filename="../../desktop/ui/register_dialog.py" line="222" />
             <source>正在保存…</source>
             <translation>Saving…</translation>
         </message>
@@ -2411,54 +2653,55 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="103" />
+            <location filename="../../desktop/ui/app.py" line="83" />
+            <location filename="../../desktop/ui/startup.py" line="263" />
+            <source>无法启动</source>
+            <translation>Cannot start</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="117" />
             <source>正在启动演示平台（首次运行需生成演示城市）……</source>
             <translation>Starting the demo platform (the first run builds the demo city)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="137" />
+            <location filename="../../desktop/ui/startup.py" line="153" />
             <source>正在登录 {0}……</source>
             <translation>Signing in to {0}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="154" />
+            <location filename="../../desktop/ui/startup.py" line="170" />
             <source>演示账号登录失败：{0}</source>
             <translation>The demo account could not sign in: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="156" />
+            <location filename="../../desktop/ui/startup.py" line="172" />
             <source>登录失败：{0}</source>
             <translation>Sign-in failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="161" />
+            <location filename="../../desktop/ui/startup.py" line="177" />
             <source>正在从平台下载线索……</source>
             <translation>Downloading clues from the platform…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="171" />
+            <location filename="../../desktop/ui/startup.py" line="187" />
             <source>首次同步没有完成：{0}</source>
             <translation>The first sync did not finish: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="183" />
+            <location filename="../../desktop/ui/startup.py" line="199" />
             <source>本机没有当前用户的资料：{0}</source>
             <translation>This computer has no data for the current user: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="227" />
+            <location filename="../../desktop/ui/startup.py" line="243" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="234" />
+            <location filename="../../desktop/ui/startup.py" line="250" />
             <source>取消</source>
             <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/startup.py" line="247" />
-            <source>无法启动</source>
-            <translation>Cannot start</translation>
         </message>
     </context>
     <context>
@@ -2530,68 +2773,40 @@ Rectification deadline {deadline}, {countdown}</translation>
         </message>
     </context>
     <context>
-        <name>SyncProblems</name>
-        <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="46" />
-            <source>理由</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="47" />
-            <source>办理结果</source>
-            <translation>Handling result</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="48" />
-            <source>说明</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="49" />
-            <source>延期天数</source>
-            <translation>Extension (working days)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="50" />
-            <source>办理期限</source>
-            <translation>Deadline</translation>
-        </message>
-    </context>
-    <context>
         <name>SyncProblemsView</name>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="184" />
+            <location filename="../../desktop/ui/sync_problems.py" line="174" />
             <source>以下操作被市级平台退回，尚未生效。可以修改后重新发送，或放弃（放弃后不可恢复）。</source>
             <translation>The city platform refused these actions; they have not taken effect. Correct and send them again, or discard them (this cannot be undone).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="197" />
+            <location filename="../../desktop/ui/sync_problems.py" line="187" />
             <source>没有同步问题。</source>
             <translation>No sync problems.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="200" />
+            <location filename="../../desktop/ui/sync_problems.py" line="190" />
             <source>修改后重发…</source>
             <translation>Correct and resend…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="201" />
+            <location filename="../../desktop/ui/sync_problems.py" line="191" />
             <source>直接重发</source>
             <translation>Resend</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="202" />
+            <location filename="../../desktop/ui/sync_problems.py" line="192" />
             <source>放弃操作…</source>
             <translation>Discard action…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="272" />
-            <location filename="../../desktop/ui/sync_problems.py" line="280" />
+            <location filename="../../desktop/ui/sync_problems.py" line="262" />
+            <location filename="../../desktop/ui/sync_problems.py" line="270" />
             <source>放弃操作</source>
             <translation>Discard action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="273" />
+            <location filename="../../desktop/ui/sync_problems.py" line="263" />
             <source>放弃 {0} 的“{1}”？放弃后这个操作不会再发送，且不能恢复。</source>
             <translation>Discard “{1}” on {0}? It will not be sent again, and this cannot be undone.</translation>
         </message>
@@ -2682,86 +2897,152 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="53" />
+            <location filename="../../desktop/ui/timeline.py" line="56" />
             <source>主办：{0}</source>
             <translation>Lead: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="60" />
+            <location filename="../../desktop/ui/timeline.py" line="63" />
             <source>协办：{0}</source>
             <translation>Assisting: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="61" />
+            <location filename="../../desktop/ui/timeline.py" line="64" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="67" />
+            <location filename="../../desktop/ui/timeline.py" line="69" />
+            <source>由「{0}」退回「{1}」重新分办</source>
+            <translation>Returned by “{0}” to “{1}” to be dispatched again</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="76" />
+            <source>从「{0}」转至「{1}」</source>
+            <translation>Transferred from “{0}” to “{1}”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="82" />
+            <source>由「{0}」提级至「{1}」承办</source>
+            <translation>Taken over from “{0}” by “{1}”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="95" />
+            <source>核查结论：{0}</source>
+            <translation>Finding: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="101" />
+            <source>整改措施：{0}</source>
+            <translation>Measures: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="105" />
+            <source>回访结果：{0}</source>
+            <translation>Callback: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="111" />
+            <source>不予受理依据：{0}</source>
+            <translation>Ground for refusal: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="117" />
+            <source>重复件，原件：{0}</source>
+            <translation>Duplicate of {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="121" />
+            <source>随原件 {0} 办结</source>
+            <translation>Closed with its original {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="124" />
+            <source>未闭环办结理由：{0}</source>
+            <translation>Closed with an open notice because: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="129" />
+            <source>（未闭环文书：{0}）</source>
+            <translation> (open notices: {0})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="130" />
+            <location filename="../../desktop/ui/timeline.py" line="171" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="142" />
+            <source>渠道编号：{0}</source>
+            <translation>Channel reference: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="146" />
+            <source>交办期限：{0}</source>
+            <translation>Sender's deadline: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="163" />
             <source>延期 {0} 个工作日</source>
             <translation>Extended by {0} working days</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="71" />
+            <location filename="../../desktop/ui/timeline.py" line="167" />
             <source>办理时限：{0}</source>
             <translation>Deadline: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/timeline.py" line="75" />
-            <source>；</source>
-            <translation>; </translation>
         </message>
     </context>
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="95" />
+            <location filename="../../desktop/ui/timeline.py" line="191" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="96" />
+            <location filename="../../desktop/ui/timeline.py" line="192" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="97" />
+            <location filename="../../desktop/ui/timeline.py" line="193" />
             <source>操作人</source>
             <translation>By</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="98" />
+            <location filename="../../desktop/ui/timeline.py" line="194" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="99" />
+            <location filename="../../desktop/ui/timeline.py" line="195" />
             <source>说明</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="100" />
+            <location filename="../../desktop/ui/timeline.py" line="196" />
             <source>设备</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="179" />
-            <location filename="../../desktop/ui/timeline.py" line="185" />
+            <location filename="../../desktop/ui/timeline.py" line="275" />
+            <location filename="../../desktop/ui/timeline.py" line="281" />
             <source>{0}（{1}）</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="181" />
+            <location filename="../../desktop/ui/timeline.py" line="277" />
             <source>{0} · 待同步</source>
             <translation>{0} · waiting to sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="191" />
+            <location filename="../../desktop/ui/timeline.py" line="287" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="194" />
+            <location filename="../../desktop/ui/timeline.py" line="290" />
             <source>本机</source>
             <translation>This computer</translation>
         </message>
@@ -2769,7 +3050,7 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>UnitChecklistField</name>
         <message>
-            <location filename="../../desktop/ui/forms/units.py" line="135" />
+            <location filename="../../desktop/ui/forms/units.py" line="136" />
             <source>输入名称筛选</source>
             <translation>Type a name to filter</translation>
         </message>
@@ -2777,7 +3058,7 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>UnitChecklistModel</name>
         <message>
-            <location filename="../../desktop/ui/forms/units.py" line="61" />
+            <location filename="../../desktop/ui/forms/units.py" line="63" />
             <source>已选为主办单位</source>
             <translation>Chosen as lead unit</translation>
         </message>
@@ -2809,6 +3090,18 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>Returned</translation>
         </message>
         <message>
+            <source>待审签</source>
+            <translation>To sign off</translation>
+        </message>
+        <message>
+            <source>重复件</source>
+            <translation>Duplicate</translation>
+        </message>
+        <message>
+            <source>不予受理</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
             <source>办理人员</source>
             <translation>Handler</translation>
         </message>
@@ -2823,6 +3116,42 @@ Rectification deadline {deadline}, {countdown}</translation>
         <message>
             <source>系统管理员</source>
             <translation>Administrator</translation>
+        </message>
+        <message>
+            <source>经办人</source>
+            <translation>Clerk</translation>
+        </message>
+        <message>
+            <source>负责人</source>
+            <translation>Head</translation>
+        </message>
+        <message>
+            <source>属实</source>
+            <translation>True</translation>
+        </message>
+        <message>
+            <source>部分属实</source>
+            <translation>Partly true</translation>
+        </message>
+        <message>
+            <source>不属实</source>
+            <translation>Untrue</translation>
+        </message>
+        <message>
+            <source>满意</source>
+            <translation>Satisfied</translation>
+        </message>
+        <message>
+            <source>基本满意</source>
+            <translation>Mostly satisfied</translation>
+        </message>
+        <message>
+            <source>不满意</source>
+            <translation>Not satisfied</translation>
+        </message>
+        <message>
+            <source>未能联系上举报人</source>
+            <translation>Reporter not reached</translation>
         </message>
         <message>
             <source>市攻坚办</source>
@@ -2981,78 +3310,6 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>Review deadline</translation>
         </message>
         <message>
-            <source>登记</source>
-            <translation>Register</translation>
-        </message>
-        <message>
-            <source>分办</source>
-            <translation>Dispatch</translation>
-        </message>
-        <message>
-            <source>签收</source>
-            <translation>Sign</translation>
-        </message>
-        <message>
-            <source>退回</source>
-            <translation>Return</translation>
-        </message>
-        <message>
-            <source>申请延期</source>
-            <translation>Request extension</translation>
-        </message>
-        <message>
-            <source>批准延期</source>
-            <translation>Approve extension</translation>
-        </message>
-        <message>
-            <source>不予延期</source>
-            <translation>Deny extension</translation>
-        </message>
-        <message>
-            <source>反馈</source>
-            <translation>Report</translation>
-        </message>
-        <message>
-            <source>审核通过</source>
-            <translation>Approve</translation>
-        </message>
-        <message>
-            <source>驳回</source>
-            <translation>Reject</translation>
-        </message>
-        <message>
-            <source>核查不合格</source>
-            <translation>Fail verification</translation>
-        </message>
-        <message>
-            <source>督办</source>
-            <translation>Urge</translation>
-        </message>
-        <message>
-            <source>协办反馈</source>
-            <translation>Assisting report</translation>
-        </message>
-        <message>
-            <source>主办单位</source>
-            <translation>Lead unit</translation>
-        </message>
-        <message>
-            <source>协办单位</source>
-            <translation>Assisting unit</translation>
-        </message>
-        <message>
-            <source>本辖区攻坚办</source>
-            <translation>Area tackling office</translation>
-        </message>
-        <message>
-            <source>本辖区纪委监委</source>
-            <translation>Area discipline commission</translation>
-        </message>
-        <message>
-            <source>本辖区单位</source>
-            <translation>Area unit</translation>
-        </message>
-        <message>
             <source>整改通知书</source>
             <translation>Rectification notice</translation>
         </message>
@@ -3139,6 +3396,122 @@ Rectification deadline {deadline}, {countdown}</translation>
         <message>
             <source>结案</source>
             <translation>Close case</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <source>分办</source>
+            <translation>Dispatch</translation>
+        </message>
+        <message>
+            <source>签收</source>
+            <translation>Sign</translation>
+        </message>
+        <message>
+            <source>退回</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <source>申请延期</source>
+            <translation>Request extension</translation>
+        </message>
+        <message>
+            <source>批准延期</source>
+            <translation>Approve extension</translation>
+        </message>
+        <message>
+            <source>不予延期</source>
+            <translation>Deny extension</translation>
+        </message>
+        <message>
+            <source>反馈</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <source>审核通过</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <source>驳回</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <source>核查不合格</source>
+            <translation>Fail verification</translation>
+        </message>
+        <message>
+            <source>督办</source>
+            <translation>Urge</translation>
+        </message>
+        <message>
+            <source>协办反馈</source>
+            <translation>Assisting report</translation>
+        </message>
+        <message>
+            <source>退回市级</source>
+            <translation>Return to city</translation>
+        </message>
+        <message>
+            <source>转办</source>
+            <translation>Transfer</translation>
+        </message>
+        <message>
+            <source>提级办理</source>
+            <translation>Take over</translation>
+        </message>
+        <message>
+            <source>审签通过</source>
+            <translation>Sign off</translation>
+        </message>
+        <message>
+            <source>审签退回</source>
+            <translation>Send back for revision</translation>
+        </message>
+        <message>
+            <source>回访</source>
+            <translation>Call back</translation>
+        </message>
+        <message>
+            <source>回访不满意重办</source>
+            <translation>Reopen (reporter not satisfied)</translation>
+        </message>
+        <message>
+            <source>标记重复件</source>
+            <translation>Mark as duplicate</translation>
+        </message>
+        <message>
+            <source>随原件办结</source>
+            <translation>Close with original</translation>
+        </message>
+        <message>
+            <source>主办单位</source>
+            <translation>Lead unit</translation>
+        </message>
+        <message>
+            <source>主办单位负责人</source>
+            <translation>Head of the lead unit</translation>
+        </message>
+        <message>
+            <source>协办单位</source>
+            <translation>Assisting unit</translation>
+        </message>
+        <message>
+            <source>承办攻坚办</source>
+            <translation>Owning tackling office</translation>
+        </message>
+        <message>
+            <source>本辖区攻坚办</source>
+            <translation>Area tackling office</translation>
+        </message>
+        <message>
+            <source>本辖区纪委监委</source>
+            <translation>Area discipline commission</translation>
+        </message>
+        <message>
+            <source>本辖区单位</source>
+            <translation>Area unit</translation>
         </message>
         <message>
             <source>待分办</source>

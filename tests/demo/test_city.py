@@ -7,7 +7,7 @@ import re
 import pytest
 
 from desktop.demo.city import DEMO_PASSWORD, DemoCity, load_city
-from desktop.domain.codes import Role, UnitKind
+from desktop.domain.codes import Post, Role, UnitKind
 from desktop.domain.units import Actor
 from desktop.domain.validators import validate_phone
 
@@ -108,7 +108,16 @@ def test_city_departments_and_discipline_commissions(city: DemoCity) -> None:
 
 def test_demo_accounts(city: DemoCity) -> None:
     accounts = city.demo_accounts()
-    assert list(accounts) == ["township", "department", "county", "supervisor", "city", "admin"]
+    assert list(accounts) == [
+        "township",
+        "department",
+        "county",
+        "supervisor",
+        "city",
+        "admin",
+        "township_clerk",
+        "other_county",
+    ]
     expected = {
         "township": (Role.HANDLER, {UnitKind.TOWNSHIP, UnitKind.STREET}),
         "department": (Role.HANDLER, {UnitKind.DEPARTMENT}),
@@ -116,38 +125,50 @@ def test_demo_accounts(city: DemoCity) -> None:
         "supervisor": (Role.SUPERVISOR, {UnitKind.DISCIPLINE}),
         "city": (Role.DISPATCHER, {UnitKind.CITY_OFFICE}),
         "admin": (Role.ADMIN, {UnitKind.CITY_OFFICE}),
+        "township_clerk": (Role.HANDLER, {UnitKind.STREET}),
+        "other_county": (Role.DISPATCHER, {UnitKind.COUNTY_OFFICE}),
     }
     for key, user in accounts.items():
         role, kinds = expected[key]
         assert user.role is role
         assert city.unit(user.unit_code).kind in kinds
         assert re.fullmatch(r"[a-z]{3,10}", user.username)
+        assert user.post is (Post.CLERK if key == "township_clerk" else Post.HEAD)
     assert city.unit(accounts["township"].unit_code).county_code == "320706"
     assert city.unit(accounts["department"].unit_code).name == "连云港市海州生态环境局"
     assert accounts["county"].unit_code == "320706"
     assert accounts["supervisor"].unit_code == "320706800"
+    assert (accounts["township_clerk"].username, accounts["township_clerk"].unit_code) == (
+        "xinhaijb",
+        "320706001",
+    )
+    assert (accounts["other_county"].username, accounts["other_county"].unit_code) == (
+        "donghai",
+        "320722",
+    )
     assert DEMO_PASSWORD == "demo1234"
 
 
 def test_users_one_per_unit_and_role(city: DemoCity) -> None:
     names = [u.username for u in city.users]
     assert len(names) == len(set(names))
-    by_unit: dict[str, list[Role]] = {}
+    by_unit: dict[str, list[tuple[Role, Post]]] = {}
     for user in city.users:
-        by_unit.setdefault(user.unit_code, []).append(user.role)
+        by_unit.setdefault(user.unit_code, []).append((user.role, user.post))
     for unit in city.units:
-        roles = by_unit.get(unit.code, [])
-        if unit.handles:
-            assert roles == [Role.HANDLER]
+        accounts = by_unit.get(unit.code, [])
+        if unit.handles:  # a head and a clerk
+            assert accounts == [(Role.HANDLER, Post.HEAD), (Role.HANDLER, Post.CLERK)]
         elif unit.dispatches:
-            assert roles.count(Role.DISPATCHER) == 1
+            assert accounts.count((Role.DISPATCHER, Post.HEAD)) == 1
         elif unit.kind is UnitKind.DISCIPLINE:
-            assert roles == [Role.SUPERVISOR]
+            assert accounts == [(Role.SUPERVISOR, Post.HEAD)]
     assert [u.role for u in city.users].count(Role.ADMIN) == 1
     special = {u.username for u in city.demo_accounts().values()}
     for user in city.users:
         if user.username not in special:
-            assert user.username == f"u{user.unit_code}{user.role.value[0]}"
+            letter = "j" if user.post is Post.CLERK else user.role.value[0]
+            assert user.username == f"u{user.unit_code}{letter}"
         assert validate_phone(user.phone) == user.phone and len(user.phone) == 11
         assert re.fullmatch(r"[\u4e00-\u9fff]{2,3}", user.display_name)
 
@@ -157,6 +178,7 @@ def test_actor_and_lookups(city: DemoCity) -> None:
     assert isinstance(actor, Actor)
     assert actor.role is Role.HANDLER and actor.unit is city.unit("320706001")
     assert actor.device_id == "demo" and actor.display_name == city.user("xinhai").display_name
+    assert actor.post is Post.HEAD and city.actor("xinhaijb").post is Post.CLERK
     assert city.actor("haizhou", device_id="pc-1").device_id == "pc-1"
     assert city.directory() is city.directory()
     with pytest.raises(KeyError):

@@ -14,17 +14,39 @@ import pytest
 from desktop.demo.city import DemoCity, load_city
 from desktop.demo.clock import WorkClock
 from desktop.demo.generator import DemoClue, DemoEvent, generate_clues
+from desktop.demo.histories import INTAKE_DAYS
 from desktop.domain.calendar import WorkCalendar, default_calendar
 from desktop.domain.clue import ClueState, validate_draft
-from desktop.domain.codes import OPEN_STATUSES, Category, Channel, Priority, Status, UnitKind
+from desktop.domain.codes import (
+    DONE_STATUSES,
+    OPEN_STATUSES,
+    Category,
+    Channel,
+    Finding,
+    Priority,
+    Status,
+    UnitKind,
+)
 from desktop.domain.deadlines import warning_level
 from desktop.domain.rules import Rules, TimeLimits
 from desktop.domain.timeutil import CHINA_TZ
 from desktop.domain.validators import validate_credit_code, validate_phone
-from desktop.domain.workflow import Action, apply_action
+from desktop.domain.workflow import Action, Context, apply_action
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=CHINA_TZ)  # a Saturday morning
 COUNT = 3000
+DEMO_STATUSES = {
+    Status.REGISTERED,
+    Status.RETURNED,
+    Status.DISPATCHED,
+    Status.HANDLING,
+    Status.SIGNOFF,
+    Status.REVIEWING,
+    Status.CLOSED,
+    Status.REFUSED,
+}
+"""The statuses the demo's histories leave clues in (besides a duplicate whose original
+still runs, which a small demo may not have)."""
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +64,7 @@ def clues(city: DemoCity, calendar: WorkCalendar) -> list[DemoClue]:
     return list(generate_clues(city, COUNT, seed=7, now=NOW, calendar=calendar))
 
 
-def _payload(event: DemoEvent) -> Mapping[str, Any]:
+def _payload(event: DemoEvent, clue: DemoClue) -> Mapping[str, Any]:
     """The payload of an action, rebuilt from what its history entry records."""
     note, details = event.note, event.details
     action = event.action
@@ -57,22 +79,62 @@ def _payload(event: DemoEvent) -> Mapping[str, Any]:
     if action is Action.REQUEST_EXTENSION:
         return {"days": details["days"], "reason": note}
     if action is Action.REPORT:
-        return {"result": note}
+        files = [{"sha256": a.sha256, "name": a.name} for a in clue.attachments]
+        payload = {"result": note, "finding": details["finding"], "measures": details["measures"]}
+        if Finding(details["finding"]).needs_evidence:
+            assert files, f"{clue.state.code}: a {details['finding']} report without evidence"
+            payload["attachments"] = files
+        return payload
+    if action is Action.CALLBACK:
+        return {"callback": details["callback"], "note": note}
+    if action is Action.TRANSFER:
+        return {"target_county": details["county_code"], "reason": note}
+    if action is Action.REFUSE:
+        return {"ground": details["ground"], "reason": note}
+    if action in (Action.MARK_DUPLICATE, Action.CLOSE_WITH_ORIGINAL):
+        return {"original": details["original"], "note": note}
+    if action is Action.APPROVE:
+        return {"note": note, "override_reason": details.get("override_reason", "")}
     if action in (
         Action.RETURN,
         Action.DENY_EXTENSION,
         Action.REJECT,
         Action.VERIFICATION_FAIL,
+        Action.RETURN_TO_CITY,
+        Action.TAKE_OVER,
+        Action.SIGNOFF_REJECT,
+        Action.REOPEN,
     ):
         return {"reason": note}
     return {"note": note}
 
 
+Timelines = dict[str, list[tuple[datetime, ClueState]]]
+"""The states each replayed clue went through, by code (to look originals up)."""
+
+
+def _context(event: DemoEvent, timelines: Timelines) -> Context:
+    """What the rules needed to know beyond the clue: the original of a duplicate as it
+    stood then, the notices still running when a clue was approved."""
+    if event.action is Action.APPROVE:
+        return Context(open_notices=tuple(event.details.get("open_notices", ())))
+    if event.action not in (Action.MARK_DUPLICATE, Action.CLOSE_WITH_ORIGINAL):
+        return Context()
+    timeline = timelines[event.details["original"]]
+    before = [state for at, state in timeline if at <= event.at]
+    return Context(lookup=lambda code: before[-1] if before and code == before[-1].code else None)
+
+
 def _replay(
-    clue: DemoClue, city: DemoCity, calendar: WorkCalendar, rules: Rules
+    clue: DemoClue,
+    city: DemoCity,
+    calendar: WorkCalendar,
+    rules: Rules,
+    timelines: Timelines | None = None,
 ) -> ClueState | None:
     state: ClueState | None = None
     units = city.directory()
+    timeline = []
     for event in clue.events:
         actor = city.actor(event.username)
         assert actor.unit.code == event.unit_code
@@ -80,18 +142,22 @@ def _replay(
             event.action,
             actor,
             state,
-            _payload(event),
+            _payload(event, clue),
             event.at,
             calendar,
             rules,
             units,
             code=clue.state.code,
+            context=_context(event, timelines or {}),
         )
         assert outcome.from_status == event.from_status
         assert outcome.state.status == event.to_status
         assert outcome.note == event.note
         assert dict(outcome.details) == dict(event.details)
         state = outcome.state
+        timeline.append((event.at, state))
+    if timelines is not None:
+        timelines[clue.state.code] = timeline
     return state
 
 
@@ -118,9 +184,10 @@ def test_every_history_replays_through_the_rules(
     city: DemoCity, calendar: WorkCalendar, clues: list[DemoClue]
 ) -> None:
     rules = Rules()
-    for clue in clues:
+    timelines: Timelines = {}
+    for clue in clues:  # an original comes before its duplicates
         assert clue.events[0].action is Action.REGISTER
-        assert _replay(clue, city, calendar, rules) == clue.state
+        assert _replay(clue, city, calendar, rules, timelines) == clue.state
 
 
 def test_drafts_are_valid_and_registered_as_generated(
@@ -131,9 +198,13 @@ def test_drafts_are_valid_and_registered_as_generated(
         draft = clue.draft
         assert validate_draft(draft.to_payload(), units, NOW) == draft
         assert dict(clue.events[0].details) == draft.to_payload()
+        actions = {e.action for e in clue.events}
+        transfers = [e.details["county_code"] for e in clue.events if e.action is Action.TRANSFER]
+        county = transfers[-1] if transfers else draft.county_code  # misrouted, sent on
+        waiting = Action.RETURN_TO_CITY in actions and not transfers  # misrouted, at the city
         if draft.subject_credit_code:
             assert validate_credit_code(draft.subject_credit_code) == draft.subject_credit_code
-            assert draft.subject_credit_code[2:8] == draft.county_code
+            assert waiting or draft.subject_credit_code[2:8] == county
         if draft.reporter_phone:
             assert validate_phone(draft.reporter_phone) == draft.reporter_phone
         if draft.township_code is not None:
@@ -142,14 +213,14 @@ def test_drafts_are_valid_and_registered_as_generated(
             assert draft.longitude is not None
             assert 34.0 <= draft.latitude <= 35.1 and 118.4 <= draft.longitude <= 119.8
         assert draft.address.startswith("连云港")
-        assert clue.state.county_code == draft.county_code
+        assert clue.state.county_code == county
         assert clue.state.priority is draft.priority
 
 
 def test_times_increase_stay_before_now_and_keep_office_hours(
     calendar: WorkCalendar, clues: list[DemoClue]
 ) -> None:
-    earliest = NOW - timedelta(days=14 * 31)
+    earliest = NOW - timedelta(days=INTAKE_DAYS + 4)  # received up to a weekend before
     in_office = 0
     total = 0
     for clue in clues:
@@ -165,14 +236,14 @@ def test_times_increase_stay_before_now_and_keep_office_hours(
             in_office += calendar.is_working_day(moment.date()) and open_hours
     assert in_office / total > 0.95
     received_months = Counter((c.draft.received_at.year, c.draft.received_at.month) for c in clues)
-    assert len(received_months) >= 13
+    assert len(received_months) >= 24
 
 
 def test_everything_occurs(city: DemoCity, clues: list[DemoClue]) -> None:
     assert {c.draft.channel for c in clues} == set(Channel)
     assert {c.draft.category for c in clues} == set(Category)
     assert {c.draft.priority for c in clues} == set(Priority)
-    assert {c.state.status for c in clues} == set(Status)
+    assert {c.state.status for c in clues} - {Status.DUPLICATE} == DEMO_STATUSES
     assert {c.draft.county_code for c in clues} == {a.code for a in city.areas()}
     actions = Counter(e.action for c in clues for e in c.events)
     assert set(actions) == set(Action)
@@ -199,10 +270,14 @@ def test_channel_category_and_status_mix(clues: list[DemoClue]) -> None:
     priorities = Counter(c.draft.priority for c in clues)
     assert priorities[Priority.NORMAL] > priorities[Priority.URGENT] > priorities[Priority.CRITICAL]
     statuses = Counter(c.state.status for c in clues)
-    assert 0.40 < statuses[Status.CLOSED] / COUNT < 0.55
-    assert 0.20 < statuses[Status.HANDLING] / COUNT < 0.30
+    assert 0.93 < statuses[Status.CLOSED] / COUNT < 0.99
+    assert 0.005 < statuses[Status.REFUSED] / COUNT < 0.03
+    for status in (Status.CLOSED, Status.REFUSED, Status.DUPLICATE):
+        del statuses[status]
+    assert statuses.most_common(1)[0][0] is Status.HANDLING
     for clue in clues:
-        assert (clue.state.deadline is None) == (clue.state.status is Status.CLOSED)
+        done = clue.state.status in DONE_STATUSES or clue.state.status is Status.DUPLICATE
+        assert (clue.state.deadline is None) == done
 
 
 def test_open_clues_spread_over_the_warning_levels(
@@ -215,9 +290,10 @@ def test_open_clues_spread_over_the_warning_levels(
         if c.state.status in OPEN_STATUSES
     )
     open_count = sum(levels.values())
-    assert levels[0] / open_count > 0.4
-    for level in (1, 2, 3):
-        assert levels[level] / open_count > 0.08
+    assert levels[0] / open_count > 0.55
+    assert levels[1] / open_count > 0.1
+    assert levels[2] and levels[3]
+    assert levels[3] < levels[2] < levels[1] < levels[0]
 
 
 def test_texts_vary(clues: list[DemoClue]) -> None:
@@ -233,9 +309,10 @@ def test_other_rules_and_a_weekday_now(city: DemoCity, calendar: WorkCalendar) -
     limits = replace(TimeLimits(), handle_days={p: 5 for p in Priority}, review_days=3)
     rules = Rules(limits=limits)
     now = datetime(2026, 6, 17, 10, 45, tzinfo=CHINA_TZ)  # a Wednesday morning
-    clues = list(generate_clues(city, 300, seed=3, now=now, calendar=calendar, rules=rules))
+    clues = list(generate_clues(city, 3000, seed=3, now=now, calendar=calendar, rules=rules))
+    timelines: Timelines = {}
     for clue in clues:
-        assert _replay(clue, city, calendar, rules) == clue.state
+        assert _replay(clue, city, calendar, rules, timelines) == clue.state
         assert clue.events[-1].at <= now
     levels = {
         warning_level(c.state.deadline, now, calendar, rules.warnings)
@@ -264,3 +341,18 @@ def test_the_clock_agrees_with_the_calendar(calendar: WorkCalendar) -> None:
         assert calendar.deadline_after(clock.instant(index * day + 100), 1) == clock.closing(
             index + 1
         )
+
+
+def test_a_backlog_leaves_that_share_open(city: DemoCity, calendar: WorkCalendar) -> None:
+    clues = list(generate_clues(city, 1200, seed=2, now=NOW, calendar=calendar, backlog=0.5))
+    statuses = Counter(c.state.status for c in clues)
+    still_open = sum(n for s, n in statuses.items() if s in OPEN_STATUSES)
+    assert 0.4 <= still_open / len(clues) <= 0.6
+    assert all(statuses[s] >= 5 for s in OPEN_STATUSES)
+    timelines: Timelines = {}
+    rules = Rules()
+    for clue in clues:
+        assert _replay(clue, city, calendar, rules, timelines) == clue.state
+    assert list(generate_clues(city, 30, seed=2, now=NOW, calendar=calendar)) != clues[:30]
+    with pytest.raises(ValueError):
+        generate_clues(city, 1, now=NOW, backlog=1.5)

@@ -1,14 +1,32 @@
-"""Tests for desktop.domain.clue: validate_draft and ClueDraft.to_payload."""
+"""Tests for desktop.domain.clue: validate_draft, ClueDraft.to_payload and the records of a
+clue's workflow state."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
-from desktop.domain.clue import ClueDraft, validate_draft
-from desktop.domain.codes import Category, Channel, Priority, UnitKind
+from desktop.domain.clue import (
+    STATE_FIELDS,
+    ClueDraft,
+    ClueState,
+    draft_record,
+    state_from_record,
+    state_record,
+    validate_draft,
+)
+from desktop.domain.codes import (
+    CallbackResult,
+    Category,
+    Channel,
+    Finding,
+    Priority,
+    Status,
+    UnitKind,
+)
 from desktop.domain.timeutil import CHINA_TZ
 from desktop.domain.units import UnitInfo
 from desktop.domain.validators import ValidationError
@@ -234,62 +252,68 @@ def test_coordinates_at_the_bounds(lat: Any, lon: Any) -> None:
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
-        ({"channel": "电话"}, "举报途径"),
-        ({"channel": ""}, "举报途径"),
-        ({"channel": None}, "举报途径"),
-        ({"category": "空气"}, "污染类别"),
-        ({"category": None}, "污染类别"),
-        ({"priority": "加急"}, "紧急程度"),
-        ({"priority": "URGENT"}, "紧急程度"),
-        ({"received_at": "2026-03-10 10:00:01"}, "受理时间"),  # one second in the future
-        ({"received_at": "2026-03-11"}, "受理时间"),
-        ({"received_at": "2026-03-10T02:30:00Z"}, "受理时间"),  # 10:30 China time
-        ({"received_at": cst(3, 10, 10, 1)}, "受理时间"),
-        ({"received_at": "昨天下午"}, "受理时间"),
-        ({"received_at": "2026-02-30 09:00"}, "受理时间"),
-        ({"received_at": "2026-03-09 25:00"}, "受理时间"),
-        ({"received_at": ""}, "受理时间"),
-        ({"received_at": None}, "受理时间"),
-        ({"received_at": "1999-12-31 09:00"}, "受理时间"),
-        ({"description": ""}, "线索内容"),
-        ({"description": " \n\t "}, "线索内容"),
-        ({"description": None}, "线索内容"),
-        ({"description": "x" * 4001}, "线索内容"),
-        ({"description": "烟雾\x00较大"}, "线索内容"),
-        ({"address": ""}, "地址"),
-        ({"address": "某" * 201}, "地址"),
-        ({"county_code": ""}, "所属县区"),
-        ({"county_code": None}, "所属县区"),
-        ({"county_code": "999999"}, "所属县区"),
-        ({"county_code": HZ_T1, "township_code": None}, "所属县区"),  # a township
-        ({"county_code": HZ_DEPT, "township_code": None}, "所属县区"),  # a department
-        ({"county_code": HZ_JW, "township_code": None}, "所属县区"),  # a commission
-        ({"county_code": CITY, "township_code": None}, "所属县区"),  # the city itself
-        ({"township_code": DH_T1}, "所属乡镇（街道）"),  # of another county
-        ({"township_code": "320706999"}, "所属乡镇（街道）"),  # unknown
-        ({"township_code": HZ}, "所属乡镇（街道）"),  # the county office
-        ({"township_code": CITY_DEPT}, "所属乡镇（街道）"),  # a city department
-        ({"subject_name": "某" * 201}, "被反映对象"),
-        ({"subject_credit_code": "91350100M000100Y44"}, "统一社会信用代码"),  # check digit
-        ({"subject_credit_code": "91350100M000100Y4"}, "统一社会信用代码"),  # 17 characters
-        ({"subject_credit_code": "91350100M000100O43"}, "统一社会信用代码"),  # letter O
-        ({"reporter_name": "张" * 51}, "举报人"),
-        ({"reporter_phone": "12345678"}, "举报人电话"),
-        ({"reporter_phone": "1281234567"}, "举报人电话"),
-        ({"reporter_phone": "12812345678"}, "举报人电话"),  # 2nd digit 2
-        ({"reporter_phone": "85821234"}, "举报人电话"),  # landline without area code
-        ({"reporter_phone": "0518-85821234转123"}, "举报人电话"),
-        ({"reporter_phone": "电话"}, "举报人电话"),
-        ({"latitude": "90.0001"}, "纬度"),
-        ({"latitude": -91}, "纬度"),
-        ({"latitude": "北纬34度"}, "纬度"),
-        ({"latitude": "nan"}, "纬度"),
-        ({"latitude": [34.5]}, "纬度"),
-        ({"latitude": 119.15, "longitude": 34.57}, "纬度"),  # swapped
-        ({"longitude": 180.5}, "经度"),
-        ({"longitude": "-181"}, "经度"),
-        ({"longitude": "东经119"}, "经度"),
-        ({"longitude": "inf"}, "经度"),
+        ({"channel": "电话"}, "channel"),
+        ({"channel": ""}, "channel"),
+        ({"channel": None}, "channel"),
+        ({"category": "空气"}, "category"),
+        ({"category": None}, "category"),
+        ({"priority": "加急"}, "priority"),
+        ({"priority": "URGENT"}, "priority"),
+        ({"received_at": "2026-03-10 10:00:01"}, "received_at"),  # one second in the future
+        ({"received_at": "2026-03-11"}, "received_at"),
+        ({"received_at": "2026-03-10T02:30:00Z"}, "received_at"),  # 10:30 China time
+        ({"received_at": cst(3, 10, 10, 1)}, "received_at"),
+        ({"received_at": "昨天下午"}, "received_at"),
+        ({"received_at": "2026-02-30 09:00"}, "received_at"),
+        ({"received_at": "2026-03-09 25:00"}, "received_at"),
+        ({"received_at": ""}, "received_at"),
+        ({"received_at": None}, "received_at"),
+        ({"received_at": "1999-12-31 09:00"}, "received_at"),
+        ({"description": ""}, "description"),
+        ({"description": " \n\t "}, "description"),
+        ({"description": None}, "description"),
+        ({"description": "x" * 4001}, "description"),
+        ({"description": "烟雾\x00较大"}, "description"),
+        ({"address": ""}, "address"),
+        ({"address": "某" * 201}, "address"),
+        ({"county_code": ""}, "county_code"),
+        ({"county_code": None}, "county_code"),
+        ({"county_code": "999999"}, "county_code"),
+        ({"county_code": HZ_T1, "township_code": None}, "county_code"),  # a township
+        ({"county_code": HZ_DEPT, "township_code": None}, "county_code"),  # a department
+        ({"county_code": HZ_JW, "township_code": None}, "county_code"),  # a commission
+        ({"county_code": CITY, "township_code": None}, "county_code"),  # the city itself
+        ({"township_code": DH_T1}, "township_code"),  # of another county
+        ({"township_code": "320706999"}, "township_code"),  # unknown
+        ({"township_code": HZ}, "township_code"),  # the county office
+        ({"township_code": CITY_DEPT}, "township_code"),  # a city department
+        ({"subject_name": "某" * 201}, "subject_name"),
+        ({"subject_credit_code": "91350100M000100Y44"}, "subject_credit_code"),  # check digit
+        ({"subject_credit_code": "91350100M000100Y4"}, "subject_credit_code"),  # 17 characters
+        ({"subject_credit_code": "91350100M000100O43"}, "subject_credit_code"),  # letter O
+        ({"reporter_name": "张" * 51}, "reporter_name"),
+        ({"reporter_phone": "12345678"}, "reporter_phone"),
+        ({"reporter_phone": "1281234567"}, "reporter_phone"),
+        ({"reporter_phone": "12812345678"}, "reporter_phone"),  # 2nd digit 2
+        ({"reporter_phone": "85821234"}, "reporter_phone"),  # landline without area code
+        ({"reporter_phone": "0518-85821234转123"}, "reporter_phone"),
+        ({"reporter_phone": "电话"}, "reporter_phone"),
+        ({"latitude": "90.0001"}, "latitude"),
+        ({"latitude": -91}, "latitude"),
+        ({"latitude": "北纬34度"}, "latitude"),
+        ({"latitude": "nan"}, "latitude"),
+        ({"latitude": [34.5]}, "latitude"),
+        ({"latitude": 119.15, "longitude": 34.57}, "latitude"),  # swapped
+        ({"longitude": 180.5}, "longitude"),
+        ({"longitude": "-181"}, "longitude"),
+        ({"longitude": "东经119"}, "longitude"),
+        ({"longitude": "inf"}, "longitude"),
+        ({"channel_ref": "GD-2026\n0001"}, "channel_ref"),  # a reference is one line
+        ({"channel_ref": "X" * 1000}, "channel_ref"),
+        ({"due_by": "下周五"}, "due_by"),
+        ({"due_by": "2026-02-30 17:30"}, "due_by"),
+        ({"due_by": "2026-03-10 08:40"}, "due_by"),  # not after the received time
+        ({"due_by": "2026-03-09 17:30"}, "due_by"),
     ],
     ids=lambda value: str(value)[:40] if isinstance(value, dict) else value,
 )
@@ -297,16 +321,64 @@ def test_bad_field_is_named(changes: dict[str, Any], field: str) -> None:
     assert refused_field(changes) == field
 
 
+# The label a clerk reads for each key of the form, written out by hand.
+LABELS = {
+    "channel": "举报途径",
+    "channel_ref": "渠道编号",
+    "due_by": "交办期限",
+    "category": "污染类别",
+    "priority": "紧急程度",
+    "received_at": "受理时间",
+    "description": "线索内容",
+    "address": "地址",
+    "county_code": "所属县区",
+    "township_code": "所属乡镇（街道）",
+    "subject_name": "被反映对象",
+    "subject_credit_code": "统一社会信用代码",
+    "reporter_name": "举报人",
+    "reporter_phone": "举报人电话",
+    "latitude": "纬度",
+    "longitude": "经度",
+}
+
+
+@pytest.mark.parametrize(("key", "label"), LABELS.items())
+def test_bad_field_is_named_by_key_and_shown_by_label(key: str, label: str) -> None:
+    bad = {
+        "channel": "电话",
+        "channel_ref": "a\nb",
+        "due_by": "明天",
+        "category": "空气",
+        "priority": "加急",
+        "received_at": "昨天",
+        "description": "",
+        "address": "",
+        "county_code": "999999",
+        "township_code": DH_T1,
+        "subject_name": "某" * 201,
+        "subject_credit_code": "91350100M000100Y44",
+        "reporter_name": "张" * 51,
+        "reporter_phone": "12345678",
+        "latitude": "北纬34度",
+        "longitude": "东经119",
+    }
+    with pytest.raises(ValidationError) as info:
+        check({**GOOD, key: bad[key]})
+    assert info.value.field == key
+    assert info.value.label == label
+    assert str(info.value) == f"{label}：{info.value.message}"
+
+
 def test_township_must_not_be_a_department() -> None:
     # 所属乡镇（街道） is a township or a street; a county department is neither, even though
     # clues can be dispatched to it.
-    assert refused_field({"township_code": HZ_DEPT}) == "所属乡镇（街道）"
+    assert refused_field({"township_code": HZ_DEPT}) == "township_code"
 
 
 def test_first_bad_field_is_reported() -> None:
     # Fields are checked in form order: 地址 comes before the phone and the coordinates.
-    assert refused_field({"address": "", "reporter_phone": "1", "latitude": "x"}) == "地址"
-    assert refused_field({"channel": "x", "category": "y"}) == "举报途径"
+    assert refused_field({"address": "", "reporter_phone": "1", "latitude": "x"}) == "address"
+    assert refused_field({"channel": "x", "category": "y"}) == "channel"
 
 
 def test_choice_message_lists_the_options() -> None:
@@ -347,6 +419,8 @@ def test_to_payload() -> None:
         "reporter_phone": "13812345678",
         "latitude": 34.5721,
         "longitude": 119.152,
+        "channel_ref": "",
+        "due_by": None,
     }
 
 
@@ -357,11 +431,158 @@ def test_to_payload() -> None:
         {**GOOD, "township_code": None, "latitude": None, "longitude": None},
         {**GOOD, "received_at": "2026-03-10T01:30:15.123456Z", "reporter_phone": "0518 8582 1234"},
         {**GOOD, "subject_credit_code": "", "reporter_phone": "", "subject_name": ""},
+        {
+            **GOOD,
+            "channel": "督察交办",
+            "channel_ref": "苏督〔2026〕12号",
+            "due_by": "2026-03-20 17:30",
+        },
     ],
-    ids=["full", "no-place-detail", "utc-microseconds", "no-subject"],
+    ids=["full", "no-place-detail", "utc-microseconds", "no-subject", "with-channel-ref"],
 )
 def test_payload_round_trip(data: dict[str, Any]) -> None:
     draft = check(data)
     again = check(draft.to_payload())
     assert again == draft
     assert again.to_payload() == draft.to_payload()
+
+
+# --------------------------------------------------------------------------- intake data
+
+
+def test_channel_reference_is_kept_trimmed() -> None:
+    draft = check({**GOOD, "channel_ref": "  GD20260310000123 "})
+    assert draft.channel_ref == "GD20260310000123"
+    assert draft.to_payload()["channel_ref"] == "GD20260310000123"
+
+
+@pytest.mark.parametrize("value", [None, "", "   "])
+def test_channel_reference_is_optional(value: str | None) -> None:
+    assert check({**GOOD, "channel_ref": value}).channel_ref == ""
+
+
+def test_channel_reference_at_its_length_limit() -> None:
+    assert check({**GOOD, "channel_ref": "X" * 64}).channel_ref == "X" * 64
+
+
+def test_due_by_of_the_sender() -> None:
+    # 督察交办: the sender wants it settled by Fri 20 March 17:30.
+    draft = check({**GOOD, "channel": "督察交办", "due_by": "2026-03-20 17:30"})
+    assert draft.channel is Channel.INSPECTION_ASSIGNMENT
+    assert draft.due_by == cst(3, 20, 17, 30)
+    assert draft.due_by.utcoffset() == cst(3, 20).utcoffset()
+    assert draft.to_payload()["due_by"] == "2026-03-20T17:30:00+08:00"
+    # a due time may lie in the future (it is a deadline), even long after now
+    assert check({**GOOD, "due_by": "2026-12-31 17:30"}).due_by == datetime(
+        2026, 12, 31, 17, 30, tzinfo=CHINA_TZ
+    )
+
+
+@pytest.mark.parametrize("value", [None, ""])
+def test_due_by_is_optional(value: str | None) -> None:
+    draft = check({**GOOD, "due_by": value})
+    assert draft.due_by is None
+    assert draft.to_payload()["due_by"] is None
+
+
+def test_due_by_just_after_the_received_time_is_accepted() -> None:
+    assert check({**GOOD, "due_by": "2026-03-10 08:41"}).due_by == cst(3, 10, 8, 41)
+
+
+def test_due_by_before_the_received_time_says_so() -> None:
+    with pytest.raises(ValidationError) as info:
+        check({**GOOD, "due_by": "2026-03-10 08:00"})
+    assert info.value.field == "due_by"
+    assert str(info.value).startswith("交办期限：")
+
+
+# --------------------------------------------------------------------------- state records
+
+
+@dataclass
+class Row:
+    """A stand-in for a stored clue row: the state fields as plain values."""
+
+    code: str
+    values: dict[str, Any]
+
+    def __getattr__(self, name: str) -> Any:
+        return self.values[name]
+
+
+FULL_STATE = ClueState(
+    code="HZ-2026-0007",
+    status=Status.REVIEWING,
+    priority=Priority.URGENT,
+    county_code=HZ,
+    registered_at=cst(3, 9, 9, 0),
+    township_code=HZ_T1,
+    lead_unit=HZ_T1,
+    assisting_units=(HZ_DEPT, HZ_ST),
+    dispatched_at=cst(3, 9, 10, 0),
+    signed_at=cst(3, 9, 11, 0),
+    reported_at=cst(3, 10, 9, 0),
+    deadline=cst(3, 12, 17, 30),
+    handle_deadline=cst(3, 12, 17, 30),
+    extended_days=3,
+    channel=Channel.HOTLINE_12345,
+    owner_unit=CITY,
+    due_by=cst(3, 20, 17, 30),
+    finding=Finding.PARTLY_TRUE,
+    callback=CallbackResult.UNSATISFIED,
+    extension_count=1,
+)
+
+
+def test_state_record_holds_the_new_fields_as_plain_values() -> None:
+    record = state_record(FULL_STATE)
+    assert set(record) == set(STATE_FIELDS)
+    assert record["status"] == "reviewing"
+    assert record["priority"] == "urgent"
+    assert record["township_code"] == HZ_T1
+    assert record["channel"] == "hotline_12345"
+    assert record["owner_unit"] == CITY
+    assert record["due_by"] == cst(3, 20, 17, 30)
+    assert record["finding"] == "partly_true"
+    assert record["callback"] == "unsatisfied"
+    assert record["duplicate_of"] is None
+    assert record["extension_count"] == 1
+    for key in ("channel", "finding", "callback", "status", "priority"):
+        assert type(record[key]) is str
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        FULL_STATE,
+        FULL_STATE.evolve(channel=None, finding=None, callback=None, owner_unit=None),
+        FULL_STATE.evolve(
+            status=Status.DUPLICATE, duplicate_of="HZ-2026-0001", finding=Finding.UNTRUE
+        ),
+        FULL_STATE.evolve(status=Status.SIGNOFF, callback=CallbackResult.UNREACHED),
+        FULL_STATE.evolve(status=Status.REFUSED, callback=CallbackResult.BASICALLY),
+    ],
+    ids=["full", "no-enums", "duplicate", "signoff", "refused"],
+)
+def test_state_round_trips_through_its_record(state: ClueState) -> None:
+    row = Row(state.code, state_record(state))
+    again = state_from_record(row, state.assisting_units)
+    assert again == state
+    assert again.finding is state.finding
+    assert again.callback is state.callback
+    assert again.channel is state.channel
+
+
+def test_draft_record_holds_codes_as_plain_strings() -> None:
+    draft = check({**GOOD, "channel_ref": "GD20260310000123"})
+    record = draft_record(draft)
+    assert record["channel"] == "hotline_12345"
+    assert record["category"] == "air"
+    assert record["priority"] == "urgent"
+    assert record["channel_ref"] == "GD20260310000123"
+    assert record["received_at"] == cst(3, 10, 8, 40)
+    assert record["county_code"] == HZ and record["township_code"] == HZ_T1
+    assert record["subject_credit_code"] == CREDIT
+    assert record["reporter_phone"] == "13812345678"
+    for key in ("channel", "category", "priority"):
+        assert type(record[key]) is str

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.calendar import OfficeHours, YearCalendar, default_calendar
-from desktop.domain.codes import Priority, Status
+from desktop.domain.codes import Channel, Priority, Status
 from desktop.domain.deadlines import (
     STAGE_OF_STATUS,
     WARNING_LABELS,
@@ -166,6 +166,56 @@ def test_stage_of_status() -> None:
     assert STAGE_OF_STATUS[Status.HANDLING] is Stage.HANDLE
     assert STAGE_OF_STATUS[Status.REVIEWING] is Stage.REVIEW
     assert Status.CLOSED not in STAGE_OF_STATUS
+    # A report awaiting its head's sign-off is still within the handling stage; a duplicate
+    # follows its original and a refused item is done, so neither has a stage of its own.
+    assert STAGE_OF_STATUS[Status.SIGNOFF] is Stage.HANDLE
+    assert Status.DUPLICATE not in STAGE_OF_STATUS
+    assert Status.REFUSED not in STAGE_OF_STATUS
+
+
+def test_stage_limit_days_by_channel() -> None:
+    assert stage_limit_days(Stage.HANDLE, RULES, Priority.NORMAL, Channel.PETITION) == 42
+    assert stage_limit_days(Stage.HANDLE, RULES, Priority.URGENT, Channel.PETITION) == 10
+    assert stage_limit_days(Stage.HANDLE, RULES, Priority.CRITICAL, Channel.PETITION) == 3
+    assert stage_limit_days(Stage.HANDLE, RULES, Priority.NORMAL, Channel.HOTLINE_12345) == 5
+    assert stage_limit_days(Stage.HANDLE, RULES, Priority.URGENT, Channel.HOTLINE_12345) == 2
+    assert stage_limit_days(Stage.HANDLE, RULES, Priority.CRITICAL, Channel.HOTLINE_12345) == 1
+    assert stage_limit_days(Stage.HANDLE, RULES, Priority.NORMAL, Channel.GRID_PATROL) == 10
+    assert stage_limit_days(Stage.HANDLE, RULES, Priority.URGENT, None) == 3
+    # the channel changes the handling limit only
+    for channel in (Channel.PETITION, Channel.HOTLINE_12345):
+        assert stage_limit_days(Stage.DISPATCH, RULES, Priority.NORMAL, channel) == 1
+        assert stage_limit_days(Stage.SIGN, RULES, Priority.NORMAL, channel) == 1
+        assert stage_limit_days(Stage.REVIEW, RULES, Priority.NORMAL, channel) == 2
+
+
+@pytest.mark.parametrize(
+    ("channel", "priority", "expected"),
+    [
+        # Mon 3 March 2025 + 5 working days = Mon 10 March
+        (Channel.HOTLINE_12345, Priority.NORMAL, cst(2025, 3, 10, 17, 30)),
+        (Channel.HOTLINE_12345, Priority.URGENT, cst(2025, 3, 5, 17, 30)),
+        (Channel.HOTLINE_12345, Priority.CRITICAL, cst(2025, 3, 4, 17, 30)),
+        # 42 working days: 清明 (Fri 4 April off) and the make-up Sunday 27 April 2025 count
+        (Channel.PETITION, Priority.NORMAL, cst(2025, 4, 30, 17, 30)),
+        (Channel.PETITION, Priority.URGENT, cst(2025, 3, 17, 17, 30)),
+        (Channel.PETITION, Priority.CRITICAL, cst(2025, 3, 6, 17, 30)),
+        (Channel.INSPECTION_ASSIGNMENT, Priority.NORMAL, cst(2025, 3, 17, 17, 30)),
+    ],
+)
+def test_stage_deadline_by_channel(
+    channel: Channel, priority: Priority, expected: datetime
+) -> None:
+    assert_cst(stage_deadline(Stage.HANDLE, START, CAL, RULES, priority, channel), expected)
+
+
+def test_custom_channel_limits_move_the_deadline() -> None:
+    rules = Rules.from_dict({"limits": {"channel_handle_days": {"grid_patrol": {"normal": 2}}}})
+    handle = stage_deadline(Stage.HANDLE, START, CAL, rules, Priority.NORMAL, Channel.GRID_PATROL)
+    assert_cst(handle, cst(2025, 3, 5, 17, 30))
+    # 信访 is no longer in the published table: the priority's default applies
+    petition = stage_deadline(Stage.HANDLE, START, CAL, rules, Priority.NORMAL, Channel.PETITION)
+    assert_cst(petition, cst(2025, 3, 17, 17, 30))
 
 
 # -- extend_deadline ------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from desktop.domain.calendar import default_calendar
 from desktop.domain.clue import ClueState
 from desktop.domain.codes import Priority, Role, Status, UnitKind
+from desktop.domain.notice_actions import UNCLOSED_STATUSES, unclosed_notice
 from desktop.domain.notices import (
     FIELD_LABELS,
     FROM_STATUSES,
@@ -688,3 +689,38 @@ def test_a_draft_is_prefilled_from_the_clue() -> None:
     city = draft_content_from_clue(detail, UNITS[CITY_BUREAU], UNITS, NoticeKind.CORRECTION_ORDER)
     assert city.review_body == "连云港市人民政府" and "处罚" in city.consequences
     assert validate_content(content.to_dict()) == content  # a valid draft as it stands
+
+
+# --------------------------------------------------------------------------- open notices
+
+
+def test_notices_that_keep_a_clue_from_closing() -> None:
+    # Closing a clue is refused while a notice of it is unserved, running or overdue
+    # (issue 10); drafts and finished notices do not count.
+    assert UNCLOSED_STATUSES == {
+        NoticeStatus.ISSUED,
+        NoticeStatus.SERVED,
+        NoticeStatus.NOT_RECTIFIED,
+    }
+    number = "海新海整改〔2026〕15号"
+    notice = issued()
+    assert notice.number == number
+    assert unclosed_notice(notice, cst(3, 10, 11)) == f"{number}未送达"
+    done = served()  # served Wed 11 March 09:00: rectify by Wed 18 March 17:30
+    assert done.rectify_deadline == cst(3, 18, 17, 30)
+    assert unclosed_notice(done, cst(3, 18, 17, 30)) == f"{number}整改期内"
+    assert unclosed_notice(done, cst(3, 19, 9)) == f"{number}整改已逾期"
+    overdue = done.evolve(status=NoticeStatus.NOT_RECTIFIED)
+    assert unclosed_notice(overdue, cst(3, 20)) == f"{number}逾期未整改"
+    for status in (
+        NoticeStatus.DRAFT,
+        NoticeStatus.RECTIFIED,
+        NoticeStatus.CASE_FILED,
+        NoticeStatus.CASE_CLOSED,
+    ):
+        assert unclosed_notice(done.evolve(status=status), cst(3, 20)) is None
+
+
+def test_an_unnumbered_open_notice_is_named_by_its_kind() -> None:
+    notice = issued().evolve(number=None)
+    assert unclosed_notice(notice, NOW) == "整改通知书未送达"

@@ -1,4 +1,10 @@
-"""Tests for desktop.domain.rules: the time-limit and warning rules and their data form."""
+"""Tests for desktop.domain.rules: the time-limit and warning rules and their data form.
+
+The defaults are written by hand from DESIGN.md §2 and issue 10: 信访 60 days (42 working
+days), a 12345 work order 5 working days (urgent 2, critical 1); at most 2 extensions and 15
+extra working days per stage; callbacks where the channel has a reporter; sign-off by the
+unit's head; the published grounds of 不予受理.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +18,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.calendar import OfficeHours
-from desktop.domain.codes import Priority
+from desktop.domain.codes import Channel, Priority
 from desktop.domain.rules import DEFAULT_HANDLE_DAYS, Rules, TimeLimits, WarningThresholds
+
+DEFAULT_GROUNDS = {
+    "out_of_scope": "不属于生态环境保护职责范围",
+    "no_facts": "无具体被反映对象或违法事实",
+    "already_settled": "已依法处理且无新情况、新理由",
+    "in_litigation": "已进入诉讼、仲裁或行政复议程序",
+    "other_channel": "依法应通过其他法定途径解决",
+}
 
 DEFAULT_DICT: dict[str, Any] = {
     "limits": {
@@ -24,9 +38,24 @@ DEFAULT_DICT: dict[str, Any] = {
         "rework_days": 5,
         "return_window_days": 2,
         "max_extension_days": 10,
+        "max_extensions": 2,
+        "max_extension_total_days": 15,
+        "channel_handle_days": {
+            "petition": {"normal": 42, "urgent": 10, "critical": 3},
+            "hotline_12345": {"normal": 5, "urgent": 2, "critical": 1},
+        },
     },
     "warnings": {"level1_remaining_days": 1, "level3_overdue_days": 3},
     "office_hours": [["08:30", "12:00"], ["13:30", "17:30"]],
+    "callback_channels": [
+        "hotline_12345",
+        "hotline_12369",
+        "leader_mailbox",
+        "petition",
+        "wechat_report",
+    ],
+    "signoff_required": True,
+    "refusal_grounds": DEFAULT_GROUNDS,
 }
 
 LIMIT_KEYS = [
@@ -36,6 +65,8 @@ LIMIT_KEYS = [
     "rework_days",
     "return_window_days",
     "max_extension_days",
+    "max_extensions",
+    "max_extension_total_days",
 ]
 WARNING_KEYS = ["level1_remaining_days", "level3_overdue_days"]
 
@@ -52,6 +83,17 @@ def test_defaults() -> None:
     assert limits.rework_days == 5
     assert limits.return_window_days == 2
     assert limits.max_extension_days == 10
+    assert limits.max_extensions == 2
+    assert limits.max_extension_total_days == 15
+    assert rules.signoff_required is True
+    assert dict(rules.refusal_grounds) == DEFAULT_GROUNDS
+    assert rules.callback_channels == {
+        Channel.HOTLINE_12345,
+        Channel.HOTLINE_12369,
+        Channel.PETITION,
+        Channel.LEADER_MAILBOX,
+        Channel.WECHAT_REPORT,
+    }
     assert rules.warnings == WarningThresholds(level1_remaining_days=1, level3_overdue_days=3)
     assert rules.office_hours.periods == ((time(8, 30), time(12, 0)), (time(13, 30), time(17, 30)))
     assert rules.office_hours.day_seconds == 27000
@@ -111,12 +153,30 @@ def test_custom_round_trip() -> None:
             "rework_days": 6,
             "return_window_days": 1,
             "max_extension_days": 365,
+            "max_extensions": 3,
+            "max_extension_total_days": 20,
+            "channel_handle_days": {"inspection_assignment": {"normal": 7, "urgent": 2}},
         },
         "warnings": {"level1_remaining_days": 2, "level3_overdue_days": 5},
         "office_hours": [["09:00", "17:00"]],
+        "callback_channels": ["leader_mailbox", "npc_cppcc"],
+        "signoff_required": False,
+        "refusal_grounds": {"dup_case": "同一事项已立案查处"},
     }
     rules = Rules.from_dict(data)
     assert rules.limits.max_extension_days == 365
+    assert rules.limits.max_extensions == 3
+    assert rules.limits.max_extension_total_days == 20
+    assert rules.limits.handle_days_for(Priority.NORMAL, Channel.INSPECTION_ASSIGNMENT) == 7
+    assert rules.limits.handle_days_for(Priority.URGENT, Channel.INSPECTION_ASSIGNMENT) == 2
+    # no critical limit of its own: the priority's default; 信访 no longer has its own
+    assert rules.limits.handle_days_for(Priority.CRITICAL, Channel.INSPECTION_ASSIGNMENT) == 2
+    assert rules.limits.handle_days_for(Priority.NORMAL, Channel.PETITION) == 15
+    assert rules.callback_channels == {Channel.LEADER_MAILBOX, Channel.NPC_CPPCC}
+    assert rules.needs_callback(Channel.NPC_CPPCC)
+    assert not rules.needs_callback(Channel.HOTLINE_12345)
+    assert rules.signoff_required is False
+    assert dict(rules.refusal_grounds) == {"dup_case": "同一事项已立案查处"}
     assert rules.limits.handle_days_for(Priority.CRITICAL) == 2
     assert rules.office_hours.day_seconds == 8 * 3600
     assert rules.office_hours.closing == time(17, 0)
@@ -207,6 +267,8 @@ HOURS = st.sampled_from(
         [["08:00", "11:30"], ["11:30", "12:00"], ["13:00", "17:00"]],
     ]
 )
+PRIORITY_DAYS = st.dictionaries(st.sampled_from(["normal", "urgent", "critical"]), DAYS)
+CHANNEL_CODES = st.sampled_from([c.value for c in Channel])
 RULES_DATA = st.fixed_dictionaries(
     {
         "limits": st.fixed_dictionaries(
@@ -215,10 +277,19 @@ RULES_DATA = st.fixed_dictionaries(
                 "handle_days": st.fixed_dictionaries(
                     {"normal": DAYS, "urgent": DAYS, "critical": DAYS}
                 ),
+                "channel_handle_days": st.dictionaries(CHANNEL_CODES, PRIORITY_DAYS, max_size=4),
             }
         ),
         "warnings": st.fixed_dictionaries({key: DAYS for key in WARNING_KEYS}),
         "office_hours": HOURS,
+        "callback_channels": st.lists(CHANNEL_CODES, unique=True).map(sorted),
+        "signoff_required": st.booleans(),
+        "refusal_grounds": st.dictionaries(
+            st.text("abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12),
+            st.sampled_from(["不属于职责范围", "无具体违法事实", "已依法处理"]),
+            min_size=1,
+            max_size=4,
+        ),
     }
 )
 
@@ -232,6 +303,12 @@ def test_round_trip_property(data: dict[str, Any]) -> None:
     assert rules.limits.review_days == data["limits"]["review_days"]
     assert rules.limits.handle_days_for(Priority.URGENT) == data["limits"]["handle_days"]["urgent"]
     assert rules.warnings.level3_overdue_days == data["warnings"]["level3_overdue_days"]
+    assert rules.signoff_required is data["signoff_required"]
+    assert sorted(c.value for c in rules.callback_channels) == data["callback_channels"]
+    for channel, days in data["limits"]["channel_handle_days"].items():
+        for priority in Priority:
+            expected = days.get(priority.value, data["limits"]["handle_days"][priority.value])
+            assert rules.limits.handle_days_for(priority, Channel(channel)) == expected
 
 
 @settings(max_examples=100, deadline=None)
@@ -248,3 +325,133 @@ def test_round_trip_property(data: dict[str, Any]) -> None:
 def test_out_of_range_or_wrong_type_is_rejected(key: str, value: Any) -> None:
     with pytest.raises(ValueError, match=re.escape(f"limits.{key} ")):
         Rules.from_dict({"limits": {key: value}})
+
+
+# -- the rules data of issue 10 -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("priority", "channel", "days"),
+    [
+        (Priority.NORMAL, Channel.PETITION, 42),
+        (Priority.URGENT, Channel.PETITION, 10),
+        (Priority.CRITICAL, Channel.PETITION, 3),
+        (Priority.NORMAL, Channel.HOTLINE_12345, 5),
+        (Priority.URGENT, Channel.HOTLINE_12345, 2),
+        (Priority.CRITICAL, Channel.HOTLINE_12345, 1),
+        (Priority.NORMAL, Channel.HOTLINE_12369, 10),  # no limits of its own
+        (Priority.URGENT, Channel.INSPECTION_ASSIGNMENT, 3),
+        (Priority.CRITICAL, Channel.GRID_PATROL, 1),
+        (Priority.NORMAL, None, 10),
+    ],
+)
+def test_handle_days_by_channel_and_priority(
+    priority: Priority, channel: Channel | None, days: int
+) -> None:
+    assert Rules().limits.handle_days_for(priority, channel) == days
+
+
+def test_channels_that_need_a_callback() -> None:
+    rules = Rules()
+    with_reporter = {
+        Channel.HOTLINE_12345,
+        Channel.HOTLINE_12369,
+        Channel.PETITION,
+        Channel.LEADER_MAILBOX,
+        Channel.WECHAT_REPORT,
+    }
+    for channel in Channel:
+        assert rules.needs_callback(channel) is (channel in with_reporter)
+
+
+def test_default_channel_limits_are_not_shared() -> None:
+    first, second = TimeLimits(), TimeLimits()
+    assert first.channel_handle_days is not second.channel_handle_days
+    assert (
+        first.channel_handle_days[Channel.PETITION]
+        is not (second.channel_handle_days[Channel.PETITION])
+    )
+    assert Rules().refusal_grounds is not Rules().refusal_grounds
+
+
+def test_partial_new_data_keeps_the_other_defaults() -> None:
+    rules = Rules.from_dict({"signoff_required": False, "limits": {"max_extensions": 1}})
+    assert rules.signoff_required is False
+    assert rules.limits.max_extensions == 1
+    assert rules.limits.max_extension_total_days == 15
+    assert rules.limits.handle_days_for(Priority.NORMAL, Channel.PETITION) == 42
+    assert rules.callback_channels == Rules().callback_channels
+    assert rules.refusal_grounds == Rules().refusal_grounds
+
+
+def test_empty_callback_channels_mean_no_callbacks() -> None:
+    rules = Rules.from_dict({"callback_channels": []})
+    assert rules.callback_channels == frozenset()
+    assert not any(rules.needs_callback(channel) for channel in Channel)
+    assert rules.to_dict()["callback_channels"] == []
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        ({"limits": {"channel_handle_days": []}}, "limits.channel_handle_days"),
+        ({"limits": {"channel_handle_days": None}}, "limits.channel_handle_days"),
+        ({"limits": {"channel_handle_days": {"fax": {"normal": 5}}}}, "举报途径无效：fax"),
+        ({"limits": {"channel_handle_days": {"12345热线": {"normal": 5}}}}, "举报途径无效"),
+        ({"limits": {"channel_handle_days": {"petition": 42}}}, "channel_handle_days.petition"),
+        ({"limits": {"channel_handle_days": {"petition": {"紧急": 3}}}}, "紧急程度无效：紧急"),
+        (
+            {"limits": {"channel_handle_days": {"petition": {"normal": 0}}}},
+            "limits.channel_handle_days.petition.normal ",
+        ),
+        (
+            {"limits": {"channel_handle_days": {"petition": {"urgent": "3"}}}},
+            "limits.channel_handle_days.petition.urgent ",
+        ),
+        ({"callback_channels": "petition"}, "callback_channels"),
+        ({"callback_channels": None}, "callback_channels"),
+        ({"callback_channels": {"petition": True}}, "callback_channels"),
+        ({"callback_channels": ["petition", "fax"]}, "举报途径无效：fax"),
+        ({"signoff_required": "yes"}, "signoff_required"),
+        ({"signoff_required": 1}, "signoff_required"),
+        ({"signoff_required": None}, "signoff_required"),
+        ({"refusal_grounds": {}}, "refusal_grounds"),
+        ({"refusal_grounds": None}, "refusal_grounds"),
+        ({"refusal_grounds": ["out_of_scope"]}, "refusal_grounds"),
+        ({"refusal_grounds": {"out_of_scope": ""}}, "refusal_grounds"),
+        ({"refusal_grounds": {"out_of_scope": "  "}}, "refusal_grounds"),
+        ({"refusal_grounds": {"": "不属于职责范围"}}, "refusal_grounds"),
+        ({"refusal_grounds": {"out_of_scope": 3}}, "refusal_grounds"),
+    ],
+    ids=repr,
+)
+def test_bad_new_rules_data_is_a_chinese_value_error(data: dict[str, Any], fragment: str) -> None:
+    with pytest.raises(ValueError) as info:
+        Rules.from_dict(data)
+    message = str(info.value)
+    assert message.startswith("时限规则 ")
+    assert fragment in message
+
+
+def test_refusal_grounds_are_trimmed() -> None:
+    rules = Rules.from_dict({"refusal_grounds": {"out_of_scope": " 不属于职责范围 "}})
+    assert dict(rules.refusal_grounds) == {"out_of_scope": "不属于职责范围"}
+
+
+def test_new_data_round_trips_through_json() -> None:
+    rules = Rules.from_dict(
+        {
+            "limits": {
+                "max_extensions": 1,
+                "max_extension_total_days": 5,
+                "channel_handle_days": {"petition": {"normal": 40}},
+            },
+            "callback_channels": ["petition"],
+            "signoff_required": False,
+            "refusal_grounds": {"x": "理由"},
+        }
+    )
+    again = Rules.from_dict(json.loads(json.dumps(rules.to_dict())))
+    assert again == rules
+    assert again.to_dict()["limits"]["channel_handle_days"] == {"petition": {"normal": 40}}
+    assert again.limits.handle_days_for(Priority.URGENT, Channel.PETITION) == 3

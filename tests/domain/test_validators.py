@@ -51,16 +51,27 @@ def make_code(first17: str) -> str:
 
 
 def test_validation_error_fields_and_str() -> None:
-    err = ValidationError("统一社会信用代码", "不能为空")
-    assert err.field == "统一社会信用代码"
+    # The field is named by its payload key; people read its label.
+    err = ValidationError("subject_credit_code", "不能为空")
+    assert err.field == "subject_credit_code"
+    assert err.label == "统一社会信用代码"
     assert err.message == "不能为空"
     assert str(err) == "统一社会信用代码：不能为空"
+    assert err.args == ("统一社会信用代码：不能为空",)
     assert isinstance(err, ValueError)
+
+
+def test_validation_error_with_a_key_without_label_shows_the_key() -> None:
+    err = ValidationError("日期", "无法识别")
+    assert (err.field, err.label, str(err)) == ("日期", "日期", "日期：无法识别")
 
 
 def test_validation_error_survives_pickle() -> None:
     err = pickle.loads(pickle.dumps(ValidationError("日期", "无法识别")))
     assert (err.field, err.message, str(err)) == ("日期", "无法识别", "日期：无法识别")
+    err = pickle.loads(pickle.dumps(ValidationError("reporter_phone", "号码无效")))
+    assert (err.field, err.label, err.message) == ("reporter_phone", "举报人电话", "号码无效")
+    assert str(err) == "举报人电话：号码无效"
 
 
 # --------------------------------------------------------------------------- credit codes
@@ -107,7 +118,8 @@ def test_check_char_31_maps_to_zero() -> None:
 def test_check_char_rejects_foreign_characters(first17: str) -> None:
     with pytest.raises(ValidationError) as info:
         credit_code_check_char(first17)
-    assert info.value.field == "统一社会信用代码"
+    assert info.value.field == "subject_credit_code"
+    assert info.value.label == "统一社会信用代码"
 
 
 @pytest.mark.parametrize("first17", ["", "9132070", "91320700MA1MXXXXXX"])
@@ -207,6 +219,9 @@ def test_custom_field_label_used() -> None:
         validate_credit_code("abc", field="企业信用代码")
     assert info.value.field == "企业信用代码"
     assert str(info.value).startswith("企业信用代码：")
+    with pytest.raises(ValidationError) as info:
+        validate_credit_code("abc", field="credit_code")
+    assert info.value.field == "credit_code"
 
 
 valid_codes = st.builds(
@@ -244,7 +259,8 @@ def test_credit_code_never_fails_unexpectedly(value: str) -> None:
     try:
         result = validate_credit_code(value)
     except ValidationError as err:
-        assert err.field == "统一社会信用代码"
+        assert err.field == "subject_credit_code"
+        assert str(err).startswith("统一社会信用代码：")
     else:
         assert len(result) == 18
         assert credit_code_check_char(result[:17]) == result[17]
@@ -315,13 +331,19 @@ def test_validate_phone_accepts(value: str, expected: str) -> None:
 def test_validate_phone_rejects(value: str, fragment: str) -> None:
     with pytest.raises(ValidationError) as info:
         validate_phone(value)
-    assert info.value.field == "联系电话"
+    assert info.value.field == "phone"
+    assert info.value.label == "联系电话"
+    assert str(info.value).startswith("联系电话：")
     assert fragment in info.value.message
 
 
 def test_validate_phone_custom_field() -> None:
     with pytest.raises(ValidationError) as info:
         validate_phone("abc", field="举报人电话")
+    assert str(info.value).startswith("举报人电话：")
+    with pytest.raises(ValidationError) as info:
+        validate_phone("abc", field="reporter_phone")
+    assert info.value.field == "reporter_phone"
     assert str(info.value).startswith("举报人电话：")
 
 
@@ -372,7 +394,7 @@ def test_validate_phone_never_fails_unexpectedly(value: str) -> None:
     try:
         result = validate_phone(value)
     except ValidationError as err:
-        assert err.field == "联系电话"
+        assert err.field == "phone"
     else:
         assert validate_phone(result) == result
 

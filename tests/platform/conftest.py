@@ -2,6 +2,10 @@
 CLUEDESK_TEST_POSTGRES is set), seeded demo data, an injectable clock, API clients, and
 `start_platform` to run a real `cluedesk-platform serve` in a subprocess.
 
+The PostgreSQL tests are skipped only when CLUEDESK_TEST_POSTGRES is unset. Set, its database
+must answer: `postgres_base_url` raises PostgresUnreachable otherwise, and loading this module
+fails, so the run fails instead of quietly testing SQLite alone.
+
 A sync test starts a real server like this::
 
     from cityplatform.launcher import start_platform, stop_platform
@@ -50,6 +54,10 @@ __all__ = ["start_platform", "stop_platform"]
 SEEDED_CLUES = 300
 """Clues in the seeded test database (demo generator, seed 7, now = the tests' NOW)."""
 
+SEEDED_BACKLOG = 0.5
+"""The share of the seeded clues left open (the demo's own shape has only a few per cent
+open; the tests need open clues of every status)."""
+
 
 BACKENDS = [
     "sqlite",
@@ -79,7 +87,14 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory, now: datetime) -> 
     from cityplatform.seed import seed_demo
 
     path = tmp_path_factory.mktemp("platform-template") / "platform.sqlite3"
-    seed_demo(f"sqlite:///{path}", SEEDED_CLUES, seed=7, now=now, hasher=FAST_HASHER)
+    seed_demo(
+        f"sqlite:///{path}",
+        SEEDED_CLUES,
+        seed=7,
+        now=now,
+        hasher=FAST_HASHER,
+        backlog=SEEDED_BACKLOG,
+    )
     return path
 
 
@@ -92,7 +107,14 @@ def seeded_url(platform_db_url: str, sqlite_template: Path, now: datetime) -> st
     from cityplatform.security import FAST_HASHER
     from cityplatform.seed import seed_demo
 
-    seed_demo(platform_db_url, SEEDED_CLUES, seed=7, now=now, hasher=FAST_HASHER)
+    seed_demo(
+        platform_db_url,
+        SEEDED_CLUES,
+        seed=7,
+        now=now,
+        hasher=FAST_HASHER,
+        backlog=SEEDED_BACKLOG,
+    )
     return platform_db_url
 
 

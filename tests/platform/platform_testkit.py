@@ -168,17 +168,59 @@ def make_client(url: str, data_dir: Path, clock: Clock, **settings: Any) -> Test
 
 
 PG_ENV = "CLUEDESK_TEST_POSTGRES"
+PG_CONNECT_TIMEOUT_S = 10
+"""How long the reachability check waits for the PostgreSQL server to answer."""
+
+
+class PostgresUnreachable(RuntimeError):
+    """CLUEDESK_TEST_POSTGRES is set, but that database cannot be used."""
+
+
+_reachable: set[str] = set()
+"""URLs already found reachable in this process (checked once each)."""
 
 
 def postgres_base_url() -> str | None:
-    """The PostgreSQL test server from CLUEDESK_TEST_POSTGRES, as a psycopg 3 URL."""
+    """The PostgreSQL test server from CLUEDESK_TEST_POSTGRES, as a psycopg 3 URL.
+
+    None when the variable is unset: the PostgreSQL tests are then skipped. When it is set,
+    the database must answer: PostgresUnreachable otherwise, so that the tests fail (a
+    collection error) instead of being skipped or silently run on SQLite alone.
+    """
     raw = os.environ.get(PG_ENV, "").strip()
     if not raw:
         return None
+    url = raw
     for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
         if raw.startswith(prefix):
-            return "postgresql+psycopg://" + raw[len(prefix) :]
-    return raw
+            url = "postgresql+psycopg://" + raw[len(prefix) :]
+            break
+    if url not in _reachable:
+        _check_reachable(url)
+        _reachable.add(url)
+    return url
+
+
+def _check_reachable(url: str) -> None:
+    """Connect once and run SELECT 1; PostgresUnreachable with the reason if that fails."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    try:
+        engine = create_engine(
+            url, poolclass=NullPool, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S}
+        )
+        try:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        finally:
+            engine.dispose()
+    except Exception as error:  # any failure to reach or use it: bad URL, refused, auth
+        raise PostgresUnreachable(
+            f"{PG_ENV} is set, but its PostgreSQL database cannot be used. Start it (.ci/run "
+            f"postgres sets one up), or unset {PG_ENV} to skip the PostgreSQL tests. "
+            f"{type(error).__name__}: {str(error).strip()}"
+        ) from error
 
 
 def pg_execute(url: str, sql: str) -> None:

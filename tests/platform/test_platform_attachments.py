@@ -143,11 +143,7 @@ def test_attachments_of_actions_appear_on_the_clue(api: Api) -> None:
     signed, reported = api.push(
         street,
         street.action("sign", code),
-        street.action(
-            "report",
-            code,
-            {"result": "已整改", "attachments": [{"sha256": sha, "name": "整改报告.pdf"}]},
-        ),
+        _report(street, code, sha, "整改报告.pdf"),
     )
     assert reported["status"] == "applied", reported
     clue = api.clue(street, code)
@@ -188,9 +184,14 @@ def _download(api: Api, login: Login, sha: str) -> Any:
 
 
 def _report(login: Login, code: str, sha: str, name: str = "现场照片.jpg") -> dict[str, Any]:
-    return login.action(
-        "report", code, {"result": "已整改", "attachments": [{"sha256": sha, "name": name}]}
-    )
+    evidence = [{"sha256": sha, "name": name}]
+    report = {
+        "result": "已整改",
+        "finding": "true",
+        "measures": "责令整改",
+        "attachments": evidence,
+    }
+    return login.action("report", code, report)
 
 
 def _not_found(response: Any) -> None:

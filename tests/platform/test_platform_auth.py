@@ -31,6 +31,7 @@ def test_login_answers_tokens_and_user(client: TestClient) -> None:
         "display_name": body["user"]["display_name"],
         "role": "handler",
         "unit_code": "320706001",
+        "post": "head",
     }
     assert body["access_expires_at"] == "2026-11-27T10:15:00+08:00"
     assert body["refresh_expires_at"] == "2027-01-26T10:00:00+08:00"

@@ -11,11 +11,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from platform_testkit import Clock, make_client
+from platform_testkit import Api, Clock, make_client
 from sqlalchemy import func, select
 
 from cityplatform.cli import main
-from cityplatform.models import Clue, ClueEvent, Counter, User
+from cityplatform.models import (
+    Attachment,
+    Clue,
+    ClueAttachment,
+    ClueEvent,
+    Counter,
+    IntakeRef,
+    Notice,
+    NoticeEvent,
+    NumberBlock,
+    User,
+)
 
 EXE = str(Path(sys.executable).with_name("cluedesk-platform"))
 
@@ -49,6 +60,8 @@ def test_seed_json_prints_the_demo_accounts(platform_db_url: str) -> None:
         "hzjw",
         "city",
         "admin",
+        "xinhaijb",
+        "donghai",
     ]
     township = accounts[0]
     assert township["password"] == "demo1234"
@@ -115,6 +128,7 @@ def test_user_commands(
         "display_name": "新人",
         "role": "handler",
         "unit_code": "320706003",
+        "post": "head",
     }
     monkeypatch.setattr(sys, "stdin", io.StringIO("secret-1\n"))
     assert main(add) == 2
@@ -248,3 +262,125 @@ def test_seeded_history_ids_are_stable_and_unique(tmp_path: Path, now: datetime)
         years[year] = max(years.get(year, 0), number)
     for year, number in years.items():
         assert counters[f"clue_code:{year}"] == number
+
+
+def test_seed_writes_evidence_notices_posts_and_references(
+    platform_db_url: str, tmp_path: Path, now: datetime
+) -> None:
+    from cityplatform.db import open_database
+    from cityplatform.numbers import notice_counter
+    from cityplatform.security import FAST_HASHER
+    from cityplatform.seed import seed_demo
+    from desktop.demo.city import load_city
+    from desktop.demo.evidence import evidence_by_sha
+    from desktop.demo.generator import generate_clues
+    from desktop.domain.notices import NoticeState
+
+    url = platform_db_url
+    files = tmp_path / "files"
+    seed_demo(url, 1500, seed=3, now=now, hasher=FAST_HASHER, data_dir=files)
+    generated = list(generate_clues(load_city(), 1500, seed=3, now=now))
+    db = open_database(url)
+    try:
+        with db.read() as session:
+            posts = dict(session.execute(select(User.username, User.post)).all())
+            assert posts["xinhai"] == "head" and posts["xinhaijb"] == "clerk"
+            assert posts["u320706002j"] == "clerk" and posts["haizhou"] == "head"
+            rows = {c.code: c for c in session.scalars(select(Clue))}
+            for g in generated:
+                row = rows[g.state.code]
+                assert row.channel_ref == g.draft.channel_ref
+                assert (row.finding, row.owner_unit) == (
+                    g.state.finding.value if g.state.finding else None,
+                    g.state.owner_unit,
+                )
+                assert row.county_code == g.state.county_code  # where a transfer sent it
+                assert row.duplicate_of == g.state.duplicate_of
+            refs = session.execute(select(IntakeRef.channel, IntakeRef.external_id)).all()
+            assert sorted(refs) == sorted(
+                (g.draft.channel.value, g.draft.channel_ref)
+                for g in generated
+                if g.draft.channel_ref
+            )
+            cited = session.execute(
+                select(ClueAttachment.sha256, ClueAttachment.name, ClueAttachment.added_by)
+            ).all()
+            assert len(cited) == sum(len(g.attachments) for g in generated)
+            stored = {a.sha256: a for a in session.scalars(select(Attachment))}
+            evidence = evidence_by_sha()
+            assert set(stored) == {sha for sha, _, _ in cited} and set(stored) <= set(evidence)
+            for sha256, attachment in stored.items():
+                assert attachment.complete and attachment.received == attachment.size
+                path = files / "attachments" / sha256[:2] / sha256
+                assert path.read_bytes() == evidence[sha256].data
+            notices = list(session.scalars(select(Notice)))
+            assert len(notices) == sum(len(g.notices) for g in generated)
+            assert {n.status for n in notices} >= {"rectified", "case_closed"}
+            events = session.scalar(select(func.count()).select_from(NoticeEvent))
+            assert events == sum(len(n.events) for g in generated for n in g.notices)
+            counters = dict(session.execute(select(Counter.name, Counter.value)).all())
+            blocks = {(b.unit_code, b.year): b for b in session.scalars(select(NumberBlock))}
+            issued: dict[tuple[str, int], list[int]] = {}
+            for notice in notices:
+                state = NoticeState.from_dict(notice.state)
+                assert state.notice_id == notice.notice_id and state.status.value == notice.status
+                if notice.number_seq is not None:
+                    assert notice.number_year is not None
+                    issued.setdefault((notice.unit_code, notice.number_year), []).append(
+                        notice.number_seq
+                    )
+            assert issued
+            for (unit, year), seqs in issued.items():
+                assert sorted(seqs) == list(range(1, len(seqs) + 1))
+                assert counters[notice_counter(unit, year)] == len(seqs)
+                block = blocks[(unit, year)]
+                assert (block.first, block.last, block.device_id) == (1, len(seqs), "seed")
+    finally:
+        db.dispose()
+
+
+def test_seed_cli_data_dir_and_backlog(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+    files = tmp_path / "served-files"
+    args = ["seed", "--db", url, "--clues", "200", "--fast-hash", "--now", "2026-11-27T10:00+08:00"]
+    assert main([*args, "--data-dir", str(files), "--backlog", "0.5"]) == 0
+    assert list((files / "attachments").glob("*/*"))
+    assert not (tmp_path / "p-files").exists()
+    from cityplatform.db import open_database
+
+    db = open_database(url)
+    try:
+        with db.read() as session:
+            statuses = list(session.scalars(select(Clue.status)))
+    finally:
+        db.dispose()
+    still_open = [s for s in statuses if s not in ("closed", "refused", "duplicate")]
+    assert 0.35 <= len(still_open) / len(statuses) <= 0.65
+    other = f"sqlite:///{tmp_path / 'q.sqlite3'}"
+    bad = ["seed", "--db", other, "--clues", "5", "--fast-hash", "--backlog", "2"]
+    assert main(bad) == 2
+
+
+def test_a_seeded_photo_downloads_for_whoever_sees_its_clue(
+    tmp_path: Path, now: datetime, clock: Clock
+) -> None:
+    from cityplatform.db import open_database
+    from cityplatform.security import FAST_HASHER
+    from cityplatform.seed import seed_demo
+    from desktop.demo.evidence import evidence_by_sha
+
+    url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+    files = tmp_path / "files"
+    seed_demo(url, 300, seed=7, now=now, hasher=FAST_HASHER, data_dir=files)
+    db = open_database(url)
+    try:
+        with db.read() as session:
+            sha256 = session.scalars(select(ClueAttachment.sha256)).first()
+    finally:
+        db.dispose()
+    assert sha256 is not None
+    with make_client(url, files, clock) as client:
+        login = Api(client, url).login("city")
+        response = client.get(f"/api/v1/attachments/{sha256}", headers=login.headers)
+    assert response.status_code == 200
+    assert response.content == evidence_by_sha()[sha256].data

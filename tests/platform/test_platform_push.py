@@ -11,6 +11,9 @@ from sqlalchemy import func, select
 
 from cityplatform.models import Clue
 
+UNTRUE = {"finding": "untrue", "measures": "经检测达标，无需整改"}
+"""A report's finding where no evidence file is needed."""
+
 
 def _only(results: list[dict[str, Any]]) -> dict[str, Any]:
     assert len(results) == 1
@@ -25,9 +28,10 @@ def test_full_closed_loop_through_the_platform(api: Api) -> None:
         (street, "request_extension", {"days": 3, "reason": "需要第三方检测"}, "handling"),
         (county, "approve_extension", {"note": "同意"}, "handling"),
         (dept, "assist_report", {"note": "已配合现场检查"}, "handling"),
-        (street, "report", {"result": "已责令停产整改"}, "reviewing"),
-        (county, "reject", {"reason": "整改材料不全"}, "handling"),
-        (street, "report", {"result": "补充了检测报告"}, "reviewing"),
+        (street, "report", UNTRUE | {"result": "经核查未发现排放"}, "reviewing"),
+        (county, "reject", {"reason": "核查过程不全"}, "handling"),
+        (street, "report", UNTRUE | {"result": "补充了检测报告"}, "reviewing"),
+        (county, "callback", {"callback": "satisfied"}, "reviewing"),
         (county, "approve", {}, "closed"),
         (county, "verification_fail", {"reason": "回访发现仍有排放"}, "handling"),
         (county, "urge", {"note": "请尽快办结"}, "handling"),
@@ -100,7 +104,12 @@ def test_rejection_codes(api: Api, platform_db: Any) -> None:
         street.action(
             "report",
             code,
-            {"result": "见附件", "attachments": [{"sha256": "a" * 64, "name": "a.pdf"}]},
+            {
+                "result": "见附件",
+                "finding": "true",
+                "measures": "责令整改",
+                "attachments": [{"sha256": "a" * 64, "name": "a.pdf"}],
+            },
         ),
         street.action("request_extension", code, {"days": "many", "reason": "x"}),
         street.action("request_extension", code, {"days": 3, "reason": ["x"]}),
@@ -215,8 +224,8 @@ def test_actions_apply_one_by_one(api: Api) -> None:
     results = api.push(
         street,
         street.action("sign", code),
-        street.action("report", code, {"result": ""}),
-        street.action("report", code, {"result": "已整改"}),
+        street.action("report", code, {"result": "", "finding": "untrue", "measures": "无"}),
+        street.action("report", code, {"result": "已核查", "finding": "untrue", "measures": "无"}),
     )
     assert [r["status"] for r in results] == ["applied", "rejected", "applied"]
     assert results[2]["state"]["status"] == "reviewing"

@@ -17,7 +17,7 @@ from desktop.store.clue_detail import load_clue_detail
 from desktop.store.clue_rows import clue_state
 from desktop.store.database import DB_FILE, Store, open_store
 from desktop.store.local_actions import take_action
-from desktop.store.models import Clue, ClueEvent
+from desktop.store.models import Attachment, Clue, ClueAttachment, ClueEvent
 
 
 @pytest.fixture
@@ -50,8 +50,8 @@ def test_every_field_of_the_clue_is_read(demo_store: Store) -> None:
         assert row is not None
         state = clue_state(session, row)
     plain = (
-        "code channel category priority received_at reporter_name reporter_phone address "
-        "latitude longitude subject_name subject_credit_code description registered_at "
+        "code channel channel_ref category priority received_at reporter_name reporter_phone "
+        "address latitude longitude subject_name subject_credit_code description registered_at "
         "dispatched_at signed_at reported_at closed_at deadline handle_deadline "
         "extension_requested_days extended_days server_version updated_at"
     ).split()
@@ -65,11 +65,26 @@ def test_every_field_of_the_clue_is_read(demo_store: Store) -> None:
     assert [u.code for u in detail.assisting_units] == list(state.assisting_units)
     assert all(u.name for u in detail.assisting_units)
     assert not detail.provisional and not detail.reporter_masked
-    assert detail.attachments == () and detail.outbox == ()
+    # The demo's clues carry the evidence of earlier reports and notices: every file linked
+    # to the clue is listed, in the order it was added, and nothing waits to be sent.
+    with demo_store.session() as session:
+        linked = session.execute(
+            select(ClueAttachment.sha256, ClueAttachment.name, Attachment.size)
+            .join(Attachment, Attachment.sha256 == ClueAttachment.sha256)
+            .where(ClueAttachment.clue_id == clue_id)
+            .order_by(ClueAttachment.added_at, ClueAttachment.name)
+        ).all()
+    assert [(a.sha256, a.name, a.size) for a in detail.attachments] == [tuple(r) for r in linked]
+    assert detail.outbox == ()
+    # Handling again after a report was sent back: no result or measures stand.
+    assert detail.result == "" and detail.measures == ""
 
 
 def test_reporter_is_masked_on_request(demo_store: Store) -> None:
-    clue_id = _clue_id(demo_store, "reporter_phone <> '' AND length(reporter_name) >= 2")
+    clue_id = _clue_id(
+        demo_store,
+        "reporter_phone LIKE '1%' AND length(reporter_phone) = 11 AND length(reporter_name) >= 2",
+    )  # a mobile number: 138****5678
     plain = load_clue_detail(demo_store, clue_id)
     masked = load_clue_detail(demo_store, clue_id, mask_reporter=True)
     assert plain is not None and masked is not None
@@ -97,6 +112,7 @@ def test_timeline_is_in_time_order_with_names(demo_store: Store) -> None:
     assert not any(entry.pending for entry in detail.timeline)
     reports = [entry for entry in detail.timeline if entry.action == "report"]
     assert detail.result == reports[-1].note != ""
+    assert detail.measures == reports[-1].details["measures"] != ""
 
 
 def test_a_local_action_shows_as_pending_with_its_file(
@@ -114,25 +130,32 @@ def test_a_local_action_shows_as_pending_with_its_file(
         "laptop-1",
         Action.REPORT,
         before.code,
-        {"result": "已整改完毕", "attachments": [{"sha256": stored.sha256, "name": photo.name}]},
+        {
+            "result": "已整改完毕",
+            "finding": "属实",
+            "measures": "责令停产整改，清运污泥",
+            "attachments": [{"sha256": stored.sha256, "name": photo.name}],
+        },
         now=now,
     )
     detail = load_clue_detail(store_copy, clue_id)
     assert detail is not None
     assert detail.status is Status.REVIEWING and detail.result == "已整改完毕"
+    assert detail.measures == "责令停产整改，清运污泥"
     last = detail.timeline[-1]
     assert last.pending and last.action == "report" and last.device_id == "laptop-1"
     assert (last.from_status, last.to_status) == ("handling", "reviewing")
     assert [e.pending for e in detail.timeline[:-1]] == [False] * (len(detail.timeline) - 1)
     assert len(detail.pending_actions) == 1 and detail.rejected_actions == ()
     assert detail.pending_actions[0].action == "report"
-    (info,) = detail.attachments
+    *earlier, info = detail.attachments  # the clue's earlier files, then the new one
+    assert tuple(earlier) == before.attachments
     assert (info.name, info.sha256, info.size) == ("整改后.png", stored.sha256, stored.size)
     assert info.media_type == "image/png" and info.is_image and info.present
     assert info.added_by == "xinhai" and info.added_at == now
     attachment_path(store_copy, stored.sha256).unlink()
     again = load_clue_detail(store_copy, clue_id)
-    assert again is not None and not again.attachments[0].present
+    assert again is not None and not again.attachments[-1].present
 
 
 def test_unknown_clue_is_none(demo_store: Store) -> None:

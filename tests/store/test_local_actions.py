@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,9 +14,10 @@ from desktop.domain.codes import Status
 from desktop.domain.validators import ValidationError
 from desktop.domain.workflow import Action, ActionRefused
 from desktop.store import local_actions
+from desktop.store.attachments import store_file
 from desktop.store.database import Store
 from desktop.store.local_actions import take_action
-from desktop.store.models import AssistingUnit, Clue, ClueEvent, OutboxAction
+from desktop.store.models import AssistingUnit, Clue, ClueAttachment, ClueEvent, OutboxAction
 from desktop.store.search import match_expression
 
 DEVICE = "laptop-7"
@@ -84,10 +86,19 @@ def test_register_offline_gets_provisional_code_history_outbox_and_search(
         assert hits == [(clue.id,)]
 
 
+def _evidence(store: Store, folder: Path, name: str) -> dict[str, str]:
+    """A photo stored in the attachment store, cited as an action payload cites it."""
+    photo = folder / name
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + name.encode() * 40)
+    return {"sha256": store_file(store, photo).sha256, "name": name}
+
+
 def test_closed_loop_locally_records_every_step_in_order(
-    fresh_store: Store, demo_city: Any, now: datetime
+    fresh_store: Store, demo_city: Any, now: datetime, tmp_path: Path
 ) -> None:
     who = _accounts(demo_city)
+    before = _evidence(fresh_store, tmp_path, "整改前.png")
+    after = _evidence(fresh_store, tmp_path, "整改后.png")
     township = demo_city.user(who["township"]).unit_code
     helper = next(
         u.code
@@ -100,9 +111,27 @@ def test_closed_loop_locally_records_every_step_in_order(
     steps: list[tuple[str, Action, dict[str, Any]]] = [
         ("county", Action.DISPATCH, {"lead_unit": township, "assisting_units": [helper]}),
         ("township", Action.SIGN, {}),
-        ("township", Action.REPORT, {"result": "已责令停止排放并清理河道"}),
+        (
+            "township",
+            Action.REPORT,
+            {
+                "result": "已责令停止排放并清理河道",
+                "finding": "属实",
+                "measures": "责令停止排放，清理河道",
+                "attachments": [before],
+            },
+        ),
         ("county", Action.REJECT, {"reason": "缺少整改前后照片"}),
-        ("township", Action.REPORT, {"result": "已补充整改照片"}),
+        (
+            "township",
+            Action.REPORT,
+            {
+                "result": "已补充整改照片",
+                "finding": "属实",
+                "measures": "责令停止排放，清理河道，补拍整改后照片",
+                "attachments": [before, after],
+            },
+        ),
         ("county", Action.APPROVE, {}),
     ]
     moment = now
@@ -118,6 +147,14 @@ def test_closed_loop_locally_records_every_step_in_order(
         assert [e.action for e in events] == ["register"] + [a.value for _, a, _ in steps]
         assert [e.to_status for e in events][-3:] == ["handling", "reviewing", "closed"]
         assert events[4].note == "缺少整改前后照片"
+        assert clue.finding == "true"
+        assert [(e.details or {}).get("finding") for e in events if e.action == "report"] == [
+            "true",
+            "true",
+        ]
+        assert events[5].details["measures"] == "责令停止排放，清理河道，补拍整改后照片"
+        files = session.scalars(select(ClueAttachment.name).order_by(ClueAttachment.name)).all()
+        assert sorted(files) == ["整改前.png", "整改后.png"]
         outbox = session.scalars(select(OutboxAction).order_by(OutboxAction.seq)).all()
         assert [o.command_type for o in outbox] == [f"clue.{e.action}.v1" for e in events]
         assert [o.action_id for o in outbox] == [e.action_id for e in events]
@@ -142,7 +179,8 @@ def test_refused_action_changes_nothing(fresh_store: Store, demo_city: Any, now:
             {"lead_unit": "nowhere"},
             now=now,
         )
-    assert invalid.value.field == "主办单位"
+    assert invalid.value.field == "lead_unit"  # the payload key; the window shows its label
+    assert invalid.value.label == "主办单位"
     with pytest.raises(LookupError):
         take_action(fresh_store, who["county"], DEVICE, Action.SIGN, "LYG-NONE", {}, now=now)
     assert _snapshot(fresh_store) == before

@@ -22,6 +22,8 @@ from cityplatform.seed import seed_demo
 from desktop.domain.timeutil import china_now
 
 SEED_CLUES = 300
+SEED_BACKLOG = 0.5
+"""The share of the seeded clues left open (the demo's own shape has only a few per cent)."""
 CLIENT_ENV = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 """Subprocess clients keep tokens in their 0600 file, never in the tester's keyring."""
 
@@ -32,8 +34,16 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
     folder = tmp_path_factory.mktemp("platform")
     db_url = f"sqlite:///{folder / 'platform.sqlite3'}"
     now = china_now().replace(second=0, microsecond=0)
-    accounts = seed_demo(db_url, SEED_CLUES, seed=5, now=now, hasher=FAST_HASHER)
     files = folder / "files"
+    accounts = seed_demo(
+        db_url,
+        SEED_CLUES,
+        seed=5,
+        now=now,
+        hasher=FAST_HASHER,
+        data_dir=files,
+        backlog=SEED_BACKLOG,
+    )
     url, process = start_platform(db_url, files, timeout=60)
     try:
         yield Platform(url, db_url, {a.key: a.to_json() for a in accounts}, files / LOG_NAME)

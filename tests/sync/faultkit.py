@@ -47,9 +47,19 @@ from sqlalchemy.pool import NullPool
 from cityplatform.db import normalize_url
 from cityplatform.launcher import free_port, start_platform, stop_platform
 from desktop.demo.city import DEMO_PASSWORD, load_city
-from desktop.domain.timeutil import china_now
-from desktop.domain.workflow import Action, allowed_actions
-from desktop.store.clue_rows import clue_state, load_actor, load_calendar, load_rules
+from desktop.domain.clue import STATE_FIELDS, ClueState
+from desktop.domain.codes import DONE_STATUSES, Status
+from desktop.domain.timeutil import china_now, to_china
+from desktop.domain.validators import ValidationError
+from desktop.domain.workflow import Action, ActionRefused, allowed_actions, apply_action
+from desktop.store.action_context import action_context
+from desktop.store.clue_rows import (
+    clue_state,
+    load_actor,
+    load_calendar,
+    load_directory,
+    load_rules,
+)
 from desktop.store.database import Store, open_store
 from desktop.store.local_actions import LocalAction, take_action
 from desktop.store.models import AssistingUnit, Clue, ClueAttachment, ClueEvent, OutboxAction
@@ -64,6 +74,7 @@ PLATFORM_CLI = BIN / "cluedesk-platform"
 PG_ENV = "CLUEDESK_TEST_POSTGRES"
 SEED_CLUES = 300
 SEED = 5
+SEED_BACKLOG = 0.5
 COUNTY = "320706"
 TOWNSHIP_UNIT = "320706001"
 OTHER_TOWNSHIP = "320706002"
@@ -104,27 +115,62 @@ def draft(subject: str, now: datetime | None = None) -> dict[str, Any]:
     }
 
 
+OTHER_COUNTY = "320722"
+"""东海县: where the city transfers a clue of 海州区 that is not 海州's."""
 PAYLOADS: dict[Action, dict[str, Any]] = {
     Action.SIGN: {},
     Action.RETURN: {"reason": "不属于本单位职责范围"},
     Action.REQUEST_EXTENSION: {"days": 5, "reason": "需要补充监测数据"},
     Action.APPROVE_EXTENSION: {"note": "同意延期"},
     Action.DENY_EXTENSION: {"reason": "时限内可以办结"},
-    Action.REPORT: {"result": "已责令整改，排污口已封堵"},
+    # Evidence is not the point of the sync tests: an untrue finding needs none.
+    Action.REPORT: {
+        "result": "现场核查未发现异常排放",
+        "finding": "untrue",
+        "measures": "已督促企业规范管理排污口",
+    },
+    Action.SIGNOFF_APPROVE: {"note": "同意上报"},
+    Action.SIGNOFF_REJECT: {"reason": "核查结论依据不足，请补充"},
+    Action.CALLBACK: {"callback": "satisfied", "note": "举报人对处理结果满意"},
     Action.APPROVE: {"note": "同意办结"},
     Action.REJECT: {"reason": "整改材料不全，请补充"},
+    Action.REOPEN: {"reason": "举报人不满意，重新办理"},
     Action.VERIFICATION_FAIL: {"reason": "现场核查仍有排放"},
     Action.URGE: {"note": "请抓紧办理"},
     Action.ASSIST_REPORT: {"note": "已配合现场检查"},
+    Action.RETURN_TO_CITY: {"reason": "被反映地点不在本县区"},
+    Action.TRANSFER: {"target_county": OTHER_COUNTY, "reason": "属地为东海县"},
+    Action.TAKE_OVER: {"reason": "重点线索，市级提级办理"},
+    Action.REFUSE: {"ground": "no_facts", "reason": "举报内容无具体违法事实"},
 }
 DISPATCH_TARGETS = (TOWNSHIP_UNIT, OTHER_TOWNSHIP, DEPARTMENT_UNIT)
 
 
-def payload_for(action: Action, rng: Random | None = None) -> dict[str, Any]:
-    """A valid payload for `action` (a dispatch picks its lead unit with `rng`)."""
+def payload_for(
+    action: Action, rng: Random | None = None, *, original: str | None = None
+) -> dict[str, Any]:
+    """A valid payload for `action` (a dispatch picks its lead unit with `rng`; marking a
+    duplicate names its `original`)."""
     if action is Action.DISPATCH:
         return {"lead_unit": (rng or Random(0)).choice(DISPATCH_TARGETS)}
+    if action is Action.MARK_DUPLICATE:
+        assert original is not None, "a duplicate names its original"
+        return {"original": original, "note": "同一企业同一问题的重复举报"}
     return dict(PAYLOADS[action])
+
+
+def original_for(clue: ClueState, others: Iterable[ClueState]) -> str | None:
+    """The clue `clue` can be marked a duplicate of: another clue of its county that is
+    neither a duplicate nor refused, an open one first (then code order); None if none."""
+    candidates = sorted(
+        (other.status in DONE_STATUSES, other.code)
+        for other in others
+        if other.code != clue.code
+        and other.county_code == clue.county_code
+        and other.status not in (Status.DUPLICATE, Status.REFUSED)
+        and not other.code.startswith("临")
+    )
+    return candidates[0][1] if candidates else None
 
 
 # ---------------------------------------------------------------- the platform database
@@ -166,10 +212,17 @@ class History:
     """action_id → how many history entries it has, where more than one."""
     applied: dict[str, tuple[str, int]]
     """The platform's applied-actions record: action_id → (device_id, seq)."""
+    derived: frozenset[str] = frozenset()
+    """Entries the platform made itself as a consequence of a pushed action (a duplicate
+    closed with its original): they carry the pushing device's id, but no device took them."""
 
     def of_device(self, device: str) -> set[str]:
-        """The action ids in the history that came from `device`."""
-        return {aid for aid, (_, dev, _) in self.events.items() if dev == device}
+        """The action ids in the history that came from `device` (taken on it, not derived)."""
+        return {
+            aid
+            for aid, (_, dev, _) in self.events.items()
+            if dev == device and aid not in self.derived
+        }
 
 
 @dataclass
@@ -202,7 +255,7 @@ class PlatformDb:
         with self.engine().connect() as connection:
             rows = connection.execute(
                 text(
-                    "SELECT e.action_id, c.code, e.device_id, e.seq FROM clue_events e "
+                    "SELECT e.action_id, c.code, e.device_id, e.seq, e.action FROM clue_events e "
                     "JOIN clues c ON c.id = e.clue_id"
                 )
             ).all()
@@ -219,6 +272,7 @@ class PlatformDb:
             events={r[0]: (r[1], r[2] or "", int(r[3])) for r in rows},
             duplicates={r[0]: int(r[1]) for r in dupes},
             applied={r[0]: (r[1], int(r[2])) for r in applied},
+            derived=frozenset(r[0] for r in rows if r[4] == Action.CLOSE_WITH_ORIGINAL.value),
         )
 
     def scalar(self, sql: str, **params: Any) -> Any:
@@ -264,11 +318,12 @@ class PlatformDb:
 
 
 def seed_database(url: str) -> None:
-    """The demo city and SEED_CLUES clues, seen from now (fast password hashes)."""
+    """The demo city and SEED_CLUES clues, seen from now (fast password hashes), with
+    SEED_BACKLOG of them open (the demo's own shape has only a few per cent open)."""
     from cityplatform.security import FAST_HASHER
     from cityplatform.seed import seed_demo
 
-    seed_demo(url, SEED_CLUES, seed=SEED, now=china_now(), hasher=FAST_HASHER)
+    seed_demo(url, SEED_CLUES, seed=SEED, now=china_now(), hasher=FAST_HASHER, backlog=SEED_BACKLOG)
 
 
 def build_sqlite_template(folder: Path) -> Path:
@@ -487,7 +542,8 @@ class Server:
 
 def prepare_scope(server: Server) -> None:
     """Give the township work: new clues dispatched to 新海街道 (some signed, one reported),
-    one where it assists, two left registered, the seeded dispatched ones re-dispatched to it."""
+    one where it assists, two left registered, the seeded dispatched ones the county owns
+    re-dispatched to it."""
     county = server.client("county")
     township = server.client("township")
     regs = [county.action(Action.REGISTER, f"临PREP-{i}", draft(f"准备线索{i}")) for i in range(9)]
@@ -506,7 +562,9 @@ def prepare_scope(server: Server) -> None:
     seeded = [
         code
         for code, clue in sorted(county.view().items())
-        if clue["status"] == "dispatched" and clue["lead_unit"] != TOWNSHIP_UNIT
+        if clue["status"] == "dispatched"
+        and clue["lead_unit"] != TOWNSHIP_UNIT
+        and (clue["owner_unit"] or clue["county_code"]) == COUNTY  # only the owner dispatches
     ]
     dispatches += [
         county.action(Action.DISPATCH, code, {"lead_unit": TOWNSHIP_UNIT}) for code in seeded
@@ -867,19 +925,66 @@ class Device:
         with self.store.session() as session:
             return list(session.scalars(statement))
 
-    def allowed(self, now: datetime | None = None) -> list[tuple[str, Action]]:
-        """Every (clue, action) the rules let this device's user take now, in code order."""
-        moment = now or china_now()
+    def payload(self, action: Action, code: str, rng: Random | None = None) -> dict[str, Any]:
+        """`payload_for` an action on a clue of the store (a duplicate's original chosen by
+        `original_for` among the store's clues)."""
+        if action is not Action.MARK_DUPLICATE:
+            return payload_for(action, rng)
+        with self.store.session() as session:
+            states = [clue_state(session, row) for row in session.scalars(select(Clue))]
+        [clue] = [s for s in states if s.code == code]
+        return payload_for(action, rng, original=original_for(clue, states))
+
+    def allowed(
+        self, now: datetime | None = None, *, statuses: Collection[str] = ()
+    ) -> list[tuple[str, Action]]:
+        """Every (clue, action) this device's user may take now, in code order (of clues in
+        `statuses`, if given): the rules allow it, and they accept the payload `payload`
+        gives it (a dry run: e.g. no approval before a required callback or while a
+        rectification notice is open, no extension beyond what is left)."""
+        moment = to_china(now) if now is not None else china_now()
         found = []
         with self.store.session() as session:
             actor = load_actor(session, self.username, self.device_id)
             rules = load_rules(session)
             calendar = load_calendar(session, rules)
-            for row in session.scalars(select(Clue).order_by(Clue.code)):
-                state = clue_state(session, row)
-                for action in allowed_actions(actor, state, moment, calendar, rules):
+            units = load_directory(session)
+            rows = list(session.scalars(select(Clue).order_by(Clue.code)))
+            states = {row.code: clue_state(session, row) for row in rows}
+            for row in rows:
+                if statuses and row.status not in statuses:
+                    continue
+                state = states[row.code]
+                for action in allowed_actions(actor, state, moment, calendar, rules, units):
+                    original = None
+                    if action is Action.MARK_DUPLICATE:
+                        original = original_for(state, states.values())
+                        if original is None:
+                            continue
+                    payload = payload_for(action, original=original)
+                    context = action_context(session, action, row.id, moment)
+                    try:
+                        apply_action(
+                            action,
+                            actor,
+                            state,
+                            payload,
+                            moment,
+                            calendar,
+                            rules,
+                            units,
+                            code=row.code,
+                            context=context,
+                        )
+                    except (ActionRefused, ValidationError):
+                        continue
                     found.append((row.code, action))
         return found
+
+    def able(self, action: Action, *statuses: str) -> list[str]:
+        """Codes of the clues (in `statuses`, if given) on which this device's user may take
+        `action` now with its `payload`, in code order."""
+        return [code for code, each in self.allowed(statuses=statuses) if each is action]
 
 
 # ---------------------------------------------------------------- the invariants
@@ -889,22 +994,6 @@ def _instant(value: Any) -> Any:
     if isinstance(value, str) and len(value) >= 19 and value[4:5] == "-" and "T" in value:
         return datetime.fromisoformat(value)
     return value
-
-
-STATE_FIELDS = (
-    "status",
-    "priority",
-    "county_code",
-    "lead_unit",
-    "dispatched_at",
-    "signed_at",
-    "reported_at",
-    "closed_at",
-    "deadline",
-    "handle_deadline",
-    "extension_requested_days",
-    "extended_days",
-)
 
 
 @dataclass(frozen=True)
@@ -1013,7 +1102,8 @@ def check_invariants(
        (only those in `pending`) are compared by the platform state they were built on.
     2. Every action was applied at most once: no action id twice in the server's history,
        every applied action with exactly one history entry, and this device's entries are
-       exactly the actions it took that were not rejected.
+       exactly the actions it took that were not rejected (besides the entries the platform
+       derived from them: duplicates closed with their original).
     3. None lost: each action the device took is in the server's history, or in its sync
        problems with the server's (Chinese) reason, or still pending if `pending` allows it;
        no other action is pending. `problems` (when given) is the exact set of rejected ids.
@@ -1029,6 +1119,7 @@ def check_invariants(
 
     history = server.db.history()
     assert not history.duplicates, f"action ids applied twice: {history.duplicates}"
+    assert not history.derived & set(history.applied), "a pushed action counted as derived"
     for action_id, (_, seq) in history.applied.items():
         assert action_id in history.events, f"applied action {action_id} has no history entry"
         assert history.events[action_id][2] == seq, f"{action_id}: seq differs from its record"

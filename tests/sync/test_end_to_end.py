@@ -247,7 +247,11 @@ def test_two_devices_see_each_others_changes(platform: Platform, device: Make) -
     township.sync()
     assert _local(township, code).status == "dispatched"
     township.act(Action.SIGN, code, {})
-    township.act(Action.REPORT, code, {"result": "已责令整改，排污口已封堵"})
+    township.act(
+        Action.REPORT,
+        code,
+        {"result": "现场核查未见异常排放", "finding": "untrue", "measures": "已告知企业规范管理"},
+    )
     assert township.sync().applied == 2
     county.sync()
     row = _local(county, code)

@@ -146,7 +146,7 @@ def test_a_lost_push_answer_comes_back_duplicate_and_nothing_is_applied_twice(ri
     county.sync()
     registered = county.act(Action.REGISTER, None, draft("应答丢失的登记"))
     county.act(Action.DISPATCH, registered.clue_code, {"lead_unit": TOWNSHIP_UNIT})
-    county.act(Action.APPROVE, pick(county.codes("reviewing"), "reviewing clue"))
+    county.act(Action.APPROVE, pick(county.able(Action.APPROVE), "clue the county may close"))
     county.act(Action.URGE, pick(county.codes("handling"), "handling clue"))
 
     # Every answer of the run is lost: the push is sent three times, then the run fails.
@@ -168,7 +168,7 @@ def test_a_lost_push_answer_comes_back_duplicate_and_nothing_is_applied_twice(ri
 
     # Only the first answer lost: the transport re-sends and gets "duplicate" in the same run.
     county.act(Action.URGE, pick(county.codes("handling"), "handling clue"), {"note": "再次督办"})
-    county.act(Action.DISPATCH, pick(county.codes("registered"), "registered clue"))
+    county.act(Action.DISPATCH, pick(county.able(Action.DISPATCH, "registered"), "registered clue"))
     rig.proxy.arm("drop_response", "POST", "/api/v1/push", times=1)
     mark = rig.proxy.mark()
     summary = county.sync()
@@ -185,9 +185,12 @@ def test_two_syncs_pushing_at_once_apply_every_action_exactly_once(rig: Rig) -> 
     county = rig.device("county")
     county.sync()
     # Actions that change the status: pushed twice, the second copy cannot be applied again.
-    for code in county.codes("reviewing")[:2]:
+    closing = county.able(Action.APPROVE)[:2]
+    dispatching = county.able(Action.DISPATCH, "registered")[:2]
+    assert len(closing) == len(dispatching) == 2, (closing, dispatching)
+    for code in closing:
         county.act(Action.APPROVE, code)
-    for code in county.codes("registered")[:2]:
+    for code in dispatching:
         county.act(Action.DISPATCH, code, {"lead_unit": TOWNSHIP_UNIT})
     county.act(Action.URGE, pick(county.codes("handling"), "handling clue"))
     taken = len(county.taken)
@@ -267,7 +270,7 @@ def test_server_restarted_mid_sync(rig: Rig) -> None:
     county = rig.device("county")
     county.sync()
     county.act(Action.URGE, pick(county.codes("handling"), "handling clue"))
-    county.act(Action.APPROVE, pick(county.codes("reviewing"), "reviewing clue"))
+    county.act(Action.APPROVE, pick(county.able(Action.APPROVE), "clue the county may close"))
     before = county.cursor()
     stopped: list[bool] = []
 
@@ -619,7 +622,7 @@ def test_a_client_clock_days_off_is_reported_and_does_not_reorder(rig: Rig) -> N
     assert stored_skew is not None and abs(stored_skew - 3 * 86400) < 120
 
     code = pick(ahead.codes("handling"), "handling clue")
-    registered = pick(behind.codes("registered"), "registered clue")
+    registered = pick(behind.able(Action.DISPATCH, "registered"), "registered clue")
     early = ahead.act(Action.URGE, code, {"note": "时钟快两天的督办"}, now=plus_two_days())
     ahead.sync(clock=plus_two_days)
     # Taken "five days earlier" by the other device's clock, but pushed later.

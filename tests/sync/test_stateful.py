@@ -2,10 +2,11 @@
 
 Two client devices — the township handler (新海街道) and the county dispatcher (海州区) —
 take random actions the rules allow on clues of their scope, a third account (the city
-dispatcher) changes clues on the server directly over HTTP, and either device syncs, with
-server restarts, dropped connections and lost push answers mixed in. After every sync that
-completes, `check_invariants` holds for that device: its store equals the server's view,
-nothing was applied twice, nothing was lost.
+dispatcher) changes clues on the server directly over HTTP (taking a county's clue over
+first where it re-dispatches one), and either device syncs, with server restarts, dropped
+connections and lost push answers mixed in. After every sync that completes,
+`check_invariants` holds for that device: its store equals the server's view, nothing was
+applied twice, nothing was lost.
 
 One server serves the whole run; every example gets two new devices.
 """
@@ -16,7 +17,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterator
 from random import Random
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from faultkit import (
@@ -28,6 +29,7 @@ from faultkit import (
     build_sqlite_template,
     check_invariants,
     open_rig,
+    original_for,
     payload_for,
 )
 from hypothesis import HealthCheck, seed, settings
@@ -42,11 +44,23 @@ from hypothesis.stateful import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cityplatform.domainmap import assisting_codes, clue_state, load_rulebook
+from cityplatform.domainmap import assisting_codes, clue_state, load_directory, load_rulebook
 from cityplatform.models import Clue as ServerClue
+from cityplatform.models import Notice as ServerNotice
 from desktop.demo.city import load_city
+from desktop.domain.clue import ClueState
+from desktop.domain.notice_actions import UNCLOSED_STATUSES, unclosed_notice
+from desktop.domain.notices import NoticeState
 from desktop.domain.timeutil import china_now
-from desktop.domain.workflow import Action, allowed_actions
+from desktop.domain.validators import ValidationError
+from desktop.domain.workflow import (
+    NO_CONTEXT,
+    Action,
+    ActionRefused,
+    Context,
+    allowed_actions,
+    apply_action,
+)
 from desktop.sync.errors import Offline
 
 pytestmark = pytest.mark.slow
@@ -67,6 +81,26 @@ def _choose(options: list[tuple[str, Action]], rng: Random) -> tuple[str, Action
         return None
     action = rng.choice(sorted(by_action, key=lambda a: a.value))
     return rng.choice(sorted(by_action[action])), action
+
+
+def _server_context(
+    session: Session, action: Action, row: ServerClue, states: dict[str, ClueState]
+) -> Context:
+    """What the platform gives the rules beyond the clue: the other clues (a duplicate's
+    original), the clue's rectification notices that keep it from closing."""
+    if action is Action.MARK_DUPLICATE:
+        return Context(lookup=states.get)
+    if action is not Action.APPROVE:
+        return NO_CONTEXT
+    now = china_now()
+    unclosed = session.scalars(
+        select(ServerNotice.state).where(
+            ServerNotice.clue_id == row.id,
+            ServerNotice.status.in_([s.value for s in UNCLOSED_STATUSES]),
+        )
+    )
+    found = (unclosed_notice(NoticeState.from_dict(data), now) for data in unclosed)
+    return Context(open_notices=[text for text in found if text is not None])
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +149,7 @@ class SyncMachine(RuleBasedStateMachine):
             if chosen is None:
                 return
             code, action = chosen
-            device.act(action, code, payload_for(action, rng))
+            device.act(action, code, device.payload(action, code, rng))
             self.tally[f"{who} {action.value}"] += 1
 
     @rule(pick=PICK)
@@ -123,36 +157,69 @@ class SyncMachine(RuleBasedStateMachine):
         """The city dispatcher changes a clue of the county on the server (plain HTTP)."""
         now = china_now()
         options: list[tuple[str, Action]] = []
+        payloads: dict[tuple[str, Action], dict[str, Any]] = {}
         ours: set[str] = set()
         with Session(self.rig.db.engine()) as session:
             book = load_rulebook(session, 1)
-            rows = session.scalars(
-                select(ServerClue).where(ServerClue.county_code == COUNTY).order_by(ServerClue.code)
+            units = load_directory(session)
+            rows = list(
+                session.scalars(
+                    select(ServerClue)
+                    .where(ServerClue.county_code == COUNTY)
+                    .order_by(ServerClue.code)
+                )
             )
+            states = {row.code: clue_state(row, assisting_codes(session, row.id)) for row in rows}
             for row in rows:
-                state = clue_state(row, assisting_codes(session, row.id))
-                if row.lead_unit == TOWNSHIP_UNIT and row.status == "dispatched":
-                    ours.add(row.code)
+                state = states[row.code]
                 for action in allowed_actions(
-                    self.city_actor, state, now, book.calendar, book.rules
+                    self.city_actor, state, now, book.calendar, book.rules, units
                 ):
+                    original = None
+                    if action is Action.MARK_DUPLICATE:
+                        original = original_for(state, states.values())
+                        if original is None:
+                            continue
+                    payload = payload_for(action, original=original)
+                    try:  # a dry run: the payload passes too (e.g. a callback before closing)
+                        apply_action(
+                            action,
+                            self.city_actor,
+                            state,
+                            payload,
+                            now,
+                            book.calendar,
+                            book.rules,
+                            units,
+                            context=_server_context(session, action, row, states),
+                        )
+                    except (ActionRefused, ValidationError):
+                        continue
                     options.append((row.code, action))
+                    payloads[row.code, action] = payload
+                    if action is Action.DISPATCH and row.lead_unit == TOWNSHIP_UNIT:
+                        if row.status == "dispatched":
+                            ours.add(row.code)  # the city owns it (took it over)
         rng = Random(pick)
         chosen = _choose(options, rng)
         assert chosen is not None
         code, action = chosen
-        if action is Action.DISPATCH and ours and rng.random() < 0.7:
-            # Take a clue away from the township, preferably one it is working on offline.
-            working = {o.clue_code for o in self.devices["township"].outbox("pending")}
-            code = rng.choice(sorted(ours & working) or sorted(ours))
-        result = self.city.do(action, code, payload_for(action, rng), expect=None)
+        payload = payloads[code, action]
+        if action is Action.DISPATCH:
+            payload = payload_for(action, rng)
+            if ours and rng.random() < 0.7:
+                # Take a clue away from the township, preferably one it is working on offline.
+                working = {o.clue_code for o in self.devices["township"].outbox("pending")}
+                code = rng.choice(sorted(ours & working) or sorted(ours))
+        result = self.city.do(action, code, payload, expect=None)
         assert result["status"] == "applied", result
         self.tally[f"city {action.value}"] += 1
 
     @rule(pick=PICK)
     def city_takes_a_clue_from_the_township(self, pick: int) -> None:
-        """The city re-dispatches a clue the township leads (preferably one it is working
-        on offline) to another unit: its pending actions there will be refused."""
+        """The city takes over (提级办理, unless it owns it already) a clue the township leads
+        (preferably one it is working on offline) and re-dispatches it to another unit: the
+        township's pending actions there will be refused."""
         rng = Random(pick)
         led = set(self.devices["township"].codes("dispatched", lead=TOWNSHIP_UNIT))
         working = {o.clue_code for o in self.devices["township"].outbox("pending")}
@@ -168,7 +235,12 @@ class SyncMachine(RuleBasedStateMachine):
             return
         code = rng.choice(candidates)
         lead = rng.choice([u for u in DISPATCH_TARGETS if u != TOWNSHIP_UNIT])
-        self.city.do(Action.DISPATCH, code, {"lead_unit": lead})
+        actions = []
+        if view[code]["owner_unit"] != self.city_actor.unit.code:
+            actions.append(self.city.action(Action.TAKE_OVER, code, payload_for(Action.TAKE_OVER)))
+        actions.append(self.city.action(Action.DISPATCH, code, {"lead_unit": lead}))
+        results = self.city.push(*actions)
+        assert [r["status"] for r in results] == ["applied"] * len(actions), results
         self.tally["city takes a clue away"] += 1
 
     @rule(who=WHO)

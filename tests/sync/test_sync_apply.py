@@ -527,9 +527,8 @@ def test_an_applied_state_the_view_does_not_show_rebuilds_it(
     apply_pull_page(fresh_store, _page(_dispatched(platform, code)), "c1")
     township = platform.username("township")
     sign = take_action(fresh_store, township, DEVICE, Action.SIGN, code, {}, now=now)
-    report = take_action(
-        fresh_store, township, DEVICE, Action.REPORT, code, {"result": "已整改"}, now=now
-    )
+    untrue = {"result": "现场核查", "finding": "untrue", "measures": "未发现排放"}
+    report = take_action(fresh_store, township, DEVICE, Action.REPORT, code, untrue, now=now)
     assert _clue(fresh_store, code).signed_at == now
     # The platform signed it at its own clock; the report is answered retry.
     signed = platform.act(township, Action.SIGN, code, {}, minutes=30, action_id=sign.action_id)

@@ -20,8 +20,14 @@ from desktop.domain.timeutil import china_now
 from desktop.store.database import DB_FILE, Store, open_store
 from desktop.ui.tasks import running_tasks
 from desktop.ui.workspace import Workspace
+from tests.conftest import TEST_BACKLOG
+
+PLATFORM_CLUES = 1000
+"""How many clues the test platform is seeded with (half of them open): enough for 新海街道
+(`xinhai`) to have open tasks whatever the date."""
 
 MakeWorkspace = Callable[[str], Workspace]
+"""make_workspace(username), fresh_desk(username): that user's workspace at the tests' now."""
 
 
 @pytest.fixture
@@ -45,6 +51,17 @@ def make_workspace(demo_copy: Store, now: datetime) -> MakeWorkspace:
     return make
 
 
+@pytest.fixture
+def fresh_desk(fresh_store: Store, now: datetime) -> MakeWorkspace:
+    """fresh_desk(username): a workspace over a store holding the demo city's units and users and
+    no clues, for tests that walk their own clues through the loop."""
+
+    def make(username: str) -> Workspace:
+        return Workspace(fresh_store, username, clock=lambda: now)
+
+    return make
+
+
 @pytest.fixture(autouse=True)
 def _settings_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The app's settings file and token store stay inside the test's folder."""
@@ -54,11 +71,22 @@ def _settings_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def platform_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real platform seeded with the demo city and 300 clues."""
+    """A real platform seeded with the demo city and PLATFORM_CLUES clues, half of them open
+    (the demo's own shape, nearly all closed, leaves a township without tasks on most days),
+    their evidence files in the folder the platform serves them from."""
     folder = tmp_path_factory.mktemp("platform")
     db_url = f"sqlite:///{folder / 'platform.sqlite3'}"
-    seed_demo(db_url, 300, seed=5, now=china_now(), hasher=FAST_HASHER)
-    url, process = start_platform(db_url, folder / "files", timeout=60)
+    files = folder / "files"
+    seed_demo(
+        db_url,
+        PLATFORM_CLUES,
+        seed=5,
+        now=china_now(),
+        hasher=FAST_HASHER,
+        data_dir=files,
+        backlog=TEST_BACKLOG,
+    )
+    url, process = start_platform(db_url, files, timeout=60)
     try:
         yield url
     finally:

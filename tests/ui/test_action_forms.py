@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
+from desktop.domain.clue import ClueState
 from desktop.domain.codes import Priority, Status
 from desktop.domain.deadlines import Stage, stage_deadline
 from desktop.domain.timeutil import CHINA_TZ
@@ -26,22 +28,21 @@ from desktop.ui.forms import (
     FilesField,
     TextField,
     UnitChecklistField,
-    handling_units,
+    dispatch_units,
 )
 from desktop.ui.workspace import Workspace
 from tests.ui.conftest import MakeWorkspace, type_chinese
+from tests.ui.loop_kit import clue_id, walk
 
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")  # offscreen platform
 
 TOWNSHIP = "320706001"  # 新海街道
 
 
-def first_clue(workspace: Workspace, where: str) -> tuple[int, str]:
-    with workspace.store.engine.connect() as connection:
-        row = connection.execute(
-            text(f"SELECT id, code FROM clues WHERE {where} ORDER BY id LIMIT 1")
-        ).one()
-    return int(row[0]), str(row[1])
+def made_clue(workspace: Workspace, stage: str, **changes: Any) -> tuple[int, str]:
+    """A new clue of 海州区 (owned by its office, led by 新海街道) walked up to `stage`."""
+    code = walk(workspace.store, stage, **changes)
+    return clue_id(workspace.store, code), code
 
 
 def outbox_count(workspace: Workspace) -> int:
@@ -69,9 +70,9 @@ def click_ok(qtbot: QtBot, dialog: ActionDialog) -> None:
     qtbot.waitUntil(lambda: not dialog.busy)
 
 
-def test_every_form_is_built_from_its_table(qtbot: QtBot, make_workspace: MakeWorkspace) -> None:
-    workspace = make_workspace("haizhou")
-    clue, _ = first_clue(workspace, "county_code = '320706' AND status = 'handling'")
+def test_every_form_is_built_from_its_table(qtbot: QtBot, fresh_desk: MakeWorkspace) -> None:
+    workspace = fresh_desk("haizhou")
+    clue, _ = made_clue(workspace, "handling")
     for action, specs in FORMS.items():
         dialog = form(qtbot, workspace, action, clue)
         assert [f.key for f in dialog.body.fields] == [s.key for s in specs]
@@ -81,10 +82,11 @@ def test_every_form_is_built_from_its_table(qtbot: QtBot, make_workspace: MakeWo
 
 
 def test_a_missing_lead_unit_is_named_and_the_note_kept(
-    qtbot: QtBot, make_workspace: MakeWorkspace
+    qtbot: QtBot, fresh_desk: MakeWorkspace
 ) -> None:
-    workspace = make_workspace("haizhou")
-    clue, _ = first_clue(workspace, "county_code = '320706' AND status = 'registered'")
+    workspace = fresh_desk("haizhou")
+    clue, _ = made_clue(workspace, "registered")
+    before = outbox_count(workspace)
     dialog = form(qtbot, workspace, Action.DISPATCH, clue)
     note = dialog.field("note")
     assert isinstance(note, TextField)
@@ -92,17 +94,18 @@ def test_a_missing_lead_unit_is_named_and_the_note_kept(
     click_ok(qtbot, dialog)
     assert dialog.isVisible()
     lead = dialog.field("lead_unit")
-    assert "不是本县区可承办的单位" in lead.error_text()
-    assert "主办单位" in dialog.body.banner_text()
+    assert "不是可承办线索的单位" in lead.error_text()
+    assert dialog.body.banner_text().startswith("请修改「主办单位」")
     assert note.value() == "请尽快到现场核实"
-    assert outbox_count(workspace) == 0
+    assert outbox_count(workspace) == before
 
 
 def test_reporting_without_a_result_stores_nothing_and_keeps_the_files(
-    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+    qtbot: QtBot, fresh_desk: MakeWorkspace, tmp_path: Path
 ) -> None:
-    workspace = make_workspace("xinhai")
-    clue, _ = first_clue(workspace, f"status = 'handling' AND lead_unit = '{TOWNSHIP}'")
+    workspace = fresh_desk("xinhai")
+    clue, _ = made_clue(workspace, "handling")
+    before = outbox_count(workspace)
     dialog = form(qtbot, workspace, Action.REPORT, clue)
     photos = []
     for index, colour in enumerate(("#a33", "#3a3")):
@@ -120,44 +123,49 @@ def test_reporting_without_a_result_stores_nothing_and_keeps_the_files(
     assert result.error_text() == "不能为空"
     assert "办理结果" in dialog.body.banner_text()
     assert files.value() == [photos[1]] and dialog.isVisible()
-    assert stored_files(workspace) == [] and outbox_count(workspace) == 0
+    assert stored_files(workspace) == [] and outbox_count(workspace) == before
 
 
 def test_an_unreadable_evidence_file_is_reported_at_the_files(
-    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+    qtbot: QtBot, fresh_desk: MakeWorkspace, tmp_path: Path
 ) -> None:
-    workspace = make_workspace("xinhai")
-    clue, _ = first_clue(workspace, f"status = 'handling' AND lead_unit = '{TOWNSHIP}'")
+    workspace = fresh_desk("xinhai")
+    clue, _ = made_clue(workspace, "handling")
+    before = outbox_count(workspace)
     dialog = form(qtbot, workspace, Action.REPORT, clue)
     type_chinese(dialog.field("result").editor, "已整改")
+    finding = dialog.field("finding")
+    assert isinstance(finding, ChoiceField)
+    finding.combo.setCurrentIndex(finding.combo.findData("true"))
+    type_chinese(dialog.field("measures").editor, "封堵排污口")
     files = dialog.field("attachments")
     assert isinstance(files, FilesField)
     files.add_files([tmp_path / "已删除.jpg"])
     click_ok(qtbot, dialog)
     assert "已删除.jpg" in files.error_text() and "无法读取" in files.error_text()
-    assert dialog.isVisible() and outbox_count(workspace) == 0
+    assert dialog.isVisible() and outbox_count(workspace) == before
 
 
 def test_dispatch_computes_the_deadline_on_the_work_calendar_and_refuses_a_weekend(
-    qtbot: QtBot, make_workspace: MakeWorkspace, now: datetime, qtmodeltester
+    qtbot: QtBot, fresh_desk: MakeWorkspace, now: datetime, qtmodeltester
 ) -> None:
-    workspace = make_workspace("haizhou")
-    clue, code = first_clue(
-        workspace, "county_code = '320706' AND status = 'registered' AND priority = 'normal'"
-    )
+    workspace = fresh_desk("haizhou")
+    clue, code = made_clue(workspace, "registered", priority="normal")
+    before = outbox_count(workspace)
     dialog = form(qtbot, workspace, Action.DISPATCH, clue)
     deadline = dialog.field("handle_deadline")
     assert isinstance(deadline, DeadlineField)
     expected = stage_deadline(
         Stage.HANDLE, now, workspace.calendar, workspace.rules, Priority.NORMAL
-    )
+    )  # an inspection: the channel has no limits of its own
     assert deadline.deadline() == expected
     assert deadline.working_days() == 10
     assert "共 10 个工作日" in deadline.hint.text()
     lead = dialog.field("lead_unit")
     assert isinstance(lead, ChoiceField)
     names = [lead.combo.itemText(i) for i in range(lead.combo.count())]
-    assert names[0] == "新海街道" and "连云港市生态环境局" in names
+    assert names[0] == "新海街道" and workspace.unit_name("320706901") in names
+    assert "连云港市生态环境局" not in names  # a county's clue stays with the county's units
     assert "海州区纪委监委" not in names and "海州区污染防治攻坚办" not in names
     line = lead.combo.lineEdit()
     assert line is not None
@@ -170,7 +178,7 @@ def test_dispatch_computes_the_deadline_on_the_work_calendar_and_refuses_a_weeke
     lead_row = [u.code for u in model.units].index(TOWNSHIP)
     assert not model.flags(model.index(lead_row)) & Qt.ItemFlag.ItemIsEnabled
     type_chinese(assisting.filter_edit, "城市管理")
-    assert assisting.proxy.rowCount() == 2  # the county's and the city's bureau
+    assert assisting.proxy.rowCount() == 1  # the county's bureau, not the city's
     first = assisting.proxy.index(0, 0)
     assert assisting.proxy.setData(first, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     chosen = assisting.value()
@@ -181,7 +189,7 @@ def test_dispatch_computes_the_deadline_on_the_work_calendar_and_refuses_a_weeke
     click_ok(qtbot, dialog)
     assert deadline.error_text() == "2026-11-28 不是工作日"
     assert "办理时限" in dialog.body.banner_text()
-    assert dialog.isVisible() and outbox_count(workspace) == 0
+    assert dialog.isVisible() and outbox_count(workspace) == before
     assert lead.value() == TOWNSHIP and assisting.value() == chosen
     deadline.set_day(date(2026, 12, 4))
     assert deadline.error_text() == "" and "共 5 个工作日" in deadline.hint.text()
@@ -197,26 +205,23 @@ def test_dispatch_computes_the_deadline_on_the_work_calendar_and_refuses_a_weeke
     assert row.status == Status.DISPATCHED.value and row.lead_unit == TOWNSHIP
     assert row.handle_deadline == datetime.combine(date(2026, 12, 4), closing, CHINA_TZ)
     assert list(assisting_rows) == chosen
-    assert outbox_count(workspace) == 1
+    assert outbox_count(workspace) == before + 1
 
 
 def test_an_extension_request_takes_days_within_the_rules(
-    qtbot: QtBot, make_workspace: MakeWorkspace, now: datetime
+    qtbot: QtBot, fresh_desk: MakeWorkspace
 ) -> None:
-    dispatcher = make_workspace("haizhou")
-    _, code = first_clue(dispatcher, "county_code = '320706' AND status = 'registered'")
-    store = dispatcher.store
-    take_action(store, "haizhou", "d", Action.DISPATCH, code, {"lead_unit": TOWNSHIP}, now=now)
-    take_action(store, "xinhai", "d", Action.SIGN, code, {}, now=now)
-    workspace = make_workspace("xinhai")
-    clue, _ = first_clue(workspace, f"code = '{code}'")
+    workspace = fresh_desk("xinhai")
+    clue, _ = made_clue(workspace, "handling")
     dialog = form(qtbot, workspace, Action.REQUEST_EXTENSION, clue)
     days = dialog.field("days")
     assert isinstance(days, DaysField)
+    limits = workspace.rules.limits
     assert (days.spin.minimum(), days.spin.maximum()) == (
         1,
-        workspace.rules.limits.max_extension_days,
+        min(limits.max_extension_days, limits.max_extension_total_days),
     )
+    assert f"本阶段还可申请 {limits.max_extensions} 次" in dialog.body.intro.text()
     days.spin.clear()
     qtbot.keyClicks(days.spin, "3")
     click_ok(qtbot, dialog)
@@ -230,10 +235,10 @@ def test_an_extension_request_takes_days_within_the_rules(
 
 
 def test_a_refusal_after_the_form_opened_is_shown_in_the_banner(
-    qtbot: QtBot, make_workspace: MakeWorkspace, now: datetime
+    qtbot: QtBot, fresh_desk: MakeWorkspace, now: datetime
 ) -> None:
-    workspace = make_workspace("haizhou")
-    clue, code = first_clue(workspace, "county_code = '320706' AND status = 'reviewing'")
+    workspace = fresh_desk("haizhou")
+    clue, code = made_clue(workspace, "reviewing")
     reject = form(qtbot, workspace, Action.REJECT, clue)
     click_ok(qtbot, reject)
     assert reject.field("reason").error_text() == "不能为空"
@@ -246,9 +251,21 @@ def test_a_refusal_after_the_form_opened_is_shown_in_the_banner(
     assert approve.field("note").value() == "同意办结" and approve.isVisible()
 
 
-def test_handling_units_are_the_county_s_and_the_city_s(make_workspace: MakeWorkspace) -> None:
-    workspace = make_workspace("haizhou")
-    units = handling_units(workspace.units, "320706")
+def test_dispatch_units_are_the_county_s_and_for_the_city_also_the_city_s(
+    fresh_desk: MakeWorkspace,
+) -> None:
+    workspace = fresh_desk("haizhou")
+    clue = ClueState(
+        code="LYG2026000001",
+        status=Status.REGISTERED,
+        priority=Priority.NORMAL,
+        county_code="320706",
+        registered_at=workspace.now(),
+        owner_unit="320706",
+    )
+    units = dispatch_units(workspace.units, clue)
     assert all(u.handles for u in units)
+    assert {u.county_code for u in units} == {"320706"}
+    units = dispatch_units(workspace.units, clue.evolve(owner_unit="320700"))
     assert {u.county_code for u in units} == {"320706", None}
     assert units[0].county_code == "320706" and units[-1].county_code is None

@@ -3,15 +3,22 @@ notices taken through the real store, as the window would."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import text
 
-from desktop.domain.notices import NoticeAction, NoticeKind
-from desktop.store.notices import LocalNoticeAction, draft_content_for_clue, take_notice_action
+from desktop.domain.notices import NoticeAction, NoticeKind, NoticeStatus
+from desktop.store.notices import (
+    LocalNoticeAction,
+    draft_content_for_clue,
+    list_notices,
+    take_notice_action,
+)
 from desktop.store.number_blocks import save_number_block
 from desktop.ui.workspace import Workspace
+from tests.ui.loop_kit import walk
 
 XINHAI = "320706001"
 """新海街道: the township of the demo handler `xinhai`."""
@@ -19,17 +26,34 @@ BUREAU = "320706901"
 """连云港市海州生态环境局: the unit of the demo handler `hzhb`."""
 
 
-def draftable_clues(workspace: Workspace, unit: str = XINHAI) -> list[str]:
-    """The clues `unit` leads that are being handled or reviewed (notices may be drafted)."""
+DRAFTABLE = 2
+"""How many clues a unit leads that notices may be drafted on, at least (made when missing:
+most demo clues are closed, as the source platform's are)."""
+
+
+def _draftable(workspace: Workspace, unit: str) -> list[str]:
     with workspace.store.engine.connect() as connection:
         rows = connection.execute(
             text(
                 "SELECT code FROM clues WHERE lead_unit = :unit "
-                "AND status IN ('handling', 'reviewing') ORDER BY subject_credit_code = '', code"
+                "AND status IN ('handling', 'reviewing') "
+                "AND NOT EXISTS (SELECT 1 FROM notices WHERE notices.clue_id = clues.id) "
+                "ORDER BY subject_credit_code = '', code"
             ),
             {"unit": unit},
         ).scalars()
         return [str(code) for code in rows]
+
+
+def draftable_clues(workspace: Workspace, unit: str = XINHAI) -> list[str]:
+    """The clues `unit` leads that are being handled or reviewed (notices may be drafted) and
+    carry no notice yet, so that the notices a test makes on one are all it has: those of the
+    store, and new ones walked to handling when there are fewer than DRAFTABLE (the demo store
+    holds notices, in every follow-up state, on many of its clues)."""
+    codes = _draftable(workspace, unit)
+    for _ in range(DRAFTABLE - len(codes)):
+        walk(workspace.store, "handling", at=workspace.now(), lead=unit)
+    return _draftable(workspace, unit) if len(codes) < DRAFTABLE else codes
 
 
 def handling_clue(workspace: Workspace, unit: str = XINHAI, *, credit_code: bool = False) -> str:
@@ -38,6 +62,24 @@ def handling_clue(workspace: Workspace, unit: str = XINHAI, *, credit_code: bool
     codes = draftable_clues(workspace, unit)
     assert len(codes) >= 2, codes
     return codes[0] if credit_code else codes[1]
+
+
+def notice_ids(
+    workspace: Workspace,
+    statuses: Collection[NoticeStatus] = (),
+    *,
+    clue: str | None = None,
+) -> set[str]:
+    """The notices the workspace's user follows (of some statuses, of one clue), as the store
+    holds them now: what a list shows besides the notices a test makes."""
+    rows = list_notices(
+        workspace.store,
+        workspace.viewer,
+        statuses=statuses or None,
+        clue_code=clue,
+        now=workspace.now(),
+    )
+    return {row.notice_id for row in rows}
 
 
 def clue_fields(workspace: Workspace, code: str) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from desktop.domain.notices import NoticeAction, NoticeStatus, parse_number
 from desktop.ui.notices.notice_list import (
@@ -23,7 +24,15 @@ from desktop.ui.notices_view import FILTERS, NoticesView
 from desktop.ui.queue_model import WARNING_TINTS
 from desktop.ui.workspace import Workspace
 from tests.ui.conftest import MakeWorkspace
-from tests.ui.test_notices_helpers import draft, handling_clue, issued, served, take
+from tests.ui.test_notices_helpers import (
+    XINHAI,
+    draft,
+    handling_clue,
+    issued,
+    notice_ids,
+    served,
+    take,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")
 
@@ -44,22 +53,42 @@ def cell(model: NoticeListModel, row: int, column: Column, role: int = 0) -> Any
 
 
 def test_an_empty_list_passes_the_model_tester(
+    qtbot: QtBot, fresh_desk: MakeWorkspace, qtmodeltester: Any
+) -> None:
+    model = loaded(qtbot, NoticeListModel(fresh_desk("xinhai")))  # a store without notices
+    assert model.rowCount() == 0
+    qtmodeltester.check(model)
+
+
+def test_the_demo_list_holds_what_the_store_holds(
     qtbot: QtBot, xinhai: Workspace, qtmodeltester: Any
 ) -> None:
     model = loaded(qtbot, NoticeListModel(xinhai))
-    assert model.rowCount() == 0
     qtmodeltester.check(model)
+    with xinhai.store.engine.connect() as connection:  # 新海街道's, its clues' and assisted ones'
+        held = connection.execute(
+            text(
+                "SELECT notice_id FROM notices JOIN clues ON clues.id = notices.clue_id "
+                "WHERE notices.unit_code = :unit OR clues.lead_unit = :unit OR clues.id IN "
+                "(SELECT clue_id FROM clue_assisting_units WHERE unit_code = :unit)"
+            ),
+            {"unit": XINHAI},
+        ).scalars()
+        expected = set(held)
+    assert expected  # the demo city holds notices of 新海街道's clues
+    assert set(model.ids()) == expected
 
 
 def test_rows_are_notices_by_id_with_their_follow_up_state(
     qtbot: QtBot, xinhai: Workspace, qtmodeltester: Any
 ) -> None:
+    held = notice_ids(xinhai)  # the demo store's own notices
     clue = handling_clue(xinhai)
     drafted = draft(xinhai, clue)
     done = served(xinhai, handling_clue(xinhai, credit_code=True))
     model = loaded(qtbot, NoticeListModel(xinhai))
     qtmodeltester.check(model)
-    assert set(model.ids()) == {drafted.notice_id, done.notice_id}
+    assert set(model.ids()) == held | {drafted.notice_id, done.notice_id}
     row = model.row_of(done.notice_id)
     assert cell(model, row, Column.NUMBER, NoticeIdRole) == done.notice_id
     assert cell(model, row, Column.NUMBER, ClueCodeRole) == done.clue_code
@@ -73,9 +102,12 @@ def test_rows_are_notices_by_id_with_their_follow_up_state(
     assert cell(model, row, Column.COUNTDOWN)  # 10 working days to go
     assert cell(model, row, Column.WARNING) == ""
     assert cell(model, row, Column.WARNING, WarningLevelRole) == 0
-    # the rows come soonest deadline first; the draft, without a deadline, last
-    assert model.ids()[-1] == drafted.notice_id
+    # the rows come soonest deadline first; the draft, without a deadline, among the last
+    deadlines = [model.notice_row(r).rectify_deadline for r in range(model.rowCount())]
+    dated = [d for d in deadlines if d is not None]
+    assert deadlines[: len(dated)] == sorted(dated)
     draft_row = model.row_of(drafted.notice_id)
+    assert draft_row >= len(dated)
     assert cell(model, draft_row, Column.NUMBER) == "（草稿，未编号）"
     assert cell(model, draft_row, Column.STATUS) == "草稿（待同步）"
     assert cell(model, draft_row, Column.COUNTDOWN) == ""
@@ -90,7 +122,9 @@ def test_the_countdown_warns_in_three_levels_as_the_clock_moves(
     done = served(xinhai, handling_clue(xinhai), days=2)
     deadline = done.state.rectify_deadline
     assert deadline is not None
-    model = loaded(qtbot, NoticeListModel(xinhai))
+    # the clue's notices only: the demo store's own notices count down as the clock moves too
+    model = loaded(qtbot, NoticeListModel(xinhai, clue_code=done.clue_code))
+    assert model.ids() == [done.notice_id]
     row = model.row_of(done.notice_id)
     assert cell(model, row, Column.WARNING, WarningLevelRole) == 0
     assert cell(model, row, Column.NUMBER, Qt.ItemDataRole.BackgroundRole) is None
@@ -134,16 +168,24 @@ def test_a_clue_scope_and_status_filter_requery(qtbot: QtBot, xinhai: Workspace)
     first = issued(xinhai, handling_clue(xinhai))
     other_clue = handling_clue(xinhai, credit_code=True)
     assert other_clue != first.clue_code
+    drafts = notice_ids(xinhai, {NoticeStatus.DRAFT})  # the demo store's own drafts
+    assert first.notice_id not in drafts
     second = draft(xinhai, other_clue)
     model = NoticeListModel(xinhai, clue_code=first.clue_code)
     loaded(qtbot, model)
     assert model.ids() == [first.notice_id]
     with qtbot.waitSignal(model.loaded):
         model.set_scope(None, {NoticeStatus.DRAFT})
+    assert set(model.ids()) == drafts | {second.notice_id}
+    rows = [model.notice_row(r) for r in range(model.rowCount())]
+    assert all(row.status is NoticeStatus.DRAFT for row in rows)
+    with qtbot.waitSignal(model.loaded):
+        model.set_scope(other_clue, {NoticeStatus.DRAFT})
     assert model.ids() == [second.notice_id]
 
 
 def test_the_notices_view_filters_by_follow_up_state(qtbot: QtBot, xinhai: Workspace) -> None:
+    held = {name: notice_ids(xinhai, statuses) for name, statuses in FILTERS}  # the demo's
     followed = issued(xinhai, handling_clue(xinhai))
     drafted = draft(xinhai, handling_clue(xinhai, credit_code=True))
     view = NoticesView(xinhai)
@@ -153,16 +195,27 @@ def test_the_notices_view_filters_by_follow_up_state(qtbot: QtBot, xinhai: Works
     qtbot.waitExposed(view)
     model = view.workbench.model
     qtbot.waitUntil(lambda: not model.loading)
-    assert model.ids() == [followed.notice_id]  # 跟进中 first
-    assert view.count_label.text() == "共 1 份"
+    following = held[FILTERS[0][0]] | {followed.notice_id}  # 跟进中 first
+    assert set(model.ids()) == following
+    assert view.count_label.text() == f"共 {len(following)} 份"
     with qtbot.waitSignal(model.loaded):
         view.filter_combo.setCurrentIndex(1)  # 全部
-    assert set(model.ids()) == {followed.notice_id, drafted.notice_id}
-    draft_index = [text for text, _ in FILTERS].index("草稿")
+    assert set(model.ids()) == held["全部"] | {followed.notice_id, drafted.notice_id}
+    assert view.count_label.text() == f"共 {model.rowCount()} 份"
+    for position, (name, statuses) in enumerate(FILTERS[2:], start=2):
+        with qtbot.waitSignal(model.loaded):
+            view.filter_combo.setCurrentIndex(position)
+        new = {drafted.notice_id} if name == "草稿" else set()
+        assert set(model.ids()) == held[name] | new, name
+        rows = [model.notice_row(r) for r in range(model.rowCount())]
+        assert all(row.status in statuses for row in rows), name
+    draft_index = [name for name, _ in FILTERS].index("草稿")
     with qtbot.waitSignal(model.loaded):
         view.filter_combo.setCurrentIndex(draft_index)
-    assert model.ids() == [drafted.notice_id]
-    rect = view.workbench.view.visualRect(model.index(0, int(Column.PARTY)))
+    assert set(model.ids()) == held["草稿"] | {drafted.notice_id}
+    index = model.index(model.row_of(drafted.notice_id), int(Column.PARTY))
+    view.workbench.view.scrollTo(index)
+    rect = view.workbench.view.visualRect(index)
     viewport = view.workbench.view.viewport()
     with qtbot.waitSignal(view.clue_requested) as requested:
         qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
@@ -175,8 +228,10 @@ def test_the_list_follows_the_store(qtbot: QtBot, xinhai: Workspace) -> None:
     qtbot.addWidget(view)
     model = view.workbench.model
     qtbot.waitUntil(lambda: not model.loading)
-    assert model.rowCount() == 0
+    held = set(model.ids())
+    assert held == notice_ids(xinhai, FILTERS[0][1])  # the demo's notices being followed
     done = issued(xinhai, handling_clue(xinhai))
     with qtbot.waitSignal(model.loaded):
         xinhai.events.clues_changed.emit()
-    assert model.ids() == [done.notice_id]
+    assert set(model.ids()) == held | {done.notice_id}
+    assert model.rowCount() == len(held) + 1

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -33,10 +33,11 @@ from desktop.ui.notices.printing import (
     target_for,
 )
 from desktop.ui.notices.rendering import renderer
-from desktop.ui.notices_view import NoticesView
+from desktop.ui.notices.workbench import NoticeWorkbench
+from desktop.ui.notices_view import FILTERS, NoticesView
 from desktop.ui.workspace import Workspace
 from tests.ui.conftest import MakeWorkspace
-from tests.ui.test_notices_helpers import draft, draftable_clues, give_numbers, take
+from tests.ui.test_notices_helpers import draft, draftable_clues, give_numbers, notice_ids, take
 
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")
 
@@ -116,6 +117,18 @@ def chooser(printer: QPrinter) -> Callable[[QWidget | None, Callable[[QPrinter],
         chosen(printer)
 
     return choose
+
+
+def select_only(bench: NoticeWorkbench, ids: Sequence[str]) -> None:
+    """Select these notices' rows in the list (as ctrl-clicks would), and no other."""
+    rows = bench.view.selectionModel()
+    rows.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for notice_id in ids:
+        row = bench.model.row_of(notice_id)
+        assert row >= 0, notice_id
+        rows.select(bench.model.index(row, 0), flags)
+    assert set(bench.selected_ids()) == set(ids)
 
 
 def view_with(qtbot: QtBot, workspace: Workspace, **kwargs: Any) -> NoticesView:
@@ -219,6 +232,7 @@ def test_pages_are_rendered_at_300_dpi_on_white_through_qprinter(
 def test_batch_print_of_selected_notices_shows_progress(
     qtbot: QtBot, xinhai: Workspace, tmp_path: Path
 ) -> None:
+    held = notice_ids(xinhai, FILTERS[0][1])  # the demo store's notices being followed
     ids = issue_some(xinhai, 3)
     out = tmp_path / "batch.pdf"
     printer = pdf_printer(out)
@@ -232,8 +246,8 @@ def test_batch_print_of_selected_notices_shows_progress(
 
     view = view_with(qtbot, xinhai, printer_chooser=chooser(printer), target_factory=factory)
     bench = view.workbench
-    assert set(bench.model.ids()) == set(ids)
-    bench.view.selectAll()
+    assert set(bench.model.ids()) == held | set(ids)
+    select_only(bench, ids)
     assert not bench.preview_button.isEnabled()  # one notice at a time
     qtbot.mouseClick(bench.print_button, Qt.MouseButton.LeftButton)
     job = bench.job
@@ -245,8 +259,9 @@ def test_batch_print_of_selected_notices_shows_progress(
     assert isinstance(result, PrintResult) and result.ok and result.sent == 3
     assert given == [printer]
     assert recording.finished
-    rows = [bench.model.row_by_id(i) for i in bench.model.ids()]
+    rows = [bench.model.row_by_id(i) for i in bench.model.ids() if i in ids]  # shown order
     assert [title for title, _ in recording.received] == [r.number for r in rows if r]
+    assert len(recording.received) == 3
     for (title, data), index in zip(recording.received, range(3), strict=True):
         copy = tmp_path / f"received-{index}.pdf"
         copy.write_bytes(data)
@@ -310,7 +325,7 @@ def test_a_printer_failure_is_told_with_how_far_it_got(qtbot: QtBot, tmp_path: P
 def test_selected_notices_are_saved_as_pdf_files(
     qtbot: QtBot, xinhai: Workspace, tmp_path: Path
 ) -> None:
-    issue_some(xinhai, 2)
+    ids = issue_some(xinhai, 2)
     folder = tmp_path / "saved"
     folder.mkdir()
 
@@ -319,11 +334,13 @@ def test_selected_notices_are_saved_as_pdf_files(
 
     view = view_with(qtbot, xinhai, folder_chooser=pick)
     bench = view.workbench
-    bench.view.selectAll()
+    assert len(bench.model.ids()) > 2  # the demo's notices being followed, and these two
+    select_only(bench, ids)
     qtbot.mouseClick(bench.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bench.last_result is not None, timeout=60000)
     assert bench.status_label.text() == "已保存 2 份"
-    numbers = sorted(r.number or "" for r in map(bench.model.row_by_id, bench.model.ids()) if r)
+    numbers = sorted(r.number or "" for r in map(bench.model.row_by_id, ids) if r)
+    assert len(numbers) == 2 and all(numbers)
     files = sorted(folder.glob("*.pdf"))
     assert [f.stem for f in files] == numbers
     for path, number in zip(files, numbers, strict=True):

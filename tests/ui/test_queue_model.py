@@ -24,6 +24,7 @@ from desktop.ui.queue_model import (
 )
 from desktop.ui.workspace import Workspace
 from tests.ui.conftest import MakeWorkspace
+from tests.ui.loop_kit import warned_clues
 
 BG = Qt.ItemDataRole.BackgroundRole
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -31,8 +32,11 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 @pytest.fixture
 def county(make_workspace: MakeWorkspace) -> Workspace:
-    """The county dispatcher's workspace (654 clues in the area)."""
-    return make_workspace("haizhou")
+    """The county dispatcher's workspace (the demo's clues of the area, and some being handled
+    at each warning level)."""
+    workspace = make_workspace("haizhou")
+    warned_clues(workspace.store)
+    return workspace
 
 
 def expected_ids(ws: Workspace, flt: QueueFilter, sort: SortKey, descending: bool) -> list[int]:

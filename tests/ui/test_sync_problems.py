@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from desktop.domain.workflow import Action
 from desktop.store.local_actions import take_action
@@ -16,6 +16,7 @@ from desktop.store.models import OutboxAction
 from desktop.store.sync_apply import record_push_results
 from desktop.ui.sync_problems import FixDialog, SyncProblemsView
 from tests.ui.conftest import MakeWorkspace
+from tests.ui.loop_kit import walk
 
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")
 
@@ -27,10 +28,7 @@ def test_a_refused_reason_is_fixed_and_queued_again(
     now: datetime,  # type: ignore[no-untyped-def]
 ) -> None:
     workspace = make_workspace("haizhou")
-    with workspace.store.engine.connect() as connection:
-        code = connection.execute(
-            text("SELECT code FROM clues WHERE status = 'reviewing' AND county_code = '320706'")
-        ).scalar()
+    code = walk(workspace.store, "reviewing")  # a report of 海州区 waiting for its office
     taken = take_action(
         workspace.store,
         "haizhou",

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from desktop.demo.city import DEMO_PASSWORD
 from desktop.domain.codes import Status
+from desktop.domain.timeutil import china_now
 from desktop.domain.workflow import Action
 from desktop.store.database import open_store
 from desktop.store.local_actions import take_action
@@ -33,6 +34,7 @@ from desktop.ui.sync_controller import Connection, SyncController, login_job, sy
 from desktop.ui.tasks import Task, running_tasks
 from desktop.ui.workspace import Workspace
 from tests.ui.conftest import type_chinese
+from tests.ui.loop_kit import register
 
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")
 
@@ -134,6 +136,34 @@ def desk(qtbot: QtBot, platform_url: str, tmp_path: Path) -> Iterator[Callable[[
         item.close()
 
 
+def registered_clue(county: Desk, description: str, channel: str) -> str:
+    """A clue of 海州区 the county's office registers and syncs; its platform code."""
+    register(
+        county.store,
+        "haizhou",
+        at=china_now(),
+        channel=channel,
+        description=description,
+        channel_ref="",
+    )
+    county.press_sync()
+    with county.store.session() as session:
+        code = session.scalars(select(Clue.code).where(Clue.description == description)).one()
+    assert code.startswith("LYG")
+    return code
+
+
+def report_back(desk: Desk, result: str, finding: str, measures: str, files: list[Path]) -> None:
+    """Fill in and send the report form: the result, the finding, the measures, evidence."""
+    report = desk.click_action(Action.REPORT)
+    type_chinese(report.field("result").editor, result)
+    choice = report.field("finding").combo
+    choice.setCurrentIndex(choice.findData(finding))
+    type_chinese(report.field("measures").editor, measures)
+    report.field("attachments").add_files(files)
+    desk.finish(report)
+
+
 def photo(path: Path) -> Path:
     image = QImage(64, 48, QImage.Format.Format_RGB32)
     image.fill(QColor("darkgreen"))
@@ -145,11 +175,7 @@ def test_the_closed_loop_clicked_through_by_a_dispatcher_and_a_township(
     desk: Callable[[str], Desk], qtbot: QtBot, tmp_path: Path
 ) -> None:
     county, township = desk("haizhou"), desk("xinhai")
-    with county.store.session() as session:
-        code = session.scalars(
-            select(Clue.code).where(Clue.status == "registered", Clue.county_code == "320706")
-        ).first()
-    assert code is not None
+    code = registered_clue(county, "工地夜间施工噪声扰民", "hotline_12345")  # reporter to call
 
     # The county dispatcher dispatches the clue to 新海街道 with the calendar's deadline.
     county.open_clue(code)
@@ -172,10 +198,13 @@ def test_the_closed_loop_clicked_through_by_a_dispatcher_and_a_township(
     township.open_clue(code)
     assert township.status_of(code) is Status.DISPATCHED
     township.finish(township.click_action(Action.SIGN))
-    report = township.click_action(Action.REPORT)
-    type_chinese(report.field("result").editor, "已责令停止夜间施工，现场复查无噪声")
-    report.field("attachments").add_files([photo(tmp_path / "整改后照片.png")])
-    township.finish(report)
+    report_back(
+        township,
+        "已责令停止夜间施工，现场复查无噪声",
+        "true",
+        "责令施工单位调整作业时间",
+        [photo(tmp_path / "整改后照片.png")],
+    )
     township.press_sync()
 
     # The dispatcher rejects the report with a reason.
@@ -196,12 +225,20 @@ def test_the_closed_loop_clicked_through_by_a_dispatcher_and_a_township(
     township.press_sync()
     township.open_clue(code)
     assert township.status_of(code) is Status.HANDLING
-    again = township.click_action(Action.REPORT)
-    type_chinese(again.field("result").editor, "已补充监测报告，夜间噪声达标")
-    township.finish(again)
+    report_back(
+        township,
+        "已补充监测报告，夜间噪声达标",
+        "true",
+        "夜间停止施工，加装隔声屏障",
+        [photo(tmp_path / "噪声监测报告.png")],
+    )
     township.press_sync()
     county.press_sync()
     county.open_clue(code)
+    callback = county.click_action(Action.CALLBACK)  # a 12345 reporter is called back first
+    result = callback.field("callback").combo
+    result.setCurrentIndex(result.findData("satisfied"))
+    county.finish(callback)
     county.finish(county.click_action(Action.APPROVE))
     county.press_sync()
     township.press_sync()
@@ -214,7 +251,15 @@ def test_the_closed_loop_clicked_through_by_a_dispatcher_and_a_township(
         assert person.window.detail.detail.status is Status.CLOSED
         assert sync_status(person.store).pending == 0
     timeline = [e.action for e in county.window.detail.detail.timeline]
-    assert timeline[-6:] == ["dispatch", "sign", "report", "reject", "report", "approve"]
+    assert timeline[-7:] == [
+        "dispatch",
+        "sign",
+        "report",
+        "reject",
+        "report",
+        "callback",
+        "approve",
+    ]
 
 
 def test_a_clue_registered_offline_reaches_the_platform_after_sync(
@@ -248,11 +293,7 @@ def test_a_rejected_action_shows_in_sync_problems_and_can_be_discarded(
     desk: Callable[[str], Desk], qtbot: QtBot
 ) -> None:
     county = desk("haizhou")
-    with county.store.session() as session:
-        code = session.scalars(
-            select(Clue.code).where(Clue.status == "registered", Clue.county_code == "320706")
-        ).first()
-    assert code is not None
+    code = registered_clue(county, "河边有人倾倒建筑垃圾", "daily_inspection")
     take_action(
         county.store,
         "haizhou",

@@ -10,19 +10,19 @@ way, right after it (`notices.rebuild_notices`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.clue import ClueState
-from desktop.domain.codes import Priority, Status
-from desktop.domain.timeutil import to_china
+from desktop.domain.clue import STATE_FIELDS, ClueState, state_from_record
 from desktop.domain.validators import ValidationError
 from desktop.domain.workflow import Action, ActionRefused, Outcome, apply_action
+from desktop.store.action_context import action_context
 from desktop.store.clue_rows import (
     assisting_codes,
     draft_values,
@@ -38,35 +38,15 @@ from desktop.store.sync_apply.outbox import (
     pending_codes,
 )
 from desktop.store.sync_apply.work import Work, chunks, search_values
+from desktop.wire import records as wire
 
 
 def state_from_snapshot(code: str, snap: Mapping[str, Any]) -> ClueState:
-    """The workflow state a `server_state` snapshot holds."""
-
-    def moment(name: str) -> datetime | None:
-        """The snapshot's instant `name`, in China time (None when unset)."""
-        value = snap.get(name)
-        return to_china(datetime.fromisoformat(value)) if value else None
-
-    registered = moment("registered_at")
-    assert registered is not None  # every platform clue was registered
-    return ClueState(
-        code=code,
-        status=Status(snap["status"]),
-        priority=Priority(snap["priority"]),
-        county_code=snap["county_code"],
-        registered_at=registered,
-        lead_unit=snap.get("lead_unit"),
-        assisting_units=tuple(snap.get("assisting_units") or ()),
-        dispatched_at=moment("dispatched_at"),
-        signed_at=moment("signed_at"),
-        reported_at=moment("reported_at"),
-        closed_at=moment("closed_at"),
-        deadline=moment("deadline"),
-        handle_deadline=moment("handle_deadline"),
-        extension_requested_days=int(snap.get("extension_requested_days") or 0),
-        extended_days=int(snap.get("extended_days") or 0),
-    )
+    """The workflow state a `server_state` snapshot holds (the wire's `ClueState`; a snapshot
+    kept before a field existed gets the field's default)."""
+    checked = wire.ClueState.model_validate_json(json.dumps(snap))
+    values = {name: getattr(checked, name) for name in STATE_FIELDS}
+    return state_from_record(SimpleNamespace(code=code, **values), checked.assisting_units)
 
 
 @dataclass(frozen=True)
@@ -89,14 +69,30 @@ class _Replayed:
         )
 
 
-def _replay(work: Work, act: OutboxAction, state: ClueState | None, code: str) -> _Replayed | None:
+def _replay(
+    work: Work,
+    act: OutboxAction,
+    state: ClueState | None,
+    code: str,
+    clue_id: int | None = None,
+) -> _Replayed | None:
     """An outbox action taken again on `state`, or None if the rules refuse it now."""
     units, rules, calendar = work.rules()
     try:
         action = Action.from_command_type(act.command_type)
         actor = load_actor(work.session, act.username, act.device_id)
+        context = action_context(work.session, action, clue_id, act.created_at)
         outcome = apply_action(
-            action, actor, state, act.payload, act.created_at, calendar, rules, units, code=code
+            action,
+            actor,
+            state,
+            act.payload,
+            act.created_at,
+            calendar,
+            rules,
+            units,
+            code=code,
+            context=context,
         )
     except (ActionRefused, ValidationError, LookupError, ValueError):
         return None
@@ -158,7 +154,7 @@ def rebuild(work: Work, code: str) -> None:
     for act in actions:
         if act.action_id in confirmed:
             continue
-        done = _replay(work, act, state, code)
+        done = _replay(work, act, state, code, row.id)
         if done is not None:
             state = done.outcome.state
             replayed.append(done)

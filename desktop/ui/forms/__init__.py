@@ -9,10 +9,15 @@ from desktop.ui.forms.fields import (
     DateTimeField,
     DaysField,
     FormField,
+    OptionalDateTimeField,
     TextField,
 )
 from desktop.ui.forms.files import FilesField
-from desktop.ui.forms.units import UnitChecklistField, UnitChecklistModel, handling_units
+from desktop.ui.forms.units import (
+    UnitChecklistField,
+    UnitChecklistModel,
+    dispatch_units,
+)
 
 __all__ = [
     "ChoiceField",
@@ -22,8 +27,9 @@ __all__ = [
     "FilesField",
     "FormBody",
     "FormField",
+    "OptionalDateTimeField",
     "TextField",
     "UnitChecklistField",
     "UnitChecklistModel",
-    "handling_units",
+    "dispatch_units",
 ]

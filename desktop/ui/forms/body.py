@@ -8,10 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.ui.forms.fields import ERROR_STYLE, FormField
+from desktop.ui.labels import field_title
 
 
 class FormBody(QWidget):
-    """Fields in a form layout, found by payload key or by the label the rules name them by."""
+    """Fields in a form layout, found by their payload key (the rules name a field by it)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +34,8 @@ class FormBody(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.addLayout(self.form)
         self.fields: list[FormField] = []
+        self.row_labels: dict[str, QLabel] = {}
+        self.hidden: set[str] = set()
 
     def set_intro(self, text: str) -> None:
         """A sentence above the fields (what the action will do)."""
@@ -41,30 +44,55 @@ class FormBody(QWidget):
 
     def add(self, field: FormField) -> FormField:
         """Add a field as a row (a required field's label is marked with *)."""
-        text = f"{field.label} *" if field.required else field.label
-        label = QLabel(text)
+        label = QLabel()
         label.setBuddy(field.editor)
+        label.setWordWrap(True)
+        self.row_labels[field.key] = label
         self.form.addRow(label, field)
         self.fields.append(field)
+        self._label_row(field)
         return field
+
+    def set_required(self, key: str, required: bool) -> None:
+        """Mark a field required or not (when another field decides it)."""
+        field = self.field(key)
+        field.required = required
+        self._label_row(field)
+
+    def set_row_visible(self, key: str, visible: bool) -> None:
+        """Show or hide a field's row; a hidden field is left out of `values()`."""
+        field = self.field(key)
+        self.form.setRowVisible(field, visible)
+        if visible:
+            self.hidden.discard(key)
+        else:
+            self.hidden.add(key)
+
+    def row_visible(self, key: str) -> bool:
+        """Whether the field of `key` is shown."""
+        return key not in self.hidden
+
+    def _label_row(self, field: FormField) -> None:
+        text = f"{field.label} *" if field.required else field.label
+        self.row_labels[field.key].setText(text)
 
     def field(self, key: str) -> FormField:
         """The field of a payload key; KeyError when there is none."""
+        found = self.find_field(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def find_field(self, key: str | None) -> FormField | None:
+        """The field of a payload key, or None when the form has none."""
         for field in self.fields:
             if field.key == key:
-                return field
-        raise KeyError(key)
-
-    def field_named(self, domain_label: str) -> FormField | None:
-        """The field the rules call `domain_label`, if the form has it."""
-        for field in self.fields:
-            if field.domain_label == domain_label:
                 return field
         return None
 
     def values(self) -> dict[str, Any]:
-        """Every field's value by payload key."""
-        return {field.key: field.value() for field in self.fields}
+        """Every shown field's value by payload key."""
+        return {field.key: field.value() for field in self.fields if field.key not in self.hidden}
 
     def clear_errors(self) -> None:
         """Hide every message."""
@@ -72,16 +100,22 @@ class FormBody(QWidget):
         for field in self.fields:
             field.show_error(None)
 
-    def show_error(self, field_label: str | None, message: str) -> None:
-        """Show a message at the field it names (and in the banner); focus that field."""
+    def show_error(self, key: str | None, message: str, *, label: str | None = None) -> None:
+        """Show a message at the field of the payload key `key` (and in the banner), focus it.
+
+        A key the form has no field for is named in the banner by `label` (default: the
+        label of the key); with no key the banner shows the message alone.
+        """
         self.clear_errors()
-        field = self.field_named(field_label) if field_label else None
+        field = self.find_field(key) if key else None
         if field is not None:
+            if key in self.hidden:
+                self.set_row_visible(field.key, True)
             field.show_error(message)
             field.setFocus()
             self.banner.setText(self.tr("请修改「{0}」：{1}").format(field.label, message))
-        elif field_label:
-            self.banner.setText(self.tr("{0}：{1}").format(field_label, message))
+        elif key:
+            self.banner.setText(self.tr("{0}：{1}").format(label or field_title(key), message))
         else:
             self.banner.setText(message)
         self.banner.show()

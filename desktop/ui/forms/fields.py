@@ -8,9 +8,11 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDateTimeEdit,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -42,14 +44,13 @@ def from_qdatetime(value: QDateTime) -> datetime:
 
 
 class FormField(QWidget):
-    """One input of a form: its payload key, the field label the rules use, its error line."""
+    """One input of a form: its payload key (how the rules name it), its label, its error line."""
 
     changed = Signal()
 
     def __init__(
         self,
         key: str,
-        domain_label: str,
         label: str,
         editor: QWidget,
         *,
@@ -58,7 +59,6 @@ class FormField(QWidget):
     ) -> None:
         super().__init__(parent)
         self.key = key
-        self.domain_label = domain_label
         self.label = label
         self.required = required
         self.editor = editor
@@ -95,7 +95,6 @@ class TextField(FormField):
     def __init__(
         self,
         key: str,
-        domain_label: str,
         label: str,
         *,
         multiline: bool = False,
@@ -111,7 +110,7 @@ class TextField(FormField):
         else:
             editor = QLineEdit()
         editor.setPlaceholderText(placeholder)
-        super().__init__(key, domain_label, label, editor, required=required, parent=parent)
+        super().__init__(key, label, editor, required=required, parent=parent)
         editor.textChanged.connect(self.changed)
         self.text_editor = editor
 
@@ -135,7 +134,6 @@ class ChoiceField(FormField):
     def __init__(
         self,
         key: str,
-        domain_label: str,
         label: str,
         items: Sequence[tuple[str, str]],
         *,
@@ -147,7 +145,7 @@ class ChoiceField(FormField):
     ) -> None:
         combo = QComboBox()
         combo.setObjectName(f"choice_{key}")
-        super().__init__(key, domain_label, label, combo, required=required, parent=parent)
+        super().__init__(key, label, combo, required=required, parent=parent)
         self.combo = combo
         self.searchable = searchable
         if searchable:
@@ -205,7 +203,6 @@ class DaysField(FormField):
     def __init__(
         self,
         key: str,
-        domain_label: str,
         label: str,
         low: int,
         high: int,
@@ -215,7 +212,7 @@ class DaysField(FormField):
         spin = QSpinBox()
         spin.setRange(low, high)
         spin.setValue(low)
-        super().__init__(key, domain_label, label, spin, required=True, parent=parent)
+        super().__init__(key, label, spin, required=True, parent=parent)
         spin.setSuffix(self.tr(" 个工作日"))
         spin.valueChanged.connect(self.changed)
         self.spin = spin
@@ -231,7 +228,6 @@ class DateTimeField(FormField):
     def __init__(
         self,
         key: str,
-        domain_label: str,
         label: str,
         initial: datetime,
         *,
@@ -244,7 +240,7 @@ class DateTimeField(FormField):
         if latest is not None:
             edit.setMaximumDateTime(to_qdatetime(latest))
         edit.setDateTime(to_qdatetime(initial))
-        super().__init__(key, domain_label, label, edit, required=True, parent=parent)
+        super().__init__(key, label, edit, required=True, parent=parent)
         edit.dateTimeChanged.connect(self.changed)
         self.edit = edit
 
@@ -255,3 +251,49 @@ class DateTimeField(FormField):
     def value(self) -> str:
         """The instant as ISO 8601 text."""
         return self.moment().isoformat()
+
+
+class OptionalDateTimeField(FormField):
+    """A date and time that may be left out: a check box turns the input on."""
+
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        initial: datetime,
+        *,
+        check_text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        box = QWidget()
+        super().__init__(key, label, box, parent=parent)
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(check_text or self.tr("指定"))
+        self.check.setObjectName(f"check_{key}")
+        self.edit = QDateTimeEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.edit.setDateTime(to_qdatetime(initial))
+        self.edit.setEnabled(False)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        box.setFocusProxy(self.check)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self.changed)
+        self.edit.dateTimeChanged.connect(self.changed)
+
+    def moment(self) -> datetime | None:
+        """The instant chosen, or None when the field is left out."""
+        return from_qdatetime(self.edit.dateTime()) if self.check.isChecked() else None
+
+    def set_moment(self, moment: datetime | None) -> None:
+        """Choose an instant (None: leave the field out)."""
+        if moment is not None:
+            self.edit.setDateTime(to_qdatetime(moment))
+        self.check.setChecked(moment is not None)
+
+    def value(self) -> str:
+        """The instant as ISO 8601 text ('' when left out)."""
+        moment = self.moment()
+        return moment.isoformat() if moment is not None else ""

@@ -30,11 +30,9 @@ def size_text(size: int) -> str:
 class FilesField(FormField):
     """Evidence files chosen with the file dialog; nothing is copied until the form is sent."""
 
-    def __init__(
-        self, key: str, domain_label: str, label: str, *, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, key: str, label: str, *, parent: QWidget | None = None) -> None:
         box = QWidget()
-        super().__init__(key, domain_label, label, box, parent=parent)
+        super().__init__(key, label, box, parent=parent)
         self.paths: list[Path] = []
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)

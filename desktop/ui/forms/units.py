@@ -15,8 +15,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
+from desktop.domain.clue import ClueState
 from desktop.domain.codes import UnitKind
 from desktop.domain.units import UnitInfo
+from desktop.domain.workflow import may_handle
 from desktop.ui.forms.fields import FormField
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -24,10 +26,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _KIND_ORDER = {UnitKind.TOWNSHIP: 0, UnitKind.STREET: 0, UnitKind.DEPARTMENT: 1}
 
 
-def handling_units(units: Mapping[str, UnitInfo], county_code: str) -> list[UnitInfo]:
-    """Units a clue of `county_code` may be dispatched to: its townships, streets and
-    departments first, then the city's departments."""
-    found = [u for u in units.values() if u.handles and u.covers(county_code)]
+def dispatch_units(units: Mapping[str, UnitInfo], clue: ClueState) -> list[UnitInfo]:
+    """The units the owner of `clue` may dispatch it to (the rules' `may_handle`): the
+    county's townships, streets and departments first, then any city departments."""
+    found = [u for u in units.values() if may_handle(u, clue, units)]
     return sorted(found, key=lambda u: (u.county_code is None, _KIND_ORDER.get(u.kind, 2), u.code))
 
 
@@ -121,14 +123,13 @@ class UnitChecklistField(FormField):
     def __init__(
         self,
         key: str,
-        domain_label: str,
         label: str,
         units: Sequence[UnitInfo],
         *,
         parent: QWidget | None = None,
     ) -> None:
         box = QWidget()
-        super().__init__(key, domain_label, label, box, parent=parent)
+        super().__init__(key, label, box, parent=parent)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.filter_edit = QLineEdit()

@@ -184,11 +184,9 @@ class ClauseEditDialog(QDialog):
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         self.body = FormBody()
-        self.law = TextField("law", "law", self.tr("法律名称"), required=True)
-        self.article = TextField(
-            "article", "article", self.tr("条款（如 第一百零八条）"), required=True
-        )
-        self.text = TextField("text", "text", self.tr("条文"), multiline=True, required=True)
+        self.law = TextField("law", self.tr("法律名称"), required=True)
+        self.article = TextField("article", self.tr("条款（如 第一百零八条）"), required=True)
+        self.text = TextField("text", self.tr("条文"), multiline=True, required=True)
         for field in (self.law, self.article, self.text):
             self.body.add(field)
         if clause is not None:
@@ -209,8 +207,8 @@ class ClauseEditDialog(QDialog):
         try:
             done = save_clause(self.store, clause)
         except ValidationError as exc:
-            field = self.body.field_named(exc.field)
-            self.body.show_error(exc.field if field is not None else None, exc.message)
+            known = self.body.find_field(exc.field) is not None
+            self.body.show_error(exc.field if known else None, exc.message)
             return
         self.saved.emit(done)
         self.accept()
@@ -332,7 +330,7 @@ class ClauseField(FormField):
         parent: QWidget | None = None,
     ) -> None:
         box = QWidget()
-        super().__init__(key, key, label, box, parent=parent)
+        super().__init__(key, label, box, parent=parent)
         self.store = store
         self.library = list(library) if library is not None else clause_library(store)
         self.picker: ClausePickerDialog | None = None

@@ -14,9 +14,15 @@ from desktop.ui.notices.printing import PrintFailed
 
 @dataclass(frozen=True)
 class NoticeError(ActionError):
-    """An ActionError that also knows the payload key it is about (None: not one field)."""
+    """An ActionError (`field`: the payload key) named by the notice forms' own labels."""
 
-    key: str | None = None
+    shown: str = ""
+    """The field's label, when the notices name it otherwise than the clue actions do."""
+
+    @property
+    def label(self) -> str:
+        """The field's label as a clerk reads it ('' when not about one field)."""
+        return self.shown or super().label
 
 
 def _glyph(exc: BaseException) -> NoticeError | None:
@@ -30,7 +36,7 @@ def _glyph(exc: BaseException) -> NoticeError | None:
     ).format(char, ord(char[0]))
     shown = getattr(exc, "label", None)
     return NoticeError(
-        shown if isinstance(shown, str) and shown else field_label(key), message, key
+        key, message, shown if isinstance(shown, str) and shown else field_label(key)
     )
 
 
@@ -41,7 +47,7 @@ def describe_notice_error(exc: BaseException) -> NoticeError:
         return glyph
     if isinstance(exc, ValidationError):
         key = exc.field.split(".")[0]
-        return NoticeError(field_label(key), exc.message, key)
+        return NoticeError(key, exc.message, field_label(key))
     if isinstance(exc, NoticeRefused):
         return NoticeError(None, exc.reason)
     if isinstance(exc, PrintFailed):

@@ -52,7 +52,7 @@ class DateField(FormField):
         if latest is not None:
             edit.setMaximumDate(to_qdate(latest))
         edit.setDate(to_qdate(initial))
-        super().__init__(key, key, label, edit, required=required, parent=parent)
+        super().__init__(key, label, edit, required=required, parent=parent)
         edit.dateChanged.connect(self.changed)
         self.edit = edit
 
@@ -85,7 +85,7 @@ class LinesField(FormField):
         editor.setTabChangesFocus(True)
         editor.setMinimumHeight(60)
         editor.setPlaceholderText(placeholder)
-        super().__init__(key, key, label, editor, required=required, parent=parent)
+        super().__init__(key, label, editor, required=required, parent=parent)
         editor.textChanged.connect(self.changed)
         self.text_editor = editor
 
@@ -122,7 +122,7 @@ class RectifyPeriodField(FormField):
         parent: QWidget | None = None,
     ) -> None:
         box = QWidget()
-        super().__init__("deadline_days", "deadline_days", label, box, parent=parent)
+        super().__init__("deadline_days", label, box, parent=parent)
         layout = QHBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.days_button = QRadioButton(self.tr("限期"))

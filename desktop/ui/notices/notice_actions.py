@@ -103,7 +103,7 @@ class NoticeActionDialog(QDialog):
         else:
             stock = self.tr("本机没有可用的 {0} 年文书编号，请先联网同步领取编号段。").format(year)
         self.body.set_intro(intro + stock)
-        self.body.add(DateTimeField("issued_at", "issued_at", self.tr("签发时间"), now, latest=now))
+        self.body.add(DateTimeField("issued_at", self.tr("签发时间"), now, latest=now))
 
     def _serve(self, now: datetime) -> None:
         content = self.state.content
@@ -111,14 +111,13 @@ class NoticeActionDialog(QDialog):
         methods = [(m.value, label(m)) for m in ServiceMethod]
         method = ChoiceField(
             "method",
-            "method",
             self.tr("送达方式"),
             methods,
             current=ServiceMethod.DIRECT.value,
             required=True,
         )
         self.body.add(method)
-        self.body.add(DateTimeField("served_at", "served_at", self.tr("送达时间"), now, latest=now))
+        self.body.add(DateTimeField("served_at", self.tr("送达时间"), now, latest=now))
         self._text("place", self.tr("送达地点"), content.address, required=True)
         self._text(
             "recipient", self.tr("受送达人（签收人）"), content.legal_representative, required=True
@@ -150,16 +149,13 @@ class NoticeActionDialog(QDialog):
         self.body.add(
             ChoiceField(
                 "result",
-                "result",
                 self.tr("复查结论"),
                 results,
                 required=True,
                 placeholder=self.tr("请选择已整改或逾期未整改"),
             )
         )
-        self.body.add(
-            DateTimeField("inspected_at", "inspected_at", self.tr("复查时间"), now, latest=now)
-        )
+        self.body.add(DateTimeField("inspected_at", self.tr("复查时间"), now, latest=now))
         self._text("note", self.tr("复查情况"), "", required=True, multiline=True)
 
     def _file_case(self, now: datetime) -> None:
@@ -182,7 +178,7 @@ class NoticeActionDialog(QDialog):
     def _text(
         self, key: str, text: str, value: str, *, required: bool = False, multiline: bool = False
     ) -> TextField:
-        field = TextField(key, key, text, required=required, multiline=multiline)
+        field = TextField(key, text, required=required, multiline=multiline)
         field.set_value(value)
         self.body.add(field)
         return field

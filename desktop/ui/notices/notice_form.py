@@ -105,7 +105,6 @@ class NoticeForm(QDialog):
         choices = list(dict.fromkeys([*kinds, current]))
         self.kind = ChoiceField(
             "kind",
-            "kind",
             self.tr("文书种类"),
             [(k.value, label(k)) for k in choices],
             current=current.value,
@@ -150,7 +149,7 @@ class NoticeForm(QDialog):
 
     def _text(self, key: str, text: object, multiline: bool, value: str) -> TextField:
         required = key in ISSUE_REQUIRED
-        field = TextField(key, key, _tr(str(text)), multiline=multiline, required=required)
+        field = TextField(key, _tr(str(text)), multiline=multiline, required=required)
         field.set_value(value)
         self.body.add(field)
         return field

@@ -46,8 +46,5 @@ def take(
 
 def show_notice_error(body: FormBody, error: NoticeError) -> None:
     """Show `error` at the field of its payload key, or in the banner naming the field."""
-    key = ALIASES.get(error.key or "", error.key)
-    if key and body.field_named(key) is not None:
-        body.show_error(key, error.message)
-    else:
-        body.show_error(error.field, error.message)
+    key = ALIASES.get(error.field or "", error.field)
+    body.show_error(key, error.message, label=error.label)

@@ -4,7 +4,9 @@
 
 Starts a real demo platform (5,000 clues) in a temporary folder, logs real windows in as the
 demo accounts and grabs: the login dialog, the county's warnings queue, a clue's detail, the
-dispatch form, and the sync problems view (two laptops of one person signing the same clue).
+dispatch form, the report form (finding and evidence), the callback form, the history of a
+clue returned by one county to the city and transferred to another, the sync problems view
+(two laptops of one person signing the same clue) and the notices.
 """
 
 from __future__ import annotations
@@ -27,12 +29,17 @@ from sqlalchemy import select  # noqa: E402
 from cityplatform.demo_site import ensure_demo_platform  # noqa: E402
 from cityplatform.launcher import start_platform, stop_platform  # noqa: E402
 from desktop.demo.city import DEMO_PASSWORD  # noqa: E402
+from desktop.demo.evidence import evidence_files  # noqa: E402
+from desktop.domain.timeutil import china_now  # noqa: E402
 from desktop.domain.workflow import Action  # noqa: E402
+from desktop.store.attachments import store_file  # noqa: E402
 from desktop.store.database import open_store  # noqa: E402
 from desktop.store.local_actions import take_action  # noqa: E402
 from desktop.store.models import Clue  # noqa: E402
 from desktop.store.queues import Queue  # noqa: E402
+from desktop.ui.action_forms import ActionDialog  # noqa: E402
 from desktop.ui.app import make_application  # noqa: E402
+from desktop.ui.forms import ChoiceField, TextField  # noqa: E402
 from desktop.ui.login_dialog import LoginDialog  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.settings import AppSettings  # noqa: E402
@@ -93,6 +100,35 @@ class Desk:
         wait(lambda: detail.detail is not None and detail.detail.code == code)
         settle()
 
+    def act(self, action: Action, code: str | None, payload: dict[str, object]) -> str:
+        """Take an action offline on this desk; the clue's (provisional) code."""
+        username = self.workspace.username
+        done = take_action(self.store, username, self.workspace.device_id, action, code, payload)
+        self.workspace.events.clues_changed.emit()
+        return done.clue_code
+
+    def register(self, subject: str, address: str, county: str = "320706") -> str:
+        """Register a 12345 clue of `county` and sync it up; its platform code."""
+        self.act(
+            Action.REGISTER,
+            None,
+            {
+                "channel": "hotline_12345",
+                "channel_ref": "2026112700" + str(abs(hash(subject)) % 1000).zfill(3),
+                "received_at": china_now().replace(microsecond=0).isoformat(),
+                "category": "air",
+                "priority": "normal",
+                "description": f"群众反映{subject}夜间作业扬尘严重，气味刺鼻",
+                "address": address,
+                "county_code": county,
+                "subject_name": subject,
+                "reporter_name": "王女士",
+                "reporter_phone": "13812345678",
+            },
+        )
+        self.sync_now()
+        return self.first_code(Clue.subject_name == subject)
+
     def first_code(self, *conditions: object) -> str:
         with self.store.session() as session:
             code = session.scalars(select(Clue.code).where(*conditions).order_by(Clue.id)).first()
@@ -143,12 +179,12 @@ def shoot(url: str, root: Path, out: Path) -> None:
     wait(lambda: county.window.detail.detail is not None)
     grab(county.window, out / "queue-warnings.png")
 
-    reviewing = county.first_code(Clue.status == "reviewing", Clue.county_code == "320706")
+    reviewing = county.first_code(Clue.status == "closed", Clue.county_code == "320706")
     county.open_clue(reviewing)
     county.window.detail.tabs.setCurrentIndex(1)
     grab(county.window, out / "clue-detail.png")
 
-    registered = county.first_code(Clue.status == "registered", Clue.county_code == "320706")
+    registered = county.register("某砂石料场", "海州区新海街道新浦路188号")
     county.open_clue(registered)
     dialog = county.window.detail.start_action(Action.DISPATCH)
     assert dialog is not None
@@ -157,20 +193,15 @@ def shoot(url: str, root: Path, out: Path) -> None:
     dialog.close()
 
     # Two laptops of the township handler sign one clue offline: the second is refused.
-    take_action(
-        county.store,
-        "haizhou",
-        county.workspace.device_id,
-        Action.DISPATCH,
-        registered,
-        {"lead_unit": "320706001"},
-    )
+    county.act(Action.DISPATCH, registered, {"lead_unit": "320706001"})
     county.sync_now()
     first = Desk(url, "xinhai", root / "xinhai-1")
     second = Desk(url, "xinhai", root / "xinhai-2")
     for laptop in (first, second):
-        take_action(laptop.store, "xinhai", laptop.workspace.device_id, Action.SIGN, registered, {})
+        laptop.act(Action.SIGN, registered, {})
         laptop.sync_now()
+    shoot_report(first, county, registered, out)
+    shoot_transfer(url, root, county, out)
     second.window.navigation.select_sync_problems()
     settle()
     grab(second.window, out / "sync-problems.png")
@@ -228,6 +259,79 @@ def shoot_notices(desk: Desk, out: Path) -> None:
         settle()
     grab(preview, out / "notice-preview.png")
     preview.close()
+
+
+def text(dialog: ActionDialog, key: str) -> TextField:
+    """The text field of a form."""
+    field = dialog.field(key)
+    assert isinstance(field, TextField), key
+    return field
+
+
+def choice(dialog: ActionDialog, key: str) -> ChoiceField:
+    """The choice field of a form."""
+    field = dialog.field(key)
+    assert isinstance(field, ChoiceField), key
+    return field
+
+
+def shoot_report(street: Desk, county: Desk, code: str, out: Path) -> None:
+    """The township's report form with its finding, then the county's callback form."""
+    street.open_clue(code)
+    dialog = street.window.detail.start_action(Action.REPORT)
+    assert isinstance(dialog, ActionDialog)
+    text(dialog, "result").set_value("经现场核查，该料场夜间装卸未覆盖，扬尘明显，群众反映属实。")
+    choice(dialog, "finding").select("true")
+    text(dialog, "measures").set_value(
+        "责令立即停止夜间装卸作业，料堆全部覆盖防尘网，增设喷淋设施。"
+    )
+    settle()
+    grab(dialog, out / "report-form.png")
+    dialog.close()
+    evidence = evidence_files()[0]
+    photo = Path(tempfile.mkdtemp()) / evidence.name
+    photo.write_bytes(evidence.data)
+    stored = store_file(street.store, photo)
+    report: dict[str, object] = {
+        "result": "经现场核查，料场夜间装卸未覆盖，扬尘明显，群众反映部分属实。",
+        "finding": "partly_true",
+        "measures": "责令停止夜间装卸，料堆全部覆盖防尘网，增设喷淋设施。",
+        "attachments": [{"sha256": stored.sha256, "name": photo.name}],
+    }
+    street.act(Action.REPORT, code, report)
+    street.sync_now()
+    county.sync_now()
+    county.open_clue(code)
+    dialog = county.window.detail.start_action(Action.CALLBACK)
+    assert isinstance(dialog, ActionDialog)
+    choice(dialog, "callback").select("basically")
+    text(dialog, "note").set_value("电话回访王女士，表示料场已覆盖，夜间仍有少量噪声。")
+    settle()
+    grab(dialog, out / "callback-form.png")
+    dialog.close()
+
+
+def shoot_transfer(url: str, root: Path, county: Desk, out: Path) -> None:
+    """海州 returns a 东海 matter to the city, the city transfers it, 东海 dispatches it; the
+    city's view of its history."""
+    code = county.register("东海某化工厂", "东海县牛山街道工业园某路")
+    county.act(Action.RETURN_TO_CITY, code, {"reason": "反映地址位于东海县牛山街道，不属本区"})
+    county.sync_now()
+    city = Desk(url, "city", root / "city")
+    city.act(
+        Action.TRANSFER, code, {"target_county": "320722", "reason": "属地为东海县，转东海县办理"}
+    )
+    city.sync_now()
+    donghai = Desk(url, "donghai", root / "donghai")
+    donghai.act(Action.DISPATCH, code, {"lead_unit": "320722001", "note": "请牛山街道核查处理"})
+    donghai.sync_now()
+    city.sync_now()
+    city.open_clue(code)
+    city.window.detail.tabs.setCurrentIndex(1)
+    grab(city.window, out / "transfer-history.png")
+    for desk in (city, donghai):
+        desk.window.close()
+        desk.store.close()
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from desktop.domain.codes import Category
+from desktop.domain.codes import Category, Channel
 from desktop.domain.notice_content import Clause, NoticeContent, NoticeKind
 from desktop.domain.units import UnitDirectory, UnitInfo
 
@@ -27,6 +27,12 @@ class ClueFacts(Protocol):
 
     @property
     def category(self) -> Any: ...
+
+    @property
+    def channel(self) -> Any: ...
+
+    @property
+    def channel_ref(self) -> str: ...
 
 
 CATEGORY_LAWS: Mapping[str, tuple[str, ...]] = {
@@ -65,8 +71,9 @@ def draft_content_from_clue(
     """A new notice's content prefilled from a clue, for `unit` to edit and issue.
 
     The party, credit code and address come from the clue's subject; the facts from its
-    description; clauses of `clauses` (the library) whose law fits the clue's category are
-    suggested; the remedies name the area's people's government and court.
+    description, citing the channel's number when the clue has one; clauses of `clauses`
+    (the library) whose law fits the clue's category are suggested; the remedies name the
+    area's people's government and court.
     """
     category = str(getattr(clue.category, "value", clue.category))
     laws = CATEGORY_LAWS.get(category, ())
@@ -74,6 +81,9 @@ def draft_content_from_clue(
     area = _area_name(unit, directory)
     party = clue.subject_name or ""
     facts = f"经查，{party or '你单位'}（地址：{clue.address}）存在以下问题：{clue.description}"
+    if clue.channel_ref:  # the channel's own number goes on paper with the facts
+        channel = Channel.from_text(str(getattr(clue.channel, "value", clue.channel)))
+        facts = f"根据{channel.label}（编号：{clue.channel_ref}）反映，{facts}"
     if kind is NoticeKind.CORRECTION_ORDER:
         consequences = "逾期不改正的，我局将依法作出行政处罚决定。"
     else:

@@ -662,6 +662,8 @@ class FakeDetail:
     address: str
     description: str
     category: str
+    channel: str = "daily_inspection"
+    channel_ref: str = ""
 
 
 def test_a_draft_is_prefilled_from_the_clue() -> None:
@@ -689,6 +691,22 @@ def test_a_draft_is_prefilled_from_the_clue() -> None:
     city = draft_content_from_clue(detail, UNITS[CITY_BUREAU], UNITS, NoticeKind.CORRECTION_ORDER)
     assert city.review_body == "连云港市人民政府" and "处罚" in city.consequences
     assert validate_content(content.to_dict()) == content  # a valid draft as it stands
+    assert "编号" not in content.facts  # a daily inspection has no channel number
+
+
+def test_the_channels_number_is_printed_with_the_facts() -> None:
+    detail = FakeDetail(
+        "某餐饮店",
+        "",
+        "新海街道海连东路8号",
+        "油烟直排扰民",
+        "air",
+        channel="hotline_12345",
+        channel_ref="2026112700123",
+    )
+    content = draft_content_from_clue(detail, UNITS[STREET], UNITS)
+    assert content.facts.startswith("根据12345热线（编号：2026112700123）反映，经查，某餐饮店")
+    assert content.facts.endswith("油烟直排扰民")
 
 
 # --------------------------------------------------------------------------- open notices

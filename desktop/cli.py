@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -340,10 +341,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.store.health import StoreUnusable
 
     try:
-        return int(args.handler(args))
+        status = int(args.handler(args))
+        sys.stdout.flush()  # a reader that stopped early shows here, not at exit
+        return status
     except (CliError, StoreUnusable) as exc:
         print(f"cluedesk: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The reader of our output stopped (`cluedesk queue … | head -1`): that is its choice,
+    not an error; send the rest nowhere so that exit does not fail flushing it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 0
 
 
 if __name__ == "__main__":

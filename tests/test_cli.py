@@ -214,3 +214,22 @@ def test_console_script_and_env_data_dir(tmp_path: Path) -> None:
     )
     assert listed.returncode == 0, listed.stderr
     assert len(_json_lines(listed.stdout)) == 40
+
+
+def test_a_reader_that_stops_early_is_no_error(demo_store_dir: Path, now: datetime) -> None:
+    # `cluedesk queue --format json | head -1`: the reader closes the pipe after one line,
+    # long before the 3,000 rows (far more than a pipe buffer) are written.
+    script = Path(sys.executable).parent / "cluedesk"
+    argv = [str(script), "queue", "--data-dir", str(demo_store_dir), "--format", "json"]
+    process = subprocess.Popen(
+        [*argv, "--limit", "0", "--at", now.isoformat()],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = json.loads(process.stdout.readline())
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0, errors
+    assert first["code"].startswith("LYG")
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors

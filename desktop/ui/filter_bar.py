@@ -110,7 +110,7 @@ class FilterBar(QWidget):
         self._fill_townships(self._fixed_county)
 
         first = QHBoxLayout()  # three short rows: the window fits a 1366-pixel laptop screen
-        self._labelled(first, self.tr("搜索(&S)"), self.search, stretch=1)
+        self._labelled(first, self.tr("搜索(&F)"), self.search, stretch=1)
         first.addWidget(self.clear_button)
         second = QHBoxLayout()
         self._labelled(second, self.tr("来源渠道(&C)"), self.channel)

@@ -1143,8 +1143,8 @@ not downloaded</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/filter_bar.py" line="113" />
-            <source>搜索(&amp;S)</source>
-            <translation>&amp;Search</translation>
+            <source>搜索(&amp;F)</source>
+            <translation>&amp;Find</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/filter_bar.py" line="116" />

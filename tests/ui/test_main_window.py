@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.store.clue_rows import load_rules
@@ -61,6 +62,25 @@ def test_help_lists_every_shortcut_and_f1_opens_it(
     assert {"签收", "登记", "立即同步", "查找线索", "同步问题"} <= listed
     keys = {window.sync_action.shortcut().toString(), window.register_action.shortcut().toString()}
     assert keys == {"F5", "Ctrl+Shift+N"}
+
+
+def _mnemonic(text: str) -> str | None:
+    """The Alt letter of a label such as 搜索(&F) (None without one; && is a literal &)."""
+    match = re.search(r"(?<!&)&([^&])", text)
+    return match.group(1).upper() if match else None
+
+
+def test_every_alt_letter_of_the_window_is_its_own(
+    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, make_workspace("haizhou"), tmp_path / "settings.ini")
+    texts = [action.text() for action in window.menuBar().actions()]
+    texts += [label.text() for label in window.findChildren(QLabel) if label.buddy() is not None]
+    letters = [letter for text in texts if (letter := _mnemonic(text))]
+    assert len(letters) >= 8
+    assert sorted(letters) == sorted(set(letters)), texts  # Alt+S was both 同步 and 搜索
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    assert window.filter_bar.search.hasFocus()
 
 
 def test_find_shortcut_and_queue_switching(

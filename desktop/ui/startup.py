@@ -247,7 +247,10 @@ class Startup(QObject):
             self.progress.canceled.connect(self._cancel)
         self.progress.setLabelText(text)
         self.progress.setRange(0, 0)
-        self.progress.setCancelButtonText(self.tr("取消") if cancel else "")
+        if cancel:
+            self.progress.setCancelButtonText(self.tr("取消"))  # makes the button if need be
+        else:
+            self.progress.setCancelButton(None)  # no blank button where nothing can stop
         self.progress.show()
 
     def _hide_progress(self) -> None:

@@ -108,3 +108,22 @@ def test_the_demo_starts_its_platform_and_logs_in(
     assert window.queue_view.row_count() > 100  # the county sees its share of 5,000 clues
     status = sync_status(startup.store)  # type: ignore[arg-type]
     assert status.server_url == startup.demo.base_url and status.pending == 0
+
+
+def test_the_progress_dialog_has_a_cancel_button_only_where_it_can_cancel(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QPushButton
+
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    startup = Startup(settings, tmp_path / "data", lambda *_: QWidget())
+    startup._show_progress("正在启动演示平台……", cancel=False)
+    assert startup.progress is not None
+    qtbot.addWidget(startup.progress)
+    buttons = [b for b in startup.progress.findChildren(QPushButton) if b.isVisible()]
+    assert buttons == []  # before: a blank button that did nothing
+    startup._show_progress("正在从平台下载线索……", cancel=True)
+    buttons = [b for b in startup.progress.findChildren(QPushButton) if b.isVisible()]
+    assert [b.text() for b in buttons] == ["取消"]
+    startup._hide_progress()

@@ -19,7 +19,7 @@ from desktop.domain.workflow import Action
 from desktop.store.clue_detail import clue_id_by_code
 from desktop.store.notices import load_notice
 from desktop.store.queues import Queue, task_snapshot
-from desktop.store.sync_apply import apply_local_office_hours
+from desktop.store.sync_apply import apply_local_office_hours, sync_status
 from desktop.sync.engine import SyncSummary
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.actions import ACTION_SHORTCUTS
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.sync = sync
         self.settings = settings
         self.dialog: QWidget | None = None
+        self._closing_anyway = False
         self.snapshot: Snapshot = {}
         self._use_print_fonts()
         actor = workspace.actor
@@ -356,8 +357,36 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Save the layout and stop syncing (a running sync finishes its step)."""
+        """Say so when actions wait to be synced; then save the layout and stop syncing (a
+        running sync finishes its step)."""
+        waiting = 0 if self._closing_anyway else sync_status(self.workspace.store).pending
+        if waiting:
+            event.ignore()
+            self._ask_before_closing(waiting)
+            return
         self.save_layout()
         self.sync.stop_auto()
         self.sync.cancel()
         super().closeEvent(event)
+
+    def _ask_before_closing(self, waiting: int) -> None:
+        """A non-blocking question: close with actions not yet synced, or stay to sync."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("关闭 cluedesk"))
+        box.setText(self.tr("还有 {0} 个操作没有上传到平台。").format(waiting))
+        box.setInformativeText(
+            self.tr("这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？")
+        )
+        close = box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("留下同步"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(close)
+
+        def decided() -> None:
+            if box.clickedButton() is close:
+                self._closing_anyway = True
+                self.close()
+
+        box.finished.connect(decided)
+        self.dialog = box
+        box.open()

@@ -1295,84 +1295,109 @@ not downloaded</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="70" />
+            <location filename="../../desktop/ui/main_window.py" line="71" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="122" />
+            <location filename="../../desktop/ui/main_window.py" line="123" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="124" />
+            <location filename="../../desktop/ui/main_window.py" line="125" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="132" />
+            <location filename="../../desktop/ui/main_window.py" line="133" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="134" />
+            <location filename="../../desktop/ui/main_window.py" line="135" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="135" />
+            <location filename="../../desktop/ui/main_window.py" line="136" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="138" />
+            <location filename="../../desktop/ui/main_window.py" line="139" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="141" />
+            <location filename="../../desktop/ui/main_window.py" line="142" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="142" />
+            <location filename="../../desktop/ui/main_window.py" line="143" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="144" />
+            <location filename="../../desktop/ui/main_window.py" line="145" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="146" />
+            <location filename="../../desktop/ui/main_window.py" line="147" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="148" />
+            <location filename="../../desktop/ui/main_window.py" line="149" />
             <source>快捷键</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="151" />
+            <location filename="../../desktop/ui/main_window.py" line="152" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="254" />
+            <location filename="../../desktop/ui/main_window.py" line="255" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="255" />
+            <location filename="../../desktop/ui/main_window.py" line="256" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="326" />
+            <location filename="../../desktop/ui/main_window.py" line="327" />
             <source>办公时间以市级平台发布的时限规则为准，本机设置不生效</source>
             <translation>The office hours are those of the rules the city platform published; the local setting does not apply</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="376" />
+            <source>关闭 cluedesk</source>
+            <translation>Close cluedesk</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="377" />
+            <source>还有 {0} 个操作没有上传到平台。</source>
+            <translation>{0} action(s) have not been sent to the platform yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="379" />
+            <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
+            <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="381" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="382" />
+            <source>留下同步</source>
+            <translation>Stay and sync</translation>
         </message>
     </context>
     <context>
@@ -2654,7 +2679,7 @@ Rectification deadline {deadline}, {countdown}</translation>
         <name>Startup</name>
         <message>
             <location filename="../../desktop/ui/app.py" line="83" />
-            <location filename="../../desktop/ui/startup.py" line="263" />
+            <location filename="../../desktop/ui/startup.py" line="266" />
             <source>无法启动</source>
             <translation>Cannot start</translation>
         </message>
@@ -2699,7 +2724,7 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>cluedesk clue desk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="250" />
+            <location filename="../../desktop/ui/startup.py" line="251" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>

@@ -128,3 +128,44 @@ def test_print_fonts_follow_the_choice_and_are_made_once() -> None:
     bundled = print_fonts((), False)
     assert print_fonts((), False) is bundled  # registering fonts is not repeated
     assert print_fonts((), True) is not bundled
+
+
+def test_closing_with_actions_waiting_to_sync_asks_first(
+    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.domain.workflow import Action
+    from desktop.store.local_actions import take_action
+    from desktop.store.models import Clue
+
+    workspace = make_workspace("haizhou")
+    window = open_window(qtbot, workspace, tmp_path / "settings.ini")
+    with workspace.store.session() as session:
+        from sqlalchemy import select
+
+        code = session.scalars(
+            select(Clue.code).where(Clue.status == "handling", Clue.county_code == "320706")
+        ).first()
+    assert code is not None
+    take_action(workspace.store, "haizhou", workspace.device_id, Action.URGE, code, {"note": "快"})
+    assert window.close() is False  # not yet: it asks
+    box = window.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "1 个操作没有上传" in box.text() and "不会丢失" in box.informativeText()
+    stay = next(b for b in box.buttons() if b.text() == "留下同步")
+    qtbot.mouseClick(stay, Qt.MouseButton.LeftButton)
+    assert window.isVisible()
+    window.close()
+    box = window.dialog
+    assert isinstance(box, QMessageBox)
+    close = next(b for b in box.buttons() if b.text() == "关闭")
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_closing_with_nothing_waiting_just_closes(
+    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, make_workspace("haizhou"), tmp_path / "settings.ini")
+    assert window.close() is True and not window.isVisible()

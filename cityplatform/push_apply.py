@@ -42,7 +42,7 @@ from cityplatform.payloads import Rejected, check_payload
 from cityplatform.push_context import PushContext
 from desktop.domain.clue import ClueState
 from desktop.domain.codes import DONE_STATUSES, Status
-from desktop.domain.notice_actions import UNCLOSED_STATUSES, unclosed_notice
+from desktop.domain.notice_actions import UNCLOSED_STATUSES, unclosed_notices
 from desktop.domain.notices import NoticeState
 from desktop.domain.validators import ValidationError
 from desktop.domain.workflow import (
@@ -155,12 +155,8 @@ def _open_notices(connection: Connection, clue_id: int, code: str, now: datetime
         .where(Notice.clue_id == clue_id, Notice.status.in_([s.value for s in UNCLOSED_STATUSES]))
         .order_by(Notice.id)
     )
-    found = []
-    for (data,) in rows:
-        text = unclosed_notice(NoticeState.from_dict(data).evolve(clue_code=code), now)
-        if text is not None:
-            found.append(text)
-    return found
+    states = (NoticeState.from_dict(data).evolve(clue_code=code) for (data,) in rows)
+    return unclosed_notices(states, now)
 
 
 def _context(

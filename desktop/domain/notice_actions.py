@@ -3,7 +3,7 @@ and the refusals (a Chinese sentence) for an actor, a notice and its clue."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -96,6 +96,11 @@ def unclosed_notice(state: NoticeState, now: datetime) -> str | None:
     if deadline is not None and to_china(now) > deadline:
         return f"{name}整改已逾期"
     return f"{name}整改期内"
+
+
+def unclosed_notices(states: Iterable[NoticeState], now: datetime) -> list[str]:
+    """How a clerk names each of the notices that keep their clue from closing."""
+    return [text for state in states if (text := unclosed_notice(state, now)) is not None]
 
 
 CLOCK_TOLERANCE = timedelta(minutes=10)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.clue import ClueState
-from desktop.domain.notice_actions import UNCLOSED_STATUSES, unclosed_notice
+from desktop.domain.notice_actions import UNCLOSED_STATUSES, unclosed_notices
 from desktop.domain.notices import NoticeState
 from desktop.domain.workflow import NO_CONTEXT, Action, Context
 from desktop.store.clue_rows import clue_state
@@ -26,12 +26,7 @@ def _open_notices(session: Session, clue_id: int, now: datetime) -> list[str]:
         .where(Notice.clue_id == clue_id, Notice.status.in_([s.value for s in UNCLOSED_STATUSES]))
         .order_by(Notice.id)
     )
-    found = []
-    for data in rows:
-        text = unclosed_notice(NoticeState.from_dict(data), now)
-        if text is not None:
-            found.append(text)
-    return found
+    return unclosed_notices((NoticeState.from_dict(data) for data in rows), now)
 
 
 def action_context(session: Session, action: Action, clue_id: int | None, now: datetime) -> Context:

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.filter_changed.connect(self.queue_view.set_filter)
         self.queue_view.clue_selected.connect(self.detail.show_clue)
         self.queue_view.selection_cleared.connect(lambda: self.detail.show_clue(None))
+        self.status.problems_requested.connect(self.navigation.select_sync_problems)
         self.problems_view.changed.connect(self._problems_changed)
         self.problems_view.clue_requested.connect(self.show_clue_code)
         self.problems_view.problem_selected.connect(self.show_clue_beside)

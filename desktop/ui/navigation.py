@@ -49,8 +49,9 @@ WORK_QUEUES = (
     Queue.HANDLING,
     Queue.TO_SIGNOFF,
     Queue.TO_REVIEW,
-    Queue.CLOSED,
 )
+"""The queues of open work, under the heading 我的待办 (closed clues are under 查询)."""
+LOOKUP_QUEUES = (Queue.CLOSED, Queue.ALL)
 
 
 class EntryKind(Enum):
@@ -68,6 +69,8 @@ class Entry:
 
     kind: EntryKind
     queue: Queue | None = None
+    heading: str = ""
+    """A group heading's key: "tasks", "area", "supervision" or "lookup"."""
 
 
 SYNC_PROBLEMS = Entry(EntryKind.SYNC_PROBLEMS)
@@ -75,8 +78,9 @@ NOTICES = Entry(EntryKind.NOTICES)
 
 
 def entries_for(viewer: Viewer) -> list[Entry]:
-    """The navigation entries a unit sees (待分办 only for dispatching units, 待审签 only for
-    the units that handle clues and sign their reports off)."""
+    """The navigation entries a unit sees, under headings: its open work (待分办 only for
+    dispatching units, 待审签 only for the units that handle clues and sign their reports
+    off), warnings and notices, then the closed and all clues to look things up."""
     unit = viewer.unit
     queues = [
         q
@@ -85,10 +89,13 @@ def entries_for(viewer: Viewer) -> list[Entry]:
         and (q is not Queue.TO_SIGNOFF or unit.handles)
     ]
     return [
-        Entry(EntryKind.GROUP),
-        *(Entry(EntryKind.QUEUE, q) for q in (*queues, Queue.ALL)),
+        Entry(EntryKind.GROUP, heading="area" if viewer.by_area else "tasks"),
+        *(Entry(EntryKind.QUEUE, q) for q in queues),
+        Entry(EntryKind.GROUP, heading="supervision"),
         Entry(EntryKind.QUEUE, Queue.WARNINGS),
         NOTICES,
+        Entry(EntryKind.GROUP, heading="lookup"),
+        *(Entry(EntryKind.QUEUE, q) for q in LOOKUP_QUEUES),
         SYNC_PROBLEMS,
     ]
 
@@ -130,13 +137,23 @@ class NavigationModel(QAbstractListModel):
     def name(self, entry: Entry) -> str:
         """The entry's title."""
         if entry.kind is EntryKind.GROUP:
-            return self.tr("我的待办")
+            return self.heading_name(entry.heading)
         if entry.kind is EntryKind.SYNC_PROBLEMS:
             return self.tr("同步问题")
         if entry.kind is EntryKind.NOTICES:
             return self.tr("整改文书")
         assert entry.queue is not None
         return label(entry.queue)
+
+    def heading_name(self, heading: str) -> str:
+        """The title of a group heading."""
+        names = {
+            "tasks": self.tr("我的待办"),
+            "area": self.tr("辖区线索"),
+            "supervision": self.tr("预警与文书"),
+            "lookup": self.tr("查询"),
+        }
+        return names[heading]
 
     def count_of(self, entry: Entry) -> int | None:
         """The entry's count, None while unknown (or for the heading)."""

@@ -198,7 +198,12 @@ class Startup(QObject):
         except LookupError as exc:  # the user's data never arrived: sync again
             self._fail(self.tr("本机没有当前用户的资料：{0}").format(exc))
             return
-        controller = SyncController(workspace, connection, self.settings.sync_interval_minutes)
+        controller = SyncController(  # right after a first sync: it is online
+            workspace,
+            connection,
+            self.settings.sync_interval_minutes,
+            online=None if sync_at_once else True,
+        )
         window = self.make_window(workspace, controller, self.settings)
         controller.setParent(window)
         self.window = window

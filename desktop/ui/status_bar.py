@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from desktop.domain.timeutil import to_china
@@ -16,6 +17,9 @@ from desktop.ui.workspace import Workspace
 class SyncStatusBar(QStatusBar):
     """Shows the sync state and runs sync on demand; the progress bar appears while it runs."""
 
+    problems_requested = Signal()
+    """The user clicked the sync-problem count (show 同步问题)."""
+
     def __init__(
         self, workspace: Workspace, sync: SyncController, parent: QWidget | None = None
     ) -> None:
@@ -26,6 +30,15 @@ class SyncStatusBar(QStatusBar):
         self.online_label.setObjectName("online")
         self.last_sync_label = QLabel()
         self.pending_label = QLabel()
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("syncProblems")
+        self.problems_label.setTextFormat(Qt.TextFormat.RichText)
+        self.problems_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.problems_label.linkActivated.connect(lambda _link: self.problems_requested.emit())
+        self.problems_label.hide()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -34,7 +47,12 @@ class SyncStatusBar(QStatusBar):
         self.cancel_button.hide()
         self.sync_button = QPushButton(self.tr("立即同步"))
         self.sync_button.setToolTip(self.tr("与市级平台同步（F5）"))
-        for widget in (self.online_label, self.last_sync_label, self.pending_label):
+        for widget in (
+            self.online_label,
+            self.last_sync_label,
+            self.pending_label,
+            self.problems_label,
+        ):
             self.addPermanentWidget(widget)
         self.addPermanentWidget(self.progress)
         self.addPermanentWidget(self.cancel_button)
@@ -83,6 +101,11 @@ class SyncStatusBar(QStatusBar):
         else:
             self.pending_label.setText(self.tr("无待上传操作"))
         self.problem_count = status.problems
+        self.problems_label.setVisible(bool(status.problems))
+        if status.problems:  # refused actions are not "waiting": they need the user
+            text = self.tr("{0} 个操作被平台拒绝").format(status.problems)
+            self.problems_label.setText(f'⚠ <a href="problems">{text}</a>')
+            self.problems_label.setToolTip(self.tr("点击查看「同步问题」（Ctrl+Shift+P）"))
 
     def _started(self) -> None:
         self.sync_button.setEnabled(False)

@@ -74,11 +74,15 @@ class SyncController(QObject):
         connection: Connection | None,
         interval_minutes: int = 10,
         parent: QObject | None = None,
+        *,
+        online: bool | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.connection = connection
-        self.online: bool | None = None
+        self.online = online
+        """True after the last exchange with the platform worked, False when it could not be
+        reached, None before any (a sync just done at start-up counts)."""
         self.last_summary: SyncSummary | None = None
         self._task: Task[SyncSummary] | None = None
         self._timer = QTimer(self)

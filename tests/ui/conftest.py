@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -69,8 +72,27 @@ def _settings_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
+@dataclass
+class RunningPlatform:
+    """A real platform process a test may stop and start again on the same address."""
+
+    url: str
+    db_url: str
+    files: Path
+    process: subprocess.Popen[bytes]
+
+    def stop(self) -> None:
+        """Stop the platform (the address stops answering)."""
+        stop_platform(self.process)
+
+    def start_again(self) -> None:
+        """Start the platform again on the same port and database."""
+        port = urlsplit(self.url).port
+        _url, self.process = start_platform(self.db_url, self.files, port, timeout=60)
+
+
 @pytest.fixture
-def platform_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningPlatform]:
     """A real platform seeded with the demo city and PLATFORM_CLUES clues, half of them open
     (the demo's own shape, nearly all closed, leaves a township without tasks on most days),
     their evidence files in the folder the platform serves them from."""
@@ -87,10 +109,17 @@ def platform_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         backlog=TEST_BACKLOG,
     )
     url, process = start_platform(db_url, files, timeout=60)
+    running = RunningPlatform(url, db_url, files, process)
     try:
-        yield url
+        yield running
     finally:
-        stop_platform(process)
+        running.stop()
+
+
+@pytest.fixture
+def platform_url(platform: RunningPlatform) -> str:
+    """The address of a real platform (see `platform`)."""
+    return platform.url
 
 
 @pytest.fixture(autouse=True)

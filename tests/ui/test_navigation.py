@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, or_, select
 
+from desktop.domain.workflow import Status
 from desktop.store.models import AssistingUnit, Clue
-from desktop.store.queues import Queue, QueueFilter, count
+from desktop.store.queues import QUEUE_STATUSES, Queue, QueueFilter, count
 from desktop.ui.navigation import (
     SYNC_PROBLEMS,
     CountRole,
@@ -65,15 +66,17 @@ def test_dispatchers_see_the_dispatch_queue_handlers_do_not(
 ) -> None:
     county = NavigationModel(entries_for(make_workspace("haizhou").viewer))
     assert titles(county) == [
-        "我的待办",
+        "辖区线索",
         "待分办",
         "待签收",
         "办理中",
         "待审核",
-        "已办结",
-        "全部",
+        "预警与文书",
         "预警",
         "整改文书",
+        "查询",
+        "已办结",
+        "全部",
         "同步问题",
     ]
     township = make_workspace("xinhai").viewer
@@ -83,10 +86,12 @@ def test_dispatchers_see_the_dispatch_queue_handlers_do_not(
         "办理中",
         "待审签",
         "待审核",
-        "已办结",
-        "全部",
+        "预警与文书",
         "预警",
         "整改文书",
+        "查询",
+        "已办结",
+        "全部",
         "同步问题",
     ]
     assert default_queue(township) is Queue.TO_SIGN
@@ -127,7 +132,7 @@ def test_clicking_entries_emits_what_was_chosen(county: Workspace, qtbot: Any) -
         qtbot.assertNotEmitted(panel.queue_selected),
         qtbot.assertNotEmitted(panel.sync_problems_selected),
     ):
-        click(qtbot, panel, Entry(EntryKind.GROUP))
+        click(qtbot, panel, Entry(EntryKind.GROUP, heading="area"))
     with qtbot.waitSignal(panel.queue_selected) as blocker:
         assert panel.select_queue(Queue.WARNINGS)
     assert blocker.args == [Queue.WARNINGS]
@@ -160,3 +165,33 @@ def test_township_handler_has_no_dispatch_queue(make_workspace: MakeWorkspace, q
         everything = session.scalar(select(func.count()).select_from(Clue))
     assert expected and expected < everything  # a township sees some clues, not the city's
     assert panel.model.counts[Queue.ALL] == expected
+
+
+def test_my_tasks_hold_open_work_only_and_only_what_the_unit_may_sign(
+    make_workspace: MakeWorkspace,
+) -> None:
+    """我的待办 lists no closed clue; a unit that only assists a dispatched clue does not
+    find it among the clues it has to sign for (it cannot sign them)."""
+    ws = make_workspace("xinhai")
+    entries = entries_for(ws.viewer)
+    headings = [i for i, e in enumerate(entries) if e.kind is EntryKind.GROUP]
+    task_queues = [e.queue for e in entries[headings[0] + 1 : headings[1]]]
+    assert task_queues and Queue.CLOSED not in task_queues and Queue.ALL not in task_queues
+    assert all(not QUEUE_STATUSES[q] & {Status.CLOSED, Status.REFUSED} for q in task_queues if q)
+    unit = ws.viewer.unit.code
+    bounds = ws.bounds()
+    with ws.store.session() as session:
+        assisted_only = select(AssistingUnit.clue_id).where(AssistingUnit.unit_code == unit)
+        waiting = (
+            select(func.count())
+            .select_from(Clue)
+            .where(Clue.id.in_(assisted_only), Clue.status == Status.DISPATCHED.value)
+        )
+        assert session.scalar(waiting), "the demo has a dispatched clue xinhai only assists"
+        to_sign = count(session, ws.viewer, QueueFilter(queue=Queue.TO_SIGN), bounds)
+        led = (
+            select(func.count())
+            .select_from(Clue)
+            .where(Clue.lead_unit == unit, Clue.status == Status.DISPATCHED.value)
+        )
+        assert to_sign == session.scalar(led)

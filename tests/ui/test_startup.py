@@ -17,6 +17,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
 from desktop.ui.startup import Startup
 from desktop.ui.tasks import running_tasks
+from tests.ui.conftest import RunningPlatform
 
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")
 
@@ -46,7 +47,11 @@ def window_of(qtbot: QtBot, startup: Startup) -> MainWindow:
 
 
 def test_login_dialog_then_the_window_and_next_time_no_login(
-    qtbot: QtBot, platform_url: str, tmp_path: Path, started: list[Startup]
+    qtbot: QtBot,
+    platform: RunningPlatform,
+    platform_url: str,
+    tmp_path: Path,
+    started: list[Startup],
 ) -> None:
     folder = tmp_path / "data"
     startup = Startup(AppSettings(), folder, MainWindow)
@@ -75,6 +80,17 @@ def test_login_dialog_then_the_window_and_next_time_no_login(
     settings = AppSettings()
     assert (settings.server_url, settings.username) == (platform_url, "xinhai")
     assert DEMO_PASSWORD not in (folder / "cluedesk.sqlite3").read_bytes().decode("latin-1")
+    status = window.status  # the first sync just worked: online, not "to be checked"
+    assert status.online_label.text() == "● 在线" and not window.sync.running
+    platform.stop()  # the line goes down
+    with qtbot.waitSignal(window.sync.failed, timeout=120000):
+        assert window.sync.sync_now()
+    assert status.online_label.text() == "○ 离线"
+    assert platform_url in status.online_label.toolTip()
+    platform.start_again()
+    with qtbot.waitSignal(window.sync.finished, timeout=60000):
+        assert window.sync.sync_now()
+    assert status.online_label.text() == "● 在线"
     window.close()
     startup.store.close()  # type: ignore[union-attr]
     startup.store = None

@@ -314,6 +314,14 @@ def test_a_rejected_action_shows_in_sync_problems_and_can_be_discarded(
     navigation = second.window.navigation.view.model()
     last = navigation.index(navigation.rowCount() - 1, 0)
     assert last.data(Qt.ItemDataRole.ToolTipRole) == "同步问题：1 条"
+    status = second.window.status  # nothing waits, but the bar does not hide the refusal
+    assert status.pending_label.text() == "无待上传操作"
+    assert (
+        status.problems_label.isVisible() and "1 个操作被平台拒绝" in status.problems_label.text()
+    )
+    status.problems_label.linkActivated.emit("problems")
+    assert second.window.centre.currentWidget() is problems
+    second.window.navigation.select_queue(Queue.ALL)
     second.press(Qt.Key.Key_P, CTRL_SHIFT)
     assert second.window.centre.currentWidget() is problems
     detail = second.window.detail  # the refused action's clue shows beside the list

@@ -1,4 +1,4 @@
-"""The help dialog: the window's keyboard shortcuts, as the main window declares them."""
+"""The help window: a short guide to the account's daily work, and the keyboard shortcuts."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
+    QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -72,12 +74,23 @@ class ShortcutsModel(QAbstractTableModel):
 
 
 class HelpDialog(QDialog):
-    """Lists the keyboard shortcuts the caller passes in (the main window passes its own)."""
+    """The guide for the signed-in account's role, and the shortcuts the caller passes in."""
 
-    def __init__(self, shortcuts: Sequence[Shortcut], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, shortcuts: Sequence[Shortcut], guide: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("帮助"))
-        intro = QLabel(self.tr("键盘快捷键："))
+        self.tabs = QTabWidget()
+        self.guide = QTextBrowser()
+        self.guide.setObjectName("roleGuide")
+        self.guide.setOpenExternalLinks(False)
+        self.guide.setHtml(guide)
+        if guide:
+            self.tabs.addTab(self.guide, self.tr("使用指南"))
+        shortcuts_page = QWidget()
+        column = QVBoxLayout(shortcuts_page)
+        column.addWidget(QLabel(self.tr("键盘快捷键：")))
         self.model = ShortcutsModel(shortcuts, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -88,10 +101,11 @@ class HelpDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents
         )
+        column.addWidget(self.table)
+        self.tabs.addTab(shortcuts_page, self.tr("快捷键"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(420, 360)
+        self.resize(560, 460)

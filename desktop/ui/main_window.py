@@ -33,6 +33,7 @@ from desktop.ui.notices_view import NoticesView
 from desktop.ui.notifications import Notifier, Snapshot
 from desktop.ui.queue_view import QueueView
 from desktop.ui.register_dialog import RegisterDialog, may_register
+from desktop.ui.role_guide import guide_html
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import SyncStatusBar
@@ -142,11 +143,12 @@ class MainWindow(QMainWindow):
         sync_menu = bar.addMenu(self.tr("同步(&S)"))
         self.sync_action = self._action(self.tr("立即同步"), SYNC_KEY, self.sync.sync_now)
         sync_menu.addAction(self.sync_action)
+        tools = bar.addMenu(self.tr("工具(&O)"))
         self.settings_action = self._action(self.tr("设置…"), "Ctrl+,", self.open_settings)
-        sync_menu.addAction(self.settings_action)
+        tools.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self.help_action = self._action(
-            self.tr("快捷键"), QKeySequence.StandardKey.HelpContents, self.open_help
+            self.tr("使用帮助"), QKeySequence.StandardKey.HelpContents, self.open_help
         )
         help_menu.addAction(self.help_action)
         self.about_action = self._action(self.tr("关于 cluedesk"), None, self.open_about)
@@ -294,8 +296,8 @@ class MainWindow(QMainWindow):
         return listed
 
     def open_help(self) -> HelpDialog:
-        """Show the keyboard shortcuts."""
-        dialog = HelpDialog(self.shortcuts(), self)
+        """Show the guide to the user's daily work and the keyboard shortcuts."""
+        dialog = HelpDialog(self.shortcuts(), guide_html(self.workspace.actor), self)
         self.dialog = dialog
         dialog.open()
         return dialog

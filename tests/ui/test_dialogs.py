@@ -370,6 +370,7 @@ def test_help_lists_the_shortcuts_in_native_text(qtbot: QtBot, qtmodeltester: ob
         ("关闭 & 退出", QKeySequence("Ctrl+Q").toString(native) + ", " + "Alt+F4"),
     ]
     assert model.headerData(1, Qt.Orientation.Horizontal) == "快捷键"
+    assert dialog.tabs.count() == 1  # no guide given: only the shortcuts
 
 
 def test_help_helpers() -> None:

@@ -15,6 +15,7 @@ from desktop.store.queues import Queue
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.role_guide import Role, guide_html, role_of
 from desktop.ui.settings import AppSettings
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.workspace import Workspace
@@ -62,6 +63,27 @@ def test_help_lists_every_shortcut_and_f1_opens_it(
     assert {"签收", "登记", "立即同步", "查找线索", "同步问题"} <= listed
     keys = {window.sync_action.shortcut().toString(), window.register_action.shortcut().toString()}
     assert keys == {"F5", "Ctrl+Shift+N"}
+    assert dialog.tabs.tabText(0) == "使用指南" and dialog.tabs.currentIndex() == 0
+    guide = dialog.guide.toPlainText()
+    assert "乡镇（街道）、部门" in guide and "签收（Ctrl+Shift+S）" in guide
+    assert "待分办" not in guide  # a township does not dispatch
+
+
+@pytest.mark.parametrize(
+    ("username", "role", "says"),
+    [
+        ("xinhai", Role.HANDLER_HEAD, "待审签"),
+        ("xinhaijb", Role.HANDLER, "反馈（Ctrl+Shift+R）"),
+        ("haizhou", Role.COUNTY_OFFICE, "分办（Ctrl+Shift+D）"),
+        ("hzjw", Role.COMMISSION, "督办（Ctrl+Shift+U）"),
+    ],
+)
+def test_the_help_guide_follows_the_account_s_role(
+    make_workspace: MakeWorkspace, username: str, role: Role, says: str
+) -> None:
+    actor = make_workspace(username).actor
+    assert role_of(actor) is role
+    assert says in guide_html(actor)
 
 
 def _mnemonic(text: str) -> str | None:

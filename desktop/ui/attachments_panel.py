@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.attachments import attachment_path, copy_out
 from desktop.store.clue_detail import AttachmentInfo
+from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
 from desktop.ui.forms.files import size_text
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.timeline import format_moment
@@ -210,9 +211,13 @@ class AttachmentsPanel(QWidget):
         if not info.present:
             self.status.setText(self.tr("附件「{0}」尚未下载到本机，请先同步").format(info.name))
             return None
-        dialog = QFileDialog(self, self.tr("另存为"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.selectFile(safe_name(info))
+        dialog = file_dialog(
+            self,
+            self.tr("另存为"),
+            Purpose.SAVE_ATTACHMENT,
+            Mode.SAVE_FILE,
+            file_name=safe_name(info),
+        )
         dialog.fileSelected.connect(lambda name: self.save_to(info, Path(name)))
         dialog.open()
         self.save_dialog = dialog

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.ui.file_dialogs import QtChineseGaps
+
 log = logging.getLogger("cluedesk.ui.i18n")
 
 DEFAULT_LANGUAGE = "zh_CN"
@@ -71,6 +73,7 @@ def install_translators(
         qt_translator = QTranslator(app)
         if qt_translator.load("qtbase_zh_CN", str(qt_translations_dir())):
             translators.append(qt_translator)
+            translators.append(QtChineseGaps(app))  # the few texts Qt's catalogue lacks
         else:
             log.warning("Qt's Chinese translation qtbase_zh_CN.qm not found")
     else:

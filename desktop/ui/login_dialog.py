@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.demo.city import DemoCity, load_city
+from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
 from desktop.ui.labels import label
 from desktop.ui.settings import AppSettings, check_server_url
 
@@ -59,6 +60,7 @@ class CaBundlePicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
+        self.dialog: QFileDialog | None = None
         self.edit.setObjectName("ca_bundle")
         self.edit.setPlaceholderText(self.tr("留空则使用系统证书"))
         self.browse = QPushButton(self.tr("浏览…"))
@@ -68,17 +70,23 @@ class CaBundlePicker(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.browse)
 
-    def choose(self) -> None:
-        """Ask for the certificate file."""
-        start = self.edit.text().strip() or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(
+    def choose(self) -> QFileDialog:
+        """Ask for the certificate file (non-blocking; returns the dialog)."""
+        dialog = file_dialog(
             self,
             self.tr("选择 CA 证书文件"),
-            start,
-            self.tr("证书文件 (*.pem *.crt *.cer);;所有文件 (*)"),
+            Purpose.CERTIFICATE,
+            Mode.OPEN_FILE,
+            name_filters=[self.tr("证书文件 (*.pem *.crt *.cer)"), self.tr("所有文件 (*)")],
         )
-        if path:
-            self.edit.setText(path)
+        current = Path(self.edit.text().strip())
+        if current.name and current.parent.is_dir():
+            dialog.setDirectory(str(current.parent))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.edit.setText)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
 
     def value(self) -> str | None:
         """The chosen file, or None."""

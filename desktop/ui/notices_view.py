@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from desktop.domain.notices import NoticeStatus
 from desktop.ui.notices.print_jobs import PrinterChooser, choose_printer
 from desktop.ui.notices.printing import TargetFactory, target_for
-from desktop.ui.notices.workbench import FolderChooser, NoticeWorkbench, choose_folder
+from desktop.ui.notices.workbench import (
+    FileChooser,
+    FolderChooser,
+    NoticeWorkbench,
+    choose_folder,
+    choose_pdf_file,
+)
 from desktop.ui.workspace import Workspace
 
 S = NoticeStatus
@@ -38,6 +44,7 @@ class NoticesView(QWidget):
         printer_chooser: PrinterChooser = choose_printer,
         target_factory: TargetFactory = target_for,
         folder_chooser: FolderChooser = choose_folder,
+        file_chooser: FileChooser = choose_pdf_file,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -58,6 +65,7 @@ class NoticesView(QWidget):
             printer_chooser=printer_chooser,
             target_factory=target_factory,
             folder_chooser=folder_chooser,
+            file_chooser=file_chooser,
         )
         layout.addWidget(self.workbench, 1)
         self.filter_combo.currentIndexChanged.connect(self._filter)

@@ -97,7 +97,7 @@ def translators(qapp: QApplication) -> Iterator[QApplication]:
 def test_chinese_installs_qts_own_chinese_catalogue(translators: QApplication) -> None:
     assert (qt_translations_dir() / "qtbase_zh_CN.qm").exists()
     installed = install_translators(translators, "zh_CN")
-    assert len(installed) == 1
+    assert len(installed) == 2  # Qt's catalogue and the few texts it lacks
     assert installed_translators() == installed
     assert QLocale().language() == QLocale.Language.Chinese
     box = QDialogButtonBox(
@@ -122,7 +122,7 @@ def test_english_installs_our_catalogue_and_no_qt_chinese(translators: QApplicat
 def test_switching_language_replaces_the_translators(translators: QApplication) -> None:
     install_translators(translators, "en")
     install_translators(translators, "zh_CN")
-    assert len(installed_translators()) == 1
+    assert len(installed_translators()) == 2  # Qt's own, and its gaps
     assert QCoreApplication.translate("labels", "待签收") == "待签收"
 
 

@@ -349,6 +349,32 @@ def test_selected_notices_are_saved_as_pdf_files(
         assert all(is_a4(size) for size in page_sizes(path))
 
 
+def test_one_notice_is_saved_as_a_file_of_its_own_name_as_the_preview_does(
+    qtbot: QtBot, xinhai: Workspace, tmp_path: Path
+) -> None:
+    """Saving one notice asks for a file (its number suggested), not for a folder."""
+    [notice_id] = issue_some(xinhai, 1)
+    asked: list[str] = []
+
+    def name_it(_parent: QWidget, suggested: str, chosen: Callable[[Path], None]) -> None:
+        asked.append(suggested)
+        chosen(tmp_path / "给企业的通知")
+
+    def no_folder(_parent: QWidget, _chosen: Callable[[Path], None]) -> None:
+        raise AssertionError("one notice does not ask for a folder")
+
+    view = view_with(qtbot, xinhai, file_chooser=name_it, folder_chooser=no_folder)
+    bench = view.workbench
+    select_only(bench, [notice_id])
+    qtbot.mouseClick(bench.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bench.last_result is not None, timeout=60000)
+    row = bench.model.row_by_id(notice_id)
+    assert row is not None and row.number and asked == [f"{row.number}.pdf"]
+    saved = tmp_path / "给企业的通知.pdf"
+    assert bench.status_label.text() == "已保存 1 份"
+    assert row.number in pdftotext(saved).replace(" ", "")
+
+
 def test_the_preview_shows_the_pages_and_prints_and_saves_them(
     qtbot: QtBot, xinhai: Workspace, tmp_path: Path
 ) -> None:

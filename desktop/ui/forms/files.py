@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
 from desktop.ui.forms.fields import FormField
 
 
@@ -45,10 +46,15 @@ class FilesField(FormField):
 
     def choose(self) -> QFileDialog:
         """Open the file dialog (non-blocking); the files chosen are added."""
-        dialog = QFileDialog(self, self.tr("选择照片或文件"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilters(
-            [self.tr("照片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp)"), self.tr("所有文件 (*)")]
+        dialog = file_dialog(
+            self,
+            self.tr("选择照片或文件"),
+            Purpose.ADD_EVIDENCE,
+            Mode.OPEN_FILES,
+            name_filters=[
+                self.tr("照片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp)"),
+                self.tr("所有文件 (*)"),
+            ],
         )
         dialog.filesSelected.connect(lambda names: self.add_files(Path(n) for n in names))
         dialog.open()

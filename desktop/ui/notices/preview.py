@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
 from desktop.ui.notices.errors import describe_notice_error
 from desktop.ui.notices.print_jobs import (
     BatchPrint,
@@ -75,6 +76,22 @@ class PdfPane(QWidget):
     def fit_width(self) -> None:
         """Fit the pages to the view's width again."""
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+
+def pdf_save_dialog(parent: QWidget, suggested: str) -> QFileDialog:
+    """The save dialog of one PDF document (not yet opened), suggesting a file name."""
+    title = QCoreApplication.translate("NoticePreview", "另存为PDF")
+    pdf_files = QCoreApplication.translate("NoticePreview", "PDF 文件 (*.pdf)")
+    dialog = file_dialog(
+        parent,
+        title,
+        Purpose.SAVE_PDF,
+        Mode.SAVE_FILE,
+        file_name=safe_file_name(suggested.removesuffix(".pdf")) + ".pdf",
+        name_filters=[pdf_files],
+    )
+    dialog.setDefaultSuffix("pdf")
+    return dialog
 
 
 class NoticePreview(QDialog):
@@ -233,11 +250,7 @@ class NoticePreview(QDialog):
 
     def ask_save(self) -> QFileDialog:
         """Ask where to save a copy as PDF (non-blocking)."""
-        dialog = QFileDialog(self, self.tr("另存为PDF"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("PDF 文件 (*.pdf)")])
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(safe_file_name(self.title) + ".pdf")
+        dialog = pdf_save_dialog(self, self.title + ".pdf")
         dialog.fileSelected.connect(lambda name: self.save_to(Path(name)))
         dialog.open()
         self.save_dialog = dialog

@@ -250,6 +250,21 @@ class FolderTarget:
         """Nothing to end."""
 
 
+class FileTarget:
+    """Save as PDF: the one document copied to the file the user named."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.saved: list[Path] = []
+
+    def add(self, pdf: Path, title: str) -> None:
+        """Copy the PDF to the chosen file (.pdf added when the name lacks it)."""
+        self.saved.append(save_pdf(pdf, self.path))
+
+    def finish(self) -> None:
+        """Nothing to end."""
+
+
 def safe_file_name(text: str) -> str:
     """A document title usable as a file name (海环整改〔2026〕15号 stays as it is)."""
     cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in text).strip()

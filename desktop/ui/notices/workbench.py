@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from desktop.domain.notices import (
 )
 from desktop.store.clue_detail import clue_state_by_code
 from desktop.store.notices import LocalNoticeAction, load_notice
+from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
 from desktop.ui.labels import label
 from desktop.ui.notices.notice_actions import (
     FORM_ACTIONS,
@@ -38,7 +38,7 @@ from desktop.ui.notices.notice_actions import (
 )
 from desktop.ui.notices.notice_form import NoticeForm, open_edit
 from desktop.ui.notices.notice_list import Column, NoticeListModel
-from desktop.ui.notices.preview import NoticePreview
+from desktop.ui.notices.preview import NoticePreview, pdf_save_dialog
 from desktop.ui.notices.print_jobs import (
     BatchPrint,
     PrinterChooser,
@@ -46,7 +46,7 @@ from desktop.ui.notices.print_jobs import (
     PrintResult,
     choose_printer,
 )
-from desktop.ui.notices.printing import FolderTarget, TargetFactory, target_for
+from desktop.ui.notices.printing import FileTarget, FolderTarget, TargetFactory, target_for
 from desktop.ui.notices.rendering import notice_title, print_item, renderer, state_title
 from desktop.ui.timeline import format_moment
 from desktop.ui.workspace import Workspace
@@ -54,14 +54,22 @@ from desktop.ui.workspace import Workspace
 TICK_MS = 60_000
 FolderChooser = Callable[[QWidget, Callable[[Path], None]], None]
 """Asks for a folder (non-blocking) and calls back with it; tests inject their own."""
+FileChooser = Callable[[QWidget, str, Callable[[Path], None]], None]
+"""Asks where to save one PDF, suggesting a file name (non-blocking); tests inject their own."""
 
 
 def choose_folder(parent: QWidget, chosen: Callable[[Path], None]) -> None:
     """Open a folder dialog (non-blocking); `chosen` gets the folder picked."""
     title = QCoreApplication.translate("NoticeWorkbench", "选择保存文书的文件夹")
-    dialog = QFileDialog(parent, title)
-    dialog.setFileMode(QFileDialog.FileMode.Directory)
-    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog = file_dialog(parent, title, Purpose.SAVE_PDF_FOLDER, Mode.FOLDER)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fileSelected.connect(lambda name: chosen(Path(name)))
+    dialog.open()
+
+
+def choose_pdf_file(parent: QWidget, suggested: str, chosen: Callable[[Path], None]) -> None:
+    """Open a save dialog for one PDF (non-blocking); `chosen` gets the file named."""
+    dialog = pdf_save_dialog(parent, suggested)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.fileSelected.connect(lambda name: chosen(Path(name)))
     dialog.open()
@@ -89,12 +97,14 @@ class NoticeWorkbench(QWidget):
         printer_chooser: PrinterChooser = choose_printer,
         target_factory: TargetFactory = target_for,
         folder_chooser: FolderChooser = choose_folder,
+        file_chooser: FileChooser = choose_pdf_file,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.printer_chooser = printer_chooser
         self.target_factory = target_factory
         self.folder_chooser = folder_chooser
+        self.file_chooser = file_chooser
         self.state: NoticeState | None = None
         self.dialog: NoticeActionDialog | NoticeForm | None = None
         self.preview: NoticePreview | None = None
@@ -302,8 +312,15 @@ class NoticeWorkbench(QWidget):
         return self._run(BatchPrint(self._items(ids), self.target_factory(printer), self))
 
     def save_selected(self) -> None:
-        """Ask for a folder, then save every notice selected there as PDF."""
-        if self.selected_ids() and self.job is None:
+        """Save the notices selected as PDF: one asks for a file name (as the preview does),
+        several for a folder that receives one file per notice, named by its number."""
+        ids = self.selected_ids()
+        if not ids or self.job is not None:
+            return
+        if len(ids) == 1:
+            items = self._items(ids)
+            self.file_chooser(self, items[0].title + ".pdf", self._save_as_chosen)
+        else:
             self.folder_chooser(self, lambda folder: self._save_chosen(folder))
 
     def save_to(self, folder: Path, ids: list[str] | None = None) -> BatchPrint | None:
@@ -314,11 +331,22 @@ class NoticeWorkbench(QWidget):
         job = BatchPrint(self._items(ids), FolderTarget(folder), self, saving=True)
         return self._run(job)
 
+    def save_as(self, path: Path) -> BatchPrint | None:
+        """Save the one notice selected as the PDF file `path`."""
+        ids = self.selected_ids()
+        if len(ids) != 1 or self.job is not None:
+            return None
+        job = BatchPrint(self._items(ids), FileTarget(path), self, saving=True)
+        return self._run(job)
+
     def _print_chosen(self, printer: QPrinter) -> None:
         self.print_to(printer)
 
     def _save_chosen(self, folder: Path) -> None:
         self.save_to(folder)
+
+    def _save_as_chosen(self, path: Path) -> None:
+        self.save_as(path)
 
     def _run(self, job: BatchPrint) -> BatchPrint:
         self.job = job

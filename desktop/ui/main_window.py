@@ -25,7 +25,7 @@ from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.actions import ACTION_SHORTCUTS
 from desktop.ui.clue_detail import ClueDetailPanel
 from desktop.ui.filter_bar import FilterBar
-from desktop.ui.help_dialog import HelpDialog
+from desktop.ui.help_dialog import HelpDialog, Shortcut
 from desktop.ui.labels import label
 from desktop.ui.logging_setup import log_file
 from desktop.ui.navigation import NavigationPanel
@@ -33,6 +33,7 @@ from desktop.ui.notices_view import NoticesView
 from desktop.ui.notifications import Notifier, Snapshot
 from desktop.ui.queue_view import QueueView
 from desktop.ui.register_dialog import RegisterDialog, may_register
+from desktop.ui.row_menu import ClueRowMenu
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import SyncStatusBar
@@ -162,6 +163,12 @@ class MainWindow(QMainWindow):
         self.filter_bar.filter_changed.connect(self.queue_view.set_filter)
         self.queue_view.clue_selected.connect(self.detail.show_clue)
         self.queue_view.selection_cleared.connect(lambda: self.detail.show_clue(None))
+        # The keyboard's daily path: search → Enter/Down → queue → Enter → the first action →
+        # its form → back in the queue on the same clue, or the next one (Ctrl+Down/Up).
+        self.filter_bar.results_requested.connect(self.queue_view.focus_results)
+        self.queue_view.clue_activated.connect(lambda _id: self.detail.focus_first_action())
+        self.detail.action_taken.connect(lambda _code: self.queue_view.focus_table())
+        self.row_menu = ClueRowMenu(self.queue_view, self.detail)
         self.problems_view.changed.connect(self._problems_changed)
         self.problems_view.clue_requested.connect(self.show_clue_code)
         self.problems_view.problem_selected.connect(self.show_clue_beside)
@@ -276,10 +283,21 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def shortcuts(self) -> list[tuple[str, str | QKeySequence]]:
+    def shortcuts(self) -> list[Shortcut]:
         """Every keyboard shortcut of the window, for the help dialog."""
-        listed: list[tuple[str, str | QKeySequence]] = [
+        listed: list[Shortcut] = [
             (label(action), keys) for action, keys in ACTION_SHORTCUTS.items()
+        ]
+        queue = self.queue_view
+        listed += [
+            (
+                self.tr("从搜索框转到结果列表"),
+                [QKeySequence(Qt.Key.Key_Enter), QKeySequence(Qt.Key.Key_Down)],
+            ),
+            (self.tr("在线索列表中：转到该线索的第一个操作"), QKeySequence(Qt.Key.Key_Enter)),
+            (queue.next_action.text(), queue.next_action.shortcut()),
+            (queue.previous_action.text(), queue.previous_action.shortcut()),
+            (queue.row_menu_action.text(), queue.row_menu_action.shortcuts()),
         ]
         for action in (
             self.sync_action,

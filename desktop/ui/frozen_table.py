@@ -67,6 +67,18 @@ class FrozenColumnTable(QTableView):
         self._show_frozen_only()
         self.frozen.show()
 
+    def setSelectionBehavior(  # noqa: N802 - Qt override
+        self, behavior: QAbstractItemView.SelectionBehavior
+    ) -> None:
+        """Select the same way in the table and its frozen column (whole rows, say)."""
+        super().setSelectionBehavior(behavior)
+        self.frozen.setSelectionBehavior(behavior)
+
+    def setSelectionMode(self, mode: QAbstractItemView.SelectionMode) -> None:  # noqa: N802
+        """Select as many rows in the frozen column as in the table."""
+        super().setSelectionMode(mode)
+        self.frozen.setSelectionMode(mode)
+
     def _show_frozen_only(self) -> None:
         model = self.model()
         if model is None:

@@ -25,7 +25,7 @@ from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.actions import ACTION_SHORTCUTS
 from desktop.ui.clue_detail import ClueDetailPanel
 from desktop.ui.filter_bar import FilterBar
-from desktop.ui.help_dialog import HelpDialog, Shortcut
+from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.labels import label
 from desktop.ui.logging_setup import log_file
 from desktop.ui.navigation import NavigationPanel
@@ -283,21 +283,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def shortcuts(self) -> list[Shortcut]:
+    def shortcuts(self) -> list[tuple[str, str | QKeySequence]]:
         """Every keyboard shortcut of the window, for the help dialog."""
-        listed: list[Shortcut] = [
+        listed: list[tuple[str, str | QKeySequence]] = [
             (label(action), keys) for action, keys in ACTION_SHORTCUTS.items()
         ]
         queue = self.queue_view
         listed += [
-            (
-                self.tr("从搜索框转到结果列表"),
-                [QKeySequence(Qt.Key.Key_Enter), QKeySequence(Qt.Key.Key_Down)],
-            ),
-            (self.tr("在线索列表中：转到该线索的第一个操作"), QKeySequence(Qt.Key.Key_Enter)),
+            (self.tr("搜索框中：转到结果列表（Enter 亦可）"), QKeySequence(Qt.Key.Key_Down)),
+            (self.tr("线索列表中：转到该线索的第一个操作"), QKeySequence(Qt.Key.Key_Enter)),
             (queue.next_action.text(), queue.next_action.shortcut()),
             (queue.previous_action.text(), queue.previous_action.shortcut()),
-            (queue.row_menu_action.text(), queue.row_menu_action.shortcuts()),
+            (self.tr("线索操作菜单（菜单键亦可）"), queue.row_menu_action.shortcut()),
         ]
         for action in (
             self.sync_action,

@@ -100,7 +100,8 @@ def test_search_results_action_and_next_clue_without_the_mouse(
     qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert queue.selected_clue_id() == ids[2]
     listed = {text for text, _keys in window.shortcuts()}
-    assert {"下一条线索", "上一条线索", "线索操作菜单", "从搜索框转到结果列表"} <= listed
+    assert {"下一条线索", "上一条线索"} <= listed
+    assert {"搜索框中：转到结果列表（Enter 亦可）", "线索操作菜单（菜单键亦可）"} <= listed
 
 
 def back_to(qtbot: QtBot, window: MainWindow) -> None:

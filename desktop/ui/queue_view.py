@@ -55,6 +55,10 @@ CELL_PADDING = 16
 HEADER_PADDING = 24
 """Room beside a header's title for the sort indicator, so no title is cut off."""
 
+HEADER_STATE_TAG = b"queue-columns-v2:"
+"""Marks a saved header state as one of these columns: a state saved before the columns
+changed (v1 had 13, in another order) would hide or size the wrong ones, so it is dropped."""
+
 NEXT_KEY = "Ctrl+Down"
 PREVIOUS_KEY = "Ctrl+Up"
 ROW_MENU_KEYS = ("Shift+F10", "Menu")
@@ -272,14 +276,17 @@ class QueueView(QWidget):
 
     def header_state(self) -> bytes:
         """The column order, widths and sort, to save in the settings."""
-        return bytes(self.table.horizontalHeader().saveState().data())
+        return HEADER_STATE_TAG + bytes(self.table.horizontalHeader().saveState().data())
 
     def restore_header_state(self, state: bytes) -> bool:
         """Restore what `header_state` saved (re-sorting if needed); False if it did not fit."""
         header = self.table.horizontalHeader()
+        if not state.startswith(HEADER_STATE_TAG):
+            self._show_model_sort()
+            return False
         header.blockSignals(True)
         try:
-            restored = header.restoreState(QByteArray(state))
+            restored = header.restoreState(QByteArray(state[len(HEADER_STATE_TAG) :]))
         finally:
             header.blockSignals(False)
         column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()

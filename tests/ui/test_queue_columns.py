@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
 from desktop.store.queues import SUMMARY_CHARS, QueueFilter
@@ -169,3 +169,16 @@ def test_the_last_column_shown_cannot_be_hidden(qtbot: Any, make_workspace: Make
     assert visible_sections(header) == [Column.CODE]
     assert not set_section_shown(header, Column.CODE, False)
     assert not header.isSectionHidden(Column.CODE)
+
+
+def test_a_layout_saved_for_the_old_columns_is_not_applied_to_the_new(
+    qtbot: Any, make_workspace: MakeWorkspace
+) -> None:
+    view = host_view(qtbot, make_workspace("haizhou"))
+    old = QTableView()  # the 13 columns of the previous version, its 来源渠道 (5) hidden
+    qtbot.addWidget(old)
+    old.setModel(QStandardItemModel(1, 13, old))
+    old.horizontalHeader().hideSection(5)
+    state = bytes(old.horizontalHeader().saveState().data())
+    assert not view.restore_header_state(state)
+    assert not view.table.horizontalHeader().isSectionHidden(Column.ADDRESS)  # now column 5

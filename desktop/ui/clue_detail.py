@@ -112,6 +112,7 @@ class ClueDetailPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.code_label.setFont(font)
+        self.code_label.setWordWrap(False)  # a code is read whole, never broken at 临
         self.status_label = QLabel()
         self.warning_label = QLabel()
         self.countdown_label = QLabel()

@@ -32,10 +32,10 @@ from desktop.ui.queue_model import Column, QueueModel
 from desktop.ui.workspace import Workspace
 
 COLUMN_WIDTHS: dict[Column, int | str] = {
-    Column.CODE: "LYG2026001152",
+    Column.CODE: "临20261127-22EBA850",  # a provisional code, longer than LYG2026001152
     Column.STATUS: 3,
     Column.WARNING: "■ 三级预警",
-    Column.COUNTDOWN: 7,
+    Column.COUNTDOWN: 6,
     Column.SUBJECT: 6,
     Column.ADDRESS: 6,
     Column.SUMMARY: 12,

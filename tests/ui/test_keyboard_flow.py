@@ -158,3 +158,15 @@ def test_a_rows_menu_offers_the_clues_actions_and_copies_its_code(
     qtbot.waitUntil(lambda: window.row_menu.menu is not menu and window.row_menu.menu.isVisible())
     again = window.row_menu.menu
     assert again is not None and again.activeAction() is panel.qactions[Action.SIGN]
+
+
+def test_the_menu_key_opens_the_rows_menu(
+    qtbot: QtBot, fresh_desk: MakeWorkspace, tmp_path: Path
+) -> None:
+    window, _codes = township_window(qtbot, fresh_desk, tmp_path, 1)
+    queue, table = window.queue_view, window.queue_view.table
+    table.setFocus()
+    queue.select_clue(queue.model.clue_id(0))
+    qtbot.keyClick(table, Qt.Key.Key_Menu)
+    qtbot.waitUntil(lambda: window.row_menu.menu is not None and window.row_menu.menu.isVisible())
+    assert window.row_menu.menu.activeAction() is window.detail.qactions[Action.SIGN]

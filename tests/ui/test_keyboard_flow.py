@@ -170,3 +170,25 @@ def test_the_menu_key_opens_the_rows_menu(
     qtbot.keyClick(table, Qt.Key.Key_Menu)
     qtbot.waitUntil(lambda: window.row_menu.menu is not None and window.row_menu.menu.isVisible())
     assert window.row_menu.menu.activeAction() is window.detail.qactions[Action.SIGN]
+
+
+def test_after_an_action_the_clue_stays_selected_when_it_stays_in_the_queue(
+    qtbot: QtBot, fresh_desk: MakeWorkspace, tmp_path: Path
+) -> None:
+    window, _codes = township_window(qtbot, fresh_desk, tmp_path, 3)
+    window.navigation.select_queue(Queue.ALL)
+    queue, panel = window.queue_view, window.detail
+    qtbot.waitUntil(lambda: queue.row_count() == 3)
+    chosen = queue.model.clue_id(1)
+    queue.select_clue(chosen)
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.id == chosen)
+    panel.qactions[Action.SIGN].trigger()
+    confirm = panel.current_dialog
+    assert isinstance(confirm, ConfirmAction)
+    confirm.ok_button.click()
+    qtbot.waitUntil(lambda: not confirm.isVisible())
+    back_to(qtbot, window)
+    assert queue.selected_clue_id() == chosen  # signed, still in 全部: still selected
+    assert queue.table.selectionModel().isRowSelected(queue.model.row_of(chosen))
+    qtbot.waitUntil(queue.table.hasFocus)
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.status.value == "handling")

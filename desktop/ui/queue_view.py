@@ -31,21 +31,27 @@ from desktop.ui.frozen_table import FrozenColumnTable
 from desktop.ui.queue_model import Column, QueueModel
 from desktop.ui.workspace import Workspace
 
+UNTRANSLATED = ("临20261127-22EBA850", "中")
+"""Texts measured to size columns, never shown: a provisional code (longer than
+LYG2026001152) and one CJK character."""
+CODE_SAMPLE, CJK_CHARACTER = UNTRANSLATED
+TIME_SAMPLE = "2026-11-27 10:00"
+
 COLUMN_WIDTHS: dict[Column, int | str] = {
-    Column.CODE: "临20261127-22EBA850",  # a provisional code, longer than LYG2026001152
+    Column.CODE: CODE_SAMPLE,
     Column.STATUS: 3,
-    Column.WARNING: "■ 三级预警",
+    Column.WARNING: 3,  # and at least the widest level's text, in the language shown
     Column.COUNTDOWN: 6,
     Column.SUBJECT: 6,
     Column.ADDRESS: 6,
     Column.SUMMARY: 12,
-    Column.DEADLINE: "2026-11-27 10:00",
+    Column.DEADLINE: TIME_SAMPLE,
     Column.CHANNEL: 6,
     Column.CATEGORY: 2,
     Column.PRIORITY: 2,
     Column.COUNTY: 3,
     Column.LEAD_UNIT: 7,
-    Column.RECEIVED: "2026-11-27 10:00",
+    Column.RECEIVED: TIME_SAMPLE,
 }
 """Initial column widths: CJK characters, or a sample text as wide as the column's values.
 Narrow, so that what a clue is about (对象, 地址, 内容) shows beside its code and deadline on a
@@ -176,12 +182,14 @@ class QueueView(QWidget):
         """Size every column to its default: narrow, but never cutting off its title."""
         header = self.table.horizontalHeader()
         metrics = self.fontMetrics()
-        char = metrics.horizontalAdvance("中")
+        char = metrics.horizontalAdvance(CJK_CHARACTER)
         for column, width in COLUMN_WIDTHS.items():
             if isinstance(width, str):
                 content = metrics.horizontalAdvance(width)
             else:
                 content = width * char
+            if column is Column.WARNING:
+                content = max(content, metrics.horizontalAdvance(self.model.warning_text(3)))
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             needed = header.fontMetrics().horizontalAdvance(title) + HEADER_PADDING
             header.resizeSection(column, max(content + CELL_PADDING, needed))

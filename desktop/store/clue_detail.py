@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -161,8 +161,7 @@ def _unit_names(session: Session, codes: set[str]) -> dict[str, str]:
 
 
 _SENT_BACK = frozenset(
-    a.value
-    for a in (Action.REJECT, Action.VERIFICATION_FAIL, Action.SIGNOFF_REJECT, Action.REOPEN)
+    a.value for a in (Action.REJECT, Action.VERIFICATION_FAIL, Action.SIGNOFF_REJECT, Action.REOPEN)
 )
 """Actions after which the last reported result no longer stands."""
 
@@ -176,6 +175,58 @@ def _report(timeline: tuple[TimelineEntry, ...]) -> tuple[str, str]:
         if entry.action in _SENT_BACK:
             break
     return "", ""
+
+
+SENT_BACK_ACTIONS = frozenset(
+    a.value
+    for a in (
+        Action.REJECT,
+        Action.SIGNOFF_REJECT,
+        Action.VERIFICATION_FAIL,
+        Action.REOPEN,
+        Action.RETURN,
+        Action.RETURN_TO_CITY,
+    )
+)
+"""Actions that send a clue back to a unit with a reason (驳回, 退回, 审签退回, 重办…)."""
+
+_ALONGSIDE = frozenset(
+    a.value
+    for a in (
+        Action.URGE,
+        Action.ASSIST_REPORT,
+        Action.TAKE_OVER,
+        Action.REQUEST_EXTENSION,
+        Action.APPROVE_EXTENSION,
+        Action.DENY_EXTENSION,
+        Action.CALLBACK,
+    )
+)
+"""Actions that leave the clue where it stands: the reason it was sent back still holds."""
+
+_PASSED_ON = frozenset({Action.DISPATCH.value, Action.TRANSFER.value})
+"""Actions by which an office hands a returned clue on: the next unit still reads why."""
+
+
+def sent_back_entry(timeline: Sequence[TimelineEntry], unit_code: str) -> TimelineEntry | None:
+    """The 驳回/退回 a unit has to read before it acts on the clue again, or None.
+
+    The last entry that sent the clue back stands until the clue moves on (a report, a
+    signing, a dispatch by the viewer's own unit…); urges, extensions and callbacks do not
+    move it. A unit is not told of its own sending back, except a head's sign-off refusal,
+    which its clerks have to read. A returned clue dispatched on keeps the reason for the
+    unit it reaches.
+    """
+    for entry in reversed(timeline):
+        if entry.action in SENT_BACK_ACTIONS:
+            own = entry.unit.code == unit_code and entry.action != Action.SIGNOFF_REJECT.value
+            return None if own else entry
+        if entry.action in _ALONGSIDE:
+            continue
+        if entry.action in _PASSED_ON and entry.unit.code != unit_code:
+            continue
+        return None
+    return None
 
 
 def load_clue_detail(

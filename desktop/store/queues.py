@@ -136,6 +136,10 @@ class ClueRow:
     channel_ref: str = ""
     finding: str | None = None
     owner_unit: str | None = None
+    summary: str = ""
+    """The first words of the clue's content (SUMMARY_CHARS at most), for a glance."""
+    summary_cut: bool = False
+    """Whether the content goes on beyond `summary`."""
     sort_value: Any = field(repr=False, default=None)
 
 
@@ -146,6 +150,9 @@ class Page:
     rows: list[ClueRow]
     next_cursor: tuple[Any, int] | None
 
+
+SUMMARY_CHARS = 120
+"""How much of a clue's content a queue row carries (the detail panel shows it all)."""
 
 ROW_COLUMNS = (
     Clue.id,
@@ -164,6 +171,8 @@ ROW_COLUMNS = (
     Clue.channel_ref,
     Clue.finding,
     Clue.owner_unit,
+    func.substr(Clue.description, 1, SUMMARY_CHARS).label("summary"),
+    (func.length(Clue.description) > SUMMARY_CHARS).label("summary_cut"),
 )
 
 
@@ -264,6 +273,8 @@ def _clue_row(r: Any, bounds: WarningBounds) -> ClueRow:
         channel_ref=r.channel_ref,
         finding=r.finding,
         owner_unit=r.owner_unit,
+        summary=" ".join((r.summary or "").split()),
+        summary_cut=bool(r.summary_cut),
         sort_value=r.sort_value,
     )
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 from desktop.domain.codes import Category, Channel, Priority, Role, Status
 from desktop.domain.deadlines import countdown, warning_level
 from desktop.domain.workflow import Action, allowed_actions, owner_of
-from desktop.store.clue_detail import ClueDetail, load_clue_detail
+from desktop.store.clue_detail import ClueDetail, load_clue_detail, sent_back_entry
 from desktop.store.local_actions import LocalAction
 from desktop.ui.action_forms import ActionDialog, ConfirmAction, open_action
 from desktop.ui.actions import build_action_qactions
 from desktop.ui.attachments_panel import AttachmentsPanel
+from desktop.ui.banner import SentBackBanner
 from desktop.ui.labels import label, label_of
 from desktop.ui.notices.notice_panel import NoticePanel
 from desktop.ui.tasks import Task, run_task
@@ -46,6 +47,19 @@ PENDING_STYLE = "background: #fff4d6; color: #8a5a00; padding: 4px;"
 REJECTED_STYLE = "background: #fdecea; color: #a93226; padding: 4px;"
 TICK_MS = 60_000
 EMPTY = "—"
+LONG_FIELDS = frozenset({"description", "result", "measures"})
+"""Fields that may run to pages: shown whole, under their title, across the panel's width."""
+
+
+class ActionButton(QToolButton):
+    """An action's button that Enter presses too (the keyboard path: queue → Enter → action)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Enter and Return press the button, as Space does."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.click()
+            return
+        super().keyPressEvent(event)
 
 
 class ClueDetailPanel(QWidget):
@@ -53,6 +67,8 @@ class ClueDetailPanel(QWidget):
 
     action_taken = Signal(str)
     """A clue's code, after an action on it was taken and queued."""
+    loaded = Signal(int)
+    """The clue with this id was read and is shown, its actions up to date."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +78,7 @@ class ClueDetailPanel(QWidget):
         self.loading = False
         self.current_dialog: ActionDialog | ConfirmAction | None = None
         self._generation = 0
+        self._focus_when_loaded = False
         self.qactions: dict[Action, QAction] = build_action_qactions(self)
         for action, qaction in self.qactions.items():
             qaction.triggered.connect(lambda _checked=False, a=action: self.start_action(a))
@@ -87,12 +104,15 @@ class ClueDetailPanel(QWidget):
 
     def _build_content(self) -> None:
         layout = QVBoxLayout(self.content)
+        self.banner = SentBackBanner()
+        layout.addWidget(self.banner)
         header = QHBoxLayout()
         self.code_label = self._value_label()
         font = self.code_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.code_label.setFont(font)
+        self.code_label.setWordWrap(False)  # a code is read whole, never broken at 临
         self.status_label = QLabel()
         self.warning_label = QLabel()
         self.countdown_label = QLabel()
@@ -115,7 +135,7 @@ class ClueDetailPanel(QWidget):
         bar = QHBoxLayout()
         self.action_buttons: dict[Action, QToolButton] = {}
         for action, qaction in self.qactions.items():
-            button = QToolButton()
+            button = ActionButton()
             button.setDefaultAction(qaction)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             qaction.changed.connect(lambda b=button, a=qaction: b.setVisible(a.isVisible()))
@@ -130,8 +150,22 @@ class ClueDetailPanel(QWidget):
         self.fields: dict[str, QLabel] = {}
         for key, text in self._field_titles():
             value = self._value_label()
+            value.setObjectName(f"field_{key}")
             self.fields[key] = value
-            self.form.addRow(text, value)
+            if key in LONG_FIELDS:
+                # The whole text across the panel: a narrow value column made a report
+                # thousands of pixels tall beside its title.
+                title = QLabel(text)
+                title.setObjectName(f"title_{key}")
+                font = title.font()
+                font.setBold(True)
+                title.setFont(font)
+                title.setBuddy(value)
+                value.setAccessibleName(text)
+                self.form.addRow(title)
+                self.form.addRow(value)
+            else:
+                self.form.addRow(text, value)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_page)
@@ -201,6 +235,8 @@ class ClueDetailPanel(QWidget):
         """Show another clue (None: none); it is loaded in a worker."""
         changed = clue_id != self.clue_id
         self.clue_id = clue_id
+        if changed:
+            self._focus_when_loaded = False
         if clue_id is None:
             self._generation += 1
             self.detail = None
@@ -243,6 +279,7 @@ class ClueDetailPanel(QWidget):
         self.loading = False
         self.detail = detail
         if detail is None:
+            self._focus_when_loaded = False
             self._show_placeholder(self.tr("本机已没有该线索（可能已移出您的管辖范围）"))
             return
         self._fill(detail)
@@ -250,6 +287,10 @@ class ClueDetailPanel(QWidget):
             self.notices.show_clue(detail.code)
         self.stack.setCurrentWidget(self.content)
         self._update_actions()
+        if self._focus_when_loaded:
+            self._focus_when_loaded = False
+            self.focus_first_action()
+        self.loaded.emit(detail.id)
 
     def _show_placeholder(self, text: str) -> None:
         self.placeholder.setText(text)
@@ -328,6 +369,7 @@ class ClueDetailPanel(QWidget):
                 )
             )
         self.rejected_label.setVisible(bool(rejected))
+        self.banner.show_entry(sent_back_entry(d.timeline, self.workspace.actor.unit.code))
         self.timeline.set_entries(d.timeline)
         self.attachments.set_attachments(d.attachments)
         self.tabs.setTabText(1, self.tr("办理记录（{0}）").format(len(d.timeline)))
@@ -390,6 +432,25 @@ class ClueDetailPanel(QWidget):
         dialog.completed.connect(self._completed)
         self.current_dialog = dialog
         return dialog
+
+    def first_action(self) -> Action | None:
+        """The first action the user may take on the clue shown now (its button's order)."""
+        if self.detail is None or self.loading:
+            return None
+        allowed = set(self.allowed())
+        return next((action for action in self.qactions if action in allowed), None)
+
+    def focus_first_action(self) -> bool:
+        """Put the keyboard on the first action's button (Enter or Space presses it); when
+        the clue is still loading, do it once it is shown. False: no action to offer now."""
+        if self.clue_id is not None and (self.loading or self.detail is None):
+            self._focus_when_loaded = True
+            return False
+        action = self.first_action()
+        if action is None:
+            return False
+        self.action_buttons[action].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
 
     def _completed(self, done: LocalAction) -> None:
         self.action_taken.emit(done.clue_code)

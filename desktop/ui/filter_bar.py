@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,6 +53,8 @@ class FilterBar(QWidget):
 
     filter_changed = Signal(object)
     """The new QueueFilter (typed text arrives after a short pause)."""
+    results_requested = Signal()
+    """Enter or Down in the search box: the filter was applied, go to the first result."""
 
     def __init__(
         self, workspace: Workspace, parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS
@@ -157,6 +160,8 @@ class FilterBar(QWidget):
 
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self.emit_filter)
+        self.search.returnPressed.connect(self.results_requested)
+        self.search.installEventFilter(self)
         for combo in (self.channel, self.category, self.priority, self.township):
             combo.currentIndexChanged.connect(self.emit_filter)
         self.county.currentIndexChanged.connect(self._county_changed)
@@ -284,6 +289,20 @@ class FilterBar(QWidget):
         self.date_to.setEnabled(on)
         if emit:
             self.emit_filter()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Down in the search box applies the filter and goes to the results, as Enter does."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.emit_filter()
+            self.results_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
 
 def _chosen(combo: QComboBox) -> frozenset[str]:

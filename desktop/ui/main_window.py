@@ -34,6 +34,7 @@ from desktop.ui.notifications import Notifier, Snapshot
 from desktop.ui.queue_view import QueueView
 from desktop.ui.register_dialog import RegisterDialog, may_register
 from desktop.ui.role_guide import guide_html
+from desktop.ui.row_menu import ClueRowMenu
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import SyncStatusBar
@@ -165,6 +166,12 @@ class MainWindow(QMainWindow):
         self.queue_view.clue_selected.connect(self.detail.show_clue)
         self.queue_view.selection_cleared.connect(lambda: self.detail.show_clue(None))
         self.status.problems_requested.connect(self.navigation.select_sync_problems)
+        # The keyboard's daily path: search → Enter/Down → queue → Enter → the first action →
+        # its form → back in the queue on the same clue, or the next one (Ctrl+Down/Up).
+        self.filter_bar.results_requested.connect(self.queue_view.focus_results)
+        self.queue_view.clue_activated.connect(lambda _id: self.detail.focus_first_action())
+        self.detail.action_taken.connect(lambda _code: self.queue_view.focus_table())
+        self.row_menu = ClueRowMenu(self.queue_view, self.detail)
         self.problems_view.changed.connect(self._problems_changed)
         self.problems_view.clue_requested.connect(self.show_clue_code)
         self.problems_view.problem_selected.connect(self.show_clue_beside)
@@ -283,6 +290,14 @@ class MainWindow(QMainWindow):
         """Every keyboard shortcut of the window, for the help dialog."""
         listed: list[tuple[str, str | QKeySequence]] = [
             (label(action), keys) for action, keys in ACTION_SHORTCUTS.items()
+        ]
+        queue = self.queue_view
+        listed += [
+            (self.tr("搜索框中：转到结果列表（Enter 亦可）"), QKeySequence(Qt.Key.Key_Down)),
+            (self.tr("线索列表中：转到该线索的第一个操作"), QKeySequence(Qt.Key.Key_Enter)),
+            (queue.next_action.text(), queue.next_action.shortcut()),
+            (queue.previous_action.text(), queue.previous_action.shortcut()),
+            (self.tr("线索操作菜单（菜单键亦可）"), queue.row_menu_action.shortcut()),
         ]
         for action in (
             self.sync_action,

@@ -53,15 +53,16 @@ class Column(IntEnum):
     STATUS = 1
     WARNING = 2
     COUNTDOWN = 3
-    DEADLINE = 4
-    CHANNEL = 5
-    CATEGORY = 6
-    PRIORITY = 7
-    COUNTY = 8
-    LEAD_UNIT = 9
-    SUBJECT = 10
-    ADDRESS = 11
-    RECEIVED = 12
+    SUBJECT = 4
+    ADDRESS = 5
+    SUMMARY = 6
+    DEADLINE = 7
+    CHANNEL = 8
+    CATEGORY = 9
+    PRIORITY = 10
+    COUNTY = 11
+    LEAD_UNIT = 12
+    RECEIVED = 13
 
 
 HEADERS = {
@@ -75,8 +76,9 @@ HEADERS = {
     Column.PRIORITY: QT_TRANSLATE_NOOP("QueueModel", "紧急程度"),
     Column.COUNTY: QT_TRANSLATE_NOOP("QueueModel", "县区"),
     Column.LEAD_UNIT: QT_TRANSLATE_NOOP("QueueModel", "承办单位"),
-    Column.SUBJECT: QT_TRANSLATE_NOOP("QueueModel", "当事人/对象"),
+    Column.SUBJECT: QT_TRANSLATE_NOOP("QueueModel", "被反映对象"),
     Column.ADDRESS: QT_TRANSLATE_NOOP("QueueModel", "地址"),
+    Column.SUMMARY: QT_TRANSLATE_NOOP("QueueModel", "内容摘要"),
     Column.RECEIVED: QT_TRANSLATE_NOOP("QueueModel", "受理时间"),
 }
 
@@ -98,6 +100,10 @@ WARNING_TEXTS = {
 WARNING_TINTS = {1: "#fff3b0", 2: "#ffd49e", 3: "#f9b4ae"}
 """Light yellow / orange / red row backgrounds; dark text stays readable on each."""
 TINTED_TEXT = "#1b1b1b"
+TIP_LINE = 40
+"""Characters per line of a long cell's tooltip (CJK text has no spaces to wrap at)."""
+WHOLE_TEXT_COLUMNS = frozenset({Column.SUBJECT, Column.ADDRESS, Column.SUMMARY})
+"""Columns whose narrow cells are elided: the tooltip carries the whole text."""
 
 _LIVE_ROLES = (
     Qt.ItemDataRole.DisplayRole,
@@ -141,6 +147,11 @@ def sql_order(column: int, order: Qt.SortOrder) -> tuple[SortKey, bool] | None:
 def translated(source: object) -> str:
     """A string marked with QT_TRANSLATE_NOOP("QueueModel", …), translated now."""
     return QCoreApplication.translate(CONTEXT, str(source))
+
+
+def tooltip_lines(text: str, width: int = TIP_LINE) -> str:
+    """A long text broken into lines of `width` characters, for a tooltip."""
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
 
 
 def format_time(moment: datetime | None) -> str:
@@ -447,21 +458,23 @@ class QueueModel(QAbstractTableModel):
             if len(self._texts) >= self.cache_limit:
                 self._texts.clear()
             ws = self.workspace
-            found = self._texts[clue.id] = (
-                clue.code,
-                label_of(Status, clue.status),
-                "",  # the warning: live
-                "",  # the countdown: live
-                format_time(clue.deadline),
-                label_of(Channel, clue.channel),
-                label_of(Category, clue.category),
-                label_of(Priority, clue.priority),
-                area_name(ws, clue.county_code),
-                ws.unit_name(clue.lead_unit),
-                clue.subject_name,
-                clue.address,
-                format_time(clue.received_at),
-            )
+            by_column = {
+                Column.CODE: clue.code,
+                Column.STATUS: label_of(Status, clue.status),
+                Column.WARNING: "",  # live
+                Column.COUNTDOWN: "",  # live
+                Column.SUBJECT: clue.subject_name,
+                Column.ADDRESS: clue.address,
+                Column.SUMMARY: clue.summary + ("…" if clue.summary_cut else ""),
+                Column.DEADLINE: format_time(clue.deadline),
+                Column.CHANNEL: label_of(Channel, clue.channel),
+                Column.CATEGORY: label_of(Category, clue.category),
+                Column.PRIORITY: label_of(Priority, clue.priority),
+                Column.COUNTY: area_name(ws, clue.county_code),
+                Column.LEAD_UNIT: ws.unit_name(clue.lead_unit),
+                Column.RECEIVED: format_time(clue.received_at),
+            }
+            found = self._texts[clue.id] = tuple(by_column[column] for column in Column)
         return found
 
     @staticmethod
@@ -496,8 +509,8 @@ class QueueModel(QAbstractTableModel):
                 countdown=live.full,
                 deadline=format_time(clue.deadline),
             )
-        if column in (Column.SUBJECT, Column.ADDRESS):
-            return self.texts(clue)[column] or None
+        if column in WHOLE_TEXT_COLUMNS:
+            return tooltip_lines(self.texts(clue)[column]) or None
         lines = []
         if column is Column.CODE and clue.channel_ref:
             lines.append(self.tr("渠道编号：{0}").format(clue.channel_ref))

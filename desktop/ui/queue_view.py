@@ -1,39 +1,73 @@
-"""The queue table of the main window: sortable headers, live countdowns, selection by clue id."""
+"""The queue table of the main window: sortable headers, live countdowns, selection by clue id,
+a frozen code column, a column chooser, and the keyboard path from search to the next clue."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.store.queues import QueueFilter
+from desktop.ui.column_chooser import column_menu
 from desktop.ui.countdown import DEFAULT_INTERVAL_MS, CountdownTicker
+from desktop.ui.frozen_table import FrozenColumnTable
 from desktop.ui.queue_model import Column, QueueModel
 from desktop.ui.workspace import Workspace
 
-COLUMN_WIDTHS = {
-    Column.CODE: 9,
-    Column.STATUS: 4,
-    Column.WARNING: 6,
-    Column.COUNTDOWN: 10,
-    Column.DEADLINE: 9,
-    Column.CHANNEL: 7,
-    Column.CATEGORY: 3,
-    Column.PRIORITY: 4,
-    Column.COUNTY: 5,
-    Column.LEAD_UNIT: 8,
-    Column.SUBJECT: 8,
-    Column.ADDRESS: 16,
-    Column.RECEIVED: 9,
+UNTRANSLATED = ("临20261127-22EBA850", "中")
+"""Texts measured to size columns, never shown: a provisional code (longer than
+LYG2026001152) and one CJK character."""
+CODE_SAMPLE, CJK_CHARACTER = UNTRANSLATED
+TIME_SAMPLE = "2026-11-27 10:00"
+
+COLUMN_WIDTHS: dict[Column, int | str] = {
+    Column.CODE: CODE_SAMPLE,
+    Column.STATUS: 3,
+    Column.WARNING: 3,  # and at least the widest level's text, in the language shown
+    Column.COUNTDOWN: 6,
+    Column.SUBJECT: 6,
+    Column.ADDRESS: 6,
+    Column.SUMMARY: 12,
+    Column.DEADLINE: TIME_SAMPLE,
+    Column.CHANNEL: 6,
+    Column.CATEGORY: 2,
+    Column.PRIORITY: 2,
+    Column.COUNTY: 3,
+    Column.LEAD_UNIT: 7,
+    Column.RECEIVED: TIME_SAMPLE,
 }
-"""Initial column widths, in CJK characters (the user may resize; the state is saved)."""
+"""Initial column widths: CJK characters, or a sample text as wide as the column's values.
+Narrow, so that what a clue is about (对象, 地址, 内容) shows beside its code and deadline on a
+1366-pixel laptop; long values are elided, their tooltip carries the whole text. The user may
+resize (the state is saved)."""
+CELL_PADDING = 16
+HEADER_PADDING = 24
+"""Room beside a header's title for the sort indicator, so no title is cut off."""
+
+HEADER_STATE_TAG = b"queue-columns-v2:"
+"""Marks a saved header state as one of these columns: a state saved before the columns
+changed (v1 had 13, in another order) would hide or size the wrong ones, so it is dropped."""
+
+NEXT_KEY = "Ctrl+Down"
+PREVIOUS_KEY = "Ctrl+Up"
+ROW_MENU_KEYS = ("Shift+F10", "Menu")
 
 
 class QueueView(QWidget):
@@ -47,6 +81,9 @@ class QueueView(QWidget):
     """No clue is selected any more (the selected one left the queue)."""
     count_changed = Signal(int)
     """How many clues the queue holds, after every query."""
+    row_menu_requested = Signal(int, QPoint)
+    """The user asked for the actions of a clue (right-click, Menu key, Shift+F10): its id and
+    where to show them (global coordinates)."""
 
     def __init__(
         self,
@@ -60,9 +97,12 @@ class QueueView(QWidget):
         self.workspace = workspace
         self.model = model if model is not None else QueueModel(workspace, self)
         self._selected_id: int | None = None
+        self._selected_row = -1
+        self._advance = False
         self._restoring = False
+        self.header_menu: QMenu | None = None
 
-        self.table = QTableView(self)
+        self.table = FrozenColumnTable(Column.CODE, self)
         self.table.setObjectName("queueTable")
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("线索列表"))
@@ -84,9 +124,7 @@ class QueueView(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        char = self.fontMetrics().height()  # about the advance of one CJK character
-        for column, chars in COLUMN_WIDTHS.items():
-            header.resizeSection(column, chars * char + 16)
+        self.apply_default_widths()
         header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
         header.sortIndicatorChanged.connect(self._sort_requested)
 
@@ -114,19 +152,61 @@ class QueueView(QWidget):
         self.table.activated.connect(self._activated)
         self.table.verticalScrollBar().valueChanged.connect(self._update_visible_rows)
         self.table.viewport().installEventFilter(self)
+        self.table.customContextMenuRequested.connect(self._row_menu_at)
+        header.customContextMenuRequested.connect(self.open_header_menu)
+        self.next_action = self._shortcut(self.tr("下一条线索"), NEXT_KEY, self.select_next)
+        self.previous_action = self._shortcut(
+            self.tr("上一条线索"), PREVIOUS_KEY, self.select_previous
+        )
+        self.row_menu_action = QAction(self.tr("线索操作菜单"), self.table)
+        self.row_menu_action.setShortcuts([QKeySequence(k) for k in ROW_MENU_KEYS])
+        self.row_menu_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.row_menu_action.triggered.connect(self.request_row_menu)
+        self.table.addAction(self.row_menu_action)
         workspace.events.clues_changed.connect(self.refresh)
         self._after_reset()
         self.ticker.start()
 
     # -- public API -------------------------------------------------------------------------
 
+    def _shortcut(self, text: str, keys: str, slot: object) -> QAction:
+        """An action of the queue with a window-wide shortcut (while the queue is shown)."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def apply_default_widths(self) -> None:
+        """Size every column to its default: narrow, but never cutting off its title."""
+        header = self.table.horizontalHeader()
+        metrics = self.fontMetrics()
+        char = metrics.horizontalAdvance(CJK_CHARACTER)
+        for column, width in COLUMN_WIDTHS.items():
+            if isinstance(width, str):
+                content = metrics.horizontalAdvance(width)
+            else:
+                content = width * char
+            if column is Column.WARNING:
+                content = max(content, metrics.horizontalAdvance(self.model.warning_text(3)))
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            needed = header.fontMetrics().horizontalAdvance(title) + HEADER_PADDING
+            header.resizeSection(column, max(content + CELL_PADDING, needed))
+
     def set_filter(self, flt: QueueFilter) -> None:
         """Show the queue narrowed by `flt` (the selected clue stays selected if it is in it)."""
         self.model.set_filter(flt)
 
     def refresh(self) -> None:
-        """Query the queue again (after the store changed), keeping the selection."""
-        self.model.refresh()
+        """Query the queue again (after the store changed), keeping the selection; when the
+        selected clue left the queue (an action moved it on), the clue now in its row is
+        selected: the next one to work on."""
+        self._advance = True
+        try:
+            self.model.refresh()
+        finally:
+            self._advance = False
 
     def selected_clue_id(self) -> int | None:
         """The id of the selected clue, None when none is."""
@@ -146,20 +226,75 @@ class QueueView(QWidget):
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
 
+    def select_row(self, row: int) -> bool:
+        """Select the clue in `row` (clamped to the queue); False when the queue is empty."""
+        count = self.model.rowCount()
+        if count == 0:
+            return False
+        return self.select_clue(self.model.clue_id(max(0, min(row, count - 1))))
+
+    def select_next(self) -> bool:
+        """Select the next clue of the queue (the first when none is selected)."""
+        row = self.model.row_of(self._selected_id) if self._selected_id is not None else -1
+        moved = self.select_row(row + 1)
+        if moved:
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return moved
+
+    def select_previous(self) -> bool:
+        """Select the previous clue of the queue (the first when none is selected)."""
+        row = self.model.row_of(self._selected_id) if self._selected_id is not None else 1
+        moved = self.select_row(row - 1)
+        if moved:
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return moved
+
+    def focus_results(self) -> bool:
+        """Put the keyboard in the queue on its first clue (from the search box); False when
+        the queue is empty."""
+        if not self.select_row(0):
+            return False
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def focus_table(self) -> None:
+        """Put the keyboard back in the queue (after an action)."""
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def request_row_menu(self) -> None:
+        """Ask for the actions of the selected clue beside its row (the keyboard's menu)."""
+        if self._selected_id is None:
+            return
+        row = self.model.row_of(self._selected_id)
+        rect = self.table.visualRect(self.model.index(row, Column.CODE))
+        where = QPoint(self.table.columnWidth(Column.CODE) // 2, rect.center().y())
+        self.row_menu_requested.emit(self._selected_id, self.table.viewport().mapToGlobal(where))
+
+    def open_header_menu(self, pos: QPoint) -> QMenu:
+        """The column chooser, at `pos` on the header (the code column is always shown)."""
+        header = self.table.horizontalHeader()
+        menu = column_menu(header, locked=(Column.CODE,), parent=self)
+        self.header_menu = menu
+        menu.popup(header.mapToGlobal(pos))
+        return menu
+
     def row_count(self) -> int:
         """How many clues the queue shows."""
         return self.model.rowCount()
 
     def header_state(self) -> bytes:
         """The column order, widths and sort, to save in the settings."""
-        return bytes(self.table.horizontalHeader().saveState().data())
+        return HEADER_STATE_TAG + bytes(self.table.horizontalHeader().saveState().data())
 
     def restore_header_state(self, state: bytes) -> bool:
         """Restore what `header_state` saved (re-sorting if needed); False if it did not fit."""
         header = self.table.horizontalHeader()
+        if not state.startswith(HEADER_STATE_TAG):
+            self._show_model_sort()
+            return False
         header.blockSignals(True)
         try:
-            restored = header.restoreState(QByteArray(state))
+            restored = header.restoreState(QByteArray(state[len(HEADER_STATE_TAG) :]))
         finally:
             header.blockSignals(False)
         column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
@@ -168,6 +303,9 @@ class QueueView(QWidget):
                 self.model.sort(column, order)
         else:
             self._show_model_sort()
+        if header.isSectionHidden(Column.CODE):
+            header.showSection(Column.CODE)
+        self.table.keep_frozen_first()
         self._update_visible_rows()
         return bool(restored)
 
@@ -194,6 +332,8 @@ class QueueView(QWidget):
 
     def _remember_selection(self) -> None:
         self._restoring = True
+        selected = self._selected_id
+        self._selected_row = self.model.row_of(selected) if selected is not None else -1
 
     def _after_reset(self) -> None:
         self._restoring = False
@@ -202,7 +342,10 @@ class QueueView(QWidget):
         self.count_label.setText(self.tr("共 {count} 条").format(count=f"{rows:,}"))
         if self._selected_id is not None and not self.select_clue(self._selected_id):
             self._selected_id = None
-            self.selection_cleared.emit()
+            if not (
+                self._advance and self._selected_row >= 0 and self.select_row(self._selected_row)
+            ):
+                self.selection_cleared.emit()
         self._update_visible_rows()
         self.count_changed.emit(rows)
 
@@ -218,6 +361,14 @@ class QueueView(QWidget):
             self.selection_cleared.emit()
         else:
             self.clue_selected.emit(clue_id)
+
+    def _row_menu_at(self, pos: QPoint) -> None:
+        row = self.table.rowAt(pos.y())
+        if row < 0:
+            return
+        clue_id = self.model.clue_id(row)
+        self.select_clue(clue_id)
+        self.row_menu_requested.emit(clue_id, self.table.viewport().mapToGlobal(pos))
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -176,11 +176,9 @@ def test_cells_show_the_row(county: Workspace) -> None:
         cell(Column.COUNTDOWN)
         == countdown(clue.deadline, county.now(), county.calendar).short_text()
     )
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 3, 12)] == [
-        "编号",
-        "剩余时限",
-        "受理时间",
-    ]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
+    assert headers[:7] == ["编号", "状态", "预警", "剩余时限", "被反映对象", "地址", "内容摘要"]
+    assert headers[-1] == "受理时间"
 
 
 def test_warning_cells_carry_shape_text_colour_and_explanation(county: Workspace) -> None:

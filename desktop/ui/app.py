@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.store.database import default_data_dir
@@ -19,7 +20,9 @@ from desktop.ui.fonts import apply_default_font
 from desktop.ui.i18n import install_translators
 from desktop.ui.logging_setup import install_qt_message_handler, setup_logging
 from desktop.ui.main_window import MainWindow
+from desktop.ui.platform_check import EXIT_MISSING_LIBRARIES, display_problem
 from desktop.ui.settings import AppSettings
+from desktop.ui.single_instance import FolderBusy, SingleInstance
 from desktop.ui.startup import Startup
 
 log = logging.getLogger("cluedesk.ui")
@@ -41,8 +44,12 @@ def data_folder(options: AppOptions) -> Path:
     return default_data_dir() / "demo" if options.demo else default_data_dir()
 
 
-def make_application(argv: list[str]) -> QApplication:
-    """The QApplication with its names, high-DPI policy, font and translations."""
+def make_application(argv: list[str], settings: AppSettings | None = None) -> QApplication:
+    """The QApplication with its names, high-DPI policy, font and translations.
+
+    The language is the one in `settings` (the data folder's); without them, the user's
+    settings file's.
+    """
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
@@ -51,8 +58,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName("cluedesk")
     app.setApplicationName("cluedesk")
     app.setApplicationVersion(__version__)
-    settings = AppSettings()
-    install_translators(app, settings.language)
+    install_translators(app, (settings if settings is not None else AppSettings()).language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "cluedesk 线索办理工作台"))
     apply_default_font(app)
     return app
@@ -79,23 +85,72 @@ def quit_on_signals(app: QApplication) -> QTimer:
 def refuse(message: str) -> int:
     """Say why the window cannot start (stderr and a critical message box); exit status 2."""
     print(f"cluedesk: {message}", file=sys.stderr)
-    make_application(sys.argv[:1])
-    QMessageBox.critical(None, QCoreApplication.translate("Startup", "无法启动"), message)
+    if display_problem(os.environ) is None:  # else Qt would abort instead of showing it
+        make_application(sys.argv[:1])
+        QMessageBox.critical(None, QCoreApplication.translate("Startup", "无法启动"), message)
     return 2
 
 
+def bring_forward(window: QWidget | None) -> None:
+    """Show the window on top of the others and give it the keyboard (restored if minimised).
+
+    A modal dialog (the login, a progress or a message box) comes forward instead when one
+    is open; before the main window exists, whatever top-level window is shown.
+    """
+    target = QApplication.activeModalWidget() or window
+    if target is None:
+        target = next((w for w in QApplication.topLevelWidgets() if w.isVisible()), None)
+    if target is None:
+        return
+    if target.isMinimized():
+        target.setWindowState(
+            (target.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
+    target.show()
+    target.raise_()
+    target.activateWindow()
+    log.info("window brought forward (%s)", type(target).__name__)
+
+
 def run(options: AppOptions) -> int:
-    """Open the window (after login and first sync when needed); returns the exit status."""
+    """Open the window (after login and first sync when needed); returns the exit status.
+
+    One window per data folder: a second start on the same folder asks the running window
+    to come forward and ends with status 0.
+    """
     folder = data_folder(options)
+    problem = display_problem(os.environ)
     try:
         prepare_data_dir(folder)
     except StoreUnusable as exc:
         return refuse(str(exc))
     log_path = setup_logging(folder)
-    app = make_application(sys.argv[:1])
+    if problem is not None:  # before Qt aborts with a message that blames the wrong library
+        print(f"cluedesk: {problem}", file=sys.stderr)
+        log.error("cannot open the window: %s", problem)
+        return EXIT_MISSING_LIBRARIES
+    instance = SingleInstance(folder)
+    try:
+        if not instance.claim():
+            print("cluedesk: 该数据目录的窗口已经打开，已把它切换到前面。", file=sys.stderr)
+            return 0
+    except FolderBusy as exc:
+        log.error("%s", exc)
+        return refuse(str(exc))
+    try:
+        return _run_window(options, folder, log_path, instance)
+    finally:
+        instance.release()
+
+
+def _run_window(options: AppOptions, folder: Path, log_path: Path, instance: SingleInstance) -> int:
+    settings = AppSettings.for_folder(folder)
+    app = make_application(sys.argv[:1], settings)
     install_qt_message_handler()
     log.info("cluedesk %s starting, data in %s, log in %s", __version__, folder, log_path)
-    startup = Startup(AppSettings(), folder, MainWindow, demo=options.demo, account=options.account)
+    startup = Startup(settings, folder, MainWindow, demo=options.demo, account=options.account)
+    instance.listen()
+    instance.activation_requested.connect(lambda: bring_forward(startup.window))
     status: list[int] = []
     quit_on_signals(app)
 

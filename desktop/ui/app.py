@@ -72,7 +72,7 @@ def quit_on_signals(app: QApplication) -> QTimer:
 
     def request_quit(signum: int, _frame: object) -> None:
         log.info("signal %d: quitting", signum)
-        app.quit()
+        QTimer.singleShot(0, app.quit)  # also when the signal comes before the loop runs
 
     signal.signal(signal.SIGINT, request_quit)
     signal.signal(signal.SIGTERM, request_quit)

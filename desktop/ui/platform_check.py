@@ -53,9 +53,11 @@ def library_present(soname: str) -> bool:
     return True
 
 
-def uses_xcb(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
-    """Whether Qt is about to start its xcb plugin: Linux, an X display, and no other
-    platform asked for (a Wayland session without QT_QPA_PLATFORM gets Qt's Wayland plugin)."""
+def uses_xcb(environ: Mapping[str, str], platform: str | None = None) -> bool:
+    """Whether Qt is about to start its xcb plugin: Linux (`platform`, by default this one),
+    an X display, and no other platform asked for (a Wayland session without QT_QPA_PLATFORM
+    gets Qt's Wayland plugin)."""
+    platform = platform if platform is not None else sys.platform
     if not platform.startswith("linux") or not environ.get("DISPLAY"):
         return False
     chosen = environ.get("QT_QPA_PLATFORM", "").strip()
@@ -86,7 +88,7 @@ def missing_libraries_message(missing: Sequence[tuple[str, str]]) -> str:
 
 def display_problem(
     environ: Mapping[str, str],
-    platform: str = sys.platform,
+    platform: str | None = None,
     present: Callable[[str], bool] | None = None,
 ) -> str | None:
     """Why Qt's window cannot start here (the message naming what to install), or None.

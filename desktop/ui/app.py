@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,12 +83,18 @@ def quit_on_signals(app: QApplication) -> QTimer:
     return timer
 
 
-def refuse(message: str) -> int:
-    """Say why the window cannot start (stderr and a critical message box); exit status 2."""
-    print(f"cluedesk: {message}", file=sys.stderr)
-    if display_problem(os.environ) is None:  # else Qt would abort instead of showing it
-        make_application(sys.argv[:1])
-        QMessageBox.critical(None, QCoreApplication.translate("Startup", "无法启动"), message)
+def refuse(message: str | Callable[[], str], settings: AppSettings | None = None) -> int:
+    """Say why the window cannot start (stderr and a critical message box); exit status 2.
+
+    A `message` given as a function is made once the translators of `settings` are in.
+    """
+    if display_problem(os.environ) is not None:  # Qt would abort instead of showing a box
+        print(f"cluedesk: {message() if callable(message) else message}", file=sys.stderr)
+        return 2
+    make_application(sys.argv[:1], settings)
+    text = message() if callable(message) else message
+    print(f"cluedesk: {text}", file=sys.stderr)
+    QMessageBox.critical(None, QCoreApplication.translate("Startup", "无法启动"), text)
     return 2
 
 
@@ -135,8 +142,8 @@ def run(options: AppOptions) -> int:
             print("cluedesk: 该数据目录的窗口已经打开，已把它切换到前面。", file=sys.stderr)
             return 0
     except FolderBusy as exc:
-        log.error("%s", exc)
-        return refuse(str(exc))
+        log.error("the data folder is held by a window that does not answer: %s", exc)
+        return refuse(exc.message, AppSettings.for_folder(folder))
     try:
         return _run_window(options, folder, log_path, instance)
     finally:

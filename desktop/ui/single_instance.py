@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QSysInfo, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger("cluedesk.ui.instance")
@@ -34,13 +34,37 @@ RETRY_SECONDS = 0.25
 class FolderBusy(Exception):
     """Another running cluedesk has the data folder and does not answer."""
 
-    def __init__(self, folder: Path, pid: int | None) -> None:
-        who = f"（进程 {pid}）" if pid else ""
-        super().__init__(
-            f"数据目录 {folder} 正由另一个 cluedesk 窗口使用{who}，但它没有响应。"
-            "请切换到那个窗口；如果它已无响应，请结束该进程后再启动。"
-        )
+    def __init__(self, folder: Path, pid: int | None, host: str = "") -> None:
+        super().__init__(folder, pid, host)
+        self.folder = folder
         self.pid = pid
+        self.host = host
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def message(self) -> str:
+        """What to tell the user (in the window's language once the translators are in)."""
+        if self.host:
+            text = QCoreApplication.translate(
+                "SingleInstance",
+                "数据目录 {0} 正由另一台计算机（{1}）上的 cluedesk 使用。"
+                "请先在那台计算机上关闭 cluedesk，或用 --data-dir 指定本机的数据目录。",
+            )
+            return text.format(self.folder, self.host)
+        if self.pid:
+            text = QCoreApplication.translate(
+                "SingleInstance",
+                "数据目录 {0} 正由另一个 cluedesk 窗口（进程 {1}）使用，但它没有响应。"
+                "请切换到那个窗口；如果它已无响应，请结束该进程后再启动。",
+            )
+            return text.format(self.folder, self.pid)
+        text = QCoreApplication.translate(
+            "SingleInstance",
+            "数据目录 {0} 正由另一个 cluedesk 窗口使用，但它没有响应。"
+            "请切换到那个窗口；如果它已无响应，请结束该进程后再启动。",
+        )
+        return text.format(self.folder)
 
 
 def _user() -> str:
@@ -103,13 +127,20 @@ class SingleInstance(QObject):
         self.server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
 
-    def owner_pid(self) -> int | None:
-        """The process id written in the lock file (the running window), if any."""
+    def owner(self) -> tuple[int | None, str]:
+        """The process id and computer name written in the lock file (the running window)."""
         try:
-            first = (self.data_dir / LOCK_FILE).read_text(encoding="utf-8").split("\n", 1)[0]
-            return int(first) if first.strip().isdigit() else None
+            lines = (self.data_dir / LOCK_FILE).read_text(encoding="utf-8").splitlines()
         except (OSError, ValueError):
-            return None
+            return None, ""
+        pid = int(lines[0]) if lines and lines[0].strip().isdigit() else None
+        host = lines[2].strip() if len(lines) > 2 else ""
+        return pid, host
+
+    def _elsewhere(self) -> str:
+        """The other computer's name when the lock was taken on another one (a shared folder)."""
+        _pid, host = self.owner()
+        return host if host and host != QSysInfo.machineHostName() else ""
 
     def _try_lock(self) -> bool:
         if self.lock.tryLock(0):
@@ -135,8 +166,9 @@ class SingleInstance(QObject):
             if knock(self.name):
                 log.info("another window has this data folder; asked it to come forward")
                 return False
-            if time.monotonic() >= deadline:
-                raise FolderBusy(self.data_dir, self.owner_pid())
+            elsewhere = self._elsewhere()
+            if elsewhere or time.monotonic() >= deadline:
+                raise FolderBusy(self.data_dir, self.owner()[0], elsewhere)
             time.sleep(RETRY_SECONDS)
 
     def listen(self) -> bool:

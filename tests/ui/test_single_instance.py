@@ -50,6 +50,14 @@ def test_a_folder_held_by_a_silent_process_is_refused_with_its_pid(tmp_path: Pat
     assert SingleInstance(tmp_path).claim(patience=0.5)
 
 
+def test_a_folder_locked_on_another_computer_is_refused_at_once(tmp_path: Path) -> None:
+    (tmp_path / LOCK_FILE).write_text("4242\ncluedesk.exe\nKEJI-PC07\n\n\n", encoding="utf-8")
+    with pytest.raises(FolderBusy) as refused:
+        SingleInstance(tmp_path).claim(patience=60)  # no waiting for a window it cannot reach
+    assert refused.value.host == "KEJI-PC07"
+    assert "另一台计算机（KEJI-PC07）" in str(refused.value)
+
+
 @pytest.mark.slow
 def test_a_second_start_brings_the_first_window_forward_and_exits_0(tmp_path: Path) -> None:
     folder, other = tmp_path / "data", tmp_path / "other"

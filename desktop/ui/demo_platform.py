@@ -88,7 +88,8 @@ class DemoPlatform:
             log.warning(
                 "stopping the demo platform an earlier start left running (process %d)", pid
             )
-            terminate_tree(pid)
+            if not terminate_tree(pid):
+                log.error("the demo platform left running (process %d) did not stop", pid)
             return pid
         # it may be shutting down after its window ended: let it finish with the database
         if wait_gone(pid, LEFTOVER_WAIT_SECONDS):

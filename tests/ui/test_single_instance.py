@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
 
+from desktop.ui.app import bring_forward
 from desktop.ui.settings import AppSettings, settings_path
 from desktop.ui.single_instance import LOCK_FILE, FolderBusy, SingleInstance, server_name
 from tests.ui.window_process import (
@@ -56,6 +59,17 @@ def test_a_folder_locked_on_another_computer_is_refused_at_once(tmp_path: Path) 
         SingleInstance(tmp_path).claim(patience=60)  # no waiting for a window it cannot reach
     assert refused.value.host == "KEJI-PC07"
     assert "另一台计算机（KEJI-PC07）" in str(refused.value)
+
+
+def test_a_minimised_window_is_restored_when_brought_forward(qtbot: QtBot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized, timeout=10000)
+    bring_forward(window)
+    assert not window.isMinimized()
+    assert window.isVisible()
 
 
 @pytest.mark.slow

@@ -21,7 +21,11 @@ from desktop.ui.fonts import apply_default_font
 from desktop.ui.i18n import install_translators
 from desktop.ui.logging_setup import install_qt_message_handler, setup_logging
 from desktop.ui.main_window import MainWindow
-from desktop.ui.platform_check import EXIT_MISSING_LIBRARIES, display_problem
+from desktop.ui.platform_check import (
+    EXIT_MISSING_LIBRARIES,
+    missing_display_libraries,
+    missing_libraries_message,
+)
 from desktop.ui.settings import AppSettings
 from desktop.ui.single_instance import FolderBusy, SingleInstance
 from desktop.ui.startup import Startup
@@ -88,7 +92,7 @@ def refuse(message: str | Callable[[], str], settings: AppSettings | None = None
 
     A `message` given as a function is made once the translators of `settings` are in.
     """
-    if display_problem(os.environ) is not None:  # Qt would abort instead of showing a box
+    if missing_display_libraries(os.environ):  # Qt would abort instead of showing a box
         print(f"cluedesk: {message() if callable(message) else message}", file=sys.stderr)
         return 2
     make_application(sys.argv[:1], settings)
@@ -126,32 +130,49 @@ def run(options: AppOptions) -> int:
     to come forward and ends with status 0.
     """
     folder = data_folder(options)
-    problem = display_problem(os.environ)
     try:
         prepare_data_dir(folder)
     except StoreUnusable as exc:
         return refuse(str(exc))
     log_path = setup_logging(folder)
-    if problem is not None:  # before Qt aborts with a message that blames the wrong library
+    settings = AppSettings.for_folder(folder)
+    missing = missing_display_libraries(os.environ)
+    if missing:  # before Qt aborts with a message that blames the wrong library
+        speak(settings)
+        problem = missing_libraries_message(missing)
         print(f"cluedesk: {problem}", file=sys.stderr)
         log.error("cannot open the window: %s", problem)
         return EXIT_MISSING_LIBRARIES
     instance = SingleInstance(folder)
     try:
         if not instance.claim():
-            print("cluedesk: 该数据目录的窗口已经打开，已把它切换到前面。", file=sys.stderr)
+            speak(settings)
+            said = QCoreApplication.translate("App", "该数据目录的窗口已经打开，已把它切换到前面。")
+            print(f"cluedesk: {said}", file=sys.stderr)
             return 0
     except FolderBusy as exc:
         log.error("the data folder is held by a window that does not answer: %s", exc)
-        return refuse(exc.message, AppSettings.for_folder(folder))
+        return refuse(exc.message, settings)
     try:
-        return _run_window(options, folder, log_path, instance)
+        return _run_window(options, folder, settings, log_path, instance)
     finally:
         instance.release()
 
 
-def _run_window(options: AppOptions, folder: Path, log_path: Path, instance: SingleInstance) -> int:
-    settings = AppSettings.for_folder(folder)
+def speak(settings: AppSettings) -> None:
+    """Translate what is said before (or instead of) the window: a windowless application
+    (no platform plugin is loaded) with the translators of the data folder's language."""
+    if QCoreApplication.instance() is None:
+        install_translators(QCoreApplication(sys.argv[:1]), settings.language)
+
+
+def _run_window(
+    options: AppOptions,
+    folder: Path,
+    settings: AppSettings,
+    log_path: Path,
+    instance: SingleInstance,
+) -> int:
     app = make_application(sys.argv[:1], settings)
     install_qt_message_handler()
     log.info("cluedesk %s starting, data in %s, log in %s", __version__, folder, log_path)

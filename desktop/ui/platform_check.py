@@ -11,6 +11,8 @@ import ctypes
 import sys
 from collections.abc import Callable, Mapping, Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
     ("libxcb.so.1", "libxcb1"),
     ("libxcb-cursor.so.0", "libxcb-cursor0"),
@@ -75,15 +77,32 @@ def missing_xcb_libraries(
 
 
 def missing_libraries_message(missing: Sequence[tuple[str, str]]) -> str:
-    """What to tell the user: the missing libraries and the one apt command that installs them."""
-    names = "、".join(soname for soname, _ in missing)
+    """What to tell the user: the missing libraries and the one apt command that installs them
+    (in the language of the translators installed when it is called)."""
+    names = ", ".join(soname for soname, _ in missing)
     packages = " ".join(dict.fromkeys(package for _, package in missing))
-    return (
-        f"无法打开窗口：本机缺少 Qt 图形界面（X11/xcb 平台插件）所需的系统库 {names}。\n"
-        f"请先安装（Debian/Ubuntu/统信UOS/麒麟）：\n"
-        f"    sudo apt-get install {packages}\n"
-        "然后再启动 cluedesk。"
+    text = QCoreApplication.translate(
+        "PlatformCheck",
+        "无法打开窗口：本机缺少 Qt 图形界面（X11/xcb 平台插件）所需的系统库 {0}。\n"
+        "请先安装（Debian/Ubuntu/统信UOS/麒麟）：\n"
+        "    {1}\n"
+        "然后再启动 cluedesk。",
     )
+    return text.format(names, f"sudo apt-get install {packages}")
+
+
+def missing_display_libraries(
+    environ: Mapping[str, str],
+    platform: str | None = None,
+    present: Callable[[str], bool] | None = None,
+) -> list[tuple[str, str]]:
+    """The (library, package) pairs Qt's window would miss here: none unless it takes xcb.
+
+    `present` tells whether a library loads (by default: loading it, `library_present`).
+    """
+    if not uses_xcb(environ, platform):
+        return []
+    return missing_xcb_libraries(present or library_present)
 
 
 def display_problem(
@@ -91,11 +110,6 @@ def display_problem(
     platform: str | None = None,
     present: Callable[[str], bool] | None = None,
 ) -> str | None:
-    """Why Qt's window cannot start here (the message naming what to install), or None.
-
-    `present` tells whether a library loads (by default: loading it, `library_present`).
-    """
-    if not uses_xcb(environ, platform):
-        return None
-    missing = missing_xcb_libraries(present or library_present)
+    """Why Qt's window cannot start here (the message naming what to install), or None."""
+    missing = missing_display_libraries(environ, platform, present)
     return missing_libraries_message(missing) if missing else None

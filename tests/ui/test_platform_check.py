@@ -60,7 +60,7 @@ def test_missing_libraries_are_named_with_their_packages() -> None:
     message = display_problem(X11, "linux", absent(MISSING))
     assert message is not None
     assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1\n" in message
-    assert "libxcb-icccm.so.4、libxcb-keysyms.so.1" in message
+    assert "libxcb-icccm.so.4, libxcb-keysyms.so.1" in message
     assert display_problem(X11, "linux", absent(set())) is None
     assert (
         display_problem({**X11, "QT_QPA_PLATFORM": "offscreen"}, "linux", absent(MISSING)) is None

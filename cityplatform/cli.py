@@ -70,6 +70,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ[DB_ENV] = normalize_url(args.db).render_as_string(hide_password=False)
     os.environ[DATA_DIR_ENV] = str(folder.resolve())
     print(f"市级平台启动：http://{args.host}:{args.port}（{args.workers} 个进程）", file=sys.stderr)
+    if args.stop_with_stdin:
+        from cityplatform.parent_watch import stop_when_stdin_closes
+
+        stop_when_stdin_closes()
     uvicorn.run(
         "cityplatform.app:app_from_env",
         factory=True,
@@ -332,6 +336,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="工作进程数（默认 1）")
     serve.add_argument("--data-dir", help="附件存放目录（SQLite 默认在数据库文件旁）")
     serve.add_argument("--log-level", default="warning", help="日志级别（默认 warning）")
+    serve.add_argument(
+        "--stop-with-stdin",
+        action="store_true",
+        help="标准输入关闭时停止（由启动它的程序持有管道，程序退出或被结束时平台随之停止）",
+    )
     serve.set_defaults(handler=cmd_serve)
 
     seed = commands.add_parser("seed", help="在空数据库中生成演示城市和线索")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.store.database import default_data_dir
@@ -19,7 +21,13 @@ from desktop.ui.fonts import apply_default_font
 from desktop.ui.i18n import install_translators
 from desktop.ui.logging_setup import install_qt_message_handler, setup_logging
 from desktop.ui.main_window import MainWindow
+from desktop.ui.platform_check import (
+    EXIT_MISSING_LIBRARIES,
+    missing_display_libraries,
+    missing_libraries_message,
+)
 from desktop.ui.settings import AppSettings
+from desktop.ui.single_instance import FolderBusy, SingleInstance
 from desktop.ui.startup import Startup
 
 log = logging.getLogger("cluedesk.ui")
@@ -41,8 +49,12 @@ def data_folder(options: AppOptions) -> Path:
     return default_data_dir() / "demo" if options.demo else default_data_dir()
 
 
-def make_application(argv: list[str]) -> QApplication:
-    """The QApplication with its names, high-DPI policy, font and translations."""
+def make_application(argv: list[str], settings: AppSettings | None = None) -> QApplication:
+    """The QApplication with its names, high-DPI policy, font and translations.
+
+    The language is the one in `settings` (the data folder's); without them, the user's
+    settings file's.
+    """
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
@@ -51,8 +63,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName("cluedesk")
     app.setApplicationName("cluedesk")
     app.setApplicationVersion(__version__)
-    settings = AppSettings()
-    install_translators(app, settings.language)
+    install_translators(app, (settings if settings is not None else AppSettings()).language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "cluedesk 线索办理工作台"))
     apply_default_font(app)
     return app
@@ -66,7 +77,7 @@ def quit_on_signals(app: QApplication) -> QTimer:
 
     def request_quit(signum: int, _frame: object) -> None:
         log.info("signal %d: quitting", signum)
-        app.quit()
+        QTimer.singleShot(0, app.quit)  # also when the signal comes before the loop runs
 
     signal.signal(signal.SIGINT, request_quit)
     signal.signal(signal.SIGTERM, request_quit)
@@ -76,26 +87,98 @@ def quit_on_signals(app: QApplication) -> QTimer:
     return timer
 
 
-def refuse(message: str) -> int:
-    """Say why the window cannot start (stderr and a critical message box); exit status 2."""
-    print(f"cluedesk: {message}", file=sys.stderr)
-    make_application(sys.argv[:1])
-    QMessageBox.critical(None, QCoreApplication.translate("Startup", "无法启动"), message)
+def refuse(message: str | Callable[[], str], settings: AppSettings | None = None) -> int:
+    """Say why the window cannot start (stderr and a critical message box); exit status 2.
+
+    A `message` given as a function is made once the translators of `settings` are in.
+    """
+    if missing_display_libraries(os.environ):  # Qt would abort instead of showing a box
+        print(f"cluedesk: {message() if callable(message) else message}", file=sys.stderr)
+        return 2
+    make_application(sys.argv[:1], settings)
+    text = message() if callable(message) else message
+    print(f"cluedesk: {text}", file=sys.stderr)
+    QMessageBox.critical(None, QCoreApplication.translate("Startup", "无法启动"), text)
     return 2
 
 
+def bring_forward(window: QWidget | None) -> None:
+    """Show the window on top of the others and give it the keyboard (restored if minimised).
+
+    A modal dialog (the login, a progress or a message box) comes forward instead when one
+    is open; before the main window exists, whatever top-level window is shown.
+    """
+    target = QApplication.activeModalWidget() or window
+    if target is None:
+        target = next((w for w in QApplication.topLevelWidgets() if w.isVisible()), None)
+    if target is None:
+        return
+    if target.isMinimized():
+        target.setWindowState(
+            (target.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
+    target.show()
+    target.raise_()
+    target.activateWindow()
+    log.info("window brought forward (%s)", type(target).__name__)
+
+
 def run(options: AppOptions) -> int:
-    """Open the window (after login and first sync when needed); returns the exit status."""
+    """Open the window (after login and first sync when needed); returns the exit status.
+
+    One window per data folder: a second start on the same folder asks the running window
+    to come forward and ends with status 0.
+    """
     folder = data_folder(options)
     try:
         prepare_data_dir(folder)
     except StoreUnusable as exc:
         return refuse(str(exc))
     log_path = setup_logging(folder)
-    app = make_application(sys.argv[:1])
+    settings = AppSettings.for_folder(folder)
+    missing = missing_display_libraries(os.environ)
+    if missing:  # before Qt aborts with a message that blames the wrong library
+        speak(settings)
+        problem = missing_libraries_message(missing)
+        print(f"cluedesk: {problem}", file=sys.stderr)
+        log.error("cannot open the window: %s", problem)
+        return EXIT_MISSING_LIBRARIES
+    instance = SingleInstance(folder)
+    try:
+        if not instance.claim():
+            speak(settings)
+            said = QCoreApplication.translate("App", "该数据目录的窗口已经打开，已把它切换到前面。")
+            print(f"cluedesk: {said}", file=sys.stderr)
+            return 0
+    except FolderBusy as exc:
+        log.error("the data folder is held by a window that does not answer: %s", exc)
+        return refuse(exc.message, settings)
+    try:
+        return _run_window(options, folder, settings, log_path, instance)
+    finally:
+        instance.release()
+
+
+def speak(settings: AppSettings) -> None:
+    """Translate what is said before (or instead of) the window: a windowless application
+    (no platform plugin is loaded) with the translators of the data folder's language."""
+    if QCoreApplication.instance() is None:
+        install_translators(QCoreApplication(sys.argv[:1]), settings.language)
+
+
+def _run_window(
+    options: AppOptions,
+    folder: Path,
+    settings: AppSettings,
+    log_path: Path,
+    instance: SingleInstance,
+) -> int:
+    app = make_application(sys.argv[:1], settings)
     install_qt_message_handler()
     log.info("cluedesk %s starting, data in %s, log in %s", __version__, folder, log_path)
-    startup = Startup(AppSettings(), folder, MainWindow, demo=options.demo, account=options.account)
+    startup = Startup(settings, folder, MainWindow, demo=options.demo, account=options.account)
+    instance.listen()
+    instance.activation_requested.connect(lambda: bring_forward(startup.window))
     status: list[int] = []
     quit_on_signals(app)
 

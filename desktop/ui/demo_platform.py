@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import atexit
+import json
 import logging
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cityplatform.demo_site import ensure_demo_platform
-from cityplatform.launcher import start_platform, stop_platform
+from cityplatform.launcher import platform_answers, start_platform, stop_platform
+from cityplatform.processes import pid_alive, terminate_tree, wait_gone
 from desktop.store.database import Store
 from desktop.store.sync_apply import read_state, write_state
 
@@ -17,6 +20,9 @@ log = logging.getLogger("cluedesk.ui.demo")
 
 DEMO_ACCOUNT_KEYS = ("township", "department", "county", "supervisor")
 """The demo accounts offered at start, in the order shown."""
+RECORD_FILE = "serving.json"
+"""In the demo platform's folder while its server runs: the server's process id and address."""
+LEFTOVER_WAIT_SECONDS = 10.0
 
 
 @dataclass
@@ -36,12 +42,26 @@ class DemoPlatform:
         """The data folder of one demo account's client store."""
         return self.folder / "clients" / username
 
+    @property
+    def record_path(self) -> Path:
+        """The record of the running server (process id, address) in the platform's folder."""
+        return self.platform_dir / RECORD_FILE
+
     def start(self) -> str:
-        """Seed the platform if needed and start it on a free loopback port (blocking)."""
+        """Seed the platform if needed and start it on a free loopback port (blocking).
+
+        A server an earlier start left running on this folder is stopped first, so that one
+        platform serves the demo database. The server stops with this process, even when
+        this process is killed (it watches a pipe from us).
+        """
+        self.stop_leftover()
         url = ensure_demo_platform(self.platform_dir)
-        self.base_url, self.process = start_platform(url, self.platform_dir, testing=False)
+        self.base_url, self.process = start_platform(
+            url, self.platform_dir, testing=False, stop_with_parent=True
+        )
+        self._write_record()
         atexit.register(self.stop)  # even when the window does not close normally
-        log.info("demo platform at %s", self.base_url)
+        log.info("demo platform at %s (process %d)", self.base_url, self.process.pid)
         return self.base_url
 
     def stop(self) -> None:
@@ -49,6 +69,48 @@ class DemoPlatform:
         if self.process is not None:
             stop_platform(self.process)
             self.process = None
+            self.record_path.unlink(missing_ok=True)
+
+    def stop_leftover(self) -> int | None:
+        """Stop a server an earlier start left running on this folder; its process id, if any.
+
+        The record names its process and address; the process is stopped only when it still
+        runs and a platform answers at that address (a process id alone may have been reused).
+        """
+        record = self._read_record()
+        if record is None:
+            return None
+        pid, base_url = record
+        self.record_path.unlink(missing_ok=True)
+        if pid == os.getpid() or not pid_alive(pid):
+            return None
+        if platform_answers(base_url):
+            log.warning(
+                "stopping the demo platform an earlier start left running (process %d)", pid
+            )
+            if not terminate_tree(pid):
+                log.error("the demo platform left running (process %d) did not stop", pid)
+            return pid
+        # it may be shutting down after its window ended: let it finish with the database
+        if wait_gone(pid, LEFTOVER_WAIT_SECONDS):
+            return pid
+        return None
+
+    def _write_record(self) -> None:
+        assert self.process is not None
+        record = {"pid": self.process.pid, "base_url": self.base_url}
+        self.record_path.write_text(json.dumps(record), encoding="utf-8")
+
+    def _read_record(self) -> tuple[int, str] | None:
+        try:
+            record = json.loads(self.record_path.read_text(encoding="utf-8"))
+            return int(record["pid"]), str(record["base_url"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            log.warning("the demo platform's record is unreadable; ignored")
+            self.record_path.unlink(missing_ok=True)
+            return None
 
 
 def follow_demo_port(store: Store, base_url: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import time
+from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
@@ -16,6 +17,8 @@ log = logging.getLogger("cluedesk.ui.settings")
 ORGANIZATION = "cluedesk"
 APPLICATION = "cluedesk"
 VERSION_KEY = "settings/version"
+SETTINGS_FILE = "settings.ini"
+"""The settings file kept in each data folder."""
 LANGUAGES: tuple[str, ...] = ("zh_CN", "en")
 SYNC_MINUTES_RANGE = (1, 240)
 
@@ -23,10 +26,42 @@ T = TypeVar("T")
 
 
 def open_settings() -> QSettings:
-    """The user's settings file (INI format, organisation and application "cluedesk")."""
+    """The user's settings file (INI format, organisation and application "cluedesk").
+
+    Where every data folder's settings were kept before each had its own file; now the
+    place a data folder's settings are copied from once (`folder_settings`).
+    """
     return QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
     )
+
+
+def settings_path(data_dir: Path) -> Path:
+    """The settings file of a data folder."""
+    return Path(data_dir) / SETTINGS_FILE
+
+
+def open_folder_settings(
+    data_dir: Path, legacy: Callable[[], QSettings] = open_settings
+) -> QSettings:
+    """The settings file of a data folder (INI), made on its first use from the user's old one.
+
+    The first start of a data folder that has no settings file copies every value of the
+    user's settings file (`legacy`) into it once: the server, user, language and window
+    layout the user had are still there, and from then on each folder keeps its own.
+    """
+    path = settings_path(data_dir)
+    first_use = not path.exists()
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    if first_use:
+        old = legacy()
+        keys = old.allKeys()
+        for key in keys:
+            settings.setValue(key, old.value(key))
+        settings.sync()
+        if keys:
+            log.info("settings copied into the data folder from %s", old.fileName())
+    return settings
 
 
 def check_server_url(text: str) -> str | None:
@@ -260,6 +295,13 @@ class AppSettings:
     def __init__(self, settings: QSettings | None = None) -> None:
         self.settings = settings if settings is not None else open_settings()
         self.upgraded = upgrade(self.settings)
+
+    @classmethod
+    def for_folder(cls, data_dir: Path) -> AppSettings:
+        """The settings of a data folder: its settings.ini (see open_folder_settings)."""
+        settings = cls(open_folder_settings(data_dir))
+        settings.sync()  # the file exists from now on: the copy is made once
+        return settings
 
     @property
     def version(self) -> int:

@@ -1,61 +1,84 @@
-"""`cluedesk --demo` as a user starts it: the window comes up, and SIGTERM stops it cleanly,
-the demo's platform process with it."""
+"""`cluedesk --demo` as a user starts it: the window comes up, SIGTERM stops it cleanly with
+the demo's platform process, and a killed window leaves no platform behind."""
 
 from __future__ import annotations
 
-import os
+import json
 import re
 import signal
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from cityplatform.processes import pid_alive
+from tests.ui.window_process import (
+    WINDOW_SHOWN,
+    listening,
+    log_text,
+    start_window,
+    stop,
+    wait_for_log,
+    wait_until,
+    window_env,
+)
 
-def _log_text(folder: Path) -> str:
-    log = folder / "logs" / "cluedesk.log"
-    return log.read_text(encoding="utf-8") if log.exists() else ""
+DEMO = ["--demo", "--account", "xinhai"]
 
 
-def _listening(port: int) -> bool:
-    with socket.socket() as probe:
-        probe.settimeout(0.5)
-        return probe.connect_ex(("127.0.0.1", port)) == 0
+def _platform(folder: Path, text: str, nth: int = -1) -> tuple[int, int]:
+    """The demo platform's process id and port of the nth start logged."""
+    found = re.findall(r"demo platform at http://127\.0\.0\.1:(\d+) \(process (\d+)\)", text)
+    assert found, text[-3000:]
+    port, pid = found[nth]
+    return int(pid), int(port)
 
 
 @pytest.mark.slow
 def test_the_demo_command_opens_the_window_and_stops_its_platform(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
-    script = Path(sys.executable).with_name("cluedesk")
-    command = [str(script), "--demo", "--account", "xinhai", "--data-dir", str(folder)]
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-    }
-    app = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = tmp_path / "window.out"
+    app = start_window([*DEMO, "--data-dir", str(folder)], window_env(tmp_path), out)
     try:
-        deadline = time.monotonic() + 180
-        while "main window shown for xinhai" not in _log_text(folder):
-            assert app.poll() is None, app.stdout.read().decode() if app.stdout else ""
-            assert time.monotonic() < deadline, _log_text(folder)
-            time.sleep(0.2)
-        found = re.search(r"demo platform at http://127\.0\.0\.1:(\d+)", _log_text(folder))
-        assert found is not None
-        port = int(found.group(1))
-        assert _listening(port)
+        text = wait_for_log(folder, f"{WINDOW_SHOWN} xinhai", app, out)
+        pid, port = _platform(folder, text)
+        assert listening(port)
         app.send_signal(signal.SIGTERM)
         assert app.wait(timeout=60) == 0
     finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
-    assert "signal 15: quitting" in _log_text(folder)
-    deadline = time.monotonic() + 15
-    while _listening(port) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not _listening(port), "the demo platform outlived the window"
+        stop(app)
+    assert "signal 15: quitting" in log_text(folder)
+    wait_until(lambda: not listening(port), 30, "the demo platform outlived the window")
+    wait_until(lambda: not pid_alive(pid), 30, "the demo platform's process outlived the window")
+    assert not (folder / "platform" / "serving.json").exists()
+
+
+@pytest.mark.slow
+def test_a_killed_window_leaves_no_platform_and_the_next_start_runs_one(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    out = tmp_path / "window.out"
+    env = window_env(tmp_path)
+    first = start_window([*DEMO, "--data-dir", str(folder)], env, out)
+    again = None
+    try:
+        text = wait_for_log(folder, f"{WINDOW_SHOWN} xinhai", first, out)
+        old_pid, old_port = _platform(folder, text)
+        first.kill()  # SIGKILL (TerminateProcess on Windows): the window cleans up nothing
+        first.wait(timeout=60)
+        wait_until(lambda: not pid_alive(old_pid), 60, "the platform outlived a killed window")
+        assert not listening(old_port)
+
+        again = start_window([*DEMO, "--data-dir", str(folder)], env, out)
+        text = wait_for_log(folder, f"{WINDOW_SHOWN} xinhai", again, out, count=2)
+        new_pid, new_port = _platform(folder, text)
+        record = json.loads((folder / "platform" / "serving.json").read_text(encoding="utf-8"))
+        assert record == {"pid": new_pid, "base_url": f"http://127.0.0.1:{new_port}"}
+        assert pid_alive(new_pid) and listening(new_port)
+        assert not pid_alive(old_pid)  # one platform on the demo database: the new one
+        assert text.count("demo platform at") == 2
+        again.send_signal(signal.SIGTERM)
+        assert again.wait(timeout=60) == 0
+        wait_until(lambda: not pid_alive(new_pid), 30, "the platform outlived its window")
+    finally:
+        stop(first)
+        if again is not None:
+            stop(again)

@@ -86,7 +86,8 @@ class QueueView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         char = self.fontMetrics().height()  # about the advance of one CJK character
         for column, chars in COLUMN_WIDTHS.items():
-            header.resizeSection(column, chars * char + 16)
+            # never narrower than its title (English titles are longer than their Chinese)
+            header.resizeSection(column, max(chars * char + 16, header.sectionSizeHint(column)))
         header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
         header.sortIndicatorChanged.connect(self._sort_requested)
 

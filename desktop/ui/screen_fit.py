@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QMargins, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -62,31 +62,43 @@ def fit_to_screen(
     return size
 
 
+def frame_margins(widget: QWidget) -> QMargins:
+    """The frame the window manager puts around a window (assumed until it is shown)."""
+    if widget.isVisible():
+        outer, inner = widget.frameGeometry(), widget.geometry()
+        return QMargins(
+            inner.left() - outer.left(),
+            inner.top() - outer.top(),
+            outer.right() - inner.right(),
+            outer.bottom() - inner.bottom(),
+        )
+    side = FRAME_ALLOWANCE.width() // 2
+    return QMargins(side, FRAME_ALLOWANCE.height() - side, side, side)
+
+
 def centre_on_screen(widget: QWidget) -> None:
     """Put a top-level widget in the middle of its screen's free area."""
     area = screen_of(widget).availableGeometry()
-    frame = widget.frameGeometry().size() - widget.geometry().size()
-    extra = QSize(max(0, frame.width()), max(0, frame.height()))
-    outer = widget.size() + extra
-    widget.move(
-        area.left() + max(0, (area.width() - outer.width()) // 2),
-        area.top() + max(0, (area.height() - outer.height()) // 2),
-    )
+    margins = frame_margins(widget)
+    outer = widget.size().grownBy(margins)
+    left = area.left() + max(0, (area.width() - outer.width()) // 2)
+    top = area.top() + max(0, (area.height() - outer.height()) // 2)
+    widget.move(left, top)  # move() places the frame's top left corner
 
 
 def keep_on_screen(widget: QWidget) -> None:
     """Shrink and move a top-level widget (e.g. a geometry saved on a larger screen) so that
-    all of it is on the free area of a screen."""
+    all of it, frame included, is on the free area of its screen."""
     room = room_on_screen(widget)
     size = widget.size().boundedTo(room.size())
     if size != widget.size():
         widget.resize(size)
     area = screen_of(widget).availableGeometry()
-    frame = widget.frameGeometry()
-    x = min(max(frame.left(), area.left()), area.right() + 1 - frame.width())
-    y = min(max(frame.top(), area.top()), area.bottom() + 1 - frame.height())
-    if QPoint(x, y) != frame.topLeft():
-        widget.move(max(x, area.left()), max(y, area.top()))
+    outer = widget.geometry().marginsAdded(frame_margins(widget))
+    left = max(area.left(), min(outer.left(), area.right() + 1 - outer.width()))
+    top = max(area.top(), min(outer.top(), area.bottom() + 1 - outer.height()))
+    if (left, top) != (outer.left(), outer.top()):
+        widget.move(left, top)
 
 
 class ScrollArea(QScrollArea):

@@ -6,7 +6,8 @@ Starts a real demo platform (5,000 clues) in a temporary folder, logs real windo
 demo accounts and grabs: the login dialog, the county's warnings queue, a clue's detail, the
 dispatch form, the report form (finding and evidence), the callback form, the history of a
 clue returned by one county to the city and transferred to another, the sync problems view
-(two laptops of one person signing the same clue) and the notices.
+(two laptops of one person signing the same clue), the notices, and the main window as
+large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ from desktop.store.queues import Queue  # noqa: E402
 from desktop.ui.action_forms import ActionDialog  # noqa: E402
 from desktop.ui.app import make_application  # noqa: E402
 from desktop.ui.forms import ChoiceField, TextField  # noqa: E402
+from desktop.ui.i18n import install_translators  # noqa: E402
 from desktop.ui.login_dialog import LoginDialog  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.main_window import MainWindow, pane_sizes  # noqa: E402
 from desktop.ui.settings import AppSettings  # noqa: E402
 from desktop.ui.sync_controller import Connection, SyncController, login_job  # noqa: E402
 from desktop.ui.workspace import Workspace  # noqa: E402
@@ -206,9 +208,39 @@ def shoot(url: str, root: Path, out: Path) -> None:
     settle()
     grab(second.window, out / "sync-problems.png")
     shoot_notices(first, out)
+    shoot_screen_sizes(county, registered, root, out)
     for desk in (county, first, second):
         desk.window.close()
         desk.store.close()
+
+
+OFFICE_SCREENS = (
+    ((1366, 768), "zh_CN", "zh"),
+    ((1366, 768), "en", "en"),
+    ((1024, 768), "zh_CN", "zh"),
+)
+"""The main window filling the office screens it is used on, in each language."""
+
+
+def shoot_screen_sizes(desk: Desk, code: str, root: Path, out: Path) -> None:
+    """The county's main window as large as a 1366x768 screen (Chinese and English) and a
+    1024x768 one, showing a clue: main-window-1366x768-zh.png and the like."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    for (width, height), language, tag in OFFICE_SCREENS:
+        install_translators(app, language)
+        ini = QSettings(str(root / f"window-{tag}-{width}.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(desk.workspace, desk.sync, AppSettings(ini))
+        window.resize(width, height)
+        window.splitter.setSizes(pane_sizes(width))
+        window.show()
+        window.show_clue_code(code)
+        detail = window.detail
+        wait(lambda d=detail: d.detail is not None and d.detail.code == code)  # type: ignore[misc]
+        grab(window, out / f"main-window-{width}x{height}-{tag}.png")
+        window.hide()
+        window.deleteLater()
+    install_translators(app, "zh_CN")
 
 
 def shoot_notices(desk: Desk, out: Path) -> None:
@@ -252,7 +284,7 @@ def shoot_notices(desk: Desk, out: Path) -> None:
     grab(desk.window, out / "notices.png")
     preview = view.workbench.preview_selected()
     assert preview is not None
-    preview.resize(900, 1000)
+    preview.resize(900, 1000)  # the screenshot's size, not a screen's
     wait(lambda: preview.pane.page_count() > 0, 60)
     pause = time.monotonic() + 2.0  # QPdfView renders its pages in a thread of its own
     while time.monotonic() < pause:

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QUrl, qVersion
+from PySide6.QtCore import QSize, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop import __version__
+from desktop.ui.screen_fit import fit_to_screen, scrolling
 
 UrlOpener = Callable[[QUrl], bool]
 
@@ -72,12 +73,18 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
 
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(title)
+        column.addWidget(summary)
+        column.addLayout(form)
+        column.addWidget(licence)
+        column.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(summary)
-        layout.addLayout(form)
-        layout.addWidget(licence)
+        layout.addWidget(scrolling(page), 1)
         layout.addWidget(buttons)
+        fit_to_screen(self, page.sizeHint() + QSize(40, 80))
 
     def _link_label(self, path: Path | None, name: str) -> QLabel:
         widget = QLabel(folder_link(path) if path is not None else self.tr("（未设置）"))

@@ -12,7 +12,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMessageBox,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from desktop.ui.actions import (
 from desktop.ui.forms import ChoiceField, FormBody, FormField, UnitChecklistField
 from desktop.ui.forms.buttons import ok_cancel_buttons
 from desktop.ui.labels import label
+from desktop.ui.screen_fit import fit_to_screen, scrolling
 from desktop.ui.timeline import format_moment
 from desktop.ui.workspace import Workspace
 
@@ -202,11 +202,7 @@ class ActionDialog(QDialog):
             self.body.add(build_field(spec, workspace, state))
             if spec.hidden:
                 self.body.set_row_visible(spec.key, False)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.body)
-        layout.addWidget(scroll)
+        layout.addWidget(scrolling(self.body))
         buttons, self.ok_button, self.cancel_button = ok_cancel_buttons(
             self, label(action), self.submit
         )
@@ -216,6 +212,7 @@ class ActionDialog(QDialog):
             self._probe_approval()
         if self.body.fields:
             self.body.fields[0].setFocus()
+        fit_to_screen(self)
 
     def field(self, key: str) -> FormField:
         """The field of a payload key."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.codes import Category, Channel, Labelled, Priority, UnitKind
 from desktop.domain.units import UnitInfo
 from desktop.store.queues import Queue, QueueFilter
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.labels import label
 from desktop.ui.queue_model import WARNING_GLYPHS, area_name
 from desktop.ui.workspace import Workspace
@@ -112,35 +113,33 @@ class FilterBar(QWidget):
         self.shows_township = viewer_unit.kind not in PLACE_KINDS
         self._fill_townships(self._fixed_county)
 
-        first = QHBoxLayout()  # three short rows: the window fits a 1366-pixel laptop screen
+        # The search box has a row of its own; the other filters wrap onto as many rows as
+        # the width needs, so the queue fits a 1024-pixel screen at 100 % and more at 200 %.
+        first = QHBoxLayout()
         self._labelled(first, self.tr("搜索(&F)"), self.search, stretch=1)
         first.addWidget(self.clear_button)
-        second = QHBoxLayout()
-        self._labelled(second, self.tr("来源渠道(&C)"), self.channel)
-        self._labelled(second, self.tr("类别(&T)"), self.category)
-        self._labelled(second, self.tr("紧急程度(&P)"), self.priority)
-        county_label = self._labelled(second, self.tr("县区(&X)"), self.county)
-        township_label = self._labelled(second, self.tr("乡镇街道(&Z)"), self.township)
-        second.addStretch(1)
-        third = QHBoxLayout()
-        third.addWidget(QLabel(self.tr("预警"), self))
-        for box in self.warning_boxes.values():
-            third.addWidget(box)
-        third.addSpacing(12)
-        third.addWidget(self.date_check)
-        third.addWidget(self.date_from)
-        third.addWidget(QLabel(self.tr("至"), self))
-        third.addWidget(self.date_to)
-        third.addStretch(1)
-        for widget in (county_label, self.county):
-            widget.setVisible(self.shows_county)
-        for widget in (township_label, self.township):
-            widget.setVisible(self.shows_township)
+        self.more = QWidget(self)
+        self.more.setObjectName("moreFilters")
+        flow = FlowLayout(self.more)
+        flow.addWidget(self._group(self.tr("来源渠道(&C)"), self.channel))
+        flow.addWidget(self._group(self.tr("类别(&T)"), self.category))
+        flow.addWidget(self._group(self.tr("紧急程度(&P)"), self.priority))
+        county_group = self._group(self.tr("县区(&X)"), self.county)
+        township_group = self._group(self.tr("乡镇街道(&Z)"), self.township)
+        flow.addWidget(county_group)
+        flow.addWidget(township_group)
+        warnings = self._group(self.tr("预警"), *self.warning_boxes.values())
+        flow.addWidget(warnings)
+        dates = self._group(
+            None, self.date_check, self.date_from, QLabel(self.tr("至"), self), self.date_to
+        )
+        flow.addWidget(dates)
+        county_group.setVisible(self.shows_county)
+        township_group.setVisible(self.shows_township)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(first)
-        layout.addLayout(second)
-        layout.addLayout(third)
+        layout.addWidget(self.more)
 
         order: list[QWidget] = [
             self.search,
@@ -269,6 +268,23 @@ class FilterBar(QWidget):
         layout.addWidget(caption)
         layout.addWidget(widget, stretch)
         return caption
+
+    def _group(self, caption: str | None, first: QWidget, *more: QWidget) -> QWidget:
+        """Controls kept together on one row of the wrapping filters (a caption labels the
+        first one)."""
+        group = QWidget(self)
+        row = QHBoxLayout(group)
+        row.setContentsMargins(0, 0, 8, 0)
+        if caption is None:
+            row.addWidget(first)
+        elif more:
+            row.addWidget(QLabel(caption, group))
+            row.addWidget(first)
+        else:
+            self._labelled(row, caption, first)
+        for widget in more:
+            row.addWidget(widget)
+        return group
 
     def _fill_townships(self, county_code: str | None) -> None:
         self.township.blockSignals(True)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.demo.city import DemoCity, load_city
 from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
 from desktop.ui.labels import label
+from desktop.ui.screen_fit import fit_to_screen, scrolling
 from desktop.ui.settings import AppSettings, check_server_url
 
 DEMO_KEYS: tuple[str, ...] = ("township", "department", "county", "supervisor")
@@ -182,6 +183,7 @@ class LoginDialog(QDialog):
         ]
         first_empty = next((w for w in (self.server_url, self.username) if not w.text()), None)
         (first_empty or self.password).setFocus()
+        fit_to_screen(self)
 
     def _show_advanced(self, shown: bool) -> None:
         self.advanced_toggle.setChecked(shown)
@@ -295,7 +297,9 @@ class DemoAccountDialog(QDialog):
         }
         intro = QLabel(self.tr("演示平台在本机运行，所有账号的密码相同。请选择以哪个身份登录："))
         intro.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         self.group = QButtonGroup(self)
         self.buttons_by_username: dict[str, QRadioButton] = {}
@@ -324,8 +328,12 @@ class DemoAccountDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("进入演示"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(page), 1)  # the accounts scroll on a small screen
+        outer.addWidget(buttons)
         self.button_box = buttons
+        fit_to_screen(self, page.sizeHint() + QSize(40, 80))
 
     def username(self) -> str:
         """The chosen demo account's user name."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -35,6 +35,7 @@ from desktop.ui.queue_view import QueueView
 from desktop.ui.register_dialog import RegisterDialog, may_register
 from desktop.ui.role_guide import guide_html
 from desktop.ui.row_menu import ClueRowMenu
+from desktop.ui.screen_fit import fit_to_screen, keep_on_screen, scrolling
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import SyncStatusBar
@@ -48,6 +49,18 @@ log = logging.getLogger("cluedesk.ui")
 SYNC_KEY = "F5"
 FIND_KEY = "Ctrl+F"
 SYNC_PROBLEMS_KEY = "Ctrl+Shift+P"
+
+WINDOW_SIZE = QSize(1440, 860)
+"""The window's size on a screen with room for it (smaller screens: a share of theirs)."""
+WINDOW_SHARE = 0.96
+NAVIGATION_MIN_WIDTH = 150
+
+
+def pane_sizes(width: int) -> list[int]:
+    """The splitter's panes for a window `width` wide: navigation, queue, clue."""
+    navigation = max(NAVIGATION_MIN_WIDTH, min(200, width // 8))
+    rest = max(0, width - navigation)
+    return [navigation, rest * 11 // 20, rest * 9 // 20]
 
 
 class MainWindow(QMainWindow):
@@ -89,15 +102,19 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(queue_page)
         self.centre.addWidget(self.problems_view)
         self.centre.addWidget(self.notices_view)
+        self.detail_scroll = scrolling(self.detail)
+        self.detail_scroll.setObjectName("detail_scroll")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.centre)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.detail_scroll)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.navigation.setMinimumWidth(150)
-        self.setCentralWidget(self.splitter)
+        self.navigation.setMinimumWidth(NAVIGATION_MIN_WIDTH)
+        # On a very small screen (1024x768 at 200 % is 512x384) the panes keep the room they
+        # need and the window scrolls, instead of squeezing them until their texts are cut.
+        self.setCentralWidget(scrolling(self.splitter))
         self.status = SyncStatusBar(workspace, sync)
         self.setStatusBar(self.status)
         self.notifier = Notifier(settings, self)
@@ -353,16 +370,19 @@ class MainWindow(QMainWindow):
     # -- layout ------------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        if self.settings.window_geometry:
-            self.restoreGeometry(QByteArray(self.settings.window_geometry))
+        """The layout of the last run, repaired to fit this screen; else one sized to it."""
+        saved = self.settings.window_geometry
+        if saved and self.restoreGeometry(QByteArray(saved)):
+            keep_on_screen(self)
         else:
-            self.resize(1440, 860)
+            fit_to_screen(self, WINDOW_SIZE, share=WINDOW_SHARE, centre=True)
         if self.settings.window_state:
             self.restoreState(QByteArray(self.settings.window_state))
-        if self.settings.splitter_state:
-            self.splitter.restoreState(QByteArray(self.settings.splitter_state))
-        else:
-            self.splitter.setSizes([150, 640, 650])
+        restored = bool(self.settings.splitter_state) and self.splitter.restoreState(
+            QByteArray(self.settings.splitter_state)
+        )
+        if not restored or not all(self.splitter.sizes()):
+            self.splitter.setSizes(pane_sizes(self.width()))  # no pane collapsed to nothing
         if self.settings.table_header_state:
             self.queue_view.restore_header_state(self.settings.table_header_state)
 

@@ -191,7 +191,10 @@ class QueueView(QWidget):
             if column is Column.WARNING:
                 content = max(content, metrics.horizontalAdvance(self.model.warning_text(3)))
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            needed = header.fontMetrics().horizontalAdvance(title) + HEADER_PADDING
+            needed = max(
+                header.fontMetrics().horizontalAdvance(title) + HEADER_PADDING,
+                header.sectionSizeHint(column),  # the title and the sort indicator, as Qt needs
+            )
             header.resizeSection(column, max(content + CELL_PADDING, needed))
 
     def set_filter(self, flt: QueueFilter) -> None:

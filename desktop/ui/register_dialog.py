@@ -9,7 +9,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMessageBox,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from desktop.ui.forms import (
 )
 from desktop.ui.forms.buttons import ok_cancel_buttons
 from desktop.ui.labels import label
+from desktop.ui.screen_fit import fit_to_screen, scrolling
 from desktop.ui.workspace import Workspace
 
 DEFAULT_CHANNEL = Channel.DAILY_INSPECTION
@@ -165,14 +165,12 @@ class RegisterDialog(QDialog):
         body.add(TextField("longitude", self.tr("经度")))
         body.add(FilesField(ATTACHMENTS_FIELD, self.tr("照片和文件")))
         layout = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout.addWidget(scroll)
+        layout.addWidget(scrolling(body, frame=True))
         buttons, self.ok_button, self.cancel_button = ok_cancel_buttons(
             self, self.tr("登记"), self.submit
         )
         layout.addWidget(buttons)
+        fit_to_screen(self)
 
     def _fill_townships(self) -> None:
         county = self.county.value()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QSize, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.calendar import OfficeHours
 from desktop.ui.login_dialog import CaBundlePicker, error_label
+from desktop.ui.screen_fit import fit_to_screen, scrolling
 from desktop.ui.settings import SYNC_MINUTES_RANGE, AppSettings, check_server_url
 
 UNTRANSLATED = (("zh_CN", "简体中文"), ("en", "English"))
@@ -129,11 +130,17 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
+        sections = QWidget()
+        column = QVBoxLayout(sections)
+        column.setContentsMargins(0, 0, 0, 0)
         for section in (platform, office, notifications, printing, language):
-            layout.addWidget(section)
+            column.addWidget(section)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(sections), 1)  # the sections scroll on a small screen
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        fit_to_screen(self, sections.sizeHint() + QSize(40, 90))
 
     def _span(self, start: QTimeEdit, end: QTimeEdit) -> QWidget:
         widget = QWidget()

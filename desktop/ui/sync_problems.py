@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.timeutil import to_china
 from desktop.store.sync_apply import SyncProblem, discard_problem, resend_problem, sync_problems
 from desktop.ui.labels import field_title
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -140,6 +141,7 @@ class FixDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_to_screen(self)
 
     def payload(self) -> dict[str, Any]:
         """The action's payload with the user's corrections."""

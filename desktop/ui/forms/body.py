@@ -32,6 +32,9 @@ class FormBody(QWidget):
         layout.addWidget(self.banner)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # A narrow form puts a field under its label rather than squeezing it or cutting the
+        # label (1024-pixel screens at 200 %, English labels).
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addLayout(self.form)
         self.fields: list[FormField] = []
         self.row_labels: dict[str, QLabel] = {}
@@ -46,7 +49,6 @@ class FormBody(QWidget):
         """Add a field as a row (a required field's label is marked with *)."""
         label = QLabel()
         label.setBuddy(field.editor)
-        label.setWordWrap(True)
         self.row_labels[field.key] = label
         self.form.addRow(label, field)
         self.fields.append(field)

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -34,6 +35,7 @@ from desktop.store.clause_library import clause_library, save_clause
 from desktop.store.database import Store
 from desktop.ui.forms import FormBody, FormField, TextField
 from desktop.ui.forms.buttons import ok_cancel_buttons
+from desktop.ui.screen_fit import fit_to_screen
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ClauseIdRole = Qt.ItemDataRole.UserRole + 1
@@ -199,6 +201,7 @@ class ClauseEditDialog(QDialog):
         )
         layout.addWidget(buttons)
         self.law.setFocus()
+        fit_to_screen(self)
 
     def submit(self) -> None:
         """Save the clause; a refused field shows why, everything typed stays."""
@@ -233,7 +236,7 @@ class ClausePickerDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("选择法律条款"))
-        self.resize(760, 480)
+        fit_to_screen(self, QSize(760, 480))
         self.editor: ClauseEditDialog | None = None
         self.order = list(chosen)
         layout = QVBoxLayout(self)

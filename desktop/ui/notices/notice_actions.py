@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -36,6 +36,7 @@ from desktop.ui.notices.errors import NoticeError
 from desktop.ui.notices.fields import DateField, LinesField
 from desktop.ui.notices.rendering import state_title
 from desktop.ui.notices.submit import show_notice_error, take
+from desktop.ui.screen_fit import fit_to_screen, scrolling
 from desktop.ui.timeline import format_moment
 from desktop.ui.workspace import Workspace
 
@@ -70,7 +71,7 @@ class NoticeActionDialog(QDialog):
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         self.body = FormBody()
-        layout.addWidget(self.body)
+        layout.addWidget(scrolling(self.body), 1)  # the service form scrolls on a small screen
         self.advice = QLabel()
         self.advice.setObjectName("serviceAdvice")
         self.advice.setWordWrap(True)
@@ -91,6 +92,7 @@ class NoticeActionDialog(QDialog):
         layout.addWidget(buttons)
         if self.body.fields:
             self.body.fields[0].setFocus()
+        fit_to_screen(self, self.body.sizeHint() + QSize(40, 120))
 
     # -- the forms ------------------------------------------------------------------------
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QMessageBox,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from desktop.ui.notices.clause_picker import ClauseField
 from desktop.ui.notices.errors import NoticeError
 from desktop.ui.notices.fields import LinesField, RectifyPeriodField
 from desktop.ui.notices.submit import show_notice_error, take
+from desktop.ui.screen_fit import fit_to_screen, scrolling
 from desktop.ui.workspace import Workspace
 
 CONTEXT = "NoticeForm"
@@ -93,7 +93,7 @@ class NoticeForm(QDialog):
             self.setWindowTitle(self.tr("起草通知书：线索 {0}").format(clue_code))
         else:
             self.setWindowTitle(self.tr("修改通知书草稿：线索 {0}").format(clue_code))
-        self.resize(720, 760)
+        fit_to_screen(self, QSize(720, 760))
         layout = QVBoxLayout(self)
         self.body = FormBody()
         if state is None:
@@ -137,10 +137,7 @@ class NoticeForm(QDialog):
         self.body.add(self.period)
         for key, text, multiline in TEXTS_AFTER:
             self._text(key, text, multiline, getattr(content, key))
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.body)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolling(self.body, frame=True), 1)
         buttons, self.ok_button, self.cancel_button = ok_cancel_buttons(
             self, self.tr("保存草稿"), self.submit
         )

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -16,7 +16,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.notices.errors import describe_notice_error
 from desktop.ui.notices.print_jobs import (
     BatchPrint,
@@ -35,6 +35,7 @@ from desktop.ui.notices.print_jobs import (
     choose_printer,
 )
 from desktop.ui.notices.printing import TargetFactory, safe_file_name, save_pdf, target_for
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.tasks import Task, run_task
 
 log = logging.getLogger("cluedesk.ui.notices.preview")
@@ -129,9 +130,10 @@ class NoticePreview(QDialog):
         self.save_dialog: QFileDialog | None = None
         self._folder = tempfile.TemporaryDirectory(prefix="cluedesk-preview-")
         self.setWindowTitle(self.tr("文书预览：{0}").format(title))
-        self.resize(760, 900)
+        fit_to_screen(self, QSize(760, 900))  # an A4 page, within the screen
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        toolbar = QWidget()
+        bar = FlowLayout(toolbar)  # the buttons wrap onto two rows on a narrow screen
         self.print_button = QPushButton(self.tr("打印…"))
         self.save_button = QPushButton(self.tr("另存为PDF…"))
         self.zoom_in_button = QPushButton(self.tr("放大"))
@@ -145,12 +147,11 @@ class NoticePreview(QDialog):
             self.fit_button,
         ):
             bar.addWidget(button)
-        bar.addStretch(1)
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
-        bar.addWidget(self.status_label, 2)
-        layout.addLayout(bar)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.status_label)
         self.stack = QStackedWidget()
         self.message = QLabel()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -221,9 +221,7 @@ def validate_phone(value: str, field: str = _PHONE_FIELD) -> str:
                 groups.append("".join(current))
                 current = []
         else:
-            raise ValidationError(
-                field, Message("包含无效字符{char}", char=_describe_char(char))
-            )
+            raise ValidationError(field, Message("包含无效字符{char}", char=_describe_char(char)))
     if current:
         groups.append("".join(current))
     digits = "".join(groups)
@@ -258,9 +256,7 @@ def validate_phone(value: str, field: str = _PHONE_FIELD) -> str:
                     numbers=_SHORT_LIST,
                 ),
             )
-        raise ValidationError(
-            field, Message("手机号码应为11位数字，实际为%n位", n=len(digits))
-        )
+        raise ValidationError(field, Message("手机号码应为11位数字，实际为%n位", n=len(digits)))
 
     if digits[0] == "0":
         split = _split_landline(digits)
@@ -277,9 +273,7 @@ def validate_phone(value: str, field: str = _PHONE_FIELD) -> str:
             ),
         )
 
-    raise ValidationError(
-        field, Message("不是有效的手机号码、固定电话（需带区号）或政务服务短号")
-    )
+    raise ValidationError(field, Message("不是有效的手机号码、固定电话（需带区号）或政务服务短号"))
 
 
 def mask_phone(phone: str) -> str:
@@ -335,7 +329,6 @@ _TIME_PATTERN = re.compile(
     r"|\s*[时点]\s*(?:(?P<mi2>\d{1,2})\s*分\s*(?:(?P<s2>\d{1,2})\s*秒)?)?)"
     r"\s*(?P<tz>[Zz]|[+-]\d{2}(?::?\d{2})?)?"
 )
-
 
 
 def _clean(value: str) -> str:

@@ -419,9 +419,7 @@ def relations_of(actor: Actor, clue: ClueState | None, county_code: str | None) 
     return found
 
 
-def _owner_refusal(
-    action: Action, clue: ClueState | None, units: UnitDirectory | None
-) -> Message:
+def _owner_refusal(action: Action, clue: ClueState | None, units: UnitDirectory | None) -> Message:
     code = owner_of(clue) if clue is not None else ""
     unit = units.get(code) if units is not None else None
     name = unit.name if unit is not None else code
@@ -431,7 +429,9 @@ def _owner_refusal(
             office=name,
             action=Label(action.label),
         )
-    return Message("本线索由「{office}」承办，只有该办可以{action}", office=name, action=Label(action.label))
+    return Message(
+        "本线索由「{office}」承办，只有该办可以{action}", office=name, action=Label(action.label)
+    )
 
 
 def extension_allowance(clue: ClueState, rules: Rules) -> tuple[int, int]:
@@ -510,9 +510,7 @@ def _state_refusal(
             return Message("办理期限已过，不能再申请延期")
         requests, days = extension_allowance(clue, rules)
         if requests == 0:
-            return Message(
-                "本阶段已申请延期 %n 次，达到上限，不能再申请", n=clue.extension_count
-            )
+            return Message("本阶段已申请延期 %n 次，达到上限，不能再申请", n=clue.extension_count)
         if days == 0:
             total = rules.limits.max_extension_total_days
             return Message(
@@ -599,9 +597,7 @@ def _days_field(value: Any, low: int, high: int, key: str) -> int:
     except (TypeError, ValueError):
         raise ValidationError(key, Message("「{value}」不是整数", value=value)) from None
     if not low <= number <= high:
-        raise ValidationError(
-            key, Message("应在 {low} 到 %n 个工作日之间", n=high, low=low)
-        )
+        raise ValidationError(key, Message("应在 {low} 到 %n 个工作日之间", n=high, low=low))
     return number
 
 
@@ -762,9 +758,7 @@ _UNDISPATCHED = dict(
 def _return_to_city(step: _Step) -> _Effect:
     city = city_office(step.units)
     if city is None:
-        raise ActionRefused(
-            Action.RETURN_TO_CITY, Message("单位目录中没有市攻坚办，无法退回市级")
-        )
+        raise ActionRefused(Action.RETURN_TO_CITY, Message("单位目录中没有市攻坚办，无法退回市级"))
     reason = step.reason()
     changes = dict(_UNDISPATCHED, owner_unit=city.code, deadline=step.dispatch_deadline())
     return changes, reason, {"returned_by": owner_of(step.clue), "owner_unit": city.code}
@@ -849,7 +843,8 @@ def _refuse(step: _Step) -> _Effect:
     ground = str(step.payload.get("ground") or "")
     if ground not in grounds:
         raise ValidationError(
-            "ground", Message("请选择不予受理依据（可选：{options}）", options=tuple(grounds.values()))
+            "ground",
+            Message("请选择不予受理依据（可选：{options}）", options=tuple(grounds.values())),
         )
     reason = step.reason()
     changes = dict(_UNDISPATCHED, closed_at=step.now, deadline=None)
@@ -875,8 +870,8 @@ def _request_extension(step: _Step) -> _Effect:
         if extended > clue.due_by:
             due = f"{clue.due_by:%Y-%m-%d %H:%M}"
             raise ValidationError(
-            "days", Message("交办单位要求 {due} 前办结，延期不能超过该期限", due=due)
-        )
+                "days", Message("交办单位要求 {due} 前办结，延期不能超过该期限", due=due)
+            )
     reason = step.reason()
     changes = dict(extension_requested_days=days, extension_count=clue.extension_count + 1)
     return changes, reason, {"days": days}

@@ -561,7 +561,7 @@ def notice_countdown(state: NoticeState, now: datetime, calendar: WorkCalendar) 
 
 def service_advice(service: Service) -> list[str]:
     """Customs of service the record does not follow (shown, never refused)."""
-    advice = []
+    advice: list[str] = []
     if service.method is ServiceMethod.DIRECT and len(service.servers) < 2:
         advice.append(Message("直接送达一般应由两名送达人送达"))
     return advice

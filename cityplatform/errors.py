@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from cityplatform.jsonresp import FastJSONResponse
+from desktop.domain.messages import chinese_text, message_data
 from desktop.wire.reference import ErrorBody
 
 log = logging.getLogger("cityplatform")
@@ -44,7 +45,10 @@ def error_body(
     code: str, message: str, field: str | None = None, extra: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """The JSON body of an error."""
-    error: dict[str, Any] = {"code": code, "message": message}
+    error: dict[str, Any] = {"code": code, "message": chinese_text(message)}
+    template = message_data(message)
+    if template is not None:
+        error["template"] = template
     if field is not None:
         error["field"] = field
     if extra:

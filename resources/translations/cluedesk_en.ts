@@ -3590,5 +3590,959 @@ Rectification deadline {deadline}, {countdown}</translation>
             <source>红</source>
             <translation>Red</translation>
         </message>
+        <message>
+            <source>举报途径</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>渠道编号</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>交办期限</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>污染类别</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>紧急程度</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>线索内容</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>地址</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>所属县区</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>所属乡镇（街道）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>被反映对象</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>统一社会信用代码</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>举报人</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>举报人电话</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>纬度</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>经度</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>联系电话</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>理由</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>延期天数</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>办理结果</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>核查结论</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>整改措施</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>佐证材料</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>意见</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>转办县区</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>原件线索编号</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>不予受理依据</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>回访结果</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>未闭环办结理由</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>通知书编号</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>文书种类</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>当事人</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>法定代表人（负责人）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>违法事实</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>证据</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>违反的法律条款</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>责令改正的内容</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>整改期限（工作日）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>整改截止日期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>书面报告要求</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>逾期不改正的后果</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>行政复议机关</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>行政诉讼法院</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>签发机关</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>联系人</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>文书编号</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>签发时间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>所引条款</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>送达方式</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>送达时间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>送达地点</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>受送达人</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>与当事人关系</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>见证人</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>送达人</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>复查结论</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>复查时间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>复查情况</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>立案编号</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>立案日期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>结案日期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>结案情况</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message>
+            <source>应在 {low} 到 {high} 之间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>不能晚于当前时间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{code}」不是有效的县区</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>应为一行编号</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{value}」不是有效选项（可选：{options}）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{value}」不是数字</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{code}」不属于{county}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>必须晚于受理时间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{countdown}（日历未确认）</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n 个工作日</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n 小时</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n 分钟</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>已超期 {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>已超期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>剩余 {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>即将到期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>超期 {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>超期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>剩 {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>本机没有可用的文书编号，请先联网同步领取编号段</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{notice}整改期内</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>通知书尚未签发，不能送达</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>通知书尚未签发，不能复查</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>通知书尚未送达，不能复查</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>案件已结案</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有起草单位可以修改通知书</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有起草单位可以签发通知书</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有签发单位可以记录送达</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有签发单位可以复查</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有签发单位或本辖区生态环境部门可以记录立案</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有签发单位或本辖区生态环境部门可以记录结案</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>尚未立案，不能结案</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{notice}未送达</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{notice}逾期未整改</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{notice}整改已逾期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>通知书已签发（{status}），内容不能再{action}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>通知书已送达，不能重复记录送达</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>通知书已复查，不能重复复查</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有复查认定逾期未整改的通知书才能立案</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{action}通知书需要{needed}角色，您是{role}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>已立案，不能重复立案</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>通知书不存在，不能{action}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>通知书已存在</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>线索不存在，不能起草通知书</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>线索当前为「{status}」，只有办理中或待审核的线索才能起草通知书</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有线索的主办单位或协办的职能部门可以起草通知书</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有线索的主办单位或协办的职能部门可以起草整改通知书</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有生态环境部门可以起草责令改正违法行为决定书</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>最多 {limit}，当前为 {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{value}」不是整数</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>应在 {low} 到 %n 个工作日之间</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>应为日期文本，如 2026-03-05</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>整改期限只能填写工作日天数或截止日期中的一项</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>签发前必须填写整改期限（工作日天数或截止日期）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>责令改正违法行为决定书须引用法律条款</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>应为文本列表</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>应为文本</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>签发前必须填写</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n 项</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>应为时间文本，如 2026-03-05 09:30</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{day} 不是工作日</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>请填写整改期限（工作日天数或截止日期）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>整改截止时间（{deadline}）不晚于{moment}，请修改整改期限</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>应为条款列表</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>缺少所引条款「{clause}」的条文，请在条款库中补充</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>文书编号的年份 {year} 与签发日期（{issued}年）不符</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{text}」不是{year}年第{seq}号的文书编号</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>应为送达人姓名的列表</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>至少填写一名送达人</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>最多填写 %n 名送达人</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>不能早于签发时间（{time}）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>应为「已整改」或「逾期未整改」</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>不能早于送达时间（{time}）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>未设定</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>整改期限（{deadline}）尚未届满，不能认定逾期未整改</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>不能晚于今天</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>不能早于复查日期（{day}）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>不能早于立案日期（{day}）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>直接送达一般应由两名送达人送达</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>不能为空</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>应为对象（id、law、article、text）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“{char}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{field}：{message}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>空格</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>不可见字符（U+{code}）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>第{position}位字符“{char}”无效：统一社会信用代码不使用字母I、O、S、V、Z</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>第{position}位字符{char}无效：只能是数字0-9或除I、O、S、V、Z以外的大写字母</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>不是有效的手机号码、固定电话（需带区号）或政务服务短号</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>无法识别“{text}”，请按“2026-03-05”或“2026年3月5日”的格式填写</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>计算校验位需要前17位，实际为%n位</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>应为18位，实际为%n位</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>第1位（登记管理部门代码）应为1-9、A、N或Y，实际为“{char}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>校验位（第18位）应为“{expected}”，实际为“{actual}”，请核对整个代码是否抄错</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>不支持分机号，请只填写总机号码</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>没有填写号码数字</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>手机号码应为11位数字，实际为%n位</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>固定电话应为“区号-号码”，区号以0开头共3-4位，号码7-8位且不以0或1开头，例如0518-85821234</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>年份应在{low}年至{high}年之间，实际为{year}年</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>月份“{month}”无效，应在1至12之间</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>{year}年{month}月没有{day}日（该月只有%n天）</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>小时“{hour}”无效，应在0至23之间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>分钟“{minute}”无效，应在0至59之间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>秒“{second}”无效，应在0至59之间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>最多 {limit}，当前为 {length}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>第3-8位（登记管理机关行政区划码）应为数字，第{position}位却是“{char}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只支持中国大陆号码（+86）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>+86后应为11位手机号码（以13-19开头）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“{number}”不是可受理的短号码（支持：{numbers}）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>日期不能为0日</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>无法识别“{text}”，请按“2026-03-05 09:30”或“2026年3月5日 9:30”的格式填写</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>第{position}个字符是不可见的控制字符（U+{code}），请删除后重试</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>手机号码第2位应为3-9，实际为“{digit}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>时区“{zone}”无效</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n 个字符</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>包含无效字符{char}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>本线索由「{office}」承办，只有该办可以{action}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>本线索由「{office}」承办，只有该办可以{action}（市攻坚办须先提级办理）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>线索当前为「{status}」，不能{action}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{action}需要{roles}角色，您是{role}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>市攻坚办承办的线索无需退回市级，可转办到县区</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有市攻坚办可以转办到其他县区；县区攻坚办请退回市级</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>本线索已由市攻坚办承办</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有回访不满意的线索可以重新办理</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>线索没有主办单位，不能重新办理</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>线索不存在，不能{action}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>线索已登记</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>分办已超过 %n 个工作日，不能退回</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>已有延期申请待审批</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>办理期限已过，不能再申请延期</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>本阶段已申请延期 %n 次，达到上限，不能再申请</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>本阶段已延期 {days}，达到 {limit}上限</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>没有待审批的延期申请</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{channel}」线索没有举报人，无需回访</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>重复件随原件办理，请对原件「{original}」{action}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{unit}」不是可承办线索的单位</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{unit}」不是本县区可承办的单位</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>必须晚于分办时间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>不能晚于交办单位要求的期限 {due}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>单位目录中没有市攻坚办，无法退回市级</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{unit}」不是县区或功能板块攻坚办</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>线索已属于{office}，请选择其他县区</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>不能是本线索自己</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>找不到线索「{code}」，或它不在您的范围内</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{code}」本身是{status}，请选择原件</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{code}」不属于本县区</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>原件「{code}」尚未办结，重复件随原件办结</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>请选择不予受理依据（可选：{options}）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>核查结论为「{finding}」时须附现场照片等佐证材料</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>未能联系上举报人时，请写明联系的时间和方式</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{channel}」线索办结前须回访举报人</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只能登记本辖区的线索</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有市攻坚办可以提级办理</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有本辖区攻坚办可以办结重复件</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有主办单位可以签收</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有主办单位可以退回</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有主办单位可以申请延期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有主办单位可以反馈办理结果</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有主办单位负责人可以审签</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有承办攻坚办或主办单位可以回访举报人</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有本辖区攻坚办可以核查</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有本辖区攻坚办或纪委监委可以督办</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>只有协办单位可以提交协办反馈</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{unit}」不是本县区或市级部门可承办的单位</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>「{unit}」重复或与主办单位相同</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>交办单位要求 {due} 前办结，延期不能超过该期限</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>整改通知书尚未闭环（{notices}），须写明理由才能办结</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>、</source>
+            <translation type="unfinished" />
+        </message>
     </context>
 </TS>

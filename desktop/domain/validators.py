@@ -184,7 +184,7 @@ SERVICE_NUMBERS = frozenset({"110", "119", "120", "12315", "12320", "12345", "12
 _SEPARATORS = frozenset(" -()‐‑–—")
 _EXTENSION_MARKERS = re.compile(r"转|分机|ext|[x#]", re.IGNORECASE)
 _MOBILE = re.compile(r"1[3-9]\d{9}")
-_SHORT_LIST = "、".join(sorted(SERVICE_NUMBERS, key=lambda n: (len(n), n)))
+_SHORT_LIST = tuple(sorted(SERVICE_NUMBERS, key=lambda n: (len(n), n)))
 
 
 def _split_landline(digits: str) -> tuple[str, str] | None:

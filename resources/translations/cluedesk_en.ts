@@ -4623,6 +4623,18 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>Rectification notices are still open ({notices}); give a reason to close anyway</translation>
         </message>
         <message>
+            <source>本机没有编号为 {code} 的线索</source>
+            <translation>There is no clue {code} on this computer</translation>
+        </message>
+        <message>
+            <source>附件“{name}”不在本机附件库中</source>
+            <translation>Attachment "{name}" is not in this computer's attachment store</translation>
+        </message>
+        <message>
+            <source>条款库中没有「{clause}」</source>
+            <translation>The clause library has no "{clause}"</translation>
+        </message>
+        <message>
             <source>请先退出 cluedesk，把 {path} 移到别处保存{keep}；然后{restore}重新打开 cluedesk 并登录同步，会新建线索库并从平台重新下载线索。</source>
             <translation>Quit cluedesk first and move {path} elsewhere for safekeeping{keep}; then {restore}open cluedesk again and sign in to sync: a new clue store is created and the clues are downloaded from the platform again.</translation>
         </message>
@@ -4738,6 +4750,22 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>the integrity check found damaged data pages: {pages}</translation>
         </message>
         <message>
+            <source>本机没有线索 {code} 的通知书 {notice}</source>
+            <translation>This computer has no notice {notice} of clue {code}</translation>
+        </message>
+        <message>
+            <source>{action}通知书</source>
+            <translation>{action} notice</translation>
+        </message>
+        <message>
+            <source>没有被退回的同步操作 {action}</source>
+            <translation>There is no refused sync action {action}</translation>
+        </message>
+        <message>
+            <source>此数据目录属于 {account}，且有 {pending} 个未同步操作、{problems} 个同步问题；请换一个数据目录</source>
+            <translation>This data folder belongs to {account} and holds {pending} unsynced actions and {problems} sync problems; please use another data folder</translation>
+        </message>
+        <message>
             <source>上传操作：成功 {applied}，重复 {duplicate}，被拒绝 {rejected}，待重试 {retry}</source>
             <translation>Actions uploaded: {applied} applied, {duplicate} duplicate, {rejected} refused, {retry} to retry</translation>
         </message>
@@ -4804,6 +4832,10 @@ Rectification deadline {deadline}, {countdown}</translation>
         <message>
             <source>同一数据目录的另一个同步正在进行，请稍后再试</source>
             <translation>Another sync of the same data folder is running; please try again later</translation>
+        </message>
+        <message>
+            <source>服务器应答格式错误（{endpoint}）：{problem}</source>
+            <translation>The server's answer is malformed ({endpoint}): {problem}</translation>
         </message>
         <message>
             <source>服务器要求升级客户端：请安装新版 cluedesk 后再同步</source>

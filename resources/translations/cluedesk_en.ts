@@ -3924,6 +3924,50 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>Clue {code} has no notice {notice}</translation>
         </message>
         <message>
+            <source>{day} 不能既是节假日又是调休工作日</source>
+            <translation>{day} cannot be both a holiday and a make-up working day</translation>
+        </message>
+        <message>
+            <source>日历文件的内容应为对象（含 year、holidays、workdays）</source>
+            <translation>The calendar file must hold an object (with year, holidays, workdays)</translation>
+        </message>
+        <message>
+            <source>日历文件的 year 字段无效：{value}</source>
+            <translation>The calendar file's year is invalid: {value}</translation>
+        </message>
+        <message>
+            <source>办公时间至少需要一个时段</source>
+            <translation>Office hours need at least one period</translation>
+        </message>
+        <message>
+            <source>时限至少为 1 个工作日</source>
+            <translation>A time limit is at least 1 working day</translation>
+        </message>
+        <message>
+            <source>{day} 不属于 {year} 年</source>
+            <translation>{day} is not in {year}</translation>
+        </message>
+        <message>
+            <source>日历文件的 {key} 应为日期列表</source>
+            <translation>The calendar file's {key} must be a list of dates</translation>
+        </message>
+        <message>
+            <source>办公时段 {period} 的开始必须早于结束</source>
+            <translation>Office period {period} must start before it ends</translation>
+        </message>
+        <message>
+            <source>办公时段必须按时间先后排列且互不重叠</source>
+            <translation>Office periods must be in time order and must not overlap</translation>
+        </message>
+        <message>
+            <source>办公时段格式无效：{value}</source>
+            <translation>Invalid office period: {value}</translation>
+        </message>
+        <message>
+            <source>日历文件 {key} 中的日期无效：{value}</source>
+            <translation>Invalid date in the calendar file's {key}: {value}</translation>
+        </message>
+        <message>
             <source>应在 {low} 到 {high} 之间</source>
             <translation>must be between {low} and {high}</translation>
         </message>
@@ -4264,6 +4308,62 @@ Rectification deadline {deadline}, {countdown}</translation>
         <message>
             <source>应为对象（id、law、article、text）</source>
             <translation>must be an object (id, law, article, text)</translation>
+        </message>
+        <message>
+            <source>时限规则 {name} 应为对象</source>
+            <translation>Time-limit rules: {name} must be an object</translation>
+        </message>
+        <message>
+            <source>时限规则 {name} 必须是 1 到 365 之间的整数，而不是 {value}</source>
+            <translation>Time-limit rules: {name} must be a whole number from 1 to 365, not {value}</translation>
+        </message>
+        <message>
+            <source>时限规则 limits.channel_handle_days 应为对象（举报途径: {紧急程度: 工作日数}）</source>
+            <translation>Time-limit rules: limits.channel_handle_days must be an object (channel: {priority: working days})</translation>
+        </message>
+        <message>
+            <source>时限规则 callback_channels 应为举报途径列表</source>
+            <translation>Time-limit rules: callback_channels must be a list of channels</translation>
+        </message>
+        <message>
+            <source>时限规则 signoff_required 应为 true 或 false，而不是 {value}</source>
+            <translation>Time-limit rules: signoff_required must be true or false, not {value}</translation>
+        </message>
+        <message>
+            <source>时限规则 refusal_grounds 应为非空对象（代码: 不予受理依据）</source>
+            <translation>Time-limit rules: refusal_grounds must be a non-empty object (code: ground for refusal)</translation>
+        </message>
+        <message>
+            <source>时限规则应为对象（含 limits、warnings、office_hours）</source>
+            <translation>Time-limit rules must be an object (with limits, warnings, office_hours)</translation>
+        </message>
+        <message>
+            <source>时限规则 {name} 中的举报途径无效：{key}</source>
+            <translation>Time-limit rules: invalid channel in {name}: {key}</translation>
+        </message>
+        <message>
+            <source>时限规则 limits.channel_handle_days.{key} 应为对象</source>
+            <translation>Time-limit rules: limits.channel_handle_days.{key} must be an object</translation>
+        </message>
+        <message>
+            <source>时限规则 refusal_grounds 中的依据无效：{key}</source>
+            <translation>Time-limit rules: invalid ground in refusal_grounds: {key}</translation>
+        </message>
+        <message>
+            <source>时限规则 limits.handle_days 应为对象（紧急程度: 工作日数）</source>
+            <translation>Time-limit rules: limits.handle_days must be an object (priority: working days)</translation>
+        </message>
+        <message>
+            <source>时限规则 office_hours 应为时段列表，如 [["08:30", "12:00"]]</source>
+            <translation>Time-limit rules: office_hours must be a list of periods, such as [["08:30", "12:00"]]</translation>
+        </message>
+        <message>
+            <source>时限规则 limits.channel_handle_days.{key} 中的紧急程度无效：{priority}</source>
+            <translation>Time-limit rules: invalid priority in limits.channel_handle_days.{key}: {priority}</translation>
+        </message>
+        <message>
+            <source>时限规则 limits.handle_days 中的紧急程度无效：{key}</source>
+            <translation>Time-limit rules: invalid priority in limits.handle_days: {key}</translation>
         </message>
         <message>
             <source>“{char}”</source>

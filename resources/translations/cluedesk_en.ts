@@ -3864,6 +3864,102 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>messages</name>
         <message>
+            <source>请求的地址不存在</source>
+            <translation>The requested address does not exist</translation>
+        </message>
+        <message>
+            <source>不支持该请求方法</source>
+            <translation>This request method is not supported</translation>
+        </message>
+        <message>
+            <source>缺少必填字段</source>
+            <translation>a required field is missing</translation>
+        </message>
+        <message>
+            <source>不认识的字段</source>
+            <translation>unknown field</translation>
+        </message>
+        <message>
+            <source>应为字符串</source>
+            <translation>must be a string</translation>
+        </message>
+        <message>
+            <source>应为整数</source>
+            <translation>must be an integer</translation>
+        </message>
+        <message>
+            <source>应为布尔值</source>
+            <translation>must be true or false</translation>
+        </message>
+        <message>
+            <source>应为数字</source>
+            <translation>must be a number</translation>
+        </message>
+        <message>
+            <source>应为列表</source>
+            <translation>must be a list</translation>
+        </message>
+        <message>
+            <source>应为对象</source>
+            <translation>must be an object</translation>
+        </message>
+        <message>
+            <source>太长</source>
+            <translation>is too long</translation>
+        </message>
+        <message>
+            <source>不能为空</source>
+            <translation>cannot be empty</translation>
+        </message>
+        <message>
+            <source>格式不对</source>
+            <translation>has the wrong format</translation>
+        </message>
+        <message>
+            <source>太小</source>
+            <translation>is too small</translation>
+        </message>
+        <message>
+            <source>太大</source>
+            <translation>is too large</translation>
+        </message>
+        <message>
+            <source>{field}：{reason}</source>
+            <translation>{field}: {reason}</translation>
+        </message>
+        <message>
+            <source>请求内容{reason}</source>
+            <translation>The request content {reason}</translation>
+        </message>
+        <message>
+            <source>未找到</source>
+            <translation>Not found</translation>
+        </message>
+        <message>
+            <source>请求内容无效</source>
+            <translation>The request content is invalid</translation>
+        </message>
+        <message>
+            <source>请求内容不是有效的 JSON</source>
+            <translation>The request content is not valid JSON</translation>
+        </message>
+        <message>
+            <source>请求内容应为 JSON 对象</source>
+            <translation>The request content must be a JSON object</translation>
+        </message>
+        <message>
+            <source>数据库繁忙，请稍后重试</source>
+            <translation>The database is busy; please try again later</translation>
+        </message>
+        <message>
+            <source>服务器内部错误</source>
+            <translation>Internal server error</translation>
+        </message>
+        <message>
+            <source>数据库暂时不可用，请稍后重试</source>
+            <translation>The database is unavailable for a moment; please try again later</translation>
+        </message>
+        <message>
             <source>{key}：{problem}</source>
             <translation>{key}: {problem}</translation>
         </message>
@@ -4300,10 +4396,6 @@ Rectification deadline {deadline}, {countdown}</translation>
         <message>
             <source>直接送达一般应由两名送达人送达</source>
             <translation>Direct service is usually made by two servers</translation>
-        </message>
-        <message>
-            <source>不能为空</source>
-            <translation>cannot be empty</translation>
         </message>
         <message>
             <source>应为对象（id、law、article、text）</source>
@@ -5038,28 +5130,12 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>must be an ISO 8601 time</translation>
         </message>
         <message>
-            <source>应为字符串</source>
-            <translation>must be a string</translation>
-        </message>
-        <message>
-            <source>应为整数</source>
-            <translation>must be an integer</translation>
-        </message>
-        <message>
-            <source>应为数字</source>
-            <translation>must be a number</translation>
-        </message>
-        <message>
             <source>应为 true 或 false</source>
             <translation>must be true or false</translation>
         </message>
         <message>
             <source>应为数组</source>
             <translation>must be an array</translation>
-        </message>
-        <message>
-            <source>应为对象</source>
-            <translation>must be an object</translation>
         </message>
         <message>
             <source>不是有效的代码</source>
@@ -5072,10 +5148,6 @@ Rectification deadline {deadline}, {countdown}</translation>
         <message>
             <source>应为非负数</source>
             <translation>must not be negative</translation>
-        </message>
-        <message>
-            <source>格式不对</source>
-            <translation>has the wrong format</translation>
         </message>
         <message>
             <source>过长</source>

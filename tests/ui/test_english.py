@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QSettings, Qt
@@ -291,6 +294,7 @@ def test_a_domain_refusal_comes_out_in_english(
 
 
 ROOT = Path(__file__).resolve().parents[2]
+TOOL = ROOT / "tools" / "update_translations.py"
 
 
 @pytest.fixture
@@ -360,3 +364,41 @@ def test_a_message_crosses_the_wire_as_its_template(english: QApplication) -> No
     assert again.chinese() == made.chinese()
     assert made.chinese().startswith("签收需要")
     assert localized("平台的中文", None) == "平台的中文"
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("update_translations_tool", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_tool_extracts_the_messages_of_domain_store_sync_and_platform() -> None:
+    tool = _tool()
+    templates = tool.message_templates()
+    for source in (
+        "%n 个工作日",  # desktop/domain/deadlines.py
+        "线索当前为「{status}」，不能{action}",  # desktop/domain/workflow.py
+        "只有主办单位可以签收",  # an N_ entry of the transition table
+        "磁盘空间不足：写入 {path} 时磁盘已满。这次的操作没有保存，"
+        "已有的线索和待同步的操作都没有丢失。请清理磁盘空间后重试。",  # desktop/store/health.py
+        "无法连接到服务器 {server}，请检查网络",  # desktop/sync/http.py
+        "线索 {code} 不在您的办理范围内",  # cityplatform/push_apply.py
+        "、",  # the list separator
+    ):
+        assert source in templates
+    root = ET.Element("TS")
+    tool.add_messages(root, ["剩余 {time}", "%n 小时"])
+    plain, plural = root.iter("message")
+    assert plain.get("numerus") is None and plural.get("numerus") == "yes"
+    assert len(plural.findall("translation/numerusform")) == 2
+    catalogue = ET.parse(ROOT / "resources" / "translations" / "cluedesk_en.ts").getroot()
+    forms = [
+        [form.text for form in message.findall("translation/numerusform")]
+        for context in catalogue.iter("context")
+        if context.findtext("name") == "messages"
+        for message in context.findall("message")
+        if message.findtext("source") == "%n 个工作日"
+    ]
+    assert forms == [["%n working day", "%n working days"]]

@@ -294,10 +294,12 @@ class PlatformHttp:
         if status < 300 or status == 304:
             return Answer(status, response.content, response.headers, endpoint)
         code, message, field, error = _error_of(response)
-        where = f"（{endpoint}，HTTP {status}）"
+        where = Message("（{endpoint}，HTTP {status}）", endpoint=endpoint, status=str(status))
         if status == 426:
             upgrade = Message("服务器要求升级客户端：请安装新版 cluedesk 后再同步")
-            raise UpgradeRequired(upgrade + (f"（{message}）" if message else ""), code=code)
+            if message:
+                upgrade = Message("{problem}（{detail}）", problem=upgrade, detail=message)
+            raise UpgradeRequired(upgrade, code=code)
         if status == 401:
             raise self._login_required(code, message)
         if status == 410:

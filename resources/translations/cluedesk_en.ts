@@ -5030,6 +5030,10 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>The server's answer is malformed ({endpoint}): {problem}</translation>
         </message>
         <message>
+            <source>（{endpoint}，HTTP {status}）</source>
+            <translation> ({endpoint}, HTTP {status})</translation>
+        </message>
+        <message>
             <source>服务器要求升级客户端：请安装新版 cluedesk 后再同步</source>
             <translation>The server requires a newer client: install the new cluedesk, then sync</translation>
         </message>
@@ -5056,6 +5060,10 @@ Rectification deadline {deadline}, {countdown}</translation>
         <message>
             <source>账号已停用，请联系管理员</source>
             <translation>The account is disabled; contact the administrator</translation>
+        </message>
+        <message>
+            <source>{problem}（{detail}）</source>
+            <translation>{problem} ({detail})</translation>
         </message>
         <message>
             <source>服务器内部错误{where}，请稍后再试</source>

@@ -42,6 +42,8 @@ from desktop.store.database import Store, open_store
 from desktop.store.local_actions import take_action
 from desktop.store.models import Clue
 from desktop.store.sync_apply import sync_problems
+from desktop.sync.errors import LoginFailed, RequestRejected
+from desktop.sync.http import API, PlatformHttp
 from desktop.ui.clue_detail import ClueDetailPanel
 from desktop.ui.i18n import install_translators, remove_translators
 from desktop.ui.main_window import MainWindow
@@ -402,3 +404,17 @@ def test_the_tool_extracts_the_messages_of_domain_store_sync_and_platform() -> N
         if message.findtext("source") == "%n 个工作日"
     ]
     assert forms == [["%n working day", "%n working days"]]
+
+
+def test_an_error_answer_of_the_platform_comes_out_in_english(
+    english: QApplication, this_platform: str
+) -> None:
+    http = PlatformHttp(this_platform, "english-device")
+    with pytest.raises(RequestRejected) as missing:
+        http.call("GET", API + "/no-such-thing", authenticated=False)
+    assert str(missing.value) == (
+        f"The requested address does not exist (GET {API}/no-such-thing, HTTP 404)"
+    )
+    with pytest.raises(LoginFailed) as refused:
+        http.login("xinhai", "not the password", "english laptop")
+    assert str(refused.value) == "Wrong user name or password"

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from cityplatform.jsonresp import FastJSONResponse
+from desktop.domain.messages import N_, Message, chinese_text, message_data
 from desktop.wire.reference import ErrorBody
 
 log = logging.getLogger("cityplatform")
@@ -44,7 +45,10 @@ def error_body(
     code: str, message: str, field: str | None = None, extra: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """The JSON body of an error."""
-    error: dict[str, Any] = {"code": code, "message": message}
+    error: dict[str, Any] = {"code": code, "message": chinese_text(message)}
+    template = message_data(message)
+    if template is not None:
+        error["template"] = template
     if field is not None:
         error["field"] = field
     if extra:
@@ -116,9 +120,9 @@ def forbidden(message: str) -> ApiError:
     return ApiError(403, "forbidden", message)
 
 
-def not_found(message: str = "未找到") -> ApiError:
+def not_found(message: str | None = None) -> ApiError:
     """404 not_found."""
-    return ApiError(404, "not_found", message)
+    return ApiError(404, "not_found", message if message is not None else Message("未找到"))
 
 
 def too_large(message: str) -> ApiError:
@@ -137,8 +141,8 @@ _STATUS_CODES = {
 }
 
 _STATUS_MESSAGES = {
-    404: "请求的地址不存在",
-    405: "不支持该请求方法",
+    404: N_("请求的地址不存在"),
+    405: N_("不支持该请求方法"),
 }
 
 
@@ -150,45 +154,51 @@ def _field_of(loc: Sequence[Any]) -> str:
 
 
 _PYDANTIC_MESSAGES = {
-    "missing": "缺少必填字段",
-    "extra_forbidden": "不认识的字段",
-    "string_type": "应为字符串",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "bool_type": "应为布尔值",
-    "float_type": "应为数字",
-    "list_type": "应为列表",
-    "dict_type": "应为对象",
-    "model_type": "应为对象",
-    "model_attributes_type": "应为对象",
-    "string_too_long": "太长",
-    "string_too_short": "不能为空",
-    "string_pattern_mismatch": "格式不对",
-    "greater_than_equal": "太小",
-    "less_than_equal": "太大",
-    "greater_than": "太小",
-    "less_than": "太大",
+    "missing": N_("缺少必填字段"),
+    "extra_forbidden": N_("不认识的字段"),
+    "string_type": N_("应为字符串"),
+    "int_type": N_("应为整数"),
+    "int_parsing": N_("应为整数"),
+    "bool_type": N_("应为布尔值"),
+    "float_type": N_("应为数字"),
+    "list_type": N_("应为列表"),
+    "dict_type": N_("应为对象"),
+    "model_type": N_("应为对象"),
+    "model_attributes_type": N_("应为对象"),
+    "string_too_long": N_("太长"),
+    "string_too_short": N_("不能为空"),
+    "string_pattern_mismatch": N_("格式不对"),
+    "greater_than_equal": N_("太小"),
+    "less_than_equal": N_("太大"),
+    "greater_than": N_("太小"),
+    "less_than": N_("太大"),
 }
 
 
 def _validation_response(exc: RequestValidationError) -> Response:
     errors = list(exc.errors())
     if not errors:
-        return error_response(422, "invalid", "请求内容无效")
+        return error_response(422, "invalid", Message("请求内容无效"))
     first = errors[0]
     kind = str(first.get("type", ""))
     loc = tuple(first.get("loc", ()))
     if kind == "json_invalid":
-        return error_response(400, "bad_request", "请求内容不是有效的 JSON")
+        return error_response(400, "bad_request", Message("请求内容不是有效的 JSON"))
     field = _field_of(loc)
-    reason = _PYDANTIC_MESSAGES.get(kind, str(first.get("msg", "无效")))
+    known = _PYDANTIC_MESSAGES.get(kind)
+    reason: str = Message(known) if known is not None else str(first.get("msg", "无效"))
     if kind == "value_error":  # our validators' own words (e.g. refuse_nul)
-        reason = str(first.get("ctx", {}).get("error", reason))
-    message = f"{field}：{reason}" if field else f"请求内容{reason}"
+        error = first.get("ctx", {}).get("error", reason)
+        reason = error.args[0] if isinstance(error, ValueError) and error.args else str(error)
+    message = (
+        Message("{field}：{reason}", field=field, reason=reason)
+        if field
+        else Message("请求内容{reason}", reason=reason)
+    )
     if loc and loc[0] in ("query", "path", "header"):
         return error_response(400, "bad_request", message, field or None)
     if not field:
-        return error_response(422, "invalid", "请求内容应为 JSON 对象", None)
+        return error_response(422, "invalid", Message("请求内容应为 JSON 对象"), None)
     return error_response(422, "invalid", message, field)
 
 
@@ -208,26 +218,30 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         code = _STATUS_CODES.get(exc.status_code, "bad_request")
-        message = _STATUS_MESSAGES.get(exc.status_code, str(exc.detail or "请求无效"))
+        known = _STATUS_MESSAGES.get(exc.status_code)
+        message = Message(known) if known is not None else str(exc.detail or "请求无效")
         return error_response(exc.status_code, code, message, headers=exc.headers)
 
     @app.exception_handler(OperationalError)
     async def _operational(request: Request, exc: OperationalError) -> Response:
         log.warning("database busy: %s", exc)
         return error_response(
-            503, "unavailable", "数据库繁忙，请稍后重试", headers={"Retry-After": "2"}
+            503, "unavailable", Message("数据库繁忙，请稍后重试"), headers={"Retry-After": "2"}
         )
 
     @app.exception_handler(DBAPIError)
     async def _dbapi(request: Request, exc: DBAPIError) -> Response:
         if exc.connection_invalidated:
             return error_response(
-                503, "unavailable", "数据库暂时不可用，请稍后重试", headers={"Retry-After": "2"}
+                503,
+                "unavailable",
+                Message("数据库暂时不可用，请稍后重试"),
+                headers={"Retry-After": "2"},
             )
         log.exception("database error", exc_info=exc)
-        return error_response(500, "internal", "服务器内部错误")
+        return error_response(500, "internal", Message("服务器内部错误"))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error", exc_info=exc)
-        return error_response(500, "internal", "服务器内部错误")
+        return error_response(500, "internal", Message("服务器内部错误"))

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from cityplatform.changes import AttachmentRef
+from desktop.domain.messages import Message
 from desktop.wire.base import wire_error
 from desktop.wire.payloads import CluePayload
 
@@ -43,7 +44,9 @@ def checked_payload(model: type[P], payload: Mapping[str, Any]) -> P:
         first = exc.errors(include_url=False)[0]
         key = _key(tuple(first["loc"]))
         problem = wire_error(exc).problem
-        raise Rejected("invalid", f"{key}：{problem}", key) from None
+        raise Rejected(
+            "invalid", Message("{key}：{problem}", key=key, problem=problem), key
+        ) from None
 
 
 def check_payload(payload: Mapping[str, Any]) -> list[AttachmentRef]:

@@ -21,6 +21,7 @@ from cityplatform.payloads import Rejected
 from cityplatform.push_apply import apply_action_to_clue
 from cityplatform.push_context import PushContext
 from cityplatform.push_notices import apply_notice_to_clue, is_notice_type
+from desktop.domain.messages import Message, chinese_text, message_data
 from desktop.wire.sync import ActionIn, PushAnswer, PushRequest
 
 log = logging.getLogger("cityplatform.push")
@@ -34,8 +35,11 @@ def _rejection(ctx: PushContext, session: Session, item: ActionIn, exc: Rejected
         "action_id": item.action_id,
         "status": "rejected",
         "code": exc.code,
-        "reason": exc.reason,
+        "reason": chinese_text(exc.reason),
     }
+    template = message_data(exc.reason)
+    if template is not None:
+        result["template"] = template
     if exc.field is not None:
         result["field"] = exc.field
     result["clue_code"] = code
@@ -75,6 +79,7 @@ def apply_one(ctx: PushContext, item: ActionIn) -> dict[str, Any]:
                     "status": "rejected",
                     "code": "invalid",
                     "reason": "操作编号与平台已有的记录冲突",
+                    "template": Message("操作编号与平台已有的记录冲突").to_data(),
                     "field": "action_id",
                     "clue_code": item.clue_code,
                     "clue": None,

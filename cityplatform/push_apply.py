@@ -42,6 +42,7 @@ from cityplatform.payloads import Rejected, check_payload
 from cityplatform.push_context import PushContext
 from desktop.domain.clue import ClueState
 from desktop.domain.codes import DONE_STATUSES, Status
+from desktop.domain.messages import Message
 from desktop.domain.notice_actions import UNCLOSED_STATUSES, unclosed_notices
 from desktop.domain.notices import NoticeState
 from desktop.domain.validators import ValidationError
@@ -124,10 +125,12 @@ def _check_uploaded(ctx: PushContext, session: Session, refs: list[AttachmentRef
     allowed = citable(session, ctx.viewer, ctx.caller.device_id, {r.sha256 for r in refs})
     missing = [r for r in refs if r.sha256 not in allowed]
     if missing:
-        names = "、".join(r.name for r in missing)
         raise Rejected(
             "attachment_missing",
-            f"附件尚未由本设备完整上传：{names}（请先上传附件文件再提交）",
+            Message(
+                "附件尚未由本设备完整上传：{names}（请先上传附件文件再提交）",
+                names=tuple(r.name for r in missing),
+            ),
             "attachments",
         )
 
@@ -194,7 +197,7 @@ def _outcome(
     except ActionRefused as exc:
         raise Rejected("refused", exc.reason) from None
     except ValidationError as exc:
-        raise Rejected("invalid", str(exc), exc.field) from None
+        raise Rejected("invalid", exc.text, exc.field) from None
 
 
 def _close_duplicates(
@@ -268,7 +271,11 @@ def _register(
     provisional = item.clue_code
     mapped = ctx.resolve(session, provisional)
     if mapped != provisional:
-        raise Rejected("invalid", f"临时编号 {provisional} 已登记为 {mapped}", "clue_code")
+        raise Rejected(
+            "invalid",
+            Message("临时编号 {provisional} 已登记为 {code}", provisional=provisional, code=mapped),
+            "clue_code",
+        )
     now = ctx.platform.now()
     outcome = _outcome(ctx, Action.REGISTER, None, item, now)
     _check_uploaded(ctx, session, refs)
@@ -336,12 +343,14 @@ def apply_action_to_clue(ctx: PushContext, session: Session, item: ActionIn) -> 
     try:
         action = Action.from_command_type(item.type)
     except ValueError:
-        raise Rejected("unknown_type", f"平台不支持的操作类型：{item.type}") from None
+        raise Rejected(
+            "unknown_type", Message("平台不支持的操作类型：{type}", type=item.type)
+        ) from None
     refs = check_payload(item.payload)
     if action is Action.REGISTER:
         return _register(ctx, session, item, refs)
     if target is None:
-        raise Rejected("not_found", f"线索 {code} 不存在")
+        raise Rejected("not_found", Message("线索 {code} 不存在", code=code))
     row, assisting = target.row, target.assisting
     if not ctx.sqlite:
         # A concurrent push of the same action may have committed while this one waited for
@@ -352,9 +361,9 @@ def apply_action_to_clue(ctx: PushContext, session: Session, item: ActionIn) -> 
             return _duplicate(ctx, session, prior, item.action_id)
     viewer = ctx.viewer
     if not viewer.sees(row.county_code, row.lead_unit, row.registered_by_unit, assisting):
-        raise Rejected("out_of_scope", f"线索 {code} 不在您的办理范围内")
+        raise Rejected("out_of_scope", Message("线索 {code} 不在您的办理范围内", code=code))
     if viewer.supervisor and action is not Action.URGE:
-        raise Rejected("refused", "纪委监委监督人员只能登记线索和督办")
+        raise Rejected("refused", Message("纪委监委监督人员只能登记线索和督办"))
     now = ctx.platform.now()
     before = clue_state(row, assisting)
     context = _context(ctx, connection, action, row, now)

@@ -23,6 +23,7 @@ from cityplatform.models import Clue, Notice, NoticeEvent, NumberBlock
 from cityplatform.payloads import Rejected, checked_payload
 from cityplatform.push_apply import _duplicate, _prior, _record, _target
 from cityplatform.push_context import PushContext
+from desktop.domain.messages import Label, Message
 from desktop.domain.notices import (
     NoticeAction,
     NoticeOutcome,
@@ -82,9 +83,11 @@ def _outcome(
         raise Rejected("refused", exc.reason) from None
     except ValidationError as exc:
         if exc.field == "number" and number is None:
-            reason = "签发操作缺少文书编号（number_year、number_seq）"
+            reason = Message("签发操作缺少文书编号（number_year、number_seq）")
             raise Rejected("invalid", reason, "number") from None
-        reason = f"{field_label(exc.field)}：{exc.message}"
+        reason = Message(
+            "{field}：{message}", field=Label(field_label(exc.field)), message=exc.message
+        )
         raise Rejected("invalid", reason, exc.field) from None
 
 
@@ -104,7 +107,13 @@ def _check_number(session: Session, ctx: PushContext, state: NoticeState) -> Non
     )
     if block is None:
         raise Rejected(
-            "invalid", f"文书编号 {text} 不在本设备为本单位领取的 {year} 年编号段内", "number"
+            "invalid",
+            Message(
+                "文书编号 {number} 不在本设备为本单位领取的 {year} 年编号段内",
+                number=str(text),
+                year=str(year),
+            ),
+            "number",
         )
     same = and_(
         Notice.unit_code == state.unit_code,
@@ -113,7 +122,7 @@ def _check_number(session: Session, ctx: PushContext, state: NoticeState) -> Non
     )
     used = session.scalar(select(Notice.notice_id).where(or_(same, Notice.number == text)))
     if used is not None:
-        raise Rejected("invalid", f"文书编号 {text} 已被使用", "number")
+        raise Rejected("invalid", Message("文书编号 {number} 已被使用", number=str(text)), "number")
 
 
 def _write(
@@ -157,10 +166,12 @@ def apply_notice_to_clue(ctx: PushContext, session: Session, item: ActionIn) -> 
     try:
         action = NoticeAction.from_command_type(item.type)
     except ValueError:
-        raise Rejected("unknown_type", f"平台不支持的操作类型：{item.type}") from None
+        raise Rejected(
+            "unknown_type", Message("平台不支持的操作类型：{type}", type=item.type)
+        ) from None
     check_notice_payload(item.payload)
     if target is None:
-        raise Rejected("not_found", f"线索 {code} 不存在")
+        raise Rejected("not_found", Message("线索 {code} 不存在", code=code))
     row, assisting = target.row, target.assisting
     if not ctx.sqlite:  # see push_apply: a racing push of the same action committed first
         prior = _prior(connection, item.action_id)
@@ -168,9 +179,9 @@ def apply_notice_to_clue(ctx: PushContext, session: Session, item: ActionIn) -> 
             return _duplicate(ctx, session, prior, item.action_id)
     viewer = ctx.viewer
     if not viewer.sees(row.county_code, row.lead_unit, row.registered_by_unit, assisting):
-        raise Rejected("out_of_scope", f"线索 {code} 不在您的办理范围内")
+        raise Rejected("out_of_scope", Message("线索 {code} 不在您的办理范围内", code=code))
     if viewer.supervisor:
-        raise Rejected("refused", "纪委监委监督人员只能督办")
+        raise Rejected("refused", Message("纪委监委监督人员只能督办"))
     notice_id = str(item.payload["notice_id"])
     existing = connection.execute(
         select(Notice.id, Notice.clue_id, Notice.state)
@@ -180,10 +191,15 @@ def apply_notice_to_clue(ctx: PushContext, session: Session, item: ActionIn) -> 
     before: NoticeState | None = None
     if action is NoticeAction.DRAFT:
         if existing is not None:
-            raise Rejected("invalid", f"通知书 {notice_id} 已存在", "notice_id")
+            raise Rejected(
+                "invalid", Message("通知书 {notice} 已存在", notice=str(notice_id)), "notice_id"
+            )
     else:
         if existing is None or existing.clue_id != row.id:
-            raise Rejected("not_found", f"线索 {code} 没有通知书 {notice_id}")
+            raise Rejected(
+                "not_found",
+                Message("线索 {code} 没有通知书 {notice}", code=code, notice=str(notice_id)),
+            )
         before = NoticeState.from_dict(existing.state).evolve(clue_code=code)
     number = _number(action, item.payload)
     clue = clue_state(row, assisting)

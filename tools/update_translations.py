@@ -6,8 +6,11 @@
     .venv/bin/python tools/update_translations.py --fill todo.json   # after translating it
 
 The source strings are Simplified Chinese. `pyside6-lupdate` extracts them from every
-desktop/ui/**/*.py; the tool adds a context "labels" holding every domain code label
-(`desktop.ui.labels` translates `value.label` in that context), keeps the translations the
+desktop/ui/**/*.py; the tool adds a context "labels" holding every domain code label and
+field label (`desktop.ui.labels` translates `value.label` in that context) and a context
+"messages" holding the templates of the domain's, store's, sync's and platform's messages
+(the first string argument of every `Message(...)` / `N_(...)` outside desktop/ui, found
+with `ast`; a template with `%n` is a plural message), keeps the translations the
 .ts file already has, writes resources/translations/cluedesk_en.ts and compiles it with
 `pyside6-lrelease` into cluedesk_en.qm. Untranslated strings are listed on every run.
 
@@ -18,6 +21,7 @@ strings for plural messages); empty texts are ignored by --fill.
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib
 import json
 import os
@@ -36,6 +40,11 @@ TS_DIR = ROOT / "resources" / "translations"
 TS_FILE = TS_DIR / "cluedesk_en.ts"
 QM_FILE = TS_DIR / "cluedesk_en.qm"
 LABELS_CONTEXT = "labels"
+MESSAGES_CONTEXT = "messages"
+MESSAGE_DIRS = tuple(ROOT / name for name in ("desktop", "cityplatform"))
+"""Where `Message(...)` / `N_(...)` templates are looked for (desktop/ui excepted)."""
+MESSAGE_CALLS = frozenset({"Message", "N_"})
+ENGLISH_PLURAL_FORMS = 2
 SOURCE_LANGUAGE = "zh_CN"
 TARGET_LANGUAGE = "en"
 
@@ -97,7 +106,71 @@ def domain_labels() -> list[str]:
                 continue
     found.extend(WARNING_LABELS.values())
     found.extend(WARNING_COLOURS.values())
+    from desktop.domain.fields import FIELD_LABELS
+    from desktop.domain.notice_content import FIELD_LABELS as NOTICE_FIELD_LABELS
+
+    found.extend(FIELD_LABELS.values())
+    found.extend(NOTICE_FIELD_LABELS.values())
     return list(dict.fromkeys(text for text in found if text))
+
+
+def message_sources(dirs: Iterable[Path] = MESSAGE_DIRS) -> list[Path]:
+    """Every Python file that may make a domain message (the window's own are lupdate's)."""
+    found: list[Path] = []
+    for folder in dirs:
+        found.extend(
+            p
+            for p in folder.rglob("*.py")
+            if "__pycache__" not in p.parts and not p.is_relative_to(UI_DIR)
+        )
+    return sorted(found)
+
+
+def _call_name(node: ast.Call) -> str:
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return ""
+
+
+def message_templates(sources: Iterable[Path] | None = None) -> list[str]:
+    """The first string argument of every `Message(...)` and `N_(...)` call, in file order."""
+    found: list[str] = []
+    for path in message_sources() if sources is None else sources:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or _call_name(node) not in MESSAGE_CALLS:
+                continue
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value:
+                found.append(first.value)
+    from desktop.domain.messages import LIST_SEPARATOR
+
+    found.append(LIST_SEPARATOR)
+    return list(dict.fromkeys(found))
+
+
+def add_messages(root: ET.Element, templates: Iterable[str]) -> None:
+    """Add the context "messages" (or the templates it misses) to a .ts tree."""
+    context = next(
+        (c for c in root.iter("context") if c.findtext("name") == MESSAGES_CONTEXT), None
+    )
+    if context is None:
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = MESSAGES_CONTEXT
+    have = {m.findtext("source") for m in context.findall("message")}
+    for text in templates:
+        if text in have:
+            continue
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = text
+        translation = ET.SubElement(message, "translation", type="unfinished")
+        if "%n" in text:
+            message.set("numerus", "yes")
+            for _ in range(ENGLISH_PLURAL_FORMS):
+                ET.SubElement(translation, "numerusform")
 
 
 def run_lupdate(out: Path, sources: Iterable[Path]) -> None:
@@ -229,6 +302,7 @@ def build(ts_dir: Path = TS_DIR) -> ET.Element:
     finally:
         fresh_path.unlink(missing_ok=True)
     add_labels(fresh, domain_labels())
+    add_messages(fresh, message_templates())
     merge(fresh, read_ts(ts_dir / TS_FILE.name))
     return fresh
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from desktop.domain.messages import Message
 from desktop.domain.timeutil import CHINA_TZ, to_china
 
 
@@ -28,11 +29,13 @@ class YearCalendar:
     def __post_init__(self) -> None:
         for day in self.holidays | self.workdays:
             if day.year != self.year:
-                raise ValueError(f"{day.isoformat()} 不属于 {self.year} 年")
+                raise ValueError(
+                    Message("{day} 不属于 {year} 年", day=day.isoformat(), year=str(self.year))
+                )
         both = self.holidays & self.workdays
         if both:
             first = min(both).isoformat()
-            raise ValueError(f"{first} 不能既是节假日又是调休工作日")
+            raise ValueError(Message("{day} 不能既是节假日又是调休工作日", day=first))
 
     def is_working_day(self, day: date) -> bool:
         """Whether `day` (of this year) is a working day."""
@@ -55,23 +58,25 @@ class YearCalendar:
     def from_dict(cls, data: Mapping[str, Any]) -> YearCalendar:
         """Read a year from its calendar-file form; raise ValueError naming the bad entry."""
         if not isinstance(data, Mapping):
-            raise ValueError("日历文件的内容应为对象（含 year、holidays、workdays）")
+            raise ValueError(Message("日历文件的内容应为对象（含 year、holidays、workdays）"))
         year = data.get("year")
         if isinstance(year, str) and year.strip().isdigit():
             year = int(year)
         if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
-            raise ValueError(f"日历文件的 year 字段无效：{year!r}")
+            raise ValueError(Message("日历文件的 year 字段无效：{value}", value=repr(year)))
 
         def days(key: str) -> frozenset[date]:
             raw_days = data.get(key, [])
             if not isinstance(raw_days, list):
-                raise ValueError(f"日历文件的 {key} 应为日期列表")
+                raise ValueError(Message("日历文件的 {key} 应为日期列表", key=key))
             out = set()
             for raw in raw_days:
                 try:
                     out.add(date.fromisoformat(str(raw)))
                 except ValueError as exc:
-                    raise ValueError(f"日历文件 {key} 中的日期无效：{raw}") from exc
+                    raise ValueError(
+                        Message("日历文件 {key} 中的日期无效：{value}", key=key, value=str(raw))
+                    ) from exc
             return frozenset(out)
 
         return cls(
@@ -98,13 +103,17 @@ class OfficeHours:
 
     def __post_init__(self) -> None:
         if not self.periods:
-            raise ValueError("办公时间至少需要一个时段")
+            raise ValueError(Message("办公时间至少需要一个时段"))
         previous_end = time(0, 0)
         for start, end in self.periods:
             if not start < end:
-                raise ValueError(f"办公时段 {start:%H:%M}–{end:%H:%M} 的开始必须早于结束")
+                raise ValueError(
+                    Message(
+                        "办公时段 {period} 的开始必须早于结束", period=f"{start:%H:%M}–{end:%H:%M}"
+                    )
+                )
             if start < previous_end:
-                raise ValueError("办公时段必须按时间先后排列且互不重叠")
+                raise ValueError(Message("办公时段必须按时间先后排列且互不重叠"))
             previous_end = end
 
     @property
@@ -163,7 +172,7 @@ class OfficeHours:
             try:
                 start, end = (time.fromisoformat(str(p)) for p in pair)
             except ValueError as exc:
-                raise ValueError(f"办公时段格式无效：{pair}") from exc
+                raise ValueError(Message("办公时段格式无效：{value}", value=str(pair))) from exc
             periods.append((start, end))
         return cls(tuple(periods))
 
@@ -248,7 +257,7 @@ class WorkCalendar:
     def deadline_after(self, start: datetime, days: int) -> datetime:
         """Close of office on the `days`-th working day after the day of `start`."""
         if days < 1:
-            raise ValueError("时限至少为 1 个工作日")
+            raise ValueError(Message("时限至少为 1 个工作日"))
         local = to_china(start)
         day = self.add_working_days(local.date(), days)
         return datetime.combine(day, self.office_hours.closing, CHINA_TZ)

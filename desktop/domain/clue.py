@@ -17,6 +17,7 @@ from desktop.domain.codes import (
     Status,
     UnitKind,
 )
+from desktop.domain.messages import Message, labels
 from desktop.domain.timeutil import CHINA_TZ, to_china
 from desktop.domain.units import UnitDirectory
 from desktop.domain.validators import (
@@ -76,8 +77,12 @@ def choice(enum: type[Labelled], value: Any, key: str) -> Any:
     try:
         return enum.from_text(str(value or ""))
     except ValueError:
-        options = "、".join(m.label for m in enum)
-        raise ValidationError(key, f"「{value}」不是有效选项（可选：{options}）") from None
+        raise ValidationError(
+            key,
+            Message(
+                "「{value}」不是有效选项（可选：{options}）", value=str(value), options=labels(enum)
+            ),
+        ) from None
 
 
 def _coordinate(value: Any, field_label: str, low: float, high: float) -> float | None:
@@ -86,9 +91,13 @@ def _coordinate(value: Any, field_label: str, low: float, high: float) -> float 
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValidationError(field_label, f"「{value}」不是数字") from None
+        raise ValidationError(
+            field_label, Message("「{value}」不是数字", value=str(value))
+        ) from None
     if not low <= number <= high:
-        raise ValidationError(field_label, f"应在 {low} 到 {high} 之间")
+        raise ValidationError(
+            field_label, Message("应在 {low} 到 {high} 之间", low=str(low), high=str(high))
+        )
     return number
 
 
@@ -105,13 +114,13 @@ def validate_draft(data: Mapping[str, Any], units: UnitDirectory, now: datetime)
     else:
         received = parse_datetime(str(raw_received or ""), "received_at")
     if received > to_china(now):
-        raise ValidationError("received_at", "不能晚于当前时间")
+        raise ValidationError("received_at", Message("不能晚于当前时间"))
     description = require_text(data.get("description"), "description", 4000)
     address = require_text(data.get("address"), "address", 200)
     county_code = str(data.get("county_code") or "")
     county = units.get(county_code)
     if county is None or county.county_code != county_code or not county.dispatches:
-        raise ValidationError("county_code", f"「{county_code}」不是有效的县区")
+        raise ValidationError("county_code", Message("「{code}」不是有效的县区", code=county_code))
     township_code = data.get("township_code") or None
     if township_code is not None:
         township = units.get(str(township_code))
@@ -120,7 +129,10 @@ def validate_draft(data: Mapping[str, Any], units: UnitDirectory, now: datetime)
             or township.county_code != county_code
             or township.kind not in (UnitKind.TOWNSHIP, UnitKind.STREET)
         ):
-            raise ValidationError("township_code", f"「{township_code}」不属于{county.name}")
+            raise ValidationError(
+                "township_code",
+                Message("「{code}」不属于{county}", code=str(township_code), county=county.name),
+            )
     subject_name = require_text(data.get("subject_name"), "subject_name", 200, required=False)
     credit = str(data.get("subject_credit_code") or "").strip()
     if credit:
@@ -131,13 +143,13 @@ def validate_draft(data: Mapping[str, Any], units: UnitDirectory, now: datetime)
         phone = validate_phone(phone, "reporter_phone")
     channel_ref = require_text(data.get("channel_ref"), "channel_ref", 100, required=False)
     if "\n" in channel_ref:
-        raise ValidationError("channel_ref", "应为一行编号")
+        raise ValidationError("channel_ref", Message("应为一行编号"))
     raw_due = data.get("due_by")
     due_by = None
     if raw_due not in (None, ""):
         due_by = parse_datetime(str(raw_due), "due_by")
         if due_by <= received:
-            raise ValidationError("due_by", "必须晚于受理时间")
+            raise ValidationError("due_by", Message("必须晚于受理时间"))
     return ClueDraft(
         channel=channel,
         received_at=received,

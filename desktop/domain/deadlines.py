@@ -7,6 +7,7 @@ from datetime import datetime
 
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.codes import Channel, Labelled, Priority, Status
+from desktop.domain.messages import Message
 from desktop.domain.rules import Rules, WarningThresholds
 from desktop.domain.timeutil import to_china
 
@@ -99,25 +100,37 @@ class Countdown:
         """Minutes beyond the whole hours."""
         return abs(self.seconds) % self.day_seconds % 3600 // 60
 
+    def span(self) -> str:
+        """The time left or overdue: 2 个工作日 3 小时 (empty when under a minute)."""
+        parts: list[str] = []
+        if self.days:
+            parts.append(Message("%n 个工作日", n=self.days))
+        if self.hours:
+            parts.append(Message("%n 小时", n=self.hours))
+        if not parts and self.minutes and not self.overdue:
+            parts.append(Message("%n 分钟", n=self.minutes))
+        return " ".join(parts)
+
+    def _confirmed(self, text: str) -> str:
+        return text if self.confirmed else Message("{countdown}（日历未确认）", countdown=text)
+
     def text(self) -> str:
         """The countdown as a clerk reads it: 剩余 2 个工作日 3 小时 / 已超期 4 个工作日."""
-        parts = []
-        if self.days:
-            parts.append(f"{self.days} 个工作日")
-        if self.hours:
-            parts.append(f"{self.hours} 小时")
-        if not parts and self.minutes and not self.overdue:
-            parts.append(f"{self.minutes} 分钟")
-        body = " ".join(parts)
+        body = self.span()
         if self.overdue:
-            text = f"已超期 {body}" if body else "已超期"
+            text = Message("已超期 {time}", time=body) if body else Message("已超期")
         else:
-            text = f"剩余 {body}" if body else "即将到期"
-        return text if self.confirmed else f"{text}（日历未确认）"
+            text = Message("剩余 {time}", time=body) if body else Message("即将到期")
+        return self._confirmed(text)
 
     def short_text(self) -> str:
         """A compact form for table cells: 剩 2 个工作日 3 小时 / 超期 4 个工作日."""
-        return self.text().replace("剩余", "剩", 1).replace("已超期", "超期", 1)
+        body = self.span()
+        if self.overdue:
+            text = Message("超期 {time}", time=body) if body else Message("超期")
+        else:
+            text = Message("剩 {time}", time=body) if body else Message("即将到期")
+        return self._confirmed(text)
 
 
 def countdown(deadline: datetime, now: datetime, calendar: WorkCalendar) -> Countdown:

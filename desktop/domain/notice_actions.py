@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.domain.clue import ClueState
 from desktop.domain.codes import Labelled, Role, Status, UnitKind
+from desktop.domain.messages import N_, Label, Message
 from desktop.domain.notice_content import NoticeKind, NoticeState, NoticeStatus
 from desktop.domain.notice_numbers import is_environment_bureau
 from desktop.domain.timeutil import to_china
@@ -87,15 +88,15 @@ def unclosed_notice(state: NoticeState, now: datetime) -> str | None:
     """How a clerk names a notice that keeps its clue from closing, or None if it does not."""
     if state.status not in UNCLOSED_STATUSES:
         return None
-    name = state.number or state.kind.label
+    name = state.number or Label(state.kind.label)
     if state.status is NoticeStatus.ISSUED:
-        return f"{name}未送达"
+        return Message("{notice}未送达", notice=name)
     if state.status is NoticeStatus.NOT_RECTIFIED:
-        return f"{name}逾期未整改"
+        return Message("{notice}逾期未整改", notice=name)
     deadline = state.rectify_deadline
     if deadline is not None and to_china(now) > deadline:
-        return f"{name}整改已逾期"
-    return f"{name}整改期内"
+        return Message("{notice}整改已逾期", notice=name)
+    return Message("{notice}整改期内", notice=name)
 
 
 def unclosed_notices(states: Iterable[NoticeState], now: datetime) -> list[str]:
@@ -106,7 +107,7 @@ def unclosed_notices(states: Iterable[NoticeState], now: datetime) -> list[str]:
 CLOCK_TOLERANCE = timedelta(minutes=10)
 """How far a time typed on a device may lie ahead of the clock that checks it."""
 
-NO_NUMBER = "本机没有可用的文书编号，请先联网同步领取编号段"
+NO_NUMBER = N_("本机没有可用的文书编号，请先联网同步领取编号段")
 
 
 class NoticeRefused(Exception):
@@ -152,37 +153,41 @@ def draftable_kinds(actor: Actor, clue: ClueState) -> list[NoticeKind]:
 
 
 _STATUS_REFUSALS: Mapping[tuple[NoticeAction, NoticeStatus], str] = {
-    (NoticeAction.SERVE, NoticeStatus.DRAFT): "通知书尚未签发，不能送达",
-    (NoticeAction.REINSPECT, NoticeStatus.DRAFT): "通知书尚未签发，不能复查",
-    (NoticeAction.REINSPECT, NoticeStatus.ISSUED): "通知书尚未送达，不能复查",
-    (NoticeAction.CLOSE_CASE, NoticeStatus.CASE_CLOSED): "案件已结案",
+    (NoticeAction.SERVE, NoticeStatus.DRAFT): N_("通知书尚未签发，不能送达"),
+    (NoticeAction.REINSPECT, NoticeStatus.DRAFT): N_("通知书尚未签发，不能复查"),
+    (NoticeAction.REINSPECT, NoticeStatus.ISSUED): N_("通知书尚未送达，不能复查"),
+    (NoticeAction.CLOSE_CASE, NoticeStatus.CASE_CLOSED): N_("案件已结案"),
 }
 
 _UNIT_REFUSALS: Mapping[NoticeAction, str] = {
-    NoticeAction.EDIT: "只有起草单位可以修改通知书",
-    NoticeAction.ISSUE: "只有起草单位可以签发通知书",
-    NoticeAction.SERVE: "只有签发单位可以记录送达",
-    NoticeAction.REINSPECT: "只有签发单位可以复查",
-    NoticeAction.FILE_CASE: "只有签发单位或本辖区生态环境部门可以记录立案",
-    NoticeAction.CLOSE_CASE: "只有签发单位或本辖区生态环境部门可以记录结案",
+    NoticeAction.EDIT: N_("只有起草单位可以修改通知书"),
+    NoticeAction.ISSUE: N_("只有起草单位可以签发通知书"),
+    NoticeAction.SERVE: N_("只有签发单位可以记录送达"),
+    NoticeAction.REINSPECT: N_("只有签发单位可以复查"),
+    NoticeAction.FILE_CASE: N_("只有签发单位或本辖区生态环境部门可以记录立案"),
+    NoticeAction.CLOSE_CASE: N_("只有签发单位或本辖区生态环境部门可以记录结案"),
 }
 
 
 def _status_refusal(action: NoticeAction, status: NoticeStatus) -> str:
     special = _STATUS_REFUSALS.get((action, status))
     if special is not None:
-        return special
+        return Message(special)
     if action in (NoticeAction.EDIT, NoticeAction.ISSUE):
-        return f"通知书已签发（{status.label}），内容不能再{action.label}"
+        return Message(
+            "通知书已签发（{status}），内容不能再{action}",
+            status=Label(status.label),
+            action=Label(action.label),
+        )
     if action is NoticeAction.SERVE:
-        return "通知书已送达，不能重复记录送达"
+        return Message("通知书已送达，不能重复记录送达")
     if action is NoticeAction.REINSPECT:
-        return "通知书已复查，不能重复复查"
+        return Message("通知书已复查，不能重复复查")
     if action is NoticeAction.FILE_CASE:
         if status in (NoticeStatus.CASE_FILED, NoticeStatus.CASE_CLOSED):
-            return "已立案，不能重复立案"
-        return "只有复查认定逾期未整改的通知书才能立案"
-    return "尚未立案，不能结案"
+            return Message("已立案，不能重复立案")
+        return Message("只有复查认定逾期未整改的通知书才能立案")
+    return Message("尚未立案，不能结案")
 
 
 def notice_refusal(
@@ -201,36 +206,44 @@ def notice_refusal(
     status = state.status if state is not None else None
     if status not in FROM_STATUSES[action]:
         if status is None:
-            return f"通知书不存在，不能{action.label}"
+            return Message("通知书不存在，不能{action}", action=Label(action.label))
         if action is NoticeAction.DRAFT:
-            return "通知书已存在"
+            return Message("通知书已存在")
         return _status_refusal(action, status)
     if actor.role is not Role.HANDLER:
-        return f"{action.label}通知书需要{Role.HANDLER.label}角色，您是{actor.role.label}"
+        return Message(
+            "{action}通知书需要{needed}角色，您是{role}",
+            action=Label(action.label),
+            needed=Label(Role.HANDLER.label),
+            role=Label(actor.role.label),
+        )
     if action is NoticeAction.DRAFT:
         if clue is None:
-            return "线索不存在，不能起草通知书"
+            return Message("线索不存在，不能起草通知书")
         if clue.status not in DRAFTING_CLUE_STATUSES:
-            return f"线索当前为「{clue.status.label}」，只有办理中或待审核的线索才能起草通知书"
+            return Message(
+                "线索当前为「{status}」，只有办理中或待审核的线索才能起草通知书",
+                status=Label(clue.status.label),
+            )
         kinds = draftable_kinds(actor, clue)
         if not kinds:
-            return "只有线索的主办单位或协办的职能部门可以起草通知书"
+            return Message("只有线索的主办单位或协办的职能部门可以起草通知书")
         if kind is not None and kind not in kinds:
             if kind is NoticeKind.CORRECTION_ORDER:
-                return "只有生态环境部门可以起草责令改正违法行为决定书"
-            return "只有线索的主办单位或协办的职能部门可以起草整改通知书"
+                return Message("只有生态环境部门可以起草责令改正违法行为决定书")
+            return Message("只有线索的主办单位或协办的职能部门可以起草整改通知书")
         return None
     assert state is not None
     if actor.unit.code == state.unit_code:
         if action is NoticeAction.EDIT and kind is NoticeKind.CORRECTION_ORDER:
             if not is_environment_bureau(actor.unit):
-                return "只有生态环境部门可以起草责令改正违法行为决定书"
+                return Message("只有生态环境部门可以起草责令改正违法行为决定书")
         return None
     if action in (NoticeAction.FILE_CASE, NoticeAction.CLOSE_CASE):
         bureau = is_environment_bureau(actor.unit)
         if bureau and clue is not None and actor.unit.covers(clue.county_code):
             return None
-    return _UNIT_REFUSALS[action]
+    return Message(_UNIT_REFUSALS[action])
 
 
 def allowed_notice_actions(

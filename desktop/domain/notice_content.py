@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from desktop.domain.codes import Labelled
+from desktop.domain.messages import Message
 from desktop.domain.timeutil import to_china
 from desktop.domain.validators import (
     ValidationError,
@@ -219,16 +220,23 @@ def _lines(value: Any, key: str, most: int, longest: int) -> tuple[str, ...]:
     elif isinstance(value, list | tuple):
         items = value
     else:
-        raise ValidationError(key, "应为文本列表")
+        raise ValidationError(key, Message("应为文本列表"))
     out: list[str] = []
     for item in items:
         if not isinstance(item, str):
-            raise ValidationError(key, "应为文本列表")
+            raise ValidationError(key, Message("应为文本列表"))
         text = require_text(item, key, longest, required=False)
         if text and text not in out:
             out.append(text)
     if len(out) > most:
-        raise ValidationError(key, f"最多{most}项，当前为{len(out)}项")
+        raise ValidationError(
+            key,
+            Message(
+                "最多 {limit}，当前为 {count}",
+                limit=Message("%n 项", n=most),
+                count=Message("%n 项", n=len(out)),
+            ),
+        )
     return tuple(out)
 
 
@@ -236,13 +244,17 @@ def _deadline_days(value: Any) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValidationError("deadline_days", f"「{value}」不是整数")
+        raise ValidationError("deadline_days", Message("「{value}」不是整数", value=str(value)))
     try:
         days = int(str(value).strip())
     except ValueError:
-        raise ValidationError("deadline_days", f"「{value}」不是整数") from None
+        raise ValidationError(
+            "deadline_days", Message("「{value}」不是整数", value=str(value))
+        ) from None
     if not 1 <= days <= MAX_DEADLINE_DAYS:
-        raise ValidationError("deadline_days", f"应在 1 到 {MAX_DEADLINE_DAYS} 个工作日之间")
+        raise ValidationError(
+            "deadline_days", Message("应在 {low} 到 %n 个工作日之间", n=MAX_DEADLINE_DAYS, low=1)
+        )
     return days
 
 
@@ -255,7 +267,7 @@ def validate_content(data: Mapping[str, Any]) -> NoticeContent:
     for key, limit in _TEXT_LIMITS.items():
         raw = data.get(key)
         if raw is not None and not isinstance(raw, str):
-            raise ValidationError(key, "应为文本")
+            raise ValidationError(key, Message("应为文本"))
         values[key] = require_text(raw, key, limit, required=False)
     for key, (most, longest) in _LIST_LIMITS.items():
         values[key] = _lines(data.get(key), key, most, longest)
@@ -266,14 +278,16 @@ def validate_content(data: Mapping[str, Any]) -> NoticeContent:
     values["deadline_days"] = _deadline_days(data.get("deadline_days"))
     raw_date = data.get("deadline_date")
     if raw_date is not None and not isinstance(raw_date, str | date):
-        raise ValidationError("deadline_date", "应为日期文本，如 2026-03-05")
+        raise ValidationError("deadline_date", Message("应为日期文本，如 2026-03-05"))
     if isinstance(raw_date, date):
         values["deadline_date"] = raw_date
     else:
         text = (raw_date or "").strip()
         values["deadline_date"] = parse_date(text, "deadline_date") if text else None
     if values["deadline_days"] is not None and values["deadline_date"] is not None:
-        raise ValidationError("deadline_days", "整改期限只能填写工作日天数或截止日期中的一项")
+        raise ValidationError(
+            "deadline_days", Message("整改期限只能填写工作日天数或截止日期中的一项")
+        )
     return NoticeContent(**values)
 
 
@@ -284,11 +298,13 @@ def missing_for_issue(content: NoticeContent, kind: NoticeKind) -> ValidationErr
         required += ["review_body", "litigation_court"]
     for key in required:
         if not getattr(content, key):
-            return ValidationError(key, "签发前必须填写")
+            return ValidationError(key, Message("签发前必须填写"))
     if content.deadline_days is None and content.deadline_date is None:
-        return ValidationError("deadline_days", "签发前必须填写整改期限（工作日天数或截止日期）")
+        return ValidationError(
+            "deadline_days", Message("签发前必须填写整改期限（工作日天数或截止日期）")
+        )
     if kind is NoticeKind.CORRECTION_ORDER and not content.clause_ids:
-        return ValidationError("clause_ids", "责令改正违法行为决定书须引用法律条款")
+        return ValidationError("clause_ids", Message("责令改正违法行为决定书须引用法律条款"))
     return None
 
 

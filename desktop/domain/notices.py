@@ -20,6 +20,7 @@ from desktop.domain.calendar import WorkCalendar
 from desktop.domain.clue import ClueState
 from desktop.domain.codes import Labelled
 from desktop.domain.deadlines import Countdown, countdown, warning_level
+from desktop.domain.messages import Label, Message, labels
 from desktop.domain.notice_actions import (
     CLOCK_TOLERANCE,
     FOLLOWED_STATUSES,
@@ -60,7 +61,7 @@ from desktop.domain.notice_prefill import (
     draft_content_from_clue,
 )
 from desktop.domain.rules import Rules
-from desktop.domain.timeutil import CHINA_TZ, format_date_cn, to_china
+from desktop.domain.timeutil import CHINA_TZ, to_china
 from desktop.domain.units import Actor, UnitDirectory
 from desktop.domain.validators import ValidationError, parse_date, parse_datetime, require_text
 
@@ -107,7 +108,7 @@ __all__ = [
 def _text(payload: Mapping[str, Any], key: str, limit: int, *, required: bool = True) -> str:
     value = payload.get(key)
     if value is not None and not isinstance(value, str):
-        raise ValidationError(key, "应为文本")
+        raise ValidationError(key, Message("应为文本"))
     return require_text(value, key, limit, required=required)
 
 
@@ -115,17 +116,17 @@ def _moment(payload: Mapping[str, Any], key: str, default: datetime | None = Non
     value = payload.get(key)
     if value is None or value == "":
         if default is None:
-            raise ValidationError(key, "不能为空")
+            raise ValidationError(key, Message("不能为空"))
         return default
     if not isinstance(value, str):
-        raise ValidationError(key, "应为时间文本，如 2026-03-05 09:30")
+        raise ValidationError(key, Message("应为时间文本，如 2026-03-05 09:30"))
     return parse_datetime(value, key)
 
 
 def _day(payload: Mapping[str, Any], key: str) -> date:
     value = payload.get(key)
     if value is not None and not isinstance(value, str):
-        raise ValidationError(key, "应为日期文本，如 2026-03-05")
+        raise ValidationError(key, Message("应为日期文本，如 2026-03-05"))
     return parse_date(value or "", key)
 
 
@@ -135,23 +136,27 @@ def _choice(enum: type[Labelled], value: Any, key: str) -> Any:
             raise ValueError(value)
         return enum.from_text(value)
     except ValueError:
-        options = "、".join(m.label for m in enum)
-        raise ValidationError(key, f"「{value}」不是有效选项（可选：{options}）") from None
+        raise ValidationError(
+            key,
+            Message(
+                "「{value}」不是有效选项（可选：{options}）", value=value, options=labels(enum)
+            ),
+        ) from None
 
 
 def _not_ahead(moment: datetime, now: datetime, key: str) -> None:
     if moment > now + CLOCK_TOLERANCE:
-        raise ValidationError(key, "不能晚于当前时间")
+        raise ValidationError(key, Message("不能晚于当前时间"))
 
 
 def _when(moment: datetime) -> str:
     local = to_china(moment)
-    return f"{format_date_cn(local)} {local:%H:%M}"
+    return f"{local:%Y-%m-%d %H:%M}"
 
 
 def _working_day(day: date | None, calendar: WorkCalendar) -> None:
     if day is not None and not calendar.is_working_day(day):
-        raise ValidationError("deadline_date", f"{format_date_cn_day(day)}不是工作日")
+        raise ValidationError("deadline_date", Message("{day} 不是工作日", day=day.isoformat()))
 
 
 def format_date_cn_day(day: date) -> str:
@@ -165,17 +170,24 @@ def rectify_deadline(content: NoticeContent, start: datetime, calendar: WorkCale
     if content.deadline_days is not None:
         return calendar.deadline_after(start, content.deadline_days)
     if content.deadline_date is None:
-        raise ValidationError("deadline_days", "请填写整改期限（工作日天数或截止日期）")
+        raise ValidationError("deadline_days", Message("请填写整改期限（工作日天数或截止日期）"))
     _working_day(content.deadline_date, calendar)
     return datetime.combine(content.deadline_date, calendar.office_hours.closing, CHINA_TZ)
 
 
 def _deadline_after(
-    content: NoticeContent, start: datetime, calendar: WorkCalendar, key: str, what: str
+    content: NoticeContent, start: datetime, calendar: WorkCalendar, key: str
 ) -> datetime:
     deadline = rectify_deadline(content, start, calendar)
     if deadline <= start:
-        raise ValidationError(key, f"整改截止时间（{_when(deadline)}）不晚于{what}，请修改整改期限")
+        raise ValidationError(
+            key,
+            Message(
+                "整改截止时间（{deadline}）不晚于{moment}，请修改整改期限",
+                deadline=_when(deadline),
+                moment=Label(field_label(key)),
+            ),
+        )
     return deadline
 
 
@@ -243,12 +255,12 @@ def _cited(payload: Mapping[str, Any], wanted: Sequence[str]) -> tuple[Clause, .
     if raw is None:
         raw = []
     if not isinstance(raw, list):
-        raise ValidationError("clauses", "应为条款列表")
+        raise ValidationError("clauses", Message("应为条款列表"))
     found: dict[str, Clause] = {}
     for index, item in enumerate(raw):
         key = f"clauses.{index}"
         if not isinstance(item, Mapping):
-            raise ValidationError(key, "应为对象（id、law、article、text）")
+            raise ValidationError(key, Message("应为对象（id、law、article、text）"))
         try:
             clause = Clause(
                 _text(item, "id", 64),
@@ -261,7 +273,10 @@ def _cited(payload: Mapping[str, Any], wanted: Sequence[str]) -> tuple[Clause, .
         found[clause.clause_id] = clause
     missing = [clause_id for clause_id in wanted if clause_id not in found]
     if missing:
-        raise ValidationError("clauses", f"缺少所引条款「{missing[0]}」的条文，请在条款库中补充")
+        raise ValidationError(
+            "clauses",
+            Message("缺少所引条款「{clause}」的条文，请在条款库中补充", clause=missing[0]),
+        )
     return tuple(found[clause_id] for clause_id in wanted)
 
 
@@ -278,22 +293,32 @@ def _issue(
     if problem is not None:
         raise problem
     if number is None:
-        raise ValidationError("number", NO_NUMBER)
+        raise ValidationError("number", Message(NO_NUMBER))
     year, seq = number
     issued_at = _moment(payload, "issued_at", now)
     _not_ahead(issued_at, now, "issued_at")
     if issued_at.year != year:
         raise ValidationError(
-            "number", f"文书编号的年份 {year} 与签发日期（{issued_at.year}年）不符"
+            "number",
+            Message(
+                "文书编号的年份 {year} 与签发日期（{issued}年）不符",
+                year=str(year),
+                issued=str(issued_at.year),
+            ),
         )
     text = payload.get("number")
     if text is None:
         text = format_number(notice_prefix(state.kind, actor.unit, units), year, seq)
     parsed = parse_number(text) if isinstance(text, str) else None
     if parsed is None or parsed[1:] != (year, seq):
-        raise ValidationError("number", f"「{text}」不是{year}年第{seq}号的文书编号")
+        raise ValidationError(
+            "number",
+            Message(
+                "「{text}」不是{year}年第{seq}号的文书编号", text=text, year=str(year), seq=seq
+            ),
+        )
     clauses = _cited(payload, state.content.clause_ids)
-    deadline = _deadline_after(state.content, issued_at, calendar, "deadline_date", "签发时间")
+    deadline = _deadline_after(state.content, issued_at, calendar, "deadline_date")
     after = state.evolve(
         status=NoticeStatus.ISSUED,
         number=text,
@@ -322,16 +347,16 @@ def _servers(payload: Mapping[str, Any]) -> tuple[str, ...]:
     if raw is None:
         raw = []
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        raise ValidationError("servers", "应为送达人姓名的列表")
+        raise ValidationError("servers", Message("应为送达人姓名的列表"))
     names: list[str] = []
     for item in raw:
         name = require_text(item, "servers", 50, required=False)
         if name and name not in names:
             names.append(name)
     if not names:
-        raise ValidationError("servers", "至少填写一名送达人")
+        raise ValidationError("servers", Message("至少填写一名送达人"))
     if len(names) > MAX_SERVERS:
-        raise ValidationError("servers", f"最多填写 {MAX_SERVERS} 名送达人")
+        raise ValidationError("servers", Message("最多填写 %n 名送达人", n=MAX_SERVERS))
     return tuple(names)
 
 
@@ -348,7 +373,9 @@ def _serve(
     served_at = _moment(payload, "served_at")
     _not_ahead(served_at, now, "served_at")
     if served_at < state.issued_at:
-        raise ValidationError("served_at", f"不能早于签发时间（{_when(state.issued_at)}）")
+        raise ValidationError(
+            "served_at", Message("不能早于签发时间（{time}）", time=_when(state.issued_at))
+        )
     service = Service(
         method=method,
         served_at=served_at,
@@ -358,7 +385,7 @@ def _serve(
         servers=_servers(payload),
         witness=_text(payload, "witness", 50, required=method is ServiceMethod.LEFT),
     )
-    deadline = _deadline_after(state.content, served_at, calendar, "served_at", "送达时间")
+    deadline = _deadline_after(state.content, served_at, calendar, "served_at")
     after = state.evolve(status=NoticeStatus.SERVED, service=service, rectify_deadline=deadline)
     details = {
         "method": method.value,
@@ -382,16 +409,20 @@ def _reinspect(
     assert state is not None and state.served_at is not None
     result = _choice(NoticeStatus, payload.get("result"), "result")
     if result not in REINSPECTION_RESULTS:
-        raise ValidationError("result", "应为「已整改」或「逾期未整改」")
+        raise ValidationError("result", Message("应为「已整改」或「逾期未整改」"))
     inspected_at = _moment(payload, "inspected_at", now)
     _not_ahead(inspected_at, now, "inspected_at")
     if inspected_at < state.served_at:
-        raise ValidationError("inspected_at", f"不能早于送达时间（{_when(state.served_at)}）")
+        raise ValidationError(
+            "inspected_at", Message("不能早于送达时间（{time}）", time=_when(state.served_at))
+        )
     note = _text(payload, "note", 2000)
     deadline = state.rectify_deadline
     if result is NoticeStatus.NOT_RECTIFIED and (deadline is None or inspected_at <= deadline):
-        shown = _when(deadline) if deadline is not None else "未设定"
-        raise ValidationError("result", f"整改期限（{shown}）尚未届满，不能认定逾期未整改")
+        shown = _when(deadline) if deadline is not None else Message("未设定")
+        raise ValidationError(
+            "result", Message("整改期限（{deadline}）尚未届满，不能认定逾期未整改", deadline=shown)
+        )
     after = state.evolve(status=result, reinspected_at=inspected_at, reinspection_note=note)
     details = {"result": result.value, "inspected_at": inspected_at.isoformat()}
     return NoticeOutcome(NoticeAction.REINSPECT, after, state.status, note, details)
@@ -399,7 +430,7 @@ def _reinspect(
 
 def _not_after_today(day: date, now: datetime, key: str) -> None:
     if day > to_china(now + CLOCK_TOLERANCE).date():
-        raise ValidationError(key, "不能晚于今天")
+        raise ValidationError(key, Message("不能晚于今天"))
 
 
 def _file_case(
@@ -416,7 +447,9 @@ def _file_case(
     _not_after_today(filed_on, now, "filed_on")
     inspected = to_china(state.reinspected_at).date()
     if filed_on < inspected:
-        raise ValidationError("filed_on", f"不能早于复查日期（{format_date_cn_day(inspected)}）")
+        raise ValidationError(
+            "filed_on", Message("不能早于复查日期（{day}）", day=inspected.isoformat())
+        )
     after = state.evolve(
         status=NoticeStatus.CASE_FILED, case_number=case_number, case_filed_at=filed_on
     )
@@ -436,8 +469,10 @@ def _close_case(
     closed_on = _day(payload, "closed_on")
     _not_after_today(closed_on, now, "closed_on")
     if closed_on < state.case_filed_at:
-        shown = format_date_cn_day(state.case_filed_at)
-        raise ValidationError("closed_on", f"不能早于立案日期（{shown}）")
+        raise ValidationError(
+            "closed_on",
+            Message("不能早于立案日期（{day}）", day=state.case_filed_at.isoformat()),
+        )
     result = _text(payload, "case_result", 1000)
     after = state.evolve(
         status=NoticeStatus.CASE_CLOSED, case_closed_at=closed_on, case_result=result
@@ -526,7 +561,7 @@ def notice_countdown(state: NoticeState, now: datetime, calendar: WorkCalendar) 
 
 def service_advice(service: Service) -> list[str]:
     """Customs of service the record does not follow (shown, never refused)."""
-    advice = []
+    advice: list[str] = []
     if service.method is ServiceMethod.DIRECT and len(service.servers) < 2:
-        advice.append("直接送达一般应由两名送达人送达")
+        advice.append(Message("直接送达一般应由两名送达人送达"))
     return advice

@@ -8,6 +8,7 @@ from typing import Any
 
 from desktop.domain.calendar import OfficeHours
 from desktop.domain.codes import Channel, Priority
+from desktop.domain.messages import Message
 
 DEFAULT_HANDLE_DAYS: Mapping[Priority, int] = {
     Priority.NORMAL: 10,
@@ -127,7 +128,7 @@ class Rules:
     def from_dict(cls, data: Mapping[str, Any]) -> Rules:
         """Read rules data; missing entries keep their defaults, bad ones raise ValueError."""
         if not isinstance(data, Mapping):
-            raise ValueError("时限规则应为对象（含 limits、warnings、office_hours）")
+            raise ValueError(Message("时限规则应为对象（含 limits、warnings、office_hours）"))
         base = cls()
         limits = base.limits
         raw_limits = _section(data, "limits")
@@ -148,12 +149,16 @@ class Rules:
             handle = dict(limits.handle_days)
             raw_handle = raw_limits["handle_days"]
             if not isinstance(raw_handle, Mapping):
-                raise ValueError("时限规则 limits.handle_days 应为对象（紧急程度: 工作日数）")
+                raise ValueError(
+                    Message("时限规则 limits.handle_days 应为对象（紧急程度: 工作日数）")
+                )
             for key, value in raw_handle.items():
                 try:
                     priority = Priority(key)
                 except ValueError as exc:
-                    message = f"时限规则 limits.handle_days 中的紧急程度无效：{key}"
+                    message = Message(
+                        "时限规则 limits.handle_days 中的紧急程度无效：{key}", key=str(key)
+                    )
                     raise ValueError(message) from exc
                 handle[priority] = _days(value, f"limits.handle_days.{key}")
             limits = replace(limits, handle_days=handle)
@@ -173,7 +178,9 @@ class Rules:
             if not isinstance(raw_hours, list) or not all(
                 isinstance(pair, list | tuple) and len(pair) == 2 for pair in raw_hours
             ):
-                raise ValueError('时限规则 office_hours 应为时段列表，如 [["08:30", "12:00"]]')
+                raise ValueError(
+                    Message('时限规则 office_hours 应为时段列表，如 [["08:30", "12:00"]]')
+                )
             hours = OfficeHours.from_list(raw_hours)
         return cls(
             limits=limits,
@@ -190,13 +197,19 @@ def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise ValueError(f"时限规则 {name} 应为对象")
+        raise ValueError(Message("时限规则 {name} 应为对象", name=name))
     return value
 
 
 def _days(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 365:
-        raise ValueError(f"时限规则 {name} 必须是 1 到 365 之间的整数，而不是 {value!r}")
+        raise ValueError(
+            Message(
+                "时限规则 {name} 必须是 1 到 365 之间的整数，而不是 {value}",
+                name=name,
+                value=repr(value),
+            )
+        )
     return value
 
 
@@ -204,26 +217,34 @@ def _channel(key: Any, name: str) -> Channel:
     try:
         return Channel(key)
     except ValueError as exc:
-        raise ValueError(f"时限规则 {name} 中的举报途径无效：{key}") from exc
+        raise ValueError(
+            Message("时限规则 {name} 中的举报途径无效：{key}", name=name, key=str(key))
+        ) from exc
 
 
 def _channel_days(raw: Any) -> dict[Channel, dict[Priority, int]]:
     if not isinstance(raw, Mapping):
         raise ValueError(
-            "时限规则 limits.channel_handle_days 应为对象（举报途径: {紧急程度: 工作日数}）"
+            Message(
+                "时限规则 limits.channel_handle_days 应为对象（举报途径: {紧急程度: 工作日数}）"
+            )
         )
     found: dict[Channel, dict[Priority, int]] = {}
     for key, days in raw.items():
         channel = _channel(key, "limits.channel_handle_days")
         if not isinstance(days, Mapping):
-            raise ValueError(f"时限规则 limits.channel_handle_days.{key} 应为对象")
+            raise ValueError(
+                Message("时限规则 limits.channel_handle_days.{key} 应为对象", key=str(key))
+            )
         own: dict[Priority, int] = {}
         for priority_key, value in days.items():
             try:
                 priority = Priority(priority_key)
             except ValueError as exc:
-                message = (
-                    f"时限规则 limits.channel_handle_days.{key} 中的紧急程度无效：{priority_key}"
+                message = Message(
+                    "时限规则 limits.channel_handle_days.{key} 中的紧急程度无效：{priority}",
+                    key=str(key),
+                    priority=str(priority_key),
                 )
                 raise ValueError(message) from exc
             own[priority] = _days(value, f"limits.channel_handle_days.{key}.{priority_key}")
@@ -233,22 +254,24 @@ def _channel_days(raw: Any) -> dict[Channel, dict[Priority, int]]:
 
 def _channels(raw: Any) -> frozenset[Channel]:
     if isinstance(raw, str) or not isinstance(raw, list | tuple | frozenset | set):
-        raise ValueError("时限规则 callback_channels 应为举报途径列表")
+        raise ValueError(Message("时限规则 callback_channels 应为举报途径列表"))
     return frozenset(_channel(key, "callback_channels") for key in raw)
 
 
 def _flag(raw: Any) -> bool:
     if not isinstance(raw, bool):
-        raise ValueError(f"时限规则 signoff_required 应为 true 或 false，而不是 {raw!r}")
+        raise ValueError(
+            Message("时限规则 signoff_required 应为 true 或 false，而不是 {value}", value=repr(raw))
+        )
     return raw
 
 
 def _grounds(raw: Any) -> dict[str, str]:
     if not isinstance(raw, Mapping) or not raw:
-        raise ValueError("时限规则 refusal_grounds 应为非空对象（代码: 不予受理依据）")
+        raise ValueError(Message("时限规则 refusal_grounds 应为非空对象（代码: 不予受理依据）"))
     grounds: dict[str, str] = {}
     for key, text in raw.items():
         if not isinstance(key, str) or not key or not isinstance(text, str) or not text.strip():
-            raise ValueError(f"时限规则 refusal_grounds 中的依据无效：{key!r}")
+            raise ValueError(Message("时限规则 refusal_grounds 中的依据无效：{key}", key=repr(key)))
         grounds[key] = text.strip()
     return grounds

@@ -12,6 +12,7 @@ import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from desktop.domain.fields import field_label
+from desktop.domain.messages import N_, Label, Message
 from desktop.domain.timeutil import CHINA_TZ, to_china
 
 __all__ = [
@@ -36,7 +37,8 @@ class ValidationError(ValueError):
     """A user input was refused; ``field`` is the payload key, ``message`` the reason."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field_label(field)}：{message}")
+        self.text = Message("{field}：{message}", field=Label(field_label(field)), message=message)
+        super().__init__(self.text)
         self.field = field
         self.message = message
 
@@ -46,7 +48,7 @@ class ValidationError(ValueError):
         return field_label(self.field)
 
     def __str__(self) -> str:
-        return f"{self.label}：{self.message}"
+        return self.text
 
     def __reduce__(self) -> tuple[type[ValidationError], tuple[str, str]]:
         return (type(self), (self.field, self.message))
@@ -54,7 +56,7 @@ class ValidationError(ValueError):
 
 # --------------------------------------------------------------------------- helpers
 
-_EMPTY = "不能为空"
+_EMPTY = N_("不能为空")
 
 
 def _to_half_width(text: str) -> str:
@@ -74,10 +76,10 @@ def _to_half_width(text: str) -> str:
 def _describe_char(char: str) -> str:
     """Name a character for a message: quoted when printable, by code point otherwise."""
     if char == " ":
-        return "空格"
+        return Message("空格")
     if char.isspace() or not char.isprintable():
-        return f"不可见字符（U+{ord(char):04X}）"
-    return f"“{char}”"
+        return Message("不可见字符（U+{code}）", code=f"{ord(char):04X}")
+    return Message("“{char}”", char=char)
 
 
 def _upper_ascii(text: str) -> str:
@@ -103,11 +105,16 @@ _FORBIDDEN_LETTERS = frozenset("IOSVZ")
 def _bad_credit_char(field: str, position: int, char: str) -> ValidationError:
     """The error for a character outside the credit-code charset at a 1-based position."""
     if char in _FORBIDDEN_LETTERS:
-        reason = f"第{position}位字符“{char}”无效：统一社会信用代码不使用字母I、O、S、V、Z"
+        reason = Message(
+            "第{position}位字符“{char}”无效：统一社会信用代码不使用字母I、O、S、V、Z",
+            position=position,
+            char=char,
+        )
     else:
-        reason = (
-            f"第{position}位字符{_describe_char(char)}无效："
-            "只能是数字0-9或除I、O、S、V、Z以外的大写字母"
+        reason = Message(
+            "第{position}位字符{char}无效：只能是数字0-9或除I、O、S、V、Z以外的大写字母",
+            position=position,
+            char=_describe_char(char),
         )
     return ValidationError(field, reason)
 
@@ -115,7 +122,9 @@ def _bad_credit_char(field: str, position: int, char: str) -> ValidationError:
 def credit_code_check_char(first17: str) -> str:
     """Return the GB 32100-2015 check character for the first 17 characters of a credit code."""
     if len(first17) != 17:
-        raise ValidationError(_CREDIT_FIELD, f"计算校验位需要前17位，实际为{len(first17)}位")
+        raise ValidationError(
+            _CREDIT_FIELD, Message("计算校验位需要前17位，实际为%n位", n=len(first17))
+        )
     total = 0
     for position, (char, weight) in enumerate(zip(first17, CREDIT_CODE_WEIGHTS, strict=True), 1):
         value = _CREDIT_VALUES.get(char)
@@ -130,28 +139,37 @@ def validate_credit_code(value: str, field: str = _CREDIT_FIELD) -> str:
     """Normalize and check an 18-character unified social credit code; return it uppercased."""
     code = _upper_ascii(_to_half_width(value).strip())
     if not code:
-        raise ValidationError(field, _EMPTY)
+        raise ValidationError(field, Message(_EMPTY))
     if len(code) != 18:
-        raise ValidationError(field, f"应为18位，实际为{len(code)}位")
+        raise ValidationError(field, Message("应为18位，实际为%n位", n=len(code)))
     for position, char in enumerate(code, 1):
         if char not in _CREDIT_VALUES:
             raise _bad_credit_char(field, position, char)
     if code[0] not in _REGISTRATION_AUTHORITIES:
         raise ValidationError(
-            field, f"第1位（登记管理部门代码）应为1-9、A、N或Y，实际为“{code[0]}”"
+            field,
+            Message("第1位（登记管理部门代码）应为1-9、A、N或Y，实际为“{char}”", char=code[0]),
         )
     for position in range(3, 9):
         char = code[position - 1]
         if not "0" <= char <= "9":
             raise ValidationError(
                 field,
-                f"第3-8位（登记管理机关行政区划码）应为数字，第{position}位却是“{char}”",
+                Message(
+                    "第3-8位（登记管理机关行政区划码）应为数字，第{position}位却是“{char}”",
+                    position=position,
+                    char=char,
+                ),
             )
     expected = credit_code_check_char(code[:17])
     if code[17] != expected:
         raise ValidationError(
             field,
-            f"校验位（第18位）应为“{expected}”，实际为“{code[17]}”，请核对整个代码是否抄错",
+            Message(
+                "校验位（第18位）应为“{expected}”，实际为“{actual}”，请核对整个代码是否抄错",
+                expected=expected,
+                actual=code[17],
+            ),
         )
     return code
 
@@ -166,7 +184,7 @@ SERVICE_NUMBERS = frozenset({"110", "119", "120", "12315", "12320", "12345", "12
 _SEPARATORS = frozenset(" -()‐‑–—")
 _EXTENSION_MARKERS = re.compile(r"转|分机|ext|[x#]", re.IGNORECASE)
 _MOBILE = re.compile(r"1[3-9]\d{9}")
-_SHORT_LIST = "、".join(sorted(SERVICE_NUMBERS, key=lambda n: (len(n), n)))
+_SHORT_LIST = tuple(sorted(SERVICE_NUMBERS, key=lambda n: (len(n), n)))
 
 
 def _split_landline(digits: str) -> tuple[str, str] | None:
@@ -187,9 +205,9 @@ def validate_phone(value: str, field: str = _PHONE_FIELD) -> str:
     """Check a mobile, landline or known short number; return its normalized form."""
     text = _to_half_width(value).strip()
     if not text:
-        raise ValidationError(field, _EMPTY)
+        raise ValidationError(field, Message(_EMPTY))
     if _EXTENSION_MARKERS.search(text):
-        raise ValidationError(field, "不支持分机号，请只填写总机号码")
+        raise ValidationError(field, Message("不支持分机号，请只填写总机号码"))
     has_plus = False
     groups: list[str] = []
     current: list[str] = []
@@ -203,21 +221,21 @@ def validate_phone(value: str, field: str = _PHONE_FIELD) -> str:
                 groups.append("".join(current))
                 current = []
         else:
-            raise ValidationError(field, f"包含无效字符{_describe_char(char)}")
+            raise ValidationError(field, Message("包含无效字符{char}", char=_describe_char(char)))
     if current:
         groups.append("".join(current))
     digits = "".join(groups)
     if not digits:
-        raise ValidationError(field, "没有填写号码数字")
+        raise ValidationError(field, Message("没有填写号码数字"))
 
     if len(digits) == 15 and digits.startswith("0086"):
         has_plus, digits = True, digits[2:]
     if has_plus or (len(digits) == 13 and digits.startswith("86")):
         if not digits.startswith("86"):
-            raise ValidationError(field, "只支持中国大陆号码（+86）")
+            raise ValidationError(field, Message("只支持中国大陆号码（+86）"))
         national = digits[2:]
         if not _MOBILE.fullmatch(national):
-            raise ValidationError(field, "+86后应为11位手机号码（以13-19开头）")
+            raise ValidationError(field, Message("+86后应为11位手机号码（以13-19开头）"))
         return national
 
     if digits[0] == "1":
@@ -225,11 +243,20 @@ def validate_phone(value: str, field: str = _PHONE_FIELD) -> str:
             return digits
         if len(digits) == 11:
             if not _MOBILE.fullmatch(digits):
-                raise ValidationError(field, f"手机号码第2位应为3-9，实际为“{digits[1]}”")
+                raise ValidationError(
+                    field, Message("手机号码第2位应为3-9，实际为“{digit}”", digit=digits[1])
+                )
             return digits
         if len(digits) <= 5:
-            raise ValidationError(field, f"“{digits}”不是可受理的短号码（支持：{_SHORT_LIST}）")
-        raise ValidationError(field, f"手机号码应为11位数字，实际为{len(digits)}位")
+            raise ValidationError(
+                field,
+                Message(
+                    "“{number}”不是可受理的短号码（支持：{numbers}）",
+                    number=digits,
+                    numbers=_SHORT_LIST,
+                ),
+            )
+        raise ValidationError(field, Message("手机号码应为11位数字，实际为%n位", n=len(digits)))
 
     if digits[0] == "0":
         split = _split_landline(digits)
@@ -237,14 +264,16 @@ def validate_phone(value: str, field: str = _PHONE_FIELD) -> str:
             return f"{split[0]}-{split[1]}"
         # "0518-85821234-123": a trailing hyphenated group after a valid landline.
         if len(groups) >= 3 and _split_landline("".join(groups[:-1])) is not None:
-            raise ValidationError(field, "不支持分机号，请只填写总机号码")
+            raise ValidationError(field, Message("不支持分机号，请只填写总机号码"))
         raise ValidationError(
             field,
-            "固定电话应为“区号-号码”，区号以0开头共3-4位，号码7-8位且不以0或1开头，"
-            "例如0518-85821234",
+            Message(
+                "固定电话应为“区号-号码”，区号以0开头共3-4位，号码7-8位且不以0或1开头，"
+                "例如0518-85821234"
+            ),
         )
 
-    raise ValidationError(field, "不是有效的手机号码、固定电话（需带区号）或政务服务短号")
+    raise ValidationError(field, Message("不是有效的手机号码、固定电话（需带区号）或政务服务短号"))
 
 
 def mask_phone(phone: str) -> str:
@@ -300,7 +329,6 @@ _TIME_PATTERN = re.compile(
     r"|\s*[时点]\s*(?:(?P<mi2>\d{1,2})\s*分\s*(?:(?P<s2>\d{1,2})\s*秒)?)?)"
     r"\s*(?P<tz>[Zz]|[+-]\d{2}(?::?\d{2})?)?"
 )
-_DATE_HINT = "请按“2026-03-05”或“2026年3月5日”的格式填写"
 
 
 def _clean(value: str) -> str:
@@ -311,7 +339,15 @@ def _clean(value: str) -> str:
 def _check_year(field: str, year: int) -> None:
     """Refuse years outside MIN_YEAR..MAX_YEAR."""
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValidationError(field, f"年份应在{MIN_YEAR}年至{MAX_YEAR}年之间，实际为{year}年")
+        raise ValidationError(
+            field,
+            Message(
+                "年份应在{low}年至{high}年之间，实际为{year}年",
+                low=str(MIN_YEAR),
+                high=str(MAX_YEAR),
+                year=str(year),
+            ),
+        )
 
 
 def _build_date(field: str, match: re.Match[str]) -> date:
@@ -319,12 +355,21 @@ def _build_date(field: str, match: re.Match[str]) -> date:
     year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
     _check_year(field, year)
     if not 1 <= month <= 12:
-        raise ValidationError(field, f"月份“{month}”无效，应在1至12之间")
+        raise ValidationError(field, Message("月份“{month}”无效，应在1至12之间", month=month))
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         if day == 0:
-            raise ValidationError(field, "日期不能为0日")
-        raise ValidationError(field, f"{year}年{month}月没有{day}日（该月只有{days}天）")
+            raise ValidationError(field, Message("日期不能为0日"))
+        raise ValidationError(
+            field,
+            Message(
+                "{year}年{month}月没有{day}日（该月只有%n天）",
+                n=days,
+                year=str(year),
+                month=month,
+                day=day,
+            ),
+        )
     return date(year, month, day)
 
 
@@ -332,12 +377,14 @@ def parse_date(value: str, field: str = "日期") -> date:
     """Parse 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日 or 20260305 into a date."""
     text = _clean(value)
     if not text:
-        raise ValidationError(field, _EMPTY)
+        raise ValidationError(field, Message(_EMPTY))
     for pattern in _DATE_PATTERNS:
         match = pattern.fullmatch(text)
         if match:
             return _build_date(field, match)
-    raise ValidationError(field, f"无法识别“{text}”，{_DATE_HINT}")
+    raise ValidationError(
+        field, Message("无法识别“{text}”，请按“2026-03-05”或“2026年3月5日”的格式填写", text=text)
+    )
 
 
 def _parse_offset(text: str) -> timezone:
@@ -362,17 +409,17 @@ def _parse_time(field: str, text: str) -> tuple[time, timezone | None] | None:
     second = int(match["s"] or match["s2"] or "0")
     micro = int((match["f"] or "").ljust(6, "0"))
     if hour > 23:
-        raise ValidationError(field, f"小时“{hour}”无效，应在0至23之间")
+        raise ValidationError(field, Message("小时“{hour}”无效，应在0至23之间", hour=hour))
     if minute > 59:
-        raise ValidationError(field, f"分钟“{minute}”无效，应在0至59之间")
+        raise ValidationError(field, Message("分钟“{minute}”无效，应在0至59之间", minute=minute))
     if second > 59:
-        raise ValidationError(field, f"秒“{second}”无效，应在0至59之间")
+        raise ValidationError(field, Message("秒“{second}”无效，应在0至59之间", second=second))
     tz = None
     if match["tz"]:
         try:
             tz = _parse_offset(match["tz"])
         except ValueError:
-            raise ValidationError(field, f"时区“{match['tz']}”无效") from None
+            raise ValidationError(field, Message("时区“{zone}”无效", zone=match["tz"])) from None
     return time(hour, minute, second, micro), tz
 
 
@@ -390,7 +437,7 @@ def parse_datetime(value: str, field: str = "时间") -> datetime:
     """Parse a date and time (or a bare date) into an aware datetime in China time."""
     text = _clean(value)
     if not text:
-        raise ValidationError(field, _EMPTY)
+        raise ValidationError(field, Message(_EMPTY))
     for pattern in _DATE_PATTERNS:
         match = pattern.match(text)
         if not match:
@@ -413,7 +460,11 @@ def parse_datetime(value: str, field: str = "时间") -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise ValidationError(
-            field, f"无法识别“{text}”，请按“2026-03-05 09:30”或“2026年3月5日 9:30”的格式填写"
+            field,
+            Message(
+                "无法识别“{text}”，请按“2026-03-05 09:30”或“2026年3月5日 9:30”的格式填写",
+                text=text,
+            ),
         ) from None
     _check_year(field, moment.year)
     return _localize(field, moment)
@@ -429,10 +480,17 @@ def require_text(value: str | None, field: str, max_length: int, *, required: bo
     text = (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         if required:
-            raise ValidationError(field, _EMPTY)
+            raise ValidationError(field, Message(_EMPTY))
         return ""
     if len(text) > max_length:
-        raise ValidationError(field, f"最多{max_length}个字符，当前为{len(text)}个字符")
+        raise ValidationError(
+            field,
+            Message(
+                "最多 {limit}，当前为 {length}",
+                limit=Message("%n 个字符", n=max_length),
+                length=Message("%n 个字符", n=len(text)),
+            ),
+        )
     if text.isprintable():  # the common case: nothing to look at character by character
         return text
     for position, char in enumerate(text, 1):
@@ -442,6 +500,10 @@ def require_text(value: str | None, field: str, max_length: int, *, required: bo
         if category in ("Cc", "Cs"):
             raise ValidationError(
                 field,
-                f"第{position}个字符是不可见的控制字符（U+{ord(char):04X}），请删除后重试",
+                Message(
+                    "第{position}个字符是不可见的控制字符（U+{code}），请删除后重试",
+                    position=position,
+                    code=f"{ord(char):04X}",
+                ),
             )
     return text

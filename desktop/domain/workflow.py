@@ -21,6 +21,7 @@ from desktop.domain.codes import (
     UnitKind,
 )
 from desktop.domain.deadlines import Stage, extend_deadline, stage_deadline
+from desktop.domain.messages import N_, Label, Message, labels
 from desktop.domain.rules import Rules
 from desktop.domain.timeutil import CHINA_TZ, to_china
 from desktop.domain.units import Actor, UnitDirectory, UnitInfo, city_office, county_office
@@ -183,7 +184,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {H, D, S},
             {Relation.AREA_UNIT},
             Status.REGISTERED,
-            "只能登记本辖区的线索",
+            N_("只能登记本辖区的线索"),
         ),
         _rule(
             Action.DISPATCH,
@@ -215,7 +216,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {D},
             {Relation.CITY_OFFICE},
             None,
-            "只有市攻坚办可以提级办理",
+            N_("只有市攻坚办可以提级办理"),
         ),
         _rule(
             Action.MARK_DUPLICATE,
@@ -231,7 +232,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {D},
             {Relation.AREA_DISPATCHER},
             Status.CLOSED,
-            "只有本辖区攻坚办可以办结重复件",
+            N_("只有本辖区攻坚办可以办结重复件"),
         ),
         _rule(
             Action.REFUSE,
@@ -247,7 +248,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {H},
             {Relation.LEAD},
             Status.HANDLING,
-            "只有主办单位可以签收",
+            N_("只有主办单位可以签收"),
         ),
         _rule(
             Action.RETURN,
@@ -255,7 +256,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {H},
             {Relation.LEAD},
             Status.RETURNED,
-            "只有主办单位可以退回",
+            N_("只有主办单位可以退回"),
         ),
         _rule(
             Action.REQUEST_EXTENSION,
@@ -263,7 +264,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {H},
             {Relation.LEAD},
             None,
-            "只有主办单位可以申请延期",
+            N_("只有主办单位可以申请延期"),
         ),
         _rule(
             Action.APPROVE_EXTENSION,
@@ -287,7 +288,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {H},
             {Relation.LEAD},
             Status.REVIEWING,
-            "只有主办单位可以反馈办理结果",
+            N_("只有主办单位可以反馈办理结果"),
         ),
         _rule(
             Action.SIGNOFF_APPROVE,
@@ -295,7 +296,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {H},
             {Relation.LEAD_HEAD},
             Status.REVIEWING,
-            "只有主办单位负责人可以审签",
+            N_("只有主办单位负责人可以审签"),
         ),
         _rule(
             Action.SIGNOFF_REJECT,
@@ -303,7 +304,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {H},
             {Relation.LEAD_HEAD},
             Status.HANDLING,
-            "只有主办单位负责人可以审签",
+            N_("只有主办单位负责人可以审签"),
         ),
         _rule(
             Action.CALLBACK,
@@ -311,7 +312,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {D, H},
             {Relation.OWNER, Relation.LEAD},
             None,
-            "只有承办攻坚办或主办单位可以回访举报人",
+            N_("只有承办攻坚办或主办单位可以回访举报人"),
         ),
         _rule(
             Action.APPROVE,
@@ -343,7 +344,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {D},
             {Relation.AREA_DISPATCHER},
             Status.HANDLING,
-            "只有本辖区攻坚办可以核查",
+            N_("只有本辖区攻坚办可以核查"),
         ),
         _rule(
             Action.URGE,
@@ -351,7 +352,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {D, S},
             {Relation.AREA_DISPATCHER, Relation.AREA_SUPERVISOR},
             None,
-            "只有本辖区攻坚办或纪委监委可以督办",
+            N_("只有本辖区攻坚办或纪委监委可以督办"),
         ),
         _rule(
             Action.ASSIST_REPORT,
@@ -359,7 +360,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
             {H},
             {Relation.ASSISTING},
             None,
-            "只有协办单位可以提交协办反馈",
+            N_("只有协办单位可以提交协办反馈"),
         ),
     )
 }
@@ -418,14 +419,19 @@ def relations_of(actor: Actor, clue: ClueState | None, county_code: str | None) 
     return found
 
 
-def _owner_refusal(action: Action, clue: ClueState | None, units: UnitDirectory | None) -> str:
+def _owner_refusal(action: Action, clue: ClueState | None, units: UnitDirectory | None) -> Message:
     code = owner_of(clue) if clue is not None else ""
     unit = units.get(code) if units is not None else None
     name = unit.name if unit is not None else code
-    text = f"本线索由「{name}」承办，只有该办可以{action.label}"
     if unit is not None and not unit.city_wide and action is not Action.RETURN_TO_CITY:
-        text += "（市攻坚办须先提级办理）"
-    return text
+        return Message(
+            "本线索由「{office}」承办，只有该办可以{action}（市攻坚办须先提级办理）",
+            office=name,
+            action=Label(action.label),
+        )
+    return Message(
+        "本线索由「{office}」承办，只有该办可以{action}", office=name, action=Label(action.label)
+    )
 
 
 def extension_allowance(clue: ClueState, rules: Rules) -> tuple[int, int]:
@@ -453,18 +459,26 @@ def refusal(
     status = clue.status if clue is not None else None
     if status not in rule.statuses:
         if status is None:
-            return f"线索不存在，不能{action.label}"
+            return Message("线索不存在，不能{action}", action=Label(action.label))
         if action is Action.REGISTER:
-            return "线索已登记"
-        return f"线索当前为「{status.label}」，不能{action.label}"
+            return Message("线索已登记")
+        return Message(
+            "线索当前为「{status}」，不能{action}",
+            status=Label(status.label),
+            action=Label(action.label),
+        )
     if actor.role not in rule.roles:
-        allowed = "、".join(r.label for r in sorted(rule.roles))
-        return f"{action.label}需要{allowed}角色，您是{actor.role.label}"
+        return Message(
+            "{action}需要{roles}角色，您是{role}",
+            action=Label(action.label),
+            roles=labels(sorted(rule.roles)),
+            role=Label(actor.role.label),
+        )
     relations = relations_of(actor, clue, county_code)
     if not rule.relations & relations:
         if rule.refusal == OWNER_ONLY:
             return _owner_refusal(action, clue, units)
-        return rule.refusal
+        return Message(rule.refusal)
     if clue is None:
         return None
     return _state_refusal(action, actor, clue, now, calendar, rules)
@@ -482,36 +496,46 @@ def _state_refusal(
     if action is Action.RETURN and clue.dispatched_at is not None:
         window = calendar.deadline_after(clue.dispatched_at, rules.limits.return_window_days)
         if to_china(now) > window:
-            return f"分办已超过 {rules.limits.return_window_days} 个工作日，不能退回"
+            return Message("分办已超过 %n 个工作日，不能退回", n=rules.limits.return_window_days)
     if action is Action.RETURN_TO_CITY and actor.unit.city_wide:
-        return "市攻坚办承办的线索无需退回市级，可转办到县区"
+        return Message("市攻坚办承办的线索无需退回市级，可转办到县区")
     if action is Action.TRANSFER and actor.unit.kind is not UnitKind.CITY_OFFICE:
-        return "只有市攻坚办可以转办到其他县区；县区攻坚办请退回市级"
+        return Message("只有市攻坚办可以转办到其他县区；县区攻坚办请退回市级")
     if action is Action.TAKE_OVER and owner_of(clue) == actor.unit.code:
-        return "本线索已由市攻坚办承办"
+        return Message("本线索已由市攻坚办承办")
     if action is Action.REQUEST_EXTENSION:
         if clue.extension_requested_days:
-            return "已有延期申请待审批"
+            return Message("已有延期申请待审批")
         if clue.handle_deadline is not None and to_china(now) > clue.handle_deadline:
-            return "办理期限已过，不能再申请延期"
+            return Message("办理期限已过，不能再申请延期")
         requests, days = extension_allowance(clue, rules)
         if requests == 0:
-            return f"本阶段已申请延期 {clue.extension_count} 次，达到上限，不能再申请"
+            return Message("本阶段已申请延期 %n 次，达到上限，不能再申请", n=clue.extension_count)
         if days == 0:
             total = rules.limits.max_extension_total_days
-            return f"本阶段已延期 {clue.extended_days} 个工作日，达到 {total} 个工作日上限"
+            return Message(
+                "本阶段已延期 {days}，达到 {limit}上限",
+                days=Message("%n 个工作日", n=clue.extended_days),
+                limit=Message("%n 个工作日", n=total),
+            )
     if action in (Action.APPROVE_EXTENSION, Action.DENY_EXTENSION):
         if not clue.extension_requested_days:
-            return "没有待审批的延期申请"
+            return Message("没有待审批的延期申请")
     if action is Action.CALLBACK and clue.channel is not None:
         if not rules.needs_callback(clue.channel):
-            return f"「{clue.channel.label}」线索没有举报人，无需回访"
+            return Message(
+                "「{channel}」线索没有举报人，无需回访", channel=Label(clue.channel.label)
+            )
     if action is Action.REOPEN and clue.callback is not CallbackResult.UNSATISFIED:
-        return "只有回访不满意的线索可以重新办理"
+        return Message("只有回访不满意的线索可以重新办理")
     if action in (Action.REOPEN, Action.VERIFICATION_FAIL) and clue.lead_unit is None:
         if clue.duplicate_of:
-            return f"重复件随原件办理，请对原件「{clue.duplicate_of}」{action.label}"
-        return "线索没有主办单位，不能重新办理"
+            return Message(
+                "重复件随原件办理，请对原件「{original}」{action}",
+                original=clue.duplicate_of,
+                action=Label(action.label),
+            )
+        return Message("线索没有主办单位，不能重新办理")
     return None
 
 
@@ -571,9 +595,9 @@ def _days_field(value: Any, low: int, high: int, key: str) -> int:
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
-        raise ValidationError(key, f"「{value}」不是整数") from None
+        raise ValidationError(key, Message("「{value}」不是整数", value=value)) from None
     if not low <= number <= high:
-        raise ValidationError(key, f"应在 {low} 到 {high} 个工作日之间")
+        raise ValidationError(key, Message("应在 {low} 到 %n 个工作日之间", n=high, low=low))
     return number
 
 
@@ -655,10 +679,13 @@ def _handling_unit(step: _Step, code: str, key: str) -> UnitInfo:
     """The unit `code` names, when the clue may be dispatched to it."""
     unit = step.units.get(code)
     if unit is None or not unit.handles:
-        raise ValidationError(key, f"「{code}」不是可承办线索的单位")
+        raise ValidationError(key, Message("「{unit}」不是可承办线索的单位", unit=code))
     if not may_handle(unit, step.clue, step.units):
-        where = "本县区或市级部门" if city_owned(step.clue, step.units) else "本县区"
-        raise ValidationError(key, f"「{unit.name}」不是{where}可承办的单位")
+        if city_owned(step.clue, step.units):
+            raise ValidationError(
+                key, Message("「{unit}」不是本县区或市级部门可承办的单位", unit=unit.name)
+            )
+        raise ValidationError(key, Message("「{unit}」不是本县区可承办的单位", unit=unit.name))
     return unit
 
 
@@ -669,7 +696,9 @@ def _dispatch(step: _Step) -> _Effect:
     for code in payload.get("assisting_units") or []:
         unit = _handling_unit(step, str(code), "assisting_units")
         if unit.code == lead.code or unit.code in assisting:
-            raise ValidationError("assisting_units", f"「{unit.name}」重复或与主办单位相同")
+            raise ValidationError(
+                "assisting_units", Message("「{unit}」重复或与主办单位相同", unit=unit.name)
+            )
         assisting.append(unit.code)
     default = stage_deadline(
         Stage.HANDLE, now, step.calendar, step.rules, clue.priority, clue.channel
@@ -679,10 +708,12 @@ def _dispatch(step: _Step) -> _Effect:
     raw_deadline = payload.get("handle_deadline")
     handle = _explicit_deadline(str(raw_deadline), step.calendar) if raw_deadline else default
     if handle <= now:
-        raise ValidationError("handle_deadline", "必须晚于分办时间")
+        raise ValidationError("handle_deadline", Message("必须晚于分办时间"))
     if clue.due_by is not None and handle > clue.due_by:
         due = f"{clue.due_by:%Y-%m-%d %H:%M}"
-        raise ValidationError("handle_deadline", f"不能晚于交办单位要求的期限 {due}")
+        raise ValidationError(
+            "handle_deadline", Message("不能晚于交办单位要求的期限 {due}", due=due)
+        )
     sign = min(stage_deadline(Stage.SIGN, now, step.calendar, step.rules), handle)
     changes = dict(
         lead_unit=lead.code,
@@ -709,7 +740,7 @@ def _explicit_deadline(text: str, calendar: WorkCalendar) -> datetime:
     if len(text.strip()) <= 11 and ":" not in text and "时" not in text:
         day = parse_date(text, key)
         if not calendar.is_working_day(day):
-            raise ValidationError(key, f"{day.isoformat()} 不是工作日")
+            raise ValidationError(key, Message("{day} 不是工作日", day=day.isoformat()))
         return datetime.combine(day, calendar.office_hours.closing, CHINA_TZ)
     return parse_datetime(text, key)
 
@@ -727,7 +758,7 @@ _UNDISPATCHED = dict(
 def _return_to_city(step: _Step) -> _Effect:
     city = city_office(step.units)
     if city is None:
-        raise ActionRefused(Action.RETURN_TO_CITY, "单位目录中没有市攻坚办，无法退回市级")
+        raise ActionRefused(Action.RETURN_TO_CITY, Message("单位目录中没有市攻坚办，无法退回市级"))
     reason = step.reason()
     changes = dict(_UNDISPATCHED, owner_unit=city.code, deadline=step.dispatch_deadline())
     return changes, reason, {"returned_by": owner_of(step.clue), "owner_unit": city.code}
@@ -737,9 +768,13 @@ def _transfer(step: _Step) -> _Effect:
     code = str(step.payload.get("target_county") or "")
     office = county_office(step.units, code)
     if office is None:
-        raise ValidationError("target_county", f"「{code}」不是县区或功能板块攻坚办")
+        raise ValidationError(
+            "target_county", Message("「{unit}」不是县区或功能板块攻坚办", unit=code)
+        )
     if office.code == step.clue.county_code:
-        raise ValidationError("target_county", f"线索已属于{office.name}，请选择其他县区")
+        raise ValidationError(
+            "target_county", Message("线索已属于{office}，请选择其他县区", office=office.name)
+        )
     reason = step.reason()
     changes = dict(
         _UNDISPATCHED,
@@ -761,12 +796,14 @@ def _take_over(step: _Step) -> _Effect:
 def _original(step: _Step) -> ClueState:
     code = str(step.payload.get("original") or step.clue.duplicate_of or "").strip()
     if not code:
-        raise ValidationError("original", "不能为空")
+        raise ValidationError("original", Message("不能为空"))
     if code == step.clue.code:
-        raise ValidationError("original", "不能是本线索自己")
+        raise ValidationError("original", Message("不能是本线索自己"))
     original = step.context.lookup(code)
     if original is None:
-        raise ValidationError("original", f"找不到线索「{code}」，或它不在您的范围内")
+        raise ValidationError(
+            "original", Message("找不到线索「{code}」，或它不在您的范围内", code=code)
+        )
     return original
 
 
@@ -774,10 +811,15 @@ def _mark_duplicate(step: _Step) -> _Effect:
     original = _original(step)
     if original.status in (Status.DUPLICATE, Status.REFUSED):
         raise ValidationError(
-            "original", f"「{original.code}」本身是{original.status.label}，请选择原件"
+            "original",
+            Message(
+                "「{code}」本身是{status}，请选择原件",
+                code=original.code,
+                status=Label(original.status.label),
+            ),
         )
     if original.county_code != step.clue.county_code:
-        raise ValidationError("original", f"「{original.code}」不属于本县区")
+        raise ValidationError("original", Message("「{code}」不属于本县区", code=original.code))
     note = step.note()
     changes: dict[str, Any] = dict(_UNDISPATCHED, duplicate_of=original.code, deadline=None)
     if original.status in DONE_STATUSES:
@@ -789,7 +831,8 @@ def _close_with_original(step: _Step) -> _Effect:
     original = _original(step)
     if original.status not in DONE_STATUSES:
         raise ActionRefused(
-            Action.CLOSE_WITH_ORIGINAL, f"原件「{original.code}」尚未办结，重复件随原件办结"
+            Action.CLOSE_WITH_ORIGINAL,
+            Message("原件「{code}」尚未办结，重复件随原件办结", code=original.code),
         )
     changes = dict(closed_at=step.now, deadline=None, finding=original.finding)
     return changes, "", {"original": original.code}
@@ -799,8 +842,10 @@ def _refuse(step: _Step) -> _Effect:
     grounds = step.rules.refusal_grounds
     ground = str(step.payload.get("ground") or "")
     if ground not in grounds:
-        options = "、".join(grounds.values())
-        raise ValidationError("ground", f"请选择不予受理依据（可选：{options}）")
+        raise ValidationError(
+            "ground",
+            Message("请选择不予受理依据（可选：{options}）", options=tuple(grounds.values())),
+        )
     reason = step.reason()
     changes = dict(_UNDISPATCHED, closed_at=step.now, deadline=None)
     return changes, reason, {"ground": ground, "ground_text": grounds[ground]}
@@ -824,7 +869,9 @@ def _request_extension(step: _Step) -> _Effect:
         extended = extend_deadline(clue.handle_deadline, days, step.calendar)
         if extended > clue.due_by:
             due = f"{clue.due_by:%Y-%m-%d %H:%M}"
-            raise ValidationError("days", f"交办单位要求 {due} 前办结，延期不能超过该期限")
+            raise ValidationError(
+                "days", Message("交办单位要求 {due} 前办结，延期不能超过该期限", due=due)
+            )
     reason = step.reason()
     changes = dict(extension_requested_days=days, extension_count=clue.extension_count + 1)
     return changes, reason, {"days": days}
@@ -855,7 +902,10 @@ def _report(step: _Step) -> _Effect:
     measures = require_text(payload.get("measures"), "measures", 4000)
     if finding.needs_evidence and not payload.get("attachments"):
         raise ValidationError(
-            "attachments", f"核查结论为「{finding.label}」时须附现场照片等佐证材料"
+            "attachments",
+            Message(
+                "核查结论为「{finding}」时须附现场照片等佐证材料", finding=Label(finding.label)
+            ),
         )
     changes: dict[str, Any] = dict(extension_requested_days=0, finding=finding, callback=None)
     if step.rules.signoff_required and step.actor.post is Post.CLERK:
@@ -882,14 +932,17 @@ def _callback(step: _Step) -> _Effect:
     result = choice(CallbackResult, step.payload.get("callback"), "callback")
     note = step.note()
     if result is CallbackResult.UNREACHED and not note:
-        raise ValidationError("note", "未能联系上举报人时，请写明联系的时间和方式")
+        raise ValidationError("note", Message("未能联系上举报人时，请写明联系的时间和方式"))
     return dict(callback=result), note, {"callback": result.value}
 
 
 def _approve(step: _Step) -> _Effect:
     clue, rules = step.clue, step.rules
     if clue.channel is not None and rules.needs_callback(clue.channel) and clue.callback is None:
-        raise ValidationError("callback", f"「{clue.channel.label}」线索办结前须回访举报人")
+        raise ValidationError(
+            "callback",
+            Message("「{channel}」线索办结前须回访举报人", channel=Label(clue.channel.label)),
+        )
     details: dict[str, Any] = {}
     notices = list(step.context.open_notices)
     if notices:
@@ -899,7 +952,8 @@ def _approve(step: _Step) -> _Effect:
         if not override:
             listed = "；".join(notices)
             raise ValidationError(
-                "override_reason", f"整改通知书尚未闭环（{listed}），须写明理由才能办结"
+                "override_reason",
+                Message("整改通知书尚未闭环（{notices}），须写明理由才能办结", notices=listed),
             )
         details = {"override_reason": override, "open_notices": notices}
     return dict(closed_at=step.now, deadline=None), step.note(), details

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.messages import Message
 from desktop.domain.validators import ValidationError
 from desktop.store.database import Store
 from desktop.store.health import disk_full, private_dir
@@ -82,7 +83,7 @@ def attach(
     """Record `stored` as an attachment of a clue (in the caller's transaction)."""
     clue_id = session.scalar(select(Clue.id).where(Clue.code == clue_code))
     if clue_id is None:
-        raise LookupError(f"本机没有编号为 {clue_code} 的线索")
+        raise LookupError(Message("本机没有编号为 {code} 的线索", code=clue_code))
     if session.get(Attachment, stored.sha256) is None:
         session.add(
             Attachment(
@@ -139,7 +140,10 @@ def cited_files(store: Store, payload: Any) -> list[tuple[StoredFile, str]]:
     for sha256, name in payload_files(payload):
         path = attachment_path(store, sha256)
         if len(sha256) != 64 or not path.is_file():
-            raise ValidationError("attachments", f"附件“{name or sha256[:12]}”不在本机附件库中")
+            raise ValidationError(
+                "attachments",
+                Message("附件“{name}”不在本机附件库中", name=name or sha256[:12]),
+            )
         media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         found.append((StoredFile(sha256, path.stat().st_size, media_type), name))
     return found

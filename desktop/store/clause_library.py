@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.messages import Message
 from desktop.domain.notices import Clause
 from desktop.domain.timeutil import china_now, to_china
 from desktop.domain.validators import ValidationError, require_text
@@ -140,5 +141,5 @@ def remove_clause(store: Store, clause_id: str) -> None:
         ensure_seeded(session)
         row = session.get(LibraryClause, clause_id)
         if row is None:
-            raise ValidationError("id", f"条款库中没有「{clause_id}」")
+            raise ValidationError("id", Message("条款库中没有「{clause}」", clause=clause_id))
         row.hidden = True

@@ -29,6 +29,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.domain.messages import Message
+
 log = logging.getLogger("cluedesk.store")
 
 APPLICATION_ID = 0x434C5545
@@ -53,7 +55,7 @@ _DENIED_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
 class StoreUnusable(Exception):
-    """The store cannot be used as it is; the message (Chinese) says why and what to do."""
+    """The store cannot be used as it is; the message says why and what to do."""
 
     def __init__(self, message: str, path: Path | None = None) -> None:
         super().__init__(message)
@@ -70,23 +72,32 @@ def _restore_hint(db_path: Path, *, may_hold_actions: bool = True) -> str:
     except OSError:
         saved = []
     restore = (
-        f"把备份 {saved[-1]} 复制到数据目录并改名为 {db_path.name} 后再打开 cluedesk 同步，"
-        "或者直接"
+        Message(
+            "把备份 {backup} 复制到数据目录并改名为 {name} 后再打开 cluedesk 同步，或者直接",
+            backup=str(saved[-1]),
+            name=db_path.name,
+        )
         if saved
         else ""
     )
-    keep = "（其中可能还有尚未同步的操作，可交技术人员取回）" if may_hold_actions else ""
-    return (
-        f"请先退出 cluedesk，把 {db_path} 移到别处保存{keep}；然后{restore}"
-        "重新打开 cluedesk 并登录同步，会新建线索库并从平台重新下载线索。"
+    keep = Message("（其中可能还有尚未同步的操作，可交技术人员取回）") if may_hold_actions else ""
+    return Message(
+        "请先退出 cluedesk，把 {path} 移到别处保存{keep}；然后{restore}"
+        "重新打开 cluedesk 并登录同步，会新建线索库并从平台重新下载线索。",
+        path=str(db_path),
+        keep=keep,
+        restore=restore,
     )
 
 
 def not_a_folder(folder: Path) -> StoreUnusable:
     """The data folder given is a file."""
     return StoreUnusable(
-        f"数据目录 {folder} 是一个文件，不是文件夹，cluedesk 没有改动它。"
-        "请用 --data-dir 指定一个文件夹（不存在时会自动创建）。",
+        Message(
+            "数据目录 {folder} 是一个文件，不是文件夹，cluedesk 没有改动它。"
+            "请用 --data-dir 指定一个文件夹（不存在时会自动创建）。",
+            folder=str(folder),
+        ),
         folder,
     )
 
@@ -94,9 +105,12 @@ def not_a_folder(folder: Path) -> StoreUnusable:
 def folder_not_writable(folder: Path) -> StoreUnusable:
     """The data folder is read-only for this user."""
     return StoreUnusable(
-        f"数据目录 {folder} 不可写（只读，或当前用户没有写权限），cluedesk 无法在其中保存"
-        "线索库，没有做任何改动。请为当前用户开放该文件夹的读写权限，"
-        "或用 --data-dir 指定其他文件夹。",
+        Message(
+            "数据目录 {folder} 不可写（只读，或当前用户没有写权限），cluedesk 无法在其中保存"
+            "线索库，没有做任何改动。请为当前用户开放该文件夹的读写权限，"
+            "或用 --data-dir 指定其他文件夹。",
+            folder=str(folder),
+        ),
         folder,
     )
 
@@ -104,8 +118,11 @@ def folder_not_writable(folder: Path) -> StoreUnusable:
 def file_not_writable(db_path: Path) -> StoreUnusable:
     """The store file is read-only for this user (or cannot be opened)."""
     return StoreUnusable(
-        f"线索库文件 {db_path} 不可读写（只读，或当前用户没有权限），cluedesk 没有改动它。"
-        "请为当前用户开放该文件及其所在文件夹的读写权限后重试。",
+        Message(
+            "线索库文件 {path} 不可读写（只读，或当前用户没有权限），cluedesk 没有改动它。"
+            "请为当前用户开放该文件及其所在文件夹的读写权限后重试。",
+            path=str(db_path),
+        ),
         db_path,
     )
 
@@ -113,8 +130,11 @@ def file_not_writable(db_path: Path) -> StoreUnusable:
 def disk_full(path: Path) -> StoreUnusable:
     """The disk (or the user's quota) is full."""
     return StoreUnusable(
-        f"磁盘空间不足：写入 {path} 时磁盘已满。这次的操作没有保存，"
-        "已有的线索和待同步的操作都没有丢失。请清理磁盘空间后重试。",
+        Message(
+            "磁盘空间不足：写入 {path} 时磁盘已满。这次的操作没有保存，"
+            "已有的线索和待同步的操作都没有丢失。请清理磁盘空间后重试。",
+            path=str(path),
+        ),
         path,
     )
 
@@ -122,8 +142,12 @@ def disk_full(path: Path) -> StoreUnusable:
 def damaged(db_path: Path, what: str) -> StoreUnusable:
     """The store file is damaged: `what` says how it was found out."""
     return StoreUnusable(
-        f"线索库文件 {db_path} 已损坏（{what}），cluedesk 已停止使用它，也没有改动它。"
-        + _restore_hint(db_path),
+        Message(
+            "线索库文件 {path} 已损坏（{what}），cluedesk 已停止使用它，也没有改动它。{hint}",
+            path=str(db_path),
+            what=what,
+            hint=_restore_hint(db_path),
+        ),
         db_path,
     )
 
@@ -131,21 +155,32 @@ def damaged(db_path: Path, what: str) -> StoreUnusable:
 def empty_file(db_path: Path) -> StoreUnusable:
     """The store file has zero bytes."""
     return StoreUnusable(
-        f"线索库文件 {db_path} 是空的（0 字节），可能在写入时被中断或被其他程序清空。"
-        "为免尚未同步的操作在不知不觉中丢失，cluedesk 没有用新库替换它。"
-        + _restore_hint(db_path, may_hold_actions=False),
+        Message(
+            "线索库文件 {path} 是空的（0 字节），可能在写入时被中断或被其他程序清空。"
+            "为免尚未同步的操作在不知不觉中丢失，cluedesk 没有用新库替换它。{hint}",
+            path=str(db_path),
+            hint=_restore_hint(db_path, may_hold_actions=False),
+        ),
         db_path,
     )
 
 
 def foreign(db_path: Path, tables: list[str]) -> StoreUnusable:
     """Another program's SQLite database sits where the store should be."""
-    listed = "、".join(tables[:5]) + ("等" if len(tables) > 5 else "")
-    content = f"其中是其他程序的数据表：{listed}" if tables else "它属于其他程序"
+    if len(tables) > 5:
+        content = Message("其中是其他程序的数据表：{tables}等", tables=tuple(tables[:5]))
+    elif tables:
+        content = Message("其中是其他程序的数据表：{tables}", tables=tuple(tables))
+    else:
+        content = Message("它属于其他程序")
     return StoreUnusable(
-        f"{db_path} 不是 cluedesk 的线索库（{content}），cluedesk 没有改动它。"
-        "请把该文件移到别处，或用 --data-dir 指定其他数据目录，"
-        "然后重新打开 cluedesk 并登录同步。",
+        Message(
+            "{path} 不是 cluedesk 的线索库（{content}），cluedesk 没有改动它。"
+            "请把该文件移到别处，或用 --data-dir 指定其他数据目录，"
+            "然后重新打开 cluedesk 并登录同步。",
+            path=str(db_path),
+            content=content,
+        ),
         db_path,
     )
 
@@ -153,8 +188,12 @@ def foreign(db_path: Path, tables: list[str]) -> StoreUnusable:
 def newer_version(db_path: Path, revision: str) -> StoreUnusable:
     """The store was written by a newer cluedesk."""
     return StoreUnusable(
-        f"线索库 {db_path} 的数据库版本 {revision} 比本程序新（由更新版本的 cluedesk 写入），"
-        "cluedesk 没有改动它。请升级 cluedesk 后再打开。",
+        Message(
+            "线索库 {path} 的数据库版本 {revision} 比本程序新（由更新版本的 cluedesk 写入），"
+            "cluedesk 没有改动它。请升级 cluedesk 后再打开。",
+            path=str(db_path),
+            revision=revision,
+        ),
         db_path,
     )
 
@@ -169,13 +208,18 @@ def problem_from(exc: BaseException, path: Path) -> StoreUnusable | None:
         if primary == _FULL:
             return disk_full(path)
         if primary in (_CORRUPT, _NOTADB):
-            return damaged(path, f"读取时发现数据页损坏，SQLite：{exc}")
+            return damaged(path, Message("读取时发现数据页损坏，SQLite：{error}", error=str(exc)))
         if primary in (_READONLY, _CANTOPEN, _PERM):
             return file_not_writable(path)
         if primary == _IOERR:
             return StoreUnusable(
-                f"读写线索库文件 {path} 时发生磁盘错误（{exc}），这次的操作没有保存。"
-                "请检查磁盘或存储设备后重试；如再次出现，" + _restore_hint(path),
+                Message(
+                    "读写线索库文件 {path} 时发生磁盘错误（{error}），这次的操作没有保存。"
+                    "请检查磁盘或存储设备后重试；如再次出现，{hint}",
+                    path=str(path),
+                    error=str(exc),
+                    hint=_restore_hint(path),
+                ),
                 path,
             )
         return None
@@ -185,8 +229,11 @@ def problem_from(exc: BaseException, path: Path) -> StoreUnusable | None:
             return disk_full(target)
         if exc.errno in _DENIED_ERRNOS:
             return StoreUnusable(
-                f"没有权限写入 {target}（只读，或当前用户没有写权限），cluedesk 没有做任何改动。"
-                "请为当前用户开放读写权限，或用 --data-dir 指定其他文件夹。",
+                Message(
+                    "没有权限写入 {path}（只读，或当前用户没有写权限），cluedesk 没有做任何改动。"
+                    "请为当前用户开放读写权限，或用 --data-dir 指定其他文件夹。",
+                    path=str(target),
+                ),
                 target,
             )
     return None
@@ -241,16 +288,23 @@ def prepare_data_dir(folder: Path) -> Path:
         raise not_a_folder(folder) from None
     except NotADirectoryError:
         raise StoreUnusable(
-            f"无法创建数据目录 {folder}：路径中的上级目录是一个文件。"
-            "请用 --data-dir 指定一个文件夹。",
+            Message(
+                "无法创建数据目录 {folder}：路径中的上级目录是一个文件。"
+                "请用 --data-dir 指定一个文件夹。",
+                folder=str(folder),
+            ),
             folder,
         ) from None
     except OSError as exc:
         problem = problem_from(exc, folder)
         if problem is None:
             problem = StoreUnusable(
-                f"无法使用数据目录 {folder}：{exc.strerror or exc}。"
-                "请检查路径和权限，或用 --data-dir 指定其他文件夹。",
+                Message(
+                    "无法使用数据目录 {folder}：{error}。"
+                    "请检查路径和权限，或用 --data-dir 指定其他文件夹。",
+                    folder=str(folder),
+                    error=str(exc.strerror or exc),
+                ),
                 folder,
             )
         raise problem from None
@@ -358,19 +412,29 @@ def _check_header(db_path: Path, size: int) -> int:
     with db_path.open("rb") as data:
         header = data.read(HEADER_SIZE)
     if not header.startswith(SQLITE_MAGIC) and not SQLITE_MAGIC.startswith(header):
-        raise damaged(db_path, "文件头不是 SQLite 数据库，可能被其他程序覆盖或写入了随机内容")
+        raise damaged(
+            db_path, Message("文件头不是 SQLite 数据库，可能被其他程序覆盖或写入了随机内容")
+        )
     if len(header) < HEADER_SIZE:
-        raise damaged(db_path, f"文件不完整，只有 {size} 字节")
+        raise damaged(db_path, Message("文件不完整，只有 %n 字节", n=size))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise damaged(db_path, "文件头中的页大小无效")
+        raise damaged(db_path, Message("文件头中的页大小无效"))
     if size % page_size:
-        raise damaged(db_path, f"文件不完整：{size} 字节不是页大小 {page_size} 的整数倍")
+        raise damaged(
+            db_path,
+            Message("文件不完整：{size} 字节不是页大小 {page} 的整数倍", size=size, page=page_size),
+        )
     pages = int.from_bytes(header[28:32], "big")
     if pages and header[24:28] == header[92:96] and size < pages * page_size:
         raise damaged(
-            db_path, f"文件不完整：应有 {pages * page_size} 字节，实际只有 {size} 字节"
+            db_path,
+            Message(
+                "文件不完整：应有 {expected} 字节，实际只有 {size} 字节",
+                expected=pages * page_size,
+                size=size,
+            ),
         )
     return int.from_bytes(header[68:72], "big", signed=True)
 
@@ -387,8 +451,11 @@ def inspect_store(db_path: Path) -> Inspection:
         info = db_path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise StoreUnusable(
-                f"{db_path} 不是文件，cluedesk 无法把它当作线索库，没有做任何改动。"
-                "请把它移到别处，或用 --data-dir 指定其他数据目录。",
+                Message(
+                    "{path} 不是文件，cluedesk 无法把它当作线索库，没有做任何改动。"
+                    "请把它移到别处，或用 --data-dir 指定其他数据目录。",
+                    path=str(db_path),
+                ),
                 db_path,
             )
         if not os.access(db_path, os.R_OK | os.W_OK):
@@ -408,7 +475,9 @@ def inspect_store(db_path: Path) -> Inspection:
     try:
         return _inspect_content(db_path, wal_in_use, clean)
     except sqlite3.DatabaseError as exc:
-        raise problem_from(exc, db_path) or damaged(db_path, f"SQLite 无法读取：{exc}") from None
+        raise problem_from(exc, db_path) or damaged(
+            db_path, Message("SQLite 无法读取：{error}", error=str(exc))
+        ) from None
 
 
 def _inspect_content(db_path: Path, wal_in_use: bool, clean: bool) -> Inspection:
@@ -429,7 +498,7 @@ def _inspect_content(db_path: Path, wal_in_use: bool, clean: bool) -> Inspection
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = str(row[0]) if row else None
         elif tables:  # ours, yet the schema's version record is gone
-            raise damaged(db_path, "缺少数据库版本记录")
+            raise damaged(db_path, Message("缺少数据库版本记录"))
         if not clean:
             started = time.perf_counter()
             try:
@@ -442,7 +511,10 @@ def _inspect_content(db_path: Path, wal_in_use: bool, clean: bool) -> Inspection
                 time.perf_counter() - started,
             )
             if found != ["ok"]:
-                raise damaged(db_path, "完整性检查发现损坏的数据页：" + "；".join(found[:3]))
+                raise damaged(
+                    db_path,
+                    Message("完整性检查发现损坏的数据页：{pages}", pages="；".join(found[:3])),
+                )
         return Inspection(revision, not ours, not clean)
     finally:
         connection.close()

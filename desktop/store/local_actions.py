@@ -12,6 +12,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.clue import ClueState
+from desktop.domain.messages import Message
 from desktop.domain.notices import NoticeOutcome
 from desktop.domain.timeutil import china_now, to_china
 from desktop.domain.units import Actor
@@ -120,7 +121,7 @@ def _decide(
     if action is not Action.REGISTER:
         row = session.scalars(select(Clue).where(Clue.code == clue_code)).one_or_none()
         if row is None:
-            raise LookupError(f"本机没有编号为 {clue_code} 的线索")
+            raise LookupError(Message("本机没有编号为 {code} 的线索", code=clue_code))
         code = row.code
         state = clue_state(session, row)
     context = action_context(session, action, row.id if row is not None else None, moment)

@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.deadlines import warning_bounds
+from desktop.domain.messages import Message
 from desktop.domain.notices import (
     CONTENT_KEYS,
     FOLLOWED_STATUSES,
@@ -83,7 +84,7 @@ class LocalNoticeAction:
 def _clue_row(session: Session, clue_code: str) -> Clue:
     row = session.scalars(select(Clue).where(Clue.code == clue_code)).one_or_none()
     if row is None:
-        raise LookupError(f"本机没有编号为 {clue_code} 的线索")
+        raise LookupError(Message("本机没有编号为 {code} 的线索", code=clue_code))
     return row
 
 
@@ -153,7 +154,11 @@ def take_notice_action(
         else:
             row = _notice_row(session, notice_id or "")
             if row is None or row.clue_id != clue_row.id:
-                raise LookupError(f"本机没有线索 {clue_code} 的通知书 {notice_id}")
+                raise LookupError(
+                    Message(
+                        "本机没有线索 {code} 的通知书 {notice}", code=clue_code, notice=notice_id
+                    )
+                )
             state = state_of(row, clue_row.code)
         assert notice_id is not None
         queued = _queued(action, payload, notice_id, moment)

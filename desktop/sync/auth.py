@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 
+from desktop.domain.messages import Message
 from desktop.store.database import Store
 from desktop.store.sync_apply import device_id, read_state, reset_server_data, sync_status
 from desktop.store.sync_apply import write_state as write_sync_state
@@ -50,8 +51,13 @@ def check_binding(store: Store, server_url: str, username: str) -> bool:
     status = sync_status(store)
     if status.pending or status.problems:
         raise SyncError(
-            f"此数据目录属于 {bound_user}@{bound_server}，且有 {status.pending} 个未同步操作、"
-            f"{status.problems} 个同步问题；请换一个数据目录"
+            Message(
+                "此数据目录属于 {account}，且有 {pending} 个未同步操作、{problems} 个同步问题；"
+                "请换一个数据目录",
+                account=f"{bound_user}@{bound_server}",
+                pending=status.pending,
+                problems=status.problems,
+            )
         )
     return True
 

@@ -22,6 +22,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 from pydantic import BaseModel
 
+from desktop.domain.messages import Message
 from desktop.domain.timeutil import china_now, to_china
 from desktop.store.database import Store
 from desktop.store.number_blocks import (
@@ -131,7 +132,7 @@ class SyncRun:
 
     def _check(self) -> None:
         if self.cancel is not None and self.cancel.is_set():
-            raise Cancelled("同步已取消")
+            raise Cancelled(Message("同步已取消"))
 
     def _cancelled(self) -> bool:
         return self.cancel is not None and self.cancel.is_set()
@@ -165,7 +166,7 @@ class SyncRun:
         sent = self.clock()
         meta = self.api.meta()
         if PROTOCOL_VERSION not in meta.protocol_versions:
-            raise UpgradeRequired("服务器不再支持本客户端的同步协议，请升级 cluedesk")
+            raise UpgradeRequired(Message("服务器不再支持本客户端的同步协议，请升级 cluedesk"))
         local = sent + (self.clock() - sent) / 2
         skew = round((meta.server_time - local).total_seconds(), 1)
         self.summary.clock_skew_seconds = skew
@@ -339,38 +340,59 @@ def run_sync(
         with FileLock(store.data_dir / LOCK_FILE, timeout=0):
             return run.run()
     except Timeout as exc:
-        raise SyncBusy("同一数据目录的另一个同步正在进行，请稍后再试") from exc
+        raise SyncBusy(Message("同一数据目录的另一个同步正在进行，请稍后再试")) from exc
 
 
 def summary_lines(summary: SyncSummary) -> list[str]:
-    """The summary in Chinese, one line per fact, for the command line and the UI."""
-    lines = []
+    """The summary in the installed language, one line per fact, for the command line and
+    the UI."""
+    lines: list[str] = []
     if summary.cancelled:
-        lines.append("同步已取消（已完成的部分已保存）")
+        lines.append(Message("同步已取消（已完成的部分已保存）"))
     lines.append(
-        f"上传操作：成功 {summary.applied}，重复 {summary.duplicate}，"
-        f"被拒绝 {summary.rejected}，待重试 {summary.retry}"
+        Message(
+            "上传操作：成功 {applied}，重复 {duplicate}，被拒绝 {rejected}，待重试 {retry}",
+            applied=summary.applied,
+            duplicate=summary.duplicate,
+            rejected=summary.rejected,
+            retry=summary.retry,
+        )
     )
     lines.append(
-        f"下载更新：线索 {summary.pulled_clues} 条，移除 {summary.tombstones} 条"
-        f"（{summary.pages} 页）"
+        Message(
+            "下载更新：线索 {clues} 条，移除 {removed} 条（%n 页）",
+            n=summary.pages,
+            clues=summary.pulled_clues,
+            removed=summary.tombstones,
+        )
     )
     if summary.uploaded_files or summary.upload_failures:
         lines.append(
-            f"附件：上传 {summary.uploaded_files} 个，失败 {len(summary.upload_failures)} 个"
+            Message(
+                "附件：上传 {uploaded} 个，失败 {failed} 个",
+                uploaded=summary.uploaded_files,
+                failed=len(summary.upload_failures),
+            )
         )
     if summary.numbers_reserved:
-        lines.append(f"领取文书编号 {summary.numbers_reserved} 个")
+        lines.append(Message("领取文书编号 %n 个", n=summary.numbers_reserved))
     if summary.numbers_error:
-        lines.append(f"文书编号未能领取：{summary.numbers_error}")
+        lines.append(Message("文书编号未能领取：{error}", error=summary.numbers_error))
     if summary.reset:
-        lines.append("服务器要求重新完整同步，已完成")
+        lines.append(Message("服务器要求重新完整同步，已完成"))
     if summary.skew_warning and summary.clock_skew_seconds is not None:
         minutes = summary.clock_skew_seconds / 60
-        lines.append(f"注意：本机时钟与服务器相差约 {minutes:+.0f} 分钟，请校准系统时间")
+        lines.append(
+            Message(
+                "注意：本机时钟与服务器相差约 {minutes} 分钟，请校准系统时间",
+                minutes=f"{minutes:+.0f}",
+            )
+        )
     if summary.problems:
-        lines.append(f"有 {summary.problems} 个操作被服务器拒绝，请在“同步问题”中查看处理")
+        lines.append(
+            Message("有 %n 个操作被服务器拒绝，请在“同步问题”中查看处理", n=summary.problems)
+        )
     if summary.pending:
-        lines.append(f"仍有 {summary.pending} 个操作等待上传")
-    lines.append(f"用时 {summary.duration_seconds:.1f} 秒")
+        lines.append(Message("仍有 %n 个操作等待上传", n=summary.pending))
+    lines.append(Message("用时 {seconds} 秒", seconds=f"{summary.duration_seconds:.1f}"))
     return lines

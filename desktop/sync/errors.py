@@ -6,6 +6,8 @@ one.
 
 from __future__ import annotations
 
+from desktop.domain.messages import Message
+
 
 class SyncError(Exception):
     """Base of every sync failure; `str()` is a sentence for the user."""
@@ -53,7 +55,11 @@ class MalformedAnswer(SyncError):
     code = "malformed_answer"
 
     def __init__(self, endpoint: str, problem: str) -> None:
-        super().__init__(f"服务器应答格式错误（{endpoint}）：{problem}")
+        super().__init__(
+            Message(
+                "服务器应答格式错误（{endpoint}）：{problem}", endpoint=endpoint, problem=problem
+            )
+        )
         self.endpoint = endpoint
         self.problem = problem
 

@@ -31,6 +31,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from desktop import __version__
+from desktop.domain.messages import N_, Message
 from desktop.sync.errors import (
     LoginFailed,
     LoginRequired,
@@ -45,7 +46,7 @@ from desktop.sync.errors import (
     UpgradeRequired,
 )
 from desktop.sync.tokens import TokenStore
-from desktop.wire.base import WireError, parse_wire
+from desktop.wire.base import WireError, localized, parse_wire
 from desktop.wire.reference import ErrorBody, TokenPair, UserOut
 
 log = logging.getLogger("cluedesk.sync")
@@ -103,7 +104,7 @@ class Answer:
         try:
             return json.loads(self.content)
         except ValueError:
-            raise MalformedAnswer(self.endpoint, "不是有效的 JSON") from None
+            raise MalformedAnswer(self.endpoint, Message("不是有效的 JSON")) from None
 
     def parse(self, kind: type[M]) -> M:
         """The body checked as the wire model `kind`; MalformedAnswer names the bad part."""
@@ -141,7 +142,8 @@ def _error_of(response: requests.Response) -> tuple[str, str, str | None, Mappin
         error = parse_wire(ErrorBody, response.content).error
     except WireError:
         return f"http_{response.status_code}", "", None, {}
-    return error.code, error.message, error.field or None, error.model_dump()
+    message = localized(error.message, error.template)
+    return error.code, message, error.field or None, error.model_dump()
 
 
 class PlatformHttp:
@@ -227,18 +229,30 @@ class PlatformHttp:
                 verify=self.verify,  # per call: REQUESTS_CA_BUNDLE must not override our bundle
             )
         except requests.exceptions.SSLError as exc:
-            raise TlsError(f"与服务器 {self.server_url} 的安全连接失败（证书不受信任？）") from exc
+            raise TlsError(
+                Message(
+                    "与服务器 {server} 的安全连接失败（证书不受信任？）", server=self.server_url
+                )
+            ) from exc
         except requests.exceptions.Timeout as exc:
-            raise Offline(f"服务器 {self.server_url} 响应超时") from exc
+            raise Offline(Message("服务器 {server} 响应超时", server=self.server_url)) from exc
         except requests.exceptions.ConnectionError as exc:
             reason = getattr(exc.args[0] if exc.args else None, "reason", None)
             if isinstance(reason, urllib3.exceptions.TimeoutError) and not isinstance(
                 reason, urllib3.exceptions.NewConnectionError
             ):
-                raise Offline(f"服务器 {self.server_url} 响应超时") from exc
-            raise Offline(f"无法连接到服务器 {self.server_url}，请检查网络") from exc
+                raise Offline(Message("服务器 {server} 响应超时", server=self.server_url)) from exc
+            raise Offline(
+                Message("无法连接到服务器 {server}，请检查网络", server=self.server_url)
+            ) from exc
         except requests.exceptions.RequestException as exc:
-            raise Offline(f"与服务器 {self.server_url} 的连接中断：{type(exc).__name__}") from exc
+            raise Offline(
+                Message(
+                    "与服务器 {server} 的连接中断：{error}",
+                    server=self.server_url,
+                    error=type(exc).__name__,
+                )
+            ) from exc
 
     def call(
         self,
@@ -280,30 +294,33 @@ class PlatformHttp:
         if status < 300 or status == 304:
             return Answer(status, response.content, response.headers, endpoint)
         code, message, field, error = _error_of(response)
-        where = f"（{endpoint}，HTTP {status}）"
+        where = Message("（{endpoint}，HTTP {status}）", endpoint=endpoint, status=str(status))
         if status == 426:
-            raise UpgradeRequired(
-                "服务器要求升级客户端：请安装新版 cluedesk 后再同步"
-                + (f"（{message}）" if message else ""),
-                code=code,
-            )
+            upgrade = Message("服务器要求升级客户端：请安装新版 cluedesk 后再同步")
+            if message:
+                upgrade = Message("{problem}（{detail}）", problem=upgrade, detail=message)
+            raise UpgradeRequired(upgrade, code=code)
         if status == 401:
             raise self._login_required(code, message)
         if status == 410:
-            raise ResetRequired(message or "需要重新完整同步", status=410, code=code)
+            raise ResetRequired(message or Message("需要重新完整同步"), status=410, code=code)
         if status == 409 and code == "offset_mismatch":
             received = error.get("received")
             if isinstance(received, bool) or not isinstance(received, int):
                 raise MalformedAnswer(endpoint, "offset_mismatch 缺少 received")
-            raise OffsetMismatch(message or "上传位置不一致", received=received)
+            raise OffsetMismatch(message or Message("上传位置不一致"), received=received)
         if status == 429:
             retry_after = response.headers.get("Retry-After")
             seconds = float(retry_after) if retry_after and retry_after.isdigit() else None
-            raise TooManyAttempts(message or "尝试次数过多，请稍后再试", retry_after=seconds)
+            raise TooManyAttempts(
+                message or Message("尝试次数过多，请稍后再试"), retry_after=seconds
+            )
         if status >= 500:
-            raise ServerError(f"服务器内部错误{where}，请稍后再试", status=status, code=code)
+            raise ServerError(
+                Message("服务器内部错误{where}，请稍后再试", where=where), status=status, code=code
+            )
         raise RequestRejected(
-            (message or "服务器拒绝了请求") + where, status=status, code=code, field=field
+            (message or Message("服务器拒绝了请求")) + where, status=status, code=code, field=field
         )
 
     # ------------------------------------------------------------ tokens
@@ -312,14 +329,16 @@ class PlatformHttp:
         if code in ("refresh_expired", "refresh_revoked", "refresh_reused", "user_disabled"):
             self._forget_refresh_token()
         texts = {
-            "token_expired": "登录已过期，请重新登录",
-            "token_invalid": "登录已失效，请重新登录",
-            "refresh_expired": "登录已过期（长时间未同步），请重新登录",
-            "refresh_revoked": "本设备的登录已被注销，请重新登录",
-            "refresh_reused": "检测到登录凭据被重复使用，本设备已被注销，请重新登录",
-            "user_disabled": "账号已停用，请联系管理员",
+            "token_expired": N_("登录已过期，请重新登录"),
+            "token_invalid": N_("登录已失效，请重新登录"),
+            "refresh_expired": N_("登录已过期（长时间未同步），请重新登录"),
+            "refresh_revoked": N_("本设备的登录已被注销，请重新登录"),
+            "refresh_reused": N_("检测到登录凭据被重复使用，本设备已被注销，请重新登录"),
+            "user_disabled": N_("账号已停用，请联系管理员"),
         }
-        return LoginRequired(texts.get(code, message or "需要重新登录"), code=code)
+        if code in texts:
+            return LoginRequired(Message(texts[code]), code=code)
+        return LoginRequired(message or Message("需要重新登录"), code=code)
 
     def _forget_refresh_token(self) -> None:
         self.access_token = None
@@ -346,10 +365,12 @@ class PlatformHttp:
         if self.tokens is not None and self.username:
             saved = self.tokens.load(self.server_url, self.username)
         if saved is None:
-            raise LoginRequired("尚未登录，请先登录", code="not_logged_in")
+            raise LoginRequired(Message("尚未登录，请先登录"), code="not_logged_in")
         if not saved.usable():
             self._forget_refresh_token()
-            raise LoginRequired("登录已过期（长时间未同步），请重新登录", code="refresh_expired")
+            raise LoginRequired(
+                Message("登录已过期（长时间未同步），请重新登录"), code="refresh_expired"
+            )
         endpoint = "POST /auth/refresh"
         response = self._send(
             "POST",
@@ -381,10 +402,12 @@ class PlatformHttp:
         if response.status_code in (401, 403):
             code, message, _, _ = _error_of(response)
             texts = {
-                "bad_credentials": "用户名或密码错误",
-                "user_disabled": "账号已停用，请联系管理员",
+                "bad_credentials": N_("用户名或密码错误"),
+                "user_disabled": N_("账号已停用，请联系管理员"),
             }
-            raise LoginFailed(texts.get(code, message or "登录失败"), code=code)
+            if code in texts:
+                raise LoginFailed(Message(texts[code]), code=code)
+            raise LoginFailed(message or Message("登录失败"), code=code)
         pair = parse_tokens(self._answer(response, endpoint).body, endpoint)
         self.username = pair.user.username if pair.user is not None else username
         self.accept_tokens(pair)

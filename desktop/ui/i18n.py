@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.domain import messages
 from desktop.ui.file_dialogs import QtChineseGaps
 
 log = logging.getLogger("cluedesk.ui.i18n")
@@ -47,11 +48,17 @@ def qt_translations_dir() -> Path:
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
+def qt_translate(context: str, source: str, n: int | None) -> str:
+    """The domain's translate hook: Qt's catalogue, with its plural forms for `n`."""
+    return QCoreApplication.translate(context, source, None, -1 if n is None else n)
+
+
 def remove_translators(app: QCoreApplication) -> None:
-    """Remove every translator `install_translators` installed."""
+    """Remove every translator `install_translators` installed (messages: Chinese again)."""
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    messages.uninstall()
 
 
 def install_translators(
@@ -61,7 +68,8 @@ def install_translators(
 
     zh_CN: Qt's own Chinese catalogue (so QMessageBox, QFileDialog, QDialogButtonBox … speak
     Chinese) and a Chinese default locale; our strings are Chinese already. en: our English
-    catalogue and no Qt translation. An unknown language falls back to zh_CN.
+    catalogue and no Qt translation. An unknown language falls back to zh_CN. The domain's
+    messages (desktop.domain.messages) are rendered through the same catalogue from now on.
     """
     if language not in LANGUAGES:
         log.warning("unknown language %r, using %s", language, DEFAULT_LANGUAGE)
@@ -87,6 +95,7 @@ def install_translators(
     for translator in translators:
         app.installTranslator(translator)
     _installed.extend(translators)
+    messages.install(qt_translate)
     log.info("language %s: %d translator(s) installed", language, len(translators))
     return list(translators)
 

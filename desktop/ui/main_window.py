@@ -19,7 +19,7 @@ from desktop.domain.workflow import Action
 from desktop.store.clue_detail import clue_id_by_code
 from desktop.store.notices import load_notice
 from desktop.store.queues import Queue, task_snapshot
-from desktop.store.sync_apply import apply_local_office_hours, sync_status
+from desktop.store.sync_apply import apply_local_office_hours, platform_office_hours, sync_status
 from desktop.sync.engine import SyncSummary
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.actions import ACTION_SHORTCUTS
@@ -343,7 +343,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         """Edit the settings; the sync interval applies at once."""
-        dialog = SettingsDialog(self.settings, self)
+        hours = platform_office_hours(self.workspace.store)
+        dialog = SettingsDialog(self.settings, self, platform_hours=hours)
         dialog.accepted.connect(self.apply_settings)
         self.dialog = dialog
         dialog.open()
@@ -357,10 +358,6 @@ class MainWindow(QMainWindow):
             self.workspace.reload_reference()
             self.workspace.events.reference_changed.emit()
             self.workspace.events.clues_changed.emit()
-        else:
-            self.status.showMessage(
-                self.tr("办公时间以市级平台发布的时限规则为准，本机设置不生效"), 15_000
-            )
 
     def _use_print_fonts(self) -> None:
         folder = self.settings.print_font_dir

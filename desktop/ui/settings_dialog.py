@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable
 from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTime
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QSize, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -41,6 +45,99 @@ def from_qtime(value: QTime) -> time:
     return time(value.hour(), value.minute())
 
 
+Launch = Callable[[str, list[str], str], object]
+"""Starts a program detached: (program, arguments, working folder)."""
+
+
+def restart_command() -> tuple[str, list[str]]:
+    """The program and arguments that started this process (to start it again)."""
+    if getattr(sys, "frozen", False):  # a bundled executable: argv[0] is the program
+        return sys.executable, list(sys.argv[1:])
+    return sys.executable, list(getattr(sys, "orig_argv", sys.argv)[1:])
+
+
+def _launch_detached(program: str, arguments: list[str], folder: str) -> object:
+    return QProcess.startDetached(program, arguments, folder)
+
+
+class Restarter(QObject):
+    """Starts cluedesk again once this one quits (after the window closed the normal way)."""
+
+    def __init__(self, window: QWidget, launch: Launch = _launch_detached) -> None:
+        super().__init__(window)
+        self.window = window
+        self.launch = launch
+        self.armed = False
+        self.started: tuple[str, list[str]] | None = None
+        """The command started (None until then)."""
+
+    def restart(self) -> None:
+        """Close the window through its normal close path; start again when the app quits.
+
+        When the window stays open (the user chose to stay and sync first) nothing restarts.
+        """
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        self.armed = True
+        app.aboutToQuit.connect(self.start_again)
+        self.window.close()
+        if self.window.isVisible():  # the window asks first: decide when it is answered
+            for box in self.window.findChildren(QMessageBox):
+                if box.isVisible():
+                    box.finished.connect(self._disarm_if_open)
+                    return
+            self._disarm_if_open()
+
+    def _disarm_if_open(self) -> None:
+        if self.window.isVisible():
+            self.armed = False
+
+    def start_again(self) -> None:
+        """Start the same command line again (once, if still wanted)."""
+        if not self.armed:
+            return
+        self.armed = False
+        program, arguments = restart_command()
+        self.launch(program, arguments, os.getcwd())
+        self.started = (program, arguments)
+
+
+def ask_restart(window: QWidget, launch: Launch = _launch_detached) -> QMessageBox:
+    """Say that the new language needs a restart; offer 立即重启 / 稍后 (non-blocking)."""
+    box = QMessageBox(window)
+    box.setObjectName("restart_prompt")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(QCoreApplication.translate("SettingsDialog", "界面语言"))
+    box.setText(
+        QCoreApplication.translate("SettingsDialog", "界面语言将在重新启动 cluedesk 后生效。")
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "SettingsDialog", "现在重新启动吗？未上传的操作保存在本机，重新启动后继续同步。"
+        )
+    )
+    now = box.addButton(
+        QCoreApplication.translate("SettingsDialog", "立即重启"), QMessageBox.ButtonRole.AcceptRole
+    )
+    now.setObjectName("restart_now")
+    later = box.addButton(
+        QCoreApplication.translate("SettingsDialog", "稍后"), QMessageBox.ButtonRole.RejectRole
+    )
+    later.setObjectName("restart_later")
+    box.setDefaultButton(later)
+    restarter = Restarter(window, launch)
+    box.setProperty("restarter", restarter)
+
+    def decided() -> None:
+        if box.clickedButton() is now:
+            restarter.restart()
+
+    box.finished.connect(decided)
+    box.open()
+    return box
+
+
 def time_edit(value: time, name: str) -> QTimeEdit:
     """A HH:mm time field."""
     edit = QTimeEdit(to_qtime(value))
@@ -52,10 +149,22 @@ def time_edit(value: time, name: str) -> QTimeEdit:
 class SettingsDialog(QDialog):
     """Edits the `AppSettings`; validates and saves them on OK only."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        *,
+        platform_hours: OfficeHours | None = None,
+        launch: Launch = _launch_detached,
+    ) -> None:
+        """`platform_hours`: the office hours of the platform's published rules, which then
+        govern (the fields show them, read-only); `launch` starts a program detached."""
         super().__init__(parent)
         self.settings = settings
+        self.platform_hours = platform_hours
+        self.launch = launch
         self.restart_needed = False
+        self.restart_prompt: QMessageBox | None = None
         self.setWindowTitle(self.tr("设置"))
 
         self.server_url = QLineEdit(settings.server_url)
@@ -74,7 +183,10 @@ class SettingsDialog(QDialog):
         platform_form.addRow(self.tr("CA 证书："), self.ca_bundle)
         platform_form.addRow(self.tr("自动同步间隔："), self.sync_interval)
 
-        hours = settings.office_hours.periods
+        shown = platform_hours if platform_hours is not None else settings.office_hours
+        hours = shown.periods
+        if len(hours) < 2:  # a platform publishing one period: show it as the morning's
+            hours = (hours[0], hours[0])
         self.morning_start = time_edit(hours[0][0], "morning_start")
         self.morning_end = time_edit(hours[0][1], "morning_end")
         self.afternoon_start = time_edit(hours[1][0], "afternoon_start")
@@ -83,6 +195,19 @@ class SettingsDialog(QDialog):
         office_form = QFormLayout(office)
         office_form.addRow(self.tr("上午："), self._span(self.morning_start, self.morning_end))
         office_form.addRow(self.tr("下午："), self._span(self.afternoon_start, self.afternoon_end))
+        self.office_note = QLabel(
+            self.tr(
+                "办公时间以市级平台发布的时限规则为准（计算期限和倒计时都按它），"
+                "在此不能修改；平台调整后，下次同步即生效。"
+            )
+            if platform_hours is not None
+            else self.tr("尚未从市级平台收到时限规则，暂按这里的办公时间计算期限和倒计时。")
+        )
+        self.office_note.setObjectName("office_hours_note")
+        self.office_note.setWordWrap(True)
+        office_form.addRow(self.office_note)
+        for edit in self.time_edits():
+            edit.setEnabled(platform_hours is None)
 
         self.notifications_enabled = QCheckBox(self.tr("显示桌面通知"))
         self.notifications_enabled.setChecked(settings.notifications_enabled)
@@ -103,7 +228,7 @@ class SettingsDialog(QDialog):
         for code, name in UNTRANSLATED:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        restart_note = QLabel(self.tr("更改语言后需重新启动程序才能生效。"))
+        restart_note = QLabel(self.tr("更改语言后需重新启动 cluedesk 才能生效，保存时可立即重启。"))
         restart_note.setWordWrap(True)
         language = QGroupBox(self.tr("界面语言"))
         language_layout = QVBoxLayout(language)
@@ -142,6 +267,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         fit_to_screen(self, sections.sizeHint() + QSize(40, 90))
 
+    def time_edits(self) -> tuple[QTimeEdit, ...]:
+        """The four office-hours fields."""
+        return (self.morning_start, self.morning_end, self.afternoon_start, self.afternoon_end)
+
     def _span(self, start: QTimeEdit, end: QTimeEdit) -> QWidget:
         widget = QWidget()
         row = QHBoxLayout(widget)
@@ -178,7 +307,7 @@ class SettingsDialog(QDialog):
         ca_problem = self.ca_bundle.problem()
         if ca_problem is not None:
             return self.ca_bundle.edit, ca_problem
-        hours = self.office_hours()
+        hours = self.office_hours() if self.platform_hours is None else None
         if isinstance(hours, tuple):
             return hours
         folder = self.font_dir.text().strip()
@@ -197,6 +326,9 @@ class SettingsDialog(QDialog):
             return
         self.save()
         self.accept()
+        window = self.parentWidget()
+        if self.restart_needed and window is not None:
+            self.restart_prompt = ask_restart(window, self.launch)
 
     def save(self) -> None:
         """Write the fields into the settings (they must be valid)."""
@@ -204,9 +336,10 @@ class SettingsDialog(QDialog):
         settings.server_url = self.server_url.text().strip().rstrip("/")
         settings.ca_bundle = self.ca_bundle.value()
         settings.sync_interval_minutes = self.sync_interval.value()
-        hours = self.office_hours()
-        assert isinstance(hours, OfficeHours)
-        settings.office_hours = hours
+        if self.platform_hours is None:  # the platform's hours are shown, not the settings'
+            hours = self.office_hours()
+            assert isinstance(hours, OfficeHours)
+            settings.office_hours = hours
         settings.notifications_enabled = self.notifications_enabled.isChecked()
         settings.notify_new_tasks = self.notify_new_tasks.isChecked()
         settings.notify_warning_levels = self.notify_warning_levels.isChecked()

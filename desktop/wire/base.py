@@ -20,6 +20,7 @@ from pydantic import (
     field_validator,
 )
 
+from desktop.domain.messages import N_, Message, message_data
 from desktop.domain.timeutil import to_china
 from desktop.wire.text import ACTION_ID_LENGTH
 
@@ -57,7 +58,7 @@ def refuse_nul(value: Any) -> Any:
     record of ours contains): ValueError then."""
     if isinstance(value, str):
         if "\x00" in value:
-            raise ValueError("不能含有 NUL 字符（U+0000）")
+            raise ValueError(Message("不能含有 NUL 字符（U+0000）"))
     elif isinstance(value, dict):
         for key, item in value.items():
             refuse_nul(key)
@@ -66,6 +67,35 @@ def refuse_nul(value: Any) -> Any:
         for item in value:
             refuse_nul(item)
     return value
+
+
+class MessageTemplate(Answer):
+    """A sentence for people as its Chinese source template, plural count and arguments,
+    so that each client renders it in its own language (desktop.domain.messages).
+
+    `args` maps a placeholder to data (a string or integer, shown as it is), {"label": …}
+    (a code's Chinese label), {"message": {…}} (a nested sentence) or {"list": […]}. The
+    rendered Chinese text travels beside it (`reason`, `message`) for logs and old clients.
+    """
+
+    source: str = Field(min_length=1, max_length=2000)
+    n: int | None = None
+    args: dict[str, Any] = Field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str) -> MessageTemplate | None:
+        """The template of a domain message, or None for a plain text."""
+        data = message_data(text)
+        return cls.model_validate(data, strict=False) if data is not None else None
+
+    def message(self) -> Message:
+        """The sentence, rendered in the installed language."""
+        return Message.from_data(self.model_dump(exclude_none=True))
+
+
+def localized(text: str, template: MessageTemplate | None) -> str:
+    """`template` rendered in the installed language when there is one, else `text`."""
+    return template.message() if template is not None else text
 
 
 class Request(BaseModel):
@@ -115,38 +145,41 @@ def error_path(loc: Sequence[int | str], root: str = "") -> str:
 
 
 _PROBLEMS = {
-    "missing": "缺少该字段",
-    "timezone_aware": "时间缺少时区",
-    "datetime_from_date_parsing": "不是 ISO 8601 时间",
-    "datetime_parsing": "不是 ISO 8601 时间",
-    "datetime_type": "应为 ISO 8601 时间",
-    "string_type": "应为字符串",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "float_type": "应为数字",
-    "bool_type": "应为 true 或 false",
-    "list_type": "应为数组",
-    "dict_type": "应为对象",
-    "model_type": "应为对象",
-    "model_attributes_type": "应为对象",
-    "enum": "不是有效的代码",
-    "literal_error": "不是有效的取值",
-    "greater_than_equal": "应为非负数",
-    "string_pattern_mismatch": "格式不对",
-    "string_too_short": "不能为空",
-    "string_too_long": "过长",
-    "json_invalid": "不是有效的 JSON",
-    "union_tag_invalid": "未知的类型",
-    "union_tag_not_found": "缺少类型",
+    "missing": N_("缺少该字段"),
+    "timezone_aware": N_("时间缺少时区"),
+    "datetime_from_date_parsing": N_("不是 ISO 8601 时间"),
+    "datetime_parsing": N_("不是 ISO 8601 时间"),
+    "datetime_type": N_("应为 ISO 8601 时间"),
+    "string_type": N_("应为字符串"),
+    "int_type": N_("应为整数"),
+    "int_parsing": N_("应为整数"),
+    "float_type": N_("应为数字"),
+    "bool_type": N_("应为 true 或 false"),
+    "list_type": N_("应为数组"),
+    "dict_type": N_("应为对象"),
+    "model_type": N_("应为对象"),
+    "model_attributes_type": N_("应为对象"),
+    "enum": N_("不是有效的代码"),
+    "literal_error": N_("不是有效的取值"),
+    "greater_than_equal": N_("应为非负数"),
+    "string_pattern_mismatch": N_("格式不对"),
+    "string_too_short": N_("不能为空"),
+    "string_too_long": N_("过长"),
+    "json_invalid": N_("不是有效的 JSON"),
+    "union_tag_invalid": N_("未知的类型"),
+    "union_tag_not_found": N_("缺少类型"),
 }
 
 
 def wire_error(exc: ValidationError, root: str = "") -> WireError:
     """The first problem of a validation error, in Chinese, with its path."""
     first = exc.errors(include_url=False)[0]
-    problem = _PROBLEMS.get(first["type"], first["msg"])
+    known = _PROBLEMS.get(first["type"])
+    problem: str = Message(known) if known is not None else str(first["msg"])
     if first["type"] not in ("missing", "json_invalid") and "input" in first:
-        problem = f"{problem}，而不是 {_short(first['input'])}"
+        problem = Message(
+            "{problem}，而不是 {value}", problem=problem, value=_short(first["input"])
+        )
     return WireError(error_path(first["loc"], root), problem)
 
 

@@ -8,7 +8,16 @@ from typing import Any
 from pydantic import Field
 
 from desktop.domain.codes import Post, Role, UnitKind
-from desktop.wire.base import Answer, ChinaTime, ClueCode, Count, DeviceId, Request, UnitCode
+from desktop.wire.base import (
+    Answer,
+    ChinaTime,
+    ClueCode,
+    Count,
+    DeviceId,
+    MessageTemplate,
+    Request,
+    UnitCode,
+)
 
 
 class UserOut(Answer):
@@ -172,12 +181,14 @@ class ChunkAnswer(Answer):
 
 
 class ErrorDetail(Answer):
-    """What went wrong: a code, a message in Chinese and the field it concerns."""
+    """What went wrong: a code, a message in Chinese (and maybe as a template the client
+    renders in its language) and the field it concerns."""
 
     model_config = Answer.model_config | {"extra": "allow"}
 
     code: str
     message: str
+    template: MessageTemplate | None = None
     field: str | None = None
 
 

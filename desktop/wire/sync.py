@@ -6,7 +6,15 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from desktop.wire.base import ActionId, Answer, ClueCode, Count, DeviceId, Request
+from desktop.wire.base import (
+    ActionId,
+    Answer,
+    ClueCode,
+    Count,
+    DeviceId,
+    MessageTemplate,
+    Request,
+)
 from desktop.wire.records import ClueOut, ClueState, NoticeOut
 
 
@@ -36,8 +44,9 @@ class PushResult(Answer):
 
     applied/duplicate carry the clue's code (the platform's code for a registration) and
     the change `seq`; `state` is the workflow state right after a clue action, `notice` the
-    notice after a notice action; rejected carries `code`, `reason` and maybe `field`, and the
-    clue as the platform has it (when the caller may see it).
+    notice after a notice action; rejected carries `code`, `reason` (in Chinese) and maybe
+    `template` (the reason as a message the client renders in its language) and `field`, and
+    the clue as the platform has it (when the caller may see it).
     """
 
     action_id: ActionId
@@ -50,6 +59,7 @@ class PushResult(Answer):
     clue: ClueOut | None = None
     code: str | None = None
     reason: str | None = None
+    template: MessageTemplate | None = None
     field: str | None = None
 
 

@@ -1370,32 +1370,27 @@ not downloaded</translation>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="327" />
-            <source>办公时间以市级平台发布的时限规则为准，本机设置不生效</source>
-            <translation>The office hours are those of the rules the city platform published; the local setting does not apply</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/main_window.py" line="376" />
+            <location filename="../../desktop/ui/main_window.py" line="373" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="377" />
+            <location filename="../../desktop/ui/main_window.py" line="374" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="379" />
+            <location filename="../../desktop/ui/main_window.py" line="376" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="381" />
+            <location filename="../../desktop/ui/main_window.py" line="378" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="382" />
+            <location filename="../../desktop/ui/main_window.py" line="379" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
@@ -2542,122 +2537,153 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="58" />
-            <source>设置</source>
-            <translation>Settings</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="68" />
-            <source> 分钟</source>
-            <translation> min</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="70" />
-            <source>市级平台</source>
-            <translation>City platform</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="72" />
-            <source>平台地址：</source>
-            <translation>Platform address:</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="73" />
-            <source>CA 证书：</source>
-            <translation>CA certificate:</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="74" />
-            <source>自动同步间隔：</source>
-            <translation>Sync automatically every:</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="81" />
-            <source>办公时间</source>
-            <translation>Office hours</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="83" />
-            <source>上午：</source>
-            <translation>Morning:</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="84" />
-            <source>下午：</source>
-            <translation>Afternoon:</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="86" />
-            <source>显示桌面通知</source>
-            <translation>Show desktop notifications</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="88" />
-            <source>有新的待办线索时</source>
-            <translation>When new clues wait for me</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="90" />
-            <source>我的线索预警升级时</source>
-            <translation>When the warning level of my clues rises</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="94" />
-            <source>通知</source>
-            <translation>Notifications</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="105" />
-            <source>更改语言后需重新启动程序才能生效。</source>
-            <translation>A new language takes effect after the program is restarted.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="107" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="110" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="232" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="113" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="112" />
+            <source>界面语言将在重新启动 cluedesk 后生效。</source>
+            <translation>The interface language takes effect after cluedesk restarts.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="115" />
+            <source>现在重新启动吗？未上传的操作保存在本机，重新启动后继续同步。</source>
+            <translation>Restart now? Actions not yet uploaded are kept on this computer and sync after the restart.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="120" />
+            <source>立即重启</source>
+            <translation>Restart now</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="124" />
+            <source>稍后</source>
+            <translation>Later</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="167" />
+            <source>设置</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="177" />
+            <source> 分钟</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="179" />
+            <source>市级平台</source>
+            <translation>City platform</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="181" />
+            <source>平台地址：</source>
+            <translation>Platform address:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="182" />
+            <source>CA 证书：</source>
+            <translation>CA certificate:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="183" />
+            <source>自动同步间隔：</source>
+            <translation>Sync automatically every:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="193" />
+            <source>办公时间</source>
+            <translation>Office hours</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="195" />
+            <source>上午：</source>
+            <translation>Morning:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="196" />
+            <source>下午：</source>
+            <translation>Afternoon:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="199" />
+            <source>办公时间以市级平台发布的时限规则为准（计算期限和倒计时都按它），在此不能修改；平台调整后，下次同步即生效。</source>
+            <translation>Office hours follow the time-limit rules the city platform publishes (deadlines and countdowns use them) and cannot be changed here; a change on the platform applies at the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="203" />
+            <source>尚未从市级平台收到时限规则，暂按这里的办公时间计算期限和倒计时。</source>
+            <translation>No time-limit rules have come from the city platform yet; deadlines and countdowns use the office hours here until then.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="211" />
+            <source>显示桌面通知</source>
+            <translation>Show desktop notifications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="213" />
+            <source>有新的待办线索时</source>
+            <translation>When new clues wait for me</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="215" />
+            <source>我的线索预警升级时</source>
+            <translation>When the warning level of my clues rises</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="219" />
+            <source>通知</source>
+            <translation>Notifications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="230" />
+            <source>更改语言后需重新启动 cluedesk 才能生效，保存时可立即重启。</source>
+            <translation>A new language takes effect after cluedesk restarts; you can restart right away when saving.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="238" />
             <source>优先使用正式公文字体（仿宋、黑体、楷体、宋体），没有时用内置字体</source>
             <translation>Prefer the official document fonts (FangSong, HeiTi, KaiTi, SongTi); use the bundled fonts where they are missing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="119" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="244" />
             <source>留空则在系统字体文件夹中查找</source>
             <translation>Leave empty to look in the system font folders</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="120" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="245" />
             <source>打印字体</source>
             <translation>Print fonts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="123" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="248" />
             <source>字体文件夹：</source>
             <translation>Font folder:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="143" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="272" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="157" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="286" />
             <source>上午的下班时间必须晚于上班时间。</source>
             <translation>The morning must end after it starts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="159" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="288" />
             <source>下午的下班时间必须晚于上班时间。</source>
             <translation>The afternoon must end after it starts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="161" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="290" />
             <source>下午的上班时间不能早于上午的下班时间。</source>
             <translation>The afternoon cannot start before the morning ends.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="179" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="308" />
             <source>字体文件夹不存在：{0}</source>
             <translation>The font folder does not exist: {0}</translation>
         </message>
@@ -3589,6 +3615,1571 @@ Rectification deadline {deadline}, {countdown}</translation>
         <message>
             <source>红</source>
             <translation>Red</translation>
+        </message>
+        <message>
+            <source>举报途径</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>渠道编号</source>
+            <translation>Channel reference</translation>
+        </message>
+        <message>
+            <source>交办期限</source>
+            <translation>Assigned deadline</translation>
+        </message>
+        <message>
+            <source>污染类别</source>
+            <translation>Pollution category</translation>
+        </message>
+        <message>
+            <source>紧急程度</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <source>线索内容</source>
+            <translation>Clue content</translation>
+        </message>
+        <message>
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>所属县区</source>
+            <translation>County/district</translation>
+        </message>
+        <message>
+            <source>所属乡镇（街道）</source>
+            <translation>Township (subdistrict)</translation>
+        </message>
+        <message>
+            <source>被反映对象</source>
+            <translation>Subject reported</translation>
+        </message>
+        <message>
+            <source>统一社会信用代码</source>
+            <translation>Unified social credit code</translation>
+        </message>
+        <message>
+            <source>举报人</source>
+            <translation>Reporter</translation>
+        </message>
+        <message>
+            <source>举报人电话</source>
+            <translation>Reporter phone</translation>
+        </message>
+        <message>
+            <source>纬度</source>
+            <translation>Latitude</translation>
+        </message>
+        <message>
+            <source>经度</source>
+            <translation>Longitude</translation>
+        </message>
+        <message>
+            <source>联系电话</source>
+            <translation>Contact phone</translation>
+        </message>
+        <message>
+            <source>理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>延期天数</source>
+            <translation>Extension days</translation>
+        </message>
+        <message>
+            <source>办理结果</source>
+            <translation>Handling result</translation>
+        </message>
+        <message>
+            <source>核查结论</source>
+            <translation>Finding</translation>
+        </message>
+        <message>
+            <source>整改措施</source>
+            <translation>Rectification measures</translation>
+        </message>
+        <message>
+            <source>佐证材料</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <source>意见</source>
+            <translation>Opinion</translation>
+        </message>
+        <message>
+            <source>转办县区</source>
+            <translation>Transfer to county</translation>
+        </message>
+        <message>
+            <source>原件线索编号</source>
+            <translation>Original clue code</translation>
+        </message>
+        <message>
+            <source>不予受理依据</source>
+            <translation>Ground for refusal</translation>
+        </message>
+        <message>
+            <source>回访结果</source>
+            <translation>Callback result</translation>
+        </message>
+        <message>
+            <source>未闭环办结理由</source>
+            <translation>Reason to close with open notices</translation>
+        </message>
+        <message>
+            <source>通知书编号</source>
+            <translation>Notice id</translation>
+        </message>
+        <message>
+            <source>文书种类</source>
+            <translation>Document kind</translation>
+        </message>
+        <message>
+            <source>当事人</source>
+            <translation>Party</translation>
+        </message>
+        <message>
+            <source>法定代表人（负责人）</source>
+            <translation>Legal representative (head)</translation>
+        </message>
+        <message>
+            <source>违法事实</source>
+            <translation>Facts of the violation</translation>
+        </message>
+        <message>
+            <source>证据</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <source>违反的法律条款</source>
+            <translation>Clauses violated</translation>
+        </message>
+        <message>
+            <source>责令改正的内容</source>
+            <translation>Corrections ordered</translation>
+        </message>
+        <message>
+            <source>整改期限（工作日）</source>
+            <translation>Rectification period (working days)</translation>
+        </message>
+        <message>
+            <source>整改截止日期</source>
+            <translation>Rectification final date</translation>
+        </message>
+        <message>
+            <source>书面报告要求</source>
+            <translation>Written report requirement</translation>
+        </message>
+        <message>
+            <source>逾期不改正的后果</source>
+            <translation>Consequences of not correcting in time</translation>
+        </message>
+        <message>
+            <source>行政复议机关</source>
+            <translation>Administrative review body</translation>
+        </message>
+        <message>
+            <source>行政诉讼法院</source>
+            <translation>Administrative litigation court</translation>
+        </message>
+        <message>
+            <source>签发机关</source>
+            <translation>Issuing authority</translation>
+        </message>
+        <message>
+            <source>联系人</source>
+            <translation>Contact person</translation>
+        </message>
+        <message>
+            <source>文书编号</source>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <source>签发时间</source>
+            <translation>issue time</translation>
+        </message>
+        <message>
+            <source>所引条款</source>
+            <translation>Cited clauses</translation>
+        </message>
+        <message>
+            <source>送达方式</source>
+            <translation>Service method</translation>
+        </message>
+        <message>
+            <source>送达时间</source>
+            <translation>service time</translation>
+        </message>
+        <message>
+            <source>送达地点</source>
+            <translation>Place of service</translation>
+        </message>
+        <message>
+            <source>受送达人</source>
+            <translation>Recipient</translation>
+        </message>
+        <message>
+            <source>与当事人关系</source>
+            <translation>Relation to the party</translation>
+        </message>
+        <message>
+            <source>见证人</source>
+            <translation>Witness</translation>
+        </message>
+        <message>
+            <source>送达人</source>
+            <translation>Servers</translation>
+        </message>
+        <message>
+            <source>复查结论</source>
+            <translation>Re-inspection result</translation>
+        </message>
+        <message>
+            <source>复查时间</source>
+            <translation>Re-inspection time</translation>
+        </message>
+        <message>
+            <source>复查情况</source>
+            <translation>Re-inspection notes</translation>
+        </message>
+        <message>
+            <source>立案编号</source>
+            <translation>Case number</translation>
+        </message>
+        <message>
+            <source>立案日期</source>
+            <translation>Case filing date</translation>
+        </message>
+        <message>
+            <source>结案日期</source>
+            <translation>Case closing date</translation>
+        </message>
+        <message>
+            <source>结案情况</source>
+            <translation>Case result</translation>
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message>
+            <source>请求的地址不存在</source>
+            <translation>The requested address does not exist</translation>
+        </message>
+        <message>
+            <source>不支持该请求方法</source>
+            <translation>This request method is not supported</translation>
+        </message>
+        <message>
+            <source>缺少必填字段</source>
+            <translation>a required field is missing</translation>
+        </message>
+        <message>
+            <source>不认识的字段</source>
+            <translation>unknown field</translation>
+        </message>
+        <message>
+            <source>应为字符串</source>
+            <translation>must be a string</translation>
+        </message>
+        <message>
+            <source>应为整数</source>
+            <translation>must be an integer</translation>
+        </message>
+        <message>
+            <source>应为布尔值</source>
+            <translation>must be true or false</translation>
+        </message>
+        <message>
+            <source>应为数字</source>
+            <translation>must be a number</translation>
+        </message>
+        <message>
+            <source>应为列表</source>
+            <translation>must be a list</translation>
+        </message>
+        <message>
+            <source>应为对象</source>
+            <translation>must be an object</translation>
+        </message>
+        <message>
+            <source>太长</source>
+            <translation>is too long</translation>
+        </message>
+        <message>
+            <source>不能为空</source>
+            <translation>cannot be empty</translation>
+        </message>
+        <message>
+            <source>格式不对</source>
+            <translation>has the wrong format</translation>
+        </message>
+        <message>
+            <source>太小</source>
+            <translation>is too small</translation>
+        </message>
+        <message>
+            <source>太大</source>
+            <translation>is too large</translation>
+        </message>
+        <message>
+            <source>{field}：{reason}</source>
+            <translation>{field}: {reason}</translation>
+        </message>
+        <message>
+            <source>请求内容{reason}</source>
+            <translation>The request content {reason}</translation>
+        </message>
+        <message>
+            <source>未找到</source>
+            <translation>Not found</translation>
+        </message>
+        <message>
+            <source>请求内容无效</source>
+            <translation>The request content is invalid</translation>
+        </message>
+        <message>
+            <source>请求内容不是有效的 JSON</source>
+            <translation>The request content is not valid JSON</translation>
+        </message>
+        <message>
+            <source>请求内容应为 JSON 对象</source>
+            <translation>The request content must be a JSON object</translation>
+        </message>
+        <message>
+            <source>数据库繁忙，请稍后重试</source>
+            <translation>The database is busy; please try again later</translation>
+        </message>
+        <message>
+            <source>服务器内部错误</source>
+            <translation>Internal server error</translation>
+        </message>
+        <message>
+            <source>数据库暂时不可用，请稍后重试</source>
+            <translation>The database is unavailable for a moment; please try again later</translation>
+        </message>
+        <message>
+            <source>{key}：{problem}</source>
+            <translation>{key}: {problem}</translation>
+        </message>
+        <message>
+            <source>操作编号与平台已有的记录冲突</source>
+            <translation>The action id conflicts with a record the platform already has</translation>
+        </message>
+        <message>
+            <source>附件尚未由本设备完整上传：{names}（请先上传附件文件再提交）</source>
+            <translation>Attachments not yet fully uploaded from this device: {names} (upload the files first, then submit)</translation>
+        </message>
+        <message>
+            <source>临时编号 {provisional} 已登记为 {code}</source>
+            <translation>Provisional code {provisional} is already registered as {code}</translation>
+        </message>
+        <message>
+            <source>线索 {code} 不存在</source>
+            <translation>Clue {code} does not exist</translation>
+        </message>
+        <message>
+            <source>线索 {code} 不在您的办理范围内</source>
+            <translation>Clue {code} is outside your scope</translation>
+        </message>
+        <message>
+            <source>纪委监委监督人员只能登记线索和督办</source>
+            <translation>Discipline inspection supervisors may only register clues and urge</translation>
+        </message>
+        <message>
+            <source>平台不支持的操作类型：{type}</source>
+            <translation>Action type not supported by the platform: {type}</translation>
+        </message>
+        <message>
+            <source>{field}：{message}</source>
+            <translation>{field}: {message}</translation>
+        </message>
+        <message>
+            <source>文书编号 {number} 不在本设备为本单位领取的 {year} 年编号段内</source>
+            <translation>Document number {number} is not in a {year} number block this device reserved for this unit</translation>
+        </message>
+        <message>
+            <source>文书编号 {number} 已被使用</source>
+            <translation>Document number {number} is already in use</translation>
+        </message>
+        <message>
+            <source>纪委监委监督人员只能督办</source>
+            <translation>Discipline inspection supervisors may only urge</translation>
+        </message>
+        <message>
+            <source>签发操作缺少文书编号（number_year、number_seq）</source>
+            <translation>The issue action lacks its document number (number_year, number_seq)</translation>
+        </message>
+        <message>
+            <source>通知书 {notice} 已存在</source>
+            <translation>Notice {notice} already exists</translation>
+        </message>
+        <message>
+            <source>线索 {code} 没有通知书 {notice}</source>
+            <translation>Clue {code} has no notice {notice}</translation>
+        </message>
+        <message>
+            <source>{day} 不能既是节假日又是调休工作日</source>
+            <translation>{day} cannot be both a holiday and a make-up working day</translation>
+        </message>
+        <message>
+            <source>日历文件的内容应为对象（含 year、holidays、workdays）</source>
+            <translation>The calendar file must hold an object (with year, holidays, workdays)</translation>
+        </message>
+        <message>
+            <source>日历文件的 year 字段无效：{value}</source>
+            <translation>The calendar file's year is invalid: {value}</translation>
+        </message>
+        <message>
+            <source>办公时间至少需要一个时段</source>
+            <translation>Office hours need at least one period</translation>
+        </message>
+        <message>
+            <source>时限至少为 1 个工作日</source>
+            <translation>A time limit is at least 1 working day</translation>
+        </message>
+        <message>
+            <source>{day} 不属于 {year} 年</source>
+            <translation>{day} is not in {year}</translation>
+        </message>
+        <message>
+            <source>日历文件的 {key} 应为日期列表</source>
+            <translation>The calendar file's {key} must be a list of dates</translation>
+        </message>
+        <message>
+            <source>办公时段 {period} 的开始必须早于结束</source>
+            <translation>Office period {period} must start before it ends</translation>
+        </message>
+        <message>
+            <source>办公时段必须按时间先后排列且互不重叠</source>
+            <translation>Office periods must be in time order and must not overlap</translation>
+        </message>
+        <message>
+            <source>办公时段格式无效：{value}</source>
+            <translation>Invalid office period: {value}</translation>
+        </message>
+        <message>
+            <source>日历文件 {key} 中的日期无效：{value}</source>
+            <translation>Invalid date in the calendar file's {key}: {value}</translation>
+        </message>
+        <message>
+            <source>应在 {low} 到 {high} 之间</source>
+            <translation>must be between {low} and {high}</translation>
+        </message>
+        <message>
+            <source>不能晚于当前时间</source>
+            <translation>cannot be later than now</translation>
+        </message>
+        <message>
+            <source>「{code}」不是有效的县区</source>
+            <translation>"{code}" is not a valid county or district</translation>
+        </message>
+        <message>
+            <source>应为一行编号</source>
+            <translation>must be a one-line reference</translation>
+        </message>
+        <message>
+            <source>「{value}」不是有效选项（可选：{options}）</source>
+            <translation>"{value}" is not a valid option (choose from: {options})</translation>
+        </message>
+        <message>
+            <source>「{value}」不是数字</source>
+            <translation>"{value}" is not a number</translation>
+        </message>
+        <message>
+            <source>「{code}」不属于{county}</source>
+            <translation>"{code}" does not belong to {county}</translation>
+        </message>
+        <message>
+            <source>必须晚于受理时间</source>
+            <translation>must be later than the time received</translation>
+        </message>
+        <message>
+            <source>{countdown}（日历未确认）</source>
+            <translation>{countdown} (calendar unconfirmed)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n 个工作日</source>
+            <translation>
+                <numerusform>%n working day</numerusform>
+                <numerusform>%n working days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n 小时</source>
+            <translation>
+                <numerusform>%n hour</numerusform>
+                <numerusform>%n hours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n 分钟</source>
+            <translation>
+                <numerusform>%n minute</numerusform>
+                <numerusform>%n minutes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>已超期 {time}</source>
+            <translation>Overdue by {time}</translation>
+        </message>
+        <message>
+            <source>已超期</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>剩余 {time}</source>
+            <translation>{time} left</translation>
+        </message>
+        <message>
+            <source>即将到期</source>
+            <translation>Due now</translation>
+        </message>
+        <message>
+            <source>超期 {time}</source>
+            <translation>{time} overdue</translation>
+        </message>
+        <message>
+            <source>超期</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>剩 {time}</source>
+            <translation>{time} left</translation>
+        </message>
+        <message>
+            <source>本机没有可用的文书编号，请先联网同步领取编号段</source>
+            <translation>No document numbers are available on this computer; go online and sync to reserve a number block first</translation>
+        </message>
+        <message>
+            <source>{notice}整改期内</source>
+            <translation>{notice} within its rectification period</translation>
+        </message>
+        <message>
+            <source>通知书尚未签发，不能送达</source>
+            <translation>The notice has not been issued yet and cannot be served</translation>
+        </message>
+        <message>
+            <source>通知书尚未签发，不能复查</source>
+            <translation>The notice has not been issued yet and cannot be re-inspected</translation>
+        </message>
+        <message>
+            <source>通知书尚未送达，不能复查</source>
+            <translation>The notice has not been served yet and cannot be re-inspected</translation>
+        </message>
+        <message>
+            <source>案件已结案</source>
+            <translation>The case is already closed</translation>
+        </message>
+        <message>
+            <source>只有起草单位可以修改通知书</source>
+            <translation>Only the drafting unit may edit the notice</translation>
+        </message>
+        <message>
+            <source>只有起草单位可以签发通知书</source>
+            <translation>Only the drafting unit may issue the notice</translation>
+        </message>
+        <message>
+            <source>只有签发单位可以记录送达</source>
+            <translation>Only the issuing unit may record service</translation>
+        </message>
+        <message>
+            <source>只有签发单位可以复查</source>
+            <translation>Only the issuing unit may re-inspect</translation>
+        </message>
+        <message>
+            <source>只有签发单位或本辖区生态环境部门可以记录立案</source>
+            <translation>Only the issuing unit or the area's environment bureau may record a case filing</translation>
+        </message>
+        <message>
+            <source>只有签发单位或本辖区生态环境部门可以记录结案</source>
+            <translation>Only the issuing unit or the area's environment bureau may record a case closing</translation>
+        </message>
+        <message>
+            <source>尚未立案，不能结案</source>
+            <translation>No case has been filed, so it cannot be closed</translation>
+        </message>
+        <message>
+            <source>{notice}未送达</source>
+            <translation>{notice} not served</translation>
+        </message>
+        <message>
+            <source>{notice}逾期未整改</source>
+            <translation>{notice} not rectified in time</translation>
+        </message>
+        <message>
+            <source>{notice}整改已逾期</source>
+            <translation>{notice} rectification overdue</translation>
+        </message>
+        <message>
+            <source>通知书已签发（{status}），内容不能再{action}</source>
+            <translation>The notice has been issued ({status}); its content can no longer be changed ({action})</translation>
+        </message>
+        <message>
+            <source>通知书已送达，不能重复记录送达</source>
+            <translation>The notice has been served; service cannot be recorded twice</translation>
+        </message>
+        <message>
+            <source>通知书已复查，不能重复复查</source>
+            <translation>The notice has been re-inspected; it cannot be re-inspected twice</translation>
+        </message>
+        <message>
+            <source>只有复查认定逾期未整改的通知书才能立案</source>
+            <translation>A case can only be filed for a notice found not rectified in time at re-inspection</translation>
+        </message>
+        <message>
+            <source>{action}通知书需要{needed}角色，您是{role}</source>
+            <translation>{action} (notice) needs the {needed} role; you are {role}</translation>
+        </message>
+        <message>
+            <source>已立案，不能重复立案</source>
+            <translation>A case has been filed already; it cannot be filed twice</translation>
+        </message>
+        <message>
+            <source>通知书不存在，不能{action}</source>
+            <translation>The notice does not exist: cannot {action}</translation>
+        </message>
+        <message>
+            <source>通知书已存在</source>
+            <translation>The notice already exists</translation>
+        </message>
+        <message>
+            <source>线索不存在，不能起草通知书</source>
+            <translation>The clue does not exist: cannot draft a notice</translation>
+        </message>
+        <message>
+            <source>线索当前为「{status}」，只有办理中或待审核的线索才能起草通知书</source>
+            <translation>The clue is "{status}"; notices can only be drafted for clues being handled or under review</translation>
+        </message>
+        <message>
+            <source>只有线索的主办单位或协办的职能部门可以起草通知书</source>
+            <translation>Only the clue's lead unit or an assisting department may draft a notice</translation>
+        </message>
+        <message>
+            <source>只有线索的主办单位或协办的职能部门可以起草整改通知书</source>
+            <translation>Only the clue's lead unit or an assisting department may draft a rectification notice</translation>
+        </message>
+        <message>
+            <source>只有生态环境部门可以起草责令改正违法行为决定书</source>
+            <translation>Only an environment bureau may draft a correction order</translation>
+        </message>
+        <message>
+            <source>最多 {limit}，当前为 {count}</source>
+            <translation>at most {limit}, now {count}</translation>
+        </message>
+        <message>
+            <source>「{value}」不是整数</source>
+            <translation>"{value}" is not a whole number</translation>
+        </message>
+        <message numerus="yes">
+            <source>应在 {low} 到 %n 个工作日之间</source>
+            <translation>
+                <numerusform>must be between {low} and %n working day</numerusform>
+                <numerusform>must be between {low} and %n working days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>应为日期文本，如 2026-03-05</source>
+            <translation>must be a date text such as 2026-03-05</translation>
+        </message>
+        <message>
+            <source>整改期限只能填写工作日天数或截止日期中的一项</source>
+            <translation>Give the rectification period either as working days or as a final date, not both</translation>
+        </message>
+        <message>
+            <source>签发前必须填写整改期限（工作日天数或截止日期）</source>
+            <translation>The rectification period (working days or final date) is required before issuing</translation>
+        </message>
+        <message>
+            <source>责令改正违法行为决定书须引用法律条款</source>
+            <translation>A correction order must cite legal clauses</translation>
+        </message>
+        <message>
+            <source>应为文本列表</source>
+            <translation>must be a list of texts</translation>
+        </message>
+        <message>
+            <source>应为文本</source>
+            <translation>must be text</translation>
+        </message>
+        <message>
+            <source>签发前必须填写</source>
+            <translation>is required before issuing</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n 项</source>
+            <translation>
+                <numerusform>%n item</numerusform>
+                <numerusform>%n items</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>应为时间文本，如 2026-03-05 09:30</source>
+            <translation>must be a time text such as 2026-03-05 09:30</translation>
+        </message>
+        <message>
+            <source>{day} 不是工作日</source>
+            <translation>{day} is not a working day</translation>
+        </message>
+        <message>
+            <source>请填写整改期限（工作日天数或截止日期）</source>
+            <translation>Enter the rectification period (working days or a final date)</translation>
+        </message>
+        <message>
+            <source>整改截止时间（{deadline}）不晚于{moment}，请修改整改期限</source>
+            <translation>The rectification deadline ({deadline}) is not later than the {moment}; change the rectification period</translation>
+        </message>
+        <message>
+            <source>应为条款列表</source>
+            <translation>must be a list of clauses</translation>
+        </message>
+        <message>
+            <source>缺少所引条款「{clause}」的条文，请在条款库中补充</source>
+            <translation>The text of cited clause "{clause}" is missing; add it to the clause library</translation>
+        </message>
+        <message>
+            <source>文书编号的年份 {year} 与签发日期（{issued}年）不符</source>
+            <translation>The document number's year {year} does not match the issue date (year {issued})</translation>
+        </message>
+        <message>
+            <source>「{text}」不是{year}年第{seq}号的文书编号</source>
+            <translation>"{text}" is not the document number {seq} of {year}</translation>
+        </message>
+        <message>
+            <source>应为送达人姓名的列表</source>
+            <translation>must be a list of server names</translation>
+        </message>
+        <message>
+            <source>至少填写一名送达人</source>
+            <translation>enter at least one person who served it</translation>
+        </message>
+        <message numerus="yes">
+            <source>最多填写 %n 名送达人</source>
+            <translation>
+                <numerusform>enter at most %n server</numerusform>
+                <numerusform>enter at most %n servers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>不能早于签发时间（{time}）</source>
+            <translation>cannot be earlier than the issue time ({time})</translation>
+        </message>
+        <message>
+            <source>应为「已整改」或「逾期未整改」</source>
+            <translation>must be "rectified" or "not rectified in time"</translation>
+        </message>
+        <message>
+            <source>不能早于送达时间（{time}）</source>
+            <translation>cannot be earlier than the service time ({time})</translation>
+        </message>
+        <message>
+            <source>未设定</source>
+            <translation>not set</translation>
+        </message>
+        <message>
+            <source>整改期限（{deadline}）尚未届满，不能认定逾期未整改</source>
+            <translation>The rectification period ({deadline}) has not ended; it cannot be found not rectified in time</translation>
+        </message>
+        <message>
+            <source>不能晚于今天</source>
+            <translation>cannot be later than today</translation>
+        </message>
+        <message>
+            <source>不能早于复查日期（{day}）</source>
+            <translation>cannot be earlier than the re-inspection date ({day})</translation>
+        </message>
+        <message>
+            <source>不能早于立案日期（{day}）</source>
+            <translation>cannot be earlier than the case filing date ({day})</translation>
+        </message>
+        <message>
+            <source>直接送达一般应由两名送达人送达</source>
+            <translation>Direct service is usually made by two servers</translation>
+        </message>
+        <message>
+            <source>应为对象（id、law、article、text）</source>
+            <translation>must be an object (id, law, article, text)</translation>
+        </message>
+        <message>
+            <source>时限规则 {name} 应为对象</source>
+            <translation>Time-limit rules: {name} must be an object</translation>
+        </message>
+        <message>
+            <source>时限规则 {name} 必须是 1 到 365 之间的整数，而不是 {value}</source>
+            <translation>Time-limit rules: {name} must be a whole number from 1 to 365, not {value}</translation>
+        </message>
+        <message>
+            <source>时限规则 limits.channel_handle_days 应为对象（举报途径: {紧急程度: 工作日数}）</source>
+            <translation>Time-limit rules: limits.channel_handle_days must be an object (channel: {priority: working days})</translation>
+        </message>
+        <message>
+            <source>时限规则 callback_channels 应为举报途径列表</source>
+            <translation>Time-limit rules: callback_channels must be a list of channels</translation>
+        </message>
+        <message>
+            <source>时限规则 signoff_required 应为 true 或 false，而不是 {value}</source>
+            <translation>Time-limit rules: signoff_required must be true or false, not {value}</translation>
+        </message>
+        <message>
+            <source>时限规则 refusal_grounds 应为非空对象（代码: 不予受理依据）</source>
+            <translation>Time-limit rules: refusal_grounds must be a non-empty object (code: ground for refusal)</translation>
+        </message>
+        <message>
+            <source>时限规则应为对象（含 limits、warnings、office_hours）</source>
+            <translation>Time-limit rules must be an object (with limits, warnings, office_hours)</translation>
+        </message>
+        <message>
+            <source>时限规则 {name} 中的举报途径无效：{key}</source>
+            <translation>Time-limit rules: invalid channel in {name}: {key}</translation>
+        </message>
+        <message>
+            <source>时限规则 limits.channel_handle_days.{key} 应为对象</source>
+            <translation>Time-limit rules: limits.channel_handle_days.{key} must be an object</translation>
+        </message>
+        <message>
+            <source>时限规则 refusal_grounds 中的依据无效：{key}</source>
+            <translation>Time-limit rules: invalid ground in refusal_grounds: {key}</translation>
+        </message>
+        <message>
+            <source>时限规则 limits.handle_days 应为对象（紧急程度: 工作日数）</source>
+            <translation>Time-limit rules: limits.handle_days must be an object (priority: working days)</translation>
+        </message>
+        <message>
+            <source>时限规则 office_hours 应为时段列表，如 [["08:30", "12:00"]]</source>
+            <translation>Time-limit rules: office_hours must be a list of periods, such as [["08:30", "12:00"]]</translation>
+        </message>
+        <message>
+            <source>时限规则 limits.channel_handle_days.{key} 中的紧急程度无效：{priority}</source>
+            <translation>Time-limit rules: invalid priority in limits.channel_handle_days.{key}: {priority}</translation>
+        </message>
+        <message>
+            <source>时限规则 limits.handle_days 中的紧急程度无效：{key}</source>
+            <translation>Time-limit rules: invalid priority in limits.handle_days: {key}</translation>
+        </message>
+        <message>
+            <source>“{char}”</source>
+            <translation>"{char}"</translation>
+        </message>
+        <message>
+            <source>空格</source>
+            <translation>a space</translation>
+        </message>
+        <message>
+            <source>不可见字符（U+{code}）</source>
+            <translation>an invisible character (U+{code})</translation>
+        </message>
+        <message>
+            <source>第{position}位字符“{char}”无效：统一社会信用代码不使用字母I、O、S、V、Z</source>
+            <translation>Character {position} "{char}" is invalid: credit codes do not use the letters I, O, S, V, Z</translation>
+        </message>
+        <message>
+            <source>第{position}位字符{char}无效：只能是数字0-9或除I、O、S、V、Z以外的大写字母</source>
+            <translation>Character {position} ({char}) is invalid: only digits 0-9 and capital letters other than I, O, S, V, Z are allowed</translation>
+        </message>
+        <message>
+            <source>不是有效的手机号码、固定电话（需带区号）或政务服务短号</source>
+            <translation>is not a valid mobile number, landline (with area code) or government service short number</translation>
+        </message>
+        <message>
+            <source>无法识别“{text}”，请按“2026-03-05”或“2026年3月5日”的格式填写</source>
+            <translation>cannot read "{text}"; enter it as "2026-03-05"</translation>
+        </message>
+        <message numerus="yes">
+            <source>计算校验位需要前17位，实际为%n位</source>
+            <translation>
+                <numerusform>the check character needs the first 17 characters, got %n</numerusform>
+                <numerusform>the check character needs the first 17 characters, got %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>应为18位，实际为%n位</source>
+            <translation>
+                <numerusform>must have 18 characters, has %n</numerusform>
+                <numerusform>must have 18 characters, has %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>第1位（登记管理部门代码）应为1-9、A、N或Y，实际为“{char}”</source>
+            <translation>character 1 (registering authority) must be 1-9, A, N or Y, not "{char}"</translation>
+        </message>
+        <message>
+            <source>校验位（第18位）应为“{expected}”，实际为“{actual}”，请核对整个代码是否抄错</source>
+            <translation>the check character (18th) should be "{expected}", not "{actual}"; check that the whole code was copied correctly</translation>
+        </message>
+        <message>
+            <source>不支持分机号，请只填写总机号码</source>
+            <translation>extensions are not supported; enter the main number only</translation>
+        </message>
+        <message>
+            <source>没有填写号码数字</source>
+            <translation>no digits entered</translation>
+        </message>
+        <message numerus="yes">
+            <source>手机号码应为11位数字，实际为%n位</source>
+            <translation>
+                <numerusform>a mobile number has 11 digits, this has %n</numerusform>
+                <numerusform>a mobile number has 11 digits, this has %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>固定电话应为“区号-号码”，区号以0开头共3-4位，号码7-8位且不以0或1开头，例如0518-85821234</source>
+            <translation>a landline is "area code-number": an area code of 3-4 digits starting with 0 and a number of 7-8 digits not starting with 0 or 1, e.g. 0518-85821234</translation>
+        </message>
+        <message>
+            <source>年份应在{low}年至{high}年之间，实际为{year}年</source>
+            <translation>the year must be between {low} and {high}, not {year}</translation>
+        </message>
+        <message>
+            <source>月份“{month}”无效，应在1至12之间</source>
+            <translation>month "{month}" is invalid; it must be 1 to 12</translation>
+        </message>
+        <message numerus="yes">
+            <source>{year}年{month}月没有{day}日（该月只有%n天）</source>
+            <translation>
+                <numerusform>{year}-{month} has no day {day} (the month has %n day)</numerusform>
+                <numerusform>{year}-{month} has no day {day} (the month has %n days)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>小时“{hour}”无效，应在0至23之间</source>
+            <translation>hour "{hour}" is invalid; it must be 0 to 23</translation>
+        </message>
+        <message>
+            <source>分钟“{minute}”无效，应在0至59之间</source>
+            <translation>minute "{minute}" is invalid; it must be 0 to 59</translation>
+        </message>
+        <message>
+            <source>秒“{second}”无效，应在0至59之间</source>
+            <translation>second "{second}" is invalid; it must be 0 to 59</translation>
+        </message>
+        <message>
+            <source>最多 {limit}，当前为 {length}</source>
+            <translation>at most {limit}, now {length}</translation>
+        </message>
+        <message>
+            <source>第3-8位（登记管理机关行政区划码）应为数字，第{position}位却是“{char}”</source>
+            <translation>characters 3-8 (the authority's division code) must be digits, but character {position} is "{char}"</translation>
+        </message>
+        <message>
+            <source>只支持中国大陆号码（+86）</source>
+            <translation>only mainland China numbers (+86) are supported</translation>
+        </message>
+        <message>
+            <source>+86后应为11位手机号码（以13-19开头）</source>
+            <translation>after +86 an 11-digit mobile number (starting 13-19) must follow</translation>
+        </message>
+        <message>
+            <source>“{number}”不是可受理的短号码（支持：{numbers}）</source>
+            <translation>"{number}" is not an accepted short number (supported: {numbers})</translation>
+        </message>
+        <message>
+            <source>日期不能为0日</source>
+            <translation>the day cannot be 0</translation>
+        </message>
+        <message>
+            <source>无法识别“{text}”，请按“2026-03-05 09:30”或“2026年3月5日 9:30”的格式填写</source>
+            <translation>cannot read "{text}"; enter it as "2026-03-05 09:30"</translation>
+        </message>
+        <message>
+            <source>第{position}个字符是不可见的控制字符（U+{code}），请删除后重试</source>
+            <translation>character {position} is an invisible control character (U+{code}); delete it and try again</translation>
+        </message>
+        <message>
+            <source>手机号码第2位应为3-9，实际为“{digit}”</source>
+            <translation>the second digit of a mobile number must be 3-9, not "{digit}"</translation>
+        </message>
+        <message>
+            <source>时区“{zone}”无效</source>
+            <translation>time zone "{zone}" is invalid</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n 个字符</source>
+            <translation>
+                <numerusform>%n character</numerusform>
+                <numerusform>%n characters</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>包含无效字符{char}</source>
+            <translation>contains an invalid character: {char}</translation>
+        </message>
+        <message>
+            <source>本线索由「{office}」承办，只有该办可以{action}</source>
+            <translation>This clue is owned by "{office}"; only that office may {action}</translation>
+        </message>
+        <message>
+            <source>本线索由「{office}」承办，只有该办可以{action}（市攻坚办须先提级办理）</source>
+            <translation>This clue is owned by "{office}"; only that office may {action} (the city office must take it over first)</translation>
+        </message>
+        <message>
+            <source>线索当前为「{status}」，不能{action}</source>
+            <translation>The clue is "{status}": cannot {action}</translation>
+        </message>
+        <message>
+            <source>{action}需要{roles}角色，您是{role}</source>
+            <translation>{action} needs the role {roles}; you are {role}</translation>
+        </message>
+        <message>
+            <source>市攻坚办承办的线索无需退回市级，可转办到县区</source>
+            <translation>A clue owned by the city office need not be returned to the city; transfer it to a county instead</translation>
+        </message>
+        <message>
+            <source>只有市攻坚办可以转办到其他县区；县区攻坚办请退回市级</source>
+            <translation>Only the city office may transfer to another county; a county office returns the clue to the city</translation>
+        </message>
+        <message>
+            <source>本线索已由市攻坚办承办</source>
+            <translation>This clue is already owned by the city office</translation>
+        </message>
+        <message>
+            <source>只有回访不满意的线索可以重新办理</source>
+            <translation>Only a clue whose callback was unsatisfied can be reopened</translation>
+        </message>
+        <message>
+            <source>线索没有主办单位，不能重新办理</source>
+            <translation>The clue has no lead unit and cannot be reopened</translation>
+        </message>
+        <message>
+            <source>线索不存在，不能{action}</source>
+            <translation>The clue does not exist: cannot {action}</translation>
+        </message>
+        <message>
+            <source>线索已登记</source>
+            <translation>The clue is already registered</translation>
+        </message>
+        <message numerus="yes">
+            <source>分办已超过 %n 个工作日，不能退回</source>
+            <translation>
+                <numerusform>More than %n working day has passed since dispatch; it cannot be returned</numerusform>
+                <numerusform>More than %n working days have passed since dispatch; it cannot be returned</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>已有延期申请待审批</source>
+            <translation>An extension request is already awaiting approval</translation>
+        </message>
+        <message>
+            <source>办理期限已过，不能再申请延期</source>
+            <translation>The handling deadline has passed; an extension can no longer be requested</translation>
+        </message>
+        <message numerus="yes">
+            <source>本阶段已申请延期 %n 次，达到上限，不能再申请</source>
+            <translation>
+                <numerusform>An extension has been requested %n time in this stage, the limit; no more can be requested</numerusform>
+                <numerusform>Extensions have been requested %n times in this stage, the limit; no more can be requested</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>本阶段已延期 {days}，达到 {limit}上限</source>
+            <translation>This stage has been extended by {days}, reaching the limit of {limit}</translation>
+        </message>
+        <message>
+            <source>没有待审批的延期申请</source>
+            <translation>There is no extension request awaiting approval</translation>
+        </message>
+        <message>
+            <source>「{channel}」线索没有举报人，无需回访</source>
+            <translation>"{channel}" clues have no reporter, so no callback is needed</translation>
+        </message>
+        <message>
+            <source>重复件随原件办理，请对原件「{original}」{action}</source>
+            <translation>A duplicate follows its original; {action} the original "{original}" instead</translation>
+        </message>
+        <message>
+            <source>「{unit}」不是可承办线索的单位</source>
+            <translation>"{unit}" is not a unit that can handle clues</translation>
+        </message>
+        <message>
+            <source>「{unit}」不是本县区可承办的单位</source>
+            <translation>"{unit}" is not a unit of this county that can handle clues</translation>
+        </message>
+        <message>
+            <source>必须晚于分办时间</source>
+            <translation>must be later than the dispatch time</translation>
+        </message>
+        <message>
+            <source>不能晚于交办单位要求的期限 {due}</source>
+            <translation>cannot be later than the deadline set by the assigning body, {due}</translation>
+        </message>
+        <message>
+            <source>单位目录中没有市攻坚办，无法退回市级</source>
+            <translation>The unit directory has no city office; the clue cannot be returned to the city</translation>
+        </message>
+        <message>
+            <source>「{unit}」不是县区或功能板块攻坚办</source>
+            <translation>"{unit}" is not a county or zone tackling office</translation>
+        </message>
+        <message>
+            <source>线索已属于{office}，请选择其他县区</source>
+            <translation>The clue already belongs to {office}; choose another county</translation>
+        </message>
+        <message>
+            <source>不能是本线索自己</source>
+            <translation>cannot be this clue itself</translation>
+        </message>
+        <message>
+            <source>找不到线索「{code}」，或它不在您的范围内</source>
+            <translation>Clue "{code}" was not found, or it is outside your scope</translation>
+        </message>
+        <message>
+            <source>「{code}」本身是{status}，请选择原件</source>
+            <translation>"{code}" is itself {status}; choose the original</translation>
+        </message>
+        <message>
+            <source>「{code}」不属于本县区</source>
+            <translation>"{code}" does not belong to this county</translation>
+        </message>
+        <message>
+            <source>原件「{code}」尚未办结，重复件随原件办结</source>
+            <translation>The original "{code}" is not closed yet; a duplicate closes with its original</translation>
+        </message>
+        <message>
+            <source>请选择不予受理依据（可选：{options}）</source>
+            <translation>choose a ground for refusal (options: {options})</translation>
+        </message>
+        <message>
+            <source>核查结论为「{finding}」时须附现场照片等佐证材料</source>
+            <translation>With the finding "{finding}", site photos or other evidence must be attached</translation>
+        </message>
+        <message>
+            <source>未能联系上举报人时，请写明联系的时间和方式</source>
+            <translation>When the reporter could not be reached, write down when and how contact was tried</translation>
+        </message>
+        <message>
+            <source>「{channel}」线索办结前须回访举报人</source>
+            <translation>"{channel}" clues require a callback to the reporter before closing</translation>
+        </message>
+        <message>
+            <source>只能登记本辖区的线索</source>
+            <translation>You can only register clues of your own area</translation>
+        </message>
+        <message>
+            <source>只有市攻坚办可以提级办理</source>
+            <translation>Only the city office may take a clue over</translation>
+        </message>
+        <message>
+            <source>只有本辖区攻坚办可以办结重复件</source>
+            <translation>Only the area's tackling office may close duplicates</translation>
+        </message>
+        <message>
+            <source>只有主办单位可以签收</source>
+            <translation>Only the lead unit may sign for the clue</translation>
+        </message>
+        <message>
+            <source>只有主办单位可以退回</source>
+            <translation>Only the lead unit may return the clue</translation>
+        </message>
+        <message>
+            <source>只有主办单位可以申请延期</source>
+            <translation>Only the lead unit may request an extension</translation>
+        </message>
+        <message>
+            <source>只有主办单位可以反馈办理结果</source>
+            <translation>Only the lead unit may report the result</translation>
+        </message>
+        <message>
+            <source>只有主办单位负责人可以审签</source>
+            <translation>Only the head of the lead unit may sign off</translation>
+        </message>
+        <message>
+            <source>只有承办攻坚办或主办单位可以回访举报人</source>
+            <translation>Only the owning office or the lead unit may call the reporter back</translation>
+        </message>
+        <message>
+            <source>只有本辖区攻坚办可以核查</source>
+            <translation>Only the area's tackling office may verify</translation>
+        </message>
+        <message>
+            <source>只有本辖区攻坚办或纪委监委可以督办</source>
+            <translation>Only the area's tackling office or discipline inspection may urge</translation>
+        </message>
+        <message>
+            <source>只有协办单位可以提交协办反馈</source>
+            <translation>Only an assisting unit may submit an assisting report</translation>
+        </message>
+        <message>
+            <source>「{unit}」不是本县区或市级部门可承办的单位</source>
+            <translation>"{unit}" is not a unit of this county or a city department that can handle clues</translation>
+        </message>
+        <message>
+            <source>「{unit}」重复或与主办单位相同</source>
+            <translation>"{unit}" is listed twice or is the lead unit</translation>
+        </message>
+        <message>
+            <source>交办单位要求 {due} 前办结，延期不能超过该期限</source>
+            <translation>The assigning body requires closing before {due}; an extension cannot go beyond it</translation>
+        </message>
+        <message>
+            <source>整改通知书尚未闭环（{notices}），须写明理由才能办结</source>
+            <translation>Rectification notices are still open ({notices}); give a reason to close anyway</translation>
+        </message>
+        <message>
+            <source>本机没有编号为 {code} 的线索</source>
+            <translation>There is no clue {code} on this computer</translation>
+        </message>
+        <message>
+            <source>附件“{name}”不在本机附件库中</source>
+            <translation>Attachment "{name}" is not in this computer's attachment store</translation>
+        </message>
+        <message>
+            <source>条款库中没有「{clause}」</source>
+            <translation>The clause library has no "{clause}"</translation>
+        </message>
+        <message>
+            <source>请先退出 cluedesk，把 {path} 移到别处保存{keep}；然后{restore}重新打开 cluedesk 并登录同步，会新建线索库并从平台重新下载线索。</source>
+            <translation>Quit cluedesk first and move {path} elsewhere for safekeeping{keep}; then {restore}open cluedesk again and sign in to sync: a new clue store is created and the clues are downloaded from the platform again.</translation>
+        </message>
+        <message>
+            <source>把备份 {backup} 复制到数据目录并改名为 {name} 后再打开 cluedesk 同步，或者直接</source>
+            <translation>copy the backup {backup} into the data folder, rename it to {name} and open cluedesk to sync, or simply </translation>
+        </message>
+        <message>
+            <source>（其中可能还有尚未同步的操作，可交技术人员取回）</source>
+            <translation> (it may still hold actions not yet synced, which a technician can recover)</translation>
+        </message>
+        <message>
+            <source>数据目录 {folder} 是一个文件，不是文件夹，cluedesk 没有改动它。请用 --data-dir 指定一个文件夹（不存在时会自动创建）。</source>
+            <translation>The data folder {folder} is a file, not a folder; cluedesk left it unchanged. Name a folder with --data-dir (it is created if missing).</translation>
+        </message>
+        <message>
+            <source>数据目录 {folder} 不可写（只读，或当前用户没有写权限），cluedesk 无法在其中保存线索库，没有做任何改动。请为当前用户开放该文件夹的读写权限，或用 --data-dir 指定其他文件夹。</source>
+            <translation>The data folder {folder} is not writable (read-only, or this user may not write to it), so cluedesk cannot keep its clue store there; nothing was changed. Give this user read and write access to the folder, or name another folder with --data-dir.</translation>
+        </message>
+        <message>
+            <source>线索库文件 {path} 不可读写（只读，或当前用户没有权限），cluedesk 没有改动它。请为当前用户开放该文件及其所在文件夹的读写权限后重试。</source>
+            <translation>The clue store file {path} cannot be read and written (read-only, or this user lacks the rights); cluedesk left it unchanged. Give this user read and write access to the file and its folder, then try again.</translation>
+        </message>
+        <message>
+            <source>磁盘空间不足：写入 {path} 时磁盘已满。这次的操作没有保存，已有的线索和待同步的操作都没有丢失。请清理磁盘空间后重试。</source>
+            <translation>Not enough disk space: the disk was full while writing {path}. This action was not saved; the existing clues and the actions waiting to sync are not lost. Free some disk space and try again.</translation>
+        </message>
+        <message>
+            <source>线索库文件 {path} 已损坏（{what}），cluedesk 已停止使用它，也没有改动它。{hint}</source>
+            <translation>The clue store file {path} is damaged ({what}); cluedesk stopped using it and left it unchanged. {hint}</translation>
+        </message>
+        <message>
+            <source>线索库文件 {path} 是空的（0 字节），可能在写入时被中断或被其他程序清空。为免尚未同步的操作在不知不觉中丢失，cluedesk 没有用新库替换它。{hint}</source>
+            <translation>The clue store file {path} is empty (0 bytes): writing it may have been interrupted, or another program emptied it. So that actions not yet synced are not lost unnoticed, cluedesk did not replace it with a new store. {hint}</translation>
+        </message>
+        <message>
+            <source>其中是其他程序的数据表：{tables}等</source>
+            <translation>it holds another program's tables: {tables} and more</translation>
+        </message>
+        <message>
+            <source>{path} 不是 cluedesk 的线索库（{content}），cluedesk 没有改动它。请把该文件移到别处，或用 --data-dir 指定其他数据目录，然后重新打开 cluedesk 并登录同步。</source>
+            <translation>{path} is not a cluedesk clue store ({content}); cluedesk left it unchanged. Move the file elsewhere, or name another data folder with --data-dir, then open cluedesk again and sign in to sync.</translation>
+        </message>
+        <message>
+            <source>线索库 {path} 的数据库版本 {revision} 比本程序新（由更新版本的 cluedesk 写入），cluedesk 没有改动它。请升级 cluedesk 后再打开。</source>
+            <translation>The clue store {path} has database version {revision}, newer than this program (a newer cluedesk wrote it); cluedesk left it unchanged. Upgrade cluedesk and open it again.</translation>
+        </message>
+        <message>
+            <source>其中是其他程序的数据表：{tables}</source>
+            <translation>it holds another program's tables: {tables}</translation>
+        </message>
+        <message>
+            <source>它属于其他程序</source>
+            <translation>it belongs to another program</translation>
+        </message>
+        <message>
+            <source>文件头不是 SQLite 数据库，可能被其他程序覆盖或写入了随机内容</source>
+            <translation>the file header is not an SQLite database; another program may have overwritten it or written random content</translation>
+        </message>
+        <message numerus="yes">
+            <source>文件不完整，只有 %n 字节</source>
+            <translation>
+                <numerusform>the file is incomplete: only %n byte</numerusform>
+                <numerusform>the file is incomplete: only %n bytes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>文件头中的页大小无效</source>
+            <translation>the page size in the file header is invalid</translation>
+        </message>
+        <message>
+            <source>文件不完整：{size} 字节不是页大小 {page} 的整数倍</source>
+            <translation>the file is incomplete: {size} bytes is not a multiple of the page size {page}</translation>
+        </message>
+        <message>
+            <source>文件不完整：应有 {expected} 字节，实际只有 {size} 字节</source>
+            <translation>the file is incomplete: it should have {expected} bytes but has only {size}</translation>
+        </message>
+        <message>
+            <source>读取时发现数据页损坏，SQLite：{error}</source>
+            <translation>a damaged data page was found while reading; SQLite: {error}</translation>
+        </message>
+        <message>
+            <source>读写线索库文件 {path} 时发生磁盘错误（{error}），这次的操作没有保存。请检查磁盘或存储设备后重试；如再次出现，{hint}</source>
+            <translation>A disk error occurred while reading or writing the clue store file {path} ({error}); this action was not saved. Check the disk or storage device and try again; if it happens again: {hint}</translation>
+        </message>
+        <message>
+            <source>没有权限写入 {path}（只读，或当前用户没有写权限），cluedesk 没有做任何改动。请为当前用户开放读写权限，或用 --data-dir 指定其他文件夹。</source>
+            <translation>No permission to write {path} (read-only, or this user may not write there); cluedesk changed nothing. Give this user read and write access, or name another folder with --data-dir.</translation>
+        </message>
+        <message>
+            <source>无法创建数据目录 {folder}：路径中的上级目录是一个文件。请用 --data-dir 指定一个文件夹。</source>
+            <translation>Cannot create the data folder {folder}: a parent in the path is a file. Name a folder with --data-dir.</translation>
+        </message>
+        <message>
+            <source>{path} 不是文件，cluedesk 无法把它当作线索库，没有做任何改动。请把它移到别处，或用 --data-dir 指定其他数据目录。</source>
+            <translation>{path} is not a file, so cluedesk cannot use it as a clue store; nothing was changed. Move it elsewhere, or name another data folder with --data-dir.</translation>
+        </message>
+        <message>
+            <source>无法使用数据目录 {folder}：{error}。请检查路径和权限，或用 --data-dir 指定其他文件夹。</source>
+            <translation>Cannot use the data folder {folder}: {error}. Check the path and the permissions, or name another folder with --data-dir.</translation>
+        </message>
+        <message>
+            <source>SQLite 无法读取：{error}</source>
+            <translation>SQLite cannot read it: {error}</translation>
+        </message>
+        <message>
+            <source>缺少数据库版本记录</source>
+            <translation>the database version record is missing</translation>
+        </message>
+        <message>
+            <source>完整性检查发现损坏的数据页：{pages}</source>
+            <translation>the integrity check found damaged data pages: {pages}</translation>
+        </message>
+        <message>
+            <source>本机没有线索 {code} 的通知书 {notice}</source>
+            <translation>This computer has no notice {notice} of clue {code}</translation>
+        </message>
+        <message>
+            <source>{action}通知书</source>
+            <translation>{action} notice</translation>
+        </message>
+        <message>
+            <source>没有被退回的同步操作 {action}</source>
+            <translation>There is no refused sync action {action}</translation>
+        </message>
+        <message>
+            <source>此数据目录属于 {account}，且有 {pending} 个未同步操作、{problems} 个同步问题；请换一个数据目录</source>
+            <translation>This data folder belongs to {account} and holds {pending} unsynced actions and {problems} sync problems; please use another data folder</translation>
+        </message>
+        <message>
+            <source>上传操作：成功 {applied}，重复 {duplicate}，被拒绝 {rejected}，待重试 {retry}</source>
+            <translation>Actions uploaded: {applied} applied, {duplicate} duplicate, {rejected} refused, {retry} to retry</translation>
+        </message>
+        <message numerus="yes">
+            <source>下载更新：线索 {clues} 条，移除 {removed} 条（%n 页）</source>
+            <translation>
+                <numerusform>Updates downloaded: {clues} clues, {removed} removed (%n page)</numerusform>
+                <numerusform>Updates downloaded: {clues} clues, {removed} removed (%n pages)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>用时 {seconds} 秒</source>
+            <translation>Took {seconds} s</translation>
+        </message>
+        <message>
+            <source>同步已取消（已完成的部分已保存）</source>
+            <translation>Sync cancelled (what was done is saved)</translation>
+        </message>
+        <message>
+            <source>附件：上传 {uploaded} 个，失败 {failed} 个</source>
+            <translation>Attachments: {uploaded} uploaded, {failed} failed</translation>
+        </message>
+        <message numerus="yes">
+            <source>领取文书编号 %n 个</source>
+            <translation>
+                <numerusform>Reserved %n document number</numerusform>
+                <numerusform>Reserved %n document numbers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>文书编号未能领取：{error}</source>
+            <translation>Document numbers could not be reserved: {error}</translation>
+        </message>
+        <message>
+            <source>服务器要求重新完整同步，已完成</source>
+            <translation>The server asked for a full sync again; done</translation>
+        </message>
+        <message>
+            <source>注意：本机时钟与服务器相差约 {minutes} 分钟，请校准系统时间</source>
+            <translation>Note: this computer's clock differs from the server's by about {minutes} minutes; please correct the system time</translation>
+        </message>
+        <message numerus="yes">
+            <source>有 %n 个操作被服务器拒绝，请在“同步问题”中查看处理</source>
+            <translation>
+                <numerusform>%n action was refused by the server; see "Sync problems"</numerusform>
+                <numerusform>%n actions were refused by the server; see "Sync problems"</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>仍有 %n 个操作等待上传</source>
+            <translation>
+                <numerusform>%n action is still waiting to upload</numerusform>
+                <numerusform>%n actions are still waiting to upload</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>同步已取消</source>
+            <translation>Sync cancelled</translation>
+        </message>
+        <message>
+            <source>服务器不再支持本客户端的同步协议，请升级 cluedesk</source>
+            <translation>The server no longer supports this client's sync protocol; please upgrade cluedesk</translation>
+        </message>
+        <message>
+            <source>同一数据目录的另一个同步正在进行，请稍后再试</source>
+            <translation>Another sync of the same data folder is running; please try again later</translation>
+        </message>
+        <message>
+            <source>服务器应答格式错误（{endpoint}）：{problem}</source>
+            <translation>The server's answer is malformed ({endpoint}): {problem}</translation>
+        </message>
+        <message>
+            <source>（{endpoint}，HTTP {status}）</source>
+            <translation> ({endpoint}, HTTP {status})</translation>
+        </message>
+        <message>
+            <source>服务器要求升级客户端：请安装新版 cluedesk 后再同步</source>
+            <translation>The server requires a newer client: install the new cluedesk, then sync</translation>
+        </message>
+        <message>
+            <source>登录已过期，请重新登录</source>
+            <translation>Your sign-in has expired; please sign in again</translation>
+        </message>
+        <message>
+            <source>登录已失效，请重新登录</source>
+            <translation>Your sign-in is no longer valid; please sign in again</translation>
+        </message>
+        <message>
+            <source>登录已过期（长时间未同步），请重新登录</source>
+            <translation>Your sign-in has expired (no sync for a long time); please sign in again</translation>
+        </message>
+        <message>
+            <source>本设备的登录已被注销，请重新登录</source>
+            <translation>This device's sign-in was revoked; please sign in again</translation>
+        </message>
+        <message>
+            <source>检测到登录凭据被重复使用，本设备已被注销，请重新登录</source>
+            <translation>The sign-in credentials were used twice, so this device was signed out; please sign in again</translation>
+        </message>
+        <message>
+            <source>账号已停用，请联系管理员</source>
+            <translation>The account is disabled; contact the administrator</translation>
+        </message>
+        <message>
+            <source>{problem}（{detail}）</source>
+            <translation>{problem} ({detail})</translation>
+        </message>
+        <message>
+            <source>服务器内部错误{where}，请稍后再试</source>
+            <translation>Internal server error{where}; please try again later</translation>
+        </message>
+        <message>
+            <source>需要重新登录</source>
+            <translation>Please sign in again</translation>
+        </message>
+        <message>
+            <source>尚未登录，请先登录</source>
+            <translation>Not signed in; please sign in first</translation>
+        </message>
+        <message>
+            <source>用户名或密码错误</source>
+            <translation>Wrong user name or password</translation>
+        </message>
+        <message>
+            <source>不是有效的 JSON</source>
+            <translation>is not valid JSON</translation>
+        </message>
+        <message>
+            <source>与服务器 {server} 的安全连接失败（证书不受信任？）</source>
+            <translation>The secure connection to the server {server} failed (certificate not trusted?)</translation>
+        </message>
+        <message>
+            <source>服务器 {server} 响应超时</source>
+            <translation>The server {server} did not answer in time</translation>
+        </message>
+        <message>
+            <source>无法连接到服务器 {server}，请检查网络</source>
+            <translation>Cannot connect to the server {server}; please check the network</translation>
+        </message>
+        <message>
+            <source>与服务器 {server} 的连接中断：{error}</source>
+            <translation>The connection to the server {server} was broken: {error}</translation>
+        </message>
+        <message>
+            <source>需要重新完整同步</source>
+            <translation>A full sync is needed again</translation>
+        </message>
+        <message>
+            <source>上传位置不一致</source>
+            <translation>The upload position does not match</translation>
+        </message>
+        <message>
+            <source>尝试次数过多，请稍后再试</source>
+            <translation>Too many attempts; please try again later</translation>
+        </message>
+        <message>
+            <source>服务器拒绝了请求</source>
+            <translation>The server refused the request</translation>
+        </message>
+        <message>
+            <source>登录失败</source>
+            <translation>Sign-in failed</translation>
+        </message>
+        <message>
+            <source>缺少该字段</source>
+            <translation>is missing</translation>
+        </message>
+        <message>
+            <source>时间缺少时区</source>
+            <translation>the time has no time zone</translation>
+        </message>
+        <message>
+            <source>不是 ISO 8601 时间</source>
+            <translation>is not an ISO 8601 time</translation>
+        </message>
+        <message>
+            <source>应为 ISO 8601 时间</source>
+            <translation>must be an ISO 8601 time</translation>
+        </message>
+        <message>
+            <source>应为 true 或 false</source>
+            <translation>must be true or false</translation>
+        </message>
+        <message>
+            <source>应为数组</source>
+            <translation>must be an array</translation>
+        </message>
+        <message>
+            <source>不是有效的代码</source>
+            <translation>is not a valid code</translation>
+        </message>
+        <message>
+            <source>不是有效的取值</source>
+            <translation>is not a valid value</translation>
+        </message>
+        <message>
+            <source>应为非负数</source>
+            <translation>must not be negative</translation>
+        </message>
+        <message>
+            <source>过长</source>
+            <translation>is too long</translation>
+        </message>
+        <message>
+            <source>未知的类型</source>
+            <translation>unknown type</translation>
+        </message>
+        <message>
+            <source>缺少类型</source>
+            <translation>the type is missing</translation>
+        </message>
+        <message>
+            <source>{problem}，而不是 {value}</source>
+            <translation>{problem}, not {value}</translation>
+        </message>
+        <message>
+            <source>不能含有 NUL 字符（U+0000）</source>
+            <translation>cannot contain a NUL character (U+0000)</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
         </message>
     </context>
 </TS>

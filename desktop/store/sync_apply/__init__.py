@@ -59,6 +59,7 @@ from desktop.store.sync_apply.pull import PageResult, apply_pull_page
 from desktop.store.sync_apply.push import next_push_batch, pending_files
 from desktop.store.sync_apply.reference import (
     apply_local_office_hours,
+    platform_office_hours,
     save_directory,
     save_platform_rules,
 )
@@ -93,6 +94,7 @@ __all__ = [
     "SyncStatus",
     "UnknownUnitsError",
     "apply_local_office_hours",
+    "platform_office_hours",
     "apply_pull_page",
     "device_id",
     "discard_problem",

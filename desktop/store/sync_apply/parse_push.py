@@ -16,6 +16,7 @@ from desktop.store.sync_apply.parse import (
 from desktop.store.sync_apply.parse_notice import ServerNotice, server_notice
 from desktop.wire import records as wire
 from desktop.wire import sync as wire_sync
+from desktop.wire.base import localized
 
 PUSH_STATUSES: tuple[str, ...] = get_args(wire_sync.PushResult.model_fields["status"].annotation)
 """The answers a pushed action may get (the wire's)."""
@@ -78,8 +79,8 @@ def push_result(result: wire_sync.PushResult, path: str) -> PushResult:
         if not result.code:
             raise SyncDataError(f"{path}.code", "被拒绝的操作缺少原因代码")
         code = result.code
-        reason = result.reason or code
-        if result.field and result.field not in reason:
+        reason = localized(result.reason or code, result.template)
+        if result.template is None and result.field and result.field not in reason:
             reason = f"{reason}（{result.field}）"
     seq = state = notice = None
     if status in ("applied", "duplicate"):

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.messages import Label, Message
 from desktop.domain.notices import NoticeAction
 from desktop.domain.workflow import Action
 from desktop.store.database import Store
@@ -40,7 +41,8 @@ def _label(command_type: str) -> str:
     except ValueError:
         pass
     try:
-        return f"{NoticeAction.from_command_type(command_type).label}通知书"
+        notice_action = NoticeAction.from_command_type(command_type)
+        return Message("{action}通知书", action=Label(notice_action.label))
     except ValueError:
         return command_type
 
@@ -74,7 +76,7 @@ def _rejected(session: Session, action_id: str) -> OutboxAction:
         )
     ).one_or_none()
     if row is None:
-        raise LookupError(f"没有被退回的同步操作 {action_id}")
+        raise LookupError(Message("没有被退回的同步操作 {action}", action=action_id))
     return row
 
 

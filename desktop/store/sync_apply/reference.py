@@ -63,6 +63,15 @@ def save_platform_rules(store: Store, data: Any) -> int | None:
     return version
 
 
+def platform_office_hours(store: Store) -> OfficeHours | None:
+    """The office hours of the platform's published rules once the store keeps them (they
+    win over the settings' office hours), else None (the settings' hours apply)."""
+    with store.session() as session:
+        if get_value(session, "rules_version") is None:
+            return None
+        return load_rules(session).office_hours
+
+
 def apply_local_office_hours(store: Store, hours: OfficeHours) -> bool:
     """Use the office hours from the settings until the platform publishes its rules.
 

@@ -32,76 +32,100 @@ def role_of(actor: Actor) -> Role:
     return Role.HANDLER_HEAD if actor.post is Post.HEAD else Role.HANDLER
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RoleGuide", text)
-
-
 def role_title(role: Role) -> str:
     """The guide's heading for a role."""
     titles = {
-        Role.HANDLER: _t("乡镇（街道）、部门经办人"),
-        Role.HANDLER_HEAD: _t("乡镇（街道）、部门负责人"),
-        Role.COUNTY_OFFICE: _t("区县攻坚办（分办、审核）"),
-        Role.CITY_OFFICE: _t("市攻坚办（调度、督办）"),
-        Role.COMMISSION: _t("纪委监委（监督）"),
+        Role.HANDLER: QCoreApplication.translate("RoleGuide", "乡镇（街道）、部门经办人"),
+        Role.HANDLER_HEAD: QCoreApplication.translate("RoleGuide", "乡镇（街道）、部门负责人"),
+        Role.COUNTY_OFFICE: QCoreApplication.translate("RoleGuide", "区县攻坚办（分办、审核）"),
+        Role.CITY_OFFICE: QCoreApplication.translate("RoleGuide", "市攻坚办（调度、督办）"),
+        Role.COMMISSION: QCoreApplication.translate("RoleGuide", "纪委监委（监督）"),
     }
     return titles[role]
 
 
 def _steps(role: Role) -> list[str]:
-    common_start = _t(
+    common_start = QCoreApplication.translate(
+        "RoleGuide",
         "每天开始：按 F5 同步，看左侧「我的待办」各队列的数字；红色、橙色、黄色的行是三级、"
-        "二级、一级预警，先办。"
+        "二级、一级预警，先办。",
     )
-    common_end = _t(
+    common_end = QCoreApplication.translate(
+        "RoleGuide",
         "离线也能办：所有操作先保存在本机，联网后自动上传；被平台拒绝的操作在状态栏和"
-        "「同步问题」中列出，逐条处理。"
+        "「同步问题」中列出，逐条处理。",
     )
     handling = [
-        _t("「待签收」：选中线索，签收（Ctrl+Shift+S）；不属于本单位的，退回并写明理由。"),
-        _t(
-            "「办理中」：到现场核查后，反馈（Ctrl+Shift+R）核查结论、整改措施并附现场照片；"
-            "需要整改的，在「整改文书」中下达整改通知书并打印。"
+        QCoreApplication.translate(
+            "RoleGuide",
+            "「待签收」：选中线索，签收（Ctrl+Shift+S）；不属于本单位的，退回并写明理由。",
         ),
-        _t("时限不够：申请延期（Ctrl+Shift+E），写明理由和需要的工作日。"),
-        _t("被驳回或退回的线索回到「办理中」，面板顶部的横幅写明理由，补正后再次反馈。"),
+        QCoreApplication.translate(
+            "RoleGuide",
+            "「办理中」：到现场核查后，反馈（Ctrl+Shift+R）核查结论、整改措施并附现场照片；"
+            "需要整改的，在「整改文书」中下达整改通知书并打印。",
+        ),
+        QCoreApplication.translate(
+            "RoleGuide", "时限不够：申请延期（Ctrl+Shift+E），写明理由和需要的工作日。"
+        ),
+        QCoreApplication.translate(
+            "RoleGuide",
+            "被驳回或退回的线索回到「办理中」，面板顶部的横幅写明理由，补正后再次反馈。",
+        ),
     ]
-    signing_off = _t(
+    signing_off = QCoreApplication.translate(
+        "RoleGuide",
         "「待审签」：经办人的反馈在上报前由您审签：通过（Ctrl+Shift+G）或退回经办人"
-        "（Ctrl+Shift+K）并写明要补充的内容。"
+        "（Ctrl+Shift+K）并写明要补充的内容。",
     )
     steps = {
         Role.HANDLER: [common_start, *handling, common_end],
         Role.HANDLER_HEAD: [common_start, signing_off, *handling, common_end],
         Role.COUNTY_OFFICE: [
             common_start,
-            _t(
+            QCoreApplication.translate(
+                "RoleGuide",
                 "「待分办」：新登记和被退回的线索。分办（Ctrl+Shift+D）给主办单位，需要时加协办"
-                "单位；不属于本区县的，退回市级（Ctrl+Shift+C）。"
+                "单位；不属于本区县的，退回市级（Ctrl+Shift+C）。",
             ),
-            _t(
+            QCoreApplication.translate(
+                "RoleGuide",
                 "「待审核」：审核通过（Ctrl+Shift+A）即办结；材料不足的驳回（Ctrl+Shift+J），"
-                "理由会显示在承办单位的线索上方。"
+                "理由会显示在承办单位的线索上方。",
             ),
-            _t("「预警」：逾期的线索可以督办（Ctrl+Shift+U）；延期申请在线索面板中批准或不批准。"),
-            _t("现场发现的问题：登记新线索（Ctrl+Shift+N）。"),
+            QCoreApplication.translate(
+                "RoleGuide",
+                "「预警」：逾期的线索可以督办（Ctrl+Shift+U）；延期申请在线索面板中批准或不批准。",
+            ),
+            QCoreApplication.translate("RoleGuide", "现场发现的问题：登记新线索（Ctrl+Shift+N）。"),
             common_end,
         ],
         Role.CITY_OFFICE: [
             common_start,
-            _t(
+            QCoreApplication.translate(
+                "RoleGuide",
                 "「待分办」：市级受理的线索分办给区县攻坚办或市级部门；区县退回的线索转办给"
-                "其他区县（Ctrl+Shift+T）或提级办理（Ctrl+Shift+O）。"
+                "其他区县（Ctrl+Shift+T）或提级办理（Ctrl+Shift+O）。",
             ),
-            _t("「预警」：全市逾期线索，三级预警同时推送纪委监委；督办（Ctrl+Shift+U）留下记录。"),
-            _t("「待审核」：市级承办线索的反馈在此审核。"),
+            QCoreApplication.translate(
+                "RoleGuide",
+                "「预警」：全市逾期线索，三级预警的先督办；督办（Ctrl+Shift+U）留下记录，承办单位可见。",
+            ),
+            QCoreApplication.translate("RoleGuide", "「待审核」：市级承办线索的反馈在此审核。"),
             common_end,
         ],
         Role.COMMISSION: [
             common_start,
-            _t("「预警」：本辖区的逾期线索，三级预警的线索需要您关注。"),
-            _t("对逾期的线索督办（Ctrl+Shift+U），写明要求；督办记录进入办理记录，承办单位可见。"),
-            _t("线索面板中可查看完整的办理记录、附件和整改文书；除督办外不改变线索。"),
+            QCoreApplication.translate(
+                "RoleGuide", "「预警」：本辖区的逾期线索，三级预警的线索需要您关注。"
+            ),
+            QCoreApplication.translate(
+                "RoleGuide",
+                "对逾期的线索督办（Ctrl+Shift+U），写明要求；督办记录进入办理记录，承办单位可见。",
+            ),
+            QCoreApplication.translate(
+                "RoleGuide", "线索面板中可查看完整的办理记录、附件和整改文书；除督办外不改变线索。"
+            ),
             common_end,
         ],
     }
@@ -112,8 +136,14 @@ def guide_html(actor: Actor) -> str:
     """The guide for the account as HTML: a heading and numbered steps."""
     role = role_of(actor)
     items = "".join(f"<li>{_escape(step)}</li>" for step in _steps(role))
-    heading = _escape(_t("您的日常工作：{0}").format(role_title(role)))
-    more = _escape(_t("快捷键的完整列表在「快捷键」页；数据和日志的位置在「帮助 → 关于」。"))
+    heading = _escape(
+        QCoreApplication.translate("RoleGuide", "您的日常工作：{0}").format(role_title(role))
+    )
+    more = _escape(
+        QCoreApplication.translate(
+            "RoleGuide", "快捷键的完整列表在「快捷键」页；数据和日志的位置在「帮助 → 关于」。"
+        )
+    )
     return f"<h3>{heading}</h3><ol>{items}</ol><p>{more}</p>"
 
 

@@ -103,7 +103,7 @@ class SyncStatusBar(QStatusBar):
         self.problem_count = status.problems
         self.problems_label.setVisible(bool(status.problems))
         if status.problems:  # refused actions are not "waiting": they need the user
-            text = self.tr("{0} 个操作被平台拒绝").format(status.problems)
+            text = self.tr("%n 个操作被平台拒绝", "", status.problems)
             self.problems_label.setText(f'⚠ <a href="problems">{text}</a>')
             self.problems_label.setToolTip(self.tr("点击查看「同步问题」（Ctrl+Shift+P）"))
 

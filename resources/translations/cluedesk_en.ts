@@ -4,47 +4,47 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="39" />
+            <location filename="../../desktop/ui/about_dialog.py" line="40" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="40" />
+            <location filename="../../desktop/ui/about_dialog.py" line="41" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="48" />
+            <location filename="../../desktop/ui/about_dialog.py" line="49" />
             <source>县区、乡镇（街道）污染防治线索的离线办理与同步客户端：任务队列、办理期限倒计时与超期预警、整改通知书打印。</source>
             <translation>Offline handling and sync of pollution clues for county and township (street) offices: task queues, deadline countdowns and overdue warnings, printed rectification notices.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="55" />
+            <location filename="../../desktop/ui/about_dialog.py" line="56" />
             <source>版本：</source>
             <translation>Version:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="57" />
+            <location filename="../../desktop/ui/about_dialog.py" line="58" />
             <source>数据位置：</source>
             <translation>Data folder:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="59" />
+            <location filename="../../desktop/ui/about_dialog.py" line="60" />
             <source>日志文件：</source>
             <translation>Log file:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="62" />
+            <location filename="../../desktop/ui/about_dialog.py" line="63" />
             <source>运行环境：</source>
             <translation>Runtime:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="66" />
+            <location filename="../../desktop/ui/about_dialog.py" line="67" />
             <source>本程序以 MIT 许可证发布。界面使用 Qt（LGPLv3）与 PySide6；内置字体文泉驿微米黑按 Apache 2.0 或 GPLv3（含字体例外）许可证发布。</source>
             <translation>This program is released under the MIT licence. Its window uses Qt (LGPLv3) and PySide6; the bundled font WenQuanYi Micro Hei is released under Apache 2.0 or GPLv3 (with the font exception).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="83" />
+            <location filename="../../desktop/ui/about_dialog.py" line="90" />
             <source>（未设置）</source>
             <translation>(not set)</translation>
         </message>
@@ -57,17 +57,17 @@
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="252" />
+            <location filename="../../desktop/ui/action_forms.py" line="249" />
             <source>确定对线索 {0} {1}吗？</source>
             <translation>Apply “{1}” to clue {0}?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="255" />
+            <location filename="../../desktop/ui/action_forms.py" line="252" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="276" />
+            <location filename="../../desktop/ui/action_forms.py" line="273" />
             <source>正在保存…</source>
             <translation>Saving…</translation>
         </message>
@@ -385,22 +385,27 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="56" />
+            <location filename="../../desktop/ui/app.py" line="67" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/app.py" line="150" />
+            <source>该数据目录的窗口已经打开，已把它切换到前面。</source>
+            <translation>A window is already open on this data folder; it has been brought to the front.</translation>
         </message>
     </context>
     <context>
         <name>AttachmentsModel</name>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="102" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="103" />
             <source>{0}
 未下载</source>
             <translation>{0}
 not downloaded</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="106" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="107" />
             <source>{0}
 {1}，{2} 由 {3} 添加</source>
             <translation>{0}
@@ -410,43 +415,43 @@ not downloaded</translation>
     <context>
         <name>AttachmentsPanel</name>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="153" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="154" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="155" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="156" />
             <source>另存为…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="165" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="166" />
             <source>没有附件</source>
             <translation>No attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="191" />
-            <location filename="../../desktop/ui/attachments_panel.py" line="211" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="192" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="212" />
             <source>附件「{0}」尚未下载到本机，请先同步</source>
             <translation>The attachment “{0}” is not on this computer yet; please sync first</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="202" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="203" />
             <source>没有可以打开「{0}」的程序</source>
             <translation>No program can open “{0}”</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="213" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="216" />
             <source>另存为</source>
             <translation>Save as</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="227" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="232" />
             <source>已保存到 {0}</source>
             <translation>Saved to {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="236" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="241" />
             <source>无法复制附件「{0}」：本机附件文件缺失或无法写入目标位置</source>
             <translation>Cannot copy the attachment “{0}”: the local file is missing or the target cannot be written</translation>
         </message>
@@ -497,27 +502,32 @@ not downloaded</translation>
     <context>
         <name>CaBundlePicker</name>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="63" />
+            <location filename="../../desktop/ui/login_dialog.py" line="66" />
             <source>留空则使用系统证书</source>
             <translation>Leave empty to use the system certificates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="64" />
+            <location filename="../../desktop/ui/login_dialog.py" line="67" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="76" />
+            <location filename="../../desktop/ui/login_dialog.py" line="78" />
             <source>选择 CA 证书文件</source>
             <translation>Choose the CA certificate file</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="78" />
-            <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
-            <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
+            <location filename="../../desktop/ui/login_dialog.py" line="81" />
+            <source>证书文件 (*.pem *.crt *.cer)</source>
+            <translation>Certificate files (*.pem *.crt *.cer)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="91" />
+            <location filename="../../desktop/ui/login_dialog.py" line="81" />
+            <source>所有文件 (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="100" />
             <source>CA 证书文件不存在：{0}</source>
             <translation>The CA certificate file does not exist: {0}</translation>
         </message>
@@ -525,32 +535,32 @@ not downloaded</translation>
     <context>
         <name>ClauseEditDialog</name>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="183" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="185" />
             <source>修改条款</source>
             <translation>Edit clause</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="183" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="185" />
             <source>新增条款</source>
             <translation>New clause</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="187" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="189" />
             <source>法律名称</source>
             <translation>Law</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="188" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="190" />
             <source>条款（如 第一百零八条）</source>
             <translation>Article (e.g. 第一百零八条)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="189" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="191" />
             <source>条文</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="198" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="200" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
@@ -558,12 +568,12 @@ not downloaded</translation>
     <context>
         <name>ClauseField</name>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="345" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="348" />
             <source>从条款库选择…</source>
             <translation>Choose from the library…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="346" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="349" />
             <source>移除所选</source>
             <translation>Remove selected</translation>
         </message>
@@ -571,32 +581,32 @@ not downloaded</translation>
     <context>
         <name>ClausePickerDialog</name>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="235" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="238" />
             <source>选择法律条款</source>
             <translation>Choose clauses</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="241" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="244" />
             <source>输入法律名称、条款或条文中的字词筛选</source>
             <translation>Type words of the law, article or text to filter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="259" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="262" />
             <source>新增条款…</source>
             <translation>New clause…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="260" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="263" />
             <source>修改所选条款…</source>
             <translation>Edit selected clause…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="268" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="271" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="274" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="277" />
             <source>已选 {0} 条</source>
             <translation>{0} chosen</translation>
         </message>
@@ -604,17 +614,17 @@ not downloaded</translation>
     <context>
         <name>ClauseTableModel</name>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="103" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="105" />
             <source>法律</source>
             <translation>Law</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="103" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="105" />
             <source>条款</source>
             <translation>Article</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/clause_picker.py" line="103" />
+            <location filename="../../desktop/ui/notices/clause_picker.py" line="105" />
             <source>条文</source>
             <translation>Text</translation>
         </message>
@@ -622,332 +632,348 @@ not downloaded</translation>
     <context>
         <name>ClueDetailPanel</name>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="72" />
-            <location filename="../../desktop/ui/clue_detail.py" line="84" />
-            <location filename="../../desktop/ui/clue_detail.py" line="208" />
+            <location filename="../../desktop/ui/clue_detail.py" line="89" />
+            <location filename="../../desktop/ui/clue_detail.py" line="101" />
+            <location filename="../../desktop/ui/clue_detail.py" line="244" />
             <source>请选择一条线索</source>
             <translation>Select a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="138" />
+            <location filename="../../desktop/ui/clue_detail.py" line="172" />
             <source>基本信息</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="140" />
+            <location filename="../../desktop/ui/clue_detail.py" line="174" />
             <source>办理记录</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="142" />
+            <location filename="../../desktop/ui/clue_detail.py" line="176" />
             <source>附件</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="144" />
+            <location filename="../../desktop/ui/clue_detail.py" line="178" />
             <source>整改文书</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="146" />
+            <location filename="../../desktop/ui/clue_detail.py" line="180" />
             <source>整改文书（{0}）</source>
             <translation>Notices ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="151" />
+            <location filename="../../desktop/ui/clue_detail.py" line="185" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="152" />
+            <location filename="../../desktop/ui/clue_detail.py" line="186" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="153" />
+            <location filename="../../desktop/ui/clue_detail.py" line="187" />
             <source>举报途径</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="154" />
+            <location filename="../../desktop/ui/clue_detail.py" line="188" />
             <source>渠道编号</source>
             <translation>Channel reference</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="155" />
+            <location filename="../../desktop/ui/clue_detail.py" line="189" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="156" />
+            <location filename="../../desktop/ui/clue_detail.py" line="190" />
             <source>交办期限</source>
             <translation>Sender's deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="157" />
+            <location filename="../../desktop/ui/clue_detail.py" line="191" />
             <source>污染类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="158" />
+            <location filename="../../desktop/ui/clue_detail.py" line="192" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="159" />
+            <location filename="../../desktop/ui/clue_detail.py" line="193" />
             <source>所属县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="160" />
+            <location filename="../../desktop/ui/clue_detail.py" line="194" />
             <source>所属乡镇（街道）</source>
             <translation>Township (street)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="161" />
+            <location filename="../../desktop/ui/clue_detail.py" line="195" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="162" />
+            <location filename="../../desktop/ui/clue_detail.py" line="196" />
             <source>经纬度</source>
             <translation>Coordinates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="163" />
+            <location filename="../../desktop/ui/clue_detail.py" line="197" />
             <source>被反映对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="164" />
+            <location filename="../../desktop/ui/clue_detail.py" line="198" />
             <source>统一社会信用代码</source>
             <translation>Credit code (USCC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="165" />
+            <location filename="../../desktop/ui/clue_detail.py" line="199" />
             <source>举报人</source>
             <translation>Reporter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="166" />
+            <location filename="../../desktop/ui/clue_detail.py" line="200" />
             <source>举报人电话</source>
             <translation>Reporter's phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="167" />
+            <location filename="../../desktop/ui/clue_detail.py" line="201" />
             <source>线索内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="168" />
+            <location filename="../../desktop/ui/clue_detail.py" line="202" />
             <source>主办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="169" />
+            <location filename="../../desktop/ui/clue_detail.py" line="203" />
             <source>协办单位</source>
             <translation>Assisting units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="170" />
+            <location filename="../../desktop/ui/clue_detail.py" line="204" />
             <source>承办攻坚办</source>
             <translation>Owning office</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="171" />
+            <location filename="../../desktop/ui/clue_detail.py" line="205" />
             <source>登记单位</source>
             <translation>Registered by</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="172" />
+            <location filename="../../desktop/ui/clue_detail.py" line="206" />
             <source>登记时间</source>
             <translation>Registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="173" />
+            <location filename="../../desktop/ui/clue_detail.py" line="207" />
             <source>分办时间</source>
             <translation>Dispatched</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="174" />
+            <location filename="../../desktop/ui/clue_detail.py" line="208" />
             <source>签收时间</source>
             <translation>Signed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="175" />
+            <location filename="../../desktop/ui/clue_detail.py" line="209" />
             <source>反馈时间</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="176" />
+            <location filename="../../desktop/ui/clue_detail.py" line="210" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="177" />
+            <location filename="../../desktop/ui/clue_detail.py" line="211" />
             <source>当前时限</source>
             <translation>Current deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="178" />
+            <location filename="../../desktop/ui/clue_detail.py" line="212" />
             <source>办理时限</source>
             <translation>Handling deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="179" />
+            <location filename="../../desktop/ui/clue_detail.py" line="213" />
             <source>延期</source>
             <translation>Extension</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="180" />
+            <location filename="../../desktop/ui/clue_detail.py" line="214" />
             <source>办理结果</source>
             <translation>Handling result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="181" />
+            <location filename="../../desktop/ui/clue_detail.py" line="215" />
             <source>核查结论</source>
             <translation>Finding</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="182" />
+            <location filename="../../desktop/ui/clue_detail.py" line="216" />
             <source>整改措施</source>
             <translation>Measures taken</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="183" />
+            <location filename="../../desktop/ui/clue_detail.py" line="217" />
             <source>回访结果</source>
             <translation>Callback result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="184" />
+            <location filename="../../desktop/ui/clue_detail.py" line="218" />
             <source>重复件原件</source>
             <translation>Original (of a duplicate)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="185" />
+            <location filename="../../desktop/ui/clue_detail.py" line="219" />
             <source>本机更新时间</source>
             <translation>Updated on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="212" />
+            <location filename="../../desktop/ui/clue_detail.py" line="248" />
             <source>正在加载…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="238" />
+            <location filename="../../desktop/ui/clue_detail.py" line="274" />
             <source>无法读取该线索，请稍后重试</source>
             <translation>Cannot read this clue; please try again later</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="246" />
+            <location filename="../../desktop/ui/clue_detail.py" line="283" />
             <source>本机已没有该线索（可能已移出您的管辖范围）</source>
             <translation>This clue is no longer on this computer (it may have left your area)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="264" />
+            <location filename="../../desktop/ui/clue_detail.py" line="305" />
             <source>{0}（临时编号，同步后由市平台分配正式编号）</source>
             <translation>{0} (provisional code; the city platform assigns the final code after sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="272" />
+            <location filename="../../desktop/ui/clue_detail.py" line="313" />
             <source>已延期 {0} 个工作日</source>
             <translation>Extended by {0} working days</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="275" />
+            <location filename="../../desktop/ui/clue_detail.py" line="316" />
             <source>申请延期 {0} 个工作日，待审批</source>
             <translation>Extension of {0} working days requested, awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="297" />
+            <location filename="../../desktop/ui/clue_detail.py" line="338" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="307" />
+            <location filename="../../desktop/ui/clue_detail.py" line="348" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="317" />
+            <location filename="../../desktop/ui/clue_detail.py" line="358" />
             <source>个人信息已脱敏</source>
             <translation>Personal data masked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="321" />
+            <location filename="../../desktop/ui/clue_detail.py" line="362" />
             <source>有 {0} 个操作待同步</source>
             <translation>{0} action(s) waiting to sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="326" />
+            <location filename="../../desktop/ui/clue_detail.py" line="367" />
             <source>有 {0} 个操作被市平台拒绝：{1}。请在“同步问题”中处理</source>
             <translation>{0} action(s) refused by the city platform: {1}. Please deal with them under “Sync problems”</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="333" />
+            <location filename="../../desktop/ui/clue_detail.py" line="375" />
             <source>办理记录（{0}）</source>
             <translation>History ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="334" />
+            <location filename="../../desktop/ui/clue_detail.py" line="376" />
             <source>附件（{0}）</source>
             <translation>Attachments ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="354" />
+            <location filename="../../desktop/ui/clue_detail.py" line="396" />
             <source>正常</source>
             <translation>Normal</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="355" />
+            <location filename="../../desktop/ui/clue_detail.py" line="397" />
             <source>一级预警（黄）</source>
             <translation>Level 1 warning (yellow)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="356" />
+            <location filename="../../desktop/ui/clue_detail.py" line="398" />
             <source>二级预警（橙）</source>
             <translation>Level 2 warning (orange)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="357" />
+            <location filename="../../desktop/ui/clue_detail.py" line="399" />
             <source>三级预警（红）</source>
             <translation>Level 3 warning (red)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="362" />
+            <location filename="../../desktop/ui/clue_detail.py" line="404" />
             <source>重复件，随原件 {0} 办结</source>
             <translation>Duplicate; closes with its original {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="366" />
+            <location filename="../../desktop/ui/clue_detail.py" line="408" />
             <source>时限 {0}（{1}）</source>
             <translation>Deadline {0} ({1})</translation>
         </message>
     </context>
     <context>
+        <name>ClueRowMenu</name>
+        <message>
+            <location filename="../../desktop/ui/row_menu.py" line="54" />
+            <source>复制编号</source>
+            <translation>Copy code</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColumnChooser</name>
+        <message>
+            <location filename="../../desktop/ui/column_chooser.py" line="49" />
+            <source>显示全部列</source>
+            <translation>Show all columns</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmAction</name>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="347" />
+            <location filename="../../desktop/ui/action_forms.py" line="344" />
             <source>确定签收线索 {0} 吗？</source>
             <translation>Sign for clue {0}?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="349" />
+            <location filename="../../desktop/ui/action_forms.py" line="346" />
             <source>签收后线索进入办理，须在 {0} 前办结并反馈。</source>
             <translation>Once signed, the clue must be handled and reported back before {0}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="354" />
+            <location filename="../../desktop/ui/action_forms.py" line="351" />
             <source>确定对线索 {0} {1}吗？</source>
             <translation>Apply “{1}” to clue {0}?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="355" />
+            <location filename="../../desktop/ui/action_forms.py" line="352" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/action_forms.py" line="356" />
+            <location filename="../../desktop/ui/action_forms.py" line="353" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -981,52 +1007,52 @@ not downloaded</translation>
     <context>
         <name>DemoAccountDialog</name>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="277" />
+            <location filename="../../desktop/ui/login_dialog.py" line="287" />
             <source>选择演示账号</source>
             <translation>Choose a demo account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="281" />
+            <location filename="../../desktop/ui/login_dialog.py" line="291" />
             <source>乡镇（街道）办理人员：签收、办理、反馈本辖区的线索</source>
             <translation>Township (street) handler: signs for, handles and reports back on the clues of the area</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="282" />
+            <location filename="../../desktop/ui/login_dialog.py" line="292" />
             <source>职能部门办理人员：签收、办理交给本部门的线索</source>
             <translation>Department handler: signs for and handles the clues given to the department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="283" />
+            <location filename="../../desktop/ui/login_dialog.py" line="293" />
             <source>县区攻坚办：分办、审核、办结，审批延期</source>
             <translation>County tackling office: dispatches, reviews and closes clues, decides on extensions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="284" />
+            <location filename="../../desktop/ui/login_dialog.py" line="294" />
             <source>纪委监委：只读查看，关注三级预警</source>
             <translation>Discipline commission: read-only, watches level-3 warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="285" />
+            <location filename="../../desktop/ui/login_dialog.py" line="295" />
             <source>市攻坚办：全市的分办与审核</source>
             <translation>City tackling office: dispatch and review for the whole city</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="286" />
+            <location filename="../../desktop/ui/login_dialog.py" line="296" />
             <source>系统管理员</source>
             <translation>System administrator</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="288" />
+            <location filename="../../desktop/ui/login_dialog.py" line="298" />
             <source>演示平台在本机运行，所有账号的密码相同。请选择以哪个身份登录：</source>
             <translation>The demo platform runs on this computer and every account has the same password. Choose whom to sign in as:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="297" />
+            <location filename="../../desktop/ui/login_dialog.py" line="309" />
             <source>{0}（{1}）— {2}，{3}</source>
             <translation>{0} ({1}) — {2}, {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="316" />
+            <location filename="../../desktop/ui/login_dialog.py" line="328" />
             <source>进入演示</source>
             <translation>Start the demo</translation>
         </message>
@@ -1034,37 +1060,37 @@ not downloaded</translation>
     <context>
         <name>FilesField</name>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="41" />
+            <location filename="../../desktop/ui/forms/files.py" line="42" />
             <source>添加照片或文件…</source>
             <translation>Add photos or files…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="48" />
+            <location filename="../../desktop/ui/forms/files.py" line="51" />
             <source>选择照片或文件</source>
             <translation>Choose photos or files</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="51" />
+            <location filename="../../desktop/ui/forms/files.py" line="55" />
             <source>照片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp)</source>
             <translation>Photos (*.jpg *.jpeg *.png *.bmp *.gif *.webp)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="51" />
+            <location filename="../../desktop/ui/forms/files.py" line="56" />
             <source>所有文件 (*)</source>
             <translation>All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="99" />
+            <location filename="../../desktop/ui/forms/files.py" line="105" />
             <source>无法读取</source>
             <translation>cannot be read</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="100" />
+            <location filename="../../desktop/ui/forms/files.py" line="106" />
             <source>{0}（{1}）</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/files.py" line="104" />
+            <location filename="../../desktop/ui/forms/files.py" line="110" />
             <source>移除</source>
             <translation>Remove</translation>
         </message>
@@ -1072,117 +1098,117 @@ not downloaded</translation>
     <context>
         <name>FilterBar</name>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="72" />
+            <location filename="../../desktop/ui/filter_bar.py" line="76" />
             <source>编号、当事人、地址或描述中的文字</source>
             <translation>Text in the code, subject, address or description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="73" />
+            <location filename="../../desktop/ui/filter_bar.py" line="77" />
             <source>全部渠道</source>
             <translation>All channels</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="74" />
+            <location filename="../../desktop/ui/filter_bar.py" line="78" />
             <source>全部类别</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="75" />
+            <location filename="../../desktop/ui/filter_bar.py" line="79" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="78" />
+            <location filename="../../desktop/ui/filter_bar.py" line="82" />
             <source>全部县区</source>
             <translation>All counties</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="86" />
+            <location filename="../../desktop/ui/filter_bar.py" line="90" />
             <source>无</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="87" />
+            <location filename="../../desktop/ui/filter_bar.py" line="91" />
             <source>一级</source>
             <translation>Level 1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="88" />
+            <location filename="../../desktop/ui/filter_bar.py" line="92" />
             <source>二级</source>
             <translation>Level 2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="89" />
+            <location filename="../../desktop/ui/filter_bar.py" line="93" />
             <source>三级</source>
             <translation>Level 3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="93" />
+            <location filename="../../desktop/ui/filter_bar.py" line="97" />
             <source>预警：{level}</source>
             <translation>Warning: {level}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="95" />
+            <location filename="../../desktop/ui/filter_bar.py" line="99" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="100" />
+            <location filename="../../desktop/ui/filter_bar.py" line="104" />
             <source>受理时间起</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="101" />
+            <location filename="../../desktop/ui/filter_bar.py" line="105" />
             <source>受理时间止</source>
             <translation>Received until</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="102" />
+            <location filename="../../desktop/ui/filter_bar.py" line="106" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="113" />
+            <location filename="../../desktop/ui/filter_bar.py" line="119" />
             <source>搜索(&amp;F)</source>
             <translation>&amp;Find</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="116" />
+            <location filename="../../desktop/ui/filter_bar.py" line="124" />
             <source>来源渠道(&amp;C)</source>
             <translation>&amp;Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="117" />
+            <location filename="../../desktop/ui/filter_bar.py" line="125" />
             <source>类别(&amp;T)</source>
             <translation>Ca&amp;tegory</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="118" />
+            <location filename="../../desktop/ui/filter_bar.py" line="126" />
             <source>紧急程度(&amp;P)</source>
             <translation>&amp;Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="119" />
+            <location filename="../../desktop/ui/filter_bar.py" line="127" />
             <source>县区(&amp;X)</source>
             <translation>Count&amp;y</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="120" />
+            <location filename="../../desktop/ui/filter_bar.py" line="128" />
             <source>乡镇街道(&amp;Z)</source>
             <translation>&amp;Township</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="123" />
+            <location filename="../../desktop/ui/filter_bar.py" line="131" />
             <source>预警</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="129" />
+            <location filename="../../desktop/ui/filter_bar.py" line="134" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="271" />
+            <location filename="../../desktop/ui/filter_bar.py" line="292" />
             <source>全部乡镇街道</source>
             <translation>All townships and streets</translation>
         </message>
@@ -1190,22 +1216,22 @@ not downloaded</translation>
     <context>
         <name>FixDialog</name>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="105" />
+            <location filename="../../desktop/ui/sync_problems.py" line="106" />
             <source>修改后重新发送</source>
             <translation>Correct and send again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="108" />
+            <location filename="../../desktop/ui/sync_problems.py" line="109" />
             <source>{0} 的“{1}”被平台退回：{2}</source>
             <translation>“{1}” on {0} was refused by the platform: {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="134" />
+            <location filename="../../desktop/ui/sync_problems.py" line="135" />
             <source>这个操作没有可修改的内容，可直接重新发送。</source>
             <translation>This action has nothing to correct; it can be sent again as it is.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="139" />
+            <location filename="../../desktop/ui/sync_problems.py" line="140" />
             <source>重新发送</source>
             <translation>Send again</translation>
         </message>
@@ -1213,12 +1239,12 @@ not downloaded</translation>
     <context>
         <name>FormBody</name>
         <message>
-            <location filename="../../desktop/ui/forms/body.py" line="116" />
+            <location filename="../../desktop/ui/forms/body.py" line="118" />
             <source>请修改「{0}」：{1}</source>
             <translation>Please correct “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/forms/body.py" line="118" />
+            <location filename="../../desktop/ui/forms/body.py" line="120" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
@@ -1234,60 +1260,70 @@ not downloaded</translation>
     <context>
         <name>HelpDialog</name>
         <message>
-            <location filename="../../desktop/ui/help_dialog.py" line="79" />
+            <location filename="../../desktop/ui/help_dialog.py" line="92" />
             <source>帮助</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/help_dialog.py" line="80" />
+            <location filename="../../desktop/ui/help_dialog.py" line="99" />
+            <source>使用指南</source>
+            <translation>Guide</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="102" />
             <source>键盘快捷键：</source>
             <translation>Keyboard shortcuts:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="114" />
+            <source>快捷键</source>
+            <translation>Shortcuts</translation>
         </message>
     </context>
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="116" />
+            <location filename="../../desktop/ui/login_dialog.py" line="125" />
             <source>登录市级平台</source>
             <translation>Sign in to the city platform</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="131" />
+            <location filename="../../desktop/ui/login_dialog.py" line="140" />
             <source>平台地址：</source>
             <translation>Platform address:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="132" />
+            <location filename="../../desktop/ui/login_dialog.py" line="141" />
             <source>用户名：</source>
             <translation>User name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="133" />
+            <location filename="../../desktop/ui/login_dialog.py" line="142" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="136" />
+            <location filename="../../desktop/ui/login_dialog.py" line="145" />
             <source>高级</source>
             <translation>Advanced</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="143" />
+            <location filename="../../desktop/ui/login_dialog.py" line="152" />
             <source>CA 证书：</source>
             <translation>CA certificate:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="157" />
+            <location filename="../../desktop/ui/login_dialog.py" line="166" />
             <source>登录</source>
             <translation>Sign in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="201" />
+            <location filename="../../desktop/ui/login_dialog.py" line="211" />
             <source>请填写用户名。</source>
             <translation>Please enter the user name.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="203" />
+            <location filename="../../desktop/ui/login_dialog.py" line="213" />
             <source>请填写密码。</source>
             <translation>Please enter the password.</translation>
         </message>
@@ -1295,102 +1331,122 @@ not downloaded</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="71" />
+            <location filename="../../desktop/ui/main_window.py" line="86" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="123" />
+            <location filename="../../desktop/ui/main_window.py" line="142" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="125" />
+            <location filename="../../desktop/ui/main_window.py" line="144" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="133" />
+            <location filename="../../desktop/ui/main_window.py" line="152" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="135" />
+            <location filename="../../desktop/ui/main_window.py" line="154" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="136" />
+            <location filename="../../desktop/ui/main_window.py" line="155" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="139" />
+            <location filename="../../desktop/ui/main_window.py" line="158" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="142" />
+            <location filename="../../desktop/ui/main_window.py" line="161" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="143" />
+            <location filename="../../desktop/ui/main_window.py" line="162" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="145" />
+            <location filename="../../desktop/ui/main_window.py" line="164" />
+            <source>工具(&amp;O)</source>
+            <translation>T&amp;ools</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="165" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="147" />
+            <location filename="../../desktop/ui/main_window.py" line="167" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="149" />
-            <source>快捷键</source>
-            <translation>Keyboard shortcuts</translation>
+            <location filename="../../desktop/ui/main_window.py" line="169" />
+            <source>使用帮助</source>
+            <translation>Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="152" />
+            <location filename="../../desktop/ui/main_window.py" line="172" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="255" />
+            <location filename="../../desktop/ui/main_window.py" line="282" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="256" />
+            <location filename="../../desktop/ui/main_window.py" line="283" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="373" />
+            <location filename="../../desktop/ui/main_window.py" line="313" />
+            <source>搜索框中：转到结果列表（Enter 亦可）</source>
+            <translation>In the search box: go to the results (Enter too)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="314" />
+            <source>线索列表中：转到该线索的第一个操作</source>
+            <translation>In the clue list: go to the clue's first action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="317" />
+            <source>线索操作菜单（菜单键亦可）</source>
+            <translation>Clue action menu (Menu key too)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="411" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="374" />
+            <location filename="../../desktop/ui/main_window.py" line="412" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="376" />
+            <location filename="../../desktop/ui/main_window.py" line="414" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="378" />
+            <location filename="../../desktop/ui/main_window.py" line="416" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="379" />
+            <location filename="../../desktop/ui/main_window.py" line="417" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
@@ -1398,22 +1454,37 @@ not downloaded</translation>
     <context>
         <name>NavigationModel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="133" />
-            <source>我的待办</source>
-            <translation>My tasks</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/navigation.py" line="135" />
+            <location filename="../../desktop/ui/navigation.py" line="142" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="137" />
+            <location filename="../../desktop/ui/navigation.py" line="144" />
             <source>整改文书</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="164" />
+            <location filename="../../desktop/ui/navigation.py" line="151" />
+            <source>我的待办</source>
+            <translation>My tasks</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="152" />
+            <source>辖区线索</source>
+            <translation>Clues of the area</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="153" />
+            <source>预警与文书</source>
+            <translation>Warnings and notices</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="154" />
+            <source>查询</source>
+            <translation>Look up</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="181" />
             <source>{name}：{count} 条</source>
             <translation>{name}: {count}</translation>
         </message>
@@ -1421,12 +1492,12 @@ not downloaded</translation>
     <context>
         <name>NavigationPanel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="238" />
+            <location filename="../../desktop/ui/navigation.py" line="255" />
             <source>线索队列</source>
             <translation>Clue queues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="311" />
+            <location filename="../../desktop/ui/navigation.py" line="328" />
             <source>无法统计各队列的线索数量，请稍后再试。</source>
             <translation>Cannot count the clues of the queues; please try again later.</translation>
         </message>
@@ -1434,132 +1505,132 @@ not downloaded</translation>
     <context>
         <name>NoticeActionDialog</name>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="69" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="70" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="100" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="102" />
             <source>签发后占用本机编号段中的下一个文书编号，内容不能再修改。</source>
             <translation>Issuing takes the next document number of this device's block; the content can no longer be changed. </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="102" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="104" />
             <source>本机尚有 {0} 年文书编号 {1} 个。</source>
             <translation>This device holds {1} document numbers for {0}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="104" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="106" />
             <source>本机没有可用的 {0} 年文书编号，请先联网同步领取编号段。</source>
             <translation>This device holds no document number for {0}; sync online first to receive a block.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="106" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="108" />
             <source>签发时间</source>
             <translation>Issued at</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="110" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="112" />
             <source>送达后，整改期限自送达之日起重新计算。留置送达须有见证人。</source>
             <translation>After service the rectification period counts from the day of service. Service left at the premises needs a witness.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="114" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="116" />
             <source>送达方式</source>
             <translation>Method of service</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="120" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="122" />
             <source>送达时间</source>
             <translation>Served at</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="121" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="123" />
             <source>送达地点</source>
             <translation>Place of service</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="123" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="125" />
             <source>受送达人（签收人）</source>
             <translation>Recipient (who signed)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="125" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="127" />
             <source>与当事人关系</source>
             <translation>Relation to the party</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="127" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="129" />
             <source>如：法定代表人、负责人、员工</source>
             <translation>e.g. legal representative, person in charge, employee</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="128" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="130" />
             <source>见证人（留置送达必填）</source>
             <translation>Witness (required when left at the premises)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="131" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="133" />
             <source>送达人（每行一名）</source>
             <translation>Servers (one per line)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="133" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="135" />
             <source>直接送达一般应由两名送达人送达</source>
             <translation>Direct service is normally made by two servers</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="144" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="146" />
             <source>整改期限：{0}。期限届满后方可认定逾期未整改。</source>
             <translation>Rectification deadline: {0}. Not rectified can only be found once it has passed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="152" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="154" />
             <source>复查结论</source>
             <translation>Finding</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="155" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="157" />
             <source>请选择已整改或逾期未整改</source>
             <translation>Choose rectified or not rectified</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="158" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="160" />
             <source>复查时间</source>
             <translation>Re-inspected at</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="159" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="161" />
             <source>复查情况</source>
             <translation>Re-inspection notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="162" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="164" />
             <source>复查认定逾期未整改，记录行政处罚案件的立案情况。</source>
             <translation>The re-inspection found the notice not rectified: record the administrative penalty case.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="163" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="165" />
             <source>立案编号</source>
             <translation>Case number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="165" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="167" />
             <source>立案日期</source>
             <translation>Filed on</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="169" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="171" />
             <source>案件 {0} 于 {1} 立案。</source>
             <translation>Case {0} was filed on {1}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="175" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="177" />
             <source>结案日期</source>
             <translation>Concluded on</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="176" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="178" />
             <source>结案情况</source>
             <translation>Outcome of the case</translation>
         </message>
@@ -1567,22 +1638,22 @@ not downloaded</translation>
     <context>
         <name>NoticeActions</name>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="240" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="242" />
             <source>逾期未整改</source>
             <translation>Not rectified</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="242" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="244" />
             <source>复查认定「{0}」逾期未整改。是否现在记录行政处罚立案？</source>
             <translation>The re-inspection found “{0}” not rectified. Record the administrative penalty case now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="247" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="249" />
             <source>记录立案…</source>
             <translation>Record the case…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_actions.py" line="250" />
+            <location filename="../../desktop/ui/notices/notice_actions.py" line="252" />
             <source>以后再说</source>
             <translation>Later</translation>
         </message>
@@ -1714,12 +1785,12 @@ not downloaded</translation>
             <translation>Rectification period</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="145" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="142" />
             <source>保存草稿</source>
             <translation>Save draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="187" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="184" />
             <source>不能起草通知书</source>
             <translation>Cannot draft a notice</translation>
         </message>
@@ -1855,72 +1926,72 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>NoticePreview</name>
         <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="114" />
-            <source>文书预览：{0}</source>
-            <translation>Preview: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="118" />
-            <source>打印…</source>
-            <translation>Print…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="119" />
-            <source>另存为PDF…</source>
-            <translation>Save as PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="120" />
-            <source>放大</source>
-            <translation>Zoom in</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="121" />
-            <source>缩小</source>
-            <translation>Zoom out</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="122" />
-            <source>适合宽度</source>
-            <translation>Fit width</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="158" />
-            <source>正在生成文书…</source>
-            <translation>Rendering the document…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="169" />
-            <source>生成的文书无法读取</source>
-            <translation>The rendered document cannot be read</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="173" />
-            <source>共 {0} 页</source>
-            <translation>{0} page(s)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="178" />
-            <source>无法生成文书：{0}</source>
-            <translation>Cannot render the document: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="223" />
-            <source>正在发送到打印机…</source>
-            <translation>Sending to the printer…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="236" />
+            <location filename="../../desktop/ui/notices/preview.py" line="84" />
             <source>另存为PDF</source>
             <translation>Save as PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="238" />
+            <location filename="../../desktop/ui/notices/preview.py" line="85" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="255" />
+            <location filename="../../desktop/ui/notices/preview.py" line="132" />
+            <source>文书预览：{0}</source>
+            <translation>Preview: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="137" />
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="138" />
+            <source>另存为PDF…</source>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="139" />
+            <source>放大</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="140" />
+            <source>缩小</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="141" />
+            <source>适合宽度</source>
+            <translation>Fit width</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="176" />
+            <source>正在生成文书…</source>
+            <translation>Rendering the document…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="187" />
+            <source>生成的文书无法读取</source>
+            <translation>The rendered document cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="191" />
+            <source>共 {0} 页</source>
+            <translation>{0} page(s)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="196" />
+            <source>无法生成文书：{0}</source>
+            <translation>Cannot render the document: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="241" />
+            <source>正在发送到打印机…</source>
+            <translation>Sending to the printer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/preview.py" line="269" />
             <source>已保存到 {0}</source>
             <translation>Saved to {0}</translation>
         </message>
@@ -2012,62 +2083,62 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>NoticeWorkbench</name>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="61" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="63" />
             <source>选择保存文书的文件夹</source>
             <translation>Choose a folder for the documents</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="130" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="140" />
             <source>预览</source>
             <translation>Preview</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="131" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="141" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="132" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="142" />
             <source>另存为PDF…</source>
             <translation>Save as PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="197" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="207" />
             <source>{0}，{1}</source>
             <translation>{0}, {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="198" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="208" />
             <source>当事人：{0}</source>
             <translation>Party: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="201" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="211" />
             <source>整改期限：{0}</source>
             <translation>Rectification deadline: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="204" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="214" />
             <source>{0}：{1}，签收人 {2}</source>
             <translation>{0}: {1}, received by {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="212" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="222" />
             <source>复查：{0}，{1}</source>
             <translation>Re-inspection: {0}, {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="217" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="227" />
             <source>立案编号：{0}</source>
             <translation>Case number: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="219" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="229" />
             <source>结案情况：{0}</source>
             <translation>Outcome: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="220" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="230" />
             <source>；</source>
             <translation>; </translation>
         </message>
@@ -2075,42 +2146,42 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>NoticesView</name>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="17" />
+            <location filename="../../desktop/ui/notices_view.py" line="23" />
             <source>跟进中（已签发、已送达）</source>
             <translation>Following (issued, served)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="18" />
+            <location filename="../../desktop/ui/notices_view.py" line="24" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="19" />
+            <location filename="../../desktop/ui/notices_view.py" line="25" />
             <source>草稿</source>
             <translation>Drafts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="20" />
+            <location filename="../../desktop/ui/notices_view.py" line="26" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="21" />
+            <location filename="../../desktop/ui/notices_view.py" line="27" />
             <source>逾期未整改</source>
             <translation>Not rectified</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="22" />
+            <location filename="../../desktop/ui/notices_view.py" line="28" />
             <source>立案查处</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="46" />
+            <location filename="../../desktop/ui/notices_view.py" line="53" />
             <source>跟进状态：</source>
             <translation>Follow-up:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="65" />
+            <location filename="../../desktop/ui/notices_view.py" line="73" />
             <source>共 {0} 份</source>
             <translation>{0} notice(s)</translation>
         </message>
@@ -2168,29 +2239,43 @@ Rectification deadline {deadline}, {countdown}</translation>
         </message>
     </context>
     <context>
+        <name>PlatformCheck</name>
+        <message>
+            <location filename="../../desktop/ui/platform_check.py" line="84" />
+            <source>无法打开窗口：本机缺少 Qt 图形界面（X11/xcb 平台插件）所需的系统库 {0}。
+请先安装（Debian/Ubuntu/统信UOS/麒麟）：
+    {1}
+然后再启动 cluedesk。</source>
+            <translation>Cannot open the window: this computer lacks the system libraries {0} that Qt's graphical interface (the X11/xcb platform plugin) needs.
+Install them first (Debian/Ubuntu/UOS/Kylin):
+    {1}
+then start cluedesk again.</translation>
+        </message>
+    </context>
+    <context>
         <name>ProblemsModel</name>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="52" />
+            <location filename="../../desktop/ui/sync_problems.py" line="53" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="53" />
+            <location filename="../../desktop/ui/sync_problems.py" line="54" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="54" />
+            <location filename="../../desktop/ui/sync_problems.py" line="55" />
             <source>操作时间</source>
             <translation>When</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="55" />
+            <location filename="../../desktop/ui/sync_problems.py" line="56" />
             <source>平台的理由</source>
             <translation>Platform's reason</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="56" />
+            <location filename="../../desktop/ui/sync_problems.py" line="57" />
             <source>尝试次数</source>
             <translation>Attempts</translation>
         </message>
@@ -2198,129 +2283,134 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="68" />
+            <location filename="../../desktop/ui/queue_model.py" line="69" />
             <source>编号</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="69" />
+            <location filename="../../desktop/ui/queue_model.py" line="70" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="70" />
+            <location filename="../../desktop/ui/queue_model.py" line="71" />
             <source>预警</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="71" />
+            <location filename="../../desktop/ui/queue_model.py" line="72" />
             <source>剩余时限</source>
             <translation>Time left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="72" />
+            <location filename="../../desktop/ui/queue_model.py" line="73" />
             <source>办理期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="73" />
+            <location filename="../../desktop/ui/queue_model.py" line="74" />
             <source>来源渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="74" />
+            <location filename="../../desktop/ui/queue_model.py" line="75" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="75" />
+            <location filename="../../desktop/ui/queue_model.py" line="76" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="76" />
+            <location filename="../../desktop/ui/queue_model.py" line="77" />
             <source>县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="77" />
+            <location filename="../../desktop/ui/queue_model.py" line="78" />
             <source>承办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="78" />
-            <source>当事人/对象</source>
+            <location filename="../../desktop/ui/queue_model.py" line="79" />
+            <source>被反映对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="79" />
+            <location filename="../../desktop/ui/queue_model.py" line="80" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="80" />
+            <location filename="../../desktop/ui/queue_model.py" line="81" />
+            <source>内容摘要</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_model.py" line="82" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="94" />
+            <location filename="../../desktop/ui/queue_model.py" line="96" />
             <source>一级预警</source>
             <translation>Level 1 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="95" />
+            <location filename="../../desktop/ui/queue_model.py" line="97" />
             <source>二级预警</source>
             <translation>Level 2 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="96" />
+            <location filename="../../desktop/ui/queue_model.py" line="98" />
             <source>三级预警</source>
             <translation>Level 3 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="406" />
+            <location filename="../../desktop/ui/queue_model.py" line="417" />
             <source>单击按此列排序，再次单击反向排序</source>
             <translation>Click to sort by this column, click again to reverse</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="407" />
+            <location filename="../../desktop/ui/queue_model.py" line="418" />
             <source>此列不能排序</source>
             <translation>This column cannot be sorted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="479" />
+            <location filename="../../desktop/ui/queue_model.py" line="492" />
             <source>一级预警（黄色，●）：距办理期限不足 {days} 个工作日</source>
             <translation>Level 1 warning (yellow, ●): less than {days} working day(s) to the deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="483" />
+            <location filename="../../desktop/ui/queue_model.py" line="496" />
             <source>二级预警（橙色，▲）：已超过办理期限</source>
             <translation>Level 2 warning (orange, ▲): past the deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="486" />
+            <location filename="../../desktop/ui/queue_model.py" line="499" />
             <source>三级预警（红色，■）：超过办理期限 {days} 个工作日以上，纪委监委介入</source>
             <translation>Level 3 warning (red, ■): more than {days} working days past the deadline; the discipline commission steps in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="488" />
+            <location filename="../../desktop/ui/queue_model.py" line="501" />
             <source>未预警</source>
             <translation>No warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="493" />
+            <location filename="../../desktop/ui/queue_model.py" line="506" />
             <source>当前环节没有办理期限</source>
             <translation>This stage has no deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="494" />
+            <location filename="../../desktop/ui/queue_model.py" line="507" />
             <source>{warning}
 {countdown}（办理期限 {deadline}）</source>
             <translation>{warning}
 {countdown} (deadline {deadline})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="503" />
+            <location filename="../../desktop/ui/queue_model.py" line="516" />
             <source>渠道编号：{0}</source>
             <translation>Channel reference: {0}</translation>
         </message>
@@ -2328,17 +2418,32 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>QueueView</name>
         <message>
-            <location filename="../../desktop/ui/queue_view.py" line="68" />
+            <location filename="../../desktop/ui/queue_view.py" line="108" />
             <source>线索列表</source>
             <translation>Clues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_view.py" line="93" />
+            <location filename="../../desktop/ui/queue_view.py" line="131" />
             <source>没有符合条件的线索</source>
             <translation>No clues match</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_view.py" line="202" />
+            <location filename="../../desktop/ui/queue_view.py" line="157" />
+            <source>下一条线索</source>
+            <translation>Next clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_view.py" line="159" />
+            <source>上一条线索</source>
+            <translation>Previous clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_view.py" line="161" />
+            <source>线索操作菜单</source>
+            <translation>Clue action menu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_view.py" line="345" />
             <source>共 {count} 条</source>
             <translation>{count} in all</translation>
         </message>
@@ -2485,51 +2590,197 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>Photos and files</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="173" />
-            <location filename="../../desktop/ui/register_dialog.py" line="222" />
+            <location filename="../../desktop/ui/register_dialog.py" line="170" />
+            <location filename="../../desktop/ui/register_dialog.py" line="220" />
             <source>登记</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="181" />
+            <location filename="../../desktop/ui/register_dialog.py" line="179" />
             <source>（不指定）</source>
             <translation>(not specified)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="204" />
+            <location filename="../../desktop/ui/register_dialog.py" line="202" />
             <source>线索已登记</source>
             <translation>Clue registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="205" />
+            <location filename="../../desktop/ui/register_dialog.py" line="203" />
             <source>线索已登记，临时编号为 {0}。</source>
             <translation>The clue is registered with the provisional code {0}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="207" />
+            <location filename="../../desktop/ui/register_dialog.py" line="205" />
             <source>同步到市平台后，平台将分配正式线索编号，临时编号随之替换。</source>
             <translation>After sync, the city platform assigns the final clue code, which replaces the provisional one.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/register_dialog.py" line="222" />
+            <location filename="../../desktop/ui/register_dialog.py" line="220" />
             <source>正在保存…</source>
             <translation>Saving…</translation>
         </message>
     </context>
     <context>
+        <name>RoleGuide</name>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="38" />
+            <source>乡镇（街道）、部门经办人</source>
+            <translation>Township, street or department clerk</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="39" />
+            <source>乡镇（街道）、部门负责人</source>
+            <translation>Township, street or department head</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="40" />
+            <source>区县攻坚办（分办、审核）</source>
+            <translation>County office (dispatch and review)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="41" />
+            <source>市攻坚办（调度、督办）</source>
+            <translation>City office (coordination and urging)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="42" />
+            <source>纪委监委（监督）</source>
+            <translation>Discipline commission (supervision)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="48" />
+            <source>每天开始：按 F5 同步，看左侧「我的待办」各队列的数字；红色、橙色、黄色的行是三级、二级、一级预警，先办。</source>
+            <translation>Start of the day: press F5 to sync and look at the counts of the queues under My tasks on the left; red, orange and yellow rows are level 3, 2 and 1 warnings: handle them first.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="53" />
+            <source>离线也能办：所有操作先保存在本机，联网后自动上传；被平台拒绝的操作在状态栏和「同步问题」中列出，逐条处理。</source>
+            <translation>Offline works too: every action is saved on this computer first and uploaded once online; actions the platform refused are shown in the status bar and listed under Sync problems, to handle one by one.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="59" />
+            <source>「待签收」：选中线索，签收（Ctrl+Shift+S）；不属于本单位的，退回并写明理由。</source>
+            <translation>To sign: select the clue and sign for it (Ctrl+Shift+S); return one that is not your unit's, with the reason.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="63" />
+            <source>「办理中」：到现场核查后，反馈（Ctrl+Shift+R）核查结论、整改措施并附现场照片；需要整改的，在「整改文书」中下达整改通知书并打印。</source>
+            <translation>Handling: after the site check, report (Ctrl+Shift+R) the finding and the measures with photos from the site; where rectification is needed, issue a rectification notice under Notices and print it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="68" />
+            <source>时限不够：申请延期（Ctrl+Shift+E），写明理由和需要的工作日。</source>
+            <translation>Not enough time: request an extension (Ctrl+Shift+E) with the reason and the working days needed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="71" />
+            <source>被驳回或退回的线索回到「办理中」，面板顶部的横幅写明理由，补正后再次反馈。</source>
+            <translation>A rejected or returned clue comes back to Handling with a banner at the top of the panel giving the reason; correct it and report again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="76" />
+            <source>「待审签」：经办人的反馈在上报前由您审签：通过（Ctrl+Shift+G）或退回经办人（Ctrl+Shift+K）并写明要补充的内容。</source>
+            <translation>To sign off: your clerks' reports wait for your sign-off before they go up: approve (Ctrl+Shift+G) or send back to the clerk (Ctrl+Shift+K) saying what to add.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="86" />
+            <source>「待分办」：新登记和被退回的线索。分办（Ctrl+Shift+D）给主办单位，需要时加协办单位；不属于本区县的，退回市级（Ctrl+Shift+C）。</source>
+            <translation>To dispatch: newly registered and returned clues. Dispatch (Ctrl+Shift+D) to a lead unit, adding assisting units where needed; return one that is not your county's to the city (Ctrl+Shift+C).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="91" />
+            <source>「待审核」：审核通过（Ctrl+Shift+A）即办结；材料不足的驳回（Ctrl+Shift+J），理由会显示在承办单位的线索上方。</source>
+            <translation>To review: approving (Ctrl+Shift+A) closes the clue; reject (Ctrl+Shift+J) a report that lacks evidence, and the reason shows above the clue at the handling unit.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="96" />
+            <source>「预警」：逾期的线索可以督办（Ctrl+Shift+U）；延期申请在线索面板中批准或不批准。</source>
+            <translation>Warnings: urge overdue clues (Ctrl+Shift+U); approve or deny extension requests in the clue panel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="100" />
+            <source>现场发现的问题：登记新线索（Ctrl+Shift+N）。</source>
+            <translation>A problem found in the field: register a new clue (Ctrl+Shift+N).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="105" />
+            <source>「待分办」：市级受理的线索分办给区县攻坚办或市级部门；区县退回的线索转办给其他区县（Ctrl+Shift+T）或提级办理（Ctrl+Shift+O）。</source>
+            <translation>To dispatch: clues received by the city go to a county office or a city department; a clue a county returned is transferred to another county (Ctrl+Shift+T) or taken over by the city (Ctrl+Shift+O).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="110" />
+            <source>「预警」：全市逾期线索，三级预警的先督办；督办（Ctrl+Shift+U）留下记录，承办单位可见。</source>
+            <translation>Warnings: the city's overdue clues, level 3 first; an urge (Ctrl+Shift+U) leaves a record the handling unit sees.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="114" />
+            <source>「待审核」：市级承办线索的反馈在此审核。</source>
+            <translation>To review: reports on the clues the city owns are reviewed here.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="119" />
+            <source>「预警」：本辖区的逾期线索，三级预警的线索需要您关注。</source>
+            <translation>Warnings: the overdue clues of your area; level 3 clues need your attention.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="122" />
+            <source>对逾期的线索督办（Ctrl+Shift+U），写明要求；督办记录进入办理记录，承办单位可见。</source>
+            <translation>Urge an overdue clue (Ctrl+Shift+U) stating what you require; the urge goes into the history, where the handling unit sees it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="126" />
+            <source>线索面板中可查看完整的办理记录、附件和整改文书；除督办外不改变线索。</source>
+            <translation>The clue panel shows the whole history, the attachments and the notices; apart from urging you do not change clues.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="140" />
+            <source>您的日常工作：{0}</source>
+            <translation>Your daily work: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="143" />
+            <source>快捷键的完整列表在「快捷键」页；数据和日志的位置在「帮助 → 关于」。</source>
+            <translation>The full list of keys is on the Shortcuts page; where the data and the log are is under Help → About.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SentBackBanner</name>
+        <message>
+            <location filename="../../desktop/ui/banner.py" line="28" />
+            <source>退回提示</source>
+            <translation>Sent back</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/banner.py" line="57" />
+            <source>{unit}（{person}）</source>
+            <translation>{unit} ({person})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/banner.py" line="58" />
+            <source>未写明原因</source>
+            <translation>no reason given</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/banner.py" line="59" />
+            <source>{sender} {time} {action}：{reason}</source>
+            <translation>{sender} {time} {action}: {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>Settings</name>
         <message>
-            <location filename="../../desktop/ui/settings.py" line="36" />
+            <location filename="../../desktop/ui/settings.py" line="71" />
             <source>请填写平台地址。</source>
             <translation>Please enter the platform address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings.py" line="40" />
+            <location filename="../../desktop/ui/settings.py" line="75" />
             <source>平台地址应以 http:// 或 https:// 开头，例如 https://hb.example.gov.cn。</source>
             <translation>The platform address must start with http:// or https://, e.g. https://hb.example.gov.cn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings.py" line="45" />
+            <location filename="../../desktop/ui/settings.py" line="80" />
             <source>平台地址中缺少服务器名称，或含有空格。</source>
             <translation>The platform address lacks a server name or contains spaces.</translation>
         </message>
@@ -2537,153 +2788,153 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="110" />
-            <location filename="../../desktop/ui/settings_dialog.py" line="232" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="111" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="233" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="112" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="113" />
             <source>界面语言将在重新启动 cluedesk 后生效。</source>
             <translation>The interface language takes effect after cluedesk restarts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="115" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="116" />
             <source>现在重新启动吗？未上传的操作保存在本机，重新启动后继续同步。</source>
             <translation>Restart now? Actions not yet uploaded are kept on this computer and sync after the restart.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="120" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="121" />
             <source>立即重启</source>
             <translation>Restart now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="124" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="125" />
             <source>稍后</source>
             <translation>Later</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="167" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="168" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="177" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="178" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="179" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="180" />
             <source>市级平台</source>
             <translation>City platform</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="181" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="182" />
             <source>平台地址：</source>
             <translation>Platform address:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="182" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="183" />
             <source>CA 证书：</source>
             <translation>CA certificate:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="183" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="184" />
             <source>自动同步间隔：</source>
             <translation>Sync automatically every:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="193" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="194" />
             <source>办公时间</source>
             <translation>Office hours</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="195" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="196" />
             <source>上午：</source>
             <translation>Morning:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="196" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="197" />
             <source>下午：</source>
             <translation>Afternoon:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="199" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="200" />
             <source>办公时间以市级平台发布的时限规则为准（计算期限和倒计时都按它），在此不能修改；平台调整后，下次同步即生效。</source>
             <translation>Office hours follow the time-limit rules the city platform publishes (deadlines and countdowns use them) and cannot be changed here; a change on the platform applies at the next sync.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="203" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="204" />
             <source>尚未从市级平台收到时限规则，暂按这里的办公时间计算期限和倒计时。</source>
             <translation>No time-limit rules have come from the city platform yet; deadlines and countdowns use the office hours here until then.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="211" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="212" />
             <source>显示桌面通知</source>
             <translation>Show desktop notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="213" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="214" />
             <source>有新的待办线索时</source>
             <translation>When new clues wait for me</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="215" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="216" />
             <source>我的线索预警升级时</source>
             <translation>When the warning level of my clues rises</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="219" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="220" />
             <source>通知</source>
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="230" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="231" />
             <source>更改语言后需重新启动 cluedesk 才能生效，保存时可立即重启。</source>
             <translation>A new language takes effect after cluedesk restarts; you can restart right away when saving.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="238" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="239" />
             <source>优先使用正式公文字体（仿宋、黑体、楷体、宋体），没有时用内置字体</source>
             <translation>Prefer the official document fonts (FangSong, HeiTi, KaiTi, SongTi); use the bundled fonts where they are missing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="244" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="245" />
             <source>留空则在系统字体文件夹中查找</source>
             <translation>Leave empty to look in the system font folders</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="245" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="246" />
             <source>打印字体</source>
             <translation>Print fonts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="248" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="249" />
             <source>字体文件夹：</source>
             <translation>Font folder:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="272" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="279" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="286" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="293" />
             <source>上午的下班时间必须晚于上班时间。</source>
             <translation>The morning must end after it starts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="288" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="295" />
             <source>下午的下班时间必须晚于上班时间。</source>
             <translation>The afternoon must end after it starts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="290" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="297" />
             <source>下午的上班时间不能早于上午的下班时间。</source>
             <translation>The afternoon cannot start before the morning ends.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="308" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="315" />
             <source>字体文件夹不存在：{0}</source>
             <translation>The font folder does not exist: {0}</translation>
         </message>
@@ -2691,21 +2942,39 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>ShortcutsModel</name>
         <message>
-            <location filename="../../desktop/ui/help_dialog.py" line="51" />
+            <location filename="../../desktop/ui/help_dialog.py" line="62" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/help_dialog.py" line="51" />
+            <location filename="../../desktop/ui/help_dialog.py" line="62" />
             <source>快捷键</source>
             <translation>Shortcut</translation>
         </message>
     </context>
     <context>
+        <name>SingleInstance</name>
+        <message>
+            <location filename="../../desktop/ui/single_instance.py" line="49" />
+            <source>数据目录 {0} 正由另一台计算机（{1}）上的 cluedesk 使用。请先在那台计算机上关闭 cluedesk，或用 --data-dir 指定本机的数据目录。</source>
+            <translation>The data folder {0} is in use by cluedesk on another computer ({1}). Close cluedesk there first, or choose a data folder of this computer with --data-dir.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/single_instance.py" line="56" />
+            <source>数据目录 {0} 正由另一个 cluedesk 窗口（进程 {1}）使用，但它没有响应。请切换到那个窗口；如果它已无响应，请结束该进程后再启动。</source>
+            <translation>The data folder {0} is in use by another cluedesk window (process {1}), which does not answer. Switch to that window; if it has stopped responding, end the process and start again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/single_instance.py" line="62" />
+            <source>数据目录 {0} 正由另一个 cluedesk 窗口使用，但它没有响应。请切换到那个窗口；如果它已无响应，请结束该进程后再启动。</source>
+            <translation>The data folder {0} is in use by another cluedesk window, which does not answer. Switch to that window; if it has stopped responding, end the process and start again.</translation>
+        </message>
+    </context>
+    <context>
         <name>Startup</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="83" />
-            <location filename="../../desktop/ui/startup.py" line="266" />
+            <location filename="../../desktop/ui/app.py" line="101" />
+            <location filename="../../desktop/ui/startup.py" line="271" />
             <source>无法启动</source>
             <translation>Cannot start</translation>
         </message>
@@ -2745,12 +3014,12 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>This computer has no data for the current user: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="243" />
+            <location filename="../../desktop/ui/startup.py" line="248" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="251" />
+            <location filename="../../desktop/ui/startup.py" line="256" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -2763,62 +3032,62 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>Login required</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="96" />
+            <location filename="../../desktop/ui/sync_controller.py" line="100" />
             <source>连接平台</source>
             <translation>Connecting to the platform</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="97" />
+            <location filename="../../desktop/ui/sync_controller.py" line="101" />
             <source>更新单位和规则</source>
             <translation>Updating units and rules</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="98" />
+            <location filename="../../desktop/ui/sync_controller.py" line="102" />
             <source>上传附件</source>
             <translation>Uploading attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="99" />
+            <location filename="../../desktop/ui/sync_controller.py" line="103" />
             <source>上传本机操作</source>
             <translation>Uploading local actions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="100" />
+            <location filename="../../desktop/ui/sync_controller.py" line="104" />
             <source>下载线索更新</source>
             <translation>Downloading clue updates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="166" />
+            <location filename="../../desktop/ui/sync_controller.py" line="170" />
             <source>同步已取消，已完成的部分已保存</source>
             <translation>Sync cancelled; what was done is saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="168" />
+            <location filename="../../desktop/ui/sync_controller.py" line="172" />
             <source>无法建立安全连接：{0}</source>
             <translation>Cannot establish a secure connection: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="170" />
+            <location filename="../../desktop/ui/sync_controller.py" line="174" />
             <source>无法连接平台，当前离线工作：{0}</source>
             <translation>Cannot reach the platform; working offline: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="172" />
+            <location filename="../../desktop/ui/sync_controller.py" line="176" />
             <source>登录失败：{0}</source>
             <translation>Sign-in failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="174" />
+            <location filename="../../desktop/ui/sync_controller.py" line="178" />
             <source>平台要求升级本程序：{0}</source>
             <translation>The platform requires a newer version of this program: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="176" />
+            <location filename="../../desktop/ui/sync_controller.py" line="180" />
             <source>同步失败：{0}</source>
             <translation>Sync failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="178" />
+            <location filename="../../desktop/ui/sync_controller.py" line="182" />
             <source>同步出错（详见日志）：{0}</source>
             <translation>Sync error (see the log): {0}</translation>
         </message>
@@ -2826,38 +3095,38 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>SyncProblemsView</name>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="174" />
+            <location filename="../../desktop/ui/sync_problems.py" line="176" />
             <source>以下操作被市级平台退回，尚未生效。可以修改后重新发送，或放弃（放弃后不可恢复）。</source>
             <translation>The city platform refused these actions; they have not taken effect. Correct and send them again, or discard them (this cannot be undone).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="187" />
+            <location filename="../../desktop/ui/sync_problems.py" line="189" />
             <source>没有同步问题。</source>
             <translation>No sync problems.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="190" />
+            <location filename="../../desktop/ui/sync_problems.py" line="192" />
             <source>修改后重发…</source>
             <translation>Correct and resend…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="191" />
+            <location filename="../../desktop/ui/sync_problems.py" line="193" />
             <source>直接重发</source>
             <translation>Resend</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="192" />
+            <location filename="../../desktop/ui/sync_problems.py" line="194" />
             <source>放弃操作…</source>
             <translation>Discard action…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="262" />
-            <location filename="../../desktop/ui/sync_problems.py" line="270" />
+            <location filename="../../desktop/ui/sync_problems.py" line="264" />
+            <location filename="../../desktop/ui/sync_problems.py" line="272" />
             <source>放弃操作</source>
             <translation>Discard action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="263" />
+            <location filename="../../desktop/ui/sync_problems.py" line="265" />
             <source>放弃 {0} 的“{1}”？放弃后这个操作不会再发送，且不能恢复。</source>
             <translation>Discard “{1}” on {0}? It will not be sent again, and this cannot be undone.</translation>
         </message>
@@ -2865,82 +3134,95 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>SyncStatusBar</name>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="33" />
+            <location filename="../../desktop/ui/status_bar.py" line="46" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="35" />
+            <location filename="../../desktop/ui/status_bar.py" line="48" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="36" />
+            <location filename="../../desktop/ui/status_bar.py" line="49" />
             <source>与市级平台同步（F5）</source>
             <translation>Sync with the city platform (F5)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="57" />
+            <location filename="../../desktop/ui/status_bar.py" line="75" />
             <source>未连接平台</source>
             <translation>Not connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="57" />
+            <location filename="../../desktop/ui/status_bar.py" line="75" />
             <source>没有配置市级平台地址</source>
             <translation>No city platform address is set</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="60" />
+            <location filename="../../desktop/ui/status_bar.py" line="78" />
             <source>◌ 连接待检测</source>
             <translation>◌ Connection not checked yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="61" />
+            <location filename="../../desktop/ui/status_bar.py" line="79" />
             <source>本次启动后尚未与 {0} 通信</source>
             <translation>No contact with {0} since the program started</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="64" />
+            <location filename="../../desktop/ui/status_bar.py" line="82" />
             <source>● 在线</source>
             <translation>● Online</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="67" />
+            <location filename="../../desktop/ui/status_bar.py" line="85" />
             <source>○ 离线</source>
             <translation>○ Offline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="68" />
+            <location filename="../../desktop/ui/status_bar.py" line="86" />
             <source>无法连接 {0}，可继续离线办理</source>
             <translation>Cannot reach {0}; you can go on working offline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="78" />
+            <location filename="../../desktop/ui/status_bar.py" line="96" />
             <source>上次同步 {0}</source>
             <translation>Last sync {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="80" />
+            <location filename="../../desktop/ui/status_bar.py" line="98" />
             <source>从未同步</source>
             <translation>Never synced</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="82" />
+            <location filename="../../desktop/ui/status_bar.py" line="100" />
             <source>待上传 {0} 个操作</source>
             <translation>{0} action(s) to upload</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="84" />
+            <location filename="../../desktop/ui/status_bar.py" line="102" />
             <source>无待上传操作</source>
             <translation>Nothing to upload</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/status_bar.py" line="106" />
+            <source>%n 个操作被平台拒绝</source>
+            <translation>
+                <numerusform>%n action refused by the platform</numerusform>
+                <numerusform>%n actions refused by the platform</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="90" />
+            <location filename="../../desktop/ui/status_bar.py" line="108" />
+            <source>点击查看「同步问题」（Ctrl+Shift+P）</source>
+            <translation>Click to see Sync problems (Ctrl+Shift+P)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_bar.py" line="113" />
             <source>同步中</source>
             <translation>Syncing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="93" />
+            <location filename="../../desktop/ui/status_bar.py" line="116" />
             <source>正在同步……</source>
             <translation>Syncing…</translation>
         </message>

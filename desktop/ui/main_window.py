@@ -344,7 +344,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         """Edit the settings; the sync interval applies at once."""
         hours = platform_office_hours(self.workspace.store)
-        dialog = SettingsDialog(self.settings, self, platform_hours=hours)
+        bound = self.sync.connection.server_url if self.sync.connection else None
+        dialog = SettingsDialog(self.settings, self, platform_hours=hours, bound_url=bound)
         dialog.accepted.connect(self.apply_settings)
         self.dialog = dialog
         dialog.open()

@@ -155,10 +155,13 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         platform_hours: OfficeHours | None = None,
+        bound_url: str | None = None,
         launch: Launch = _launch_detached,
     ) -> None:
         """`platform_hours`: the office hours of the platform's published rules, which then
-        govern (the fields show them, read-only); `launch` starts a program detached."""
+        govern (the fields show them, read-only); `bound_url`: the platform this data folder
+        is bound to, shown read-only instead of the address a first login starts from;
+        `launch` starts a program detached."""
         super().__init__(parent)
         self.settings = settings
         self.platform_hours = platform_hours
@@ -167,9 +170,15 @@ class SettingsDialog(QDialog):
         self.restart_prompt: QMessageBox | None = None
         self.setWindowTitle(self.tr("设置"))
 
-        self.server_url = QLineEdit(settings.server_url)
+        self.bound_url = bound_url
+        self.server_url = QLineEdit(bound_url or settings.server_url)
         self.server_url.setObjectName("server_url")
         self.server_url.setPlaceholderText("https://")
+        if bound_url:  # the store holds this platform's data: another one needs a new folder
+            self.server_url.setReadOnly(True)
+            self.server_url.setToolTip(
+                self.tr("本数据目录已绑定此平台；连接其他平台请用另一个数据目录（--data-dir）。")
+            )
         self.ca_bundle = CaBundlePicker()
         self.ca_bundle.edit.setText(settings.ca_bundle or "")
         self.sync_interval = QSpinBox()
@@ -300,7 +309,7 @@ class SettingsDialog(QDialog):
     def problem(self) -> tuple[QWidget, str] | None:
         """The first field that is not valid and why, or None."""
         url = self.server_url.text().strip()
-        if url:
+        if url and not self.bound_url:
             url_problem = check_server_url(url)
             if url_problem is not None:
                 return self.server_url, url_problem
@@ -333,7 +342,8 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         """Write the fields into the settings (they must be valid)."""
         settings = self.settings
-        settings.server_url = self.server_url.text().strip().rstrip("/")
+        if not self.bound_url:
+            settings.server_url = self.server_url.text().strip().rstrip("/")
         settings.ca_bundle = self.ca_bundle.value()
         settings.sync_interval_minutes = self.sync_interval.value()
         if self.platform_hours is None:  # the platform's hours are shown, not the settings'

@@ -17,7 +17,7 @@ from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.role_guide import Role, guide_html, role_of
 from desktop.ui.settings import AppSettings
-from desktop.ui.sync_controller import SyncController
+from desktop.ui.sync_controller import Connection, SyncController
 from desktop.ui.workspace import Workspace
 from tests.ui.conftest import MakeWorkspace
 
@@ -142,6 +142,24 @@ def test_about_shows_the_data_folder_and_settings_apply_office_hours(
     assert workspace.calendar.office_hours == late
     with workspace.store.session() as session:
         assert load_rules(session).office_hours == late
+
+
+def test_settings_show_the_platform_the_window_is_bound_to(
+    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    """The demo's settings named no platform address: the one in use is shown, read-only,
+    and saving leaves the address a first login starts from as it was."""
+    workspace = make_workspace("xinhai")
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    address = "http://127.0.0.1:8123"
+    sync = SyncController(workspace, Connection(address, "xinhai"))
+    window = MainWindow(workspace, sync, settings)
+    qtbot.addWidget(window)
+    dialog = window.open_settings()
+    assert dialog.server_url.text() == address and dialog.server_url.isReadOnly()
+    assert "--data-dir" in dialog.server_url.toolTip()
+    dialog.submit()
+    assert settings.server_url == ""
 
 
 def test_print_fonts_follow_the_choice_and_are_made_once() -> None:

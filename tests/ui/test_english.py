@@ -61,7 +61,7 @@ pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 """Chinese characters and full-width punctuation."""
 
-DATA_COLUMNS = frozenset({"COUNTY", "LEAD_UNIT", "SUBJECT", "ADDRESS", "CONTENT", "DESCRIPTION"})
+DATA_COLUMNS = frozenset({"COUNTY", "LEAD_UNIT", "SUBJECT", "ADDRESS", "SUMMARY"})
 """Queue columns whose cells are data (names, addresses, the clue's words), shown as they are."""
 
 DATA_FIELDS = frozenset(
@@ -188,7 +188,8 @@ def shown_texts(window: MainWindow) -> Iterator[tuple[str, str]]:
             and widget.model() is not None
         ):
             skip: set[int] = set()
-            if widget is window.queue_view.table:
+            table = window.queue_view.table
+            if widget is table or widget is table.frozen:  # the frozen code column's view
                 skip = {c.value for c in Column if c.name in DATA_COLUMNS}
             for text in _model_texts(widget.model(), skip):
                 yield f"view {type(widget).__name__}", text

@@ -105,10 +105,14 @@ def refuse(message: str | Callable[[], str], settings: AppSettings | None = None
 def bring_forward(window: QWidget | None) -> None:
     """Show the window on top of the others and give it the keyboard (restored if minimised).
 
-    A modal dialog (the login, a progress or a message box) comes forward instead when one
-    is open; before the main window exists, whatever top-level window is shown.
+    A modal dialog of the window (or, before the window exists, the login, a progress or a
+    message box) comes forward instead when one is open; before the main window exists,
+    whatever top-level window is shown.
     """
-    target = QApplication.activeModalWidget() or window
+    modal = QApplication.activeModalWidget()
+    if modal is not None and window is not None and not window.isAncestorOf(modal):
+        modal = None  # not this window's: another window's business
+    target = modal or window
     if target is None:
         target = next((w for w in QApplication.topLevelWidgets() if w.isVisible()), None)
     if target is None:

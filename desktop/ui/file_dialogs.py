@@ -96,14 +96,14 @@ def file_dialog(
     return dialog
 
 
-_QT_GAPS = {
+UNTRANSLATED = {
     ("QAbstractFileIconProvider", "Folder"): "文件夹",
     ("QAbstractFileIconProvider", "File"): "文件",
     ("QAbstractFileIconProvider", "Drive"): "驱动器",
     ("QAbstractFileIconProvider", "File Folder"): "文件夹",
     ("QAbstractFileIconProvider", "Shortcut"): "快捷方式",
 }
-"""Texts of Qt's file dialog that Qt's own Chinese catalogue lacks."""
+"""Texts of Qt's file dialog that Qt's own Chinese catalogue lacks (Chinese already)."""
 
 
 class QtChineseGaps(QTranslator):
@@ -116,7 +116,7 @@ class QtChineseGaps(QTranslator):
         disambiguation: str | None = None,
         n: int = -1,
     ) -> str | None:
-        return _QT_GAPS.get((context, source_text))  # None: not ours, the next translator
+        return UNTRANSLATED.get((context, source_text))  # None: not ours, the next translator
 
     def isEmpty(self) -> bool:  # noqa: N802 - QTranslator API
         """Never empty (Qt skips empty translators)."""

@@ -28,17 +28,27 @@ from desktop.ui.queue_model import WARNING_GLYPHS, area_name
 from desktop.ui.workspace import Workspace
 
 DEBOUNCE_MS = 250
+OVERHANG = 3
+"""Pixels a caption gets beyond its text's advance, for a last glyph that overhangs it."""
 DEFAULT_RANGE_DAYS = 30
 AREA_KINDS = (UnitKind.COUNTY_OFFICE, UnitKind.ZONE_OFFICE)
 PLACE_KINDS = (UnitKind.TOWNSHIP, UnitKind.STREET)
 
 
 def compact_combo(parent: QWidget) -> QComboBox:
-    """A combo box whose minimum width is a few characters, not its longest entry."""
+    """A combo box as wide as its first entry (全部…), not its longest one."""
     combo = QComboBox(parent)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(4)
     return combo
+
+
+def show_first_entry_whole(combo: QComboBox) -> None:
+    """Make the combo wide enough for its first entry ("All categories" is longer than
+    全部类别); Qt counts the minimum contents length in widths of an x."""
+    metrics = combo.fontMetrics()
+    needed = metrics.horizontalAdvance(combo.itemText(0)) if combo.count() else 0
+    combo.setMinimumContentsLength(max(4, -(-needed // max(1, metrics.horizontalAdvance("x")))))
 
 
 def townships_of(units: Iterable[UnitInfo], county_code: str) -> list[UnitInfo]:
@@ -80,6 +90,7 @@ class FilterBar(QWidget):
         self.county = compact_combo(self)
         self.county.setObjectName("county")
         self.county.addItem(self.tr("全部县区"), None)
+        show_first_entry_whole(self.county)
         areas = sorted((u for u in workspace.units.values() if u.kind in AREA_KINDS), key=_code)
         for area in areas:
             self.county.addItem(area_name(workspace, area.code), area.code)
@@ -250,6 +261,7 @@ class FilterBar(QWidget):
         combo.addItem(everything, None)
         for member in members:
             combo.addItem(label(member), member.value)
+        show_first_entry_whole(combo)
         return combo
 
     def _date_edit(self, name: str, day: date) -> QDateEdit:
@@ -264,6 +276,9 @@ class FilterBar(QWidget):
     ) -> QLabel:
         caption = QLabel(text, self)
         caption.setBuddy(widget)
+        # Qt sizes a label by its text's advance and clips the glyph that overhangs it (the
+        # p of "Township"): a few pixels more.
+        caption.setMinimumWidth(caption.sizeHint().width() + OVERHANG)
         widget.setAccessibleName(caption.text().split("(")[0])
         layout.addWidget(caption)
         layout.addWidget(widget, stretch)
@@ -290,6 +305,7 @@ class FilterBar(QWidget):
         self.township.blockSignals(True)
         self.township.clear()
         self.township.addItem(self.tr("全部乡镇街道"), None)
+        show_first_entry_whole(self.township)
         if county_code:
             for unit in townships_of(self.workspace.units.values(), county_code):
                 self.township.addItem(unit.name, unit.code)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop import __version__
 from desktop.store.database import default_data_dir
 from desktop.store.health import StoreUnusable, prepare_data_dir
+from desktop.ui.error_dialog import install_exception_hook
 from desktop.ui.fonts import apply_default_font
 from desktop.ui.i18n import install_translators
 from desktop.ui.logging_setup import install_qt_message_handler, setup_logging
@@ -94,6 +95,7 @@ def run(options: AppOptions) -> int:
     log_path = setup_logging(folder)
     app = make_application(sys.argv[:1])
     install_qt_message_handler()
+    install_exception_hook()
     log.info("cluedesk %s starting, data in %s, log in %s", __version__, folder, log_path)
     startup = Startup(AppSettings(), folder, MainWindow, demo=options.demo, account=options.account)
     status: list[int] = []

@@ -228,7 +228,7 @@ class ExceptionHook(QObject):
         if application is None:  # too early or too late for a window: one calm line
             print(self.terminal_line(), file=sys.stderr)
             return
-        if QThread.currentThread() is application.thread():
+        if threading.current_thread() is threading.main_thread():  # Qt's GUI thread too
             self.show_dialog(caught)
         elif isValid(self):
             self.arrived.emit(caught)  # queued to the UI thread

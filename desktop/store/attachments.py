@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from desktop.domain.messages import Message
 from desktop.domain.validators import ValidationError
 from desktop.store.database import Store
-from desktop.store.health import disk_full, private_dir
+from desktop.store.errors import disk_full
+from desktop.store.health import private_dir
 from desktop.store.models import Attachment, Clue, ClueAttachment
 
 CHUNK = 1 << 20

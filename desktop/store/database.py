@@ -14,13 +14,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.store.errors import StoreUnusable, problem_from
 from desktop.store.health import (
     APPLICATION_ID,
-    StoreUnusable,
     forget_clean_close,
     inspect_store,
     prepare_data_dir,
-    problem_from,
     record_clean_close,
     tighten_store_files,
 )
@@ -57,9 +56,10 @@ def make_engine(db_path: Path, *, shown_as: Path | None = None) -> Engine:
     """An engine on the SQLite file: WAL, foreign keys and a busy timeout on every connection.
 
     A full disk, a read-only file or damage met while it runs is raised as StoreUnusable,
-    naming the file (`shown_as` when the file is a temporary one that becomes it).
+    naming the file (`shown_as` when the file is a temporary one that becomes it). The
+    statements' parameters (reporter data among them) are kept out of every error's text.
     """
-    engine = create_engine(f"sqlite:///{db_path}")
+    engine = create_engine(f"sqlite:///{db_path}", hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     named = shown_as or db_path
 

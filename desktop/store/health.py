@@ -11,14 +11,13 @@ a store is closed (after setting its modification time to a sentinel in the past
 later write can produce), and any later change by anything else, a crash after the file was
 written to, or a copied-in file, fails that comparison and gets the full check.
 
-`problem_from` maps the errors a running store can still meet (a full disk, a read-only
-folder, damage found on reading) to the same exception, so the command line and the window
-explain them the same way.
+The sentences themselves, and `problem_from`, which maps the errors a running store can
+still meet (a full disk, a read-only folder, damage found on reading) to the same exception,
+live in desktop.store.errors, so the command line and the window explain them the same way.
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import os
@@ -30,12 +29,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.messages import Message
+from desktop.store.errors import (
+    StoreUnusable,
+    damaged,
+    empty_file,
+    file_not_writable,
+    folder_not_writable,
+    foreign,
+    not_a_folder,
+    problem_from,
+)
 
 log = logging.getLogger("cluedesk.store")
 
 APPLICATION_ID = 0x434C5545
 """SQLite's application_id of a cluedesk store ("CLUE"), set when the store is created."""
-BACKUP_DIR = "backups"
 CLEAN_CLOSE_SUFFIX = ".clean-close"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -46,198 +54,6 @@ _SENTINEL_STEP = 1000
 """Nanoseconds: the clean-close sentinel is a whole microsecond, just before the last write."""
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
-
-_FULL, _CORRUPT, _NOTADB = sqlite3.SQLITE_FULL, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB
-_READONLY, _CANTOPEN, _PERM = sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM
-_IOERR = sqlite3.SQLITE_IOERR
-_DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
-_DENIED_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
-
-
-class StoreUnusable(Exception):
-    """The store cannot be used as it is; the message says why and what to do."""
-
-    def __init__(self, message: str, path: Path | None = None) -> None:
-        super().__init__(message)
-        self.path = path
-
-
-# -- the messages ---------------------------------------------------------------------------
-
-
-def _restore_hint(db_path: Path, *, may_hold_actions: bool = True) -> str:
-    backups = db_path.parent / BACKUP_DIR
-    try:
-        saved = sorted(backups.glob(f"{db_path.stem}-*.sqlite3"), key=lambda p: p.name)
-    except OSError:
-        saved = []
-    restore = (
-        Message(
-            "把备份 {backup} 复制到数据目录并改名为 {name} 后再打开 cluedesk 同步，或者直接",
-            backup=str(saved[-1]),
-            name=db_path.name,
-        )
-        if saved
-        else ""
-    )
-    keep = Message("（其中可能还有尚未同步的操作，可交技术人员取回）") if may_hold_actions else ""
-    return Message(
-        "请先退出 cluedesk，把 {path} 移到别处保存{keep}；然后{restore}"
-        "重新打开 cluedesk 并登录同步，会新建线索库并从平台重新下载线索。",
-        path=str(db_path),
-        keep=keep,
-        restore=restore,
-    )
-
-
-def not_a_folder(folder: Path) -> StoreUnusable:
-    """The data folder given is a file."""
-    return StoreUnusable(
-        Message(
-            "数据目录 {folder} 是一个文件，不是文件夹，cluedesk 没有改动它。"
-            "请用 --data-dir 指定一个文件夹（不存在时会自动创建）。",
-            folder=str(folder),
-        ),
-        folder,
-    )
-
-
-def folder_not_writable(folder: Path) -> StoreUnusable:
-    """The data folder is read-only for this user."""
-    return StoreUnusable(
-        Message(
-            "数据目录 {folder} 不可写（只读，或当前用户没有写权限），cluedesk 无法在其中保存"
-            "线索库，没有做任何改动。请为当前用户开放该文件夹的读写权限，"
-            "或用 --data-dir 指定其他文件夹。",
-            folder=str(folder),
-        ),
-        folder,
-    )
-
-
-def file_not_writable(db_path: Path) -> StoreUnusable:
-    """The store file is read-only for this user (or cannot be opened)."""
-    return StoreUnusable(
-        Message(
-            "线索库文件 {path} 不可读写（只读，或当前用户没有权限），cluedesk 没有改动它。"
-            "请为当前用户开放该文件及其所在文件夹的读写权限后重试。",
-            path=str(db_path),
-        ),
-        db_path,
-    )
-
-
-def disk_full(path: Path) -> StoreUnusable:
-    """The disk (or the user's quota) is full."""
-    return StoreUnusable(
-        Message(
-            "磁盘空间不足：写入 {path} 时磁盘已满。这次的操作没有保存，"
-            "已有的线索和待同步的操作都没有丢失。请清理磁盘空间后重试。",
-            path=str(path),
-        ),
-        path,
-    )
-
-
-def damaged(db_path: Path, what: str) -> StoreUnusable:
-    """The store file is damaged: `what` says how it was found out."""
-    return StoreUnusable(
-        Message(
-            "线索库文件 {path} 已损坏（{what}），cluedesk 已停止使用它，也没有改动它。{hint}",
-            path=str(db_path),
-            what=what,
-            hint=_restore_hint(db_path),
-        ),
-        db_path,
-    )
-
-
-def empty_file(db_path: Path) -> StoreUnusable:
-    """The store file has zero bytes."""
-    return StoreUnusable(
-        Message(
-            "线索库文件 {path} 是空的（0 字节），可能在写入时被中断或被其他程序清空。"
-            "为免尚未同步的操作在不知不觉中丢失，cluedesk 没有用新库替换它。{hint}",
-            path=str(db_path),
-            hint=_restore_hint(db_path, may_hold_actions=False),
-        ),
-        db_path,
-    )
-
-
-def foreign(db_path: Path, tables: list[str]) -> StoreUnusable:
-    """Another program's SQLite database sits where the store should be."""
-    if len(tables) > 5:
-        content = Message("其中是其他程序的数据表：{tables}等", tables=tuple(tables[:5]))
-    elif tables:
-        content = Message("其中是其他程序的数据表：{tables}", tables=tuple(tables))
-    else:
-        content = Message("它属于其他程序")
-    return StoreUnusable(
-        Message(
-            "{path} 不是 cluedesk 的线索库（{content}），cluedesk 没有改动它。"
-            "请把该文件移到别处，或用 --data-dir 指定其他数据目录，"
-            "然后重新打开 cluedesk 并登录同步。",
-            path=str(db_path),
-            content=content,
-        ),
-        db_path,
-    )
-
-
-def newer_version(db_path: Path, revision: str) -> StoreUnusable:
-    """The store was written by a newer cluedesk."""
-    return StoreUnusable(
-        Message(
-            "线索库 {path} 的数据库版本 {revision} 比本程序新（由更新版本的 cluedesk 写入），"
-            "cluedesk 没有改动它。请升级 cluedesk 后再打开。",
-            path=str(db_path),
-            revision=revision,
-        ),
-        db_path,
-    )
-
-
-def problem_from(exc: BaseException, path: Path) -> StoreUnusable | None:
-    """The store problem an SQLite or OS error means (None: not one of those, re-raise it)."""
-    if isinstance(exc, StoreUnusable):
-        return exc
-    if isinstance(exc, sqlite3.Error):
-        code = getattr(exc, "sqlite_errorcode", None)
-        primary = code & 0xFF if isinstance(code, int) else None
-        if primary == _FULL:
-            return disk_full(path)
-        if primary in (_CORRUPT, _NOTADB):
-            return damaged(path, Message("读取时发现数据页损坏，SQLite：{error}", error=str(exc)))
-        if primary in (_READONLY, _CANTOPEN, _PERM):
-            return file_not_writable(path)
-        if primary == _IOERR:
-            return StoreUnusable(
-                Message(
-                    "读写线索库文件 {path} 时发生磁盘错误（{error}），这次的操作没有保存。"
-                    "请检查磁盘或存储设备后重试；如再次出现，{hint}",
-                    path=str(path),
-                    error=str(exc),
-                    hint=_restore_hint(path),
-                ),
-                path,
-            )
-        return None
-    if isinstance(exc, OSError):
-        target = Path(exc.filename) if isinstance(exc.filename, str) else path
-        if exc.errno in _DISK_FULL_ERRNOS:
-            return disk_full(target)
-        if exc.errno in _DENIED_ERRNOS:
-            return StoreUnusable(
-                Message(
-                    "没有权限写入 {path}（只读，或当前用户没有写权限），cluedesk 没有做任何改动。"
-                    "请为当前用户开放读写权限，或用 --data-dir 指定其他文件夹。",
-                    path=str(target),
-                ),
-                target,
-            )
-    return None
-
 
 # -- files and folders only the user can read -------------------------------------------------
 

@@ -15,14 +15,13 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Engine
 
-from desktop.store.health import (
+from desktop.store.errors import (
     BACKUP_DIR,
     StoreUnusable,
-    create_private_file,
     newer_version,
-    private_dir,
     problem_from,
 )
+from desktop.store.health import create_private_file, private_dir
 
 log = logging.getLogger("cluedesk.store")
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.domain.validators import ValidationError
 from desktop.domain.workflow import SYSTEM_ACTIONS, Action, ActionRefused
 from desktop.store.attachments import store_file
+from desktop.store.errors import storage_problem
 from desktop.store.local_actions import LocalAction, check_local_action, take_action
 from desktop.ui.labels import field_title, label
 from desktop.ui.tasks import Task, run_task
@@ -102,6 +103,10 @@ def describe_error(exc: BaseException) -> ActionError:
         return ActionError(ATTACHMENTS_FIELD, message)
     if isinstance(exc, LookupError) and exc.args and isinstance(exc.args[0], str):
         return ActionError(None, exc.args[0])  # the store's own Chinese sentence
+    problem = storage_problem(exc)
+    if problem is not None:  # a full disk, a read-only folder, a damaged store
+        log.error("action not saved: the store could not be written", exc_info=exc)
+        return ActionError(None, str(problem))
     log.error("action failed", exc_info=exc)
     return ActionError(
         None,
@@ -176,6 +181,8 @@ def _store_evidence(workspace: Workspace, files: Sequence[Path]) -> list[dict[st
         try:
             stored = store_file(workspace.store, path)
         except OSError as exc:
+            if exc.filename not in (None, str(path)) and storage_problem(exc) is not None:
+                raise  # writing the copy failed (the attachment folder), not reading the file
             raise EvidenceError(path.name) from exc
         cited.append({"sha256": stored.sha256, "name": path.name})
     return cited

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop import __version__
 from desktop.store.database import default_data_dir
 from desktop.store.health import StoreUnusable, prepare_data_dir
+from desktop.ui.error_dialog import install_exception_hook
 from desktop.ui.fonts import apply_default_font
 from desktop.ui.i18n import install_translators
 from desktop.ui.logging_setup import install_qt_message_handler, setup_logging
@@ -179,6 +180,7 @@ def _run_window(
 ) -> int:
     app = make_application(sys.argv[:1], settings)
     install_qt_message_handler()
+    install_exception_hook()
     log.info("cluedesk %s starting, data in %s, log in %s", __version__, folder, log_path)
     startup = Startup(settings, folder, MainWindow, demo=options.demo, account=options.account)
     instance.listen()

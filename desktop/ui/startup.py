@@ -1,13 +1,16 @@
 """From start to a usable window: open the store, log in if needed, first sync, the window.
 
-Every slow step (seeding the demo platform, logging in, the first sync) runs through the task
-helper with a progress dialog; the user can cancel, and a failure is shown, never swallowed.
+Every slow step (opening the store, which may check, back up and migrate it, and looking the
+saved session up in the keyring; seeding the demo platform, logging in, the first sync) runs
+through the task helper with a progress dialog, never on the UI thread; the user can cancel the
+download, and a failure is shown in plain words, never swallowed and never as a repr.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -16,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from desktop.demo.city import DEMO_PASSWORD
 from desktop.domain.timeutil import china_now
 from desktop.store.database import Store, open_store
-from desktop.store.health import StoreUnusable
+from desktop.store.errors import storage_problem
 from desktop.store.sync_apply import apply_local_office_hours, sync_status
 from desktop.sync.auth import has_session, open_client
 from desktop.sync.engine import SyncSummary
@@ -42,6 +45,28 @@ def saved_connection(store: Store, ca_bundle: str | None) -> Connection | None:
     connection = Connection(status.server_url, str(username), ca_bundle)
     with open_client(store, connection.server_url, connection.username) as http:
         return connection if has_session(http) else None
+
+
+@dataclass(frozen=True)
+class OpenedStore:
+    """A store opened off the UI thread, and the saved connection found in it (if any)."""
+
+    store: Store
+    connection: Connection | None
+
+
+def open_and_look_up(folder: Path, ca_bundle: str | None) -> OpenedStore:
+    """Open (check, back up, migrate) the store and look its saved session up (a worker's job).
+
+    The store's engine may be used from any thread afterwards (SQLAlchemy's SQLite pool does
+    not bind a connection to the thread that made it).
+    """
+    store = open_store(folder)
+    try:
+        return OpenedStore(store, saved_connection(store, ca_bundle))
+    except BaseException:
+        store.close()
+        raise
 
 
 class Startup(QObject):
@@ -86,23 +111,40 @@ class Startup(QObject):
             else:
                 self._choose_demo_account()
             return
-        self.store = self._open_store(self.data_dir)
-        if self.store is None:
-            return
-        connection = saved_connection(self.store, self.settings.ca_bundle)
-        if connection is not None:
-            self._open_window(connection, sync_at_once=True)
+        self._show_progress(self.tr("正在打开本机线索库……"), cancel=False)
+        folder, ca_bundle = self.data_dir, self.settings.ca_bundle
+        self._run(
+            lambda _task: open_and_look_up(folder, ca_bundle),
+            self._store_opened,
+            self._store_failed,
+        )
+
+    def _store_opened(self, opened: object) -> None:
+        assert isinstance(opened, OpenedStore)
+        self.store = opened.store
+        self._hide_progress()
+        if opened.connection is not None:
+            self._open_window(opened.connection, sync_at_once=True)
         else:
             self._ask_login()
 
-    def _open_store(self, folder: Path) -> Store | None:
-        try:
-            return open_store(folder)
-        except StoreUnusable as exc:  # damaged, foreign, newer, read-only, full disk
+    def _store_failed(self, exc: BaseException) -> None:
+        """The store could not be opened: damaged, foreign, newer, read-only, full disk …"""
+        self._hide_progress()
+        if storage_problem(exc) is not None:
             self.exit_status = 2
-            self._hide_progress()
-            self._fail(str(exc))
-            return None
+        self._fail(self.plain_failure(exc))
+
+    def plain_failure(self, exc: BaseException) -> str:
+        """What to tell the user about a failed step: plain words, never SQL or a repr."""
+        if isinstance(exc, SyncError):
+            return str(exc)
+        problem = storage_problem(exc, self.store.db_path if self.store is not None else None)
+        if problem is not None:
+            log.error("start-up step stopped by a storage problem", exc_info=exc)
+            return str(problem)
+        log.error("start-up step failed unexpectedly", exc_info=exc)
+        return self.tr("程序内部出错，详细信息已写入日志，已保存的数据不受影响。")
 
     def _choose_demo_account(self) -> None:
         dialog = DemoAccountDialog()
@@ -115,24 +157,40 @@ class Startup(QObject):
         demo = self.demo
         assert demo is not None
         self._show_progress(self.tr("正在启动演示平台（首次运行需生成演示城市）……"), cancel=False)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(demo.stop)
 
-        def started(base_url: object) -> None:
-            app = QApplication.instance()
-            if app is not None:
-                app.aboutToQuit.connect(demo.stop)
-            store = self._open_store(demo.client_dir(username))
-            if store is None:
-                return
-            self.store = store
-            follow_demo_port(store, str(base_url))
-            connection = Connection(str(base_url), username)
-            if saved_connection(store, None) == connection:
+        def start(_task: Task[object]) -> tuple[Connection, OpenedStore]:
+            base_url = demo.start()
+            store = open_store(demo.client_dir(username))
+            try:
+                follow_demo_port(store, base_url)
+                return Connection(base_url, username), OpenedStore(store, None)
+            except BaseException:
+                store.close()
+                raise
+
+        def started(result: object) -> None:
+            assert isinstance(result, tuple)
+            connection, opened = result
+            self.store = opened.store
+            self._check_demo_session(connection)
+
+        self._run(start, started, self._store_failed)
+
+    def _check_demo_session(self, connection: Connection) -> None:
+        store = self.store
+        assert store is not None
+
+        def saved(found: object) -> None:
+            if found == connection:
                 self._hide_progress()
                 self._open_window(connection, sync_at_once=True)
             else:
                 self._login(connection, DEMO_PASSWORD)
 
-        self._run(lambda _task: demo.start(), started)
+        self._run(lambda _task: saved_connection(store, None), saved)
 
     def _ask_login(self) -> None:
         dialog = LoginDialog(self.settings, stay_open=True)
@@ -165,7 +223,7 @@ class Startup(QObject):
 
     def _login_failed(self, exc: BaseException) -> None:
         self._hide_progress()
-        message = str(exc) if isinstance(exc, SyncError | StoreUnusable) else repr(exc)
+        message = self.plain_failure(exc)
         if self.login_dialog is None:
             self._fail(self.tr("演示账号登录失败：{0}").format(message))
             return
@@ -183,7 +241,7 @@ class Startup(QObject):
 
         def sync_failed(exc: BaseException) -> None:
             self._hide_progress()
-            message = str(exc) if isinstance(exc, SyncError | StoreUnusable) else repr(exc)
+            message = self.plain_failure(exc)
             self._fail(self.tr("首次同步没有完成：{0}").format(message))
 
         self._run(lambda task: sync_job(store, connection, task), synced, sync_failed)
@@ -233,8 +291,7 @@ class Startup(QObject):
                 failed(exc)
             else:
                 self._hide_progress()
-                log.error("start-up step failed", exc_info=exc)
-                self._fail(str(exc))
+                self._fail(self.plain_failure(exc))
 
         def on_done(result: object) -> None:
             self._task = None

@@ -133,8 +133,10 @@ class SyncStatusBar(QStatusBar):
 
     def _finished(self, summary: SyncSummary) -> None:
         self._stopped()
+        self.setToolTip("")
         self.showMessage("  ".join(summary_lines(summary)[:2]), 10_000)
 
     def _failed(self, message: str) -> None:
         self._stopped()
-        self.showMessage(message, 15_000)
+        self.setToolTip(message)  # the whole sentence, where a narrow window cuts it off
+        self.showMessage(message, 60_000)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from desktop.store.database import Store
+from desktop.store.errors import storage_problem
 from desktop.sync.api import PlatformApi
 from desktop.sync.auth import has_session, login, open_client
 from desktop.sync.engine import SyncSummary, run_sync
@@ -165,7 +166,11 @@ class SyncController(QObject):
         self.failed.emit(self.failure_text(exc))
 
     def failure_text(self, exc: BaseException) -> str:
-        """What to tell the user about a failed run or login."""
+        """What to tell the user about a failed run or login: plain words, never SQL or a repr.
+
+        A storage failure (a full disk, a read-only folder, a damaged store) says what to do;
+        anything unexpected says that the details are in the log, where its traceback goes.
+        """
         if isinstance(exc, Cancelled):
             return self.tr("同步已取消，已完成的部分已保存")
         if isinstance(exc, TlsError):
@@ -178,5 +183,9 @@ class SyncController(QObject):
             return self.tr("平台要求升级本程序：{0}").format(exc)
         if isinstance(exc, SyncError):
             return self.tr("同步失败：{0}").format(exc)
+        problem = storage_problem(exc, self.workspace.store.db_path)
+        if problem is not None:
+            log.error("sync stopped: the store could not be written or read", exc_info=exc)
+            return self.tr("同步没有完成：{0}").format(problem)
         log.error("sync failed unexpectedly", exc_info=exc)
-        return self.tr("同步出错（详见日志）：{0}").format(exc)
+        return self.tr("同步没有完成：程序内部出错，详细信息已写入日志，已保存的数据不受影响")

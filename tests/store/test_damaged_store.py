@@ -26,12 +26,11 @@ from sqlalchemy.engine import Engine
 
 from desktop.store import attachments, migrate
 from desktop.store.database import DB_FILE, StoreUnusable, open_store
+from desktop.store.errors import BACKUP_DIR, problem_from
 from desktop.store.health import (
     APPLICATION_ID,
-    BACKUP_DIR,
     CLEAN_CLOSE_SUFFIX,
     inspect_store,
-    problem_from,
     record_clean_close,
 )
 

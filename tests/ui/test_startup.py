@@ -56,7 +56,8 @@ def test_login_dialog_then_the_window_and_next_time_no_login(
     folder = tmp_path / "data"
     startup = Startup(AppSettings(), folder, MainWindow)
     started.append(startup)
-    startup.begin()
+    startup.begin()  # the store opens in a worker; then the login dialog
+    qtbot.waitUntil(lambda: startup.login_dialog is not None, timeout=30000)
     dialog = startup.login_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.addWidget(dialog)
@@ -97,7 +98,8 @@ def test_login_dialog_then_the_window_and_next_time_no_login(
 
     again = Startup(AppSettings(), folder, MainWindow)  # the next morning: no login asked
     started.append(again)
-    again.begin()
+    with qtbot.waitSignal(again.window_ready, timeout=60000):
+        again.begin()
     assert again.login_dialog is None
     assert isinstance(again.window, QWidget) and again.window.isVisible()
     assert again.store is not None
@@ -143,3 +145,46 @@ def test_the_progress_dialog_has_a_cancel_button_only_where_it_can_cancel(
     buttons = [b for b in startup.progress.findChildren(QPushButton) if b.isVisible()]
     assert [b.text() for b in buttons] == ["取消"]
     startup._hide_progress()
+
+
+def test_the_store_opens_and_the_session_is_looked_up_off_the_ui_thread(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[Startup]
+) -> None:
+    import threading
+
+    from desktop.ui import startup as startup_module
+
+    threads: dict[str, threading.Thread] = {}
+    release = threading.Event()
+    real_open, real_lookup = startup_module.open_store, startup_module.saved_connection
+
+    def slow_open(folder: Path) -> object:  # a migration with its backup takes its time
+        threads["open"] = threading.current_thread()
+        assert release.wait(30)
+        return real_open(folder)
+
+    def lookup(store: object, ca_bundle: str | None) -> object:  # the keyring may hang
+        threads["lookup"] = threading.current_thread()
+        return real_lookup(store, ca_bundle)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(startup_module, "open_store", slow_open)
+    monkeypatch.setattr(startup_module, "saved_connection", lookup)
+    startup = Startup(AppSettings(), tmp_path / "data", MainWindow)
+    started.append(startup)
+    startup.begin()
+    progress = startup.progress
+    assert progress is not None
+    qtbot.addWidget(progress)
+    qtbot.waitUntil(lambda: "open" in threads, timeout=30000)
+    qtbot.wait(50)  # the event loop runs while the store opens: the dialog is painted
+    assert progress.isVisible() and "正在打开本机线索库" in progress.labelText()
+    assert startup.login_dialog is None
+    release.set()
+    qtbot.waitUntil(lambda: startup.login_dialog is not None, timeout=30000)
+    assert startup.login_dialog is not None
+    qtbot.addWidget(startup.login_dialog)
+    assert not progress.isVisible()
+    main = threading.main_thread()
+    assert threads["open"] is not main and threads["lookup"] is not main
+    assert startup.store is not None and startup.store.db_path.is_file()
+    startup.login_dialog.reject()

@@ -99,15 +99,18 @@ def test_startup_shows_a_zero_byte_store_in_a_critical_box(qtbot: QtBot, tmp_pat
     db = folder / DB_FILE
     db.write_bytes(b"")
     startup = Startup(AppSettings(), folder, MainWindow)
-    with qtbot.waitSignal(startup.failed, timeout=10000) as failed:
-        startup.begin()
-        boxes = [
+
+    def boxes() -> list[QMessageBox]:
+        return [
             w
             for w in QApplication.topLevelWidgets()
             if isinstance(w, QMessageBox) and w.isVisible()
         ]
-        assert len(boxes) == 1
-        box = boxes[0]
+
+    with qtbot.waitSignal(startup.failed, timeout=30000) as failed:
+        startup.begin()  # the store is checked in a worker: the box comes when it is done
+        qtbot.waitUntil(lambda: len(boxes()) == 1, timeout=30000)
+        box = boxes()[0]
         assert box.icon() == QMessageBox.Icon.Critical
         assert "是空的（0 字节）" in box.text() and str(db) in box.text()
         box.done(0)

@@ -362,22 +362,22 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/ui/actions.py" line="81" />
+            <location filename="../../desktop/ui/actions.py" line="82" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/actions.py" line="99" />
+            <location filename="../../desktop/ui/actions.py" line="100" />
             <source>无法读取文件「{0}」，请确认文件存在且没有被其他程序占用</source>
             <translation>Cannot read the file “{0}”; check that it exists and is not in use by another program</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/actions.py" line="108" />
+            <location filename="../../desktop/ui/actions.py" line="113" />
             <source>操作未能保存：本机数据库暂时无法写入，请稍后重试</source>
             <translation>The action was not saved: the local database cannot be written just now; please try again later</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/actions.py" line="116" />
+            <location filename="../../desktop/ui/actions.py" line="121" />
             <source>操作未完成</source>
             <translation>Action not completed</translation>
         </message>
@@ -385,12 +385,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="67" />
+            <location filename="../../desktop/ui/app.py" line="68" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/app.py" line="150" />
+            <location filename="../../desktop/ui/app.py" line="155" />
             <source>该数据目录的窗口已经打开，已把它切换到前面。</source>
             <translation>A window is already open on this data folder; it has been brought to the front.</translation>
         </message>
@@ -1058,6 +1058,88 @@ not downloaded</translation>
         </message>
     </context>
     <context>
+        <name>ErrorDialog</name>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="63" />
+            <location filename="../../desktop/ui/error_dialog.py" line="109" />
+            <source>日志文件：{0}</source>
+            <translation>Log file: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="64" />
+            <source>（未启用）</source>
+            <translation>(not enabled)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="78" />
+            <source>cluedesk 遇到了一个内部错误，您的数据已保存在本机。</source>
+            <translation>cluedesk ran into an internal error. Your data is saved on this computer.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="91" />
+            <source>cluedesk 出现问题</source>
+            <translation>cluedesk had a problem</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="102" />
+            <source>您可以继续工作。如果问题反复出现，请退出后重新打开 cluedesk，并把日志文件交给技术支持人员。</source>
+            <translation>You can go on working. If the problem comes back, quit and open cluedesk again, and give the log file to your technical support.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="111" />
+            <source>本次运行没有写日志文件。</source>
+            <translation>No log file is written in this run.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="119" />
+            <source>打开日志文件夹(&amp;O)</source>
+            <translation>&amp;Open log folder</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="121" />
+            <source>复制详细信息(&amp;C)</source>
+            <translation>&amp;Copy details</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="122" />
+            <source>继续工作(&amp;G)</source>
+            <translation>&amp;Go on working</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="123" />
+            <source>退出 cluedesk(&amp;Q)</source>
+            <translation>&amp;Quit cluedesk</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/error_dialog.py" line="148" />
+            <source>此后又发生了 %n 次错误，均已写入日志。</source>
+            <translation>
+                <numerusform>%n more error happened since, written to the log.</numerusform>
+                <numerusform>%n more errors happened since, all written to the log.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="167" />
+            <source>已复制(&amp;C)</source>
+            <translation>&amp;Copied</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="214" />
+            <source>线程 {0}</source>
+            <translation>thread {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="240" />
+            <source>cluedesk：内部错误</source>
+            <translation>cluedesk: internal error</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/error_dialog.py" line="241" />
+            <source>cluedesk：内部错误，详见日志 {0}</source>
+            <translation>cluedesk: internal error, see the log {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>FilesField</name>
         <message>
             <location filename="../../desktop/ui/forms/files.py" line="42" />
@@ -1098,117 +1180,117 @@ not downloaded</translation>
     <context>
         <name>FilterBar</name>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="76" />
+            <location filename="../../desktop/ui/filter_bar.py" line="86" />
             <source>编号、当事人、地址或描述中的文字</source>
             <translation>Text in the code, subject, address or description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="77" />
+            <location filename="../../desktop/ui/filter_bar.py" line="87" />
             <source>全部渠道</source>
             <translation>All channels</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="78" />
+            <location filename="../../desktop/ui/filter_bar.py" line="88" />
             <source>全部类别</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="79" />
+            <location filename="../../desktop/ui/filter_bar.py" line="89" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="82" />
+            <location filename="../../desktop/ui/filter_bar.py" line="92" />
             <source>全部县区</source>
             <translation>All counties</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="90" />
+            <location filename="../../desktop/ui/filter_bar.py" line="101" />
             <source>无</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="91" />
+            <location filename="../../desktop/ui/filter_bar.py" line="102" />
             <source>一级</source>
             <translation>Level 1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="92" />
+            <location filename="../../desktop/ui/filter_bar.py" line="103" />
             <source>二级</source>
             <translation>Level 2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="93" />
+            <location filename="../../desktop/ui/filter_bar.py" line="104" />
             <source>三级</source>
             <translation>Level 3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="97" />
+            <location filename="../../desktop/ui/filter_bar.py" line="108" />
             <source>预警：{level}</source>
             <translation>Warning: {level}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="99" />
+            <location filename="../../desktop/ui/filter_bar.py" line="110" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="104" />
+            <location filename="../../desktop/ui/filter_bar.py" line="115" />
             <source>受理时间起</source>
             <translation>Received from</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="105" />
+            <location filename="../../desktop/ui/filter_bar.py" line="116" />
             <source>受理时间止</source>
             <translation>Received until</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="106" />
+            <location filename="../../desktop/ui/filter_bar.py" line="117" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="119" />
+            <location filename="../../desktop/ui/filter_bar.py" line="130" />
             <source>搜索(&amp;F)</source>
             <translation>&amp;Find</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="124" />
+            <location filename="../../desktop/ui/filter_bar.py" line="135" />
             <source>来源渠道(&amp;C)</source>
             <translation>&amp;Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="125" />
+            <location filename="../../desktop/ui/filter_bar.py" line="136" />
             <source>类别(&amp;T)</source>
             <translation>Ca&amp;tegory</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="126" />
+            <location filename="../../desktop/ui/filter_bar.py" line="137" />
             <source>紧急程度(&amp;P)</source>
             <translation>&amp;Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="127" />
+            <location filename="../../desktop/ui/filter_bar.py" line="138" />
             <source>县区(&amp;X)</source>
             <translation>Count&amp;y</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="128" />
+            <location filename="../../desktop/ui/filter_bar.py" line="139" />
             <source>乡镇街道(&amp;Z)</source>
-            <translation>&amp;Township</translation>
+            <translation>Tow&amp;nship</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="131" />
+            <location filename="../../desktop/ui/filter_bar.py" line="142" />
             <source>预警</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="134" />
+            <location filename="../../desktop/ui/filter_bar.py" line="145" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="292" />
+            <location filename="../../desktop/ui/filter_bar.py" line="307" />
             <source>全部乡镇街道</source>
             <translation>All townships and streets</translation>
         </message>
@@ -1426,27 +1508,27 @@ not downloaded</translation>
             <translation>Clue action menu (Menu key too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="411" />
+            <location filename="../../desktop/ui/main_window.py" line="412" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="412" />
+            <location filename="../../desktop/ui/main_window.py" line="413" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="414" />
+            <location filename="../../desktop/ui/main_window.py" line="415" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="416" />
+            <location filename="../../desktop/ui/main_window.py" line="417" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="417" />
+            <location filename="../../desktop/ui/main_window.py" line="418" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
@@ -2789,7 +2871,7 @@ then start cluedesk again.</translation>
         <name>SettingsDialog</name>
         <message>
             <location filename="../../desktop/ui/settings_dialog.py" line="111" />
-            <location filename="../../desktop/ui/settings_dialog.py" line="233" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="242" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
@@ -2814,127 +2896,132 @@ then start cluedesk again.</translation>
             <translation>Later</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="168" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="171" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="178" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="180" />
+            <source>本数据目录已绑定此平台；连接其他平台请用另一个数据目录（--data-dir）。</source>
+            <translation>This data folder is bound to this platform; to connect to another platform use another data folder (--data-dir).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="187" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="180" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="189" />
             <source>市级平台</source>
             <translation>City platform</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="182" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="191" />
             <source>平台地址：</source>
             <translation>Platform address:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="183" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="192" />
             <source>CA 证书：</source>
             <translation>CA certificate:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="184" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="193" />
             <source>自动同步间隔：</source>
             <translation>Sync automatically every:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="194" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="203" />
             <source>办公时间</source>
             <translation>Office hours</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="196" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="205" />
             <source>上午：</source>
             <translation>Morning:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="197" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="206" />
             <source>下午：</source>
             <translation>Afternoon:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="200" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="209" />
             <source>办公时间以市级平台发布的时限规则为准（计算期限和倒计时都按它），在此不能修改；平台调整后，下次同步即生效。</source>
             <translation>Office hours follow the time-limit rules the city platform publishes (deadlines and countdowns use them) and cannot be changed here; a change on the platform applies at the next sync.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="204" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="213" />
             <source>尚未从市级平台收到时限规则，暂按这里的办公时间计算期限和倒计时。</source>
             <translation>No time-limit rules have come from the city platform yet; deadlines and countdowns use the office hours here until then.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="212" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="221" />
             <source>显示桌面通知</source>
             <translation>Show desktop notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="214" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="223" />
             <source>有新的待办线索时</source>
             <translation>When new clues wait for me</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="216" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="225" />
             <source>我的线索预警升级时</source>
             <translation>When the warning level of my clues rises</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="220" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="229" />
             <source>通知</source>
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="231" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="240" />
             <source>更改语言后需重新启动 cluedesk 才能生效，保存时可立即重启。</source>
             <translation>A new language takes effect after cluedesk restarts; you can restart right away when saving.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="239" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="248" />
             <source>优先使用正式公文字体（仿宋、黑体、楷体、宋体），没有时用内置字体</source>
             <translation>Prefer the official document fonts (FangSong, HeiTi, KaiTi, SongTi); use the bundled fonts where they are missing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="245" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="254" />
             <source>留空则在系统字体文件夹中查找</source>
             <translation>Leave empty to look in the system font folders</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="246" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="255" />
             <source>打印字体</source>
             <translation>Print fonts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="249" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="258" />
             <source>字体文件夹：</source>
             <translation>Font folder:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="279" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="288" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="293" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="302" />
             <source>上午的下班时间必须晚于上班时间。</source>
             <translation>The morning must end after it starts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="295" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="304" />
             <source>下午的下班时间必须晚于上班时间。</source>
             <translation>The afternoon must end after it starts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="297" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="306" />
             <source>下午的上班时间不能早于上午的下班时间。</source>
             <translation>The afternoon cannot start before the morning ends.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="315" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="324" />
             <source>字体文件夹不存在：{0}</source>
             <translation>The font folder does not exist: {0}</translation>
         </message>
@@ -2973,53 +3060,63 @@ then start cluedesk again.</translation>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="101" />
-            <location filename="../../desktop/ui/startup.py" line="271" />
+            <location filename="../../desktop/ui/app.py" line="102" />
+            <location filename="../../desktop/ui/startup.py" line="328" />
             <source>无法启动</source>
             <translation>Cannot start</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="117" />
+            <location filename="../../desktop/ui/startup.py" line="114" />
+            <source>正在打开本机线索库……</source>
+            <translation>Opening the clue store on this computer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="147" />
+            <source>程序内部出错，详细信息已写入日志，已保存的数据不受影响。</source>
+            <translation>An internal error happened; the details are in the log, and the saved data is not affected.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="159" />
             <source>正在启动演示平台（首次运行需生成演示城市）……</source>
             <translation>Starting the demo platform (the first run builds the demo city)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="153" />
+            <location filename="../../desktop/ui/startup.py" line="211" />
             <source>正在登录 {0}……</source>
             <translation>Signing in to {0}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="170" />
+            <location filename="../../desktop/ui/startup.py" line="228" />
             <source>演示账号登录失败：{0}</source>
             <translation>The demo account could not sign in: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="172" />
+            <location filename="../../desktop/ui/startup.py" line="230" />
             <source>登录失败：{0}</source>
             <translation>Sign-in failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="177" />
+            <location filename="../../desktop/ui/startup.py" line="235" />
             <source>正在从平台下载线索……</source>
             <translation>Downloading clues from the platform…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="187" />
+            <location filename="../../desktop/ui/startup.py" line="245" />
             <source>首次同步没有完成：{0}</source>
             <translation>The first sync did not finish: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="199" />
+            <location filename="../../desktop/ui/startup.py" line="257" />
             <source>本机没有当前用户的资料：{0}</source>
             <translation>This computer has no data for the current user: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="248" />
+            <location filename="../../desktop/ui/startup.py" line="305" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="256" />
+            <location filename="../../desktop/ui/startup.py" line="313" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -3027,69 +3124,74 @@ then start cluedesk again.</translation>
     <context>
         <name>SyncController</name>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="46" />
+            <location filename="../../desktop/ui/sync_controller.py" line="47" />
             <source>需要登录</source>
             <translation>Login required</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="100" />
+            <location filename="../../desktop/ui/sync_controller.py" line="101" />
             <source>连接平台</source>
             <translation>Connecting to the platform</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="101" />
+            <location filename="../../desktop/ui/sync_controller.py" line="102" />
             <source>更新单位和规则</source>
             <translation>Updating units and rules</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="102" />
+            <location filename="../../desktop/ui/sync_controller.py" line="103" />
             <source>上传附件</source>
             <translation>Uploading attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="103" />
+            <location filename="../../desktop/ui/sync_controller.py" line="104" />
             <source>上传本机操作</source>
             <translation>Uploading local actions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="104" />
+            <location filename="../../desktop/ui/sync_controller.py" line="105" />
             <source>下载线索更新</source>
             <translation>Downloading clue updates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="170" />
+            <location filename="../../desktop/ui/sync_controller.py" line="175" />
             <source>同步已取消，已完成的部分已保存</source>
             <translation>Sync cancelled; what was done is saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="172" />
+            <location filename="../../desktop/ui/sync_controller.py" line="177" />
             <source>无法建立安全连接：{0}</source>
             <translation>Cannot establish a secure connection: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="174" />
+            <location filename="../../desktop/ui/sync_controller.py" line="179" />
             <source>无法连接平台，当前离线工作：{0}</source>
             <translation>Cannot reach the platform; working offline: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="176" />
+            <location filename="../../desktop/ui/sync_controller.py" line="181" />
             <source>登录失败：{0}</source>
             <translation>Sign-in failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="178" />
+            <location filename="../../desktop/ui/sync_controller.py" line="183" />
             <source>平台要求升级本程序：{0}</source>
             <translation>The platform requires a newer version of this program: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="180" />
+            <location filename="../../desktop/ui/sync_controller.py" line="185" />
             <source>同步失败：{0}</source>
             <translation>Sync failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="182" />
-            <source>同步出错（详见日志）：{0}</source>
-            <translation>Sync error (see the log): {0}</translation>
+            <location filename="../../desktop/ui/sync_controller.py" line="189" />
+            <source>同步没有完成：{0}</source>
+            <translation>Sync did not finish: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="191" />
+            <source>同步没有完成：程序内部出错，详细信息已写入日志，已保存的数据不受影响</source>
+            <translation>Sync did not finish: an internal error happened; the details are in the log, and the saved data is not affected</translation>
         </message>
     </context>
     <context>
@@ -5165,6 +5267,18 @@ then start cluedesk again.</translation>
             <translation>it belongs to another program</translation>
         </message>
         <message>
+            <source>读取时发现数据页损坏，SQLite：{error}</source>
+            <translation>a damaged data page was found while reading; SQLite: {error}</translation>
+        </message>
+        <message>
+            <source>读写线索库文件 {path} 时发生磁盘错误（{error}），这次的操作没有保存。请检查磁盘或存储设备后重试；如再次出现，{hint}</source>
+            <translation>A disk error occurred while reading or writing the clue store file {path} ({error}); this action was not saved. Check the disk or storage device and try again; if it happens again: {hint}</translation>
+        </message>
+        <message>
+            <source>没有权限写入 {path}（只读，或当前用户没有写权限），cluedesk 没有做任何改动。请为当前用户开放读写权限，或用 --data-dir 指定其他文件夹。</source>
+            <translation>No permission to write {path} (read-only, or this user may not write there); cluedesk changed nothing. Give this user read and write access, or name another folder with --data-dir.</translation>
+        </message>
+        <message>
             <source>文件头不是 SQLite 数据库，可能被其他程序覆盖或写入了随机内容</source>
             <translation>the file header is not an SQLite database; another program may have overwritten it or written random content</translation>
         </message>
@@ -5186,18 +5300,6 @@ then start cluedesk again.</translation>
         <message>
             <source>文件不完整：应有 {expected} 字节，实际只有 {size} 字节</source>
             <translation>the file is incomplete: it should have {expected} bytes but has only {size}</translation>
-        </message>
-        <message>
-            <source>读取时发现数据页损坏，SQLite：{error}</source>
-            <translation>a damaged data page was found while reading; SQLite: {error}</translation>
-        </message>
-        <message>
-            <source>读写线索库文件 {path} 时发生磁盘错误（{error}），这次的操作没有保存。请检查磁盘或存储设备后重试；如再次出现，{hint}</source>
-            <translation>A disk error occurred while reading or writing the clue store file {path} ({error}); this action was not saved. Check the disk or storage device and try again; if it happens again: {hint}</translation>
-        </message>
-        <message>
-            <source>没有权限写入 {path}（只读，或当前用户没有写权限），cluedesk 没有做任何改动。请为当前用户开放读写权限，或用 --data-dir 指定其他文件夹。</source>
-            <translation>No permission to write {path} (read-only, or this user may not write there); cluedesk changed nothing. Give this user read and write access, or name another folder with --data-dir.</translation>
         </message>
         <message>
             <source>无法创建数据目录 {folder}：路径中的上级目录是一个文件。请用 --data-dir 指定一个文件夹。</source>

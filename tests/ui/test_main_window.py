@@ -14,6 +14,7 @@ from desktop.store.clue_rows import load_rules
 from desktop.store.queues import Queue
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.help_dialog import HelpDialog
+from desktop.ui.i18n import install_translators, remove_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.role_guide import Role, guide_html, role_of
 from desktop.ui.settings import AppSettings
@@ -92,17 +93,26 @@ def _mnemonic(text: str) -> str | None:
     return match.group(1).upper() if match else None
 
 
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_every_alt_letter_of_the_window_is_its_own(
-    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path, language: str
 ) -> None:
-    window = open_window(qtbot, make_workspace("haizhou"), tmp_path / "settings.ini")
-    texts = [action.text() for action in window.menuBar().actions()]
-    texts += [label.text() for label in window.findChildren(QLabel) if label.buddy() is not None]
-    letters = [letter for text in texts if (letter := _mnemonic(text))]
-    assert len(letters) >= 8
-    assert sorted(letters) == sorted(set(letters)), texts  # Alt+S was both 同步 and 搜索
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
-    assert window.filter_bar.search.hasFocus()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translators(app, language)
+    try:
+        window = open_window(qtbot, make_workspace("haizhou"), tmp_path / "settings.ini")
+        texts = [action.text() for action in window.menuBar().actions()]
+        texts += [
+            label.text() for label in window.findChildren(QLabel) if label.buddy() is not None
+        ]
+        letters = [letter for text in texts if (letter := _mnemonic(text))]
+        assert len(letters) >= 8
+        assert sorted(letters) == sorted(set(letters)), texts  # Alt+S was 同步 and 搜索
+        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+        assert window.filter_bar.search.hasFocus()
+    finally:
+        remove_translators(app)
 
 
 def test_find_shortcut_and_queue_switching(

@@ -209,6 +209,23 @@ def shoot(url: str, root: Path, out: Path) -> None:
     grab(second.window, out / "sync-problems.png")
     shoot_notices(first, out)
     shoot_screen_sizes(county, registered, root, out)
+    help_dialog = first.window.open_help()  # F1: the guide for the township's daily work
+    settle()
+    grab(help_dialog, out / "help-guide.png")
+    help_dialog.close()
+    # The county sends the report back: the township sees why, above the clue.
+    county.act(
+        Action.REJECT,
+        registered,
+        {
+            "reason": "现场照片未体现喷淋设施，请补充喷淋设施运行照片及料堆覆盖的全景照片后重新反馈。"
+        },
+    )
+    county.sync_now()
+    first.sync_now()
+    first.open_clue(registered)
+    settle()
+    grab(first.window, out / "sent-back-banner.png")
     for desk in (county, first, second):
         desk.window.close()
         desk.store.close()

@@ -201,9 +201,11 @@ class MainWindow(QMainWindow):
     # -- navigation --------------------------------------------------------------------------
 
     def show_queue(self, queue: Queue) -> None:
-        """Show a queue in the table (the filter bar keeps its other choices)."""
+        """Show a queue in the table (the filter bar keeps its other choices); the clue panel
+        shows the queue's selected clue again (the notices or sync problems showed theirs)."""
         self.centre.setCurrentIndex(0)
         self.filter_bar.set_queue(queue)
+        self.detail.show_clue(self.queue_view.selected_clue_id())
 
     def show_sync_problems(self) -> None:
         """Show the rejected actions instead of the queue."""
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.emit_filter()
         if self.queue_view.row_count():
             self.queue_view.select_clue(self.queue_view.model.clue_id(0))
+        self.detail.show_clue(self.queue_view.selected_clue_id())  # also when it was selected
 
     def show_clue_beside(self, code: str) -> None:
         """Show a clue in the detail panel without changing the queue (from sync problems)."""

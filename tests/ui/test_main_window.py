@@ -219,3 +219,27 @@ def test_closing_with_nothing_waiting_just_closes(
 ) -> None:
     window = open_window(qtbot, make_workspace("haizhou"), tmp_path / "settings.ini")
     assert window.close() is True and not window.isVisible()
+
+
+def test_back_in_the_queue_the_panel_shows_the_queue_s_clue_again(
+    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    """The notices and sync problems show their clue in the panel; the queue's selection, kept
+    meanwhile, is what the panel shows again when the user comes back or asks for it."""
+    window = open_window(qtbot, make_workspace("haizhou"), tmp_path / "settings.ini")
+    window.navigation.select_queue(Queue.ALL)
+    view = window.queue_view
+    qtbot.waitUntil(lambda: view.row_count() > 1)
+    first, other = view.model.clue_id(0), view.model.clue_id(1)
+    view.select_clue(first)
+    detail = window.detail
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.clue_id == first)
+    code = detail.detail.code if detail.detail else ""
+    window.navigation.select_notices()
+    detail.show_clue(other)  # what choosing a notice of another clue does
+    window.show_clue_code(code)  # the row is still selected: no selection change to follow
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.clue_id == first)
+    window.navigation.select_notices()
+    detail.show_clue(other)
+    window.navigation.select_queue(Queue.ALL)
+    qtbot.waitUntil(lambda: detail.clue_id == view.selected_clue_id())

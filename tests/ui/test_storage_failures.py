@@ -43,6 +43,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from sqlalchemy import Engine, event
 
 MODE = sys.argv.pop(1)
+import faulthandler
+
+faulthandler.dump_traceback_later(150, exit=True)  # a hang shows every thread's stack
 app = QApplication(sys.argv[:1])
 
 if MODE == "readonly":  # as a read-only file would, even for root: every write is refused

@@ -218,7 +218,8 @@ def shoot(url: str, root: Path, out: Path) -> None:
         Action.REJECT,
         registered,
         {
-            "reason": "现场照片未体现喷淋设施，请补充喷淋设施运行照片及料堆覆盖的全景照片后重新反馈。"
+            "reason": "现场照片未体现喷淋设施，"
+            "请补充喷淋设施运行照片及料堆覆盖的全景照片后重新反馈。"
         },
     )
     county.sync_now()

@@ -254,7 +254,12 @@ class Startup(QObject):
                 self.store, connection.username, connection.server_url, self.clock
             )
         except LookupError as exc:  # the user's data never arrived: sync again
-            self._fail(self.tr("本机没有当前用户的资料：{0}").format(exc))
+            log.error("the user's own record is missing from the store", exc_info=exc)
+            self._fail(
+                self.tr("本机线索库中没有用户 {0} 的资料，请联网后重新登录同步。").format(
+                    connection.username
+                )
+            )
             return
         controller = SyncController(  # right after a first sync: it is online
             workspace,

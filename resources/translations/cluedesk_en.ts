@@ -1483,52 +1483,52 @@ not downloaded</translation>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="282" />
+            <location filename="../../desktop/ui/main_window.py" line="285" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="283" />
+            <location filename="../../desktop/ui/main_window.py" line="286" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="313" />
+            <location filename="../../desktop/ui/main_window.py" line="316" />
             <source>搜索框中：转到结果列表（Enter 亦可）</source>
             <translation>In the search box: go to the results (Enter too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="314" />
+            <location filename="../../desktop/ui/main_window.py" line="317" />
             <source>线索列表中：转到该线索的第一个操作</source>
             <translation>In the clue list: go to the clue's first action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="317" />
+            <location filename="../../desktop/ui/main_window.py" line="320" />
             <source>线索操作菜单（菜单键亦可）</source>
             <translation>Clue action menu (Menu key too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="412" />
+            <location filename="../../desktop/ui/main_window.py" line="415" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="413" />
+            <location filename="../../desktop/ui/main_window.py" line="416" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="415" />
+            <location filename="../../desktop/ui/main_window.py" line="418" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="417" />
+            <location filename="../../desktop/ui/main_window.py" line="420" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="418" />
+            <location filename="../../desktop/ui/main_window.py" line="421" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
@@ -3061,7 +3061,7 @@ then start cluedesk again.</translation>
         <name>Startup</name>
         <message>
             <location filename="../../desktop/ui/app.py" line="102" />
-            <location filename="../../desktop/ui/startup.py" line="328" />
+            <location filename="../../desktop/ui/startup.py" line="333" />
             <source>无法启动</source>
             <translation>Cannot start</translation>
         </message>
@@ -3106,17 +3106,17 @@ then start cluedesk again.</translation>
             <translation>The first sync did not finish: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="257" />
-            <source>本机没有当前用户的资料：{0}</source>
-            <translation>This computer has no data for the current user: {0}</translation>
+            <location filename="../../desktop/ui/startup.py" line="259" />
+            <source>本机线索库中没有用户 {0} 的资料，请联网后重新登录同步。</source>
+            <translation>The clue store on this computer has no record of the user {0}; go online, log in again and sync.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="305" />
+            <location filename="../../desktop/ui/startup.py" line="310" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="313" />
+            <location filename="../../desktop/ui/startup.py" line="318" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>

@@ -205,6 +205,8 @@ def shoot(url: str, root: Path, out: Path) -> None:
     shoot_report(first, county, registered, out)
     shoot_transfer(url, root, county, out)
     second.window.navigation.select_sync_problems()
+    beside = second.window.detail  # the refused action's clue, shown beside the list
+    wait(lambda: beside.detail is not None and not beside.loading)
     settle()
     grab(second.window, out / "sync-problems.png")
     shoot_notices(first, out)

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from shiboken6 import isValid
 
 log = logging.getLogger("cluedesk.ui.tasks")
@@ -28,41 +28,6 @@ class _Channel(QObject):
     progress = Signal(str, int, int)
 
 
-class _Delivery(QObject):
-    """Lives on the UI thread: Qt queues a worker's signals to these slots.
-
-    Connecting a worker's signal to a plain Python function leaves the thread it runs in to
-    PySide's own receiver object; a QObject of the UI thread with real slots and an explicit
-    queued connection is the arrangement Qt documents, so a result is never lost or run on
-    the worker.
-    """
-
-    def __init__(
-        self,
-        done: Callable[[object], None],
-        failed: Callable[[object], None],
-        progress: Callable[[str, int, int], None] | None,
-    ) -> None:
-        super().__init__()
-        self._done, self._failed, self._progress = done, failed, progress
-
-    @Slot(object)
-    def done(self, result: object) -> None:
-        """The worker's result."""
-        self._done(result)
-
-    @Slot(object)
-    def failed(self, exc: object) -> None:
-        """The worker's exception."""
-        self._failed(exc)
-
-    @Slot(str, int, int)
-    def progress(self, phase: str, done: int, total: int) -> None:
-        """The worker's progress."""
-        if self._progress is not None:
-            self._progress(phase, done, total)
-
-
 class Task(QRunnable, Generic[T]):
     """A function run in the thread pool; see `run_task`."""
 
@@ -71,7 +36,6 @@ class Task(QRunnable, Generic[T]):
         self.setAutoDelete(False)
         self.func = func
         self.channel = _Channel()
-        self.delivery: _Delivery | None = None
         self.cancel_event = threading.Event()
         self.finished = threading.Event()
 
@@ -98,7 +62,7 @@ class Task(QRunnable, Generic[T]):
             else:
                 self.channel.done.emit(result)
         except RuntimeError:  # the application is gone (quit while the task ran)
-            log.warning("task result dropped: its channel was deleted", exc_info=True)
+            log.debug("task result dropped: its channel was deleted")
         finally:
             self.finished.set()
 
@@ -143,7 +107,8 @@ def run_task(
         else:
             log.error("background task failed", exc_info=exc)
 
-    progress: Callable[[str, int, int], None] | None = None
+    task.channel.done.connect(done)
+    task.channel.failed.connect(failed)
     if on_progress is not None:
         report = on_progress
 
@@ -151,11 +116,7 @@ def run_task(
             if owner is None or isValid(owner):
                 report(phase, done, total)
 
-    task.delivery = delivery = _Delivery(done, failed, progress)  # on the UI thread
-    queued = Qt.ConnectionType.QueuedConnection
-    task.channel.done.connect(delivery.done, queued)
-    task.channel.failed.connect(delivery.failed, queued)
-    task.channel.progress.connect(delivery.progress, queued)
+        task.channel.progress.connect(progress)
     _running.add(task)  # keeps the task and its channel alive until its result arrived
     (pool or QThreadPool.globalInstance()).start(task)
     return task

@@ -20,6 +20,7 @@ from typing import cast
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from desktop.reports.punctuation import FULL_WIDTH, SQUEEZE, squeezes
 from desktop.reports.tounicode import Utf16TTFont
 
 TITLE = "title"
@@ -255,6 +256,16 @@ class FontSet:
             width = pdfmetrics.stringWidth(char, name, 1000.0) / 1000.0
             self._widths[key] = width
         return width * size
+
+    def kern(self, first: str, second: str, role: str, size: float) -> float:
+        """The adjustment (≤ 0) between two adjacent characters: −½ em between two full-width
+        marks that squeeze (desktop.reports.punctuation), else 0."""
+        if not squeezes(first, second):
+            return 0.0
+        wide = FULL_WIDTH * size
+        if self.advance(first, role, size) < wide or self.advance(second, role, size) < wide:
+            return 0.0
+        return -SQUEEZE * size
 
     def runs(self, text: str, role: str) -> list[tuple[str, str]]:
         """`text` cut into (font name, text) runs, each drawn with one font."""

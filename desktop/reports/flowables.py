@@ -190,6 +190,8 @@ class TextBlock(Flowable):
         left = style.indent(style.left_indent)
         room = self.room(self.width)
         top = self.height - self.space_before * style.line - baseline_offset(style)
+        # fewer lines than min_lines (a table cell's value): centred in the room, like a label
+        top -= max(0, self.min_lines - len(lines)) * style.line / 2
         for i, line in enumerate(lines):
             y = top - i * style.line
             draw_line(self.canv, self.fonts, style, line, left + line.indent, y, room - line.indent)

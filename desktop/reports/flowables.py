@@ -25,6 +25,9 @@ from desktop.reports.geometry import (
     baseline_offset,
 )
 from desktop.reports.linebreak import break_lines
+from desktop.reports.punctuation import CLOSING, OPENING
+
+MARKS = CLOSING | OPENING
 
 _EPS = 1e-6
 _GREY = Color(0.55, 0.55, 0.55)
@@ -52,7 +55,10 @@ def draw_line(
     """
     text_ = line.text
     role, size = style.role, style.size
-    kerns = [fonts.kern(a, b, role, size) for a, b in zip(text_, text_[1:], strict=False)]
+    kerns = [
+        fonts.kern(a, b, role, size) if a in MARKS else 0.0
+        for a, b in zip(text_, text_[1:], strict=False)
+    ]
     spacing = 0.0
     if style.align == "center":
         x += (room - line.width) / 2

@@ -79,7 +79,8 @@ def _no_kern(first: str, second: str) -> float:
 def cut_points(code: str) -> tuple[list[int], list[int]]:
     """Where a code may be cut: after a BREAK_AFTER character (preferred), and anywhere else
     except beside a space or before a character that may not start a line."""
-    preferred, other = [], []
+    preferred: list[int] = []
+    other: list[int] = []
     for i in range(1, len(code)):
         if code[i - 1] == " " or code[i] == " " or code[i] in CANNOT_START:
             continue
@@ -125,9 +126,11 @@ def break_lines(
     current: list[str] = []
     avail = first_width
     i = 0
+    used = 0.0  # span(current), kept as pieces are added
     while i < len(pieces):
         piece = pieces[i]
-        if span([*current, piece]) > avail + _EPS:
+        wide = measure(piece) + (kern(current[-1][-1], piece[0]) if current else 0.0)
+        if used + wide > avail + _EPS:
             if len(piece) > 1 and (not current or too_loose(current, avail)):
                 at = cut(current, piece, avail)
                 if at:
@@ -151,7 +154,10 @@ def break_lines(
                 lines.append(current)
                 current = carry
                 avail = width
+            used = span(current)
+            wide = measure(piece) + (kern(current[-1][-1], piece[0]) if current else 0.0)
         current.append(piece)
+        used += wide
         i += 1
     if current or not lines:
         lines.append(current)

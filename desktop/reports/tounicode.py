@@ -47,7 +47,7 @@ def to_unicode_cmap(font_name: str, subset: Sequence[int]) -> str:
     return "\n".join(lines)
 
 
-class Utf16TTFont(TTFont):  # type: ignore[misc]
+class Utf16TTFont(TTFont):
     """reportlab's embedded TrueType font with a UTF-16 ToUnicode map per subset."""
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 (reportlab's name)

@@ -36,6 +36,9 @@ METHODS: tuple[tuple[str, str], ...] = (
     ("public", "公告送达"),
 )
 """The service methods of the proof of service, in the form's order."""
+HAND_DATED = frozenset({"left", "mail", "留置送达", "邮寄送达"})
+"""Service methods whose 收件日期 the recipient writes by hand (a refused or a posted notice:
+the serving officer cannot know it), so it prints blank."""
 SELF_RELATIONS = frozenset({"", "本人", "法定代表人", "负责人", "法定代表人（负责人）"})
 
 TEXT_FIELDS = (
@@ -232,7 +235,7 @@ def _proof(notice: Any, title: str, number: str | None, party: str) -> ProofFiel
         addressee=party,
         place=_text(_get(service, "place")),
         method=label,
-        received_at=when,
+        received_at="" if _text(method) in HAND_DATED or label in HAND_DATED else when,
         proxy=proxy,
         witness=_text(_get(service, "witness")),
         servers=servers if isinstance(servers, str) else "、".join(servers),

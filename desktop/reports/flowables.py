@@ -10,7 +10,7 @@ from reportlab.lib.colors import Color, black
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from desktop.reports.fonts import FontSet
+from desktop.reports.fonts import TITLE_STROKE, FontSet
 from desktop.reports.geometry import (
     BLOCK_BOTTOM,
     BLOCK_LEFT,
@@ -25,6 +25,9 @@ from desktop.reports.geometry import (
     baseline_offset,
 )
 from desktop.reports.linebreak import break_lines
+from desktop.reports.punctuation import CLOSING, OPENING
+
+MARKS = CLOSING | OPENING
 
 _EPS = 1e-6
 _GREY = Color(0.55, 0.55, 0.55)
@@ -43,21 +46,58 @@ class SetLine:
 def draw_line(
     canv: Canvas, fonts: FontSet, style: TextStyle, line: SetLine, x: float, y: float, room: float
 ) -> None:
-    """Draw one set line with its baseline at y, in `room` points starting at x."""
+    """Draw one set line with its baseline at y, in `room` points starting at x.
+
+    The line sets its own character spacing (Tc), 0 unless it is justified: Tc belongs to the
+    graphics state and outlives the text object, so a line that left it alone would inherit
+    the spacing of the justified line before it. Squeezed punctuation pairs start a new text
+    position; the title in a bundled face is filled and stroked (FontSet.synthetic_bold).
+    """
+    text_ = line.text
+    role, size = style.role, style.size
+    kerns = [
+        fonts.kern(a, b, role, size) if a in MARKS else 0.0
+        for a, b in zip(text_, text_[1:], strict=False)
+    ]
     spacing = 0.0
     if style.align == "center":
         x += (room - line.width) / 2
     elif style.align == "right":
         x += room - line.width
-    elif style.align == "justify" and not line.last and len(line.text) > 1:
-        spacing = max(0.0, (room - line.width) / (len(line.text) - 1))
+    elif style.align == "justify" and not line.last and len(text_) > 1:
+        spacing = max(0.0, (room - line.width) / (len(text_) - 1))
+    runs = fonts.runs(text_, role)
+    bold = [fonts.synthetic_bold(name, role) for name, _ in runs]
+    if any(bold):
+        canv.saveState()
+        canv.setLineWidth(TITLE_STROKE * size)
     text = canv.beginText(x, y)
-    if spacing:
-        text.setCharSpace(spacing)
-    for name, run in fonts.runs(line.text, style.role):
-        text.setFont(name, style.size)
-        text.textOut(run)
+    text.setCharSpace(spacing)
+    text.setTextRenderMode(0)
+    start = 0
+    pos = x
+    for (name, run), heavy in zip(runs, bold, strict=True):
+        text.setFont(name, size)
+        if heavy:
+            text.setTextRenderMode(2)
+        cut = start
+        for i in range(start, start + len(run)):
+            if i < len(kerns) and kerns[i]:
+                text.textOut(text_[cut : i + 1])
+                pos += sum(fonts.advance(c, role, size) for c in text_[cut : i + 1])
+                pos += spacing * (i + 1 - cut) + kerns[i]
+                text.setTextOrigin(pos, y)
+                cut = i + 1
+        if cut < start + len(run):
+            text.textOut(text_[cut : start + len(run)])
+            pos += sum(fonts.advance(c, role, size) for c in text_[cut : start + len(run)])
+            pos += spacing * (start + len(run) - cut)
+        if heavy:
+            text.setTextRenderMode(0)
+        start += len(run)
     canv.drawText(text)
+    if any(bold):
+        canv.restoreState()
 
 
 class TextBlock(Flowable):
@@ -94,6 +134,9 @@ class TextBlock(Flowable):
         role, size = self.style.role, self.style.size
         return sum(advance(char, role, size) for char in piece)
 
+    def _kern(self, first: str, second: str) -> float:
+        return self.fonts.kern(first, second, self.style.role, self.style.size)
+
     def room(self, avail_width: float) -> float:
         """The width the lines may fill."""
         style = self.style
@@ -107,7 +150,9 @@ class TextBlock(Flowable):
         first = self.style.indent(self.style.first_indent)
         lines: list[SetLine] = []
         for paragraph in self.text.split("\n"):
-            broken = break_lines(paragraph, self._measure, room - first, room)
+            broken = break_lines(
+                paragraph, self._measure, room - first, room, kern=self._kern, em=self.style.size
+            )
             for i, line in enumerate(broken):
                 indent = first if i == 0 else 0.0
                 lines.append(SetLine(line.text, line.width, indent, i == len(broken) - 1))
@@ -151,6 +196,8 @@ class TextBlock(Flowable):
         left = style.indent(style.left_indent)
         room = self.room(self.width)
         top = self.height - self.space_before * style.line - baseline_offset(style)
+        # fewer lines than min_lines (a table cell's value): centred in the room, like a label
+        top -= max(0, self.min_lines - len(lines)) * style.line / 2
         for i, line in enumerate(lines):
             y = top - i * style.line
             draw_line(self.canv, self.fonts, style, line, left + line.indent, y, room - line.indent)

@@ -20,15 +20,21 @@ from typing import cast
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from desktop.reports.punctuation import FULL_WIDTH, SQUEEZE, squeezes
+from desktop.reports.tounicode import Utf16TTFont
+
+TITLE = "title"
+"""小标宋 (the title; 方正小标宋 when the PC has it, else the bundled AR PL UMing drawn heavier
+with a stroke: see `FontSet.synthetic_bold`)."""
 SONG = "song"
-"""宋 (title; the bundled stand-in for 小标宋 is AR PL UMing)."""
+"""宋 (page numbers, the watermark; the bundled stand-in is AR PL UMing)."""
 FANGSONG = "fangsong"
 """仿宋 (body; the bundled stand-in is AR PL UMing, a 宋/明 face)."""
 HEI = "hei"
 """黑 (first-level headings 一、)."""
 KAI = "kai"
 """楷 (second-level headings （一）)."""
-ROLES = (SONG, FANGSONG, HEI, KAI)
+ROLES = (TITLE, SONG, FANGSONG, HEI, KAI)
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class FontFile:
 
 
 BUNDLED_FILES: Mapping[str, str] = {
+    TITLE: "ARPLUMingCN-print.ttf",
     SONG: "ARPLUMingCN-print.ttf",
     FANGSONG: "ARPLUMingCN-print.ttf",
     HEI: "WenQuanYiMicroHei-print.ttf",
@@ -57,8 +64,22 @@ OFFICIAL_FILES: Mapping[str, tuple[str, int]] = {
     KAI: ("simkai.ttf", 0),
 }
 """The official Windows fonts by role: 宋体, 仿宋, 黑体, 楷体 (file name, face)."""
+OFFICIAL_TITLE_FILES: tuple[str, ...] = (
+    "fzxbsjw.ttf",
+    "fzxbsk.ttf",
+    "fzxiaobiaosong-b05s.ttf",
+    "fzxiaobiaosong-b05.ttf",
+    "方正小标宋简体.ttf",
+    "方正小标宋_gbk.ttf",
+)
+"""方正小标宋 (FZXiaoBiaoSong-B05S), the title face of GB/T 9704, under its usual file names
+(简体 FZXBSJW.TTF, GBK FZXBSK.TTF), first found wins; any letter case."""
+TITLE_STROKE = 0.035
+"""The stroke (in em) that thickens the bundled title face: AR PL UMing is a light 明体 and
+no heavy serif is bundled, so the title is drawn filled and stroked (text render mode 2)."""
 
 _FALLBACK_ORDER: Mapping[str, tuple[str, ...]] = {
+    TITLE: (TITLE, SONG, FANGSONG, HEI, KAI),
     SONG: (SONG, FANGSONG, HEI, KAI),
     FANGSONG: (FANGSONG, SONG, KAI, HEI),
     HEI: (HEI, SONG, FANGSONG, KAI),
@@ -96,6 +117,9 @@ def find_official(search_dirs: Iterable[Path]) -> dict[str, FontFile]:
         for role, (name, face) in OFFICIAL_FILES.items():
             if role not in found and name in names:
                 found[role] = FontFile(names[name], face)
+        for name in OFFICIAL_TITLE_FILES:
+            if TITLE not in found and name in names:
+                found[TITLE] = FontFile(names[name])
     return found
 
 
@@ -124,7 +148,8 @@ def register(font: FontFile) -> str | None:
             return _REGISTERED[key]
         name = f"cluedesk-{len(_REGISTERED)}-{font.path.stem}-{font.subfont}"
         try:
-            pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.subfont))
+            face = Utf16TTFont(name, str(font.path), subfontIndex=font.subfont)
+            pdfmetrics.registerFont(face)
         except (OSError, TTFError, ValueError, KeyError, IndexError):
             _REGISTERED[key] = None
             return None
@@ -142,14 +167,18 @@ class FontSet:
     def __init__(self, primary: Mapping[str, FontFile], *, bundled_fallback: bool = True) -> None:
         chains: dict[str, list[str]] = {}
         bundled = {role: FontFile(bundled_dir() / name) for role, name in BUNDLED_FILES.items()}
+        self._title = register(primary[TITLE]) if TITLE in primary else None
         extra = [FontFile(bundled_dir() / FALLBACK_FILE)] if bundled_fallback else []
         for role in ROLES:
             files_: list[FontFile] = []
             for other in _FALLBACK_ORDER[role]:
                 if other in primary:
                     files_.append(primary[other])
-                if bundled_fallback:
+                if bundled_fallback and role != TITLE:
                     files_.append(bundled[other])
+            if role == TITLE and bundled_fallback:
+                # the official faces first (方正小标宋, then 宋体 …), the bundled ones behind
+                files_ += [bundled[other] for other in _FALLBACK_ORDER[role]]
             names: list[str] = []
             for item in files_ + extra:
                 name = register(item)
@@ -183,6 +212,11 @@ class FontSet:
     def font_names(self, role: str) -> tuple[str, ...]:
         """The registered reportlab font names of a role, first choice first."""
         return tuple(self._chains[role])
+
+    def synthetic_bold(self, name: str, role: str) -> bool:
+        """Whether text of `role` in font `name` is drawn heavier with a stroke: the title in
+        any face but 方正小标宋 (the bundled 明体 and 宋体 are light faces)."""
+        return role == TITLE and name != self._title
 
     def font_for(self, char: str, role: str) -> str | None:
         """The font that draws `char` in `role`, or None if no font has it."""
@@ -222,6 +256,16 @@ class FontSet:
             width = pdfmetrics.stringWidth(char, name, 1000.0) / 1000.0
             self._widths[key] = width
         return width * size
+
+    def kern(self, first: str, second: str, role: str, size: float) -> float:
+        """The adjustment (≤ 0) between two adjacent characters: −½ em between two full-width
+        marks that squeeze (desktop.reports.punctuation), else 0."""
+        if not squeezes(first, second):
+            return 0.0
+        wide = FULL_WIDTH * size
+        if self.advance(first, role, size) < wide or self.advance(second, role, size) < wide:
+            return 0.0
+        return -SQUEEZE * size
 
     def runs(self, text: str, role: str) -> list[tuple[str, str]]:
         """`text` cut into (font name, text) runs, each drawn with one font."""

@@ -17,7 +17,7 @@ from typing import Literal
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from desktop.reports.fonts import FANGSONG, HEI, KAI, SONG
+from desktop.reports.fonts import FANGSONG, HEI, KAI, SONG, TITLE
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_TOP = 37 * mm
@@ -85,7 +85,7 @@ class TextStyle:
 
 
 STYLES: dict[str, TextStyle] = {
-    "title": TextStyle(SONG, TITLE_SIZE, "center", keep_with_next=True),
+    "title": TextStyle(TITLE, TITLE_SIZE, "center", keep_with_next=True),
     "number": TextStyle(FANGSONG, BODY_SIZE, "center", space_after=1, keep_with_next=True),
     "party": TextStyle(FANGSONG, BODY_SIZE, "justify", keep_with_next=False),
     "addressee": TextStyle(FANGSONG, BODY_SIZE, "justify"),
@@ -99,7 +99,7 @@ STYLES: dict[str, TextStyle] = {
     "attachment_heading": TextStyle(HEI, BODY_SIZE, "left", space_before=1, orphan_lines=3),
     "clause_title": TextStyle(HEI, BODY_SIZE, "justify", first_indent=2, orphan_lines=2),
     "clause_text": TextStyle(FANGSONG, BODY_SIZE, "justify", first_indent=2),
-    "proof_title": TextStyle(SONG, TITLE_SIZE, "center", space_after=1),
+    "proof_title": TextStyle(TITLE, TITLE_SIZE, "center", space_after=1),
     "cell": TextStyle(FANGSONG, 12.0, "justify", line=18.0),
     "cell_label": TextStyle(HEI, 12.0, "center", line=18.0),
     "proof_footer": TextStyle(FANGSONG, BODY_SIZE, "right", right_indent=2),

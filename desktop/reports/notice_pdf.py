@@ -149,6 +149,7 @@ def notice_story(document: NoticeDocument, fonts: FontSet) -> list[Flowable]:
     story[-1].keepWithNext = True
     story.append(Signature(document.authority, document.date, fonts, draft=document.draft))
     if document.attachment_heading and document.attachments:
+        story.append(PageBreak())  # 附：相关法律规定 starts a page of its own
         _add(story, document.attachment_heading, "attachment_heading", fonts)
         for title, text in document.attachments:
             _add(story, title, "clause_title", fonts)

@@ -110,19 +110,18 @@ def test_a_page_holds_22_lines_and_a_full_line_28_characters(
             and line[-1]["x1"] == pytest.approx(BLOCK_RIGHT, abs=TOL)
             and all(c["x1"] - c["x0"] == pytest.approx(CELL, abs=0.01) for c in line)
         ]
-        unspaced = [
-            line
+        # an unstretched line: a cell per character, half a cell after a squeezed mark
+        steps = {
+            id(line): [round((b["x0"] - a["x0"]) / CELL, 2) for a, b in itertools.pairwise(line)]
             for line in full
-            if all(
-                b["x0"] - a["x0"] == pytest.approx(CELL, abs=0.01)
-                for a, b in itertools.pairwise(line)
-            )
-        ]
+        }
+        unspaced = [line for line in full if set(steps[id(line)]) <= {1.0, 0.5}]
         assert len(unspaced) > 10
         for line in unspaced:
-            assert len(line) == 28, "".join(c["text"] for c in line)
+            cells = sum(steps[id(line)]) + 1
+            assert cells == pytest.approx(28, abs=0.01), "".join(c["text"] for c in line)
         for line in full:
-            assert len(line) <= 28
+            assert len(line) - steps[id(line)].count(0.5) <= 28
 
 
 def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(
@@ -136,7 +135,7 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(
                 starts.append(text[0])
                 assert text[0] not in FORBIDDEN_START, text
                 assert text[-1] not in FORBIDDEN_END, text
-    assert len(starts) > 60
+    assert len(starts) > 50
     assert set(FORBIDDEN_START) <= CANNOT_START
     assert set(FORBIDDEN_END) <= CANNOT_END
 

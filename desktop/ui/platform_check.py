@@ -103,13 +103,3 @@ def missing_display_libraries(
     if not uses_xcb(environ, platform):
         return []
     return missing_xcb_libraries(present or library_present)
-
-
-def display_problem(
-    environ: Mapping[str, str],
-    platform: str | None = None,
-    present: Callable[[str], bool] | None = None,
-) -> str | None:
-    """Why Qt's window cannot start here (the message naming what to install), or None."""
-    missing = missing_display_libraries(environ, platform, present)
-    return missing_libraries_message(missing) if missing else None

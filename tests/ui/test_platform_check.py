@@ -12,7 +12,8 @@ import pytest
 from desktop.ui import app, logging_setup, platform_check
 from desktop.ui.platform_check import (
     XCB_LIBRARIES,
-    display_problem,
+    missing_display_libraries,
+    missing_libraries_message,
     missing_xcb_libraries,
     uses_xcb,
 )
@@ -57,14 +58,13 @@ def test_missing_libraries_are_named_with_their_packages() -> None:
         ("libxcb-icccm.so.4", "libxcb-icccm4"),
         ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
     ]
-    message = display_problem(X11, "linux", absent(MISSING))
-    assert message is not None
+    missing = missing_display_libraries(X11, "linux", absent(MISSING))
+    message = missing_libraries_message(missing)
     assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1\n" in message
     assert "libxcb-icccm.so.4, libxcb-keysyms.so.1" in message
-    assert display_problem(X11, "linux", absent(set())) is None
-    assert (
-        display_problem({**X11, "QT_QPA_PLATFORM": "offscreen"}, "linux", absent(MISSING)) is None
-    )
+    assert missing_display_libraries(X11, "linux", absent(set())) == []
+    offscreen = {**X11, "QT_QPA_PLATFORM": "offscreen"}
+    assert missing_display_libraries(offscreen, "linux", absent(MISSING)) == []
 
 
 def test_a_library_that_is_not_there_is_found_missing() -> None:

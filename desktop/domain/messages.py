@@ -166,11 +166,6 @@ def _arg_from_data(value: Any) -> Any:
     return str(value)
 
 
-def as_message(text: str) -> Message:
-    """`text` as a message: itself when it is one, else a template without arguments."""
-    return text if isinstance(text, Message) else Message(text)
-
-
 def message_data(text: str) -> dict[str, Any] | None:
     """The wire data of `text` when it is a message, else None (a plain text of data)."""
     return text.to_data() if isinstance(text, Message) else None

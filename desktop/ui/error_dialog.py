@@ -276,8 +276,3 @@ def install_exception_hook() -> ExceptionHook:
         _hook = ExceptionHook(QCoreApplication.instance())
         _hook.install()
     return _hook
-
-
-def installed_hook() -> ExceptionHook | None:
-    """The hook installed by `install_exception_hook`, if any."""
-    return _hook

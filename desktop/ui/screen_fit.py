@@ -120,8 +120,3 @@ def scrolling(widget: QWidget, *, frame: bool = False) -> QScrollArea:
         area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)
     return area
-
-
-def fits_screen(widget: QWidget) -> bool:
-    """Whether all of a top-level widget is on its screen's free area."""
-    return screen_of(widget).availableGeometry().contains(widget.frameGeometry())

@@ -9,8 +9,6 @@ their histories, and the notice number counters and blocks they were numbered fr
 
 from __future__ import annotations
 
-import os
-import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -494,30 +492,13 @@ def write_evidence_files(data_dir: Path, digests: Iterable[str]) -> int:
     """Put the demo evidence files with these digests into the platform's attachment store
     (`<data_dir>/attachments/ab/abcdef…`, each written beside and renamed into place);
     returns how many were written (a file already there is kept)."""
-    from desktop.demo.evidence import evidence_by_sha
+    from desktop.demo.evidence import write_evidence
 
-    known = evidence_by_sha()
-    written = 0
-    for sha256 in digests:
-        item = known.get(sha256)
-        if item is None:
-            continue
-        target = Path(data_dir) / "attachments" / sha256[:2] / sha256
-        if target.exists():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(descriptor, "wb") as out:
-                out.write(item.data)
-            os.chmod(name, 0o640)
-            os.replace(name, target)
-        except BaseException:
-            if os.path.exists(name):
-                os.unlink(name)
-            raise
-        written += 1
-    return written
+    def mkdir(folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+
+    folder = Path(data_dir) / "attachments"
+    return write_evidence(digests, lambda sha: folder / sha[:2] / sha, mkdir, 0o640)
 
 
 def _notice_numbers(

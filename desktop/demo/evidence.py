@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import struct
+import tempfile
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from random import Random
 
 from desktop.domain.codes import Category, Finding
@@ -401,3 +404,34 @@ __all__ = [
     "evidence_files",
     "png",
 ]
+
+
+def write_evidence(
+    digests: Iterable[str],
+    path_of: Callable[[str], Path],
+    make_dir: Callable[[Path], object],
+    mode: int,
+) -> int:
+    """Write the evidence files with these digests where `path_of` puts them (each written
+    beside and renamed into place, with `mode`); a file already there is kept. Returns how
+    many were written."""
+    known = evidence_by_sha()
+    written = 0
+    for sha256 in digests:
+        item = known.get(sha256)
+        target = path_of(sha256)
+        if item is None or target.exists():
+            continue
+        make_dir(target.parent)
+        descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(descriptor, "wb") as out:
+                out.write(item.data)
+            os.chmod(name, mode)
+            os.replace(name, target)
+        except BaseException:
+            if os.path.exists(name):
+                os.unlink(name)
+            raise
+        written += 1
+    return written

@@ -8,8 +8,6 @@ SQLite's. A second process generates and converts while this one writes, so both
 
 from __future__ import annotations
 
-import os
-import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -299,28 +297,11 @@ def write_evidence_files(store: Store, digests: Iterable[str]) -> int:
     """Put the demo evidence files with these digests into the store's attachment folder
     (written beside and renamed into place, readable by the user only); returns how many
     were written (a file already there is kept)."""
-    from desktop.demo.evidence import evidence_by_sha
+    from desktop.demo.evidence import write_evidence
 
-    known = evidence_by_sha()
-    written = 0
-    for sha256 in digests:
-        item = known.get(sha256)
-        target = attachment_path(store, sha256)
-        if item is None or target.exists():
-            continue
-        private_dir(target.parent)
-        descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(descriptor, "wb") as out:
-                out.write(item.data)
-            os.chmod(name, PRIVATE_FILE)
-            os.replace(name, target)
-        except BaseException:
-            if os.path.exists(name):
-                os.unlink(name)
-            raise
-        written += 1
-    return written
+    return write_evidence(
+        digests, lambda sha: attachment_path(store, sha), private_dir, PRIVATE_FILE
+    )
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from typing import Any
 from desktop.domain.calendar import OfficeHours
 from desktop.domain.codes import Channel, Priority
 from desktop.domain.messages import Message
+from desktop.domain.powers import DEFAULT_POWERS, Powers
 
 DEFAULT_HANDLE_DAYS: Mapping[Priority, int] = {
     Priority.NORMAL: 10,
@@ -90,6 +91,8 @@ class Rules:
     refusal_grounds: Mapping[str, str] = field(
         default_factory=lambda: dict(DEFAULT_REFUSAL_GROUNDS)
     )
+    powers: Powers = DEFAULT_POWERS
+    """Which unit may issue which document and file which cases (see `desktop.domain.powers`)."""
 
     def needs_callback(self, channel: Channel) -> bool:
         """Whether a clue of `channel` is called back before it is closed."""
@@ -122,6 +125,7 @@ class Rules:
             "callback_channels": sorted(c.value for c in self.callback_channels),
             "signoff_required": self.signoff_required,
             "refusal_grounds": dict(self.refusal_grounds),
+            "powers": self.powers.to_dict(),
         }
 
     @classmethod
@@ -189,6 +193,7 @@ class Rules:
             callback_channels=_channels(data.get("callback_channels", base.callback_channels)),
             signoff_required=_flag(data.get("signoff_required", base.signoff_required)),
             refusal_grounds=_grounds(data.get("refusal_grounds", base.refusal_grounds)),
+            powers=Powers.from_dict(data["powers"]) if "powers" in data else base.powers,
         )
 
 

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from desktop.domain.calendar import OfficeHours
 from desktop.domain.codes import Channel, Priority
+from desktop.domain.powers import DEFAULT_POWERS
 from desktop.domain.rules import DEFAULT_HANDLE_DAYS, Rules, TimeLimits, WarningThresholds
 
 DEFAULT_GROUNDS = {
@@ -56,6 +57,7 @@ DEFAULT_DICT: dict[str, Any] = {
     ],
     "signoff_required": True,
     "refusal_grounds": DEFAULT_GROUNDS,
+    "powers": DEFAULT_POWERS.to_dict(),
 }
 
 LIMIT_KEYS = [
@@ -162,6 +164,17 @@ def test_custom_round_trip() -> None:
         "callback_channels": ["leader_mailbox", "npc_cppcc"],
         "signoff_required": False,
         "refusal_grounds": {"dup_case": "同一事项已立案查处"},
+        "powers": [
+            {
+                "key": "environment",
+                "name": "生态环境部门",
+                "unit_kinds": ["department"],
+                "words": ["生态环境"],
+                "laws": {"大气污染防治法": []},
+                "documents": ["correction_order", "rectification"],
+                "files_cases": True,
+            }
+        ],
     }
     rules = Rules.from_dict(data)
     assert rules.limits.max_extension_days == 365
@@ -290,6 +303,7 @@ RULES_DATA = st.fixed_dictionaries(
             min_size=1,
             max_size=4,
         ),
+        "powers": st.just(DEFAULT_POWERS.to_dict()),
     }
 )
 

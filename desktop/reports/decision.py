@@ -41,7 +41,8 @@ PARTY_KINDS: Mapping[str, str] = {
     SOLE_TRADER: "个体工商户",
     INDIVIDUAL: "自然人",
 }
-"""The three kinds of party and their Chinese names (either is accepted as `Party.kind`)."""
+"""The three kinds of party and their Chinese names (either is accepted as `Party.party_type`,
+as is desktop.domain.party.PartyType)."""
 
 ANSWERS: Mapping[str, str] = {
     "adopted": "予以采纳",
@@ -58,11 +59,11 @@ LABELS: Mapping[str, str] = {
     "case_number": "立案编号",
     "authority": "作出决定的机关",
     "party": "当事人",
-    "party.kind": "当事人类型",
+    "party.party_type": "当事人类型",
     "party.name": "当事人",
     "party.credit_code": "统一社会信用代码",
     "party.address": "地址",
-    "party.representative": "法定代表人（负责人）",
+    "party.legal_representative": "法定代表人（负责人）",
     "party.operator": "经营者",
     "party.id_number": "身份证号码",
     "party.premises": "经营场所",
@@ -181,7 +182,7 @@ def _paragraphs(text: str) -> str:
     return "\n".join(out)
 
 
-def _clause_value(item: Any, name: str) -> str:
+def _value(item: Any, name: str) -> str:
     value = item.get(name) if isinstance(item, Mapping) else getattr(item, name, None)
     return str(value).strip() if value is not None else ""
 
@@ -202,7 +203,7 @@ class LawClause:
         text and optionally item)."""
         if isinstance(clause, LawClause):
             return clause
-        return cls(*(_clause_value(clause, name) for name in ("law", "article", "text", "item")))
+        return cls(*(_value(clause, name) for name in ("law", "article", "text", "item")))
 
     @property
     def cited(self) -> dict[str, str]:
@@ -215,30 +216,40 @@ class Party:
     """Who the decision is against: a 单位, a 个体工商户 or a 自然人.
 
     `name` is the 单位's name, the 个体工商户's 字号 (or the operator's name when it has none)
-    or the person's 姓名; `address` is a 单位's 地址 and a person's 住址; `representative`
-    (法定代表人（负责人）) is a 单位's, `operator` (经营者) a 个体工商户's; `id_number` is the
-    operator's or the person's 身份证号码 (checked where it is entered, printed as given).
+    or the person's 姓名; `address` is a 单位's 地址 and a person's 住址;
+    `legal_representative` (法定代表人（负责人）) is a 单位's, `operator` (经营者) a
+    个体工商户's; `id_number` is the operator's or the person's 身份证号码 (checked where it is
+    entered, printed as given); `premises` a 个体工商户's 经营场所.
     """
 
-    kind: str
+    party_type: str
     name: str
     credit_code: str = ""
     address: str = ""
-    representative: str = ""
+    legal_representative: str = ""
     operator: str = ""
     id_number: str = ""
     premises: str = ""
 
+    @classmethod
+    def of(cls, party: Any, premises: str = "") -> Party:
+        """A Party from any object or mapping with a party's fields (the domain's Party:
+        party_type, name, credit_code, address, legal_representative, operator, id_number)."""
+        names = ("name", "credit_code", "address", "legal_representative", "operator", "id_number")
+        kind: Any = party.get("party_type") if isinstance(party, Mapping) else party.party_type
+        values = {name: _value(party, name) for name in names}
+        return cls(party_type=kind or "", premises=premises, **values)
+
     def __post_init__(self) -> None:
-        kind = str(getattr(self.kind, "value", self.kind)).strip()
+        kind = str(getattr(self.party_type, "value", self.party_type)).strip()
         by_label = {label: key for key, label in PARTY_KINDS.items()}
         kind = by_label.get(kind, kind)
         if kind not in PARTY_KINDS:
             allowed = "、".join(f"{label}（{key}）" for key, label in PARTY_KINDS.items())
             raise DecisionFieldError(
-                "party.kind", f"未知的当事人类型“{self.kind}”，应为{allowed}之一"
+                "party.party_type", f"未知的当事人类型“{self.party_type}”，应为{allowed}之一"
             )
-        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "party_type", kind)
         _require(self.name, "party.name")
         if kind == SOLE_TRADER:
             _require(self.operator, "party.operator")
@@ -248,35 +259,35 @@ class Party:
 
     def label(self, key: str) -> str:
         """The Chinese name of a field of the party (a person's address is 住址)."""
-        if key == "party.address" and self.kind != ORGANISATION:
+        if key == "party.address" and self.party_type != ORGANISATION:
             return "住址"
         return LABELS.get(key, key)
 
     @property
     def you(self) -> str:
         """How the decision addresses the party: 你单位, or 你 for a person."""
-        return "你单位" if self.kind == ORGANISATION else "你"
+        return "你单位" if self.party_type == ORGANISATION else "你"
 
     @property
     def addressee(self) -> str:
         """Whom the 送达回证 names: the party, a 个体工商户 with its operator."""
-        if self.kind == SOLE_TRADER:
+        if self.party_type == SOLE_TRADER:
             return f"{self.name.strip()}（经营者：{self.operator.strip()}）"
         return self.name.strip()
 
     def lines(self) -> dict[str, str]:
         """The party's template fields (those of other kinds of party empty)."""
-        person = self.kind != ORGANISATION
+        person = self.party_type != ORGANISATION
         return {
             "party_name": self.name.strip(),
-            "party_note": "（个体工商户）" if self.kind == SOLE_TRADER else "",
-            "credit_code": "" if self.kind == INDIVIDUAL else self.credit_code.strip(),
+            "party_note": "（个体工商户）" if self.party_type == SOLE_TRADER else "",
+            "credit_code": "" if self.party_type == INDIVIDUAL else self.credit_code.strip(),
             "address": "" if person else self.address.strip(),
-            "legal_representative": "" if person else self.representative.strip(),
-            "operator": self.operator.strip() if self.kind == SOLE_TRADER else "",
+            "legal_representative": "" if person else self.legal_representative.strip(),
+            "operator": self.operator.strip() if self.party_type == SOLE_TRADER else "",
             "id_number": self.id_number.strip() if person else "",
             "residence": self.address.strip() if person else "",
-            "premises": self.premises.strip() if self.kind == SOLE_TRADER else "",
+            "premises": self.premises.strip() if self.party_type == SOLE_TRADER else "",
         }
 
 
@@ -480,7 +491,7 @@ class DecisionFields:
                 yield item.name, value
         for key in ("name", "credit_code", "address", "operator", "id_number", "premises"):
             yield f"party.{key}", getattr(self.party, key)
-        yield "party.representative", self.party.representative
+        yield "party.legal_representative", self.party.legal_representative
         yield "evidence", "\n".join(self.evidence)
         for name, clauses in (("violated", self.violated), ("basis", self.basis)):
             for clause in clauses:

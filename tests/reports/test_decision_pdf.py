@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +44,14 @@ from tests.reports.test_typesetting import all_body_lines, gaps, text_of
 
 CLAUSES = {c["id"]: c for c in seed_clauses()}
 COMPANY = Party(
-    kind="organisation",
+    party_type="organisation",
     name="连云港市海州区某某家具制造有限公司",
     credit_code="91320706MA1X2Y3R4E",
     address="连云港市海州区新坝镇工业集中区纬三路6号",
-    representative="王某某",
+    legal_representative="王某某",
 )
 SOLE_TRADER = Party(
-    kind="sole_trader",
+    party_type="sole_trader",
     name="连云港市海州区老张汽车修理部",
     operator="张某某",
     id_number="320706198003124533",
@@ -59,7 +60,7 @@ SOLE_TRADER = Party(
     premises="连云港市海州区洪门街道通灌南路108号",
 )
 PERSON = Party(
-    kind="individual",
+    party_type="individual",
     name="李某某",
     id_number="320706197509180028",
     address="连云港市海州区新海街道解放东路66号",
@@ -139,7 +140,9 @@ def decision(party: Party = COMPANY, **changes: Any) -> DecisionFields:
             method="direct",
             served_at=SERVED,
             place=party.address,
-            recipient=party.name if party.kind == "individual" else party.representative,
+            recipient=party.name
+            if party.party_type == "individual"
+            else party.legal_representative,
             relation="本人",
             witness="",
         ),
@@ -227,19 +230,56 @@ def test_an_amount_stays_whole_on_a_line() -> None:
 
 def test_an_unknown_party_type_is_refused_naming_the_field() -> None:
     with pytest.raises(DecisionFieldError) as caught:
-        Party(kind="company", name="某某公司", address="某地")
-    assert caught.value.field == "party.kind"
+        Party(party_type="company", name="某某公司", address="某地")
+    assert caught.value.field == "party.party_type"
     assert str(caught.value).startswith("当事人类型：")
     assert "company" in str(caught.value) and "个体工商户" in str(caught.value)
 
 
 def test_the_chinese_names_of_the_party_types_are_accepted() -> None:
-    party = Party(kind="自然人", name="李某某", id_number="320706197509180028", address="某地")
-    assert party.kind == "individual"
+    party = Party("自然人", name="李某某", id_number="320706197509180028", address="某地")
+    assert party.party_type == "individual"
+
+
+class _Kind(StrEnum):
+    """Like the domain's PartyType: a str enum."""
+
+    SOLE_TRADER = "sole_trader"
+
+
+@dataclass(frozen=True)
+class _DomainParty:
+    """The fields of the domain's Party (desktop.domain.party)."""
+
+    party_type: _Kind
+    name: str
+    credit_code: str = ""
+    id_number: str = ""
+    address: str = ""
+    legal_representative: str = ""
+    operator: str = ""
+
+
+def test_a_party_comes_from_the_domain_party_or_a_mapping() -> None:
+    source = _DomainParty(
+        _Kind.SOLE_TRADER,
+        SOLE_TRADER.name,
+        SOLE_TRADER.credit_code,
+        SOLE_TRADER.id_number,
+        SOLE_TRADER.address,
+        operator=SOLE_TRADER.operator,
+    )
+    assert Party.of(source, premises=SOLE_TRADER.premises) == SOLE_TRADER
+    data = {"party_type": "individual", "name": "李某某", "id_number": PERSON.id_number}
+    assert Party.of({**data, "address": PERSON.address}) == PERSON
+    with pytest.raises(DecisionFieldError) as caught:
+        Party.of({**data, "address": None})
+    assert str(caught.value) == "住址：不能为空"
 
 
 def _without(party: Party, key: str) -> dict[str, str]:
-    keys = ("kind", "name", "credit_code", "address", "representative", "operator", "id_number")
+    keys = ("party_type", "name", "credit_code", "address", "legal_representative")
+    keys += ("operator", "id_number")
     return {k: "  " if k == key else getattr(party, k) for k in keys}
 
 

@@ -217,7 +217,8 @@ def _deadline(content: Any, template: Template) -> str:
     return template.deadline_days_text.format(days="　　")
 
 
-def _proof(notice: Any, title: str, number: str | None, party: str) -> ProofFields:
+def proof_fields(notice: Any, title: str, number: str | None, party: str) -> ProofFields:
+    """The proof of service of a document (anything with a `service`: a notice's Service)."""
     document = f"{title}（{number}）" if number else f"{title}（草稿）"
     service = _get(notice, "service")
     if service is None:
@@ -290,7 +291,7 @@ def build_document(
     attached = cited + [c for c in basis if c["id"] not in {x["id"] for x in cited}]
     inputs = [(key, values[key]) for key in TEXT_FIELDS]
     inputs.append(("evidence", "\n".join(evidence)))
-    proof = _proof(notice, template.title, number, values["party_name"])
+    proof = proof_fields(notice, template.title, number, values["party_name"])
     service = _get(notice, "service")
     if service is not None:
         for key in ("place", "recipient", "relation", "witness"):

@@ -4,6 +4,8 @@ A template is data: its title, how it words the deadline, and an ordered list of
 a style name (desktop.reports.geometry.STYLES) and a text with `{placeholders}` filled from the
 document's fields. A block may repeat for each item of a list field (`"each": "evidence"`,
 with `{n}`, `{item}` and `{end}`), and is left out when any field of `skip_if_empty` is empty.
+The notices' templates name the fields of PLACEHOLDERS; another document (the penalty decision,
+desktop.reports.decision) parses its template with its own set of fields and lists.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class Template:
     blocks: tuple[TemplateBlock, ...]
     basis_clause_ids: tuple[str, ...] = ()
     attachment_heading: str | None = None
+    list_fields: frozenset[str] = LIST_FIELDS
 
     def fill(
         self, values: Mapping[str, str], lists: Mapping[str, Sequence[str]]
@@ -76,7 +79,7 @@ class Template:
         out: list[tuple[str, str]] = []
         for block in self.blocks:
             if any(
-                not (lists.get(k) if k in LIST_FIELDS else values.get(k))
+                not (lists.get(k) if k in self.list_fields else values.get(k))
                 for k in block.skip_if_empty
             ):
                 continue
@@ -95,8 +98,17 @@ def _names(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def parse_template(data: Mapping[str, Any]) -> Template:
-    """A template from its JSON object; ValueError naming what is wrong."""
+def parse_template(
+    data: Mapping[str, Any],
+    *,
+    placeholders: frozenset[str] = PLACEHOLDERS,
+    list_fields: frozenset[str] = LIST_FIELDS,
+) -> Template:
+    """A template from its JSON object; ValueError naming what is wrong.
+
+    `placeholders` are the fields its texts may name, `list_fields` those of them a block may
+    repeat for (`each`); both default to the notices' own.
+    """
     blocks: list[TemplateBlock] = []
     for raw in data["blocks"]:
         block = TemplateBlock(
@@ -107,10 +119,10 @@ def parse_template(data: Mapping[str, Any]) -> Template:
         )
         if block.style not in STYLES:
             raise ValueError(f"unknown style {block.style!r}")
-        allowed = PLACEHOLDERS | (ITEM_PLACEHOLDERS if block.each else set())
+        allowed = placeholders | (ITEM_PLACEHOLDERS if block.each else set())
         unknown = _names(block.text) - allowed
-        unknown |= set(block.skip_if_empty) - PLACEHOLDERS
-        if block.each is not None and block.each not in LIST_FIELDS:
+        unknown |= set(block.skip_if_empty) - placeholders
+        if block.each is not None and block.each not in list_fields:
             unknown.add(block.each)
         if unknown:
             raise ValueError(f"unknown placeholders {sorted(unknown)} in {block.text!r}")
@@ -124,6 +136,7 @@ def parse_template(data: Mapping[str, Any]) -> Template:
         blocks=tuple(blocks),
         basis_clause_ids=tuple(data.get("basis_clause_ids", ())),
         attachment_heading=attachments.get("heading"),
+        list_fields=list_fields,
     )
 
 

@@ -132,11 +132,11 @@ class ClauseMap:
         return own + [row for row in self.rows if row.category == ANY_CATEGORY]
 
     def guess(self, rows: Sequence[ProblemKind], text: str) -> ProblemKind | None:
-        """The row of `rows` whose keywords `text` mentions most (the first on a tie), or
-        None when it mentions none."""
+        """The row of `rows` whose keywords `text` mentions most (each keyword weighs its
+        length times its occurrences; the first row on a tie), or None when it mentions none."""
         best, hits = None, 0
         for row in rows:
-            count = sum(1 for word in row.keywords if word and word in text)
+            count = sum(len(word) * text.count(word) for word in row.keywords if word)
             if count > hits:
                 best, hits = row, count
         return best

@@ -109,18 +109,28 @@ def offered_kinds(
     library: Iterable[Clause] | Mapping[str, Clause],
     powers: Powers = DEFAULT_POWERS,
 ) -> list[ProblemKind]:
-    """The problem kinds offered to `unit` for a clue of `category`.
+    """The problem kinds offered to `unit` for a clue of `category`, its own first.
 
-    A department holding enforcement powers is offered the kinds under its own laws (住建:
-    扬尘; 城管: 餐饮油烟 …); when none of the category is its own, and for townships and
-    streets, every kind of the category is offered (the matter is then handed over).
+    A department holding enforcement powers is offered the kinds under its own laws first
+    (住建: 扬尘; 城管: 餐饮油烟 …), then the others, which it cites without a basis of its
+    own and hands over (移送); townships and streets get every kind in the map's order.
     """
     rows = clause_map.of_category(str(getattr(category, "value", category)))
     if not powers.laws_of(unit):
         return rows
     by_id = _by_id(library)
     own = [row for row in rows if _owns(unit, row, by_id, powers)]
-    return own or rows
+    return own + [row for row in rows if row not in own]
+
+
+def owns_kind(
+    unit: UnitInfo,
+    row: ProblemKind,
+    library: Iterable[Clause] | Mapping[str, Clause],
+    powers: Powers = DEFAULT_POWERS,
+) -> bool:
+    """Whether the matter of a problem kind is the unit's own (it enforces its key clauses)."""
+    return _owns(unit, row, _by_id(library), powers)
 
 
 def competent_unit(
@@ -286,7 +296,7 @@ def draft_content_from_clue(
         authority=unit.signature,
     )
     rows = offered_kinds(clue.category, unit, clause_map, library, powers)
-    said = f"{findings.text if findings else ''}\n{clue.description or ''}"
+    said = findings.text if findings else clue.description or ""  # the findings decide
     row = clause_map.guess(rows, said) or (rows[0] if rows else None)
     return apply_problem_kind(content, row, kind, unit, directory, library, powers)
 
@@ -304,5 +314,6 @@ __all__ = [
     "enforces_clause",
     "facts_lead_in",
     "offered_kinds",
+    "owns_kind",
     "site_findings",
 ]

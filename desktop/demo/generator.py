@@ -26,9 +26,9 @@ from typing import Any, NamedTuple
 from desktop.demo.cases import CaseMaker, _reporter
 from desktop.demo.city import DemoCity
 from desktop.demo.histories import HistoryPlanner, Step
+from desktop.demo.texts import site_findings
 from desktop.domain.calendar import WorkCalendar, default_calendar
 from desktop.domain.clue import ClueDraft, ClueState
-from desktop.demo.texts import site_findings
 from desktop.domain.codes import Category, Channel, Status
 from desktop.domain.notice_actions import NoticeAction, NoticeRefused, unclosed_notice
 from desktop.domain.notice_content import (

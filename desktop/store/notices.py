@@ -55,6 +55,7 @@ __all__ = [
     "NoticeHistoryEntry",
     "NoticeRow",
     "clause_library",
+    "clue_category",
     "draft_content_for_clue",
     "draftable_kinds_for",
     "notice_actions_for",
@@ -401,6 +402,12 @@ def draft_content_for_clue(
             powers=load_rules(session).powers,
             today=to_china(now).date() if now is not None else None,
         )
+
+
+def clue_category(store: Store, clue_code: str) -> str | None:
+    """The pollution category of a clue (its value), or None for an unknown clue."""
+    with store.session() as session:
+        return session.scalar(select(Clue.category).where(Clue.code == clue_code))
 
 
 def draftable_kinds_for(store: Store, username: str, clue_code: str) -> list[NoticeKind]:

@@ -20,6 +20,8 @@ from desktop.domain.calendar import default_calendar
 from desktop.domain.clue import ClueState
 from desktop.domain.codes import Priority, Role, Status, UnitKind
 from desktop.domain.notice_actions import UNCLOSED_STATUSES, unclosed_notice
+from desktop.domain.notice_content import missing_for_issue
+from desktop.domain.notice_prefill import SiteFindings
 from desktop.domain.notices import (
     FIELD_LABELS,
     FROM_STATUSES,
@@ -48,8 +50,6 @@ from desktop.domain.notices import (
     validate_content,
     verification_code,
 )
-from desktop.domain.notice_content import missing_for_issue
-from desktop.domain.notice_prefill import SiteFindings
 from desktop.domain.rules import Rules
 from desktop.domain.timeutil import CHINA_TZ
 from desktop.domain.units import Actor, UnitInfo

@@ -121,9 +121,10 @@ class ClauseMapDialog(QDialog):
         self.table.setCellWidget(
             index, CATEGORY, self._category_box(kind.category if kind is not None else "")
         )
-        if kind is None:
+        name = self.table.item(index, NAME)
+        if kind is None and name is not None:
             self.table.setCurrentCell(index, NAME)
-            self.table.editItem(self.table.item(index, NAME))
+            self.table.editItem(name)
         return index
 
     def remove_selected(self) -> None:

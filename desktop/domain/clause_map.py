@@ -20,6 +20,20 @@ from desktop.domain.validators import ValidationError, require_text
 
 ANY_CATEGORY = ""
 """The category of a row that fits every category (e.g. 未批先建)."""
+ID_SEPARATOR = "、"
+"""How clause ids and keywords are listed in one line of text."""
+
+
+def split_ids(text: str) -> tuple[str, ...]:
+    """The ids (or keywords) of a line: separated by 、, commas or spaces."""
+    for mark in ("，", ",", " ", "　"):
+        text = text.replace(mark, ID_SEPARATOR)
+    return tuple(part.strip() for part in text.split(ID_SEPARATOR) if part.strip())
+
+
+def join_ids(ids: Iterable[str]) -> str:
+    """A line listing ids (or keywords), as `split_ids` reads it."""
+    return ID_SEPARATOR.join(ids)
 
 
 @dataclass(frozen=True)
@@ -76,7 +90,7 @@ class ProblemKind:
 
 def _ids(value: Any, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
-        items: Iterable[Any] = value.replace("，", ",").replace("、", ",").split(",")
+        items: Iterable[Any] = split_ids(value)
     elif isinstance(value, list | tuple):
         items = value
     else:
@@ -174,6 +188,8 @@ __all__ = [
     "ClauseMap",
     "ProblemKind",
     "clause_map_text",
+    "join_ids",
+    "split_ids",
     "parse_clause_map",
     "shipped_clause_map",
     "validate_problem_kind",

@@ -234,6 +234,17 @@ def _self_reference(unit: UnitInfo) -> str:
     return "我单位工作人员"
 
 
+def _you(party_type: PartyType) -> str:
+    return "你单位" if party_type is PartyType.ORGANISATION else "你"
+
+
+def readdress_facts(facts: str, before: PartyType, after: PartyType) -> str:
+    """Facts whose prefilled lead-in addressed a party of type `before` (对你单位位于…),
+    addressing one of type `after` instead (对你位于…); other text is left as typed."""
+    old, new = f"对{_you(before)}位于", f"对{_you(after)}位于"
+    return facts.replace(old, new, 1) if old != new else facts
+
+
 def facts_lead_in(
     clue: ClueFacts,
     unit: UnitInfo,
@@ -241,7 +252,7 @@ def facts_lead_in(
     party_type: PartyType = PartyType.ORGANISATION,
 ) -> str:
     """The opening of the facts, ending with 发现：, for the findings to follow."""
-    you = "你单位" if party_type is PartyType.ORGANISATION else "你"
+    you = _you(party_type)
     place = "生产经营场所" if party_type is PartyType.ORGANISATION else "经营场所"
     if party_type is PartyType.INDIVIDUAL:
         place = "场所"
@@ -315,5 +326,6 @@ __all__ = [
     "facts_lead_in",
     "offered_kinds",
     "owns_kind",
+    "readdress_facts",
     "site_findings",
 ]

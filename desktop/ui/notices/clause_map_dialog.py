@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.clause_map import ANY_CATEGORY, ProblemKind
+from desktop.domain.clause_map import ANY_CATEGORY, ProblemKind, join_ids, split_ids
 from desktop.domain.codes import Category
 from desktop.domain.validators import ValidationError
 from desktop.store.clause_map import load_clause_map, remove_problem_kind, save_problem_kind
@@ -31,7 +31,6 @@ from desktop.ui.screen_fit import fit_to_screen
 
 NAME, CATEGORY, VIOLATED, PENALTY, BASIS, KEYWORDS = range(6)
 COLUMN_KEYS = ("name", "category", "violated", "penalty", "basis", "keywords")
-SEPARATOR = "、"
 
 
 class ClauseMapDialog(QDialog):
@@ -107,15 +106,15 @@ class ClauseMapDialog(QDialog):
         self.table.insertRow(index)
         self.keys.append(kind.key if kind is not None else f"user-{uuid.uuid4().hex[:12]}")
         texts = (
-            (kind.name, "", *(SEPARATOR.join(ids) for ids in (kind.violated, kind.penalty)))
+            (kind.name, "", *(join_ids(ids) for ids in (kind.violated, kind.penalty)))
             if kind is not None
             else ("", "", "", "")
         )
         for column, text in zip((NAME, CATEGORY, VIOLATED, PENALTY), texts, strict=True):
             if column != CATEGORY:
                 self.table.setItem(index, column, QTableWidgetItem(text))
-        basis = SEPARATOR.join(kind.basis) if kind is not None else ""
-        keywords = SEPARATOR.join(kind.keywords) if kind is not None else ""
+        basis = join_ids(kind.basis) if kind is not None else ""
+        keywords = join_ids(kind.keywords) if kind is not None else ""
         self.table.setItem(index, BASIS, QTableWidgetItem(basis))
         self.table.setItem(index, KEYWORDS, QTableWidgetItem(keywords))
         self.table.setCellWidget(
@@ -147,8 +146,7 @@ class ClauseMapDialog(QDialog):
         category = str(box.currentData()) if isinstance(box, QComboBox) else ""
 
         def ids(column: int) -> tuple[str, ...]:
-            raw = self._text(index, column).replace("，", SEPARATOR).replace(",", SEPARATOR)
-            return tuple(part.strip() for part in raw.split(SEPARATOR) if part.strip())
+            return split_ids(self._text(index, column))
 
         return ProblemKind(
             key=self.keys[index],
@@ -175,7 +173,7 @@ class ClauseMapDialog(QDialog):
                 name = kind.name or self.tr("第 {0} 行").format(index + 1)
                 header = self.table.horizontalHeaderItem(column)
                 title = header.text() if header is not None else exc.field
-                self.error_label.setText(f"{name}：{title}：{exc.message}")
+                self.error_label.setText(self.tr("{0}：{1}：{2}").format(name, title, exc.message))
                 self.error_label.show()
                 return
             self.original[kind.key] = kind

@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.clue import ClueState
-from desktop.domain.notice_prefill import apply_problem_kind, offered_kinds, owns_kind
+from desktop.domain.notice_prefill import (
+    apply_problem_kind,
+    offered_kinds,
+    owns_kind,
+    readdress_facts,
+)
 from desktop.domain.notices import (
     Clause,
     NoticeAction,
@@ -219,13 +224,11 @@ class NoticeForm(QDialog):
         """Show the fields of the chosen type; the prefilled facts address the party anew."""
         self._show_party_fields()
         kind = self.chosen_party_type()
-        before = "你单位" if self._shown_type is PartyType.ORGANISATION else "你"
-        after = "你单位" if kind is PartyType.ORGANISATION else "你"
         facts = self.field("facts")
         assert isinstance(facts, TextField)
-        text = facts.value()
-        if before != after and f"对{before}位于" in text:
-            facts.set_value(text.replace(f"对{before}位于", f"对{after}位于", 1))
+        text = readdress_facts(facts.value(), self._shown_type, kind)
+        if text != facts.value():
+            facts.set_value(text)
         self._shown_type = kind
 
     # -- the problem kind and its clauses -------------------------------------------------

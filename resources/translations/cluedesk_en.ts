@@ -579,6 +579,79 @@ not downloaded</translation>
         </message>
     </context>
     <context>
+        <name>ClauseMapDialog</name>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="44" />
+            <source>问题类型与法律条款对照表</source>
+            <translation>Problem kinds and legal clauses</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="49" />
+            <source>每行一种问题类型：起草通知书时选择问题类型，即引用其违反条款和责令改正依据。条款填写条款库中的编号（如 dqfz-45），多条用顿号分隔。</source>
+            <translation>One problem kind per row: choosing it when drafting a notice cites its violated clauses and its basis for ordering correction. Enter clause ids from the clause library (e.g. dqfz-45), several separated by 、.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="58" />
+            <source>问题类型</source>
+            <translation>Problem kind</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="59" />
+            <source>污染类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="60" />
+            <source>违反条款</source>
+            <translation>Violated clauses</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="61" />
+            <source>罚则条款</source>
+            <translation>Penalty clauses</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="62" />
+            <source>责令改正依据</source>
+            <translation>Basis for correction</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="63" />
+            <source>识别关键词</source>
+            <translation>Keywords</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="76" />
+            <source>新增一行</source>
+            <translation>Add row</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="77" />
+            <source>删除所选行</source>
+            <translation>Delete selected rows</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="85" />
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="97" />
+            <source>（各类别通用）</source>
+            <translation>(all categories)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="173" />
+            <source>第 {0} 行</source>
+            <translation>Row {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/clause_map_dialog.py" line="176" />
+            <source>{0}：{1}：{2}</source>
+            <translation>{0}: {1}: {2}</translation>
+        </message>
+    </context>
+    <context>
         <name>ClausePickerDialog</name>
         <message>
             <location filename="../../desktop/ui/notices/clause_picker.py" line="238" />
@@ -1756,123 +1829,163 @@ not downloaded</translation>
     <context>
         <name>NoticeForm</name>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="43" />
-            <source>当事人</source>
-            <translation>Party</translation>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="53" />
+            <source>当事人（名称、字号或姓名）</source>
+            <translation>Party (name, trade name or person's name)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="44" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="54" />
             <source>统一社会信用代码</source>
             <translation>Unified social credit code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="45" />
-            <source>地址</source>
-            <translation>Address</translation>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="55" />
+            <source>经营者</source>
+            <translation>Operator</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="46" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="56" />
+            <source>身份证号码</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="57" />
+            <source>地址（住所、经营场所或住址）</source>
+            <translation>Address (domicile, premises or residence)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="58" />
             <source>法定代表人（负责人）</source>
             <translation>Legal representative (person in charge)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="47" />
-            <source>违法事实</source>
-            <translation>Facts of the violation</translation>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="59" />
+            <source>违法事实（现场检查发现的情况）</source>
+            <translation>Facts (what the on-site inspection found)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="52" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="78" />
             <source>书面报告要求</source>
             <translation>Written report required</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="53" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="79" />
             <source>逾期不改正的后果</source>
             <translation>Consequences of not rectifying</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="54" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="80" />
             <source>行政复议机关（60日内）</source>
             <translation>Administrative review body (within 60 days)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="55" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="81" />
             <source>行政诉讼法院（6个月内）</source>
             <translation>Court for litigation (within 6 months)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="56" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="82" />
             <source>签发机关</source>
             <translation>Issuing authority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="57" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="83" />
             <source>联系人</source>
             <translation>Contact person</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="58" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="84" />
             <source>联系电话</source>
             <translation>Contact phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="93" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="123" />
             <source>起草通知书：线索 {0}</source>
             <translation>Draft a notice: clue {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="95" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="125" />
             <source>修改通知书草稿：线索 {0}</source>
             <translation>Edit the draft notice: clue {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="100" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="130" />
             <source>已根据线索 {0} 预填当事人、地址和违法事实，请核对后保存为草稿。</source>
             <translation>The party, address and facts were filled in from clue {0}; check them and save the draft. </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="101" />
-            <location filename="../../desktop/ui/notices/notice_form.py" line="103" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="131" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="133" />
             <source>带 * 的项签发前必须填写。</source>
             <translation>Fields marked * must be filled in before issuing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="108" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="138" />
             <source>文书种类</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="118" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="148" />
+            <source>当事人类型</source>
+            <translation>Party type</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="160" />
             <source>证据（每行一项）</source>
             <translation>Evidence (one per line)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="118" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="160" />
             <source>如：现场检查笔录</source>
             <translation>e.g. on-site inspection record</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="124" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="166" />
+            <source>问题类型</source>
+            <translation>Problem kind</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="166" />
+            <source>（未选择）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="169" />
+            <source>编辑问题类型对照表…</source>
+            <translation>Edit problem kinds…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="177" />
             <source>违反的法律条款</source>
             <translation>Clauses violated</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="130" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="185" />
+            <source>责令改正的法律依据（本机关执行的法律条款）</source>
+            <translation>Legal basis for ordering correction (clauses this authority enforces)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="191" />
             <source>责令改正的内容</source>
             <translation>Correction ordered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="132" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="193" />
             <source>整改期限</source>
             <translation>Rectification period</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="142" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="203" />
             <source>保存草稿</source>
             <translation>Save draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_form.py" line="184" />
+            <location filename="../../desktop/ui/notices/notice_form.py" line="246" />
+            <source>（非本机关职权，移送）</source>
+            <translation>(not this authority's power: transfer)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/notice_form.py" line="323" />
             <source>不能起草通知书</source>
             <translation>Cannot draft a notice</translation>
         </message>
@@ -3745,6 +3858,18 @@ then start cluedesk again.</translation>
             <translation>Review deadline</translation>
         </message>
         <message>
+            <source>单位</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>个体工商户</source>
+            <translation>Sole trader</translation>
+        </message>
+        <message>
+            <source>自然人</source>
+            <translation>Natural person</translation>
+        </message>
+        <message>
             <source>整改通知书</source>
             <translation>Rectification notice</translation>
         </message>
@@ -4125,6 +4250,18 @@ then start cluedesk again.</translation>
             <translation>Party</translation>
         </message>
         <message>
+            <source>当事人类型</source>
+            <translation>Party type</translation>
+        </message>
+        <message>
+            <source>身份证号码</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>经营者</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
             <source>法定代表人（负责人）</source>
             <translation>Legal representative (head)</translation>
         </message>
@@ -4137,8 +4274,16 @@ then start cluedesk again.</translation>
             <translation>Evidence</translation>
         </message>
         <message>
+            <source>问题类型</source>
+            <translation>Problem kind</translation>
+        </message>
+        <message>
             <source>违反的法律条款</source>
             <translation>Clauses violated</translation>
+        </message>
+        <message>
+            <source>责令改正的法律依据</source>
+            <translation>Legal basis for ordering correction</translation>
         </message>
         <message>
             <source>责令改正的内容</source>
@@ -4448,6 +4593,18 @@ then start cluedesk again.</translation>
             <translation>Invalid date in the calendar file's {key}: {value}</translation>
         </message>
         <message>
+            <source>至少填写一条违反的条款</source>
+            <translation>enter at least one violated clause</translation>
+        </message>
+        <message>
+            <source>应为条款编号列表</source>
+            <translation>should be a list of clause ids</translation>
+        </message>
+        <message>
+            <source>条款库中没有「{clause}」</source>
+            <translation>The clause library has no "{clause}"</translation>
+        </message>
+        <message>
             <source>应在 {low} 到 {high} 之间</source>
             <translation>must be between {low} and {high}</translation>
         </message>
@@ -4531,6 +4688,29 @@ then start cluedesk again.</translation>
         <message>
             <source>剩 {time}</source>
             <translation>{time} left</translation>
+        </message>
+        <message numerus="yes">
+            <source>应为18位，实际为%n位</source>
+            <translation>
+                <numerusform>must have 18 characters, has %n</numerusform>
+                <numerusform>must have 18 characters, has %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>第18位应为数字或X，实际为“{char}”</source>
+            <translation>character 18 should be a digit or X, not “{char}”</translation>
+        </message>
+        <message>
+            <source>第7-14位的出生日期 {digits} 不是有效日期</source>
+            <translation>the birth date {digits} in characters 7–14 is not a valid date</translation>
+        </message>
+        <message>
+            <source>校验位（第18位）应为“{expected}”，实际为“{actual}”，请核对号码是否抄错</source>
+            <translation>the check character (18th) should be “{expected}”, not “{actual}”; please check the number for a copying slip</translation>
+        </message>
+        <message>
+            <source>第{position}位应为数字，实际为“{char}”</source>
+            <translation>character {position} should be a digit, not “{char}”</translation>
         </message>
         <message>
             <source>本机没有可用的文书编号，请先联网同步领取编号段</source>
@@ -4672,6 +4852,14 @@ then start cluedesk again.</translation>
             <translation>Give the rectification period either as working days or as a final date, not both</translation>
         </message>
         <message>
+            <source>签发前必须填写</source>
+            <translation>is required before issuing</translation>
+        </message>
+        <message>
+            <source>请在“发现：”之后写明现场检查发现的违法事实（不能只有开头）</source>
+            <translation>write what the on-site inspection found after “发现：” (the lead-in alone is not enough)</translation>
+        </message>
+        <message>
             <source>签发前必须填写整改期限（工作日天数或截止日期）</source>
             <translation>The rectification period (working days or final date) is required before issuing</translation>
         </message>
@@ -4686,10 +4874,6 @@ then start cluedesk again.</translation>
         <message>
             <source>应为文本</source>
             <translation>must be text</translation>
-        </message>
-        <message>
-            <source>签发前必须填写</source>
-            <translation>is required before issuing</translation>
         </message>
         <message numerus="yes">
             <source>%n 项</source>
@@ -4786,6 +4970,50 @@ then start cluedesk again.</translation>
             <translation>must be an object (id, law, article, text)</translation>
         </message>
         <message>
+            <source>「{value}」不是有效选项（可选：单位、个体工商户、自然人）</source>
+            <translation>“{value}” is not a valid choice (organisation, sole trader, natural person)</translation>
+        </message>
+        <message>
+            <source>职权规则 {name} 应为文本列表</source>
+            <translation>powers rule {name} should be a list of texts</translation>
+        </message>
+        <message>
+            <source>职权规则 {name} 中有空白或非文本的项</source>
+            <translation>powers rule {name} has a blank or non-text item</translation>
+        </message>
+        <message>
+            <source>职权规则 {name} 应为对象</source>
+            <translation>powers rule {name} should be an object</translation>
+        </message>
+        <message>
+            <source>职权规则 {name} 缺少 key 或 name</source>
+            <translation>powers rule {name} lacks key or name</translation>
+        </message>
+        <message>
+            <source>职权规则 {name}.unit_kinds 不能为空</source>
+            <translation>powers rule {name}.unit_kinds must not be empty</translation>
+        </message>
+        <message>
+            <source>职权规则 {name}.laws 应为对象（法律: 条款列表）</source>
+            <translation>powers rule {name}.laws should be an object (law: list of articles)</translation>
+        </message>
+        <message>
+            <source>职权规则 {name}.documents 中的文书种类无效：{kind}</source>
+            <translation>powers rule {name}.documents has an invalid document kind: {kind}</translation>
+        </message>
+        <message>
+            <source>职权规则 {name}.files_cases 应为 true 或 false</source>
+            <translation>powers rule {name}.files_cases should be true or false</translation>
+        </message>
+        <message>
+            <source>职权规则 powers 应为非空列表</source>
+            <translation>powers rules should be a non-empty list</translation>
+        </message>
+        <message>
+            <source>职权规则 {name}.unit_kinds 中的单位类别无效</source>
+            <translation>powers rule {name}.unit_kinds has an invalid unit kind</translation>
+        </message>
+        <message>
             <source>时限规则 {name} 应为对象</source>
             <translation>Time-limit rules: {name} must be an object</translation>
         </message>
@@ -4874,13 +5102,6 @@ then start cluedesk again.</translation>
             <translation>
                 <numerusform>the check character needs the first 17 characters, got %n</numerusform>
                 <numerusform>the check character needs the first 17 characters, got %n</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>应为18位，实际为%n位</source>
-            <translation>
-                <numerusform>must have 18 characters, has %n</numerusform>
-                <numerusform>must have 18 characters, has %n</numerusform>
             </translation>
         </message>
         <message>
@@ -5207,8 +5428,8 @@ then start cluedesk again.</translation>
             <translation>Attachment "{name}" is not in this computer's attachment store</translation>
         </message>
         <message>
-            <source>条款库中没有「{clause}」</source>
-            <translation>The clause library has no "{clause}"</translation>
+            <source>问题类型对照表中没有「{key}」</source>
+            <translation>the problem-kind table has no “{key}”</translation>
         </message>
         <message>
             <source>请先退出 cluedesk，把 {path} 移到别处保存{keep}；然后{restore}重新打开 cluedesk 并登录同步，会新建线索库并从平台重新下载线索。</source>

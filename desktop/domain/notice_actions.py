@@ -1,5 +1,10 @@
 """Notice actions and who may take them: the action codes, the statuses each starts from,
-and the refusals (a Chinese sentence) for an actor, a notice and its clue."""
+and the refusals (a Chinese sentence) for an actor, a notice and its clue.
+
+FILE_CASE and CLOSE_CASE (a case recorded as four fields of a notice found 逾期未整改) stay
+valid for the data that has them; new cases are records of their own (`desktop.domain.cases`),
+filed with the notice linked, and the UI offers those instead.
+"""
 
 from __future__ import annotations
 

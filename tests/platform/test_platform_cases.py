@@ -9,15 +9,20 @@ import itertools
 import json
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 import pytest
+from alembic import command
 from platform_testkit import Api, Clock, Login
-from sqlalchemy import Engine, create_engine, select
+from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.pool import NullPool
 
 from cityplatform.db import Database, normalize_url
+from cityplatform.migrate import alembic_config, upgrade_if_needed
 from cityplatform.models import AuditEntry
+from cityplatform.numbers import notice_counter, number_counter
+from desktop.domain.timeutil import CHINA_TZ
 from desktop.domain.validators import credit_code_check_char
 
 STREET = "320706001"  # 新海街道: lead unit of the test clue, no power to file cases
@@ -429,3 +434,36 @@ def test_meta_lists_the_case_commands(api: Api) -> None:
     assert {f"case.{name}.v1" for name in ("file", "notify", "decide", "close", "extend")} <= set(
         types
     )
+
+
+def test_the_migration_keeps_the_blocks_and_notice_counters(engine: Engine) -> None:
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+        connection.execute(
+            text(
+                "INSERT INTO number_blocks (unit_code, year, first, last, device_id, username,"
+                " created_at) VALUES (:unit, 2026, 41, 60, 'old-pc', 'xinhai', :at)"
+            ),
+            {"unit": STREET, "at": datetime(2026, 11, 1, tzinfo=CHINA_TZ)},
+        )
+        connection.execute(
+            text("UPDATE counters SET value = 60 WHERE name = :name"),
+            {"name": notice_counter(STREET, 2026)},
+        )
+        counters: dict[str, int] = dict(
+            connection.execute(text("SELECT name, value FROM counters")).all()
+        )
+    assert upgrade_if_needed(engine) is True
+    with engine.connect() as connection:
+        series = connection.execute(
+            text("SELECT series FROM number_blocks WHERE device_id = 'old-pc'")
+        ).scalar_one()
+        after: dict[str, int] = dict(
+            connection.execute(text("SELECT name, value FROM counters")).all()
+        )
+        assert connection.execute(text("SELECT count(*) FROM cases")).scalar_one() == 0
+    assert series == "notice" and after == counters
+    assert notice_counter(STREET, 2026) == number_counter("notice", STREET, 2026)
+    assert notice_counter(STREET, 2026) == f"notice:{STREET}:2026"  # the name it always had

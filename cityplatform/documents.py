@@ -14,6 +14,8 @@ from cityplatform.jsonresp import columns
 from cityplatform.models import (
     AssistingUnit,
     Attachment,
+    Case,
+    CaseEvent,
     Clue,
     ClueAttachment,
     ClueEvent,
@@ -21,6 +23,7 @@ from cityplatform.models import (
     NoticeEvent,
 )
 from desktop.domain.validators import mask_name, mask_phone
+from desktop.wire.records import CaseEvent as CaseEventOut
 from desktop.wire.records import ClueEvent as ClueEventOut
 from desktop.wire.records import ClueOut
 from desktop.wire.records import NoticeEvent as NoticeEventOut
@@ -58,7 +61,7 @@ def clue_documents(
 ) -> list[dict[str, Any]]:
     """The protocol's clue objects for rows of `select_clues`, in the rows' order.
 
-    Events, assisting units and attachments come from one query each (no N+1).
+    Events, assisting units, attachments, notices and cases come from one query each (no N+1).
     """
     if not rows:
         return []
@@ -100,6 +103,7 @@ def clue_documents(
             media = mimetypes.guess_type(a.name)[0] or OCTET
         attachments[a.clue_id].append({**a._mapping, "media_type": media})
     notices = notice_documents(session, ids)
+    cases = case_documents(session, ids)
     out = []
     for r in rows:
         clue_id = r.id
@@ -112,11 +116,50 @@ def clue_documents(
         document["events"] = events.get(clue_id, [])
         document["attachments"] = attachments.get(clue_id, [])
         document["notices"] = [{**n, "clue_code": r.code} for n in notices.get(clue_id, [])]
+        document["cases"] = [{**c, "clue_code": r.code} for c in cases.get(clue_id, [])]
         out.append(document)
     return out
 
 
 NOTICE_EVENT_COLUMNS = (NoticeEvent.notice_id, *columns(NoticeEvent, NoticeEventOut))
+CASE_EVENT_COLUMNS = (CaseEvent.case_id, *columns(CaseEvent, CaseEventOut))
+
+
+def _record_documents(
+    session: Session,
+    clue_ids: Sequence[int],
+    table: Any,
+    history: Any,
+    event_columns: Sequence[Any],
+    key: str,
+) -> dict[int, list[dict[str, Any]]]:
+    """The protocol's objects of a clue's records (notices or cases), by clue id, oldest
+    first: each record's state (its `state` JSON) with its `version` (the change that last
+    changed it) and its complete history; two queries for all the clues."""
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if not clue_ids:
+        return found
+    record_id = getattr(table, key)
+    rows = session.execute(
+        select(table.clue_id, record_id.label("record_id"), table.seq, table.state)
+        .where(table.clue_id.in_(list(clue_ids)))
+        .order_by(table.clue_id, table.created_at, record_id)
+    ).all()
+    if not rows:
+        return found
+    events: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    event_key = getattr(history, key)
+    for e in session.execute(
+        select(*event_columns)
+        .where(event_key.in_([r.record_id for r in rows]))
+        .order_by(event_key, history.id)
+    ):
+        events[getattr(e, key)].append(dict(e._mapping))
+    for r in rows:
+        found[r.clue_id].append(
+            {**r.state, "version": r.seq, "events": events.get(r.record_id, [])}
+        )
+    return found
 
 
 def notice_documents(session: Session, clue_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
@@ -125,28 +168,15 @@ def notice_documents(session: Session, clue_ids: Sequence[int]) -> dict[int, lis
     A notice object is the notice's state (`NoticeState.to_dict()`) with its `version` (the
     change that last changed it) and its complete history; two queries for all the clues.
     """
-    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    if not clue_ids:
-        return found
-    rows = session.execute(
-        select(Notice.clue_id, Notice.notice_id, Notice.seq, Notice.state)
-        .where(Notice.clue_id.in_(list(clue_ids)))
-        .order_by(Notice.clue_id, Notice.created_at, Notice.notice_id)
-    ).all()
-    if not rows:
-        return found
-    events: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for e in session.execute(
-        select(*NOTICE_EVENT_COLUMNS)
-        .where(NoticeEvent.notice_id.in_([r.notice_id for r in rows]))
-        .order_by(NoticeEvent.notice_id, NoticeEvent.id)
-    ):
-        events[e.notice_id].append(dict(e._mapping))
-    for r in rows:
-        found[r.clue_id].append(
-            {**r.state, "version": r.seq, "events": events.get(r.notice_id, [])}
-        )
-    return found
+    return _record_documents(
+        session, clue_ids, Notice, NoticeEvent, NOTICE_EVENT_COLUMNS, "notice_id"
+    )
+
+
+def case_documents(session: Session, clue_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """The protocol's penalty-case objects of the clues, by clue id, oldest case first (the
+    case's state, `CaseState.to_dict()`, with its `version` and complete history)."""
+    return _record_documents(session, clue_ids, Case, CaseEvent, CASE_EVENT_COLUMNS, "case_id")
 
 
 def notice_document(session: Session, notice_id: str, clue_code: str) -> dict[str, Any] | None:
@@ -156,6 +186,17 @@ def notice_document(session: Session, notice_id: str, clue_code: str) -> dict[st
         return None
     for item in notice_documents(session, [clue_id])[clue_id]:
         if item["notice_id"] == notice_id:
+            return {**item, "clue_code": clue_code}
+    return None
+
+
+def case_document(session: Session, case_id: str, clue_code: str) -> dict[str, Any] | None:
+    """The penalty-case object of one case, or None."""
+    clue_id = session.scalar(select(Case.clue_id).where(Case.case_id == case_id))
+    if clue_id is None:
+        return None
+    for item in case_documents(session, [clue_id])[clue_id]:
+        if item["case_id"] == case_id:
             return {**item, "clue_code": clue_code}
     return None
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -342,7 +343,7 @@ Index("ix_clue_attachments_sha256", ClueAttachment.sha256)
 
 
 class NumberBlock(Base):
-    """Rectification-notice numbers first..last a device may issue offline for a unit and year."""
+    """Document numbers first..last of one series a device may use offline for a unit and year."""
 
     __tablename__ = "number_blocks"
 
@@ -354,6 +355,8 @@ class NumberBlock(Base):
     device_id: Mapped[str] = mapped_column(String(64))
     username: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    series: Mapped[str] = mapped_column(String(16), server_default="notice", default="notice")
+    """notice (notices' numbers), case (立案号) or decision (行政处罚决定书 numbers)."""
 
 
 Index("ix_number_blocks_unit_year", NumberBlock.unit_code, NumberBlock.year)
@@ -433,6 +436,63 @@ class NoticeEvent(Base):
 
 
 Index("ix_notice_events_notice_id", NoticeEvent.notice_id, NoticeEvent.id)
+
+
+class Case(Base):
+    """A penalty case of a clue: its whole state as JSON (`CaseState.to_dict()`), with the
+    columns the checks and counts need; `seq` is the change that last changed it (its version).
+
+    A unit's (year, seq) 立案号 and its (year, seq) decision number are each unique, and so are
+    the printed numbers: a number is never used twice."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        UniqueConstraint("unit_code", "number_year", "number_seq"),
+        UniqueConstraint("unit_code", "decision_year", "decision_seq"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), unique=True)
+    clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(16))
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    number: Mapped[str] = mapped_column(String(60), unique=True)
+    number_year: Mapped[int] = mapped_column(Integer)
+    number_seq: Mapped[int] = mapped_column(BigInteger)
+    decision_number: Mapped[str | None] = mapped_column(String(60), unique=True)
+    decision_year: Mapped[int | None] = mapped_column(Integer)
+    decision_seq: Mapped[int | None] = mapped_column(BigInteger)
+    filed_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    state: Mapped[Any] = mapped_column(JSON)
+
+
+Index("ix_cases_unit_filed_on", Case.unit_code, Case.filed_on)
+
+
+class CaseEvent(Base):
+    """One entry of a penalty case's history; `action_id` is the action that made it."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.case_id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    action_id: Mapped[str] = mapped_column(String(64), unique=True)
+    action: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[Any] = mapped_column(JSON)
+
+
+Index("ix_case_events_case_id", CaseEvent.case_id, CaseEvent.id)
 
 
 class AuditEntry(Base):

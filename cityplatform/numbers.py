@@ -1,4 +1,6 @@
-"""POST /api/v1/number-blocks: rectification-notice numbers a device may issue offline."""
+"""POST /api/v1/number-blocks: document numbers a device may use offline — notices' numbers,
+the 立案号 of penalty cases and the numbers of 行政处罚决定书, each series counted per unit and
+year."""
 
 from __future__ import annotations
 
@@ -18,9 +20,15 @@ from desktop.wire.reference import BlockOut, BlockRequest
 router = APIRouter(prefix="/api/v1", tags=["numbers"])
 
 
+def number_counter(series: str, unit_code: str, year: int) -> str:
+    """The counter name of a unit's numbers of a series and `year`: notice:UNIT:YEAR (the name
+    notice numbers always had), case:UNIT:YEAR, decision:UNIT:YEAR."""
+    return f"{series}:{unit_code}:{year}"
+
+
 def notice_counter(unit_code: str, year: int) -> str:
     """The counter name of a unit's notice numbers of `year`."""
-    return f"notice:{unit_code}:{year}"
+    return number_counter("notice", unit_code, year)
 
 
 @router.post(
@@ -30,7 +38,8 @@ def notice_counter(unit_code: str, year: int) -> str:
     summary="申请文书编号段",
 )
 def number_block(body: BlockRequest, request: Request, caller: CallerDep) -> Response:
-    """Reserve `size` (≤ 50) numbers for the caller's unit and `year`; blocks never overlap."""
+    """Reserve `size` (≤ 50) numbers of a series for the caller's unit and `year`; blocks of a
+    series never overlap. Case and decision numbers only for a unit that files penalty cases."""
     platform = platform_of(request)
     most = platform.settings.limits.number_block
     if body.device_id != caller.device_id:
@@ -42,8 +51,14 @@ def number_block(body: BlockRequest, request: Request, caller: CallerDep) -> Res
     if not 2000 <= body.year <= 2100:
         raise invalid("year 应在 2000 到 2100 之间", "year")
     now = platform.now()
+    if body.series != "notice":
+        with platform.db.read() as session:
+            rules = platform.rulebook(session).rules
+        if not rules.powers.may_file_case(caller.unit):
+            raise ApiError(403, "forbidden", "本单位没有行政处罚权，不能申请立案或处罚决定书编号")
     with platform.db.write() as session:
-        last = bump_counter(session, notice_counter(body.unit_code, body.year), body.size)
+        counter = number_counter(body.series, body.unit_code, body.year)
+        last = bump_counter(session, counter, body.size)
         block = NumberBlock(
             unit_code=body.unit_code,
             year=body.year,
@@ -52,6 +67,7 @@ def number_block(body: BlockRequest, request: Request, caller: CallerDep) -> Res
             device_id=body.device_id,
             username=caller.username,
             created_at=now,
+            series=body.series,
         )
         session.add(block)
         session.flush()
@@ -61,6 +77,7 @@ def number_block(body: BlockRequest, request: Request, caller: CallerDep) -> Res
             "year": block.year,
             "first": block.first,
             "last": block.last,
+            "series": block.series,
         }
         actor = AuditActor(caller.username, caller.device_id)
         audit.append(session, audit.NUMBER_BLOCK, actor, answer, now)

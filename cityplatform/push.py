@@ -19,6 +19,7 @@ from cityplatform.errors import AUTHENTICATED_ERRORS, ApiError, error_responses,
 from cityplatform.jsonresp import wire_response
 from cityplatform.payloads import Rejected
 from cityplatform.push_apply import apply_action_to_clue
+from cityplatform.push_cases import apply_case_to_clue, is_case_type
 from cityplatform.push_context import PushContext
 from cityplatform.push_notices import apply_notice_to_clue, is_notice_type
 from desktop.domain.messages import Message, chinese_text, message_data
@@ -55,6 +56,8 @@ def apply_one(ctx: PushContext, item: ActionIn) -> dict[str, Any]:
                 try:
                     if is_notice_type(item.type):
                         result = apply_notice_to_clue(ctx, session, item)
+                    elif is_case_type(item.type):
+                        result = apply_case_to_clue(ctx, session, item)
                     else:
                         result = apply_action_to_clue(ctx, session, item)
                 except Rejected as exc:

@@ -11,6 +11,7 @@ from cityplatform.context import platform_of
 from cityplatform.errors import AUTHENTICATED_ERRORS, error_responses
 from cityplatform.jsonresp import columns, rows_of, wire_response
 from cityplatform.models import Unit, User
+from desktop.domain.case_actions import CaseAction
 from desktop.domain.notices import NoticeAction
 from desktop.domain.workflow import Action
 from desktop.wire.reference import Directory, Meta, RulesOut, UnitOut, UserOut
@@ -35,7 +36,8 @@ def meta(request: Request, caller: CallerDep) -> Response:
             "server_time": platform.now(),
             "protocol_versions": list(PROTOCOL_VERSIONS),
             "action_types": [action.command_type for action in Action]
-            + [action.command_type for action in NoticeAction],
+            + [action.command_type for action in NoticeAction]
+            + [action.command_type for action in CaseAction],
             "scope_epoch": caller.scope_epoch,
             "user": caller.user_json(),
             "limits": platform.settings.limits.to_meta(),

@@ -1,11 +1,16 @@
 """Notice actions and who may take them: the action codes, the statuses each starts from,
-and the refusals (a Chinese sentence) for an actor, a notice and its clue."""
+and the refusals (a Chinese sentence) for an actor, a notice and its clue.
+
+FILE_CASE and CLOSE_CASE (a case recorded as four fields of a notice found 逾期未整改) stay
+valid for the data that has them; new cases are records of their own (`desktop.domain.cases`),
+filed with the notice linked, and the UI offers those instead.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from desktop.domain.clue import ClueState
@@ -13,6 +18,7 @@ from desktop.domain.codes import Labelled, Role, Status, UnitKind
 from desktop.domain.messages import N_, Label, Message
 from desktop.domain.notice_content import NoticeKind, NoticeState, NoticeStatus
 from desktop.domain.notice_numbers import is_environment_bureau
+from desktop.domain.rules import Rules
 from desktop.domain.timeutil import to_china
 from desktop.domain.units import Actor
 
@@ -104,8 +110,8 @@ def unclosed_notices(states: Iterable[NoticeState], now: datetime) -> list[str]:
     return [text for state in states if (text := unclosed_notice(state, now)) is not None]
 
 
-CLOCK_TOLERANCE = timedelta(minutes=10)
-"""How far a time typed on a device may lie ahead of the clock that checks it."""
+DEFAULT_RULES = Rules()
+"""The rules used when a caller names none (the published defaults)."""
 
 NO_NUMBER = N_("本机没有可用的文书编号，请先联网同步领取编号段")
 
@@ -133,23 +139,29 @@ class NoticeOutcome:
 # --------------------------------------------------------------------------- who may act
 
 
-def draftable_kinds(actor: Actor, clue: ClueState) -> list[NoticeKind]:
+def draftable_kinds(actor: Actor, clue: ClueState, rules: Rules | None = None) -> list[NoticeKind]:
     """The kinds of notice `actor` may draft on `clue` (ignoring the clue's status).
 
     The unit handling the clue — its lead unit, or a department assisting it — drafts
-    整改通知书; an environment bureau leading or assisting it drafts 责令改正违法行为决定书.
+    整改通知书; a unit leading or assisting it drafts 责令改正违法行为决定书 where the published
+    powers (`rules.powers`, the defaults without `rules`) give it that document.
     """
     if actor.role is not Role.HANDLER:
         return []
+    powers = (rules or DEFAULT_RULES).powers
     unit = actor.unit
     lead = clue.lead_unit == unit.code
     assisting = unit.code in clue.assisting_units
     kinds = []
     if lead or (assisting and unit.kind is UnitKind.DEPARTMENT):
-        kinds.append(NoticeKind.RECTIFICATION)
-    if (lead or assisting) and is_environment_bureau(unit):
+        if powers.may_issue(unit, NoticeKind.RECTIFICATION.value):
+            kinds.append(NoticeKind.RECTIFICATION)
+    if (lead or assisting) and powers.may_issue(unit, NoticeKind.CORRECTION_ORDER.value):
         kinds.append(NoticeKind.CORRECTION_ORDER)
     return kinds
+
+
+NO_ORDER_POWER = N_("只有依法享有该职权的部门（如生态环境部门）可以起草责令改正违法行为决定书")
 
 
 _STATUS_REFUSALS: Mapping[tuple[NoticeAction, NoticeStatus], str] = {
@@ -197,11 +209,13 @@ def notice_refusal(
     clue: ClueState | None = None,
     *,
     kind: NoticeKind | None = None,
+    rules: Rules | None = None,
 ) -> str | None:
     """Why `actor` may not take `action` on the notice now, or None when the rules allow it.
 
     `clue` is the notice's clue (needed to draft; it lets an environment bureau of the
-    clue's area record a case); `kind` the kind a DRAFT or EDIT asks for.
+    clue's area record a case); `kind` the kind a DRAFT or EDIT asks for; `rules` hold the
+    powers deciding who issues a correction order (the defaults without them).
     """
     status = state.status if state is not None else None
     if status not in FROM_STATUSES[action]:
@@ -225,19 +239,20 @@ def notice_refusal(
                 "线索当前为「{status}」，只有办理中或待审核的线索才能起草通知书",
                 status=Label(clue.status.label),
             )
-        kinds = draftable_kinds(actor, clue)
+        kinds = draftable_kinds(actor, clue, rules)
         if not kinds:
             return Message("只有线索的主办单位或协办的职能部门可以起草通知书")
         if kind is not None and kind not in kinds:
             if kind is NoticeKind.CORRECTION_ORDER:
-                return Message("只有生态环境部门可以起草责令改正违法行为决定书")
+                return Message(NO_ORDER_POWER)
             return Message("只有线索的主办单位或协办的职能部门可以起草整改通知书")
         return None
     assert state is not None
     if actor.unit.code == state.unit_code:
         if action is NoticeAction.EDIT and kind is NoticeKind.CORRECTION_ORDER:
-            if not is_environment_bureau(actor.unit):
-                return Message("只有生态环境部门可以起草责令改正违法行为决定书")
+            powers = (rules or DEFAULT_RULES).powers
+            if not powers.may_issue(actor.unit, NoticeKind.CORRECTION_ORDER.value):
+                return Message(NO_ORDER_POWER)
         return None
     if action in (NoticeAction.FILE_CASE, NoticeAction.CLOSE_CASE):
         bureau = is_environment_bureau(actor.unit)
@@ -247,11 +262,12 @@ def notice_refusal(
 
 
 def allowed_notice_actions(
-    actor: Actor, state: NoticeState, clue: ClueState | None = None
+    actor: Actor, state: NoticeState, clue: ClueState | None = None, rules: Rules | None = None
 ) -> list[NoticeAction]:
     """The actions `actor` may take on an existing notice now (the buttons to show)."""
     return [
         action
         for action in NoticeAction
-        if action is not NoticeAction.DRAFT and notice_refusal(action, actor, state, clue) is None
+        if action is not NoticeAction.DRAFT
+        and notice_refusal(action, actor, state, clue, rules=rules) is None
     ]

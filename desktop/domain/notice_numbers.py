@@ -66,9 +66,15 @@ class NumberPrefixes:
         )
 
 
+CASE_SERIES = "case"
+DECISION_SERIES = "decision"
+"""The kind keys of a penalty case's 立案号 and of its 行政处罚决定书's number."""
+
 DEFAULT_KIND_WORDS = {
     NoticeKind.RECTIFICATION.value: "整改",
     NoticeKind.CORRECTION_ORDER.value: "责改",
+    CASE_SERIES: "立",
+    DECISION_SERIES: "罚",
 }
 
 
@@ -119,8 +125,19 @@ def notice_prefix(
     short name; otherwise the county's short name plus the unit's (环 for an environment
     bureau, a department keyword, or a township's name without 街道/镇/乡); then the kind word.
     """
+    return document_prefix(kind.value, unit, directory, prefixes)
+
+
+def document_prefix(
+    kind_key: str,
+    unit: UnitInfo,
+    directory: UnitDirectory,
+    prefixes: NumberPrefixes | None = None,
+) -> str:
+    """The prefix of a document of `kind_key` (a `NoticeKind` value, "case" for a 立案号 or
+    "decision" for a 行政处罚决定书): 海环立, 海环罚 (see `notice_prefix`)."""
     data = prefixes or load_number_prefixes()
-    word = data.kinds.get(kind.value) or DEFAULT_KIND_WORDS[kind.value]
+    word = data.kinds.get(kind_key) or DEFAULT_KIND_WORDS.get(kind_key, "")
     own = data.units.get(unit.code)
     if own:
         return f"{own}{word}"
@@ -144,11 +161,14 @@ def verification_code(notice_id: str, number: str) -> str:
 
 
 __all__ = [
+    "CASE_SERIES",
     "CLOSE",
+    "DECISION_SERIES",
     "ENVIRONMENT",
     "NUMBER_PATTERN",
     "OPEN",
     "NumberPrefixes",
+    "document_prefix",
     "format_number",
     "is_environment_bureau",
     "load_number_prefixes",

@@ -18,11 +18,9 @@ from typing import Any
 
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.clue import ClueState
-from desktop.domain.codes import Labelled
 from desktop.domain.deadlines import Countdown, countdown, warning_level
-from desktop.domain.messages import Label, Message, labels
+from desktop.domain.messages import Label, Message
 from desktop.domain.notice_actions import (
-    CLOCK_TOLERANCE,
     FOLLOWED_STATUSES,
     FROM_STATUSES,
     NO_NUMBER,
@@ -60,10 +58,20 @@ from desktop.domain.notice_numbers import (
 from desktop.domain.notice_prefill import (
     draft_content_from_clue,
 )
+from desktop.domain.payload_values import (
+    not_after_today,
+    not_ahead,
+    payload_choice,
+    payload_day,
+    payload_moment,
+    payload_servers,
+    payload_text,
+    when_text,
+)
 from desktop.domain.rules import Rules
 from desktop.domain.timeutil import CHINA_TZ, to_china
 from desktop.domain.units import Actor, UnitDirectory
-from desktop.domain.validators import ValidationError, parse_date, parse_datetime, require_text
+from desktop.domain.validators import ValidationError
 
 __all__ = [
     "CONTENT_KEYS",
@@ -105,54 +113,12 @@ __all__ = [
 
 # --------------------------------------------------------------------------- payload helpers
 
-
-def _text(payload: Mapping[str, Any], key: str, limit: int, *, required: bool = True) -> str:
-    value = payload.get(key)
-    if value is not None and not isinstance(value, str):
-        raise ValidationError(key, Message("应为文本"))
-    return require_text(value, key, limit, required=required)
-
-
-def _moment(payload: Mapping[str, Any], key: str, default: datetime | None = None) -> datetime:
-    value = payload.get(key)
-    if value is None or value == "":
-        if default is None:
-            raise ValidationError(key, Message("不能为空"))
-        return default
-    if not isinstance(value, str):
-        raise ValidationError(key, Message("应为时间文本，如 2026-03-05 09:30"))
-    return parse_datetime(value, key)
-
-
-def _day(payload: Mapping[str, Any], key: str) -> date:
-    value = payload.get(key)
-    if value is not None and not isinstance(value, str):
-        raise ValidationError(key, Message("应为日期文本，如 2026-03-05"))
-    return parse_date(value or "", key)
-
-
-def _choice(enum: type[Labelled], value: Any, key: str) -> Any:
-    try:
-        if not isinstance(value, str):
-            raise ValueError(value)
-        return enum.from_text(value)
-    except ValueError:
-        raise ValidationError(
-            key,
-            Message(
-                "「{value}」不是有效选项（可选：{options}）", value=value, options=labels(enum)
-            ),
-        ) from None
-
-
-def _not_ahead(moment: datetime, now: datetime, key: str) -> None:
-    if moment > now + CLOCK_TOLERANCE:
-        raise ValidationError(key, Message("不能晚于当前时间"))
-
-
-def _when(moment: datetime) -> str:
-    local = to_china(moment)
-    return f"{local:%Y-%m-%d %H:%M}"
+_text = payload_text
+_moment = payload_moment
+_day = payload_day
+_choice = payload_choice
+_not_ahead = not_ahead
+_when = when_text
 
 
 def _working_day(day: date | None, calendar: WorkCalendar) -> None:
@@ -343,27 +309,7 @@ def _issue(
     return NoticeOutcome(NoticeAction.ISSUE, after, state.status, "", details)
 
 
-MAX_SERVERS = 5
-
-
-def _servers(payload: Mapping[str, Any]) -> tuple[str, ...]:
-    raw = payload.get("servers")
-    if isinstance(raw, str):
-        raw = [part for part in raw.replace("、", "\n").replace("，", "\n").splitlines()]
-    if raw is None:
-        raw = []
-    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        raise ValidationError("servers", Message("应为送达人姓名的列表"))
-    names: list[str] = []
-    for item in raw:
-        name = require_text(item, "servers", 50, required=False)
-        if name and name not in names:
-            names.append(name)
-    if not names:
-        raise ValidationError("servers", Message("至少填写一名送达人"))
-    if len(names) > MAX_SERVERS:
-        raise ValidationError("servers", Message("最多填写 %n 名送达人", n=MAX_SERVERS))
-    return tuple(names)
+_servers = payload_servers
 
 
 def _serve(
@@ -434,9 +380,7 @@ def _reinspect(
     return NoticeOutcome(NoticeAction.REINSPECT, after, state.status, note, details)
 
 
-def _not_after_today(day: date, now: datetime, key: str) -> None:
-    if day > to_china(now + CLOCK_TOLERANCE).date():
-        raise ValidationError(key, Message("不能晚于今天"))
+_not_after_today = not_after_today
 
 
 def _file_case(
@@ -539,7 +483,9 @@ def apply_notice_action(
     payload may hold the printed `number`, `issued_at` and the cited `clauses`.
     """
     now = to_china(now)
-    reason = notice_refusal(action, actor, state, clue, kind=_asked_kind(action, payload))
+    reason = notice_refusal(
+        action, actor, state, clue, kind=_asked_kind(action, payload), rules=rules
+    )
     if reason is not None:
         raise NoticeRefused(reason, action)
     ctx: _Context = (now, calendar, rules, units, actor)

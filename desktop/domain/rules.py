@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop.domain.calendar import OfficeHours
+from desktop.domain.case_rules import CaseRules
 from desktop.domain.codes import Channel, Priority
 from desktop.domain.messages import Message
 from desktop.domain.powers import DEFAULT_POWERS, Powers
@@ -93,6 +94,8 @@ class Rules:
     )
     powers: Powers = DEFAULT_POWERS
     """Which unit may issue which document and file which cases (see `desktop.domain.powers`)."""
+    cases: CaseRules = field(default_factory=CaseRules)
+    """Penalty cases: decision deadline, extensions, hearings (see `desktop.domain.case_rules`)."""
 
     def needs_callback(self, channel: Channel) -> bool:
         """Whether a clue of `channel` is called back before it is closed."""
@@ -126,6 +129,7 @@ class Rules:
             "signoff_required": self.signoff_required,
             "refusal_grounds": dict(self.refusal_grounds),
             "powers": self.powers.to_dict(),
+            "cases": self.cases.to_dict(),
         }
 
     @classmethod
@@ -194,6 +198,7 @@ class Rules:
             signoff_required=_flag(data.get("signoff_required", base.signoff_required)),
             refusal_grounds=_grounds(data.get("refusal_grounds", base.refusal_grounds)),
             powers=Powers.from_dict(data["powers"]) if "powers" in data else base.powers,
+            cases=CaseRules.from_dict(data["cases"]) if "cases" in data else base.cases,
         )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from desktop.domain.case_actions import CaseActionOutcome
 from desktop.domain.clue import ClueState
 from desktop.domain.messages import Message
 from desktop.domain.notices import NoticeOutcome
@@ -49,15 +50,15 @@ def provisional_code(now: datetime, action_id: str) -> str:
 
 def pending_event_values(
     action_id: str,
-    outcome: Outcome | NoticeOutcome,
+    outcome: Outcome | NoticeOutcome | CaseActionOutcome,
     *,
     username: str,
     unit_code: str,
     device_id: str,
     at: datetime,
 ) -> dict[str, Any]:
-    """The columns of the pending history entry of an action taken on this device (a clue's
-    or a notice's, until the platform's entry replaces it)."""
+    """The columns of the pending history entry of an action taken on this device (a clue's,
+    a notice's or a case's, until the platform's entry replaces it)."""
     return {
         "action_id": action_id,
         "action": outcome.action.value,

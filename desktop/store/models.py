@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -300,6 +301,63 @@ class NoticeEvent(Base):
     pending: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class Case(Base):
+    """The local view of a penalty case: its platform snapshot with this device's pending case
+    actions replayed (the whole state as JSON, the columns lists and counts query beside it)."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), unique=True)
+    clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    unit_code: Mapped[str] = mapped_column(String(20), index=True)
+    number: Mapped[str] = mapped_column(String(60), default="")
+    number_year: Mapped[int | None] = mapped_column(Integer)
+    number_seq: Mapped[int | None] = mapped_column(Integer)
+    decision_number: Mapped[str] = mapped_column(String(60), default="")
+    party_name: Mapped[str] = mapped_column(String(200), default="")
+    filed_on: Mapped[date] = mapped_column(Date)
+    deadline: Mapped[datetime] = mapped_column(ChinaDateTime)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    state: Mapped[Any] = mapped_column(JsonText)
+    """The case's state (`CaseState.to_dict()`): what `case_detail` reads."""
+    server_state: Mapped[Any | None] = mapped_column(JsonText)
+    """The state the platform last sent (None: only on this device so far), for replays."""
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Whether the view holds actions of this device the platform has not confirmed."""
+
+
+Index("ix_cases_status_deadline", Case.status, Case.deadline)
+Index("ix_cases_filed_on", Case.filed_on)
+
+
+class CaseEvent(Base):
+    """One entry of a penalty case's append-only history."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.case_id", ondelete="CASCADE"), index=True
+    )
+    action_id: Mapped[str] = mapped_column(String(ACTION_ID_LENGTH), unique=True)
+    action: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[Any] = mapped_column(JsonText, default=dict)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class NumberBlock(Base):
     """Document numbers first..last the platform reserved for this device, its unit and year;
     `next_seq` is the next one not used yet (next_seq > last: the block is used up)."""
@@ -313,6 +371,8 @@ class NumberBlock(Base):
     last: Mapped[int] = mapped_column(Integer)
     next_seq: Mapped[int] = mapped_column(Integer)
     received_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    series: Mapped[str] = mapped_column(String(16), server_default="notice", default="notice")
+    """notice (notices' numbers), case (立案号) or decision (行政处罚决定书)."""
 
 
 Index("ix_number_blocks_unit_year", NumberBlock.unit_code, NumberBlock.year, NumberBlock.first)

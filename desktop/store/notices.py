@@ -416,9 +416,10 @@ def draftable_kinds_for(store: Store, username: str, clue_code: str) -> list[Not
     with store.session() as session:
         actor = load_actor(session, username, "")
         clue = clue_state(session, _clue_row(session, clue_code))
-    if notice_refusal(NoticeAction.DRAFT, actor, None, clue) is not None:
+        rules = load_rules(session)
+    if notice_refusal(NoticeAction.DRAFT, actor, None, clue, rules=rules) is not None:
         return []
-    return draftable_kinds(actor, clue)
+    return draftable_kinds(actor, clue, rules)
 
 
 def notice_actions_for(store: Store, username: str, notice_id: str) -> list[NoticeAction]:
@@ -434,4 +435,6 @@ def notice_actions_for(store: Store, username: str, notice_id: str) -> list[Noti
         row, clue_row = found
         actor = load_actor(session, username, "")
         state = state_of(row, clue_row.code)
-        return allowed_notice_actions(actor, state, clue_state(session, clue_row))
+        return allowed_notice_actions(
+            actor, state, clue_state(session, clue_row), load_rules(session)
+        )

@@ -3,6 +3,8 @@
 A notice issued offline takes the lowest unused number of a block for its unit and year in
 the transaction that issues it, so two notices of one device never share a number; blocks
 of two devices never overlap (the platform hands them out), so neither do their numbers.
+Each series counts on its own: notices' numbers ("notice"), the 立案号 of penalty cases
+("case") and the numbers of 行政处罚决定书 ("decision").
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.codes import Role
+from desktop.domain.notice_numbers import CASE_SERIES, DECISION_SERIES
 from desktop.domain.timeutil import china_now, to_china
-from desktop.store.clue_rows import unit_info
+from desktop.store.clue_rows import load_rules, unit_info
 from desktop.store.database import Store
 from desktop.store.models import NumberBlock, Unit
 
@@ -26,6 +29,10 @@ BLOCK_SIZE = 20
 
 LOW_STOCK = 5
 """A sync asks for a new block when fewer unused numbers than this remain."""
+
+NOTICE_SERIES = "notice"
+SERIES = (NOTICE_SERIES, CASE_SERIES, DECISION_SERIES)
+"""The series of document numbers: notices', 立案号 and 行政处罚决定书 numbers."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,7 @@ class Block:
     first: int
     last: int
     next_seq: int
+    series: str = NOTICE_SERIES
 
     @property
     def left(self) -> int:
@@ -55,6 +63,16 @@ def issues_notices(store: Store, unit_code: str, role: str) -> bool:
         return unit is not None and unit_info(unit).handles
 
 
+def files_cases(store: Store, unit_code: str, role: str) -> bool:
+    """Whether a user of `role` in the unit files penalty cases (a handler of a unit the
+    published powers give that power): they need case and decision numbers too."""
+    if role != Role.HANDLER.value:
+        return False
+    with store.session() as session:
+        unit = session.get(Unit, unit_code)
+        return unit is not None and load_rules(session).powers.may_file_case(unit_info(unit))
+
+
 def _count(data: Mapping[str, Any], key: str) -> int:
     value = data.get(key)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -65,14 +83,16 @@ def _count(data: Mapping[str, Any], key: str) -> int:
 def save_number_block(
     store: Store, block: Mapping[str, Any], *, now: datetime | None = None
 ) -> Block:
-    """Keep a block the platform answered ({"block_id", "unit_code", "year", "first", "last"}).
+    """Keep a block the platform answered ({"block_id", "unit_code", "year", "first", "last",
+    "series"}; no series: notice numbers).
 
     Saving the same block again changes nothing. ValueError for a malformed block.
     """
     block_id, year = _count(block, "block_id"), _count(block, "year")
     first, last = _count(block, "first"), _count(block, "last")
     unit = block.get("unit_code")
-    if not isinstance(unit, str) or not unit or not 1 <= first <= last:
+    series = block.get("series") or NOTICE_SERIES
+    if not isinstance(unit, str) or not unit or not 1 <= first <= last or series not in SERIES:
         raise ValueError(f"编号段无效：{dict(block)!r}")
     moment = to_china(now) if now is not None else china_now()
     with store.session() as session, session.begin():
@@ -86,44 +106,56 @@ def save_number_block(
                 last=last,
                 next_seq=first,
                 received_at=moment,
+                series=series,
             )
             session.add(row)
-        return Block(row.block_id, row.unit_code, row.year, row.first, row.last, row.next_seq)
+        return _block(row)
+
+
+def _block(row: NumberBlock) -> Block:
+    return Block(
+        row.block_id, row.unit_code, row.year, row.first, row.last, row.next_seq, row.series
+    )
 
 
 _LEFT = NumberBlock.last - NumberBlock.next_seq + 1
 
 
-def stock_in(session: Session, unit_code: str, year: int) -> int:
-    """Unused numbers of the blocks of a unit and year (in the caller's transaction)."""
+def stock_in(session: Session, unit_code: str, year: int, series: str = NOTICE_SERIES) -> int:
+    """Unused numbers of the blocks of a unit, year and series (in the caller's transaction)."""
     statement = select(func.coalesce(func.sum(_LEFT), 0)).where(
         NumberBlock.unit_code == unit_code,
         NumberBlock.year == year,
+        NumberBlock.series == series,
         NumberBlock.next_seq <= NumberBlock.last,
     )
     return int(session.scalar(statement) or 0)
 
 
-def number_stock(store: Store, unit_code: str, year: int) -> int:
-    """How many unused numbers this device holds for a unit and year."""
+def number_stock(store: Store, unit_code: str, year: int, series: str = NOTICE_SERIES) -> int:
+    """How many unused numbers of a series this device holds for a unit and year."""
     with store.session() as session:
-        return stock_in(session, unit_code, year)
+        return stock_in(session, unit_code, year, series)
 
 
-def number_blocks(store: Store, unit_code: str | None = None) -> list[Block]:
-    """The blocks this device holds (of one unit, if given), oldest first."""
+def number_blocks(
+    store: Store, unit_code: str | None = None, series: str | None = NOTICE_SERIES
+) -> list[Block]:
+    """The blocks this device holds (of one unit, of one series — notices' by default, every
+    series for None), oldest first."""
     statement = select(NumberBlock).order_by(NumberBlock.year, NumberBlock.first)
     if unit_code is not None:
         statement = statement.where(NumberBlock.unit_code == unit_code)
+    if series is not None:
+        statement = statement.where(NumberBlock.series == series)
     with store.session() as session:
-        return [
-            Block(r.block_id, r.unit_code, r.year, r.first, r.last, r.next_seq)
-            for r in session.scalars(statement)
-        ]
+        return [_block(r) for r in session.scalars(statement)]
 
 
-def take_number(session: Session, unit_code: str, year: int) -> tuple[int, int] | None:
-    """Use the lowest unused number of a unit and year, in the caller's transaction.
+def take_number(
+    session: Session, unit_code: str, year: int, series: str = NOTICE_SERIES
+) -> tuple[int, int] | None:
+    """Use the lowest unused number of a unit, year and series, in the caller's transaction.
 
     One UPDATE … RETURNING: atomic even if two transactions of this store raced for it.
     Returns (year, seq), or None when the device holds no unused number.
@@ -133,6 +165,7 @@ def take_number(session: Session, unit_code: str, year: int) -> tuple[int, int] 
         .where(
             NumberBlock.unit_code == unit_code,
             NumberBlock.year == year,
+            NumberBlock.series == series,
             NumberBlock.next_seq <= NumberBlock.last,
         )
         .order_by(NumberBlock.first)

@@ -57,20 +57,25 @@ class PlatformApi:
                 raise MalformedAnswer(endpoint, f"results[{i}] 与所发送的操作不对应")
         return results
 
-    def number_block(self, unit_code: str, year: int, size: int) -> dict[str, Any]:
-        """POST /number-blocks: reserve `size` document numbers of `unit_code` and `year`
-        for this device; the block {"block_id", "unit_code", "year", "first", "last"}."""
+    def number_block(
+        self, unit_code: str, year: int, size: int, series: str = "notice"
+    ) -> dict[str, Any]:
+        """POST /number-blocks: reserve `size` document numbers of `unit_code`, `year` and
+        `series` (notice, case or decision) for this device; the block {"block_id",
+        "unit_code", "year", "first", "last", "series"}."""
         endpoint = "POST /number-blocks"
-        body = {
+        body: dict[str, Any] = {
             "device_id": self.http.device_id,
             "unit_code": unit_code,
             "year": year,
             "size": size,
         }
+        if series != "notice":  # a platform of before penalty cases knows notice numbers only
+            body["series"] = series
         answer = self.http.call("POST", API + "/number-blocks", body=body, endpoint=endpoint)
         block = answer.parse(BlockOut)
-        if block.unit_code != unit_code or block.year != year:
-            raise MalformedAnswer(endpoint, "编号段的单位或年份与申请的不符")
+        if block.unit_code != unit_code or block.year != year or block.series != series:
+            raise MalformedAnswer(endpoint, "编号段的单位、年份或种类与申请的不符")
         if block.first > block.last:
             raise MalformedAnswer(endpoint, "编号段的起止号无效")
         return block.model_dump()

@@ -28,6 +28,9 @@ from desktop.store.database import Store
 from desktop.store.number_blocks import (
     BLOCK_SIZE,
     LOW_STOCK,
+    NOTICE_SERIES,
+    SERIES,
+    files_cases,
     issues_notices,
     number_stock,
     save_number_block,
@@ -214,25 +217,28 @@ class SyncRun:
     def numbers(self, meta: Meta) -> None:
         """Reserve document numbers when this device holds few for its unit and the year.
 
-        Only a handling unit's handler issues notices. A refused request is noted in the
+        Only a handling unit's handler issues notices; a unit that files penalty cases also
+        keeps a stock of 立案号 and 行政处罚决定书 numbers. A refused request is noted in the
         summary and does not stop the run (numbers are asked for again next time).
         """
         user = meta.user
         if not issues_notices(self.store, user.unit_code, user.role):
             return
         year = to_china(meta.server_time).year
-        if number_stock(self.store, user.unit_code, year) >= LOW_STOCK:
-            return
-        self._report("numbers", 0, 1)
-        try:
-            block = self.api.number_block(user.unit_code, year, BLOCK_SIZE)
-        except RequestRejected as exc:
-            log.warning("number block refused: %s", exc.message)
-            self.summary.numbers_error = exc.message
-            return
-        save_number_block(self.store, block)
-        self.summary.numbers_reserved += block["last"] - block["first"] + 1
-        self._report("numbers", 1, 1)
+        wanted = SERIES if files_cases(self.store, user.unit_code, user.role) else (NOTICE_SERIES,)
+        low = [s for s in wanted if number_stock(self.store, user.unit_code, year, s) < LOW_STOCK]
+        for done, series in enumerate(low):
+            self._report("numbers", done, len(low))
+            try:
+                block = self.api.number_block(user.unit_code, year, BLOCK_SIZE, series)
+            except RequestRejected as exc:
+                log.warning("number block (%s) refused: %s", series, exc.message)
+                self.summary.numbers_error = exc.message
+                return
+            save_number_block(self.store, block)
+            self.summary.numbers_reserved += block["last"] - block["first"] + 1
+        if low:
+            self._report("numbers", len(low), len(low))
 
     def attachments(self) -> None:
         """Upload the files pending actions cite."""

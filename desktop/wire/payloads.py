@@ -128,3 +128,56 @@ NoticePayload = create_model(
     **_notice_fields,
 )
 """The payload of a notice action (`notice.*`)."""
+
+
+_CASE_TEXTS = (
+    "cause",
+    "law",
+    "filed_on",
+    "investigated_on",
+    "note",
+    "notified_on",
+    "document_number",
+    "received_on",
+    "result",
+    "text",
+    "held_on",
+    "decided_on",
+    "facts",
+    "discretion",
+    "method",
+    "served_at",
+    "place",
+    "recipient",
+    "relation",
+    "witness",
+    "executed_on",
+    "outcome",
+    "closed_on",
+    "approved_by",
+    "reason",
+    "number",
+)
+_CASE_LISTS = ("evidence", "notice_ids", "violated_clause_ids", "basis_clause_ids", "servers")
+_case_fields: dict[str, Any] = {
+    "case_id": (str, Field(min_length=1, max_length=64)),
+    **{key: (str | None, None) for key in _CASE_TEXTS},
+    "number_year": (int | None, None),
+    "number_seq": (int | None, None),
+    "days": (int | str | None, None),
+    "amount_paid": (str | int | float | None, None),
+    "hearing_requested": (bool | None, None),
+    "party": (dict[str, Any] | None, None),
+    "officers": (list[Any] | None, None),
+    "penalties": (list[Any] | None, None),
+    **{key: (str | list[Any] | None, None) for key in _CASE_LISTS},
+}
+CasePayload = create_model(
+    "CasePayload",
+    __base__=Payload,
+    __doc__="The payload of a penalty-case action: the keys of its steps (file, investigate, "
+    "notify, statement, hearing, decide, serve, execute, close, extend; see "
+    "`desktop.domain.cases`).",
+    **_case_fields,
+)
+"""The payload of a penalty-case action (`case.*`)."""

@@ -1,4 +1,5 @@
-"""The records that sync: clues with their history, attachments and notices; the pull feed."""
+"""The records that sync: clues with their history, attachments, notices and penalty cases;
+the pull feed."""
 
 from __future__ import annotations
 
@@ -7,9 +8,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from desktop.domain.case_content import (
+    CaseOutcome,
+    CaseStatus,
+    Decision,
+    Extension,
+    Milestone,
+    Officer,
+    Penalty,
+)
 from desktop.domain.codes import CallbackResult, Category, Channel, Finding, Priority, Status
 from desktop.domain.notice_content import NoticeContent, Service
 from desktop.domain.notices import NoticeKind, NoticeStatus
+from desktop.domain.party import Party
 from desktop.wire.base import (
     UNION_TAGS,
     ActionId,
@@ -49,6 +60,13 @@ class NoticeEvent(Event):
 
     from_status: NoticeStatus | None = None
     to_status: NoticeStatus
+
+
+class CaseEvent(Event):
+    """A penalty case's history entry: statuses are case statuses."""
+
+    from_status: CaseStatus | None = None
+    to_status: CaseStatus
 
 
 class AttachmentOut(Answer):
@@ -99,6 +117,40 @@ class NoticeOut(Answer):
     case_result: str = ""
     version: Count
     events: list[NoticeEvent]
+
+
+class CaseOut(Answer):
+    """A penalty case (行政处罚案件) of a clue: its state (the domain's `CaseState`), the
+    change that last touched it (`version`) and its history. Amounts of money are text with
+    two decimals ("50000.00")."""
+
+    case_id: str = Field(min_length=1, max_length=64)
+    clue_code: ClueCode | None = None
+    unit_code: UnitCode
+    status: CaseStatus
+    cause: str
+    law: str
+    party: Party
+    officers: list[Officer]
+    filed_on: date
+    deadline: ChinaTime
+    created_at: ChinaTime
+    created_by: str = ""
+    number: str = ""
+    number_year: int | None = None
+    number_seq: int | None = None
+    notice_ids: list[str] = Field(default_factory=list)
+    extensions: list[Extension] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+    proposed: list[Penalty] = Field(default_factory=list)
+    hearing_offered: bool = False
+    hearing_requested: bool = False
+    decision: Decision | None = None
+    service: Service | None = None
+    outcome: CaseOutcome | None = None
+    closed_on: date | None = None
+    version: Count
+    events: list[CaseEvent]
 
 
 class ClueState(Answer):
@@ -157,6 +209,7 @@ class ClueOut(ClueState):
     events: list[ClueEvent]
     attachments: list[AttachmentOut]
     notices: list[NoticeOut] = Field(default_factory=list)
+    cases: list[CaseOut] = Field(default_factory=list)
 
 
 class ClueChange(Answer):

@@ -3,7 +3,7 @@ intake, attachments' upload state, and the error body."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -122,23 +122,34 @@ class RulesOut(Answer):
     version: Count
 
 
+Series = Literal["notice", "case", "decision"]
+"""Which numbers a block holds: notices' document numbers, 立案号 of penalty cases, or the
+numbers of 行政处罚决定书; each series of a unit and year counts on its own."""
+
+
 class BlockRequest(Request):
-    """POST /number-blocks: reserve notice numbers of the caller's unit for a year."""
+    """POST /number-blocks: reserve document numbers of the caller's unit for a year."""
 
     device_id: DeviceId
     unit_code: UnitCode
     year: int = Field(ge=2000, le=2100)
     size: int = Field(ge=1, description="at most the platform's limit (`limits` of /meta)")
+    series: Series = Field(
+        default="notice",
+        description="notice (default), case (立案号) or decision (行政处罚决定书); case and "
+        "decision numbers only for a unit that files penalty cases",
+    )
 
 
 class BlockOut(Answer):
-    """A block of numbers: first..last inclusive."""
+    """A block of numbers of one series: first..last inclusive."""
 
     block_id: Count
     unit_code: UnitCode
     year: int
     first: int = Field(ge=1)
     last: int = Field(ge=1)
+    series: Series = "notice"
 
 
 class IntakeRequest(Request):

@@ -15,7 +15,7 @@ from desktop.wire.base import (
     MessageTemplate,
     Request,
 )
-from desktop.wire.records import ClueOut, ClueState, NoticeOut
+from desktop.wire.records import CaseOut, ClueOut, ClueState, NoticeOut
 
 
 class ActionIn(Request):
@@ -56,6 +56,7 @@ class PushResult(Answer):
     seq: Count | None = None
     state: ClueState | None = None
     notice: NoticeOut | None = None
+    case: CaseOut | None = None
     clue: ClueOut | None = None
     code: str | None = None
     reason: str | None = None

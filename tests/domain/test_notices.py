@@ -8,7 +8,7 @@ Expectations are written by hand from the issue and the 2026 State Council calen
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -50,6 +50,7 @@ from desktop.domain.notices import (
     validate_content,
     verification_code,
 )
+from desktop.domain.powers import Powers
 from desktop.domain.rules import Rules
 from desktop.domain.timeutil import CHINA_TZ
 from desktop.domain.units import Actor, UnitInfo
@@ -69,6 +70,7 @@ CITY, HZ, DH = "320700", "320706", "320722"
 STREET, OTHER_STREET, TOWN = "320706001", "320706002", "320706015"
 BUREAU, AGRI = "320706901", "320706902"
 CITY_BUREAU, DH_BUREAU, HZ_JW = "320700901", "320722901", "320706800"
+HOUSING = "320706905"
 
 
 def _unit(code: str, name: str, kind: UnitKind, parent: str | None, county: str | None) -> UnitInfo:
@@ -89,6 +91,7 @@ UNITS = {
         _unit(CITY_BUREAU, "连云港市生态环境局", UnitKind.DEPARTMENT, CITY, None),
         _unit(DH_BUREAU, "连云港市东海生态环境局", UnitKind.DEPARTMENT, DH, DH),
         _unit(HZ_JW, "海州区纪委监委", UnitKind.DISCIPLINE, HZ, HZ),
+        _unit(HOUSING, "海州区住房和城乡建设局", UnitKind.DEPARTMENT, HZ, HZ),
     )
 }
 
@@ -258,7 +261,7 @@ def test_who_may_draft_which_kind() -> None:
     assert draftable_kinds(actor(STREET), CLUE) == [NoticeKind.RECTIFICATION]
     both = [NoticeKind.RECTIFICATION, NoticeKind.CORRECTION_ORDER]
     assert draftable_kinds(actor(BUREAU), CLUE) == both
-    assert draftable_kinds(actor(AGRI), CLUE) == [NoticeKind.RECTIFICATION]
+    assert draftable_kinds(actor(AGRI), CLUE) == both  # 农业农村 holds its own laws' power
     assert draftable_kinds(actor(OTHER_STREET), CLUE) == []
     assert draftable_kinds(actor(CITY_BUREAU), CLUE) == []
     assert draftable_kinds(actor(HZ, Role.DISPATCHER), CLUE) == []
@@ -269,8 +272,49 @@ def test_who_may_draft_which_kind() -> None:
     with pytest.raises(NoticeRefused, match="生态环境部门"):
         act(NoticeAction.DRAFT, actor(STREET), None, order)
     assert act(NoticeAction.DRAFT, actor(BUREAU), None, order).kind is NoticeKind.CORRECTION_ORDER
-    with pytest.raises(NoticeRefused, match="生态环境部门"):
-        act(NoticeAction.DRAFT, actor(AGRI), None, order)
+    assert act(NoticeAction.DRAFT, actor(AGRI), None, order).kind is NoticeKind.CORRECTION_ORDER
+
+
+def test_the_published_powers_decide_who_drafts_a_correction_order() -> None:
+    led_by_housing = CLUE.evolve(lead_unit=HOUSING, assisting_units=(STREET,))
+    order = {"notice_id": str(uuid.uuid4()), "kind": "correction_order", **CONTENT}
+    drafted_by_housing = act(NoticeAction.DRAFT, actor(HOUSING), None, order, clue=led_by_housing)
+    assert drafted_by_housing.kind is NoticeKind.CORRECTION_ORDER
+    assert draftable_kinds(actor(HOUSING), led_by_housing, RULES) == [
+        NoticeKind.RECTIFICATION,
+        NoticeKind.CORRECTION_ORDER,
+    ]
+    led_by_town = CLUE.evolve(lead_unit=TOWN)
+    assert draftable_kinds(actor(TOWN), led_by_town, RULES) == [NoticeKind.RECTIFICATION]
+    with pytest.raises(NoticeRefused, match="责令改正违法行为决定书"):
+        act(NoticeAction.DRAFT, actor(TOWN), None, order, clue=led_by_town)
+    plain = {**order, "kind": "rectification"}
+    draft = act(NoticeAction.DRAFT, actor(TOWN), None, plain, clue=led_by_town)
+    refused = notice_refusal(
+        NoticeAction.EDIT, actor(TOWN), draft, kind=NoticeKind.CORRECTION_ORDER
+    )
+    assert refused is not None and "责令改正违法行为决定书" in refused
+    # A city whose published powers take the document from 住建 is obeyed.
+    without = Powers(
+        tuple(
+            replace(p, documents=frozenset({"rectification"})) if p.key == "housing" else p
+            for p in RULES.powers.entries
+        )
+    )
+    narrowed = replace(RULES, powers=without)
+    assert draftable_kinds(actor(HOUSING), led_by_housing, narrowed) == [NoticeKind.RECTIFICATION]
+    with pytest.raises(NoticeRefused, match="责令改正违法行为决定书"):
+        apply_notice_action(
+            NoticeAction.DRAFT,
+            actor(HOUSING),
+            None,
+            order,
+            NOW,
+            CALENDAR,
+            narrowed,
+            UNITS,
+            clue=led_by_housing,
+        )
 
 
 @pytest.mark.parametrize("status", [Status.DISPATCHED, Status.CLOSED, Status.RETURNED])

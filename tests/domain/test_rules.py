@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.calendar import OfficeHours
+from desktop.domain.case_rules import CaseRules
 from desktop.domain.codes import Channel, Priority
 from desktop.domain.powers import DEFAULT_POWERS
 from desktop.domain.rules import DEFAULT_HANDLE_DAYS, Rules, TimeLimits, WarningThresholds
@@ -58,6 +59,7 @@ DEFAULT_DICT: dict[str, Any] = {
     "signoff_required": True,
     "refusal_grounds": DEFAULT_GROUNDS,
     "powers": DEFAULT_POWERS.to_dict(),
+    "cases": CaseRules().to_dict(),
 }
 
 LIMIT_KEYS = [
@@ -175,8 +177,16 @@ def test_custom_round_trip() -> None:
                 "files_cases": True,
             }
         ],
+        "cases": {
+            "decision_days": 60,
+            "extension_days": [30],
+            "hearing_citizen_yuan": "2000",
+            "hearing_organisation_yuan": "30000",
+            "hearing_kinds": ["closure_ordered"],
+        },
     }
     rules = Rules.from_dict(data)
+    assert rules.cases.decision_days == 60 and rules.cases.max_extensions == 1
     assert rules.limits.max_extension_days == 365
     assert rules.limits.max_extensions == 3
     assert rules.limits.max_extension_total_days == 20
@@ -304,6 +314,7 @@ RULES_DATA = st.fixed_dictionaries(
             max_size=4,
         ),
         "powers": st.just(DEFAULT_POWERS.to_dict()),
+        "cases": st.just(CaseRules().to_dict()),
     }
 )
 

@@ -12,6 +12,11 @@ from sqlalchemy import delete, select, update
 from desktop.store.attachments import attachment_path, payload_files
 from desktop.store.database import Store
 from desktop.store.models import ClueEvent, OutboxAction
+from desktop.store.sync_apply.cases import (
+    confirm_case_events,
+    drop_pending_case_event,
+    write_server_cases,
+)
 from desktop.store.sync_apply.notices import (
     clue_ids,
     confirm_notice_events,
@@ -20,6 +25,7 @@ from desktop.store.sync_apply.notices import (
 )
 from desktop.store.sync_apply.outbox import REGISTER_TYPE, REJECTED, pending_actions
 from desktop.store.sync_apply.parse import SyncDataError
+from desktop.store.sync_apply.parse_case import ServerCase
 from desktop.store.sync_apply.parse_notice import ServerNotice
 from desktop.store.sync_apply.parse_push import PushResult, ServerState, parse_push_result
 from desktop.store.sync_apply.snapshots import apply_states
@@ -52,6 +58,7 @@ class _Answer:
     touched: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     notices: list[tuple[str, ServerNotice]] = field(default_factory=list)
+    cases: list[tuple[str, ServerCase]] = field(default_factory=list)
 
 
 def record_push_results(store: Store, results: Any) -> PushTally:
@@ -99,6 +106,8 @@ def _sort(store: Store, work: Work, parsed: Sequence[PushResult], tally: PushTal
                 answer.touched.append(real)
             if result.notice is not None:
                 answer.notices.append((real, result.notice))
+            if result.case is not None:
+                answer.cases.append((real, result.case))
             if result.state is not None and result.seq is not None:
                 newest = answer.states.get(real)
                 if newest is None or newest[0] < result.seq:
@@ -151,13 +160,19 @@ def _settle(work: Work, answer: _Answer, clues: Sequence[Any]) -> None:
             .execution_options(synchronize_session=False)
         )
     confirm_notice_events(session, answer.confirmed)
+    confirm_case_events(session, answer.confirmed)
     if answer.notices:
         rows = clue_ids(session, [code for code, _ in answer.notices])
         write_server_notices(
             work, [(rows[code], notice) for code, notice in answer.notices if code in rows]
         )
+    if answer.cases:
+        rows = clue_ids(session, [code for code, _ in answer.cases])
+        write_server_cases(
+            work, [(rows[code], case) for code, case in answer.cases if code in rows]
+        )
     touched += apply_states(work, answer.states)
-    forced = answer.rejected + [code for code, _ in answer.notices]
+    forced = answer.rejected + [code for code, _ in answer.notices + answer.cases]
     rebuild_touched(work, touched, always=forced)
 
 
@@ -179,6 +194,7 @@ def _reject(store: Store, work: Work, act: OutboxAction, result: PushResult) -> 
         delete(ClueEvent).where(ClueEvent.action_id == act.action_id, ClueEvent.pending)
     )
     drop_pending_event(work.session, act.action_id)
+    drop_pending_case_event(work.session, act.action_id)
     return True
 
 

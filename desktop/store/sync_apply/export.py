@@ -7,9 +7,19 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.store import case_rows
 from desktop.store.clue_rows import assisting_codes
 from desktop.store.database import Store
-from desktop.store.models import Attachment, Clue, ClueAttachment, ClueEvent, Notice, NoticeEvent
+from desktop.store.models import (
+    Attachment,
+    Case,
+    CaseEvent,
+    Clue,
+    ClueAttachment,
+    ClueEvent,
+    Notice,
+    NoticeEvent,
+)
 from desktop.store.notice_rows import state_of
 from desktop.store.sync_apply.parse import VALUE_FIELDS
 from desktop.wire import records as wire
@@ -48,6 +58,7 @@ def export_clue(store: Store, code: str) -> dict[str, Any] | None:
             )
         ]
         data["notices"] = _notices(session, row)
+        data["cases"] = _cases(session, row)
         return build(wire.ClueOut, data).model_dump(mode="json")
 
 
@@ -73,6 +84,25 @@ def _notices(session: Session, clue: Clue) -> list[dict[str, Any]]:
                 select(NoticeEvent)
                 .where(NoticeEvent.notice_id == notice.notice_id)
                 .order_by(NoticeEvent.id)
+            )
+        ]
+        out.append(item)
+    return out
+
+
+def _cases(session: Session, clue: Clue) -> list[dict[str, Any]]:
+    """The clue's penalty cases as protocol case objects, in the platform's order."""
+    out = []
+    rows = session.scalars(
+        select(Case).where(Case.clue_id == clue.id).order_by(Case.created_at, Case.case_id)
+    )
+    for case in rows:
+        item = case_rows.state_of(case, clue.code).to_dict()
+        item["version"] = case.server_version
+        item["events"] = [
+            _event(e)
+            for e in session.scalars(
+                select(CaseEvent).where(CaseEvent.case_id == case.case_id).order_by(CaseEvent.id)
             )
         ]
         out.append(item)

@@ -18,6 +18,7 @@ from desktop.wire import records as wire
 from desktop.wire.base import WireError, parse_wire
 
 if TYPE_CHECKING:
+    from desktop.store.sync_apply.parse_case import ServerCase
     from desktop.store.sync_apply.parse_notice import ServerNotice
 
 
@@ -61,7 +62,7 @@ def plain(value: Any) -> Any:
 # ---------------------------------------------------------------- clue objects
 
 NESTED_FIELDS = frozenset(
-    {"code", "version", "assisting_units", "events", "attachments", "notices"}
+    {"code", "version", "assisting_units", "events", "attachments", "notices", "cases"}
 )
 VALUE_FIELDS = tuple(name for name in wire.ClueOut.model_fields if name not in NESTED_FIELDS)
 """The clue object's fields that are columns of the local clue row."""
@@ -100,6 +101,7 @@ class ServerClue:
     events: tuple[ServerEvent, ...]
     attachments: tuple[ServerAttachment, ...]
     notices: tuple[ServerNotice, ...] = ()
+    cases: tuple[ServerCase, ...] = ()
 
     def snapshot(self) -> dict[str, Any]:
         """The workflow state as JSON: what `server_state` keeps to rebuild the view from."""
@@ -122,11 +124,13 @@ class ServerClue:
             if self.values[name]:
                 codes.add(self.values[name])
         codes.update(notice.state.unit_code for notice in self.notices)
+        codes.update(case.state.unit_code for case in self.cases)
         return codes
 
 
 def server_clue(clue: wire.ClueOut) -> ServerClue:
     """The store's view of a checked wire clue."""
+    from desktop.store.sync_apply.parse_case import server_case
     from desktop.store.sync_apply.parse_notice import server_notice
 
     values = {name: plain(getattr(clue, name)) for name in VALUE_FIELDS}
@@ -138,6 +142,7 @@ def server_clue(clue: wire.ClueOut) -> ServerClue:
         events=tuple(clue.events),
         attachments=tuple(clue.attachments),
         notices=tuple(server_notice(n, clue.code) for n in clue.notices),
+        cases=tuple(server_case(c, clue.code) for c in clue.cases),
     )
 
 

@@ -13,6 +13,7 @@ from desktop.store.sync_apply.parse import (
     server_clue,
     state_snapshot,
 )
+from desktop.store.sync_apply.parse_case import ServerCase, server_case
 from desktop.store.sync_apply.parse_notice import ServerNotice, server_notice
 from desktop.wire import records as wire
 from desktop.wire import sync as wire_sync
@@ -69,6 +70,8 @@ class PushResult:
     state: ServerState | None = None
     notice: ServerNotice | None = None
     """The notice an applied notice action left (notice actions answer no clue `state`)."""
+    case: ServerCase | None = None
+    """The penalty case an applied case action left (case actions answer no clue `state`)."""
 
 
 def push_result(result: wire_sync.PushResult, path: str) -> PushResult:
@@ -82,11 +85,11 @@ def push_result(result: wire_sync.PushResult, path: str) -> PushResult:
         reason = localized(result.reason or code, result.template)
         if result.template is None and result.field and result.field not in reason:
             reason = f"{reason}（{result.field}）"
-    seq = state = notice = None
+    seq = state = notice = case = None
     if status in ("applied", "duplicate"):
         if not result.clue_code:
             raise SyncDataError(f"{path}.clue_code", "缺少该字段")
-        if result.state is not None or result.notice is not None:
+        if result.state is not None or result.notice is not None or result.case is not None:
             if result.seq is None:
                 raise SyncDataError(f"{path}.seq", "缺少该字段")
             seq = result.seq
@@ -94,6 +97,8 @@ def push_result(result: wire_sync.PushResult, path: str) -> PushResult:
             state = server_state(result.state)
     if status == "applied" and result.notice is not None:
         notice = server_notice(result.notice, result.clue_code, f"{path}.notice")
+    if status == "applied" and result.case is not None:
+        case = server_case(result.case, result.clue_code, f"{path}.case")
     return PushResult(
         action_id=result.action_id,
         status=status,
@@ -104,6 +109,7 @@ def push_result(result: wire_sync.PushResult, path: str) -> PushResult:
         seq=seq,
         state=state,
         notice=notice,
+        case=case,
     )
 
 

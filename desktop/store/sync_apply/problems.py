@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.case_actions import CaseAction
 from desktop.domain.messages import Label, Message
 from desktop.domain.notices import NoticeAction
 from desktop.domain.workflow import Action
@@ -43,6 +44,11 @@ def _label(command_type: str) -> str:
     try:
         notice_action = NoticeAction.from_command_type(command_type)
         return Message("{action}通知书", action=Label(notice_action.label))
+    except ValueError:
+        pass
+    try:
+        case_action = CaseAction.from_command_type(command_type)
+        return Message("行政处罚案件：{action}", action=Label(case_action.label))
     except ValueError:
         return command_type
 

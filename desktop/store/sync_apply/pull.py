@@ -83,6 +83,7 @@ def _settle_confirmed(work: Work, clues: Sequence[ServerClue]) -> list[str]:
     for clue in clues:
         recorded = [e.action_id for e in clue.events]
         recorded += [e.action_id for notice in clue.notices for e in notice.events]
+        recorded += [e.action_id for case in clue.cases for e in case.events]
         for action_id in recorded:
             act = outbox.pop(action_id, None)
             if act is None:

@@ -4,8 +4,8 @@
 provisional clue: the pending register replayed), drops its pending history entries, then
 replays its pending outbox actions in device order, each at the time it was taken. An action
 the rules now refuse stays in the outbox but is left out of the view; an action the
-platform's history already holds is not replayed. The clue's notices are rebuilt the same
-way, right after it (`notices.rebuild_notices`).
+platform's history already holds is not replayed. The clue's notices and penalty cases are
+rebuilt the same way, right after it (`notices.rebuild_notices`, `cases.rebuild_cases`).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from desktop.store.clue_rows import (
 )
 from desktop.store.local_actions import history_entry
 from desktop.store.models import AssistingUnit, Clue, ClueEvent, OutboxAction
+from desktop.store.sync_apply.cases import rebuild_cases
 from desktop.store.sync_apply.notices import rebuild_notices
 from desktop.store.sync_apply.outbox import (
     REGISTER_TYPE,
@@ -167,6 +168,7 @@ def rebuild(work: Work, code: str) -> None:
     session.flush()
     _set_assisting(session, row.id, state.assisting_units)
     rebuild_notices(work, row, actions)
+    rebuild_cases(work, row, actions)
 
 
 def rebuild_touched(work: Work, codes: Iterable[str], always: Iterable[str] = ()) -> None:

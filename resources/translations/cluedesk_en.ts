@@ -4074,6 +4074,170 @@ then start cluedesk again.</translation>
             <translation>Area unit</translation>
         </message>
         <message>
+            <source>调查取证中</source>
+            <translation>Under investigation</translation>
+        </message>
+        <message>
+            <source>已告知</source>
+            <translation>Notified</translation>
+        </message>
+        <message>
+            <source>已决定</source>
+            <translation>Decided</translation>
+        </message>
+        <message>
+            <source>已执行</source>
+            <translation>Executed</translation>
+        </message>
+        <message>
+            <source>调查取证</source>
+            <translation>Investigation</translation>
+        </message>
+        <message>
+            <source>告知</source>
+            <translation>Notification</translation>
+        </message>
+        <message>
+            <source>陈述申辩</source>
+            <translation>Statement and defence</translation>
+        </message>
+        <message>
+            <source>听证</source>
+            <translation>Hearing</translation>
+        </message>
+        <message>
+            <source>决定</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>执行</source>
+            <translation>Execution</translation>
+        </message>
+        <message>
+            <source>警告、通报批评</source>
+            <translation>Warning, public criticism</translation>
+        </message>
+        <message>
+            <source>罚款</source>
+            <translation>Fine</translation>
+        </message>
+        <message>
+            <source>没收违法所得</source>
+            <translation>Confiscation of illegal gains</translation>
+        </message>
+        <message>
+            <source>没收非法财物</source>
+            <translation>Confiscation of illegal property</translation>
+        </message>
+        <message>
+            <source>暂扣许可证件</source>
+            <translation>Suspension of licences</translation>
+        </message>
+        <message>
+            <source>降低资质等级</source>
+            <translation>Lowering of qualification grade</translation>
+        </message>
+        <message>
+            <source>吊销许可证件</source>
+            <translation>Revocation of licences</translation>
+        </message>
+        <message>
+            <source>限制开展生产经营活动</source>
+            <translation>Restriction of business activities</translation>
+        </message>
+        <message>
+            <source>责令停产整治</source>
+            <translation>Order to stop production for rectification</translation>
+        </message>
+        <message>
+            <source>责令停产停业</source>
+            <translation>Order to stop production or business</translation>
+        </message>
+        <message>
+            <source>责令关闭</source>
+            <translation>Order to close</translation>
+        </message>
+        <message>
+            <source>限制从业</source>
+            <translation>Restriction from practice</translation>
+        </message>
+        <message>
+            <source>执行完毕</source>
+            <translation>Fully executed</translation>
+        </message>
+        <message>
+            <source>终止调查</source>
+            <translation>Investigation terminated</translation>
+        </message>
+        <message>
+            <source>不予处罚</source>
+            <translation>No penalty</translation>
+        </message>
+        <message>
+            <source>移送</source>
+            <translation>Transferred</translation>
+        </message>
+        <message>
+            <source>撤销立案</source>
+            <translation>Filing revoked</translation>
+        </message>
+        <message>
+            <source>采纳</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>部分采纳</source>
+            <translation>Partly accepted</translation>
+        </message>
+        <message>
+            <source>不予采纳</source>
+            <translation>Not accepted</translation>
+        </message>
+        <message>
+            <source>放弃陈述申辩</source>
+            <translation>Statement waived</translation>
+        </message>
+        <message>
+            <source>自动履行</source>
+            <translation>Voluntary performance</translation>
+        </message>
+        <message>
+            <source>行政强制执行</source>
+            <translation>Administrative enforcement</translation>
+        </message>
+        <message>
+            <source>申请人民法院强制执行</source>
+            <translation>Enforcement by the people's court</translation>
+        </message>
+        <message>
+            <source>记录调查取证</source>
+            <translation>Record investigation</translation>
+        </message>
+        <message>
+            <source>记录陈述申辩</source>
+            <translation>Record statement</translation>
+        </message>
+        <message>
+            <source>记录听证</source>
+            <translation>Record hearing</translation>
+        </message>
+        <message>
+            <source>作出处罚决定</source>
+            <translation>Decide the penalty</translation>
+        </message>
+        <message>
+            <source>送达处罚决定书</source>
+            <translation>Serve the decision</translation>
+        </message>
+        <message>
+            <source>记录执行</source>
+            <translation>Record execution</translation>
+        </message>
+        <message>
+            <source>延期</source>
+            <translation>Extend</translation>
+        </message>
+        <message>
             <source>待分办</source>
             <translation>To dispatch</translation>
         </message>
@@ -4537,6 +4701,18 @@ then start cluedesk again.</translation>
             <translation>Discipline inspection supervisors may only urge</translation>
         </message>
         <message>
+            <source>该操作缺少文书编号（number_year、number_seq）</source>
+            <translation>this action lacks its document number (number_year, number_seq)</translation>
+        </message>
+        <message>
+            <source>案件 {case} 已存在</source>
+            <translation>case {case} already exists</translation>
+        </message>
+        <message>
+            <source>线索 {code} 没有案件 {case}</source>
+            <translation>clue {code} has no case {case}</translation>
+        </message>
+        <message>
             <source>签发操作缺少文书编号（number_year、number_seq）</source>
             <translation>The issue action lacks its document number (number_year, number_seq)</translation>
         </message>
@@ -4591,6 +4767,276 @@ then start cluedesk again.</translation>
         <message>
             <source>日历文件 {key} 中的日期无效：{value}</source>
             <translation>Invalid date in the calendar file's {key}: {value}</translation>
+        </message>
+        <message>
+            <source>作出处罚决定前须先告知当事人拟作出的处罚及其权利（不予处罚的，以「不予处罚」结案）</source>
+            <translation>before deciding, the party must be notified of the intended penalty and its rights (for no penalty, close the case as “no penalty”)</translation>
+        </message>
+        <message>
+            <source>尚未告知当事人，不能记录陈述申辩</source>
+            <translation>the party has not been notified yet; no statement can be recorded</translation>
+        </message>
+        <message>
+            <source>尚未告知当事人，不能记录听证</source>
+            <translation>the party has not been notified yet; no hearing can be recorded</translation>
+        </message>
+        <message>
+            <source>尚未作出处罚决定，不能送达</source>
+            <translation>no decision has been made yet; nothing to serve</translation>
+        </message>
+        <message>
+            <source>处罚决定书尚未送达，不能记录执行</source>
+            <translation>the decision has not been served yet; execution cannot be recorded</translation>
+        </message>
+        <message>
+            <source>案件当前为「{status}」，不能{action}</source>
+            <translation>the case is “{status}”; cannot {action}</translation>
+        </message>
+        <message>
+            <source>立案需要{needed}角色，您是{role}</source>
+            <translation>filing a case needs the {needed} role; you are {role}</translation>
+        </message>
+        <message>
+            <source>线索不存在，不能立案</source>
+            <translation>the clue does not exist; no case can be filed</translation>
+        </message>
+        <message>
+            <source>线索当前为「{status}」，只有办理中、待审核或已办结的线索才能立案</source>
+            <translation>the clue is “{status}”; cases are filed only on clues being handled, under review or closed</translation>
+        </message>
+        <message>
+            <source>{unit}没有行政处罚权，不能立案</source>
+            <translation>{unit} holds no power of administrative penalty and cannot file a case</translation>
+        </message>
+        <message>
+            <source>{unit}对《{law}》所涉事项没有行政处罚权，应移送有权机关</source>
+            <translation>{unit} holds no penalty power for matters under {law}; transfer it to the competent authority</translation>
+        </message>
+        <message>
+            <source>只有线索的主办、协办单位或本辖区生态环境部门可以立案</source>
+            <translation>only the clue's lead or assisting unit or the area's environment bureau may file a case</translation>
+        </message>
+        <message>
+            <source>案件已结案，不能{action}</source>
+            <translation>the case is closed; cannot {action}</translation>
+        </message>
+        <message>
+            <source>已作出处罚决定，不再需要延期</source>
+            <translation>a decision has been made; no extension is needed</translation>
+        </message>
+        <message>
+            <source>已作出处罚决定的案件，执行完毕后才能结案</source>
+            <translation>a decided case is closed only once executed</translation>
+        </message>
+        <message>
+            <source>{action}需要{needed}角色，您是{role}</source>
+            <translation>{action} needs the {needed} role; you are {role}</translation>
+        </message>
+        <message>
+            <source>只有立案单位可以{action}</source>
+            <translation>only the filing unit may {action}</translation>
+        </message>
+        <message numerus="yes">
+            <source>办案期限已延长 %n 次，不能再延期</source>
+            <translation>
+                <numerusform>the case deadline has been extended %n time; no further extension</numerusform>
+                <numerusform>the case deadline has been extended %n times; no further extension</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>案件不存在，不能{action}</source>
+            <translation>the case does not exist; cannot {action}</translation>
+        </message>
+        <message>
+            <source>案件已存在</source>
+            <translation>the case already exists</translation>
+        </message>
+        <message>
+            <source>拟作出的处罚不属于应当告知听证权利的情形，不能记录听证</source>
+            <translation>the intended penalty does not carry a right to a hearing; no hearing can be recorded</translation>
+        </message>
+        <message>
+            <source>当事人未申请听证，不能记录听证</source>
+            <translation>the party did not request a hearing; no hearing can be recorded</translation>
+        </message>
+        <message>
+            <source>听证已举行，不能重复记录</source>
+            <translation>the hearing has been held; it cannot be recorded twice</translation>
+        </message>
+        <message>
+            <source>已作出处罚决定，不能以「{outcome}」结案</source>
+            <translation>a decision has been made; the case cannot be closed as “{outcome}”</translation>
+        </message>
+        <message>
+            <source>尚未记录执行，不能以「执行完毕」结案</source>
+            <translation>no execution recorded; the case cannot be closed as “fully executed”</translation>
+        </message>
+        <message>
+            <source>案件规则 cases.{key} 应为正的金额（元）</source>
+            <translation>case rule cases.{key} should be a positive amount (yuan)</translation>
+        </message>
+        <message>
+            <source>案件规则 cases 应为对象</source>
+            <translation>case rules should be an object</translation>
+        </message>
+        <message>
+            <source>案件规则 cases.decision_days 应为 1 到 365 之间的整数</source>
+            <translation>case rule cases.decision_days should be a whole number from 1 to 365</translation>
+        </message>
+        <message>
+            <source>案件规则 cases.extension_days 应为至多 5 个 1 到 365 之间的整数</source>
+            <translation>case rule cases.extension_days should be at most 5 whole numbers from 1 to 365</translation>
+        </message>
+        <message>
+            <source>案件规则 cases.hearing_kinds 应为处罚种类代码的列表</source>
+            <translation>case rule cases.hearing_kinds should be a list of penalty kind codes</translation>
+        </message>
+        <message>
+            <source>案件规则 cases.{key} 应为金额（元）</source>
+            <translation>case rule cases.{key} should be an amount (yuan)</translation>
+        </message>
+        <message numerus="yes">
+            <source>最多 %n 项</source>
+            <translation>
+                <numerusform>at most %n item</numerusform>
+                <numerusform>at most %n items</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>至少填写 %n 项</source>
+            <translation>
+                <numerusform>enter at least %n item</numerusform>
+                <numerusform>enter at least %n items</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>应为金额，如 50000 或 12345.67</source>
+            <translation>should be an amount, e.g. 50000 or 12345.67</translation>
+        </message>
+        <message>
+            <source>金额应大于零</source>
+            <translation>the amount must be greater than zero</translation>
+        </message>
+        <message>
+            <source>金额最多保留两位小数（到分）</source>
+            <translation>the amount has at most two decimals (fen)</translation>
+        </message>
+        <message>
+            <source>金额过大</source>
+            <translation>the amount is too large</translation>
+        </message>
+        <message>
+            <source>至少填写一项处罚</source>
+            <translation>enter at least one penalty</translation>
+        </message>
+        <message>
+            <source>应为执法人员列表（name、certificate）</source>
+            <translation>should be a list of officers (name, certificate)</translation>
+        </message>
+        <message numerus="yes">
+            <source>至少需要 %n 名持有执法证的执法人员</source>
+            <translation>
+                <numerusform>at least %n officer holding an enforcement certificate is needed</numerusform>
+                <numerusform>at least %n officers holding enforcement certificates are needed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>最多 %n 名执法人员</source>
+            <translation>
+                <numerusform>at most %n officer</numerusform>
+                <numerusform>at most %n officers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>文书编号的年份 {year} 与{field}（{day}）不符</source>
+            <translation>the document number's year {year} does not match the {field} ({day})</translation>
+        </message>
+        <message>
+            <source>「{text}」不是{year}年第{seq}号的文书编号</source>
+            <translation>"{text}" is not the document number {seq} of {year}</translation>
+        </message>
+        <message>
+            <source>不能早于上一环节的日期（{day}）</source>
+            <translation>cannot be earlier than the previous step's date ({day})</translation>
+        </message>
+        <message>
+            <source>不能早于线索登记日期（{day}）</source>
+            <translation>cannot be earlier than the clue's registration date ({day})</translation>
+        </message>
+        <message>
+            <source>拟作出的处罚不属于应当告知听证权利的情形</source>
+            <translation>the intended penalty does not carry a right to a hearing</translation>
+        </message>
+        <message>
+            <source>不能早于决定日期（{day}）</source>
+            <translation>cannot be earlier than the decision date ({day})</translation>
+        </message>
+        <message>
+            <source>当前状态不能以该方式结案</source>
+            <translation>the case cannot be closed this way in its current status</translation>
+        </message>
+        <message>
+            <source>应为整数（日历日）</source>
+            <translation>should be a whole number (calendar days)</translation>
+        </message>
+        <message numerus="yes">
+            <source>第 {which} 次延期最多 %n 日</source>
+            <translation>
+                <numerusform>extension {which} is at most %n day</numerusform>
+                <numerusform>extension {which} is at most %n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>当事人申请了听证，须先举行听证再作出处罚决定</source>
+            <translation>the party requested a hearing; hold it before deciding</translation>
+        </message>
+        <message>
+            <source>应为文本列表</source>
+            <translation>must be a list of texts</translation>
+        </message>
+        <message>
+            <source>「{value}」不是金额</source>
+            <translation>“{value}” is not an amount</translation>
+        </message>
+        <message>
+            <source>应为对象（kind、amount_yuan、note）</source>
+            <translation>should be an object (kind, amount_yuan, note)</translation>
+        </message>
+        <message>
+            <source>处罚种类重复</source>
+            <translation>a penalty kind is repeated</translation>
+        </message>
+        <message>
+            <source>应为对象（name、certificate）</source>
+            <translation>should be an object (name, certificate)</translation>
+        </message>
+        <message>
+            <source>执法人员重复</source>
+            <translation>an officer is repeated</translation>
+        </message>
+        <message>
+            <source>执法证号重复</source>
+            <translation>a certificate number is repeated</translation>
+        </message>
+        <message>
+            <source>「{value}」不是有效的案件编号（UUID）</source>
+            <translation>“{value}” is not a valid case id (UUID)</translation>
+        </message>
+        <message>
+            <source>通知书 {notice} 不属于线索 {code}</source>
+            <translation>notice {notice} does not belong to clue {code}</translation>
+        </message>
+        <message>
+            <source>「{value}」不是整数</source>
+            <translation>"{value}" is not a whole number</translation>
+        </message>
+        <message>
+            <source>「{kind}」不填写金额</source>
+            <translation>“{kind}” takes no amount</translation>
+        </message>
+        <message>
+            <source>「{kind}」须填写金额</source>
+            <translation>“{kind}” needs an amount</translation>
         </message>
         <message>
             <source>至少填写一条违反的条款</source>
@@ -4717,6 +5163,10 @@ then start cluedesk again.</translation>
             <translation>No document numbers are available on this computer; go online and sync to reserve a number block first</translation>
         </message>
         <message>
+            <source>只有依法享有该职权的部门（如生态环境部门）可以起草责令改正违法行为决定书</source>
+            <translation>only a department holding that power by law (e.g. the environment bureau) may draft a correction order</translation>
+        </message>
+        <message>
             <source>{notice}整改期内</source>
             <translation>{notice} within its rectification period</translation>
         </message>
@@ -4825,16 +5275,8 @@ then start cluedesk again.</translation>
             <translation>Only the clue's lead unit or an assisting department may draft a rectification notice</translation>
         </message>
         <message>
-            <source>只有生态环境部门可以起草责令改正违法行为决定书</source>
-            <translation>Only an environment bureau may draft a correction order</translation>
-        </message>
-        <message>
             <source>最多 {limit}，当前为 {count}</source>
             <translation>at most {limit}, now {count}</translation>
-        </message>
-        <message>
-            <source>「{value}」不是整数</source>
-            <translation>"{value}" is not a whole number</translation>
         </message>
         <message numerus="yes">
             <source>应在 {low} 到 %n 个工作日之间</source>
@@ -4868,10 +5310,6 @@ then start cluedesk again.</translation>
             <translation>A correction order must cite legal clauses</translation>
         </message>
         <message>
-            <source>应为文本列表</source>
-            <translation>must be a list of texts</translation>
-        </message>
-        <message>
             <source>应为文本</source>
             <translation>must be text</translation>
         </message>
@@ -4881,10 +5319,6 @@ then start cluedesk again.</translation>
                 <numerusform>%n item</numerusform>
                 <numerusform>%n items</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>应为时间文本，如 2026-03-05 09:30</source>
-            <translation>must be a time text such as 2026-03-05 09:30</translation>
         </message>
         <message>
             <source>{day} 不是工作日</source>
@@ -4911,25 +5345,6 @@ then start cluedesk again.</translation>
             <translation>The document number's year {year} does not match the issue date (year {issued})</translation>
         </message>
         <message>
-            <source>「{text}」不是{year}年第{seq}号的文书编号</source>
-            <translation>"{text}" is not the document number {seq} of {year}</translation>
-        </message>
-        <message>
-            <source>应为送达人姓名的列表</source>
-            <translation>must be a list of server names</translation>
-        </message>
-        <message>
-            <source>至少填写一名送达人</source>
-            <translation>enter at least one person who served it</translation>
-        </message>
-        <message numerus="yes">
-            <source>最多填写 %n 名送达人</source>
-            <translation>
-                <numerusform>enter at most %n server</numerusform>
-                <numerusform>enter at most %n servers</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>不能早于签发时间（{time}）</source>
             <translation>cannot be earlier than the issue time ({time})</translation>
         </message>
@@ -4950,10 +5365,6 @@ then start cluedesk again.</translation>
             <translation>The rectification period ({deadline}) has not ended; it cannot be found not rectified in time</translation>
         </message>
         <message>
-            <source>不能晚于今天</source>
-            <translation>cannot be later than today</translation>
-        </message>
-        <message>
             <source>不能早于复查日期（{day}）</source>
             <translation>cannot be earlier than the re-inspection date ({day})</translation>
         </message>
@@ -4972,6 +5383,33 @@ then start cluedesk again.</translation>
         <message>
             <source>「{value}」不是有效选项（可选：单位、个体工商户、自然人）</source>
             <translation>“{value}” is not a valid choice (organisation, sole trader, natural person)</translation>
+        </message>
+        <message>
+            <source>应为时间文本，如 2026-03-05 09:30</source>
+            <translation>must be a time text such as 2026-03-05 09:30</translation>
+        </message>
+        <message>
+            <source>应为 true 或 false</source>
+            <translation>must be true or false</translation>
+        </message>
+        <message>
+            <source>不能晚于今天</source>
+            <translation>cannot be later than today</translation>
+        </message>
+        <message>
+            <source>应为送达人姓名的列表</source>
+            <translation>must be a list of server names</translation>
+        </message>
+        <message>
+            <source>至少填写一名送达人</source>
+            <translation>enter at least one person who served it</translation>
+        </message>
+        <message numerus="yes">
+            <source>最多填写 %n 名送达人</source>
+            <translation>
+                <numerusform>enter at most %n server</numerusform>
+                <numerusform>enter at most %n servers</numerusform>
+            </translation>
         </message>
         <message>
             <source>职权规则 {name} 应为文本列表</source>
@@ -5428,6 +5866,10 @@ then start cluedesk again.</translation>
             <translation>Attachment "{name}" is not in this computer's attachment store</translation>
         </message>
         <message>
+            <source>本机没有案件 {case}</source>
+            <translation>this device has no case {case}</translation>
+        </message>
+        <message>
             <source>问题类型对照表中没有「{key}」</source>
             <translation>the problem-kind table has no “{key}”</translation>
         </message>
@@ -5553,6 +5995,10 @@ then start cluedesk again.</translation>
         <message>
             <source>{action}通知书</source>
             <translation>{action} notice</translation>
+        </message>
+        <message>
+            <source>行政处罚案件：{action}</source>
+            <translation>Penalty case: {action}</translation>
         </message>
         <message>
             <source>没有被退回的同步操作 {action}</source>
@@ -5741,10 +6187,6 @@ then start cluedesk again.</translation>
         <message>
             <source>应为 ISO 8601 时间</source>
             <translation>must be an ISO 8601 time</translation>
-        </message>
-        <message>
-            <source>应为 true 或 false</source>
-            <translation>must be true or false</translation>
         </message>
         <message>
             <source>应为数组</source>

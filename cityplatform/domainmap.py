@@ -35,6 +35,9 @@ def unit_info(row: Unit) -> UnitInfo:
         kind=UnitKind(row.kind),
         parent_code=row.parent_code,
         county_code=row.county_code,
+        legal_name=row.legal_name or "",
+        review_body=row.review_body or "",
+        court=row.court or "",
     )
 
 

@@ -66,6 +66,12 @@ class Unit(Base):
     kind: Mapped[str] = mapped_column(String(20))
     parent_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
     county_code: Mapped[str | None] = mapped_column(String(20), index=True)
+    legal_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    """The name the unit signs documents with (连云港市海州区新海街道办事处)."""
+    review_body: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    """The body that hears an administrative review of the unit's acts (行政复议机关)."""
+    court: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    """The court that hears a suit against the unit's acts (行政诉讼法院)."""
 
 
 class User(Base):

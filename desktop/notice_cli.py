@@ -140,7 +140,9 @@ def draft_state(
 ) -> NoticeState:
     """A draft of the clue's notice, prefilled from it for its lead unit (never stored)."""
     from desktop.store.clause_library import clause_library
-    from desktop.store.clue_detail import clue_id_by_code, load_clue_detail
+    from desktop.store.clause_map import load_clause_map
+    from desktop.store.clue_detail import clue_id_by_code, load_clue_detail, report_findings
+    from desktop.store.clue_rows import load_rules
 
     clue_id = clue_id_by_code(store, clue_code)
     detail = load_clue_detail(store, clue_id) if clue_id is not None else None
@@ -148,7 +150,19 @@ def draft_state(
         raise NoticeCliError(f"本机没有编号为 {clue_code} 的线索")
     code = detail.lead_unit.code if detail.lead_unit else detail.county.code
     unit = units.get(code) or UnitInfo(code, code, UnitKind.COUNTY_OFFICE, None, None)
-    content = draft_content_from_clue(detail, unit, units, kind, clause_library(store))
+    with store.session() as session:
+        powers = load_rules(session).powers
+    content = draft_content_from_clue(
+        detail,
+        unit,
+        units,
+        kind,
+        clause_library(store),
+        findings=report_findings(detail),
+        clause_map=load_clause_map(store),
+        powers=powers,
+        today=now.date(),
+    )
     return NoticeState(
         notice_id=str(uuid.uuid4()),
         clue_code=detail.code,

@@ -66,6 +66,7 @@ def act(
 
 def drafted(store: Store, clue: str, now: datetime, **changes: Any) -> str:
     content = draft_content_for_clue(store, clue, USER).to_dict()
+    content["facts"] += "废气收集处理设施未运行，车间异味明显。"  # what the handler found
     content.update(changes)
     done = act(store, NoticeAction.DRAFT, None, clue, now, kind="rectification", **content)
     return str(done.notice_id)

@@ -119,28 +119,100 @@ def _kind_of_place(name: str) -> UnitKind:
     return UnitKind.STREET if name.endswith("街道") else UnitKind.TOWNSHIP
 
 
+CITY_PREFIX = "连云港"
+"""How the names of the city's own bodies (and their 派出机构) begin."""
+
+
+@dataclass(frozen=True)
+class _Legal:
+    """The facts an area's units take their legal names, review body and court from."""
+
+    place: str
+    government: str
+    departments_government: str
+    court: str
+    city_government: str
+    city_court: str
+    vertical: tuple[Mapping[str, str], ...]
+
+    def township(self, name: str, kind: UnitKind) -> dict[str, str]:
+        """A township's (镇人民政府) or street's (街道办事处) legal name, review body, court."""
+        office = "办事处" if kind is UnitKind.STREET else "人民政府"
+        return {
+            "legal_name": f"{self.place}{name}{office}",
+            "review_body": self.government,
+            "court": self.court,
+        }
+
+    def department(self, name: str, area: str) -> dict[str, str]:
+        """A department's legal name, review body and court: a 派出机构 of a city department
+        (named 连云港市…) answers to the city government, a vertical one to its superior."""
+        for rule in self.vertical:
+            if rule["word"] in name:
+                return {
+                    "legal_name": name,
+                    "review_body": rule["review_body"],
+                    "court": rule["court"],
+                }
+        legal = name
+        if area and name.startswith(area) and self.place.endswith(area):
+            legal = self.place + name.removeprefix(area)
+        if name.startswith(CITY_PREFIX) or not area:
+            review = self.city_government
+        else:
+            review = self.departments_government
+        return {
+            "legal_name": legal,
+            "review_body": review,
+            "court": self.court if area else self.city_court,
+        }
+
+
+def _legal(city: Mapping[str, Any], vertical: Any, area: Mapping[str, Any] | None) -> _Legal:
+    place = area or {}
+    government = str(place.get("government") or "")
+    return _Legal(
+        place=str(place.get("place") or ""),
+        government=government,
+        departments_government=str(place.get("departments_government") or government),
+        court=str(place.get("court") or ""),
+        city_government=str(city.get("government") or ""),
+        city_court=str(city.get("court") or ""),
+        vertical=tuple(vertical or ()),
+    )
+
+
 def _units_from_data(data: Mapping[str, Any]) -> list[UnitInfo]:
     city = data["city"]
+    vertical = data.get("vertical")
     units = [UnitInfo(city["code"], city["name"], UnitKind.CITY_OFFICE, None, None)]
+    whole = _legal(city, vertical, None)
     for item in data["city_departments"]:
-        units.append(UnitInfo(item["code"], item["name"], UnitKind.DEPARTMENT, city["code"], None))
+        facts = whole.department(item["name"], "")
+        units.append(
+            UnitInfo(item["code"], item["name"], UnitKind.DEPARTMENT, city["code"], None, **facts)
+        )
     discipline = data["city_discipline"]
     units.append(
         UnitInfo(discipline["code"], discipline["name"], UnitKind.DISCIPLINE, city["code"], None)
     )
     for area in data["areas"]:
         code = area["code"]
+        legal = _legal(city, vertical, area)
         units.append(UnitInfo(code, area["office"], UnitKind(area["kind"]), city["code"], code))
         discipline = area["discipline"]
         units.append(
             UnitInfo(discipline["code"], discipline["name"], UnitKind.DISCIPLINE, code, code)
         )
         for item in area["townships"]:
-            units.append(
-                UnitInfo(item["code"], item["name"], _kind_of_place(item["name"]), code, code)
-            )
+            kind = _kind_of_place(item["name"])
+            facts = legal.township(item["name"], kind)
+            units.append(UnitInfo(item["code"], item["name"], kind, code, code, **facts))
         for item in area["departments"]:
-            units.append(UnitInfo(item["code"], item["name"], UnitKind.DEPARTMENT, code, code))
+            facts = legal.department(item["name"], area["area"])
+            units.append(
+                UnitInfo(item["code"], item["name"], UnitKind.DEPARTMENT, code, code, **facts)
+            )
     _check_tree(units)
     return units
 

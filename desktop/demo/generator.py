@@ -26,14 +26,21 @@ from typing import Any, NamedTuple
 from desktop.demo.cases import CaseMaker, _reporter
 from desktop.demo.city import DemoCity
 from desktop.demo.histories import HistoryPlanner, Step
+from desktop.demo.texts import site_findings
 from desktop.domain.calendar import WorkCalendar, default_calendar
 from desktop.domain.clue import ClueDraft, ClueState
-from desktop.domain.codes import Channel, Status
+from desktop.domain.codes import Category, Channel, Status
 from desktop.domain.notice_actions import NoticeAction, NoticeRefused, unclosed_notice
-from desktop.domain.notice_content import Clause, NoticeKind, NoticeState, NoticeStatus
+from desktop.domain.notice_content import (
+    Clause,
+    NoticeContent,
+    NoticeKind,
+    NoticeState,
+    NoticeStatus,
+)
 from desktop.domain.notice_numbers import notice_prefix
-from desktop.domain.notice_prefill import draft_content_from_clue
-from desktop.domain.notices import apply_notice_action
+from desktop.domain.notice_prefill import SiteFindings, draft_content_from_clue
+from desktop.domain.notices import apply_notice_action, frozen_clause_ids
 from desktop.domain.rules import Rules
 from desktop.domain.units import Actor
 from desktop.domain.validators import ValidationError
@@ -346,10 +353,26 @@ class _Generator:
         if action is NoticeAction.DRAFT:
             kind = NoticeKind(planned["kind"])
             clauses = list(self.clauses.values())
-            content = draft_content_from_clue(draft, actor.unit, units, kind, clauses)
+            category = Category(str(getattr(draft.category, "value", draft.category)))
+            said = site_findings(Random(notice_id), category, draft.description)
+            found = SiteFindings(at.date(), said)
+
+            def prefill(kind: NoticeKind) -> NoticeContent:
+                return draft_content_from_clue(
+                    draft,
+                    actor.unit,
+                    units,
+                    kind,
+                    clauses,
+                    findings=found,
+                    powers=self.rules.powers,
+                    today=at.date(),
+                )
+
+            content = prefill(kind)
             if kind is NoticeKind.CORRECTION_ORDER and not content.clause_ids:
                 kind = NoticeKind.RECTIFICATION
-                content = draft_content_from_clue(draft, actor.unit, units, kind, clauses)
+                content = prefill(kind)
                 payload["kind"] = kind.value
             content = content.evolve(
                 deadline_days=planned["days"],
@@ -361,9 +384,8 @@ class _Generator:
             assert state is not None
             key = (state.unit_code, at.year)
             number = (at.year, self.numbers.get(key, 0) + 1)
-            payload["clauses"] = [
-                self.clauses[c].to_dict() for c in state.content.clause_ids if c in self.clauses
-            ]
+            wanted = frozen_clause_ids(state.content)
+            payload["clauses"] = [self.clauses[c].to_dict() for c in wanted if c in self.clauses]
         elif action is NoticeAction.SERVE:
             payload["served_at"] = at.isoformat()
             payload["place"] = draft.address

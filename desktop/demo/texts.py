@@ -1012,3 +1012,20 @@ CASE_RESULTS = (
     "当事人已完成整改并缴纳罚款{fine}万元，依法结案",
 )
 NOT_RECTIFIED_REJECT = "整改通知书复查认定逾期未整改，请依法查处后重新反馈"
+
+
+_SITE_DETAILS = (
+    "现场未见有效的污染防治措施",
+    "执法人员已现场拍照取证，并制作了现场检查（勘察）笔录",
+    "经询问，现场负责人对上述情况予以确认",
+    "现场未能提供污染防治设施运行台账",
+)
+
+
+def site_findings(rng: Random, category: Category, complaint: str) -> str:
+    """What a handler writes as found on site: the problem of the category the complaint
+    mentions (else one of the category's), with a detail of the inspection."""
+    problems = [p for s in SCENARIOS if s.category is category for p in s.problems]
+    named = [p for p in problems if p in complaint]
+    problem = named[0] if named else one(rng, problems) if problems else "存在环境违法行为"
+    return f"{problem}，{one(rng, _SITE_DETAILS)}。"

@@ -10,12 +10,12 @@ from typing import Any
 
 from desktop.domain.codes import Labelled
 from desktop.domain.messages import Message
+from desktop.domain.party import Party, PartyType, validate_party
 from desktop.domain.timeutil import to_china
 from desktop.domain.validators import (
     ValidationError,
     parse_date,
     require_text,
-    validate_credit_code,
     validate_phone,
 )
 
@@ -87,12 +87,17 @@ FIELD_LABELS: Mapping[str, str] = {
     "notice_id": "通知书编号",
     "kind": "文书种类",
     "party_name": "当事人",
+    "party_type": "当事人类型",
     "credit_code": "统一社会信用代码",
+    "id_number": "身份证号码",
+    "operator": "经营者",
     "address": "地址",
     "legal_representative": "法定代表人（负责人）",
     "facts": "违法事实",
     "evidence": "证据",
+    "problem_kind": "问题类型",
     "clause_ids": "违反的法律条款",
+    "basis_ids": "责令改正的法律依据",
     "order": "责令改正的内容",
     "deadline_days": "整改期限（工作日）",
     "deadline_date": "整改截止日期",
@@ -135,6 +140,7 @@ MAX_DEADLINE_DAYS = 180
 """The longest rectification period in working days."""
 
 _TEXT_LIMITS: Mapping[str, int] = {
+    "problem_kind": 64,
     "party_name": 200,
     "address": 200,
     "legal_representative": 50,
@@ -147,20 +153,48 @@ _TEXT_LIMITS: Mapping[str, int] = {
     "authority": 100,
     "contact_person": 50,
 }
-_LIST_LIMITS: Mapping[str, tuple[int, int]] = {"evidence": (30, 200), "clause_ids": (30, 64)}
+_LIST_LIMITS: Mapping[str, tuple[int, int]] = {
+    "evidence": (30, 200),
+    "clause_ids": (30, 64),
+    "basis_ids": (10, 64),
+}
+_PARTY_KEYS: Mapping[str, str] = {
+    "party_type": "party_type",
+    "name": "party_name",
+    "credit_code": "credit_code",
+    "id_number": "id_number",
+    "address": "address",
+    "legal_representative": "legal_representative",
+    "operator": "operator",
+}
+"""The keys of `validate_party` and the content keys they are (its `name` is `party_name`)."""
+
+LEAD_IN_END = "发现："
+"""How the prefilled lead-in of the facts ends: facts ending so still lack the findings."""
 
 
 @dataclass(frozen=True)
 class NoticeContent:
-    """Everything a clerk types into a notice (checked by `validate_content`)."""
+    """Everything a clerk types into a notice (checked by `validate_content`).
+
+    The party is an organisation, a sole trader (with its operator and the operator's ID
+    number) or a natural person (`party_type`, a `PartyType` value); `clause_ids` are the
+    clauses violated, `basis_ids` the law's own articles the order to correct rests on,
+    `problem_kind` the row of the clause map they were suggested from.
+    """
 
     party_name: str = ""
+    party_type: str = PartyType.ORGANISATION.value
     credit_code: str = ""
+    id_number: str = ""
+    operator: str = ""
     address: str = ""
     legal_representative: str = ""
     facts: str = ""
     evidence: tuple[str, ...] = ()
+    problem_kind: str = ""
     clause_ids: tuple[str, ...] = ()
+    basis_ids: tuple[str, ...] = ()
     order: str = ""
     deadline_days: int | None = None
     deadline_date: date | None = None
@@ -171,6 +205,27 @@ class NoticeContent:
     authority: str = ""
     contact_person: str = ""
     contact_phone: str = ""
+
+    @property
+    def party_kind(self) -> PartyType:
+        """The party's type (单位 when the stored value is unknown)."""
+        try:
+            return PartyType(self.party_type)
+        except ValueError:
+            return PartyType.ORGANISATION
+
+    @property
+    def party(self) -> Party:
+        """The party as `desktop.domain.party` reads it."""
+        return Party(
+            party_type=self.party_kind,
+            name=self.party_name,
+            credit_code=self.credit_code,
+            id_number=self.id_number,
+            address=self.address,
+            legal_representative=self.legal_representative,
+            operator=self.operator,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (the content keys of DRAFT and EDIT payloads)."""
@@ -258,10 +313,23 @@ def _deadline_days(value: Any) -> int | None:
     return days
 
 
+def _party(data: Mapping[str, Any], complete: bool) -> Party:
+    """The party keys of `data` checked by `validate_party`, errors naming the content key."""
+    raw = {key: data.get(content_key) for key, content_key in _PARTY_KEYS.items()}
+    try:
+        return validate_party(raw, prefix="", complete=complete)
+    except ValidationError as exc:
+        if exc.field in _PARTY_KEYS and _PARTY_KEYS[exc.field] != exc.field:
+            raise ValidationError(_PARTY_KEYS[exc.field], exc.message) from None
+        raise
+
+
 def validate_content(data: Mapping[str, Any]) -> NoticeContent:
     """Check the content keys of a payload (a draft may be incomplete: see `missing_for_issue`).
 
-    Raises ValidationError naming the payload key of the first bad field.
+    The party is checked by its type (`desktop.domain.party.validate_party`): an ID number
+    given is checked by its check character, whatever else is still missing. Raises
+    ValidationError naming the payload key of the first bad field.
     """
     values: dict[str, Any] = {}
     for key, limit in _TEXT_LIMITS.items():
@@ -271,8 +339,14 @@ def validate_content(data: Mapping[str, Any]) -> NoticeContent:
         values[key] = require_text(raw, key, limit, required=False)
     for key, (most, longest) in _LIST_LIMITS.items():
         values[key] = _lines(data.get(key), key, most, longest)
-    credit = str(data.get("credit_code") or "").strip()
-    values["credit_code"] = validate_credit_code(credit, "credit_code") if credit else ""
+    party = _party(data, complete=False)
+    values.update(
+        party_type=party.party_type.value,
+        credit_code=party.credit_code,
+        id_number=party.id_number,
+        operator=party.operator,
+        legal_representative=party.legal_representative,
+    )
     phone = str(data.get("contact_phone") or "").strip()
     values["contact_phone"] = validate_phone(phone, "contact_phone") if phone else ""
     values["deadline_days"] = _deadline_days(data.get("deadline_days"))
@@ -292,13 +366,27 @@ def validate_content(data: Mapping[str, Any]) -> NoticeContent:
 
 
 def missing_for_issue(content: NoticeContent, kind: NoticeKind) -> ValidationError | None:
-    """The first field a notice of `kind` still lacks before it can be issued, or None."""
-    required = ["party_name", "address", "facts", "order", "authority"]
-    if kind is NoticeKind.CORRECTION_ORDER:
-        required += ["review_body", "litigation_court"]
+    """The first field a notice of `kind` still lacks before it can be issued, or None.
+
+    The party needs what its type needs (an individual's ID number and address, a sole
+    trader's operator and ID number); the facts need the findings after the lead-in; the
+    review body and the court come from the unit directory and are never guessed, so a
+    notice without them is refused until they are filled in.
+    """
+    if not content.party_name:
+        return ValidationError("party_name", Message("签发前必须填写"))
+    try:
+        _party(content.to_dict(), complete=True)
+    except ValidationError as exc:
+        return exc
+    required = ["address", "facts", "order", "authority", "review_body", "litigation_court"]
     for key in required:
         if not getattr(content, key):
             return ValidationError(key, Message("签发前必须填写"))
+    if content.facts.rstrip().endswith(LEAD_IN_END):
+        return ValidationError(
+            "facts", Message("请在“发现：”之后写明现场检查发现的违法事实（不能只有开头）")
+        )
     if content.deadline_days is None and content.deadline_date is None:
         return ValidationError(
             "deadline_days", Message("签发前必须填写整改期限（工作日天数或截止日期）")

@@ -95,6 +95,7 @@ __all__ = [
     "apply_notice_action",
     "draft_content_from_clue",
     "draftable_kinds",
+    "frozen_clause_ids",
     "field_label",
     "format_number",
     "is_environment_bureau",
@@ -216,6 +217,11 @@ def _edit(
     return NoticeOutcome(NoticeAction.EDIT, after, state.status, "", {"changed": changed})
 
 
+def frozen_clause_ids(content: NoticeContent) -> tuple[str, ...]:
+    """The clauses whose text a notice freezes at issue: those violated, then its basis."""
+    return tuple(dict.fromkeys([*content.clause_ids, *content.basis_ids]))
+
+
 def _cited(payload: Mapping[str, Any], wanted: Sequence[str]) -> tuple[Clause, ...]:
     raw = payload.get("clauses")
     if raw is None:
@@ -283,7 +289,7 @@ def _issue(
                 "「{text}」不是{year}年第{seq}号的文书编号", text=text, year=str(year), seq=seq
             ),
         )
-    clauses = _cited(payload, state.content.clause_ids)
+    clauses = _cited(payload, frozen_clause_ids(state.content))
     deadline = _deadline_after(state.content, issued_at, calendar, "deadline_date")
     after = state.evolve(
         status=NoticeStatus.ISSUED,

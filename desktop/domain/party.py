@@ -83,12 +83,15 @@ def _key(prefix: str, name: str) -> str:
     return f"{prefix}.{name}" if prefix else name
 
 
-def validate_party(raw: Mapping[str, Any], prefix: str = "party") -> Party:
+def validate_party(
+    raw: Mapping[str, Any], prefix: str = "party", *, complete: bool = True
+) -> Party:
     """Check a party's fields by its type; ValidationError names the key (e.g. party.id_number).
 
     单位: name required, a credit code checked when given. 个体工商户: name (字号) and operator
     required, the operator's ID number required and checked, a credit code checked when given.
-    自然人: name, ID number (checked) and address required.
+    自然人: name, ID number (checked) and address required. With `complete` False (a draft)
+    nothing is required, but what is given is checked all the same.
     """
     if not isinstance(raw, Mapping):
         raise ValidationError(prefix or "party", Message("应为对象"))
@@ -109,10 +112,10 @@ def validate_party(raw: Mapping[str, Any], prefix: str = "party") -> Party:
             _key(prefix, "party_type"),
             Message("「{value}」不是有效选项（可选：单位、个体工商户、自然人）", value=kind_text),
         ) from None
-    individual = kind is PartyType.INDIVIDUAL
-    trader = kind is PartyType.SOLE_TRADER
-    name = text("name", 200, required=True)
-    credit = "" if individual else text("credit_code", 30)
+    individual = kind is PartyType.INDIVIDUAL and complete
+    trader = kind is PartyType.SOLE_TRADER and complete
+    name = text("name", 200, required=complete)
+    credit = "" if kind is PartyType.INDIVIDUAL else text("credit_code", 30)
     if credit:
         credit = validate_credit_code(credit, _key(prefix, "credit_code"))
     id_number = text("id_number", 30, required=individual or trader)
@@ -124,8 +127,10 @@ def validate_party(raw: Mapping[str, Any], prefix: str = "party") -> Party:
         credit_code=credit,
         id_number=id_number,
         address=text("address", 200, required=individual),
-        legal_representative=text("legal_representative", 50) if not (individual or trader) else "",
-        operator=text("operator", 50, required=trader) if trader else "",
+        legal_representative=text("legal_representative", 50)
+        if kind is PartyType.ORGANISATION
+        else "",
+        operator=text("operator", 50, required=trader) if kind is PartyType.SOLE_TRADER else "",
     )
 
 

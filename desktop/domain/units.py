@@ -13,7 +13,10 @@ class UnitInfo:
     """A unit of the tree: code, name, kind, parent, and the county (area) it belongs to.
 
     `county_code` is None for units of the whole city (the city office, city departments,
-    the city discipline commission).
+    the city discipline commission). `legal_name` is the name the unit signs documents with
+    (连云港市海州区新海街道办事处), `review_body` the body that hears an administrative review
+    of its acts (行政复议机关) and `court` the court that hears a suit against them; each is
+    empty when the directory does not say.
     """
 
     code: str
@@ -21,6 +24,14 @@ class UnitInfo:
     kind: UnitKind
     parent_code: str | None
     county_code: str | None
+    legal_name: str = ""
+    review_body: str = ""
+    court: str = ""
+
+    @property
+    def signature(self) -> str:
+        """The name documents are signed with: the legal name, else the name."""
+        return self.legal_name or self.name
 
     @property
     def dispatches(self) -> bool:

@@ -5,6 +5,10 @@ which fills a template from a notice's state, the cited clauses and the date.
 (notice_id, kind, number, issued_at, clauses, verification, service, content) and of its
 NoticeContent (party_name … contact_phone); a flat object or mapping holding the content
 fields directly works too.
+
+The order to correct cites the law's own articles the content names (`basis_ids`), after
+those the template always cites (a 责令改正违法行为决定书: 行政处罚法 第二十八条第一款); the
+party block and the way the party is addressed (你单位, 你) follow the party's type.
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ SELF_RELATIONS = frozenset({"", "本人", "法定代表人", "负责人", "法�
 TEXT_FIELDS = (
     "party_name",
     "credit_code",
+    "id_number",
+    "operator",
     "address",
     "legal_representative",
     "facts",
@@ -200,11 +206,22 @@ def _library(clauses: Any) -> dict[str, dict[str, str]]:
 def _cited(
     notice: Any, content: Any, library: Mapping[str, dict[str, str]]
 ) -> list[dict[str, str]]:
-    frozen = _get(notice, "clauses") or ()
-    if frozen:
-        return [_clause(c) for c in frozen]
-    ids = _get(content, "clause_ids") or ()
+    frozen = [_clause(c) for c in _get(notice, "clauses") or ()]
+    ids = list(_get(content, "clause_ids") or ())
+    if frozen:  # frozen at issue: the cited clauses, then the basis ones (printed apart)
+        basis_only = set(_get(content, "basis_ids") or ()) - set(ids)
+        return [c for c in frozen if c["id"] not in basis_only]
     return [library[i] for i in ids if i in library]
+
+
+def _basis(
+    notice: Any, content: Any, template: Template, library: Mapping[str, dict[str, str]]
+) -> list[dict[str, str]]:
+    """The articles the order to correct rests on: the template's, then the content's own
+    (`basis_ids`); an issued notice's frozen clauses give their text when they hold them."""
+    frozen = {c["id"]: c for c in (_clause(x) for x in _get(notice, "clauses") or ())}
+    ids = list(dict.fromkeys([*template.basis_clause_ids, *(_get(content, "basis_ids") or ())]))
+    return [frozen.get(i) or library[i] for i in ids if i in frozen or i in library]
 
 
 def _deadline(content: Any, template: Template) -> str:
@@ -217,7 +234,8 @@ def _deadline(content: Any, template: Template) -> str:
     return template.deadline_days_text.format(days="　　")
 
 
-def _proof(notice: Any, title: str, number: str | None, party: str) -> ProofFields:
+def proof_fields(notice: Any, title: str, number: str | None, party: str) -> ProofFields:
+    """The proof of service of a document (anything with a `service`: a notice's Service)."""
     document = f"{title}（{number}）" if number else f"{title}（草稿）"
     service = _get(notice, "service")
     if service is None:
@@ -270,11 +288,16 @@ def build_document(
         day = to_china(issued).date() if issued.tzinfo is not None else issued.date()
     else:
         day = today or china_now().date()
-    authority = _text(_get(content, "authority")) or _text(_get(unit, "name"))
+    authority = _text(_get(content, "authority")) or _text(
+        _get(unit, "legal_name") or _get(unit, "name")
+    )
     cited = _cited(notice, content, library)
-    basis = [library[i] for i in template.basis_clause_ids if i in library]
+    basis = _basis(notice, content, template, library)
     values = {key: _text(_get(content, key)) for key in TEXT_FIELDS}
     values["authority"] = authority
+    party_type = _text(_get(content, "party_type")) or "organisation"
+    values["party_type"] = party_type
+    values["you"] = "你单位" if party_type == "organisation" else "你"
     for key in ("facts", "order", "report_requirement", "consequences"):
         values[key] = "\n".join(_sentence(p) for p in values[key].splitlines() if p.strip())
     evidence = [_text(e) for e in _get(content, "evidence") or () if _text(e)]
@@ -290,7 +313,7 @@ def build_document(
     attached = cited + [c for c in basis if c["id"] not in {x["id"] for x in cited}]
     inputs = [(key, values[key]) for key in TEXT_FIELDS]
     inputs.append(("evidence", "\n".join(evidence)))
-    proof = _proof(notice, template.title, number, values["party_name"])
+    proof = proof_fields(notice, template.title, number, values["party_name"])
     service = _get(notice, "service")
     if service is not None:
         for key in ("place", "recipient", "relation", "witness"):

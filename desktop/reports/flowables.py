@@ -7,6 +7,7 @@ from itertools import groupby
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color, black
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -33,6 +34,22 @@ _EPS = 1e-6
 _GREY = Color(0.55, 0.55, 0.55)
 
 
+def _chunk_ends(canv: Canvas, name: str, run: str, start: int) -> set[int]:
+    """Where reportlab changes the font subset inside `run` (a TrueType font is embedded as
+    subsets of 256 glyphs, one text-showing operator each): the index in the line of each
+    chunk's last character but the run's last."""
+    font = pdfmetrics.getFont(name)
+    split = getattr(font, "splitString", None)
+    if split is None:
+        return set()
+    ends: set[int] = set()
+    at = start
+    for _, chunk in split(run, canv._doc)[:-1]:  # type: ignore[attr-defined]
+        at += len(chunk)  # one byte per character
+        ends.add(at - 1)
+    return ends
+
+
 @dataclass(frozen=True)
 class SetLine:
     """A line ready to draw: text, natural width, indent, and whether it ends its paragraph."""
@@ -51,7 +68,10 @@ def draw_line(
     The line sets its own character spacing (Tc), 0 unless it is justified: Tc belongs to the
     graphics state and outlives the text object, so a line that left it alone would inherit
     the spacing of the justified line before it. Squeezed punctuation pairs start a new text
-    position; the title in a bundled face is filled and stroked (FontSet.synthetic_bold).
+    position, and so does every change of font or font subset: a reader that, like
+    pdfminer, adds Tc between the glyphs of one string but not after its last one then still
+    finds every glyph where it is drawn. The title in a bundled face is filled and stroked
+    (FontSet.synthetic_bold).
     """
     text_ = line.text
     role, size = style.role, style.size
@@ -81,11 +101,14 @@ def draw_line(
         if heavy:
             text.setTextRenderMode(2)
         cut = start
+        ends = _chunk_ends(canv, name, run, start) if spacing else set()
+        ends.add(start + len(run) - 1)
         for i in range(start, start + len(run)):
-            if i < len(kerns) and kerns[i]:
+            kern = kerns[i] if i < len(kerns) else 0.0
+            if kern or (i in ends and spacing and i < len(kerns)):
                 text.textOut(text_[cut : i + 1])
                 pos += sum(fonts.advance(c, role, size) for c in text_[cut : i + 1])
-                pos += spacing * (i + 1 - cut) + kerns[i]
+                pos += spacing * (i + 1 - cut) + kern
                 text.setTextOrigin(pos, y)
                 cut = i + 1
         if cut < start + len(run):

@@ -37,6 +37,7 @@ BREAK_AFTER = frozenset("-/:._@#")
 
 _UNIT = re.compile(
     r"[A-Za-z]+(?:/[A-Za-z]+)? [0-9](?:[0-9A-Za-z.\-/:@_#+%]*[0-9A-Za-z%])?"
+    r"|[¥￥]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[¥￥][0-9]+(?:\.[0-9]+)?"
     r"|[0-9A-Za-z][0-9A-Za-z.\-/:@_#+%]*[0-9A-Za-z%]|——|……|.",
     re.DOTALL,
 )
@@ -56,7 +57,8 @@ class Line:
 
 def units(text: str) -> list[str]:
     """The pieces a line may break between: single characters, Latin/digit runs (a standard's
-    number with its space), —— and ……."""
+    number with its space), amounts with their ¥ and thousands commas (¥50,000.00), —— and
+    ……."""
     return _UNIT.findall(text)
 
 

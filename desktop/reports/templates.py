@@ -3,7 +3,11 @@
 A template is data: its title, how it words the deadline, and an ordered list of blocks, each
 a style name (desktop.reports.geometry.STYLES) and a text with `{placeholders}` filled from the
 document's fields. A block may repeat for each item of a list field (`"each": "evidence"`,
-with `{n}`, `{item}` and `{end}`), and is left out when any field of `skip_if_empty` is empty.
+with `{n}`, `{item}` and `{end}`), and is left out when any field of `skip_if_empty` is empty,
+when any field of `only_if_empty` is not, or when the party's type (`party_type`: 单位
+organisation, 个体工商户 sole_trader, 自然人 individual) is not one of `party_types`.
+The notices' templates name the fields of PLACEHOLDERS; another document (the penalty decision,
+desktop.reports.decision) parses its template with its own set of fields and lists.
 """
 
 from __future__ import annotations
@@ -21,6 +25,10 @@ from desktop.reports.geometry import STYLES
 PLACEHOLDERS = frozenset(
     {
         "party_name",
+        "party_type",
+        "you",
+        "id_number",
+        "operator",
         "credit_code",
         "address",
         "legal_representative",
@@ -44,6 +52,8 @@ PLACEHOLDERS = frozenset(
 )
 """Every field a template may name (`evidence` only in `each` and `skip_if_empty`)."""
 ITEM_PLACEHOLDERS = frozenset({"n", "item", "end"})
+PARTY_TYPES = frozenset({"organisation", "sole_trader", "individual"})
+"""The values of `party_types` (those of `desktop.domain.party.PartyType`)."""
 LIST_FIELDS = frozenset({"evidence"})
 
 
@@ -55,6 +65,8 @@ class TemplateBlock:
     text: str
     each: str | None = None
     skip_if_empty: tuple[str, ...] = ()
+    only_if_empty: tuple[str, ...] = ()
+    party_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,17 +80,23 @@ class Template:
     blocks: tuple[TemplateBlock, ...]
     basis_clause_ids: tuple[str, ...] = ()
     attachment_heading: str | None = None
+    list_fields: frozenset[str] = LIST_FIELDS
 
     def fill(
         self, values: Mapping[str, str], lists: Mapping[str, Sequence[str]]
     ) -> list[tuple[str, str]]:
         """The (style, text) blocks with every placeholder filled."""
         out: list[tuple[str, str]] = []
+
+        def given(key: str) -> bool:
+            return bool(lists.get(key) if key in self.list_fields else values.get(key))
+
         for block in self.blocks:
-            if any(
-                not (lists.get(k) if k in LIST_FIELDS else values.get(k))
-                for k in block.skip_if_empty
-            ):
+            if not all(given(k) for k in block.skip_if_empty):
+                continue
+            if any(given(k) for k in block.only_if_empty):
+                continue
+            if block.party_types and values.get("party_type") not in block.party_types:
                 continue
             if block.each is None:
                 out.append((block.style, block.text.format_map(values)))
@@ -95,8 +113,17 @@ def _names(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def parse_template(data: Mapping[str, Any]) -> Template:
-    """A template from its JSON object; ValueError naming what is wrong."""
+def parse_template(
+    data: Mapping[str, Any],
+    *,
+    placeholders: frozenset[str] = PLACEHOLDERS,
+    list_fields: frozenset[str] = LIST_FIELDS,
+) -> Template:
+    """A template from its JSON object; ValueError naming what is wrong.
+
+    `placeholders` are the fields its texts may name, `list_fields` those of them a block may
+    repeat for (`each`); both default to the notices' own.
+    """
     blocks: list[TemplateBlock] = []
     for raw in data["blocks"]:
         block = TemplateBlock(
@@ -104,13 +131,16 @@ def parse_template(data: Mapping[str, Any]) -> Template:
             text=str(raw["text"]),
             each=raw.get("each"),
             skip_if_empty=tuple(raw.get("skip_if_empty", ())),
+            only_if_empty=tuple(raw.get("only_if_empty", ())),
+            party_types=tuple(raw.get("party_types", ())),
         )
         if block.style not in STYLES:
             raise ValueError(f"unknown style {block.style!r}")
-        allowed = PLACEHOLDERS | (ITEM_PLACEHOLDERS if block.each else set())
+        allowed = placeholders | (ITEM_PLACEHOLDERS if block.each else set())
         unknown = _names(block.text) - allowed
-        unknown |= set(block.skip_if_empty) - PLACEHOLDERS
-        if block.each is not None and block.each not in LIST_FIELDS:
+        unknown |= set(block.skip_if_empty + block.only_if_empty) - placeholders
+        unknown |= set(block.party_types) - PARTY_TYPES
+        if block.each is not None and block.each not in list_fields:
             unknown.add(block.each)
         if unknown:
             raise ValueError(f"unknown placeholders {sorted(unknown)} in {block.text!r}")
@@ -124,6 +154,7 @@ def parse_template(data: Mapping[str, Any]) -> Template:
         blocks=tuple(blocks),
         basis_clause_ids=tuple(data.get("basis_clause_ids", ())),
         attachment_heading=attachments.get("heading"),
+        list_fields=list_fields,
     )
 
 

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.clue import ClueState
 from desktop.domain.codes import Status
+from desktop.domain.notice_prefill import SiteFindings, site_findings
+from desktop.domain.timeutil import to_china
 from desktop.domain.validators import mask_name, mask_phone
 from desktop.domain.workflow import Action
 from desktop.store.attachments import attachment_path
@@ -166,15 +168,32 @@ _SENT_BACK = frozenset(
 """Actions after which the last reported result no longer stands."""
 
 
+def standing_report(timeline: Sequence[TimelineEntry]) -> TimelineEntry | None:
+    """The report (反馈) that stands: the latest, unless the clue was sent back since."""
+    for entry in reversed(timeline):
+        if entry.action == Action.REPORT.value:
+            return entry
+        if entry.action in _SENT_BACK:
+            break
+    return None
+
+
 def _report(timeline: tuple[TimelineEntry, ...]) -> tuple[str, str]:
     """The result and measures of the report that stands (empty when none, or when sent
     back since)."""
-    for entry in reversed(timeline):
-        if entry.action == Action.REPORT.value:
-            return entry.note, str(entry.details.get("measures") or "")
-        if entry.action in _SENT_BACK:
-            break
-    return "", ""
+    entry = standing_report(timeline)
+    if entry is None:
+        return "", ""
+    return entry.note, str(entry.details.get("measures") or "")
+
+
+def report_findings(detail: ClueDetail) -> SiteFindings | None:
+    """What the handler found on site, from the report that stands (办理结果 and 核查结论),
+    for a notice's facts; None when there is no report or it found nothing."""
+    entry = standing_report(detail.timeline)
+    if entry is None:
+        return None
+    return site_findings(entry.note, entry.details.get("finding"), to_china(entry.at).date())
 
 
 SENT_BACK_ACTIONS = frozenset(

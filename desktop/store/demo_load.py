@@ -76,6 +76,9 @@ def load_units_and_users(connection: Connection, city: DemoCity) -> None:
                     "kind": u.kind.value,
                     "parent_code": u.parent_code,
                     "county_code": u.county_code,
+                    "legal_name": u.legal_name,
+                    "review_body": u.review_body,
+                    "court": u.court,
                 }
                 for u in ordered
             ],

@@ -51,6 +51,12 @@ class Unit(Base):
     kind: Mapped[str] = mapped_column(String(20))
     parent_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
     county_code: Mapped[str | None] = mapped_column(String(20), index=True)
+    legal_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    """The name the unit signs documents with (连云港市海州区新海街道办事处)."""
+    review_body: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    """The body that hears an administrative review of the unit's acts (行政复议机关)."""
+    court: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    """The court that hears a suit against the unit's acts (行政诉讼法院)."""
 
 
 class User(Base):
@@ -370,6 +376,24 @@ class NumberBlock(Base):
 
 
 Index("ix_number_blocks_unit_year", NumberBlock.unit_code, NumberBlock.year, NumberBlock.first)
+
+
+class LibraryProblemKind(Base):
+    """A row of the editable clause map: a kind of problem and the clauses it brings."""
+
+    __tablename__ = "clause_map"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    category: Mapped[str] = mapped_column(String(30), default="")
+    name: Mapped[str] = mapped_column(String(100))
+    data: Mapped[Any] = mapped_column(JsonText)
+    """The clause ids (violated, penalty, basis) and keywords of the row."""
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Removed by the user (kept so that a newer seed file does not bring it back)."""
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Changed by the user (a newer seed file does not overwrite it)."""
+    updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)
 
 
 class LibraryClause(Base):

@@ -28,12 +28,15 @@ from desktop.domain.notices import (
     draft_content_from_clue,
     draftable_kinds,
     format_number,
+    frozen_clause_ids,
     notice_prefix,
     notice_refusal,
 )
 from desktop.domain.timeutil import china_now, to_china
 from desktop.domain.validators import parse_datetime
 from desktop.store.clause_library import clause_library, clauses_by_id, remove_clause, save_clause
+from desktop.store.clause_map import load_clause_map
+from desktop.store.clue_detail import clue_id_by_code, load_clue_detail, report_findings
 from desktop.store.clue_rows import (
     clue_state,
     load_actor,
@@ -52,6 +55,7 @@ __all__ = [
     "NoticeHistoryEntry",
     "NoticeRow",
     "clause_library",
+    "clue_category",
     "draft_content_for_clue",
     "draftable_kinds_for",
     "notice_actions_for",
@@ -170,10 +174,9 @@ def take_notice_action(
                 prefix = notice_prefix(state.kind, actor.unit, units)
                 queued["number_year"], queued["number_seq"] = number
                 queued["number"] = format_number(prefix, *number)
-                cited = clauses_by_id(session, state.content.clause_ids)
-                queued["clauses"] = [
-                    cited[c].to_dict() for c in state.content.clause_ids if c in cited
-                ]
+                wanted = frozen_clause_ids(state.content)
+                cited = clauses_by_id(session, wanted)
+                queued["clauses"] = [cited[c].to_dict() for c in wanted if c in cited]
         outcome = apply_notice_action(
             action, actor, state, queued, moment, calendar, rules, units, clue=clue, number=number
         )
@@ -368,17 +371,43 @@ def notice_history(store: Store, notice_id: str) -> list[NoticeHistoryEntry]:
 
 
 def draft_content_for_clue(
-    store: Store, clue_code: str, username: str, kind: NoticeKind = NoticeKind.RECTIFICATION
+    store: Store,
+    clue_code: str,
+    username: str,
+    kind: NoticeKind = NoticeKind.RECTIFICATION,
+    *,
+    now: datetime | None = None,
 ) -> NoticeContent:
-    """The content a new notice on a clue starts from, for `username`'s unit to edit.
+    """The content a new notice on a clue starts from, for `username`'s unit to edit: the
+    findings of the clue's report as facts, the clauses of the edited clause map, the unit's
+    directory entry as issuer and remedies.
 
     LookupError for an unknown clue or user.
     """
     clauses = clause_library(store)
+    clause_map = load_clause_map(store)
+    clue_id = clue_id_by_code(store, clue_code)
+    detail = load_clue_detail(store, clue_id) if clue_id is not None else None
     with store.session() as session:
         actor = load_actor(session, username, "")
         row = _clue_row(session, clue_code)
-        return draft_content_from_clue(row, actor.unit, load_directory(session), kind, clauses)
+        return draft_content_from_clue(
+            row,
+            actor.unit,
+            load_directory(session),
+            kind,
+            clauses,
+            findings=report_findings(detail) if detail is not None else None,
+            clause_map=clause_map,
+            powers=load_rules(session).powers,
+            today=to_china(now).date() if now is not None else None,
+        )
+
+
+def clue_category(store: Store, clue_code: str) -> str | None:
+    """The pollution category of a clue (its value), or None for an unknown clue."""
+    with store.session() as session:
+        return session.scalar(select(Clue.category).where(Clue.code == clue_code))
 
 
 def draftable_kinds_for(store: Store, username: str, clue_code: str) -> list[NoticeKind]:

@@ -92,7 +92,7 @@ class CluePayload(Payload):
     attachments: list[AttachmentCite] | None = None
 
 
-_NOTICE_LISTS = ("evidence", "clause_ids")
+_NOTICE_LISTS = ("evidence", "clause_ids", "basis_ids")
 _NOTICE_TEXTS = (
     *(key for key in CONTENT_KEYS if key not in (*_NOTICE_LISTS, "deadline_days")),
     "kind",

@@ -98,6 +98,12 @@ class UnitOut(Answer):
     kind: UnitKind
     parent_code: UnitCode | None = None
     county_code: UnitCode | None = None
+    legal_name: str = Field(default="", max_length=100)
+    """The name the unit signs documents with (empty: the directory does not say)."""
+    review_body: str = Field(default="", max_length=100)
+    """The unit's 行政复议机关 (empty: not set; notices are then refused at issue)."""
+    court: str = Field(default="", max_length=100)
+    """The court that hears suits against the unit's acts (empty: not set)."""
 
 
 class Directory(Answer):

@@ -356,3 +356,19 @@ def test_a_backlog_leaves_that_share_open(city: DemoCity, calendar: WorkCalendar
     assert list(generate_clues(city, 30, seed=2, now=NOW, calendar=calendar)) != clues[:30]
     with pytest.raises(ValueError):
         generate_clues(city, 1, now=NOW, backlog=1.5)
+
+
+def test_demo_notices_state_findings_and_the_directorys_remedies(
+    city: DemoCity, clues: list[DemoClue]
+) -> None:
+    issued = [n.state for c in clues for n in c.notices if n.state.number]
+    assert len(issued) >= 5
+    for clue in clues:
+        for notice in clue.notices:
+            content, unit = notice.state.content, city.unit(notice.state.unit_code)
+            assert clue.draft.description not in content.facts  # findings, not the complaint
+            assert "发现：" in content.facts and not content.facts.endswith("发现：")
+            assert content.authority == unit.legal_name
+            assert (content.review_body, content.litigation_court) == (unit.review_body, unit.court)
+            assert "开发区人民政府" not in content.review_body
+            assert content.clause_ids, content.problem_kind

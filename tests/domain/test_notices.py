@@ -20,6 +20,8 @@ from desktop.domain.calendar import default_calendar
 from desktop.domain.clue import ClueState
 from desktop.domain.codes import Priority, Role, Status, UnitKind
 from desktop.domain.notice_actions import UNCLOSED_STATUSES, unclosed_notice
+from desktop.domain.notice_content import missing_for_issue
+from desktop.domain.notice_prefill import SiteFindings
 from desktop.domain.notices import (
     FIELD_LABELS,
     FROM_STATUSES,
@@ -715,26 +717,34 @@ def test_a_draft_is_prefilled_from_the_clue() -> None:
         "连云港市某水产养殖有限公司",
         CONTENT["credit_code"],
         "新海街道通灌北路88号",
-        "尾水直排入蔷薇河支流",
+        "来电人反映：尾水直排入蔷薇河支流",
         "water",
     )
     library = [
-        Clause("water-83", "中华人民共和国水污染防治法", "第八十三条", "……"),
+        Clause("szfz-39", "中华人民共和国水污染防治法", "第三十九条", "……"),
+        Clause("szfz-83", "中华人民共和国水污染防治法", "第八十三条", "……"),
         AIR_108,
     ]
-    content = draft_content_from_clue(detail, UNITS[STREET], UNITS, clauses=library)
+    found = SiteFindings(date(2026, 3, 2), "养殖尾水经暗管直接排入蔷薇河支流。")
+    content = draft_content_from_clue(detail, UNITS[STREET], UNITS, clauses=library, findings=found)
     assert content.party_name == detail.subject_name
     assert content.credit_code == detail.subject_credit_code
     assert content.address == detail.address
-    assert detail.description in content.facts
-    assert content.clause_ids == ("water-83",)
+    # the handler's findings, phrased as found on site; never the complaint
+    assert content.facts == (
+        "2026年3月2日，我办工作人员对你单位位于新海街道通灌北路88号的生产经营场所进行现场"
+        "检查，发现：养殖尾水经暗管直接排入蔷薇河支流。"
+    )
+    assert "来电人反映" not in content.facts and "尾水直排入" not in content.facts
+    assert content.clause_ids == ("szfz-39",) and content.problem_kind == "water-evasion"
+    assert content.basis_ids == ()  # a street does not order correction under the water law
     assert content.deadline_days == 10 and content.deadline_date is None
-    assert content.review_body == "海州区人民政府"
-    assert content.litigation_court == "海州区人民法院"
+    # the directory says nothing of this street's remedies: nothing is made up
+    assert content.review_body == "" and content.litigation_court == ""
     assert content.authority == "新海街道"
-    city = draft_content_from_clue(detail, UNITS[CITY_BUREAU], UNITS, NoticeKind.CORRECTION_ORDER)
-    assert city.review_body == "连云港市人民政府" and "处罚" in city.consequences
     assert validate_content(content.to_dict()) == content  # a valid draft as it stands
+    problem = missing_for_issue(content, NoticeKind.RECTIFICATION)
+    assert problem is not None and problem.field == "review_body"
     assert "编号" not in content.facts  # a daily inspection has no channel number
 
 
@@ -743,14 +753,18 @@ def test_the_channels_number_is_printed_with_the_facts() -> None:
         "某餐饮店",
         "",
         "新海街道海连东路8号",
-        "油烟直排扰民",
+        "来电人反映：油烟直排扰民",
         "air",
         channel="hotline_12345",
         channel_ref="2026112700123",
     )
-    content = draft_content_from_clue(detail, UNITS[STREET], UNITS)
-    assert content.facts.startswith("根据12345热线（编号：2026112700123）反映，经查，某餐饮店")
-    assert content.facts.endswith("油烟直排扰民")
+    content = draft_content_from_clue(detail, UNITS[STREET], UNITS, today=date(2026, 11, 30))
+    assert content.facts.startswith("根据12345热线（编号：2026112700123）交办，2026年11月30日，")
+    assert content.facts.endswith("发现：") and "油烟直排扰民" not in content.facts
+    problem = missing_for_issue(
+        content.evolve(review_body="甲", litigation_court="乙"), NoticeKind.RECTIFICATION
+    )
+    assert problem is not None and problem.field == "facts"
 
 
 # --------------------------------------------------------------------------- open notices

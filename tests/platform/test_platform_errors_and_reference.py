@@ -190,7 +190,12 @@ def test_meta_directory_and_rules(api: Api) -> None:
         "kind": "street",
         "parent_code": "320706",
         "county_code": "320706",
+        "legal_name": "连云港市海州区新海街道办事处",
+        "review_body": "连云港市海州区人民政府",
+        "court": "灌南县人民法院",
     }
+    zone_street = next(u for u in directory["units"] if u["code"] == "320771001")
+    assert zone_street["review_body"] == "连云港市连云区人民政府"  # no 开发区人民政府
     rules = api.client.get("/api/v1/rules", headers=login.headers).json()
     assert rules["version"] == 1
     assert rules["calendar"] == []

@@ -27,12 +27,16 @@ class Content:
     """What a clerk types (the fields of the spec's NoticeContent)."""
 
     party_name: str = "连云港市海州区某某化工有限公司"
+    party_type: str = "organisation"
     credit_code: str = "91320706MA1X2Y3Z4W"
+    id_number: str = ""
+    operator: str = ""
     address: str = "连云港市海州区新海街道工业路18号"
     legal_representative: str = "王某某"
     facts: str = FACTS
     evidence: tuple[str, ...] = ("现场检查（勘察）笔录", "现场照片12张", "调查询问笔录")
     clause_ids: tuple[str, ...] = ("dqfz-45", "dqfz-108", "gfwf-77")
+    basis_ids: tuple[str, ...] = ()
     order: str = "立即将喷漆工序移入密闭空间，修复并正常运行废气收集处理设施。"
     deadline_days: int | None = 15
     deadline_date: date | None = None

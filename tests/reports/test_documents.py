@@ -64,7 +64,7 @@ def test_rectification_wording() -> None:
     assert "整改完成后三个工作日内，将整改情况书面报告我局。" in text
     assert (
         "如不服本通知，可在收到本通知之日起六十日内向连云港市海州区人民政府申请行政复议，"
-        "或者在六个月内向连云港市海州区人民法院提起行政诉讼。" in text
+        "或者在收到本通知之日起六个月内向连云港市海州区人民法院提起行政诉讼。" in text
     )
     assert "联系人：李明　　联系电话：0518-85551234" in text
     assert doc.attachments == () and doc.attachment_heading is None
@@ -87,10 +87,10 @@ def test_correction_order_structure_and_attachments() -> None:
         "《中华人民共和国大气污染防治法》第四十五条",
         "《中华人民共和国大气污染防治法》第一百零八条",
         "《中华人民共和国固体废物污染环境防治法》第七十七条",
-        "《中华人民共和国行政处罚法》第二十八条",
+        "《中华人民共和国行政处罚法》第二十八条第一款",
     ]
     text = "\n".join(b.text for b in doc.blocks)
-    assert "依据《中华人民共和国行政处罚法》第二十八条的规定" in text
+    assert "依据《中华人民共和国行政处罚法》第二十八条第一款的规定" in text
     assert "你单位应当自收到本决定书之日起15个工作日内改正" in text
 
 

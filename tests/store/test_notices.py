@@ -63,7 +63,9 @@ CONTENT: dict[str, Any] = {
     "clause_ids": ["air-108"],
     "order": "立即恢复废气收集处理设施正常运行。",
     "deadline_days": 5,
-    "authority": "新海街道办事处",
+    "authority": "连云港市海州区新海街道办事处",
+    "review_body": "连云港市海州区人民政府",
+    "litigation_court": "灌南县人民法院",
 }
 AIR_108 = Clause("air-108", "中华人民共和国大气污染防治法", "第一百零八条", "违反本法规定……")
 TABLES = ("notices", "notice_events", "outbox", "number_blocks", "clauses")
@@ -341,11 +343,15 @@ def test_a_draft_starts_prefilled_from_the_clue(handled: tuple[Store, str], demo
     assert content.party_name == "连云港市某化工有限公司"
     assert content.credit_code == CREDIT
     assert content.address == "海州区新海街道苍梧路1号"
-    assert "无组织排放" in content.facts
+    # no report yet: the facts are the lead-in for the handler to complete, never the complaint
+    assert "无组织排放" not in content.facts and content.facts.endswith("发现：")
+    assert "我办工作人员对你单位位于海州区新海街道苍梧路1号的生产经营场所" in content.facts
     library = {c.clause_id: c for c in clause_library(store)}
     assert 1 <= len(content.clause_ids) <= 3  # an air clue: clauses of the air law
     assert all("大气污染防治法" in library[c].law for c in content.clause_ids)
-    assert content.authority == "新海街道" and content.review_body == "海州区人民政府"
+    assert content.authority == "连云港市海州区新海街道办事处"
+    assert content.review_body == "连云港市海州区人民政府"
+    assert content.litigation_court == "灌南县人民法院"
     with pytest.raises(LookupError):
         draft_content_for_clue(store, "LYG-NONE", _who(demo_city)["township"])
 

@@ -100,6 +100,7 @@ def _notice(
 
 def _draft(device: Device, code: str, **changes: Any) -> str:
     content = draft_content_for_clue(device.store, code, device.username).to_dict()
+    content["facts"] += "废气收集处理设施未运行。"  # the handler's findings after the lead-in
     content.update({"deadline_days": 5, "legal_representative": "王五", **changes})
     return _notice(
         device, NoticeAction.DRAFT, None, code, {"kind": "rectification", **content}

@@ -94,8 +94,11 @@ def test_a_draft_is_prefilled_from_the_clue_and_saved_as_typed(
     assert text_of(form, "party_name") == facts["subject_name"]
     assert text_of(form, "credit_code") == facts["subject_credit_code"]
     assert text_of(form, "address") == facts["address"]
-    assert facts["description"][:30] in text_of(form, "facts")
-    assert text_of(form, "authority") == "新海街道"
+    # no report yet: the lead-in for the handler's findings, never the complaint
+    assert facts["description"][:30] not in text_of(form, "facts")
+    assert text_of(form, "facts").endswith("进行现场检查，发现：")
+    assert text_of(form, "authority") == "连云港市海州区新海街道办事处"
+    assert text_of(form, "review_body") == "连云港市海州区人民政府"
     assert form.field("kind").value() == NoticeKind.RECTIFICATION.value
     period = form.field("deadline_days")
     assert isinstance(period, RectifyPeriodField) and period.payload()["deadline_days"] == 10

@@ -131,9 +131,14 @@ def take(
     )
 
 
+FINDINGS = "废气收集处理设施未运行，车间门窗敞开，现场有明显异味。"
+"""What the handler found on site, written after the prefilled lead-in."""
+
+
 def draft(workspace: Workspace, clue: str, **changes: Any) -> LocalNoticeAction:
-    """A draft prefilled from the clue, with some content changed."""
+    """A draft prefilled from the clue (the handler's findings added), some content changed."""
     content = draft_content_for_clue(workspace.store, clue, workspace.username).to_dict()
+    content["facts"] += FINDINGS
     content.update(changes)
     return take(
         workspace,

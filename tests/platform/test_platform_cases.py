@@ -220,7 +220,9 @@ def test_filing_after_a_notice_was_not_rectified_links_the_notice(api: Api, cloc
         "facts": "现场检查发现废气收集设施未运行。",
         "order": "立即恢复废气收集处理设施正常运行。",
         "deadline_days": 3,
-        "authority": "新海街道办事处",
+        "authority": "连云港市海州区新海街道办事处",
+        "review_body": "连云港市海州区人民政府",
+        "litigation_court": "灌南县人民法院",
     }
     seq = block["first"]
     for kind, payload in [

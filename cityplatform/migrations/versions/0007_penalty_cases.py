@@ -1,7 +1,7 @@
 """penalty cases and their history; number blocks by series
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-10 09:00:00
 
 New tables, and a `series` column of the number blocks: every block handed out before holds
@@ -17,8 +17,8 @@ from alembic import op
 
 import cityplatform.types
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

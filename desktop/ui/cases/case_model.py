@@ -224,8 +224,11 @@ class CaseListModel(QAbstractTableModel):
     # -- sorting --------------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows by a column (kept across queries)."""
-        if not 0 <= column < len(Column):
+        """Sort the rows by a column (kept across queries); -1: the store's order again."""
+        if column < 0:
+            self._sort = None
+            return
+        if column >= len(Column):
             return
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)

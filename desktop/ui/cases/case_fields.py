@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -281,7 +282,8 @@ class NoticeLinksField(FormField):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             box.addItem(item)
         rows = max(1, min(4, len(notices)))
-        box.setMaximumHeight(box.sizeHintForRow(0) * rows + 2 * box.frameWidth() + 4)
+        box.setFixedHeight(max(box.sizeHintForRow(0), 20) * rows + 2 * box.frameWidth() + 4)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         if box.count():
             box.setCurrentRow(0)
         box.itemChanged.connect(self.changed)

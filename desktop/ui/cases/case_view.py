@@ -32,6 +32,7 @@ from desktop.domain.cases import (
 )
 from desktop.domain.codes import Labelled
 from desktop.domain.deadlines import countdown, warning_level
+from desktop.domain.timeutil import to_china
 from desktop.store.cases import CaseDetail
 from desktop.ui.labels import label, label_of
 from desktop.ui.queue_model import WARNING_STYLES
@@ -266,9 +267,16 @@ class CaseView(QWidget):
         state = detail.state
         if state.status not in RUNNING_STATUSES:
             self.warning_label.hide()
-            self.countdown_label.setText(
-                self.tr("决定期限 {0}，已不再计算").format(format_moment(state.deadline))
-            )
+            if state.decided_on is not None:
+                on_time = state.decided_on <= to_china(state.deadline).date()
+                text = (
+                    self.tr("已于 {0} 作出处罚决定（在决定期限内）")
+                    if on_time
+                    else self.tr("已于 {0} 作出处罚决定（超过决定期限）")
+                )
+                self.countdown_label.setText(text.format(state.decided_on.isoformat()))
+            else:
+                self.countdown_label.setText(self.tr("已结案，不再计算决定期限"))
             return
         ws = self.workspace
         level = warning_level(state.deadline, now, ws.calendar, ws.rules.warnings)

@@ -144,7 +144,7 @@ def _file(form: CaseForm) -> None:
         ChoiceField(
             "law",
             form.tr("涉及法律"),
-            [(law, f"《{law}》") for law in laws],
+            [(law, form.tr("《{0}》").format(law)) for law in laws],
             current=prefill.law or None,
             required=True,
             placeholder=form.tr("请选择本机关执行的法律"),

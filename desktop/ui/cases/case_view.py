@@ -153,7 +153,7 @@ class CaseView(QWidget):
         person = party.person if party.person and party.person != party.name else ""
         values = {
             "cause": state.cause,
-            "law": f"《{state.law}》" if state.law else "",
+            "law": self.tr("《{0}》").format(state.law) if state.law else "",
             "party": self.tr("{0}（{1}）").format(party.name, label(party.party_type))
             + (self.tr("，{0}").format(person) if person else ""),
             "unit": self.workspace.unit_name(state.unit_code),

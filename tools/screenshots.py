@@ -6,8 +6,11 @@ Starts a real demo platform (5,000 clues) in a temporary folder, logs real windo
 demo accounts and grabs: the login dialog, the county's warnings queue, a clue's detail, the
 dispatch form, the report form (finding and evidence), the callback form, the history of a
 clue returned by one county to the city and transferred to another, the sync problems view
-(two laptops of one person signing the same clue), the notices, and the main window as
+(two laptops of one person signing the same clue), the notices, the environment bureau's
+penalty cases (the case list, a clue's case tab, the 立案 form), and the main window as
 large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
+
+    --only cases    makes only the penalty cases' screenshots (a quicker look at them).
 """
 
 from __future__ import annotations
@@ -148,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     """Make every screenshot; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--only", choices=["cases"], help="make only these screenshots")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     make_application(["cluedesk"])
@@ -157,7 +161,10 @@ def main(argv: list[str] | None = None) -> int:
         db_url = ensure_demo_platform(root / "platform")
         url, process = start_platform(db_url, root / "platform", testing=False)
         try:
-            shoot(url, root, args.out)
+            if args.only == "cases":
+                shoot_cases(Desk(url, "hzhb", root / "hzhb"), args.out)
+            else:
+                shoot(url, root, args.out)
         finally:
             stop_platform(process)
     return 0
@@ -210,6 +217,7 @@ def shoot(url: str, root: Path, out: Path) -> None:
     settle()
     grab(second.window, out / "sync-problems.png")
     shoot_notices(first, out)
+    shoot_cases(Desk(url, "hzhb", root / "hzhb"), out)
     shoot_screen_sizes(county, registered, root, out)
     help_dialog = first.window.open_help()  # F1: the guide for the township's daily work
     settle()
@@ -311,6 +319,112 @@ def shoot_notices(desk: Desk, out: Path) -> None:
         settle()
     grab(preview, out / "notice-preview.png")
     preview.close()
+
+
+def shoot_cases(desk: Desk, out: Path) -> None:
+    """The environment bureau files a case on a clue of its county, takes it to a decision,
+    and files another one: the case list, the clue's case tab and the 立案 form."""
+    from desktop.domain.cases import CaseAction
+    from desktop.store.case_views import case_prefill
+    from desktop.store.cases import act_on_case, file_case
+    from desktop.ui.cases.case_form import CaseForm
+
+    store, user, device = desk.store, desk.workspace.username, desk.workspace.device_id
+    codes = []
+    with store.session() as session:
+        codes = list(
+            session.scalars(
+                select(Clue.code)
+                .where(Clue.county_code == "320706", Clue.status.in_(["handling", "reviewing"]))
+                .order_by(Clue.id)
+                .limit(3)
+            )
+        )
+    today = china_now().date().isoformat()
+    officers = [
+        {"name": "张建国", "certificate": "32070601001"},
+        {"name": "李明", "certificate": "32070601002"},
+    ]
+    made = []
+    for index, code in enumerate(codes[:2]):
+        prefill = case_prefill(store, user, code)
+        party = prefill.party.to_dict()
+        party["legal_representative"] = party["legal_representative"] or "王五"
+        payload = {
+            "cause": prefill.cause or "未采取措施防治废气排放案",
+            "law": prefill.law,
+            "party": party,
+            "officers": officers,
+            "filed_on": today,
+        }
+        case = file_case(store, user, device, code, payload).case_id
+        made.append((code, case))
+        if index:
+            continue
+        fine = [{"kind": "fine", "amount_yuan": "50000"}]
+        steps: list[tuple[CaseAction, dict[str, object]]] = [
+            (
+                CaseAction.INVESTIGATE,
+                {
+                    "investigated_on": today,
+                    "note": "现场勘察并制作笔录，委托第三方检测",
+                    "evidence": ["现场检查（勘察）笔录", "现场照片", "检测报告"],
+                },
+            ),
+            (
+                CaseAction.NOTIFY,
+                {
+                    "notified_on": today,
+                    "document_number": "海环罚告〔2026〕12号",
+                    "penalties": fine,
+                },
+            ),
+            (
+                CaseAction.STATEMENT,
+                {"received_on": today, "result": "waived", "hearing_requested": False},
+            ),
+            (
+                CaseAction.DECIDE,
+                {
+                    "decided_on": today,
+                    "penalties": fine,
+                    "facts": prefill.facts + "废气收集处理设施未运行。",
+                    "evidence": ["现场检查（勘察）笔录", "检测报告"],
+                    "violated_clause_ids": list(prefill.violated_clause_ids),
+                    "basis_clause_ids": list(prefill.basis_clause_ids),
+                    "discretion": "首次违法，积极配合调查，按裁量基准中档处罚。",
+                },
+            ),
+        ]
+        for action, values in steps:
+            act_on_case(store, user, device, action, case, values)
+    desk.workspace.events.clues_changed.emit()
+    window = desk.window
+    window.navigation.select_cases()
+    view = window.cases_view
+    wait(lambda: not view.model.loading and view.model.rowCount() >= len(made), 60)
+    view.select_case(made[0][1])
+    cases = window.detail.cases
+    wait(lambda: cases.current() is not None and not cases.loading, 60)
+    grab(window, out / "case-list.png")
+    window.show_clue_code(made[0][0])  # the clue in its queue, on its case tab
+    window.detail.show_cases_tab(made[0][1])
+    wait(lambda: cases.case_id == made[0][1] and not cases.loading, 60)
+    grab(window, out / "case-tab.png")
+    if len(codes) > 2:
+        form = CaseForm(desk.workspace, CaseAction.FILE, codes[2], None, window)
+        form.show()
+        settle()
+        grab(form, out / "case-file-form.png")
+        form.close()
+    code, case = made[0]
+    state = cases.current()
+    assert state is not None
+    form = CaseForm(desk.workspace, CaseAction.SERVE, code, state.state, window)
+    form.show()
+    settle()
+    grab(form, out / "case-serve-form.png")
+    form.close()
 
 
 def text(dialog: ActionDialog, key: str) -> TextField:

@@ -29,20 +29,16 @@ from desktop.ui.action_forms import ActionDialog, ConfirmAction, open_action
 from desktop.ui.actions import build_action_qactions
 from desktop.ui.attachments_panel import AttachmentsPanel
 from desktop.ui.banner import SentBackBanner
+from desktop.ui.cases.case_panel import CasePanel
 from desktop.ui.labels import label, label_of
 from desktop.ui.notices.notice_panel import NoticePanel
+from desktop.ui.queue_model import WARNING_STYLES
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.timeline import TimelineView, format_moment
 from desktop.ui.workspace import Workspace
 
 log = logging.getLogger("cluedesk.ui.clue_detail")
 
-WARNING_STYLES = {
-    0: "",
-    1: "background: #f7dc6f; color: #5a4500; padding: 1px 6px;",
-    2: "background: #e67e22; color: white; padding: 1px 6px;",
-    3: "background: #c0392b; color: white; padding: 1px 6px;",
-}
 PENDING_STYLE = "background: #fff4d6; color: #8a5a00; padding: 4px;"
 REJECTED_STYLE = "background: #fdecea; color: #a93226; padding: 4px;"
 TICK_MS = 60_000
@@ -179,6 +175,14 @@ class ClueDetailPanel(QWidget):
         self.notices.count_changed.connect(
             lambda n: self.tabs.setTabText(3, self.tr("整改文书（{0}）").format(n))
         )
+        self.cases = CasePanel(self.workspace)
+        self.tabs.addTab(self.cases, self.tr("处罚案件"))
+        self.cases.count_changed.connect(
+            lambda n: self.tabs.setTabText(
+                self.tabs.indexOf(self.cases), self.tr("处罚案件（{0}）").format(n)
+            )
+        )
+        self.notices.file_case_requested.connect(self.file_case_on_notice)
 
     def _field_titles(self) -> list[tuple[str, str]]:
         return [
@@ -285,6 +289,8 @@ class ClueDetailPanel(QWidget):
         self._fill(detail)
         if self.notices.clue_code != detail.code:
             self.notices.show_clue(detail.code)
+        if self.cases.clue_code != detail.code:
+            self.cases.show_clue(detail.code)
         self.stack.setCurrentWidget(self.content)
         self._update_actions()
         if self._focus_when_loaded:
@@ -454,6 +460,26 @@ class ClueDetailPanel(QWidget):
 
     def _completed(self, done: LocalAction) -> None:
         self.action_taken.emit(done.clue_code)
+
+    # -- penalty cases ----------------------------------------------------------------
+
+    def show_cases_tab(self, case_id: str | None = None) -> bool:
+        """Bring the 处罚案件 tab forward (showing `case_id` once read) and put the keyboard
+        in it; False when no clue is shown."""
+        if self.detail is None and self.clue_id is None:
+            return False
+        self.tabs.setCurrentWidget(self.cases)
+        if case_id:
+            self.cases.select_case(case_id)
+        self.cases.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def file_case_on_notice(self, clue_code: str, notice_id: str) -> None:
+        """立案 on a notice found 逾期未整改: the case tab's filing form, the notice linked."""
+        if self.detail is None or self.detail.code != clue_code:
+            return
+        self.tabs.setCurrentWidget(self.cases)
+        self.cases.start_filing([notice_id])
 
     def field_text(self, key: str) -> str:
         """The text shown for a field of the form (tests, accessibility)."""

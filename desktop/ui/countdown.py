@@ -5,13 +5,21 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.ui.queue_model import QueueModel
 from desktop.ui.workspace import Workspace
 
 DEFAULT_INTERVAL_MS = 30_000
+
+
+class Ticking(Protocol):
+    """A model whose rows count down: the queue, the case list."""
+
+    def tick(self, now: datetime) -> int:
+        """Move the model's clock to `now`; how many rows changed."""
+        ...
 
 
 class CountdownTicker(QObject):
@@ -22,7 +30,7 @@ class CountdownTicker(QObject):
 
     def __init__(
         self,
-        model: QueueModel,
+        model: Ticking,
         workspace: Workspace,
         parent: QObject | None = None,
         *,

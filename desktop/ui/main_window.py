@@ -23,6 +23,7 @@ from desktop.store.sync_apply import apply_local_office_hours, platform_office_h
 from desktop.sync.engine import SyncSummary
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.actions import ACTION_SHORTCUTS
+from desktop.ui.cases.case_list import CasesView
 from desktop.ui.clue_detail import ClueDetailPanel
 from desktop.ui.filter_bar import FilterBar
 from desktop.ui.help_dialog import HelpDialog
@@ -49,6 +50,10 @@ log = logging.getLogger("cluedesk.ui")
 SYNC_KEY = "F5"
 FIND_KEY = "Ctrl+F"
 SYNC_PROBLEMS_KEY = "Ctrl+Shift+P"
+CASES_KEY = "Ctrl+Alt+C"
+"""The case list (处罚案件 under 预警与文书)."""
+CLUE_CASES_KEY = "Ctrl+Alt+A"
+"""The shown clue's 处罚案件 tab."""
 
 WINDOW_SIZE = QSize(1440, 860)
 """The window's size on a screen with room for it (smaller screens: a share of theirs)."""
@@ -93,6 +98,7 @@ class MainWindow(QMainWindow):
         self.detail = ClueDetailPanel(workspace)
         self.problems_view = SyncProblemsView(workspace)
         self.notices_view = NoticesView(workspace)
+        self.cases_view = CasesView(workspace)
         queue_page = QWidget()
         column = QVBoxLayout(queue_page)
         column.setContentsMargins(0, 0, 0, 0)
@@ -102,6 +108,7 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(queue_page)
         self.centre.addWidget(self.problems_view)
         self.centre.addWidget(self.notices_view)
+        self.centre.addWidget(self.cases_view)
         self.detail_scroll = scrolling(self.detail)
         self.detail_scroll.setObjectName("detail_scroll")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -158,6 +165,15 @@ class MainWindow(QMainWindow):
             self.tr("同步问题"), SYNC_PROBLEMS_KEY, self.navigation.select_sync_problems
         )
         view.addAction(self.problems_action)
+        view.addSeparator()
+        self.cases_action = self._action(
+            self.tr("处罚案件列表"), CASES_KEY, self.navigation.select_cases
+        )
+        view.addAction(self.cases_action)
+        self.clue_cases_action = self._action(
+            self.tr("本线索的处罚案件"), CLUE_CASES_KEY, self.show_clue_cases
+        )
+        view.addAction(self.clue_cases_action)
         sync_menu = bar.addMenu(self.tr("同步(&S)"))
         self.sync_action = self._action(self.tr("立即同步"), SYNC_KEY, self.sync.sync_now)
         sync_menu.addAction(self.sync_action)
@@ -179,6 +195,10 @@ class MainWindow(QMainWindow):
         self.navigation.notices_selected.connect(self.show_notices)
         self.notices_view.clue_requested.connect(self.show_clue_code)
         self.notices_view.workbench.notice_selected.connect(self.show_notice_clue)
+        self.notices_view.workbench.file_case_requested.connect(self.detail.file_case_on_notice)
+        self.navigation.cases_selected.connect(self.show_cases)
+        self.cases_view.case_selected.connect(self.show_case_beside)
+        self.cases_view.case_requested.connect(self.open_case)
         self.filter_bar.filter_changed.connect(self.queue_view.set_filter)
         self.queue_view.clue_selected.connect(self.detail.show_clue)
         self.queue_view.selection_cleared.connect(lambda: self.detail.show_clue(None))
@@ -216,6 +236,29 @@ class MainWindow(QMainWindow):
         """Show every notice of the user's unit with its rectification countdown."""
         self.centre.setCurrentWidget(self.notices_view)
         self.notices_view.refresh()
+
+    def show_cases(self) -> None:
+        """Show every penalty case the user's unit follows, with its decision countdown."""
+        self.centre.setCurrentWidget(self.cases_view)
+        self.cases_view.refresh()
+        self.cases_view.view.setFocus()
+
+    def show_case_beside(self, case_id: str, clue_code: str) -> None:
+        """Show the selected case's clue beside the case list, on its case tab."""
+        if self.centre.currentWidget() is not self.cases_view or not case_id:
+            return
+        self.detail.show_clue(clue_id_by_code(self.workspace.store, clue_code))
+        self.detail.tabs.setCurrentWidget(self.detail.cases)
+        self.detail.cases.select_case(case_id)
+
+    def open_case(self, case_id: str, clue_code: str) -> None:
+        """Open a case of the list (Enter, double click): its clue's case tab, focused."""
+        self.detail.show_clue(clue_id_by_code(self.workspace.store, clue_code))
+        self.detail.show_cases_tab(case_id)
+
+    def show_clue_cases(self) -> None:
+        """Bring the shown clue's 处罚案件 tab forward."""
+        self.detail.show_cases_tab()
 
     def show_clue_code(self, code: str) -> None:
         """Find a clue by its code in the 全部 queue and select it."""
@@ -323,6 +366,8 @@ class MainWindow(QMainWindow):
             self.sync_action,
             self.find_action,
             self.problems_action,
+            self.cases_action,
+            self.clue_cases_action,
             self.settings_action,
             self.help_action,
             self.quit_action,

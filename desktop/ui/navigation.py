@@ -60,6 +60,7 @@ class EntryKind(Enum):
     GROUP = "group"
     QUEUE = "queue"
     NOTICES = "notices"
+    CASES = "cases"
     SYNC_PROBLEMS = "sync_problems"
 
 
@@ -75,12 +76,13 @@ class Entry:
 
 SYNC_PROBLEMS = Entry(EntryKind.SYNC_PROBLEMS)
 NOTICES = Entry(EntryKind.NOTICES)
+CASES = Entry(EntryKind.CASES)
 
 
 def entries_for(viewer: Viewer) -> list[Entry]:
     """The navigation entries a unit sees, under headings: its open work (待分办 only for
     dispatching units, 待审签 only for the units that handle clues and sign their reports
-    off), warnings and notices, then the closed and all clues to look things up."""
+    off), warnings, notices and penalty cases, then the closed and all clues to look things up."""
     unit = viewer.unit
     queues = [
         q
@@ -94,6 +96,7 @@ def entries_for(viewer: Viewer) -> list[Entry]:
         Entry(EntryKind.GROUP, heading="supervision"),
         Entry(EntryKind.QUEUE, Queue.WARNINGS),
         NOTICES,
+        CASES,
         Entry(EntryKind.GROUP, heading="lookup"),
         *(Entry(EntryKind.QUEUE, q) for q in LOOKUP_QUEUES),
         SYNC_PROBLEMS,
@@ -142,6 +145,8 @@ class NavigationModel(QAbstractListModel):
             return self.tr("同步问题")
         if entry.kind is EntryKind.NOTICES:
             return self.tr("整改文书")
+        if entry.kind is EntryKind.CASES:
+            return self.tr("处罚案件")
         assert entry.queue is not None
         return label(entry.queue)
 
@@ -242,7 +247,9 @@ class NavigationPanel(QWidget):
     """The user chose this Queue."""
     sync_problems_selected = Signal()
     notices_selected = Signal()
-    """The user chose 同步问题."""
+    """The user chose 整改文书."""
+    cases_selected = Signal()
+    """The user chose 处罚案件."""
     counts_updated = Signal()
     """The counts beside the queues were queried again."""
 
@@ -288,6 +295,10 @@ class NavigationPanel(QWidget):
     def select_notices(self) -> None:
         """Select 整改文书 as if the user clicked it."""
         self._select(NOTICES)
+
+    def select_cases(self) -> None:
+        """Select 处罚案件 as if the user clicked it."""
+        self._select(CASES)
 
     def set_problem_count(self, number: int) -> None:
         """Show how many sync problems wait (fed by the main window)."""
@@ -344,5 +355,7 @@ class NavigationPanel(QWidget):
             self.sync_problems_selected.emit()
         elif entry.kind is EntryKind.NOTICES:
             self.notices_selected.emit()
+        elif entry.kind is EntryKind.CASES:
+            self.cases_selected.emit()
         elif entry.queue is not None:
             self.queue_selected.emit(entry.queue)

@@ -100,6 +100,13 @@ WARNING_TEXTS = {
 WARNING_TINTS = {1: "#fff3b0", 2: "#ffd49e", 3: "#f9b4ae"}
 """Light yellow / orange / red row backgrounds; dark text stays readable on each."""
 TINTED_TEXT = "#1b1b1b"
+WARNING_STYLES = {
+    0: "",
+    1: "background: #f7dc6f; color: #5a4500; padding: 1px 6px;",
+    2: "background: #e67e22; color: white; padding: 1px 6px;",
+    3: "background: #c0392b; color: white; padding: 1px 6px;",
+}
+"""The style of a warning level's badge beside a deadline (a clue's, a case's)."""
 TIP_LINE = 40
 """Characters per line of a long cell's tooltip (CJK text has no spaces to wrap at)."""
 WHOLE_TEXT_COLUMNS = frozenset({Column.SUBJECT, Column.ADDRESS, Column.SUMMARY})

@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 from desktop.demo.city import load_city  # noqa: E402
+from desktop.domain.cases import CaseAction, CaseState  # noqa: E402
 from desktop.domain.notices import NoticeAction  # noqa: E402
 from desktop.store.database import Store, open_store  # noqa: E402
 from desktop.store.demo_load import load_units_and_users  # noqa: E402
 from desktop.store.notices import draft_content_for_clue, take_notice_action  # noqa: E402
 from desktop.ui.app import make_application  # noqa: E402
+from desktop.ui.cases.case_form import CaseForm  # noqa: E402
 from desktop.ui.i18n import install_translators  # noqa: E402
 from desktop.ui.login_dialog import DemoAccountDialog, LoginDialog  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
@@ -51,10 +53,12 @@ from desktop.ui.sync_controller import SyncController  # noqa: E402
 from desktop.ui.tasks import running_tasks  # noqa: E402
 from desktop.ui.workspace import Workspace  # noqa: E402
 from tests.conftest import NOW  # noqa: E402
+from tests.ui.case_kit import bureau_clue, file, give_case_numbers, step  # noqa: E402
 from tests.ui.loop_kit import walk  # noqa: E402
 
-ACCOUNTS = ("city", "haizhou", "xinhai")
-"""The city's dispatcher (the widest filter bar), a county's (the dispatch form), a township."""
+ACCOUNTS = ("city", "haizhou", "xinhai", "hzhb")
+"""The city's dispatcher (the widest filter bar), a county's (the dispatch form), a township,
+the environment bureau (penalty cases)."""
 LANGUAGES = ("zh_CN", "en")
 LONG = "群众反映该单位夜间偷排废水，气味刺鼻，周边居民无法开窗通风。" * 6
 TEXT_WIDGETS = (QLabel, QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
@@ -86,7 +90,63 @@ def seeded_store(folder: Path) -> tuple[Store, dict[str, str]]:
         stage: walk(store, stage, description=LONG, subject_name="连云港某某化工有限公司第二分厂")
         for stage in ("registered", "dispatched", "handling", "reviewing")
     }
+    give_case_numbers(store)
+    codes["case"] = bureau_clue(store, folder)
     return store, codes
+
+
+CaseStates = dict[CaseAction, CaseState | None]
+"""The case each case form opens on (None: 立案 on the clue)."""
+
+
+def walked_case(store: Store, code: str) -> CaseStates:
+    """A case of the environment bureau walked to 执行, and the state each form opens on."""
+    day = NOW.date().isoformat()
+    filed = file(store, code).state
+    case = filed.case_id
+    fine = [{"kind": "fine", "amount_yuan": "60000"}, {"kind": "warning"}]
+    notified = step(
+        store,
+        case,
+        CaseAction.NOTIFY,
+        notified_on=day,
+        document_number="海环罚告〔2026〕1号",
+        penalties=fine,
+    ).state
+    decided = step(
+        store,
+        case,
+        CaseAction.DECIDE,
+        decided_on=day,
+        penalties=fine,
+        facts=LONG,
+        violated_clause_ids=["szfz-39"],
+        basis_clause_ids=["szfz-83"],
+    ).state
+    served = step(
+        store,
+        case,
+        CaseAction.SERVE,
+        method="direct",
+        served_at=NOW.isoformat(),
+        place="当事人经营场所",
+        recipient="张三",
+        relation="负责人",
+        servers=["张执法", "李执法"],
+    ).state
+    before = {
+        CaseAction.FILE: None,
+        CaseAction.INVESTIGATE: filed,
+        CaseAction.NOTIFY: filed,
+        CaseAction.EXTEND: filed,
+        CaseAction.CLOSE: filed,
+        CaseAction.STATEMENT: notified,
+        CaseAction.HEARING: notified,
+        CaseAction.DECIDE: notified,
+        CaseAction.SERVE: decided,
+        CaseAction.EXECUTE: served,
+    }
+    return before
 
 
 def name_of(widget: QWidget) -> str:
@@ -258,6 +318,8 @@ def check_account(
     open_dialog(findings, DemoAccountDialog(None, window), "demo account dialog")
     if username == "xinhai":
         findings += check_notices(window, workspace, codes["handling"])
+    if username == "hzhb":
+        findings += check_cases(window, workspace, codes["case"])
     window.close()
     settle()
     return findings
@@ -302,12 +364,39 @@ def check_notices(window: MainWindow, workspace: Workspace, code: str) -> list[F
     return findings
 
 
+def check_cases(window: MainWindow, workspace: Workspace, code: str) -> list[Finding]:
+    """The case list, a clue's case tab, and the form of every case action."""
+    findings: list[Finding] = []
+    window.navigation.select_cases()
+    view = window.cases_view
+    wait(lambda: not view.model.loading and view.model.rowCount() > 0)
+    findings.append(check_window(window, "case list", view))
+    findings[-1]["problems"] += cut_header_sections(view.view.horizontalHeader())
+    if select(window, code):
+        window.detail.show_cases_tab()
+        cases = window.detail.cases
+        wait(lambda: not cases.loading and cases.current() is not None)
+        findings.append(check_window(window, "case tab", window.detail))
+    states = CASE_STATES.get(id(workspace.store))
+    assert states is not None
+    for action, state in states.items():
+        form = CaseForm(workspace, action, code, state, window)
+        form.open()
+        open_dialog(findings, form, f"case {action.value} form")
+    return findings
+
+
+CASE_STATES: dict[int, CaseStates] = {}
+"""The walked case's states by store (made once, before the windows open)."""
+
+
 def main(argv: list[str]) -> int:
     """Check every window in each language; the findings go to stdout as one JSON line."""
     folder = Path(argv[1])
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "cfg"))
     app = make_application(["screen-fit"])
     store, codes = seeded_store(folder / "data")
+    CASE_STATES[id(store)] = walked_case(store, codes["case"])
     screen = app.primaryScreen()
     geometry = screen.availableGeometry()
     report: dict[str, Any] = {

@@ -20,7 +20,7 @@ from desktop.domain.notices import (
 from desktop.store.notices import load_notice
 from desktop.store.number_blocks import number_stock
 from desktop.ui.forms import ChoiceField, TextField
-from desktop.ui.notices.fields import DateField, LinesField
+from desktop.ui.notices.fields import LinesField
 from desktop.ui.notices.notice_actions import NoticeActionDialog
 from desktop.ui.notices.notice_panel import NoticePanel
 from desktop.ui.notices.workbench import NoticeWorkbench
@@ -150,7 +150,7 @@ def test_service_left_with_the_party_needs_a_witness(qtbot: QtBot, xinhai: Works
     assert state.rectify_deadline is not None and state.rectify_deadline > xinhai.now()
 
 
-def test_not_rectified_leads_to_a_case_filed_and_closed(qtbot: QtBot, xinhai: Workspace) -> None:
+def test_not_rectified_offers_no_notice_level_case(qtbot: QtBot, xinhai: Workspace) -> None:
     clue = handling_clue(xinhai)
     done = served(xinhai, clue, days=2)
     deadline = done.state.rectify_deadline
@@ -178,35 +178,12 @@ def test_not_rectified_leads_to_a_case_filed_and_closed(qtbot: QtBot, xinhai: Wo
     with qtbot.waitSignal(bench.action_taken):
         submit(qtbot, dialog)
     assert status(xinhai, done.notice_id) is NoticeStatus.NOT_RECTIFIED
-    offer = next(
-        w for w in bench.findChildren(QMessageBox) if w.isVisible() and "逾期未整改" in w.text()
-    )
-    qtbot.mouseClick(offer.file_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    case = bench.dialog
-    assert isinstance(case, NoticeActionDialog) and case.action is NoticeAction.FILE_CASE
-    qtbot.addWidget(case)
-    assert case.isVisible()
-    qtbot.keyClicks(case.field("case_number").editor, "HZ-2026-088")
-    filed = case.field("filed_on")
-    assert isinstance(filed, DateField)
-    with qtbot.waitSignal(bench.action_taken):
-        submit(qtbot, case)
-    state = load_notice(xinhai.store, done.notice_id)
-    assert state is not None and state.status is NoticeStatus.CASE_FILED
-    assert state.case_number == "HZ-2026-088"
-    assert state.case_filed_at == filed.day()
-
-    qtbot.waitUntil(lambda: bench.action_buttons[NoticeAction.CLOSE_CASE].isVisible())
-    close = start(qtbot, bench, NoticeAction.CLOSE_CASE)
-    assert "HZ-2026-088" in close.body.intro.text()
-    submit(qtbot, close)
-    assert close.field("case_result").error_text()
-    write(close.field("case_result"), "已罚款五万元，当事人已完成整改")
-    with qtbot.waitSignal(bench.action_taken):
-        submit(qtbot, close)
-    state = load_notice(xinhai.store, done.notice_id)
-    assert state is not None and state.status is NoticeStatus.CASE_CLOSED
-    assert state.case_result == "已罚款五万元，当事人已完成整改"
-    qtbot.waitUntil(lambda: "已结案" in bench.summary.text())
+    # A penalty case is a record of its own, filed in the case tab by a unit holding the
+    # power: a township is offered no notice-level 立案 or 结案 any more.
+    qtbot.waitUntil(lambda: "逾期未整改" in bench.summary.text())
+    assert not [w for w in bench.findChildren(QMessageBox) if w.isVisible()]
+    assert not bench.case_button.isVisible()
+    assert NoticeAction.FILE_CASE not in bench.action_buttons
+    assert NoticeAction.CLOSE_CASE not in bench.action_buttons
     visible = [a for a, b in bench.action_buttons.items() if b.isVisible()]
     assert visible == []

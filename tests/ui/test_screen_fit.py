@@ -41,6 +41,11 @@ CHECKED = {
     "clause picker",
     "clause editor",
     "print preview",
+    "case list",
+    "case tab",
+    "case file form",
+    "case decide form",
+    "case serve form",
 }
 """Windows every run must have opened (the action forms an account may take are added)."""
 

@@ -22,6 +22,8 @@ class NoticePanel(QWidget):
     """How many notices the clue has (for the tab's title), after each query."""
     action_taken = Signal(object)
     """A LocalNoticeAction just taken (drafts included)."""
+    file_case_requested = Signal(str, str)
+    """立案 on a notice found 逾期未整改: (clue code, notice id)."""
 
     def __init__(
         self,
@@ -57,6 +59,7 @@ class NoticePanel(QWidget):
         self.workbench.count_changed.connect(self._counted)
         self.workbench.model.loaded.connect(self._after_load)
         self.workbench.action_taken.connect(self.action_taken)
+        self.workbench.file_case_requested.connect(self.file_case_requested)
         workspace.events.clues_changed.connect(self._update_draft)
         self.show_clue(None)
 

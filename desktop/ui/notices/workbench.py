@@ -26,6 +26,7 @@ from desktop.domain.notices import (
     NoticeStatus,
     allowed_notice_actions,
 )
+from desktop.store.cases import filing_refusal_for
 from desktop.store.clue_detail import clue_state_by_code
 from desktop.store.notices import LocalNoticeAction, load_notice
 from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
@@ -52,6 +53,11 @@ from desktop.ui.timeline import format_moment
 from desktop.ui.workspace import Workspace
 
 TICK_MS = 60_000
+BUTTON_ACTIONS = tuple(
+    a for a in FORM_ACTIONS if a not in (NoticeAction.FILE_CASE, NoticeAction.CLOSE_CASE)
+)
+"""The notice actions with a button: a penalty case is filed and closed as a case of its own
+(the case tab), so the notice-level 立案 and 结案 are not offered any more."""
 FolderChooser = Callable[[QWidget, Callable[[Path], None]], None]
 """Asks for a folder (non-blocking) and calls back with it; tests inject their own."""
 FileChooser = Callable[[QWidget, str, Callable[[Path], None]], None]
@@ -86,6 +92,8 @@ class NoticeWorkbench(QWidget):
     """How many notices the list holds, after each query."""
     clue_requested = Signal(str)
     """A clue code the user asked to open (double click on a notice)."""
+    file_case_requested = Signal(str, str)
+    """立案 on a notice found 逾期未整改: (clue code, notice id) for the case filing form."""
 
     def __init__(
         self,
@@ -130,12 +138,17 @@ class NoticeWorkbench(QWidget):
         layout.addWidget(self.summary)
         bar = QHBoxLayout()
         self.action_buttons: dict[NoticeAction, QPushButton] = {}
-        for action in (NoticeAction.EDIT, *FORM_ACTIONS):
+        for action in (NoticeAction.EDIT, *BUTTON_ACTIONS):
             button = QPushButton(label(action) + "…")
             button.setObjectName(f"notice_{action.value}")
             button.clicked.connect(lambda _checked=False, a=action: self.start_action(a))
             bar.addWidget(button)
             self.action_buttons[action] = button
+        self.case_button = QPushButton(self.tr("立案…"))
+        self.case_button.setObjectName("notice_penalty_case")
+        self.case_button.setToolTip(self.tr("以这份逾期未整改的通知书立案（行政处罚案件）"))
+        self.case_button.clicked.connect(self.file_case)
+        bar.addWidget(self.case_button)
         bar.addStretch(1)
         self.preview_button = QPushButton(self.tr("预览"))
         self.print_button = QPushButton(self.tr("打印…"))
@@ -242,6 +255,7 @@ class NoticeWorkbench(QWidget):
         allowed = set(self.allowed())
         for action, button in self.action_buttons.items():
             button.setVisible(action in allowed)
+        self.case_button.setVisible(self.may_file_case())
         selected = bool(self.selected_ids())
         busy = self.job is not None
         self.preview_button.setEnabled(self.state is not None)
@@ -265,13 +279,32 @@ class NoticeWorkbench(QWidget):
         self.action_taken.emit(done)
         after = done.state
         if done.outcome.action is NoticeAction.REINSPECT:
-            if after.status is NoticeStatus.NOT_RECTIFIED:
+            if self.may_file_case(after):
                 box = offer_case(after, self)
                 box.accepted.connect(lambda: self._file_case(after.notice_id))
 
     def _file_case(self, notice_id: str) -> None:
-        self.select(notice_id)
-        self.start_action(NoticeAction.FILE_CASE)
+        state = load_notice(self.workspace.store, notice_id)
+        if state is not None and self.may_file_case(state):
+            self.file_case_requested.emit(state.clue_code, notice_id)
+
+    def may_file_case(self, state: NoticeState | None = None) -> bool:
+        """Whether a notice (default: the one selected) offers 立案: found 逾期未整改, and
+        the user's unit may file a case on its clue."""
+        state = state or self.state
+        if state is None or state.status is not NoticeStatus.NOT_RECTIFIED:
+            return False
+        ws = self.workspace
+        try:
+            return filing_refusal_for(ws.store, ws.username, state.clue_code) is None
+        except LookupError:
+            return False
+
+    def file_case(self) -> None:
+        """Ask for the case filing form with the selected notice linked (the penalty case is
+        a record of its own: the old notice-level 立案 stays only for existing data)."""
+        if self.state is not None and self.may_file_case():
+            self.file_case_requested.emit(self.state.clue_code, self.state.notice_id)
 
     # -- preview, print, save -------------------------------------------------------------
 

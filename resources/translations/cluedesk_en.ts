@@ -533,6 +533,524 @@ not downloaded</translation>
         </message>
     </context>
     <context>
+        <name>CalendarDaysField</name>
+        <message>
+            <location filename="../../desktop/ui/cases/case_fields.py" line="337" />
+            <source> 日</source>
+            <translation> days</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseForm</name>
+        <message>
+            <location filename="../../desktop/ui/cases/case_form.py" line="81" />
+            <location filename="../../desktop/ui/cases/case_form.py" line="167" />
+            <source>{0}：{1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_form.py" line="90" />
+            <source>Ctrl+Enter 提交</source>
+            <translation>Ctrl+Enter submits</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_form.py" line="191" />
+            <source>放弃填写</source>
+            <translation>Discard the form</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_form.py" line="192" />
+            <source>已填写的内容尚未保存。确定放弃并关闭吗？</source>
+            <translation>What you entered has not been saved. Discard it and close?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_form.py" line="193" />
+            <source>放弃</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_form.py" line="194" />
+            <source>继续填写</source>
+            <translation>Keep editing</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseListModel</name>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="60" />
+            <source>立案号</source>
+            <translation>Case number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="61" />
+            <source>当事人</source>
+            <translation>Party</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="62" />
+            <source>案由</source>
+            <translation>Cause</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="63" />
+            <source>办案单位</source>
+            <translation>Handling unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="64" />
+            <source>立案日期</source>
+            <translation>Filed on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="65" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="66" />
+            <source>决定期限</source>
+            <translation>Decision deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="67" />
+            <source>预警</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="68" />
+            <source>线索编号</source>
+            <translation>Clue code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="315" />
+            <source>{0}（待同步）</source>
+            <translation>{0} (to sync)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="326" />
+            <source>已于 {0} 作出处罚决定（{1}），不再计算决定期限</source>
+            <translation>Decided on {0} ({1}); the decision deadline no longer counts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="329" />
+            <source>{0}，不再计算决定期限</source>
+            <translation>{0}; the decision deadline no longer counts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="330" />
+            <source>{warning}
+决定期限 {deadline}，{countdown}</source>
+            <translation>{warning}
+Decision deadline {deadline}, {countdown}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="345" />
+            <source>一级预警（黄色，●）：距决定期限不足 {0} 个工作日</source>
+            <translation>Level 1 (yellow, ●): less than {0} working days to the decision deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="349" />
+            <source>二级预警（橙色，▲）：已超过决定期限，请尽快作出决定或报批延期</source>
+            <translation>Level 2 (orange, ▲): past the decision deadline; decide or ask for an extension soon</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="351" />
+            <source>三级预警（红色，■）：超过决定期限 {0} 个工作日以上</source>
+            <translation>Level 3 (red, ■): more than {0} working days past the decision deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_model.py" line="354" />
+            <source>未预警</source>
+            <translation>No warning</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasePanel</name>
+        <message>
+            <location filename="../../desktop/ui/cases/case_panel.py" line="103" />
+            <source>立案…</source>
+            <translation>File a case…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_panel.py" line="117" />
+            <source>本线索的处罚案件</source>
+            <translation>This clue's penalty cases</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_panel.py" line="120" />
+            <source>本线索尚无处罚案件。发现违法行为的，可由有处罚权的单位立案。</source>
+            <translation>This clue has no penalty case. Where a violation is found, a unit holding the power may file one.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_panel.py" line="138" />
+            <source>预览/打印决定书…</source>
+            <translation>Preview/print the decision…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_panel.py" line="194" />
+            <source>无法读取本线索的处罚案件</source>
+            <translation>Cannot read this clue's penalty cases</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_panel.py" line="214" />
+            <source>线索 {0} 的处罚案件：{1} 件</source>
+            <translation>Penalty cases of clue {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_panel.py" line="220" />
+            <source>{0} · {1} · {2}</source>
+            <translation>{0} · {1} · {2}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_panel.py" line="261" />
+            <source>请选择一条线索</source>
+            <translation>Select a clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_panel.py" line="263" />
+            <source>正在读取…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_panel.py" line="276" />
+            <source>对本线索发现的违法行为立案查处</source>
+            <translation>File a penalty case for the violation found on this clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_panel.py" line="278" />
+            <source>不能立案：{0}</source>
+            <translation>Cannot file a case: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_panel.py" line="297" />
+            <source>不能立案</source>
+            <translation>Cannot file a case</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseSteps</name>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="53" />
+            <source>当事人（名称、字号或姓名）</source>
+            <translation>Party (name, trade name or person's name)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="54" />
+            <source>统一社会信用代码</source>
+            <translation>Unified social credit code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="55" />
+            <source>法定代表人（负责人）</source>
+            <translation>Legal representative (person in charge)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="56" />
+            <source>经营者</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="57" />
+            <source>身份证号码</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="58" />
+            <source>住所（住址）</source>
+            <translation>Domicile (residence)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="104" />
+            <source>当事人类型</source>
+            <translation>Party type</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseView</name>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="94" />
+            <source>本案有操作尚未同步到市平台</source>
+            <translation>This case has actions not yet synced to the city platform</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="102" />
+            <source>案由</source>
+            <translation>Cause</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="103" />
+            <source>涉及法律</source>
+            <translation>Law</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="104" />
+            <source>当事人</source>
+            <translation>Party</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="105" />
+            <source>办案单位</source>
+            <translation>Handling unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="106" />
+            <source>执法人员</source>
+            <translation>Officers</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="107" />
+            <source>立案日期</source>
+            <translation>Filed on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="108" />
+            <source>处罚决定</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="109" />
+            <source>延期</source>
+            <translation>Extensions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="110" />
+            <source>结案</source>
+            <translation>Closing</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="121" />
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="122" />
+            <source>环节</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="123" />
+            <source>办理人</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="124" />
+            <source>文书编号</source>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="125" />
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="138" />
+            <source>办案环节</source>
+            <translation>Steps of the case</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="156" />
+            <source>《{0}》</source>
+            <translation>{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="157" />
+            <source>{0}（{1}）</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="158" />
+            <source>，{0}</source>
+            <translation>, {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="160" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="203" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="235" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="250" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="161" />
+            <source>{0}（执法证号 {1}）</source>
+            <translation>{0} (certificate {1})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="165" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="251" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="166" />
+            <source>{0} 日（{1} 批准：{2}）</source>
+            <translation>{0} days (approved by {1}: {2})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="170" />
+            <source>{0}，{1}</source>
+            <translation>{0}, {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="185" />
+            <source>尚未决定；已告知拟作出：{0}</source>
+            <translation>Not decided yet; notified of: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="189" />
+            <source>{number}（{day}）：{penalties}</source>
+            <translation>{number} ({day}): {penalties}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="237" />
+            <source>已告知听证权利</source>
+            <translation>right to a hearing notified</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="241" />
+            <source>申请听证</source>
+            <translation>hearing requested</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="247" />
+            <source>已缴纳 {0}</source>
+            <translation>{0} paid</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="250" />
+            <source>证据：{0}</source>
+            <translation>Evidence: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="273" />
+            <source>已于 {0} 作出处罚决定（在决定期限内）</source>
+            <translation>Decided on {0} (within the deadline)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="275" />
+            <source>已于 {0} 作出处罚决定（超过决定期限）</source>
+            <translation>Decided on {0} (past the deadline)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="279" />
+            <source>已结案，不再计算决定期限</source>
+            <translation>Closed; the decision deadline no longer counts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="288" />
+            <source>决定期限 {0}（{1}）</source>
+            <translation>Decision deadline {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="302" />
+            <source>正常</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="303" />
+            <source>一级预警（黄）</source>
+            <translation>Level 1 (yellow)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="304" />
+            <source>二级预警（橙）</source>
+            <translation>Level 2 (orange)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_view.py" line="305" />
+            <source>三级预警（红）</source>
+            <translation>Level 3 (red)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesView</name>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="42" />
+            <source>全部预警</source>
+            <translation>All warnings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="43" />
+            <source>已预警（任一级）</source>
+            <translation>Warned (any level)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="44" />
+            <source>● 一级预警</source>
+            <translation>● Level 1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="45" />
+            <source>▲ 二级预警</source>
+            <translation>▲ Level 2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="46" />
+            <source>■ 三级预警</source>
+            <translation>■ Level 3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="47" />
+            <source>未预警</source>
+            <translation>No warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="90" />
+            <source>全部状态</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="91" />
+            <source>未决定（期限计算中）</source>
+            <translation>Undecided (deadline running)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="96" />
+            <source>全部办案单位</source>
+            <translation>All handling units</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="106" />
+            <source>立案日期</source>
+            <translation>Filed on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="112" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="116" />
+            <source>立案号、决定书文号、当事人、案由、线索编号</source>
+            <translation>Case number, decision number, party, cause, clue code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="121" />
+            <source>筛选：</source>
+            <translation>Filter:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="149" />
+            <source>处罚案件列表</source>
+            <translation>Penalty cases</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="237" />
+            <source>共 {0} 件</source>
+            <translation>{0} cases</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="250" />
+            <source>没有符合筛选条件的处罚案件。请放宽筛选条件。</source>
+            <translation>No penalty case matches the filters. Try wider filters.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="251" />
+            <source>暂无处罚案件。在线索的“处罚案件”页可对发现的违法行为立案。</source>
+            <translation>No penalty cases yet. A case is filed from a clue's Penalty cases tab.</translation>
+        </message>
+    </context>
+    <context>
         <name>ClauseEditDialog</name>
         <message>
             <location filename="../../desktop/ui/notices/clause_picker.py" line="185" />
@@ -705,304 +1223,314 @@ not downloaded</translation>
     <context>
         <name>ClueDetailPanel</name>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="89" />
-            <location filename="../../desktop/ui/clue_detail.py" line="101" />
-            <location filename="../../desktop/ui/clue_detail.py" line="244" />
+            <location filename="../../desktop/ui/clue_detail.py" line="85" />
+            <location filename="../../desktop/ui/clue_detail.py" line="97" />
+            <location filename="../../desktop/ui/clue_detail.py" line="248" />
             <source>请选择一条线索</source>
             <translation>Select a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="172" />
+            <location filename="../../desktop/ui/clue_detail.py" line="168" />
             <source>基本信息</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="174" />
+            <location filename="../../desktop/ui/clue_detail.py" line="170" />
             <source>办理记录</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="176" />
+            <location filename="../../desktop/ui/clue_detail.py" line="172" />
             <source>附件</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="178" />
+            <location filename="../../desktop/ui/clue_detail.py" line="174" />
             <source>整改文书</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="180" />
+            <location filename="../../desktop/ui/clue_detail.py" line="176" />
             <source>整改文书（{0}）</source>
             <translation>Notices ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="185" />
+            <location filename="../../desktop/ui/clue_detail.py" line="179" />
+            <source>处罚案件</source>
+            <translation>Penalty cases</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="182" />
+            <source>处罚案件（{0}）</source>
+            <translation>Penalty cases ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="189" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="186" />
+            <location filename="../../desktop/ui/clue_detail.py" line="190" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="187" />
+            <location filename="../../desktop/ui/clue_detail.py" line="191" />
             <source>举报途径</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="188" />
+            <location filename="../../desktop/ui/clue_detail.py" line="192" />
             <source>渠道编号</source>
             <translation>Channel reference</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="189" />
+            <location filename="../../desktop/ui/clue_detail.py" line="193" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="190" />
+            <location filename="../../desktop/ui/clue_detail.py" line="194" />
             <source>交办期限</source>
             <translation>Sender's deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="191" />
+            <location filename="../../desktop/ui/clue_detail.py" line="195" />
             <source>污染类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="192" />
+            <location filename="../../desktop/ui/clue_detail.py" line="196" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="193" />
+            <location filename="../../desktop/ui/clue_detail.py" line="197" />
             <source>所属县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="194" />
+            <location filename="../../desktop/ui/clue_detail.py" line="198" />
             <source>所属乡镇（街道）</source>
             <translation>Township (street)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="195" />
+            <location filename="../../desktop/ui/clue_detail.py" line="199" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="196" />
+            <location filename="../../desktop/ui/clue_detail.py" line="200" />
             <source>经纬度</source>
             <translation>Coordinates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="197" />
+            <location filename="../../desktop/ui/clue_detail.py" line="201" />
             <source>被反映对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="198" />
+            <location filename="../../desktop/ui/clue_detail.py" line="202" />
             <source>统一社会信用代码</source>
             <translation>Credit code (USCC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="199" />
+            <location filename="../../desktop/ui/clue_detail.py" line="203" />
             <source>举报人</source>
             <translation>Reporter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="200" />
+            <location filename="../../desktop/ui/clue_detail.py" line="204" />
             <source>举报人电话</source>
             <translation>Reporter's phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="201" />
+            <location filename="../../desktop/ui/clue_detail.py" line="205" />
             <source>线索内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="202" />
+            <location filename="../../desktop/ui/clue_detail.py" line="206" />
             <source>主办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="203" />
+            <location filename="../../desktop/ui/clue_detail.py" line="207" />
             <source>协办单位</source>
             <translation>Assisting units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="204" />
+            <location filename="../../desktop/ui/clue_detail.py" line="208" />
             <source>承办攻坚办</source>
             <translation>Owning office</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="205" />
+            <location filename="../../desktop/ui/clue_detail.py" line="209" />
             <source>登记单位</source>
             <translation>Registered by</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="206" />
+            <location filename="../../desktop/ui/clue_detail.py" line="210" />
             <source>登记时间</source>
             <translation>Registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="207" />
+            <location filename="../../desktop/ui/clue_detail.py" line="211" />
             <source>分办时间</source>
             <translation>Dispatched</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="208" />
+            <location filename="../../desktop/ui/clue_detail.py" line="212" />
             <source>签收时间</source>
             <translation>Signed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="209" />
+            <location filename="../../desktop/ui/clue_detail.py" line="213" />
             <source>反馈时间</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="210" />
+            <location filename="../../desktop/ui/clue_detail.py" line="214" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="211" />
+            <location filename="../../desktop/ui/clue_detail.py" line="215" />
             <source>当前时限</source>
             <translation>Current deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="212" />
+            <location filename="../../desktop/ui/clue_detail.py" line="216" />
             <source>办理时限</source>
             <translation>Handling deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="213" />
+            <location filename="../../desktop/ui/clue_detail.py" line="217" />
             <source>延期</source>
             <translation>Extension</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="214" />
+            <location filename="../../desktop/ui/clue_detail.py" line="218" />
             <source>办理结果</source>
             <translation>Handling result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="215" />
+            <location filename="../../desktop/ui/clue_detail.py" line="219" />
             <source>核查结论</source>
             <translation>Finding</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="216" />
+            <location filename="../../desktop/ui/clue_detail.py" line="220" />
             <source>整改措施</source>
             <translation>Measures taken</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="217" />
+            <location filename="../../desktop/ui/clue_detail.py" line="221" />
             <source>回访结果</source>
             <translation>Callback result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="218" />
+            <location filename="../../desktop/ui/clue_detail.py" line="222" />
             <source>重复件原件</source>
             <translation>Original (of a duplicate)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="219" />
+            <location filename="../../desktop/ui/clue_detail.py" line="223" />
             <source>本机更新时间</source>
             <translation>Updated on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="248" />
+            <location filename="../../desktop/ui/clue_detail.py" line="252" />
             <source>正在加载…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="274" />
+            <location filename="../../desktop/ui/clue_detail.py" line="278" />
             <source>无法读取该线索，请稍后重试</source>
             <translation>Cannot read this clue; please try again later</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="283" />
+            <location filename="../../desktop/ui/clue_detail.py" line="287" />
             <source>本机已没有该线索（可能已移出您的管辖范围）</source>
             <translation>This clue is no longer on this computer (it may have left your area)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="305" />
+            <location filename="../../desktop/ui/clue_detail.py" line="311" />
             <source>{0}（临时编号，同步后由市平台分配正式编号）</source>
             <translation>{0} (provisional code; the city platform assigns the final code after sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="313" />
+            <location filename="../../desktop/ui/clue_detail.py" line="319" />
             <source>已延期 {0} 个工作日</source>
             <translation>Extended by {0} working days</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="316" />
+            <location filename="../../desktop/ui/clue_detail.py" line="322" />
             <source>申请延期 {0} 个工作日，待审批</source>
             <translation>Extension of {0} working days requested, awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="338" />
+            <location filename="../../desktop/ui/clue_detail.py" line="344" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="348" />
+            <location filename="../../desktop/ui/clue_detail.py" line="354" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="358" />
+            <location filename="../../desktop/ui/clue_detail.py" line="364" />
             <source>个人信息已脱敏</source>
             <translation>Personal data masked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="362" />
+            <location filename="../../desktop/ui/clue_detail.py" line="368" />
             <source>有 {0} 个操作待同步</source>
             <translation>{0} action(s) waiting to sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="367" />
+            <location filename="../../desktop/ui/clue_detail.py" line="373" />
             <source>有 {0} 个操作被市平台拒绝：{1}。请在“同步问题”中处理</source>
             <translation>{0} action(s) refused by the city platform: {1}. Please deal with them under “Sync problems”</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="375" />
+            <location filename="../../desktop/ui/clue_detail.py" line="381" />
             <source>办理记录（{0}）</source>
             <translation>History ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="376" />
+            <location filename="../../desktop/ui/clue_detail.py" line="382" />
             <source>附件（{0}）</source>
             <translation>Attachments ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="396" />
+            <location filename="../../desktop/ui/clue_detail.py" line="402" />
             <source>正常</source>
             <translation>Normal</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="397" />
+            <location filename="../../desktop/ui/clue_detail.py" line="403" />
             <source>一级预警（黄）</source>
             <translation>Level 1 warning (yellow)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="398" />
+            <location filename="../../desktop/ui/clue_detail.py" line="404" />
             <source>二级预警（橙）</source>
             <translation>Level 2 warning (orange)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="399" />
+            <location filename="../../desktop/ui/clue_detail.py" line="405" />
             <source>三级预警（红）</source>
             <translation>Level 3 warning (red)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="404" />
+            <location filename="../../desktop/ui/clue_detail.py" line="410" />
             <source>重复件，随原件 {0} 办结</source>
             <translation>Duplicate; closes with its original {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="408" />
+            <location filename="../../desktop/ui/clue_detail.py" line="414" />
             <source>时限 {0}（{1}）</source>
             <translation>Deadline {0} ({1})</translation>
         </message>
@@ -1486,122 +2014,132 @@ not downloaded</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="86" />
+            <location filename="../../desktop/ui/main_window.py" line="91" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="142" />
+            <location filename="../../desktop/ui/main_window.py" line="149" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="144" />
+            <location filename="../../desktop/ui/main_window.py" line="151" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="152" />
+            <location filename="../../desktop/ui/main_window.py" line="159" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="154" />
+            <location filename="../../desktop/ui/main_window.py" line="161" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="155" />
+            <location filename="../../desktop/ui/main_window.py" line="162" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="158" />
+            <location filename="../../desktop/ui/main_window.py" line="165" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="161" />
+            <location filename="../../desktop/ui/main_window.py" line="170" />
+            <source>处罚案件列表</source>
+            <translation>Penalty cases</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="174" />
+            <source>本线索的处罚案件</source>
+            <translation>This clue's penalty cases</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="177" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="162" />
+            <location filename="../../desktop/ui/main_window.py" line="178" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="164" />
+            <location filename="../../desktop/ui/main_window.py" line="180" />
             <source>工具(&amp;O)</source>
             <translation>T&amp;ools</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="165" />
+            <location filename="../../desktop/ui/main_window.py" line="181" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="167" />
+            <location filename="../../desktop/ui/main_window.py" line="183" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="169" />
+            <location filename="../../desktop/ui/main_window.py" line="185" />
             <source>使用帮助</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="172" />
+            <location filename="../../desktop/ui/main_window.py" line="188" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="285" />
+            <location filename="../../desktop/ui/main_window.py" line="328" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="286" />
+            <location filename="../../desktop/ui/main_window.py" line="329" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="316" />
+            <location filename="../../desktop/ui/main_window.py" line="359" />
             <source>搜索框中：转到结果列表（Enter 亦可）</source>
             <translation>In the search box: go to the results (Enter too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="317" />
+            <location filename="../../desktop/ui/main_window.py" line="360" />
             <source>线索列表中：转到该线索的第一个操作</source>
             <translation>In the clue list: go to the clue's first action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="320" />
+            <location filename="../../desktop/ui/main_window.py" line="363" />
             <source>线索操作菜单（菜单键亦可）</source>
             <translation>Clue action menu (Menu key too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="415" />
+            <location filename="../../desktop/ui/main_window.py" line="460" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="416" />
+            <location filename="../../desktop/ui/main_window.py" line="461" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="418" />
+            <location filename="../../desktop/ui/main_window.py" line="463" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="420" />
+            <location filename="../../desktop/ui/main_window.py" line="465" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="421" />
+            <location filename="../../desktop/ui/main_window.py" line="466" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
@@ -1609,37 +2147,42 @@ not downloaded</translation>
     <context>
         <name>NavigationModel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="142" />
+            <location filename="../../desktop/ui/navigation.py" line="145" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="144" />
+            <location filename="../../desktop/ui/navigation.py" line="147" />
             <source>整改文书</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="151" />
+            <location filename="../../desktop/ui/navigation.py" line="149" />
+            <source>处罚案件</source>
+            <translation>Penalty cases</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="156" />
             <source>我的待办</source>
             <translation>My tasks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="152" />
+            <location filename="../../desktop/ui/navigation.py" line="157" />
             <source>辖区线索</source>
             <translation>Clues of the area</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="153" />
+            <location filename="../../desktop/ui/navigation.py" line="158" />
             <source>预警与文书</source>
             <translation>Warnings and notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="154" />
+            <location filename="../../desktop/ui/navigation.py" line="159" />
             <source>查询</source>
             <translation>Look up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="181" />
+            <location filename="../../desktop/ui/navigation.py" line="186" />
             <source>{name}：{count} 条</source>
             <translation>{name}: {count}</translation>
         </message>
@@ -1647,12 +2190,12 @@ not downloaded</translation>
     <context>
         <name>NavigationPanel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="255" />
+            <location filename="../../desktop/ui/navigation.py" line="262" />
             <source>线索队列</source>
             <translation>Clue queues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="328" />
+            <location filename="../../desktop/ui/navigation.py" line="339" />
             <source>无法统计各队列的线索数量，请稍后再试。</source>
             <translation>Cannot count the clues of the queues; please try again later.</translation>
         </message>
@@ -1991,6 +2534,14 @@ not downloaded</translation>
         </message>
     </context>
     <context>
+        <name>NoticeLinksField</name>
+        <message>
+            <location filename="../../desktop/ui/cases/case_fields.py" line="277" />
+            <source>{0}（{1}）</source>
+            <translation>{0} ({1})</translation>
+        </message>
+    </context>
+    <context>
         <name>NoticeListModel</name>
         <message>
             <location filename="../../desktop/ui/notices/notice_list.py" line="62" />
@@ -2098,22 +2649,22 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>NoticePanel</name>
         <message>
-            <location filename="../../desktop/ui/notices/notice_panel.py" line="43" />
+            <location filename="../../desktop/ui/notices/notice_panel.py" line="45" />
             <source>起草通知书…</source>
             <translation>Draft a notice…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_panel.py" line="72" />
+            <location filename="../../desktop/ui/notices/notice_panel.py" line="75" />
             <source>请选择一条线索</source>
             <translation>Select a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_panel.py" line="79" />
+            <location filename="../../desktop/ui/notices/notice_panel.py" line="82" />
             <source>根据线索内容起草整改通知书</source>
             <translation>Draft a rectification notice from the clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_panel.py" line="83" />
+            <location filename="../../desktop/ui/notices/notice_panel.py" line="86" />
             <source>线索 {0} 的通知书：{1} 份</source>
             <translation>Notices of clue {0}: {1}</translation>
         </message>
@@ -2278,62 +2829,72 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>NoticeWorkbench</name>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="63" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="69" />
             <source>选择保存文书的文件夹</source>
             <translation>Choose a folder for the documents</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="140" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="147" />
+            <source>立案…</source>
+            <translation>File a case…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="149" />
+            <source>以这份逾期未整改的通知书立案（行政处罚案件）</source>
+            <translation>File a penalty case on this notice found not rectified</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="153" />
             <source>预览</source>
             <translation>Preview</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="141" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="154" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="142" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="155" />
             <source>另存为PDF…</source>
             <translation>Save as PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="207" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="220" />
             <source>{0}，{1}</source>
             <translation>{0}, {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="208" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="221" />
             <source>当事人：{0}</source>
             <translation>Party: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="211" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="224" />
             <source>整改期限：{0}</source>
             <translation>Rectification deadline: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="214" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="227" />
             <source>{0}：{1}，签收人 {2}</source>
             <translation>{0}: {1}, received by {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="222" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="235" />
             <source>复查：{0}，{1}</source>
             <translation>Re-inspection: {0}, {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="227" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="240" />
             <source>立案编号：{0}</source>
             <translation>Case number: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="229" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="242" />
             <source>结案情况：{0}</source>
             <translation>Outcome: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="230" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="243" />
             <source>；</source>
             <translation>; </translation>
         </message>
@@ -2426,11 +2987,60 @@ Rectification deadline {deadline}, {countdown}</translation>
         </message>
     </context>
     <context>
+        <name>OfficersField</name>
+        <message>
+            <location filename="../../desktop/ui/cases/case_fields.py" line="57" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_fields.py" line="57" />
+            <source>执法证号</source>
+            <translation>Certificate number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_fields.py" line="69" />
+            <source>添加执法人员</source>
+            <translation>Add officer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_fields.py" line="70" />
+            <source>删除所选</source>
+            <translation>Delete selected</translation>
+        </message>
+    </context>
+    <context>
         <name>OptionalDateTimeField</name>
         <message>
             <location filename="../../desktop/ui/forms/fields.py" line="272" />
             <source>指定</source>
             <translation>Set</translation>
+        </message>
+    </context>
+    <context>
+        <name>PenaltiesField</name>
+        <message>
+            <location filename="../../desktop/ui/cases/case_fields.py" line="193" />
+            <source>添加处罚种类</source>
+            <translation>Add penalty</translation>
+        </message>
+    </context>
+    <context>
+        <name>PenaltyRow</name>
+        <message>
+            <location filename="../../desktop/ui/cases/case_fields.py" line="144" />
+            <source>金额（元）</source>
+            <translation>Amount (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_fields.py" line="147" />
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_fields.py" line="148" />
+            <source>删除这项处罚</source>
+            <translation>Delete this penalty</translation>
         </message>
     </context>
     <context>
@@ -2563,49 +3173,49 @@ then start cluedesk again.</translation>
             <translation>Level 3 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="417" />
+            <location filename="../../desktop/ui/queue_model.py" line="424" />
             <source>单击按此列排序，再次单击反向排序</source>
             <translation>Click to sort by this column, click again to reverse</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="418" />
+            <location filename="../../desktop/ui/queue_model.py" line="425" />
             <source>此列不能排序</source>
             <translation>This column cannot be sorted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="492" />
+            <location filename="../../desktop/ui/queue_model.py" line="499" />
             <source>一级预警（黄色，●）：距办理期限不足 {days} 个工作日</source>
             <translation>Level 1 warning (yellow, ●): less than {days} working day(s) to the deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="496" />
+            <location filename="../../desktop/ui/queue_model.py" line="503" />
             <source>二级预警（橙色，▲）：已超过办理期限</source>
             <translation>Level 2 warning (orange, ▲): past the deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="499" />
+            <location filename="../../desktop/ui/queue_model.py" line="506" />
             <source>三级预警（红色，■）：超过办理期限 {days} 个工作日以上，纪委监委介入</source>
             <translation>Level 3 warning (red, ■): more than {days} working days past the deadline; the discipline commission steps in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="501" />
+            <location filename="../../desktop/ui/queue_model.py" line="508" />
             <source>未预警</source>
             <translation>No warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="506" />
+            <location filename="../../desktop/ui/queue_model.py" line="513" />
             <source>当前环节没有办理期限</source>
             <translation>This stage has no deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="507" />
+            <location filename="../../desktop/ui/queue_model.py" line="514" />
             <source>{warning}
 {countdown}（办理期限 {deadline}）</source>
             <translation>{warning}
 {countdown} (deadline {deadline})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="516" />
+            <location filename="../../desktop/ui/queue_model.py" line="523" />
             <source>渠道编号：{0}</source>
             <translation>Channel reference: {0}</translation>
         </message>
@@ -3609,6 +4219,341 @@ then start cluedesk again.</translation>
             <location filename="../../desktop/ui/forms/units.py" line="63" />
             <source>已选为主办单位</source>
             <translation>Chosen as lead unit</translation>
+        </message>
+    </context>
+    <context>
+        <name>form</name>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="133" />
+            <source>立案后，立案号取自本机的立案号编号段；应自立案之日起 {0} 日内作出处罚决定（《行政处罚法》第六十条）。</source>
+            <translation>Filing takes a case number from this device's block; a decision is due within {0} days of filing (Administrative Penalty Law, art. 60).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="137" />
+            <source>本机尚有 {0} 年立案号 {1} 个。</source>
+            <translation>This device holds {1} case numbers for {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="139" />
+            <source>本机没有可用的 {0} 年立案号，请先联网同步领取编号段。</source>
+            <translation>This device holds no case number for {0}; sync online to receive a block first.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="140" />
+            <source>带 * 的项必须填写。</source>
+            <translation>Fields marked * are required.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="141" />
+            <source>案由</source>
+            <translation>Cause</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="146" />
+            <source>涉及法律</source>
+            <translation>Law</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="147" />
+            <source>《{0}》</source>
+            <translation>{0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="150" />
+            <source>请选择本机关执行的法律</source>
+            <translation>Choose a law this authority enforces</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="158" />
+            <source>执法人员（至少两名，持执法证）</source>
+            <translation>Officers (at least two, with certificates)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="165" />
+            <source>关联的整改文书</source>
+            <translation>Linked notices</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="167" />
+            <source>立案日期</source>
+            <translation>Filed on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="174" />
+            <source>记录调查取证的情况和取得的证据。</source>
+            <translation>Record the investigation and the evidence obtained.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="175" />
+            <source>调查取证日期</source>
+            <translation>Investigated on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="176" />
+            <source>调查取证情况</source>
+            <translation>Investigation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="178" />
+            <location filename="../../desktop/ui/cases/case_steps.py" line="268" />
+            <source>证据（每行一项）</source>
+            <translation>Evidence (one per line)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="178" />
+            <source>如：现场检查（勘察）笔录</source>
+            <translation>e.g. on-site inspection record</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="189" />
+            <source>告知当事人拟作出的行政处罚内容及事实、理由、依据，并告知其陈述、申辩权利。对个人罚款 {0} 元以上、对单位罚款 {1} 元以上，或责令停产停业、吊销许可证件等，还应告知听证权利。</source>
+            <translation>Notify the party of the intended penalty, its facts, reasons and basis, and of its right to state and defend. Fines of {0} yuan or more for a person or {1} yuan or more for an organisation, orders to stop production or business, revocations of licences and the like also carry the right to a hearing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="194" />
+            <source>告知日期</source>
+            <translation>Notified on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="198" />
+            <source>告知书文号</source>
+            <translation>Notification number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="200" />
+            <source>如：海环罚告〔2026〕12号</source>
+            <translation>e.g. 海环罚告〔2026〕12号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="202" />
+            <source>拟作出的处罚</source>
+            <translation>Intended penalties</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="209" />
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="214" />
+            <source>应当告知当事人有要求听证的权利。</source>
+            <translation>The party must be told of its right to a hearing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="216" />
+            <source>拟作出的处罚无需告知听证权利。</source>
+            <translation>The intended penalty carries no right to a hearing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="226" />
+            <source>记录当事人的陈述、申辩及处理意见。</source>
+            <translation>Record the party's statement and defence and the answer to it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="227" />
+            <source>收到陈述申辩日期</source>
+            <translation>Statement received on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="230" />
+            <source>处理意见</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="233" />
+            <location filename="../../desktop/ui/cases/case_steps.py" line="344" />
+            <source>请选择</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="236" />
+            <source>陈述申辩内容</source>
+            <translation>Statement and defence</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="238" />
+            <source>听证</source>
+            <translation>Hearing</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="238" />
+            <source>当事人申请听证</source>
+            <translation>The party requests a hearing</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="247" />
+            <source>当事人申请了听证：记录听证的举行情况。</source>
+            <translation>The party requested a hearing: record how it was held.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="248" />
+            <source>听证日期</source>
+            <translation>Hearing date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="249" />
+            <source>听证情况</source>
+            <translation>Hearing</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="250" />
+            <source>听证笔录编号</source>
+            <translation>Hearing record number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="259" />
+            <source>作出决定后，决定书文号取自本机的决定书编号段，决定内容不能再修改。</source>
+            <translation>Deciding takes a decision number from this device's block; the decision cannot be changed afterwards.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="261" />
+            <source>本机尚有 {0} 年决定书文号 {1} 个。</source>
+            <translation>This device holds {1} decision numbers for {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="263" />
+            <source>本机没有可用的 {0} 年决定书文号，请先联网同步领取编号段。</source>
+            <translation>This device holds no decision number for {0}; sync online to receive a block first.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="265" />
+            <source>决定日期</source>
+            <translation>Decided on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="266" />
+            <source>处罚内容</source>
+            <translation>Penalties</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="267" />
+            <source>违法事实</source>
+            <translation>Facts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="277" />
+            <source>违反的法律条款</source>
+            <translation>Violated clauses</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="281" />
+            <source>处罚依据</source>
+            <translation>Penalty basis</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="283" />
+            <source>裁量理由</source>
+            <translation>Discretion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="290" />
+            <source>送达行政处罚决定书 {0}。留置送达须有见证人。</source>
+            <translation>Serve the penalty decision {0}. Service by leaving needs a witness.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="295" />
+            <source>送达方式</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="302" />
+            <source>送达时间</source>
+            <translation>Served at</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="303" />
+            <source>送达地点</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="304" />
+            <source>受送达人（签收人）</source>
+            <translation>Recipient (signed by)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="305" />
+            <source>与当事人关系</source>
+            <translation>Relation to the party</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="307" />
+            <source>如：法定代表人、负责人、本人</source>
+            <translation>e.g. legal representative, person in charge, self</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="308" />
+            <source>见证人（留置送达必填）</source>
+            <translation>Witness (required when left)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="309" />
+            <source>送达人（每行一名）</source>
+            <translation>Servers (one per line)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="317" />
+            <source>记录处罚决定的执行情况。</source>
+            <translation>Record how the decision was executed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="318" />
+            <source>执行日期</source>
+            <translation>Executed on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="322" />
+            <source>执行方式</source>
+            <translation>Execution</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="329" />
+            <source>已缴纳金额（元）</source>
+            <translation>Amount paid (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="330" />
+            <source>执行情况</source>
+            <translation>Execution note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="337" />
+            <source>结案后案件不能再办理。只列出案件当前可用的结案方式。</source>
+            <translation>A closed case cannot be acted on again. Only the outcomes open to the case now are listed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="340" />
+            <source>结案方式</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="347" />
+            <source>结案日期</source>
+            <translation>Closed on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="348" />
+            <source>结案情况说明</source>
+            <translation>Closing note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="363" />
+            <source>延期天数（日历日）</source>
+            <translation>Extension (calendar days)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="365" />
+            <source>批准人</source>
+            <translation>Approved by</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="366" />
+            <source>延期理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_steps.py" line="373" />
+            <source>第 {which} 次延期（最多 {count} 次），本次最多 {most} 日。决定期限现为 {now}，延期后为 {after}。</source>
+            <translation>Extension {which} (at most {count}); this one at most {most} days. The decision deadline is {now}; after the extension {after}.</translation>
         </message>
     </context>
     <context>

@@ -105,7 +105,7 @@ def _notification(state: CaseState, you: str) -> Notification:
     requested_on: date | None = None
     if statement is not None:
         result = _statement_result(statement)
-        if result in ANSWERS and statement.note.strip():
+        if result is not None and result in ANSWERS and statement.note.strip():
             text, statement_on = statement.note, statement.on
             answer, reason = ANSWERS[result], REASONS[result].format(you=you)
         if statement.details.get("hearing_requested"):

@@ -244,10 +244,15 @@ class DemoCaseEvent(NamedTuple):
 
 
 class DemoCase(NamedTuple):
-    """A penalty case of a demo clue: where it stands and how it got there."""
+    """A penalty case of a demo clue: where it stands and how it got there; with what each
+    event's action was given (the payload, the number taken, and for 立案 the clue and the
+    linked notices as they stood), so that the case can be played again."""
 
     state: CaseState
     events: tuple[DemoCaseEvent, ...]
+    payloads: tuple[tuple[Mapping[str, Any], tuple[int, int] | None], ...] = ()
+    clue: ClueState | None = None
+    notices: tuple[NoticeState, ...] = ()
 
 
 PlannedStep = tuple[int, CaseAction, dict[str, Any]]
@@ -627,6 +632,8 @@ class PenaltyPlanner:
     ) -> DemoCase | None:
         unit = actor.unit
         events: list[DemoCaseEvent] = []
+        given: list[tuple[Mapping[str, Any], tuple[int, int] | None]] = []
+        filed_number = (at.year, self.case_numbers.get((unit.code, at.year), 0) + 1)
         try:
             outcome = apply_case_action(
                 CaseAction.FILE,
@@ -639,7 +646,7 @@ class PenaltyPlanner:
                 self.units,
                 clue=clue,
                 notices=notices,
-                number=(at.year, self.case_numbers.get((unit.code, at.year), 0) + 1),
+                number=filed_number,
             )
         except (CaseRefused, ValidationError):
             self.skipped += 1
@@ -647,6 +654,7 @@ class PenaltyPlanner:
         self._number(self.case_numbers, unit.code, at.year)
         state = outcome.state
         events.append(self._event(outcome, actor, at))
+        given.append((filing, filed_number))
         start = self.clock.position(at)
         planned = self._cut(
             rng, start, self._plan(rng, start, matter, filing["party"], draft), state.deadline
@@ -679,7 +687,8 @@ class PenaltyPlanner:
                 self._number(self.decision_numbers, unit.code, when.year)
             state = outcome.state
             events.append(self._event(outcome, actor, when))
-        return DemoCase(state, tuple(events))
+            given.append((payload, number))
+        return DemoCase(state, tuple(events), tuple(given), clue, tuple(notices))
 
     def _fill(
         self,

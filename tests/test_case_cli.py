@@ -147,6 +147,27 @@ def test_the_latest_decided_case_is_printed(
     assert len(PdfReader(out).pages) >= 2  # with the 送达回证
 
 
+def test_a_demo_case_prints_with_its_decision(
+    data_dir: Path, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with store.engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT clues.code, cases.decision_number, cases.party_name FROM cases "
+                "JOIN clues ON clues.id = cases.clue_id WHERE cases.decision_number != '' "
+                "ORDER BY cases.decided_on DESC LIMIT 2"
+            )
+        ).all()
+    assert rows  # the demo store holds decided cases
+    for code, number, party in rows:
+        out = tmp_path / f"{code}.pdf"
+        assert run(["case", code, "--data-dir", str(data_dir), "--out", str(out)]) == 0
+        body = pdf_text(out)
+        assert number in body and party in body
+        assert "人民政府申请行政复议" in body and "人民法院提起行政诉讼" in body
+    assert "Traceback" not in capsys.readouterr().err
+
+
 def test_cluedesk_runs_the_command(
     data_dir: Path, store: Store, now: datetime, tmp_path: Path
 ) -> None:

@@ -3,8 +3,9 @@
 A second process generates the clues and turns them into driver rows while this one
 writes them, so seeding 100,000 clues keeps both cores busy. Besides the clues and their
 histories it writes what they cite and carry: the evidence files (rows, and the files in the
-data folder's attachment store), the channels' references (intake refs), the notices with
-their histories, and the notice number counters and blocks they were numbered from.
+data folder's attachment store), the channels' references (intake refs), the notices and the
+penalty cases with their histories, and the number counters and blocks they were numbered
+from (notices', 立案号 and 行政处罚决定书 numbers).
 """
 
 from __future__ import annotations
@@ -29,12 +30,14 @@ from cityplatform.changes import code_counter
 from cityplatform.db import bulk_insert, default_data_dir, stored_row, sync_id_sequence
 from cityplatform.domainmap import RULES_NAME
 from cityplatform.models import Attachment, Base, NumberBlock, RuleSet, Unit, User
-from cityplatform.numbers import notice_counter
+from cityplatform.numbers import notice_counter, number_counter
 from cityplatform.security import DEFAULT_HASHER
 from cityplatform.state import CHANGE_SEQ, set_counter_at_least
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
+from desktop.domain.cases import CaseAction
 from desktop.domain.clue import draft_record, state_record
 from desktop.domain.notice_actions import NoticeAction
+from desktop.domain.notice_numbers import CASE_SERIES, DECISION_SERIES, parse_number
 from desktop.domain.rules import Rules
 from desktop.domain.timeutil import china_now
 from desktop.wire.records import Event
@@ -49,6 +52,9 @@ SEED_EVENT_BASE = uuid.UUID("3c5e9a70-2b1d-4e8a-8f60-000000000000").int
 SEED_NOTICE_EVENT_BASE = uuid.UUID("7d2c4b81-5e3a-4c19-b0d4-000000000000").int
 """History ids of seeded notices: this base plus (clue index << 8) plus (the notice's place
 << 4) plus the event's place."""
+SEED_CASE_EVENT_BASE = uuid.UUID("c41f6e27-8a05-4d3b-9e72-000000000000").int
+"""History ids of seeded penalty cases: this base plus (clue index << 8) plus (the case's
+place << 4) plus the event's place."""
 SEED_DEVICE = "seed"
 """The device the seeded histories are recorded from."""
 
@@ -108,6 +114,28 @@ NOTICE_FIELDS = (
 )
 NOTICE_EVENT_FIELDS = ("notice_id", "seq", *Event.model_fields)
 """Columns of a seeded notice history row: its notice, change seq and the wire's entry."""
+CASE_FIELDS = (
+    "case_id",
+    "clue_id",
+    "seq",
+    "status",
+    "unit_code",
+    "number",
+    "number_year",
+    "number_seq",
+    "decision_number",
+    "decision_year",
+    "decision_seq",
+    "filed_on",
+    "closed_on",
+    "created_at",
+    "state",
+)
+CASE_EVENT_FIELDS = ("case_id", "seq", *Event.model_fields)
+"""Columns of a seeded penalty-case history row: its case, change seq and the wire's entry."""
+
+Used = dict[tuple[str, str, int], tuple[int, datetime, str]]
+"""The highest number used per (series, unit, year), when one was first used and by whom."""
 EVENT_FIELDS = ("clue_id", "seq", *Event.model_fields)
 """Columns of a seeded clue history row: its clue, change seq and the wire's entry."""
 
@@ -154,6 +182,10 @@ class Batch:
     notice_events: list[tuple[Any, ...]] = field(default_factory=list)
     notice_numbers: dict[tuple[str, int], tuple[int, datetime, str]] = field(default_factory=dict)
     """The highest notice number per (unit, year), when it was first used and by whom."""
+    cases: list[tuple[Any, ...]] = field(default_factory=list)
+    case_events: list[tuple[Any, ...]] = field(default_factory=list)
+    case_numbers: Used = field(default_factory=dict)
+    """The highest 立案号 and decision number per (series, unit, year), first used when, by whom."""
     files: dict[str, tuple[datetime, str]] = field(default_factory=dict)
     """Each cited file's first citation: when and by whom."""
 
@@ -161,6 +193,11 @@ class Batch:
 def event_action_id(index: int, position: int) -> str:
     """The stable history id of event `position` of seeded clue `index`."""
     return str(uuid.UUID(int=SEED_EVENT_BASE + (index << 8) + position))
+
+
+def case_event_action_id(index: int, case: int, position: int) -> str:
+    """The stable history id of event `position` of case `case` of seeded clue `index`."""
+    return str(uuid.UUID(int=SEED_CASE_EVENT_BASE + (index << 8) + (case << 4) + position))
 
 
 def notice_event_action_id(index: int, notice: int, position: int) -> str:
@@ -199,6 +236,7 @@ def batch_rows(items: list[DemoClue], first: int, sqlite: bool) -> Batch:
             batch.attachments.append(stored_row(row, sqlite))
             _earlier(batch.files, cited.sha256, (cited.added_at, cited.added_by))
         _notice_rows(batch, item, index, sqlite)
+        _case_rows(batch, item, index, sqlite)
         for position, unit in enumerate(state.assisting_units):
             batch.assisting.append((index, unit, position))
         for position, event in enumerate(item.events):
@@ -265,11 +303,66 @@ def _notice_rows(batch: Batch, item: DemoClue, index: int, sqlite: bool) -> None
                     (state.unit_code, state.number_year),
                     (state.number_seq, event.at, event.username),
                 )
+            if event.action is NoticeAction.FILE_CASE:  # a 立案号 also where no case is kept
+                parsed = parse_number(str(event.details.get("case_number") or ""))
+                if parsed is not None:
+                    key = (CASE_SERIES, event.unit_code, parsed[1])
+                    _note_number(batch.case_numbers, key, (parsed[2], event.at, event.username))
+
+
+def _case_rows(batch: Batch, item: DemoClue, index: int, sqlite: bool) -> None:
+    """The penalty cases of a clue, their histories, and the numbers they used."""
+    for place, case in enumerate(item.cases):
+        state = case.state
+        decision = state.decision
+        row = (
+            state.case_id,
+            index,
+            index,
+            state.status.value,
+            state.unit_code,
+            state.number,
+            state.number_year,
+            state.number_seq,
+            decision.number if decision is not None else None,
+            decision.number_year if decision is not None else None,
+            decision.number_seq if decision is not None else None,
+            state.filed_on,
+            state.closed_on,
+            state.created_at,
+            state.to_dict(),
+        )
+        batch.cases.append(stored_row(row, sqlite))
+        for position, event in enumerate(case.events):
+            values = (
+                state.case_id,
+                index,
+                case_event_action_id(index, place, position),
+                event.action.value,
+                event.username,
+                event.unit_code,
+                SEED_DEVICE,
+                event.at,
+                event.from_status.value if event.from_status else None,
+                event.to_status.value,
+                event.note,
+                dict(event.details),
+            )
+            batch.case_events.append(stored_row(values, sqlite))
+            used = None
+            if event.action is CaseAction.FILE and state.number_year and state.number_seq:
+                used = (CASE_SERIES, state.number_year, state.number_seq)
+            elif event.action is CaseAction.DECIDE and decision is not None:
+                used = (DECISION_SERIES, decision.number_year, decision.number_seq)
+            if used is not None:
+                series, year, seq = used
+                key = (series, state.unit_code, year)
+                _note_number(batch.case_numbers, key, (seq, event.at, event.username))
 
 
 def _note_number(
-    known: dict[tuple[str, int], tuple[int, datetime, str]],
-    key: tuple[str, int],
+    known: dict[Any, tuple[int, datetime, str]],
+    key: Any,
     used: tuple[int, datetime, str],
 ) -> None:
     """Keep the highest number of a unit and year, and when and by whom one was first used."""
@@ -310,6 +403,8 @@ BULK_TABLES = (
     "intake_refs",
     "notices",
     "notice_events",
+    "cases",
+    "case_events",
 )
 
 
@@ -417,6 +512,7 @@ class _Loaded:
     clues: int = 0
     numbers: dict[int, int] = field(default_factory=dict)
     notice_numbers: dict[tuple[str, int], tuple[int, datetime, str]] = field(default_factory=dict)
+    case_numbers: Used = field(default_factory=dict)
     files: dict[str, tuple[datetime, str]] = field(default_factory=dict)
 
 
@@ -444,8 +540,12 @@ def _load_batches(
         )
         for year, number in batch.numbers.items():
             loaded.numbers[year] = max(loaded.numbers.get(year, 0), number)
+        bulk_insert(connection, "cases", CASE_FIELDS, batch.cases, prepared=True)
+        bulk_insert(connection, "case_events", CASE_EVENT_FIELDS, batch.case_events, prepared=True)
         for key, used in batch.notice_numbers.items():
             _note_number(loaded.notice_numbers, key, used)
+        for case_key, used in batch.case_numbers.items():
+            _note_number(loaded.case_numbers, case_key, used)
         for sha256, first_use in batch.files.items():
             _earlier(loaded.files, sha256, first_use)
         loaded.clues += len(batch.clues)
@@ -524,6 +624,26 @@ def _notice_numbers(
         )
 
 
+def _case_numbers(connection: Connection, numbers: Used) -> None:
+    """Each unit's 立案号 and decision numbers of a year were handed out as one block 1..n of
+    their series to the seed device; the counters go on from n, so that a new filing never
+    takes a number the demo used."""
+    for (series, unit_code, year), (last, at, username) in sorted(numbers.items()):
+        set_counter_at_least(connection, number_counter(series, unit_code, year), last)
+        connection.execute(
+            insert(NumberBlock).values(
+                unit_code=unit_code,
+                year=year,
+                first=1,
+                last=last,
+                device_id=SEED_DEVICE,
+                username=username,
+                created_at=at,
+                series=series,
+            )
+        )
+
+
 def seed_demo(
     database_url: str,
     count: int,
@@ -564,12 +684,14 @@ def seed_demo(
                 loaded = _load_batches(
                     connection, source(count, seed, now, sqlite, backlog), progress
                 )
-            for table in ("clues", "clue_events", "notices", "notice_events"):
+            for table in ("clues", "clue_events", "notices", "notice_events", "cases"):
                 sync_id_sequence(connection, table)
+            sync_id_sequence(connection, "case_events")
             set_counter_at_least(connection, CHANGE_SEQ, loaded.clues)
             for year, number in loaded.numbers.items():
                 set_counter_at_least(connection, code_counter(year), number)
             _notice_numbers(connection, loaded.notice_numbers)
+            _case_numbers(connection, loaded.case_numbers)
             _date_evidence(connection, loaded.files)
             if folder is not None:
                 write_evidence_files(folder, loaded.files)

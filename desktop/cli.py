@@ -1,4 +1,4 @@
-"""`cluedesk` opens the window; its subcommands (queue, sync, notice, …) work headless."""
+"""`cluedesk` opens the window; its subcommands (queue, sync, notice, case, …) work headless."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop import __version__
+from desktop.case_cli import add_case_parser
 from desktop.domain.codes import Category, Channel, Status, UnitKind
 from desktop.domain.deadlines import WARNING_LABELS, countdown, warning_bounds
 from desktop.domain.timeutil import china_now
@@ -327,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--ca-bundle", help="校验服务器证书所用的 CA 证书文件")
     sync.set_defaults(handler=cmd_sync)
     add_notice_parser(commands)
+    add_case_parser(commands)
     return parser
 
 

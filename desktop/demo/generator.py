@@ -6,8 +6,9 @@ they happen (`desktop.demo.histories`: closed if its loop ends before `now`), an
 registered fields. Now and then the next clue reports the same problem again (a duplicate,
 重复件, planned beside its original).
 The steps are then played through `desktop.domain.workflow.apply_action` (and the notice
-steps through `desktop.domain.notices.apply_notice_action`), so every event is one the rules
-allow and every state is the one the rules compute.
+steps through `desktop.domain.notices.apply_notice_action`, the penalty cases' steps through
+`desktop.domain.cases.apply_case_action`, see `desktop.demo.penalties`), so every event is one
+the rules allow and every state is the one the rules compute.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from typing import Any, NamedTuple
 from desktop.demo.cases import CaseMaker, _reporter
 from desktop.demo.city import DemoCity
 from desktop.demo.histories import HistoryPlanner, Step
+from desktop.demo.penalties import DemoCase, PenaltyPlanner, closing_text
 from desktop.demo.texts import site_findings
 from desktop.domain.calendar import WorkCalendar, default_calendar
+from desktop.domain.cases import CaseStatus, case_prefix
 from desktop.domain.clue import ClueDraft, ClueState
 from desktop.domain.codes import Category, Channel, Status
 from desktop.domain.notice_actions import NoticeAction, NoticeRefused, unclosed_notice
@@ -38,7 +41,6 @@ from desktop.domain.notice_content import (
     NoticeState,
     NoticeStatus,
 )
-from desktop.domain.notice_numbers import notice_prefix
 from desktop.domain.notice_prefill import SiteFindings, draft_content_from_clue
 from desktop.domain.notices import apply_notice_action, frozen_clause_ids
 from desktop.domain.rules import Rules
@@ -103,13 +105,14 @@ class DemoNotice(NamedTuple):
 @dataclass(frozen=True)
 class DemoClue:
     """A demo clue: what was registered, where it stands now, and how it got there; the
-    files its reports cite and its notices."""
+    files its reports cite, its notices and its penalty cases."""
 
     draft: ClueDraft
     state: ClueState
     events: tuple[DemoEvent, ...]
     attachments: tuple[DemoAttachment, ...] = ()
     notices: tuple[DemoNotice, ...] = ()
+    cases: tuple[DemoCase, ...] = ()
 
 
 def generate_clues(
@@ -199,7 +202,13 @@ class _Generator:
         self.rules = rules
         self.clauses = {c.clause_id: c for c in clause_library()}
         self.numbers: dict[tuple[str, int], int] = {}
-        self.case_numbers: dict[tuple[str, int], int] = {}
+        self.penalties = PenaltyPlanner(
+            self.cases, self.planner.clock, calendar, rules, self.units, now
+        )
+        self._current: Any = None
+        """The case (scenario) of the clue being played (None for a duplicate)."""
+        self._linked: dict[int, DemoCase] = {}
+        """The penalty cases filed on the played clue's notices, by the notice's place."""
         self.skipped = 0
         """Notice steps the rules refused (a notice squeezed into too little time stops)."""
 
@@ -215,7 +224,13 @@ class _Generator:
         register = self.cases.registration(rng, case, registered_at, due_by)
         code = f"LYG{register['received_at'].year}{index:06d}"
         states: list[ClueState] = []
+        self._current = case
         clue = self._play(code, register, registered_at, steps, index, states)
+        self._current = None
+        if not clue.cases:
+            filed = self.penalties.direct(case, clue.draft, clue.state, clue.events, index)
+            if filed is not None:
+                clue = replace(clue, cases=(filed,))
         fits = (
             clue.state.lead_unit is not None
             and clue.state.status is not Status.REFUSED
@@ -277,6 +292,7 @@ class _Generator:
         events = []
         attachments: list[DemoAttachment] = []
         notices: dict[int, _NoticeRun] = {}
+        self._linked = {}
         for position, action, actor, payload in steps:
             if isinstance(action, NoticeAction):
                 assert state is not None and draft is not None
@@ -320,10 +336,19 @@ class _Generator:
                         item = (ref["sha256"], ref["name"], at, actor.username)
                         attachments.append(DemoAttachment(*item))
         assert draft is not None and state is not None
+        for place, case in sorted(self._linked.items()):
+            closed = case.state.status is CaseStatus.CLOSED
+            if closed and case.events:
+                last = case.events[-1]
+                actor = self.cases.handler(units[last.unit_code])
+                payload = {"notice_id": place, "case_result": closing_text(case.state)}
+                action = NoticeAction.CLOSE_CASE
+                self._notice(notices, action, actor, payload, last.at, state, draft, index, True)
         demo_notices = tuple(
             DemoNotice(run.state, tuple(run.events)) for _, run in sorted(notices.items())
         )
-        return DemoClue(draft, state, tuple(events), tuple(attachments), demo_notices)
+        cases = tuple(case for _, case in sorted(self._linked.items()))
+        return DemoClue(draft, state, tuple(events), tuple(attachments), demo_notices, cases)
 
     # -- notices -------------------------------------------------------------------------
 
@@ -337,12 +362,17 @@ class _Generator:
         clue: ClueState,
         draft: ClueDraft,
         index: int,
+        with_case: bool = False,
     ) -> None:
         """Play one notice step; a step the rules refuse (a notice of an open clue squeezed
-        into too little time) ends that notice where it stands."""
+        into too little time) ends that notice where it stands. A notice found 逾期未整改 gets
+        its penalty case filed (`desktop.demo.penalties`), and records the case's closing when
+        the case closes (`with_case`), not when its plan said."""
         number_in_clue = int(planned["notice_id"])
         run = notices.get(number_in_clue)
         if run is not None and run.stopped or run is None and action is not NoticeAction.DRAFT:
+            return
+        if action is NoticeAction.CLOSE_CASE and number_in_clue in self._linked and not with_case:
             return
         notice_id = str(uuid.UUID(int=NOTICE_ID_BASE + (index << 8) + number_in_clue))
         payload = {k: v for k, v in planned.items() if k != "days"}
@@ -390,8 +420,18 @@ class _Generator:
             payload["served_at"] = at.isoformat()
             payload["place"] = draft.address
         elif action is NoticeAction.FILE_CASE:
+            assert state is not None
             payload["filed_on"] = at.date().isoformat()
-            payload["case_number"] = self._case_number(actor, at.year)
+            filed = None
+            if self._current is not None:
+                filed = self.penalties.on_notice(
+                    self._current, draft, clue, state, actor, at, index
+                )
+            if filed is not None:
+                self._linked[number_in_clue] = filed
+                payload["case_number"] = filed.state.number
+            else:
+                payload["case_number"] = self._case_number(actor, at.year)
         elif action is NoticeAction.CLOSE_CASE:
             payload["closed_on"] = at.date().isoformat()
         try:
@@ -431,12 +471,12 @@ class _Generator:
             run.events.append(event)
 
     def _case_number(self, actor: Actor, year: int) -> str:
-        """The next penalty case number of the actor's unit: 海环立〔2026〕3号."""
+        """The next 立案号 of the actor's unit (海环立〔2026〕3号), for a notice whose case the
+        demo does not keep as a record: of the same series as the cases' numbers."""
+        numbers = self.penalties.case_numbers
         key = (actor.unit.code, year)
-        number = self.case_numbers.get(key, 0) + 1
-        self.case_numbers[key] = number
-        prefix = notice_prefix(NoticeKind.RECTIFICATION, actor.unit, self.units)
-        return f"{prefix.removesuffix('整改')}立〔{year}〕{number}号"
+        numbers[key] = numbers.get(key, 0) + 1
+        return f"{case_prefix(actor.unit, self.units)}〔{year}〕{numbers[key]}号"
 
 
 @dataclass

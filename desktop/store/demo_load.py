@@ -1,6 +1,6 @@
 """Filling a store with the demo city: units, users, and generated clues with their histories,
-the evidence files they cite (rows, and the files in the store's attachment folder) and their
-notices with their histories, as if the platform had sent them.
+the evidence files they cite (rows, and the files in the store's attachment folder), their
+notices and their penalty cases with their histories, as if the platform had sent them.
 
 Generating 100,000 clues is CPU work and so is turning them into rows; writing them is
 SQLite's. A second process generates and converts while this one writes, so both cores work.
@@ -19,12 +19,15 @@ from sqlalchemy import Boolean, Connection, func, insert, select
 
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
 from desktop.store.attachments import attachment_path
+from desktop.store.case_rows import row_values as case_values
 from desktop.store.clue_rows import draft_values, state_values
 from desktop.store.database import Store
 from desktop.store.health import PRIVATE_FILE, private_dir
 from desktop.store.models import (
     AssistingUnit,
     Attachment,
+    Case,
+    CaseEvent,
     Clue,
     ClueAttachment,
     ClueEvent,
@@ -41,6 +44,7 @@ from desktop.store.types import ChinaDateTime, JsonText, china_text, json_text
 if TYPE_CHECKING:
     from desktop.demo.city import DemoCity
     from desktop.demo.generator import DemoClue, DemoNotice
+    from desktop.demo.penalties import DemoCase
 
 BATCH = 5000
 EVENT_BASE = uuid.UUID("6f1d3c1e-7a52-4f57-9d3e-000000000000").int
@@ -48,6 +52,9 @@ EVENT_BASE = uuid.UUID("6f1d3c1e-7a52-4f57-9d3e-000000000000").int
 NOTICE_EVENT_BASE = uuid.UUID("1a7e5c93-4d28-4b6f-8e05-000000000000").int
 """Demo notice history ids: this base plus (clue id << 8), (the notice's place << 4) and the
 event's place."""
+CASE_EVENT_BASE = uuid.UUID("9e4d2a17-6c3b-4f85-a1d0-000000000000").int
+"""Demo penalty-case history ids: this base plus (clue id << 8), (the case's place << 4) and
+the event's place."""
 
 Statement = tuple[str, list[tuple[Any, ...]]]
 """SQL with driver parameters for executemany."""
@@ -149,6 +156,8 @@ def clue_statements(
     cited: list[dict[str, Any]] = []
     notices: list[dict[str, Any]] = []
     notice_events: list[dict[str, Any]] = []
+    cases: list[dict[str, Any]] = []
+    case_events: list[dict[str, Any]] = []
     search: SearchRows = []
     for clue_id, item in enumerate(batch, first_id):
         draft, state = item.draft, item.state
@@ -196,6 +205,8 @@ def clue_statements(
         )
         for place, notice in enumerate(item.notices):
             _notice_rows(notices, notice_events, clue_id, place, notice)
+        for place, case in enumerate(item.cases):
+            _case_rows(cases, case_events, clue_id, place, case)
         search.append((clue_id, (state.code, draft.subject_name, draft.address, draft.description)))
     statements = [insert_statement(Clue, clue_rows)]
     if assisting:
@@ -207,6 +218,9 @@ def clue_statements(
     if notices:
         statements.append(insert_statement(Notice, notices))
         statements.append(insert_statement(NoticeEvent, notice_events))
+    if cases:
+        statements.append(insert_statement(Case, cases))
+        statements.append(insert_statement(CaseEvent, case_events))
     return statements, search
 
 
@@ -236,6 +250,46 @@ def _notice_rows(
         events.append(
             {
                 "notice_id": state.notice_id,
+                "action_id": str(uuid.UUID(int=number)),
+                "action": event.action.value,
+                "username": event.username,
+                "unit_code": event.unit_code,
+                "device_id": "platform",
+                "at": event.at,
+                "from_status": event.from_status.value if event.from_status else None,
+                "to_status": event.to_status.value,
+                "note": event.note,
+                "details": dict(event.details),
+                "pending": False,
+            }
+        )
+
+
+def _case_rows(
+    cases: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    clue_id: int,
+    place: int,
+    case: DemoCase,
+) -> None:
+    """A penalty case as the platform sent it (its snapshot, version 1) and its history."""
+    state = case.state
+    cases.append(
+        {
+            "case_id": state.case_id,
+            "clue_id": clue_id,
+            **case_values(state),
+            "updated_at": case.events[-1].at if case.events else state.created_at,
+            "server_state": state.to_dict(),
+            "server_version": 1,
+            "pending": False,
+        }
+    )
+    for index, event in enumerate(case.events):
+        number = CASE_EVENT_BASE + (clue_id << 8) + (place << 4) + index
+        events.append(
+            {
+                "case_id": state.case_id,
                 "action_id": str(uuid.UUID(int=number)),
                 "action": event.action.value,
                 "username": event.username,
@@ -353,7 +407,16 @@ def load_demo(
         source = _from_child if count >= PARALLEL_FROM else generated_statements
         loaded = 0
         _evidence_rows(connection, now)
-        bulk = (Clue, ClueEvent, AssistingUnit, ClueAttachment, Notice, NoticeEvent)
+        bulk = (
+            Clue,
+            ClueEvent,
+            AssistingUnit,
+            ClueAttachment,
+            Notice,
+            NoticeEvent,
+            Case,
+            CaseEvent,
+        )
         with indexes_rebuilt_after(connection, bulk):
             for statements, search in source(count, seed, now, 1, backlog):
                 for sql, params in statements:

@@ -319,7 +319,8 @@ def test_seed_writes_evidence_notices_posts_and_references(
             events = session.scalar(select(func.count()).select_from(NoticeEvent))
             assert events == sum(len(n.events) for g in generated for n in g.notices)
             counters = dict(session.execute(select(Counter.name, Counter.value)).all())
-            blocks = {(b.unit_code, b.year): b for b in session.scalars(select(NumberBlock))}
+            notice_blocks = select(NumberBlock).where(NumberBlock.series == "notice")
+            blocks = {(b.unit_code, b.year): b for b in session.scalars(notice_blocks)}
             issued: dict[tuple[str, int], list[int]] = {}
             for notice in notices:
                 state = NoticeState.from_dict(notice.state)

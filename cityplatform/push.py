@@ -19,13 +19,17 @@ from cityplatform.errors import AUTHENTICATED_ERRORS, ApiError, error_responses,
 from cityplatform.jsonresp import wire_response
 from cityplatform.payloads import Rejected
 from cityplatform.push_apply import apply_action_to_clue
-from cityplatform.push_cases import apply_case_to_clue, is_case_type
+from cityplatform.push_cases import CASE_KIND
 from cityplatform.push_context import PushContext
-from cityplatform.push_notices import apply_notice_to_clue, is_notice_type
+from cityplatform.push_notices import NOTICE_KIND
+from cityplatform.push_records import apply_record_action
 from desktop.domain.messages import Message, chinese_text, message_data
 from desktop.wire.sync import ActionIn, PushAnswer, PushRequest
 
 log = logging.getLogger("cityplatform.push")
+
+RECORD_KINDS = (NOTICE_KIND, CASE_KIND)
+"""The kinds of clue sub-records pushed actions may act on (other actions act on the clue)."""
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])
 
@@ -54,10 +58,9 @@ def apply_one(ctx: PushContext, item: ActionIn) -> dict[str, Any]:
         try:
             with ctx.session() as session:
                 try:
-                    if is_notice_type(item.type):
-                        result = apply_notice_to_clue(ctx, session, item)
-                    elif is_case_type(item.type):
-                        result = apply_case_to_clue(ctx, session, item)
+                    kind = next((k for k in RECORD_KINDS if k.is_type(item.type)), None)
+                    if kind is not None:
+                        result = apply_record_action(kind, ctx, session, item)
                     else:
                         result = apply_action_to_clue(ctx, session, item)
                 except Rejected as exc:

@@ -13,7 +13,7 @@ from typing import Any
 from desktop.domain.codes import Labelled
 from desktop.domain.notice_content import Service
 from desktop.domain.party import PARTY_LABELS, Party
-from desktop.domain.timeutil import to_china
+from desktop.domain.timeutil import day_or_none, iso_or_none, moment_or_none
 
 
 class CaseStatus(Labelled):
@@ -255,18 +255,6 @@ def case_field_label(key: str) -> str:
 # --------------------------------------------------------------------------- parts
 
 
-def _iso(value: date | datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _moment(value: Any) -> datetime | None:
-    return to_china(datetime.fromisoformat(value)) if value else None
-
-
-def _day(value: Any) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def money_text(amount: Decimal) -> str:
     """An amount as stored and sent: two decimals, no exponent (50000.00)."""
     return f"{amount:.2f}"
@@ -389,7 +377,7 @@ class Extension:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Extension:
         """Read a stored or sent extension."""
-        at = _moment(data["at"])
+        at = moment_or_none(data["at"])
         assert at is not None
         return cls(int(data["days"]), str(data["approved_by"]), str(data["reason"]), at)
 
@@ -427,7 +415,7 @@ class Milestone:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
         """Read a stored or sent milestone."""
-        at = _moment(data["at"])
+        at = moment_or_none(data["at"])
         assert at is not None
         return cls(
             step=CaseStep(data["step"]),
@@ -526,13 +514,13 @@ class CaseState:
             "decision": self.decision.to_dict() if self.decision is not None else None,
             "service": self.service.to_dict() if self.service is not None else None,
             "outcome": self.outcome.value if self.outcome is not None else None,
-            "closed_on": _iso(self.closed_on),
+            "closed_on": iso_or_none(self.closed_on),
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CaseState:
         """Read a stored or sent case; KeyError, TypeError or ValueError if malformed."""
-        deadline, created = _moment(data["deadline"]), _moment(data["created_at"])
+        deadline, created = moment_or_none(data["deadline"]), moment_or_none(data["created_at"])
         if deadline is None or created is None:
             raise ValueError("deadline/created_at")
         year, seq = data.get("number_year"), data.get("number_seq")
@@ -562,7 +550,7 @@ class CaseState:
             decision=Decision.from_dict(decision) if decision else None,
             service=Service.from_dict(data["service"]) if data.get("service") else None,
             outcome=CaseOutcome(outcome) if outcome else None,
-            closed_on=_day(data.get("closed_on")),
+            closed_on=day_or_none(data.get("closed_on")),
         )
 
 

@@ -330,9 +330,21 @@ def _in_order(state: CaseState, day: date, now: datetime, key: str) -> None:
         raise ValidationError(key, Message("不能早于上一环节的日期（{day}）", day=last.isoformat()))
 
 
-# --------------------------------------------------------------------------- effects
-
 _Context = tuple[datetime, WorkCalendar, Rules, UnitDirectory, Actor]
+
+
+def _dated(
+    state: CaseState | None, payload: Mapping[str, Any], ctx: _Context, key: str
+) -> tuple[CaseState, date]:
+    """The case a step acts on, and the step's date under `key`: not after today and not
+    before the last step's."""
+    assert state is not None
+    day = payload_day(payload, key)
+    _in_order(state, day, ctx[0], key)
+    return state, day
+
+
+# --------------------------------------------------------------------------- effects
 
 
 def _milestone(
@@ -422,10 +434,7 @@ def _investigate(
     notices: Sequence[NoticeState],
     number: tuple[int, int] | None,
 ) -> CaseActionOutcome:
-    now = ctx[0]
-    assert state is not None
-    day = payload_day(payload, "investigated_on")
-    _in_order(state, day, now, "investigated_on")
+    state, day = _dated(state, payload, ctx, "investigated_on")
     note = payload_text(payload, "note", 2000)
     evidence = _texts(payload, "evidence", 200)
     step = _milestone(
@@ -445,9 +454,7 @@ def _notify(
     number: tuple[int, int] | None,
 ) -> CaseActionOutcome:
     now, _, rules, _, _ = ctx
-    assert state is not None
-    day = payload_day(payload, "notified_on")
-    _in_order(state, day, now, "notified_on")
+    state, day = _dated(state, payload, ctx, "notified_on")
     document = payload_text(payload, "document_number", 60)
     proposed = _penalties(payload)
     note = payload_text(payload, "note", 2000, required=False)
@@ -478,10 +485,7 @@ def _statement(
     notices: Sequence[NoticeState],
     number: tuple[int, int] | None,
 ) -> CaseActionOutcome:
-    now = ctx[0]
-    assert state is not None
-    day = payload_day(payload, "received_on")
-    _in_order(state, day, now, "received_on")
+    state, day = _dated(state, payload, ctx, "received_on")
     result: StatementResult = payload_choice(StatementResult, payload.get("result"), "result")
     text = payload_text(payload, "text", 2000, required=result is not StatementResult.WAIVED)
     requested = payload_flag(payload, "hearing_requested")
@@ -512,10 +516,7 @@ def _hearing(
     notices: Sequence[NoticeState],
     number: tuple[int, int] | None,
 ) -> CaseActionOutcome:
-    now = ctx[0]
-    assert state is not None
-    day = payload_day(payload, "held_on")
-    _in_order(state, day, now, "held_on")
+    state, day = _dated(state, payload, ctx, "held_on")
     note = payload_text(payload, "note", 2000)
     document = payload_text(payload, "document_number", 60, required=False)
     step = _milestone(CaseStep.HEARING, day, ctx, document_number=document, note=note)
@@ -534,9 +535,7 @@ def _decide(
     number: tuple[int, int] | None,
 ) -> CaseActionOutcome:
     now, _, _, units, actor = ctx
-    assert state is not None
-    day = payload_day(payload, "decided_on")
-    _in_order(state, day, now, "decided_on")
+    state, day = _dated(state, payload, ctx, "decided_on")
     penalties = _penalties(payload)
     facts = payload_text(payload, "facts", 4000)
     evidence = _texts(payload, "evidence", 200)
@@ -624,10 +623,7 @@ def _execute(
     notices: Sequence[NoticeState],
     number: tuple[int, int] | None,
 ) -> CaseActionOutcome:
-    now = ctx[0]
-    assert state is not None
-    day = payload_day(payload, "executed_on")
-    _in_order(state, day, now, "executed_on")
+    state, day = _dated(state, payload, ctx, "executed_on")
     method: ExecutionMethod = payload_choice(ExecutionMethod, payload.get("method"), "method")
     raw = payload.get("amount_paid")
     paid = parse_amount(raw, "amount_paid") if raw not in (None, "") else None
@@ -653,13 +649,11 @@ def _close(
     notices: Sequence[NoticeState],
     number: tuple[int, int] | None,
 ) -> CaseActionOutcome:
-    now = ctx[0]
     assert state is not None
     outcome: CaseOutcome = payload_choice(CaseOutcome, payload.get("outcome"), "outcome")
     if state.status not in CLOSING_FROM[outcome]:  # refused already; kept for safety
         raise ValidationError("outcome", Message("当前状态不能以该方式结案"))
-    day = payload_day(payload, "closed_on")
-    _in_order(state, day, now, "closed_on")
+    state, day = _dated(state, payload, ctx, "closed_on")
     note = payload_text(payload, "note", 2000, required=outcome is not CaseOutcome.EXECUTED)
     step = _milestone(CaseStep.CLOSED, day, ctx, note=note, details={"outcome": outcome.value})
     after = state.evolve(

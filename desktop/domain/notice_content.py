@@ -11,7 +11,7 @@ from typing import Any
 from desktop.domain.codes import Labelled
 from desktop.domain.messages import Message
 from desktop.domain.party import Party, PartyType, validate_party
-from desktop.domain.timeutil import to_china
+from desktop.domain.timeutil import day_or_none, iso_or_none, moment_or_none, to_china
 from desktop.domain.validators import (
     ValidationError,
     parse_date,
@@ -465,18 +465,6 @@ class Service:
 # --------------------------------------------------------------------------- state
 
 
-def _iso(value: date | datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _moment(value: Any) -> datetime | None:
-    return to_china(datetime.fromisoformat(value)) if value else None
-
-
-def _day(value: Any) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 @dataclass(frozen=True)
 class NoticeState:
     """One notice as the rules read and write it.
@@ -531,16 +519,16 @@ class NoticeState:
             "number": self.number,
             "number_year": self.number_year,
             "number_seq": self.number_seq,
-            "issued_at": _iso(self.issued_at),
+            "issued_at": iso_or_none(self.issued_at),
             "clauses": [c.to_dict() for c in self.clauses],
             "verification": self.verification,
             "service": self.service.to_dict() if self.service is not None else None,
-            "rectify_deadline": _iso(self.rectify_deadline),
-            "reinspected_at": _iso(self.reinspected_at),
+            "rectify_deadline": iso_or_none(self.rectify_deadline),
+            "reinspected_at": iso_or_none(self.reinspected_at),
             "reinspection_note": self.reinspection_note,
             "case_number": self.case_number,
-            "case_filed_at": _iso(self.case_filed_at),
-            "case_closed_at": _iso(self.case_closed_at),
+            "case_filed_at": iso_or_none(self.case_filed_at),
+            "case_closed_at": iso_or_none(self.case_closed_at),
             "case_result": self.case_result,
         }
 
@@ -549,7 +537,7 @@ class NoticeState:
         """Read a stored or sent notice; KeyError, TypeError or ValueError if malformed."""
         service = data.get("service")
         year, seq = data.get("number_year"), data.get("number_seq")
-        created = _moment(data["created_at"])
+        created = moment_or_none(data["created_at"])
         if created is None:
             raise ValueError("created_at")
         return cls(
@@ -564,15 +552,15 @@ class NoticeState:
             number=data.get("number") or None,
             number_year=int(year) if year is not None else None,
             number_seq=int(seq) if seq is not None else None,
-            issued_at=_moment(data.get("issued_at")),
+            issued_at=moment_or_none(data.get("issued_at")),
             clauses=tuple(Clause.from_dict(c) for c in data.get("clauses") or ()),
             verification=str(data.get("verification") or ""),
             service=Service.from_dict(service) if service else None,
-            rectify_deadline=_moment(data.get("rectify_deadline")),
-            reinspected_at=_moment(data.get("reinspected_at")),
+            rectify_deadline=moment_or_none(data.get("rectify_deadline")),
+            reinspected_at=moment_or_none(data.get("reinspected_at")),
             reinspection_note=str(data.get("reinspection_note") or ""),
             case_number=str(data.get("case_number") or ""),
-            case_filed_at=_day(data.get("case_filed_at")),
-            case_closed_at=_day(data.get("case_closed_at")),
+            case_filed_at=day_or_none(data.get("case_filed_at")),
+            case_closed_at=day_or_none(data.get("case_closed_at")),
             case_result=str(data.get("case_result") or ""),
         )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 CHINA_TZ = timezone(timedelta(hours=8), "CST")
 
@@ -22,3 +23,18 @@ def china_now() -> datetime:
 def format_date_cn(moment: datetime) -> str:
     """A date as printed on documents: 2026年3月5日 (no zero padding)."""
     return f"{moment.year}年{moment.month}月{moment.day}日"
+
+
+def iso_or_none(value: date | datetime | None) -> str | None:
+    """A date or instant as ISO 8601 text for JSON (None stays None)."""
+    return value.isoformat() if value is not None else None
+
+
+def moment_or_none(value: Any) -> datetime | None:
+    """The instant (in China Standard Time) of ISO 8601 text; None for empty."""
+    return to_china(datetime.fromisoformat(value)) if value else None
+
+
+def day_or_none(value: Any) -> date | None:
+    """The date of ISO 8601 text; None for empty."""
+    return date.fromisoformat(value) if value else None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from desktop.domain.cases import CaseActionOutcome, CaseState
-from desktop.store.local_actions import pending_event_values
+from desktop.domain.case_actions import CASE_COMMAND_PREFIX
+from desktop.domain.cases import CaseState
 from desktop.store.models import Case, CaseEvent
+from desktop.store.record_kinds import RecordKind
 
 
 def row_values(state: CaseState) -> dict[str, Any]:
@@ -30,28 +30,16 @@ def row_values(state: CaseState) -> dict[str, Any]:
     }
 
 
-def state_of(row: Case, clue_code: str) -> CaseState:
-    """The state a case row holds (its clue's code as the store has it now)."""
-    return CaseState.from_dict(row.state).evolve(clue_code=clue_code)
+CASES: RecordKind[CaseState] = RecordKind(
+    id_key="case_id",
+    model=Case,
+    event_model=CaseEvent,
+    command_prefix=CASE_COMMAND_PREFIX,
+    from_dict=CaseState.from_dict,
+    row_values=row_values,
+)
+"""How the store keeps penalty cases."""
 
-
-def snapshot_state(snapshot: Any, clue_code: str) -> CaseState:
-    """The state a `server_state` snapshot holds."""
-    return CaseState.from_dict(snapshot).evolve(clue_code=clue_code)
-
-
-def case_event(
-    case_id: str,
-    action_id: str,
-    outcome: CaseActionOutcome,
-    *,
-    username: str,
-    unit_code: str,
-    device_id: str,
-    at: datetime,
-) -> CaseEvent:
-    """The pending history entry of a case action taken on this device."""
-    values = pending_event_values(
-        action_id, outcome, username=username, unit_code=unit_code, device_id=device_id, at=at
-    )
-    return CaseEvent(case_id=case_id, **values)
+state_of = CASES.state_of
+snapshot_state = CASES.snapshot_state
+case_event = CASES.event

@@ -41,19 +41,21 @@ from desktop.domain.notice_numbers import format_number
 from desktop.domain.timeutil import china_now, to_china
 from desktop.domain.units import UnitDirectory, UnitInfo
 from desktop.domain.validators import ValidationError, parse_date
-from desktop.store.case_rows import case_event, row_values, state_of
+from desktop.store.case_rows import CASES, state_of
 from desktop.store.clue_rows import (
     clue_state,
+    find_clue_row,
     load_actor,
     load_calendar,
-    load_directory,
+    load_judging,
     load_rules,
 )
 from desktop.store.database import Store
-from desktop.store.models import AssistingUnit, Case, CaseEvent, Clue, OutboxAction
+from desktop.store.models import AssistingUnit, Case, CaseEvent, Clue
 from desktop.store.number_blocks import take_number
 from desktop.store.queues import Viewer
-from desktop.store.sync_apply.cases import clue_notices
+from desktop.store.record_kinds import save_local_action
+from desktop.store.sync_apply.kinds import clue_notices
 
 __all__ = [
     "CaseDetail",
@@ -93,13 +95,6 @@ class LocalCaseAction:
     def state(self) -> CaseState:
         """The case right after the action."""
         return self.outcome.state
-
-
-def _clue_row(session: Session, clue_code: str) -> Clue:
-    row = session.scalars(select(Clue).where(Clue.code == clue_code)).one_or_none()
-    if row is None:
-        raise LookupError(Message("本机没有编号为 {code} 的线索", code=clue_code))
-    return row
 
 
 def _case_row(session: Session, case_id: str) -> tuple[Case, Clue]:
@@ -156,15 +151,12 @@ def _take_case_action(
     moment = to_china(now) if now is not None else china_now()
     action_id = action_id or str(uuid.uuid4())
     with store.session() as session, session.begin():
-        actor = load_actor(session, username, device_id)
-        units = load_directory(session)
-        rules = load_rules(session)
-        calendar = load_calendar(session, rules)
+        actor, units, rules, calendar = load_judging(session, username, device_id)
         row: Case | None = None
         state: CaseState | None = None
         if action is CaseAction.FILE:
             assert clue_code is not None
-            clue_row = _clue_row(session, clue_code)
+            clue_row = find_clue_row(session, clue_code)
             case_id = case_id or str(payload.get("case_id") or "") or str(uuid.uuid4())
         else:
             row, clue_row = _case_row(session, case_id or "")
@@ -187,43 +179,19 @@ def _take_case_action(
             notices=notices,
             number=number,
         )
-        values = row_values(outcome.state.evolve(clue_code=clue_row.code))
-        if row is None:
-            row = Case(
-                case_id=case_id,
-                clue_id=clue_row.id,
-                server_state=None,
-                server_version=0,
-                **values,
-            )
-            session.add(row)
-        else:
-            for name, value in values.items():
-                setattr(row, name, value)
-        row.pending = True
-        row.updated_at = moment
-        session.flush()
-        session.add(
-            case_event(
-                case_id,
-                action_id,
-                outcome,
-                username=actor.username,
-                unit_code=actor.unit.code,
-                device_id=device_id,
-                at=moment,
-            )
-        )
-        session.add(
-            OutboxAction(
-                action_id=action_id,
-                command_type=action.command_type,
-                clue_code=clue_row.code,
-                payload=queued,
-                username=actor.username,
-                device_id=device_id,
-                created_at=moment,
-            )
+        save_local_action(
+            session,
+            CASES,
+            row,
+            case_id,
+            clue_row,
+            outcome,
+            command_type=action.command_type,
+            action_id=action_id,
+            actor=actor,
+            device_id=device_id,
+            queued=queued,
+            moment=moment,
         )
         return LocalCaseAction(action_id, case_id, clue_row.code, outcome)
 
@@ -518,7 +486,7 @@ def filing_refusal_for(
     """
     with store.session() as session:
         actor = load_actor(session, username, "")
-        row = _clue_row(session, clue_code)
+        row = find_clue_row(session, clue_code)
         notices = clue_notices(session, row.id, row.code)
         return filing_refusal(
             actor, clue_state(session, row), load_rules(session), law=law, linked=notices

@@ -15,6 +15,7 @@ from desktop.domain.clue import (
     state_record,
 )
 from desktop.domain.codes import Post, Role, UnitKind
+from desktop.domain.messages import Message
 from desktop.domain.rules import Rules
 from desktop.domain.units import Actor, UnitInfo
 from desktop.store.models import AssistingUnit, CalendarYear, Clue, RuleSet, Unit, User
@@ -62,6 +63,24 @@ def load_rules(session: Session) -> Rules:
     """The rules published by the platform, or the defaults."""
     row = session.get(RuleSet, RULES_NAME)
     return Rules.from_dict(row.data) if row is not None else Rules()
+
+
+def find_clue_row(session: Session, clue_code: str | None) -> Clue:
+    """The row of a clue by code; LookupError when the store does not have it."""
+    row = session.scalars(select(Clue).where(Clue.code == clue_code)).one_or_none()
+    if row is None:
+        raise LookupError(Message("本机没有编号为 {code} 的线索", code=clue_code))
+    return row
+
+
+def load_judging(
+    session: Session, username: str, device_id: str
+) -> tuple[Actor, dict[str, UnitInfo], Rules, WorkCalendar]:
+    """What an action on this device is judged by: the actor (LookupError when the store does
+    not know them), the unit directory, the rules and the calendar."""
+    actor = load_actor(session, username, device_id)
+    rules = load_rules(session)
+    return actor, load_directory(session), rules, load_calendar(session, rules)
 
 
 def load_calendar(session: Session, rules: Rules | None = None) -> WorkCalendar:

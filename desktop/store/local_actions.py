@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.case_actions import CaseActionOutcome
 from desktop.domain.clue import ClueState
-from desktop.domain.messages import Message
 from desktop.domain.notices import NoticeOutcome
 from desktop.domain.timeutil import china_now, to_china
 from desktop.domain.units import Actor
@@ -23,10 +22,8 @@ from desktop.store.attachments import attach, cited_files
 from desktop.store.clue_rows import (
     clue_state,
     draft_values,
-    load_actor,
-    load_calendar,
-    load_directory,
-    load_rules,
+    find_clue_row,
+    load_judging,
     state_values,
 )
 from desktop.store.database import Store
@@ -112,17 +109,12 @@ def _decide(
     action_id: str,
 ) -> _Decision:
     """The clue row an action names (None for REGISTER) and what the rules make of it."""
-    actor = load_actor(session, username, device_id)
-    units = load_directory(session)
-    rules = load_rules(session)
-    calendar = load_calendar(session, rules)
+    actor, units, rules, calendar = load_judging(session, username, device_id)
     row: Clue | None = None
     state: ClueState | None = None
     code = provisional_code(moment, action_id)
     if action is not Action.REGISTER:
-        row = session.scalars(select(Clue).where(Clue.code == clue_code)).one_or_none()
-        if row is None:
-            raise LookupError(Message("本机没有编号为 {code} 的线索", code=clue_code))
+        row = find_clue_row(session, clue_code)
         code = row.code
         state = clue_state(session, row)
     context = action_context(session, action, row.id if row is not None else None, moment)

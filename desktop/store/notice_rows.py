@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from desktop.domain.notices import NoticeOutcome, NoticeState
-from desktop.store.local_actions import pending_event_values
+from desktop.domain.notice_actions import NOTICE_COMMAND_PREFIX
+from desktop.domain.notices import NoticeState
 from desktop.store.models import Notice, NoticeEvent
+from desktop.store.record_kinds import RecordKind
 
 
 def row_values(state: NoticeState) -> dict[str, Any]:
@@ -26,28 +26,16 @@ def row_values(state: NoticeState) -> dict[str, Any]:
     }
 
 
-def state_of(row: Notice, clue_code: str) -> NoticeState:
-    """The state a notice row holds (its clue's code as the store has it now)."""
-    return NoticeState.from_dict(row.state).evolve(clue_code=clue_code)
+NOTICES: RecordKind[NoticeState] = RecordKind(
+    id_key="notice_id",
+    model=Notice,
+    event_model=NoticeEvent,
+    command_prefix=NOTICE_COMMAND_PREFIX,
+    from_dict=NoticeState.from_dict,
+    row_values=row_values,
+)
+"""How the store keeps notices."""
 
-
-def snapshot_state(snapshot: Any, clue_code: str) -> NoticeState:
-    """The state a `server_state` snapshot holds."""
-    return NoticeState.from_dict(snapshot).evolve(clue_code=clue_code)
-
-
-def notice_event(
-    notice_id: str,
-    action_id: str,
-    outcome: NoticeOutcome,
-    *,
-    username: str,
-    unit_code: str,
-    device_id: str,
-    at: datetime,
-) -> NoticeEvent:
-    """The pending history entry of a notice action taken on this device."""
-    values = pending_event_values(
-        action_id, outcome, username=username, unit_code=unit_code, device_id=device_id, at=at
-    )
-    return NoticeEvent(notice_id=notice_id, **values)
+state_of = NOTICES.state_of
+snapshot_state = NOTICES.snapshot_state
+notice_event = NOTICES.event

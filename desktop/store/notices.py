@@ -39,16 +39,19 @@ from desktop.store.clause_map import load_clause_map
 from desktop.store.clue_detail import clue_id_by_code, load_clue_detail, report_findings
 from desktop.store.clue_rows import (
     clue_state,
+    find_clue_row,
     load_actor,
     load_calendar,
     load_directory,
+    load_judging,
     load_rules,
 )
 from desktop.store.database import Store
-from desktop.store.models import AssistingUnit, Clue, Notice, NoticeEvent, OutboxAction
-from desktop.store.notice_rows import notice_event, row_values, state_of
+from desktop.store.models import AssistingUnit, Clue, Notice, NoticeEvent
+from desktop.store.notice_rows import NOTICES, state_of
 from desktop.store.number_blocks import number_stock, take_number
 from desktop.store.queues import Viewer
+from desktop.store.record_kinds import save_local_action
 
 __all__ = [
     "LocalNoticeAction",
@@ -83,13 +86,6 @@ class LocalNoticeAction:
     def state(self) -> NoticeState:
         """The notice right after the action."""
         return self.outcome.state
-
-
-def _clue_row(session: Session, clue_code: str) -> Clue:
-    row = session.scalars(select(Clue).where(Clue.code == clue_code)).one_or_none()
-    if row is None:
-        raise LookupError(Message("本机没有编号为 {code} 的线索", code=clue_code))
-    return row
 
 
 def _notice_row(session: Session, notice_id: str) -> Notice | None:
@@ -145,11 +141,8 @@ def take_notice_action(
     moment = to_china(now) if now is not None else china_now()
     action_id = action_id or str(uuid.uuid4())
     with store.session() as session, session.begin():
-        actor = load_actor(session, username, device_id)
-        units = load_directory(session)
-        rules = load_rules(session)
-        calendar = load_calendar(session, rules)
-        clue_row = _clue_row(session, clue_code)
+        actor, units, rules, calendar = load_judging(session, username, device_id)
+        clue_row = find_clue_row(session, clue_code)
         clue = clue_state(session, clue_row)
         row: Notice | None = None
         state: NoticeState | None = None
@@ -181,43 +174,19 @@ def take_notice_action(
             action, actor, state, queued, moment, calendar, rules, units, clue=clue, number=number
         )
         _normalized(action, queued, outcome)
-        values = row_values(outcome.state)
-        if row is None:
-            row = Notice(
-                notice_id=notice_id,
-                clue_id=clue_row.id,
-                server_state=None,
-                server_version=0,
-                **values,
-            )
-            session.add(row)
-        else:
-            for name, value in values.items():
-                setattr(row, name, value)
-        row.pending = True
-        row.updated_at = moment
-        session.flush()
-        session.add(
-            notice_event(
-                notice_id,
-                action_id,
-                outcome,
-                username=actor.username,
-                unit_code=actor.unit.code,
-                device_id=device_id,
-                at=moment,
-            )
-        )
-        session.add(
-            OutboxAction(
-                action_id=action_id,
-                command_type=action.command_type,
-                clue_code=clue_row.code,
-                payload=queued,
-                username=actor.username,
-                device_id=device_id,
-                created_at=moment,
-            )
+        save_local_action(
+            session,
+            NOTICES,
+            row,
+            notice_id,
+            clue_row,
+            outcome,
+            command_type=action.command_type,
+            action_id=action_id,
+            actor=actor,
+            device_id=device_id,
+            queued=queued,
+            moment=moment,
         )
         return LocalNoticeAction(action_id, notice_id, clue_row.code, outcome)
 
@@ -390,7 +359,7 @@ def draft_content_for_clue(
     detail = load_clue_detail(store, clue_id) if clue_id is not None else None
     with store.session() as session:
         actor = load_actor(session, username, "")
-        row = _clue_row(session, clue_code)
+        row = find_clue_row(session, clue_code)
         return draft_content_from_clue(
             row,
             actor.unit,
@@ -415,7 +384,7 @@ def draftable_kinds_for(store: Store, username: str, clue_code: str) -> list[Not
     for an unknown clue or user)."""
     with store.session() as session:
         actor = load_actor(session, username, "")
-        clue = clue_state(session, _clue_row(session, clue_code))
+        clue = clue_state(session, find_clue_row(session, clue_code))
         rules = load_rules(session)
     if notice_refusal(NoticeAction.DRAFT, actor, None, clue, rules=rules) is not None:
         return []

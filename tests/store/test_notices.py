@@ -22,7 +22,7 @@ from desktop.domain.notices import (
 from desktop.domain.validators import ValidationError, credit_code_check_char
 from desktop.domain.workflow import Action
 from desktop.store import clause_library as clause_module
-from desktop.store import notices as store_notices
+from desktop.store import record_kinds
 from desktop.store.database import Store
 from desktop.store.local_actions import take_action
 from desktop.store.models import Notice, NoticeEvent, NumberBlock, OutboxAction
@@ -244,7 +244,7 @@ def test_a_failure_in_the_middle_leaves_nothing_half_written(
         raise OSError("disk full")
 
     # The notice row is updated and the number taken when the history entry is written.
-    monkeypatch.setattr(store_notices, "notice_event", broken)
+    monkeypatch.setattr(record_kinds, "pending_event_values", broken)
     with pytest.raises(OSError):
         take_notice_action(
             store, township, DEVICE, NoticeAction.ISSUE, notice_id, code, {}, now=now

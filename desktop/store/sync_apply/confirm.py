@@ -12,22 +12,17 @@ from sqlalchemy import delete, select, update
 from desktop.store.attachments import attachment_path, payload_files
 from desktop.store.database import Store
 from desktop.store.models import ClueEvent, OutboxAction
-from desktop.store.sync_apply.cases import (
-    confirm_case_events,
-    drop_pending_case_event,
-    write_server_cases,
-)
-from desktop.store.sync_apply.notices import (
-    clue_ids,
-    confirm_notice_events,
-    drop_pending_event,
-    write_server_notices,
-)
+from desktop.store.sync_apply.kinds import SYNCED_CASES, SYNCED_KINDS, SYNCED_NOTICES, clue_ids
 from desktop.store.sync_apply.outbox import REGISTER_TYPE, REJECTED, pending_actions
 from desktop.store.sync_apply.parse import SyncDataError
-from desktop.store.sync_apply.parse_case import ServerCase
-from desktop.store.sync_apply.parse_notice import ServerNotice
 from desktop.store.sync_apply.parse_push import PushResult, ServerState, parse_push_result
+from desktop.store.sync_apply.parse_records import ServerCase, ServerNotice
+from desktop.store.sync_apply.records import (
+    SyncedKind,
+    confirm_events,
+    drop_pending,
+    write_server_records,
+)
 from desktop.store.sync_apply.snapshots import apply_states
 from desktop.store.sync_apply.view import rebuild_touched, rename
 from desktop.store.sync_apply.work import Work, chunks
@@ -159,21 +154,20 @@ def _settle(work: Work, answer: _Answer, clues: Sequence[Any]) -> None:
             .values(pending=False)
             .execution_options(synchronize_session=False)
         )
-    confirm_notice_events(session, answer.confirmed)
-    confirm_case_events(session, answer.confirmed)
-    if answer.notices:
-        rows = clue_ids(session, [code for code, _ in answer.notices])
-        write_server_notices(
-            work, [(rows[code], notice) for code, notice in answer.notices if code in rows]
-        )
-    if answer.cases:
-        rows = clue_ids(session, [code for code, _ in answer.cases])
-        write_server_cases(
-            work, [(rows[code], case) for code, case in answer.cases if code in rows]
-        )
+    for kind in SYNCED_KINDS:
+        confirm_events(session, kind.rows, answer.confirmed)
+    _write_records(work, SYNCED_NOTICES, answer.notices)
+    _write_records(work, SYNCED_CASES, answer.cases)
     touched += apply_states(work, answer.states)
     forced = answer.rejected + [code for code, _ in answer.notices + answer.cases]
     rebuild_touched(work, touched, always=forced)
+
+
+def _write_records(work: Work, kind: SyncedKind[Any], items: Sequence[tuple[str, Any]]) -> None:
+    """Store the notices or cases of applied actions (clue code, record) on their clues."""
+    if items:
+        rows = clue_ids(work.session, [code for code, _ in items])
+        write_server_records(work, kind, [(rows[c], r) for c, r in items if c in rows])
 
 
 def _reject(store: Store, work: Work, act: OutboxAction, result: PushResult) -> bool:
@@ -193,8 +187,8 @@ def _reject(store: Store, work: Work, act: OutboxAction, result: PushResult) -> 
     work.session.execute(
         delete(ClueEvent).where(ClueEvent.action_id == act.action_id, ClueEvent.pending)
     )
-    drop_pending_event(work.session, act.action_id)
-    drop_pending_case_event(work.session, act.action_id)
+    for kind in SYNCED_KINDS:
+        drop_pending(work.session, kind.rows, act.action_id)
     return True
 
 

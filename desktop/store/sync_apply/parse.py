@@ -18,8 +18,7 @@ from desktop.wire import records as wire
 from desktop.wire.base import WireError, parse_wire
 
 if TYPE_CHECKING:
-    from desktop.store.sync_apply.parse_case import ServerCase
-    from desktop.store.sync_apply.parse_notice import ServerNotice
+    from desktop.store.sync_apply.parse_records import ServerCase, ServerNotice
 
 
 class SyncDataError(ValueError):
@@ -130,8 +129,7 @@ class ServerClue:
 
 def server_clue(clue: wire.ClueOut) -> ServerClue:
     """The store's view of a checked wire clue."""
-    from desktop.store.sync_apply.parse_case import server_case
-    from desktop.store.sync_apply.parse_notice import server_notice
+    from desktop.store.sync_apply.parse_records import server_case, server_notice
 
     values = {name: plain(getattr(clue, name)) for name in VALUE_FIELDS}
     return ServerClue(

@@ -13,8 +13,12 @@ from desktop.store.sync_apply.parse import (
     server_clue,
     state_snapshot,
 )
-from desktop.store.sync_apply.parse_case import ServerCase, server_case
-from desktop.store.sync_apply.parse_notice import ServerNotice, server_notice
+from desktop.store.sync_apply.parse_records import (
+    ServerCase,
+    ServerNotice,
+    server_case,
+    server_notice,
+)
 from desktop.wire import records as wire
 from desktop.wire import sync as wire_sync
 from desktop.wire.base import localized

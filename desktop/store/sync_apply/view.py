@@ -5,7 +5,7 @@ provisional clue: the pending register replayed), drops its pending history entr
 replays its pending outbox actions in device order, each at the time it was taken. An action
 the rules now refuse stays in the outbox but is left out of the view; an action the
 platform's history already holds is not replayed. The clue's notices and penalty cases are
-rebuilt the same way, right after it (`notices.rebuild_notices`, `cases.rebuild_cases`).
+rebuilt the same way, right after it (`records.rebuild_records`).
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ from desktop.store.clue_rows import (
 )
 from desktop.store.local_actions import history_entry
 from desktop.store.models import AssistingUnit, Clue, ClueEvent, OutboxAction
-from desktop.store.sync_apply.cases import rebuild_cases
-from desktop.store.sync_apply.notices import rebuild_notices
+from desktop.store.sync_apply.kinds import SYNCED_KINDS
 from desktop.store.sync_apply.outbox import (
     REGISTER_TYPE,
     pending_actions,
     pending_codes,
 )
+from desktop.store.sync_apply.records import rebuild_records
 from desktop.store.sync_apply.work import Work, chunks, search_values
 from desktop.wire import records as wire
 
@@ -167,8 +167,8 @@ def rebuild(work: Work, code: str) -> None:
     row.updated_at = updated
     session.flush()
     _set_assisting(session, row.id, state.assisting_units)
-    rebuild_notices(work, row, actions)
-    rebuild_cases(work, row, actions)
+    for kind in SYNCED_KINDS:
+        rebuild_records(work, kind, row, actions)
 
 
 def rebuild_touched(work: Work, codes: Iterable[str], always: Iterable[str] = ()) -> None:

@@ -1,6 +1,6 @@
 """Writing the platform's state of clues in bulk: rows (only the changed columns), assisting
-units and the search index; history and attachments are merged by `merge`, notices written
-by `notices`, penalty cases by `cases`."""
+units and the search index; history and attachments are merged by `merge`, notices and penalty
+cases by `records`."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from desktop.store.models import AssistingUnit, Clue, Unit
 from desktop.store.search import index_clues
-from desktop.store.sync_apply.cases import write_server_cases
+from desktop.store.sync_apply.kinds import SYNCED_CASES, SYNCED_NOTICES
 from desktop.store.sync_apply.merge import merge_attachments, merge_events
-from desktop.store.sync_apply.notices import write_server_notices
 from desktop.store.sync_apply.parse import VALUE_FIELDS, ServerClue, UnknownUnitsError
+from desktop.store.sync_apply.records import write_server_records
 from desktop.store.sync_apply.work import Work, chunks, search_values
 
 
@@ -142,7 +142,10 @@ def write_server_clues(work: Work, clues: Sequence[ServerClue]) -> list[str]:
         session.connection().execute(insert(AssistingUnit), assisting)
     merge_events(session, written)
     merge_attachments(session, written, {row.id for row, _ in updates})
-    write_server_notices(work, [(i, notice) for i, clue in written for notice in clue.notices])
-    write_server_cases(work, [(i, case) for i, clue in written for case in clue.cases])
+    notices = [(i, notice) for i, clue in written for notice in clue.notices]
+    write_server_records(work, SYNCED_NOTICES, notices)
+    write_server_records(
+        work, SYNCED_CASES, [(i, case) for i, clue in written for case in clue.cases]
+    )
     session.expire_all()
     return [clue.code for _, clue in written]

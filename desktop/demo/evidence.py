@@ -305,6 +305,7 @@ FONT_FILE = "WenQuanYiMicroHei-print.ttf"
 def _pdf(title: str, lines: Sequence[str]) -> bytes:
     from importlib.resources import files
 
+    from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -332,7 +333,14 @@ def _pdf(title: str, lines: Sequence[str]) -> bytes:
         page.drawString(80, y, line)
         y -= 26
     page.showPage()
-    page.save()
+    # reportlab reads its stream encoding from a global the notices' renderer changes when it
+    # is imported: pin it, so the bytes (and their digest) are the same in every process
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        page.save()
+    finally:
+        rl_config.useA85 = saved
     return out.getvalue()
 
 

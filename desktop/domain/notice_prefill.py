@@ -280,8 +280,9 @@ def draft_content_from_clue(
 
     The party, credit code and address come from the clue's subject; the facts are the
     lead-in followed by the handler's `findings` (only the lead-in without them); the
-    problem kind is guessed from what the findings and the clue say among the kinds the
-    clause map offers the unit, and brings its clauses (`clauses`, the library); the issuer
+    problem kind is guessed from what the findings (else the clue) say among the kinds the
+    clause map offers the unit (its general row when neither names one), and brings its
+    clauses (`clauses`, the library); the issuer
     signs with its legal name and the remedies name its directory entry's review body and
     court (empty when the directory has none).
     """
@@ -307,8 +308,15 @@ def draft_content_from_clue(
         authority=unit.signature,
     )
     rows = offered_kinds(clue.category, unit, clause_map, library, powers)
-    said = findings.text if findings else clue.description or ""  # the findings decide
-    row = clause_map.guess(rows, said) or (rows[0] if rows else None)
+    # the findings decide; what the clue was about helps when they name no kind; a problem
+    # named by neither gets the map's general row (a kind without keywords, e.g. 环境保护法
+    # 第四十二条), never the first specific article of the category's law
+    row = (
+        clause_map.guess(rows, findings.text if findings else "")
+        or clause_map.guess(rows, clue.description or "")
+        or next((r for r in rows if not r.keywords), None)
+        or next((r for r in clause_map.rows if not r.keywords), None)
+    )
     return apply_problem_kind(content, row, kind, unit, directory, library, powers)
 
 

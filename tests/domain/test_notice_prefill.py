@@ -292,3 +292,13 @@ def test_a_row_a_user_edits_is_checked_at_its_field() -> None:
     row = validate_problem_kind({"key": "k", "name": "甲", "violated": "dqfz-45、dqfz-48"}, known)
     assert row.violated == ("dqfz-45", "dqfz-48")
     assert parse_clause_map([row.to_dict(), {"key": ""}]).rows == (row,)
+
+
+def test_a_problem_neither_the_findings_nor_the_clue_name_gets_the_general_row(
+    city: DemoCity,
+) -> None:
+    clue = Clue(description="来电人反映：村口有人焚烧秸秆", category="air")
+    content = _draft(city, STREET, clue, "现场有焚烧痕迹，已督促清理。")
+    assert content.clause_ids == ("hbf-42",)  # 环境保护法 第四十二条, never 大气法 第四十五条
+    by_clue = _draft(city, STREET, Clue(description="来电人反映：饭店油烟直排", category="air"))
+    assert by_clue.clause_ids == ("dqfz-81",)  # the findings name nothing yet: the clue does

@@ -6,26 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.domain.calendar import WorkCalendar
-from desktop.domain.codes import Channel, Labelled, Priority, Status
+from desktop.domain.codes import Channel, Priority, Status
 from desktop.domain.messages import Message
 from desktop.domain.rules import Rules, WarningThresholds
+from desktop.domain.stages import Stage as Stage
 from desktop.domain.timeutil import to_china
-
-
-class Stage(Labelled):
-    """A stage of the closed loop that has its own deadline."""
-
-    DISPATCH = "dispatch"
-    SIGN = "sign"
-    HANDLE = "handle"
-    REVIEW = "review"
-
-    @property
-    def label(self) -> str:
-        """The Chinese name of the stage's deadline."""
-        names = {"dispatch": "分办时限", "sign": "签收时限", "handle": "办理时限"}
-        return names.get(self.value, "审核时限")
-
 
 STAGE_OF_STATUS: dict[Status, Stage] = {
     Status.REGISTERED: Stage.DISPATCH,

@@ -11,6 +11,7 @@ from desktop.domain.case_rules import CaseRules
 from desktop.domain.codes import Channel, Priority
 from desktop.domain.messages import Message
 from desktop.domain.powers import DEFAULT_POWERS, Powers
+from desktop.domain.stages import Stage
 
 DEFAULT_HANDLE_DAYS: Mapping[Priority, int] = {
     Priority.NORMAL: 10,
@@ -96,6 +97,12 @@ class Rules:
     """Which unit may issue which document and file which cases (see `desktop.domain.powers`)."""
     cases: CaseRules = field(default_factory=CaseRules)
     """Penalty cases: decision deadline, extensions, hearings (see `desktop.domain.case_rules`)."""
+    stage_warnings: Mapping[Stage, WarningThresholds] = field(default_factory=dict)
+    """Warning thresholds of stages that do not follow `warnings` (see `warnings_for`)."""
+
+    def warnings_for(self, stage: Stage) -> WarningThresholds:
+        """The warning thresholds of `stage`: its own, else the general ones."""
+        return self.stage_warnings.get(stage, self.warnings)
 
     def needs_callback(self, channel: Channel) -> bool:
         """Whether a clue of `channel` is called back before it is closed."""
@@ -120,16 +127,17 @@ class Rules:
                     for c, days in limits.channel_handle_days.items()
                 },
             },
-            "warnings": {
-                "level1_remaining_days": self.warnings.level1_remaining_days,
-                "level3_overdue_days": self.warnings.level3_overdue_days,
-            },
+            "warnings": _thresholds_dict(self.warnings),
             "office_hours": self.office_hours.to_list(),
             "callback_channels": sorted(c.value for c in self.callback_channels),
             "signoff_required": self.signoff_required,
             "refusal_grounds": dict(self.refusal_grounds),
             "powers": self.powers.to_dict(),
             "cases": self.cases.to_dict(),
+            "stage_warnings": {
+                stage.value: _thresholds_dict(thresholds)
+                for stage, thresholds in self.stage_warnings.items()
+            },
         }
 
     @classmethod
@@ -174,12 +182,8 @@ class Rules:
             limits = replace(
                 limits, channel_handle_days=_channel_days(raw_limits["channel_handle_days"])
             )
-        warnings = base.warnings
-        raw_warnings = _section(data, "warnings")
-        for name in ("level1_remaining_days", "level3_overdue_days"):
-            if name in raw_warnings:
-                days = _days(raw_warnings[name], f"warnings.{name}")
-                warnings = replace(warnings, **{name: days})
+        warnings = _thresholds(_section(data, "warnings"), base.warnings, "warnings")
+        stage_warnings = _stage_warnings(data.get("stage_warnings"), warnings)
         hours = base.office_hours
         if "office_hours" in data:
             raw_hours = data["office_hours"]
@@ -199,6 +203,7 @@ class Rules:
             refusal_grounds=_grounds(data.get("refusal_grounds", base.refusal_grounds)),
             powers=Powers.from_dict(data["powers"]) if "powers" in data else base.powers,
             cases=CaseRules.from_dict(data["cases"]) if "cases" in data else base.cases,
+            stage_warnings=stage_warnings,
         )
 
 
@@ -209,6 +214,43 @@ def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise ValueError(Message("时限规则 {name} 应为对象", name=name))
     return value
+
+
+def _thresholds_dict(thresholds: WarningThresholds) -> dict[str, int]:
+    return {
+        "level1_remaining_days": thresholds.level1_remaining_days,
+        "level3_overdue_days": thresholds.level3_overdue_days,
+    }
+
+
+def _thresholds(raw: Mapping[str, Any], base: WarningThresholds, name: str) -> WarningThresholds:
+    found = base
+    for key in ("level1_remaining_days", "level3_overdue_days"):
+        if key in raw:
+            days = _days(raw[key], f"{name}.{key}")
+            found = replace(found, **{key: days})
+    return found
+
+
+def _stage_warnings(raw: Any, general: WarningThresholds) -> dict[Stage, WarningThresholds]:
+    """Per-stage thresholds; an entry's missing keys follow the general thresholds."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise ValueError(Message("时限规则 stage_warnings 应为对象（环节: {预警阈值}）"))
+    found: dict[Stage, WarningThresholds] = {}
+    for key, value in raw.items():
+        try:
+            stage = Stage(key)
+        except ValueError as exc:
+            raise ValueError(
+                Message("时限规则 stage_warnings 中的环节无效：{key}", key=str(key))
+            ) from exc
+        name = f"stage_warnings.{key}"
+        if not isinstance(value, Mapping):
+            raise ValueError(Message("时限规则 {name} 应为对象", name=name))
+        found[stage] = _thresholds(value, general, name)
+    return found
 
 
 def _days(value: Any, name: str) -> int:

@@ -22,6 +22,7 @@ from desktop.domain.case_rules import CaseRules
 from desktop.domain.codes import Channel, Priority
 from desktop.domain.powers import DEFAULT_POWERS
 from desktop.domain.rules import DEFAULT_HANDLE_DAYS, Rules, TimeLimits, WarningThresholds
+from desktop.domain.stages import Stage
 
 DEFAULT_GROUNDS = {
     "out_of_scope": "不属于生态环境保护职责范围",
@@ -60,6 +61,7 @@ DEFAULT_DICT: dict[str, Any] = {
     "refusal_grounds": DEFAULT_GROUNDS,
     "powers": DEFAULT_POWERS.to_dict(),
     "cases": CaseRules().to_dict(),
+    "stage_warnings": {},
 }
 
 LIMIT_KEYS = [
@@ -184,8 +186,11 @@ def test_custom_round_trip() -> None:
             "hearing_organisation_yuan": "30000",
             "hearing_kinds": ["closure_ordered"],
         },
+        "stage_warnings": {"sign": {"level1_remaining_days": 1, "level3_overdue_days": 1}},
     }
     rules = Rules.from_dict(data)
+    assert rules.warnings_for(Stage.SIGN) == WarningThresholds(1, 1)
+    assert rules.warnings_for(Stage.HANDLE) == WarningThresholds(2, 5)
     assert rules.cases.decision_days == 60 and rules.cases.max_extensions == 1
     assert rules.limits.max_extension_days == 365
     assert rules.limits.max_extensions == 3
@@ -226,6 +231,38 @@ def test_bad_limit_names_the_key(key: str, value: Any) -> None:
 def test_bad_warning_threshold_names_the_key(key: str, value: Any) -> None:
     with pytest.raises(ValueError, match=re.escape(f"warnings.{key} ")):
         Rules.from_dict({"warnings": {key: value}})
+
+
+@pytest.mark.parametrize("value", BAD_DAYS, ids=repr)
+@pytest.mark.parametrize("key", WARNING_KEYS)
+def test_bad_stage_threshold_names_the_stage_and_key(key: str, value: Any) -> None:
+    with pytest.raises(ValueError, match=re.escape(f"stage_warnings.sign.{key} ")):
+        Rules.from_dict({"stage_warnings": {"sign": {key: value}}})
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ({"stage_warnings": 5}, "时限规则 stage_warnings 应为对象"),
+        ({"stage_warnings": {"signing": {}}}, "时限规则 stage_warnings 中的环节无效：signing"),
+        ({"stage_warnings": {"handle": 3}}, "时限规则 stage_warnings.handle 应为对象"),
+    ],
+)
+def test_malformed_stage_warnings_are_refused(data: dict[str, Any], text: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(text)):
+        Rules.from_dict(data)
+
+
+def test_stage_thresholds_default_to_the_general_ones() -> None:
+    rules = Rules.from_dict(
+        {
+            "warnings": {"level3_overdue_days": 5},
+            "stage_warnings": {"sign": {"level3_overdue_days": 1}},
+        }
+    )
+    assert rules.warnings_for(Stage.SIGN) == WarningThresholds(1, 1)
+    assert rules.warnings_for(Stage.HANDLE) == WarningThresholds(1, 5)
+    assert Rules().warnings_for(Stage.REVIEW) == Rules().warnings
 
 
 @pytest.mark.parametrize("value", BAD_DAYS, ids=repr)
@@ -315,6 +352,10 @@ RULES_DATA = st.fixed_dictionaries(
         ),
         "powers": st.just(DEFAULT_POWERS.to_dict()),
         "cases": st.just(CaseRules().to_dict()),
+        "stage_warnings": st.dictionaries(
+            st.sampled_from([s.value for s in Stage]),
+            st.fixed_dictionaries({key: DAYS for key in WARNING_KEYS}),
+        ),
     }
 )
 
@@ -329,6 +370,9 @@ def test_round_trip_property(data: dict[str, Any]) -> None:
     assert rules.limits.handle_days_for(Priority.URGENT) == data["limits"]["handle_days"]["urgent"]
     assert rules.warnings.level3_overdue_days == data["warnings"]["level3_overdue_days"]
     assert rules.signoff_required is data["signoff_required"]
+    for stage in Stage:
+        own = data["stage_warnings"].get(stage.value, data["warnings"])
+        assert rules.warnings_for(stage) == WarningThresholds(**own)
     assert sorted(c.value for c in rules.callback_channels) == data["callback_channels"]
     for channel, days in data["limits"]["channel_handle_days"].items():
         for priority in Priority:

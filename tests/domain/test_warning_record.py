@@ -166,14 +166,17 @@ def test_a_clue_signed_after_turning_red_keeps_its_record() -> None:
     after = advance_record(red.opened, signed, signed_at, cst(10, 13, 10), CAL, RULES, "sign")
     assert after.closed == record and after.opened == ()
     assert after.apply(red.opened) == ()
+    # Later the handling stage gets its own yellow, one working day before Fri 23 Oct 17:30.
+    later = record_from_history(history, cst(10, 22, 18), CAL, RULES)
+    assert later == (*record, WarningEpisode(Stage.HANDLE, 1, HANDLE_DUE, cst(10, 22, 17, 30)))
 
 
 def test_a_stage_entered_late_starts_its_levels_when_it_starts() -> None:
-    # Dispatched Wed 30 Sep 10:00 with a sign deadline of Thu 8 Oct 17:30: within one
-    # working day? No — 6 h of Wed 30 + Thu 8 = 13.5 h. Level 1 from Wed 7 Oct 17:30?
-    # Wed 7 is a holiday: the day before Thu 8 is Wed 30 Sep, so level 1 from Wed 30 Sep
-    # 17:30. A clue dispatched after its level-1 moment is yellow from its dispatch.
+    # Due Thu 8 Oct 17:30: the working day before it is Wed 30 Sep (1–7 Oct are off), so
+    # level 1 starts Wed 30 Sep 17:30. A clue whose stage began Thu 8 Oct 09:00, after that
+    # moment, is yellow from 09:00, not from a moment before its stage existed.
     due = cst(10, 8, 17, 30)
+    assert level_moments(due, CAL, TH).level1 == cst(9, 30, 17, 30)
     state = clue(Status.DISPATCHED, due)
     step = advance_record((), state, cst(10, 8, 9), cst(10, 8, 10), CAL, RULES, "dispatch")
     assert step.opened == (WarningEpisode(Stage.SIGN, 1, due, cst(10, 8, 9)),)

@@ -4787,22 +4787,6 @@ then start cluedesk again.</translation>
             <translation>WeChat report</translation>
         </message>
         <message>
-            <source>分办时限</source>
-            <translation>Dispatch deadline</translation>
-        </message>
-        <message>
-            <source>签收时限</source>
-            <translation>Signing deadline</translation>
-        </message>
-        <message>
-            <source>办理时限</source>
-            <translation>Handling deadline</translation>
-        </message>
-        <message>
-            <source>审核时限</source>
-            <translation>Review deadline</translation>
-        </message>
-        <message>
             <source>单位</source>
             <translation>Organisation</translation>
         </message>
@@ -4875,6 +4859,170 @@ then start cluedesk again.</translation>
             <translation>Public announcement</translation>
         </message>
         <message>
+            <source>调查取证中</source>
+            <translation>Under investigation</translation>
+        </message>
+        <message>
+            <source>已告知</source>
+            <translation>Notified</translation>
+        </message>
+        <message>
+            <source>已决定</source>
+            <translation>Decided</translation>
+        </message>
+        <message>
+            <source>已执行</source>
+            <translation>Executed</translation>
+        </message>
+        <message>
+            <source>立案</source>
+            <translation>File case</translation>
+        </message>
+        <message>
+            <source>调查取证</source>
+            <translation>Investigation</translation>
+        </message>
+        <message>
+            <source>告知</source>
+            <translation>Notification</translation>
+        </message>
+        <message>
+            <source>陈述申辩</source>
+            <translation>Statement and defence</translation>
+        </message>
+        <message>
+            <source>听证</source>
+            <translation>Hearing</translation>
+        </message>
+        <message>
+            <source>决定</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>送达</source>
+            <translation>Serve</translation>
+        </message>
+        <message>
+            <source>执行</source>
+            <translation>Execution</translation>
+        </message>
+        <message>
+            <source>结案</source>
+            <translation>Close case</translation>
+        </message>
+        <message>
+            <source>警告、通报批评</source>
+            <translation>Warning, public criticism</translation>
+        </message>
+        <message>
+            <source>罚款</source>
+            <translation>Fine</translation>
+        </message>
+        <message>
+            <source>没收违法所得</source>
+            <translation>Confiscation of illegal gains</translation>
+        </message>
+        <message>
+            <source>没收非法财物</source>
+            <translation>Confiscation of illegal property</translation>
+        </message>
+        <message>
+            <source>暂扣许可证件</source>
+            <translation>Suspension of licences</translation>
+        </message>
+        <message>
+            <source>降低资质等级</source>
+            <translation>Lowering of qualification grade</translation>
+        </message>
+        <message>
+            <source>吊销许可证件</source>
+            <translation>Revocation of licences</translation>
+        </message>
+        <message>
+            <source>限制开展生产经营活动</source>
+            <translation>Restriction of business activities</translation>
+        </message>
+        <message>
+            <source>责令停产整治</source>
+            <translation>Order to stop production for rectification</translation>
+        </message>
+        <message>
+            <source>责令停产停业</source>
+            <translation>Order to stop production or business</translation>
+        </message>
+        <message>
+            <source>责令关闭</source>
+            <translation>Order to close</translation>
+        </message>
+        <message>
+            <source>限制从业</source>
+            <translation>Restriction from practice</translation>
+        </message>
+        <message>
+            <source>执行完毕</source>
+            <translation>Fully executed</translation>
+        </message>
+        <message>
+            <source>终止调查</source>
+            <translation>Investigation terminated</translation>
+        </message>
+        <message>
+            <source>不予处罚</source>
+            <translation>No penalty</translation>
+        </message>
+        <message>
+            <source>移送</source>
+            <translation>Transferred</translation>
+        </message>
+        <message>
+            <source>撤销立案</source>
+            <translation>Filing revoked</translation>
+        </message>
+        <message>
+            <source>采纳</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>部分采纳</source>
+            <translation>Partly accepted</translation>
+        </message>
+        <message>
+            <source>不予采纳</source>
+            <translation>Not accepted</translation>
+        </message>
+        <message>
+            <source>放弃陈述申辩</source>
+            <translation>Statement waived</translation>
+        </message>
+        <message>
+            <source>自动履行</source>
+            <translation>Voluntary performance</translation>
+        </message>
+        <message>
+            <source>行政强制执行</source>
+            <translation>Administrative enforcement</translation>
+        </message>
+        <message>
+            <source>申请人民法院强制执行</source>
+            <translation>Enforcement by the people's court</translation>
+        </message>
+        <message>
+            <source>分办时限</source>
+            <translation>Dispatch deadline</translation>
+        </message>
+        <message>
+            <source>签收时限</source>
+            <translation>Signing deadline</translation>
+        </message>
+        <message>
+            <source>办理时限</source>
+            <translation>Handling deadline</translation>
+        </message>
+        <message>
+            <source>审核时限</source>
+            <translation>Review deadline</translation>
+        </message>
+        <message>
             <source>起草</source>
             <translation>Draft</translation>
         </message>
@@ -4887,20 +5035,8 @@ then start cluedesk again.</translation>
             <translation>Issue</translation>
         </message>
         <message>
-            <source>送达</source>
-            <translation>Serve</translation>
-        </message>
-        <message>
             <source>复查</source>
             <translation>Re-inspect</translation>
-        </message>
-        <message>
-            <source>立案</source>
-            <translation>File case</translation>
-        </message>
-        <message>
-            <source>结案</source>
-            <translation>Close case</translation>
         </message>
         <message>
             <source>登记</source>
@@ -5019,142 +5155,6 @@ then start cluedesk again.</translation>
             <translation>Area unit</translation>
         </message>
         <message>
-            <source>调查取证中</source>
-            <translation>Under investigation</translation>
-        </message>
-        <message>
-            <source>已告知</source>
-            <translation>Notified</translation>
-        </message>
-        <message>
-            <source>已决定</source>
-            <translation>Decided</translation>
-        </message>
-        <message>
-            <source>已执行</source>
-            <translation>Executed</translation>
-        </message>
-        <message>
-            <source>调查取证</source>
-            <translation>Investigation</translation>
-        </message>
-        <message>
-            <source>告知</source>
-            <translation>Notification</translation>
-        </message>
-        <message>
-            <source>陈述申辩</source>
-            <translation>Statement and defence</translation>
-        </message>
-        <message>
-            <source>听证</source>
-            <translation>Hearing</translation>
-        </message>
-        <message>
-            <source>决定</source>
-            <translation>Decision</translation>
-        </message>
-        <message>
-            <source>执行</source>
-            <translation>Execution</translation>
-        </message>
-        <message>
-            <source>警告、通报批评</source>
-            <translation>Warning, public criticism</translation>
-        </message>
-        <message>
-            <source>罚款</source>
-            <translation>Fine</translation>
-        </message>
-        <message>
-            <source>没收违法所得</source>
-            <translation>Confiscation of illegal gains</translation>
-        </message>
-        <message>
-            <source>没收非法财物</source>
-            <translation>Confiscation of illegal property</translation>
-        </message>
-        <message>
-            <source>暂扣许可证件</source>
-            <translation>Suspension of licences</translation>
-        </message>
-        <message>
-            <source>降低资质等级</source>
-            <translation>Lowering of qualification grade</translation>
-        </message>
-        <message>
-            <source>吊销许可证件</source>
-            <translation>Revocation of licences</translation>
-        </message>
-        <message>
-            <source>限制开展生产经营活动</source>
-            <translation>Restriction of business activities</translation>
-        </message>
-        <message>
-            <source>责令停产整治</source>
-            <translation>Order to stop production for rectification</translation>
-        </message>
-        <message>
-            <source>责令停产停业</source>
-            <translation>Order to stop production or business</translation>
-        </message>
-        <message>
-            <source>责令关闭</source>
-            <translation>Order to close</translation>
-        </message>
-        <message>
-            <source>限制从业</source>
-            <translation>Restriction from practice</translation>
-        </message>
-        <message>
-            <source>执行完毕</source>
-            <translation>Fully executed</translation>
-        </message>
-        <message>
-            <source>终止调查</source>
-            <translation>Investigation terminated</translation>
-        </message>
-        <message>
-            <source>不予处罚</source>
-            <translation>No penalty</translation>
-        </message>
-        <message>
-            <source>移送</source>
-            <translation>Transferred</translation>
-        </message>
-        <message>
-            <source>撤销立案</source>
-            <translation>Filing revoked</translation>
-        </message>
-        <message>
-            <source>采纳</source>
-            <translation>Accepted</translation>
-        </message>
-        <message>
-            <source>部分采纳</source>
-            <translation>Partly accepted</translation>
-        </message>
-        <message>
-            <source>不予采纳</source>
-            <translation>Not accepted</translation>
-        </message>
-        <message>
-            <source>放弃陈述申辩</source>
-            <translation>Statement waived</translation>
-        </message>
-        <message>
-            <source>自动履行</source>
-            <translation>Voluntary performance</translation>
-        </message>
-        <message>
-            <source>行政强制执行</source>
-            <translation>Administrative enforcement</translation>
-        </message>
-        <message>
-            <source>申请人民法院强制执行</source>
-            <translation>Enforcement by the people's court</translation>
-        </message>
-        <message>
             <source>记录调查取证</source>
             <translation>Record investigation</translation>
         </message>
@@ -5181,6 +5181,22 @@ then start cluedesk again.</translation>
         <message>
             <source>延期</source>
             <translation>Extend</translation>
+        </message>
+        <message>
+            <source>环节已完成</source>
+            <translation>Stage completed</translation>
+        </message>
+        <message>
+            <source>延期已批准</source>
+            <translation>Extension approved</translation>
+        </message>
+        <message>
+            <source>线索已办结</source>
+            <translation>Clue closed</translation>
+        </message>
+        <message>
+            <source>时限已变更</source>
+            <translation>Deadline changed</translation>
         </message>
         <message>
             <source>待分办</source>
@@ -5630,22 +5646,6 @@ then start cluedesk again.</translation>
             <translation>Action type not supported by the platform: {type}</translation>
         </message>
         <message>
-            <source>{field}：{message}</source>
-            <translation>{field}: {message}</translation>
-        </message>
-        <message>
-            <source>文书编号 {number} 不在本设备为本单位领取的 {year} 年编号段内</source>
-            <translation>Document number {number} is not in a {year} number block this device reserved for this unit</translation>
-        </message>
-        <message>
-            <source>文书编号 {number} 已被使用</source>
-            <translation>Document number {number} is already in use</translation>
-        </message>
-        <message>
-            <source>纪委监委监督人员只能督办</source>
-            <translation>Discipline inspection supervisors may only urge</translation>
-        </message>
-        <message>
             <source>该操作缺少文书编号（number_year、number_seq）</source>
             <translation>this action lacks its document number (number_year, number_seq)</translation>
         </message>
@@ -5668,6 +5668,22 @@ then start cluedesk again.</translation>
         <message>
             <source>线索 {code} 没有通知书 {notice}</source>
             <translation>Clue {code} has no notice {notice}</translation>
+        </message>
+        <message>
+            <source>文书编号 {number} 不在本设备为本单位领取的 {year} 年编号段内</source>
+            <translation>Document number {number} is not in a {year} number block this device reserved for this unit</translation>
+        </message>
+        <message>
+            <source>文书编号 {number} 已被使用</source>
+            <translation>Document number {number} is already in use</translation>
+        </message>
+        <message>
+            <source>{field}：{message}</source>
+            <translation>{field}: {message}</translation>
+        </message>
+        <message>
+            <source>纪委监委监督人员只能督办</source>
+            <translation>Discipline inspection supervisors may only urge</translation>
         </message>
         <message>
             <source>{day} 不能既是节假日又是调休工作日</source>
@@ -6401,6 +6417,10 @@ then start cluedesk again.</translation>
             <translation>Time-limit rules: {name} must be an object</translation>
         </message>
         <message>
+            <source>时限规则 stage_warnings 应为对象（环节: {预警阈值}）</source>
+            <translation>rule stage_warnings should be an object (stage: {thresholds})</translation>
+        </message>
+        <message>
             <source>时限规则 {name} 必须是 1 到 365 之间的整数，而不是 {value}</source>
             <translation>Time-limit rules: {name} must be a whole number from 1 to 365, not {value}</translation>
         </message>
@@ -6443,6 +6463,10 @@ then start cluedesk again.</translation>
         <message>
             <source>时限规则 office_hours 应为时段列表，如 [["08:30", "12:00"]]</source>
             <translation>Time-limit rules: office_hours must be a list of periods, such as [["08:30", "12:00"]]</translation>
+        </message>
+        <message>
+            <source>时限规则 stage_warnings 中的环节无效：{key}</source>
+            <translation>rule stage_warnings has an invalid stage: {key}</translation>
         </message>
         <message>
             <source>时限规则 limits.channel_handle_days.{key} 中的紧急程度无效：{priority}</source>

@@ -237,7 +237,7 @@ def _stage_warnings(raw: Any, general: WarningThresholds) -> dict[Stage, Warning
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
-        raise ValueError(Message("时限规则 stage_warnings 应为对象（环节: {预警阈值}）"))
+        raise ValueError(Message("时限规则 stage_warnings 应为对象（环节: 预警阈值）"))
     found: dict[Stage, WarningThresholds] = {}
     for key, value in raw.items():
         try:

@@ -6417,8 +6417,8 @@ then start cluedesk again.</translation>
             <translation>Time-limit rules: {name} must be an object</translation>
         </message>
         <message>
-            <source>时限规则 stage_warnings 应为对象（环节: {预警阈值}）</source>
-            <translation>rule stage_warnings should be an object (stage: {thresholds})</translation>
+            <source>时限规则 stage_warnings 应为对象（环节: 预警阈值）</source>
+            <translation>rule stage_warnings should be an object (stage: thresholds)</translation>
         </message>
         <message>
             <source>时限规则 {name} 必须是 1 到 365 之间的整数，而不是 {value}</source>

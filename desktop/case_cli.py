@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop.document_cli import DocumentCliError, run_alone, run_command, store_dir
 from desktop.domain.case_content import CaseState
 
 
-class CaseCliError(Exception):
+class CaseCliError(DocumentCliError):
     """A problem to tell the user in one line (exit status 2)."""
 
 
@@ -39,13 +40,7 @@ def add_case_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def cmd_case(args: argparse.Namespace) -> int:
     """Run `cluedesk case`; 0 on success, 2 (with a message on stderr) on bad input."""
-    from desktop.store.health import StoreUnusable
-
-    try:
-        return _run(args)
-    except (CaseCliError, StoreUnusable) as exc:
-        print(f"cluedesk case: {exc}", file=sys.stderr)
-        return 2
+    return run_command("case", _run, args)
 
 
 def _out(value: str | None) -> Path:
@@ -57,16 +52,6 @@ def _out(value: str | None) -> Path:
     if out.suffix.lower() != ".pdf":
         raise CaseCliError(f"--out {out} 应为 .pdf 文件")
     return out
-
-
-def _store_dir(value: str | None) -> Path:
-    from desktop.store.database import DB_FILE, default_data_dir
-    from desktop.store.health import store_missing
-
-    folder = Path(value).expanduser() if value else default_data_dir()
-    if store_missing(folder, DB_FILE):
-        raise CaseCliError(f"数据目录 {folder} 中没有线索库（可先运行 cluedesk demo-data）")
-    return folder
 
 
 def latest_decided(cases: Sequence[CaseState]) -> CaseState | None:
@@ -86,7 +71,7 @@ def _run(args: argparse.Namespace) -> int:
     if not code:
         raise CaseCliError("请指定线索编号，如 cluedesk case LYG2026000001 --out 处罚决定书.pdf")
     out = _out(args.out)
-    store = open_store(_store_dir(args.data_dir))
+    store = open_store(store_dir(args.data_dir))
     try:
         if clue_id_by_code(store, code) is None:
             raise CaseCliError(f"本机没有编号为 {code} 的线索")
@@ -109,10 +94,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """`cluedesk case …` on its own (as `desktop.cli` runs it)."""
-    parser = argparse.ArgumentParser(prog="cluedesk")
-    add_case_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return int(args.handler(args))
+    return run_alone(add_case_parser, argv)
 
 
 if __name__ == "__main__":

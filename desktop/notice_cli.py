@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.document_cli import DocumentCliError, run_alone, run_command, store_dir
 from desktop.domain.codes import UnitKind
 from desktop.domain.notices import (
     NoticeKind,
@@ -32,7 +33,7 @@ ISSUED = frozenset(set(NoticeStatus) - {NoticeStatus.DRAFT})
 """Every status of a notice that carries a number."""
 
 
-class NoticeCliError(Exception):
+class NoticeCliError(DocumentCliError):
     """A problem to tell the user in one line (exit status 2)."""
 
 
@@ -62,23 +63,7 @@ def add_notice_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def cmd_notice(args: argparse.Namespace) -> int:
     """Run `cluedesk notice`; 0 on success, 2 (with a message on stderr) on bad input."""
-    from desktop.store.health import StoreUnusable
-
-    try:
-        return _run(args)
-    except (NoticeCliError, StoreUnusable) as exc:
-        print(f"cluedesk notice: {exc}", file=sys.stderr)
-        return 2
-
-
-def _store_dir(value: str | None) -> Path:
-    from desktop.store.database import DB_FILE, default_data_dir
-    from desktop.store.health import store_missing
-
-    folder = Path(value).expanduser() if value else default_data_dir()
-    if store_missing(folder, DB_FILE):
-        raise NoticeCliError(f"数据目录 {folder} 中没有线索库（可先运行 cluedesk demo-data）")
-    return folder
+    return run_command("notice", _run, args)
 
 
 def _check_args(args: argparse.Namespace) -> None:
@@ -106,7 +91,7 @@ def _run(args: argparse.Namespace) -> int:
     from desktop.store.database import open_store
 
     _check_args(args)
-    folder = _store_dir(args.data_dir)
+    folder = store_dir(args.data_dir)
     store = open_store(folder)
     try:
         if args.all_issued:
@@ -229,10 +214,7 @@ def _all_issued(store: Any, folder: Path) -> int:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """`cluedesk notice …` on its own (before it is hooked into `desktop.cli`)."""
-    parser = argparse.ArgumentParser(prog="cluedesk")
-    add_notice_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return int(args.handler(args))
+    return run_alone(add_notice_parser, argv)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,16 @@ from desktop.domain.party import PARTY_LABELS, Party
 from desktop.domain.timeutil import day_or_none, iso_or_none, moment_or_none
 
 
-class CaseStatus(Labelled):
+class _CaseLabelled(Labelled):
+    """A case enum whose members' Chinese names are in this module's `_LABELS`."""
+
+    @property
+    def label(self) -> str:
+        """The Chinese name shown to users."""
+        return _LABELS[type(self)][self.value]
+
+
+class CaseStatus(_CaseLabelled):
     """Where a case stands, from 立案 to 结案."""
 
     FILED = "filed"
@@ -27,13 +36,8 @@ class CaseStatus(Labelled):
     EXECUTED = "executed"
     CLOSED = "closed"
 
-    @property
-    def label(self) -> str:
-        """The Chinese name of the status."""
-        return _LABELS[type(self)][self.value]
 
-
-class CaseStep(Labelled):
+class CaseStep(_CaseLabelled):
     """A milestone of a case, recorded with its date, who, and its document number."""
 
     FILED = "filed"
@@ -46,13 +50,8 @@ class CaseStep(Labelled):
     EXECUTED = "executed"
     CLOSED = "closed"
 
-    @property
-    def label(self) -> str:
-        """The Chinese name of the milestone."""
-        return _LABELS[type(self)][self.value]
 
-
-class PenaltyKind(Labelled):
+class PenaltyKind(_CaseLabelled):
     """A kind of administrative penalty (行政处罚法 第九条)."""
 
     WARNING = "warning"
@@ -69,11 +68,6 @@ class PenaltyKind(Labelled):
     OCCUPATION_BARRED = "occupation_barred"
 
     @property
-    def label(self) -> str:
-        """The Chinese name of the penalty."""
-        return _LABELS[type(self)][self.value]
-
-    @property
     def needs_amount(self) -> bool:
         """A fine or confiscated gains is an amount of money."""
         return self in MONEY_KINDS
@@ -88,7 +82,7 @@ MONEY_KINDS = frozenset({PenaltyKind.FINE, PenaltyKind.CONFISCATE_GAINS})
 """Penalties that are an amount of money (counted for the hearing threshold)."""
 
 
-class CaseOutcome(Labelled):
+class CaseOutcome(_CaseLabelled):
     """How a case ended (结案方式)."""
 
     EXECUTED = "executed"
@@ -97,13 +91,8 @@ class CaseOutcome(Labelled):
     TRANSFERRED = "transferred"
     WITHDRAWN = "withdrawn"
 
-    @property
-    def label(self) -> str:
-        """The Chinese name of the outcome."""
-        return _LABELS[type(self)][self.value]
 
-
-class StatementResult(Labelled):
+class StatementResult(_CaseLabelled):
     """What became of the party's statement and defence (陈述申辩)."""
 
     ADOPTED = "adopted"
@@ -111,23 +100,13 @@ class StatementResult(Labelled):
     NOT_ADOPTED = "not_adopted"
     WAIVED = "waived"
 
-    @property
-    def label(self) -> str:
-        """The Chinese name of the result."""
-        return _LABELS[type(self)][self.value]
 
-
-class ExecutionMethod(Labelled):
+class ExecutionMethod(_CaseLabelled):
     """How a decision was carried out (执行方式)."""
 
     VOLUNTARY = "voluntary"
     ENFORCED = "enforced"
     COURT = "court"
-
-    @property
-    def label(self) -> str:
-        """The Chinese name of the method."""
-        return _LABELS[type(self)][self.value]
 
 
 _LABELS: dict[type[Labelled], dict[str, str]] = {

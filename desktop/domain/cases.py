@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.case_actions import (
@@ -330,7 +330,17 @@ def _in_order(state: CaseState, day: date, now: datetime, key: str) -> None:
         raise ValidationError(key, Message("不能早于上一环节的日期（{day}）", day=last.isoformat()))
 
 
-_Context = tuple[datetime, WorkCalendar, Rules, UnitDirectory, Actor]
+class _Context(NamedTuple):
+    """What an action's effect reads besides the case and the payload."""
+
+    now: datetime
+    calendar: WorkCalendar
+    rules: Rules
+    units: UnitDirectory
+    actor: Actor
+    clue: ClueState | None
+    notices: Sequence[NoticeState]
+    number: tuple[int, int] | None
 
 
 def _dated(
@@ -340,7 +350,7 @@ def _dated(
     before the last step's."""
     assert state is not None
     day = payload_day(payload, key)
-    _in_order(state, day, ctx[0], key)
+    _in_order(state, day, ctx.now, key)
     return state, day
 
 
@@ -356,7 +366,7 @@ def _milestone(
     note: str = "",
     details: Mapping[str, Any] | None = None,
 ) -> Milestone:
-    now, _, _, _, actor = ctx
+    now, actor = ctx.now, ctx.actor
     return Milestone(
         step=step,
         on=on,
@@ -369,15 +379,9 @@ def _milestone(
     )
 
 
-def _file(
-    state: CaseState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    notices: Sequence[NoticeState],
-    number: tuple[int, int] | None,
-) -> CaseActionOutcome:
-    now, calendar, rules, units, actor = ctx
+def _file(state: CaseState | None, payload: Mapping[str, Any], ctx: _Context) -> CaseActionOutcome:
+    now, calendar, rules, units, actor = ctx.now, ctx.calendar, ctx.rules, ctx.units, ctx.actor
+    clue, notices, number = ctx.clue, ctx.notices, ctx.number
     assert clue is not None  # checked by the refusal
     case_id = _case_id(payload)
     cause = payload_text(payload, "cause", 200)
@@ -427,12 +431,7 @@ def _file(
 
 
 def _investigate(
-    state: CaseState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    notices: Sequence[NoticeState],
-    number: tuple[int, int] | None,
+    state: CaseState | None, payload: Mapping[str, Any], ctx: _Context
 ) -> CaseActionOutcome:
     state, day = _dated(state, payload, ctx, "investigated_on")
     note = payload_text(payload, "note", 2000)
@@ -446,14 +445,9 @@ def _investigate(
 
 
 def _notify(
-    state: CaseState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    notices: Sequence[NoticeState],
-    number: tuple[int, int] | None,
+    state: CaseState | None, payload: Mapping[str, Any], ctx: _Context
 ) -> CaseActionOutcome:
-    now, _, rules, _, _ = ctx
+    rules = ctx.rules
     state, day = _dated(state, payload, ctx, "notified_on")
     document = payload_text(payload, "document_number", 60)
     proposed = _penalties(payload)
@@ -478,12 +472,7 @@ def _notify(
 
 
 def _statement(
-    state: CaseState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    notices: Sequence[NoticeState],
-    number: tuple[int, int] | None,
+    state: CaseState | None, payload: Mapping[str, Any], ctx: _Context
 ) -> CaseActionOutcome:
     state, day = _dated(state, payload, ctx, "received_on")
     result: StatementResult = payload_choice(StatementResult, payload.get("result"), "result")
@@ -509,12 +498,7 @@ def _statement(
 
 
 def _hearing(
-    state: CaseState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    notices: Sequence[NoticeState],
-    number: tuple[int, int] | None,
+    state: CaseState | None, payload: Mapping[str, Any], ctx: _Context
 ) -> CaseActionOutcome:
     state, day = _dated(state, payload, ctx, "held_on")
     note = payload_text(payload, "note", 2000)
@@ -527,14 +511,9 @@ def _hearing(
 
 
 def _decide(
-    state: CaseState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    notices: Sequence[NoticeState],
-    number: tuple[int, int] | None,
+    state: CaseState | None, payload: Mapping[str, Any], ctx: _Context
 ) -> CaseActionOutcome:
-    now, _, _, units, actor = ctx
+    units, actor, number = ctx.units, ctx.actor, ctx.number
     state, day = _dated(state, payload, ctx, "decided_on")
     penalties = _penalties(payload)
     facts = payload_text(payload, "facts", 4000)
@@ -574,15 +553,8 @@ def _decide(
     return CaseActionOutcome(CaseAction.DECIDE, after, state.status, "", details)
 
 
-def _serve(
-    state: CaseState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    notices: Sequence[NoticeState],
-    number: tuple[int, int] | None,
-) -> CaseActionOutcome:
-    now = ctx[0]
+def _serve(state: CaseState | None, payload: Mapping[str, Any], ctx: _Context) -> CaseActionOutcome:
+    now = ctx.now
     assert state is not None and state.decision is not None
     method: ServiceMethod = payload_choice(ServiceMethod, payload.get("method"), "method")
     served_at = payload_moment(payload, "served_at")
@@ -616,12 +588,7 @@ def _serve(
 
 
 def _execute(
-    state: CaseState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    notices: Sequence[NoticeState],
-    number: tuple[int, int] | None,
+    state: CaseState | None, payload: Mapping[str, Any], ctx: _Context
 ) -> CaseActionOutcome:
     state, day = _dated(state, payload, ctx, "executed_on")
     method: ExecutionMethod = payload_choice(ExecutionMethod, payload.get("method"), "method")
@@ -641,14 +608,7 @@ def _execute(
     return CaseActionOutcome(CaseAction.EXECUTE, after, state.status, note, details)
 
 
-def _close(
-    state: CaseState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    notices: Sequence[NoticeState],
-    number: tuple[int, int] | None,
-) -> CaseActionOutcome:
+def _close(state: CaseState | None, payload: Mapping[str, Any], ctx: _Context) -> CaseActionOutcome:
     assert state is not None
     outcome: CaseOutcome = payload_choice(CaseOutcome, payload.get("outcome"), "outcome")
     if state.status not in CLOSING_FROM[outcome]:  # refused already; kept for safety
@@ -667,14 +627,9 @@ def _close(
 
 
 def _extend(
-    state: CaseState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    notices: Sequence[NoticeState],
-    number: tuple[int, int] | None,
+    state: CaseState | None, payload: Mapping[str, Any], ctx: _Context
 ) -> CaseActionOutcome:
-    now, calendar, rules, _, _ = ctx
+    now, calendar, rules = ctx.now, ctx.calendar, ctx.rules
     assert state is not None
     most = rules.cases.extension_days[len(state.extensions)]
     raw = payload.get("days")
@@ -699,17 +654,7 @@ def _extend(
     return CaseActionOutcome(CaseAction.EXTEND, after, state.status, reason, details)
 
 
-_Effect = Callable[
-    [
-        CaseState | None,
-        Mapping[str, Any],
-        _Context,
-        ClueState | None,
-        Sequence[NoticeState],
-        tuple[int, int] | None,
-    ],
-    CaseActionOutcome,
-]
+_Effect = Callable[[CaseState | None, Mapping[str, Any], _Context], CaseActionOutcome]
 
 _EFFECTS: Mapping[CaseAction, _Effect] = {
     CaseAction.FILE: _file,
@@ -787,8 +732,8 @@ def apply_case_action(
             reason = Message("当事人申请了听证，须先举行听证再作出处罚决定")
     if reason is not None:
         raise CaseRefused(reason, action)
-    ctx: _Context = (now, calendar, rules, units, actor)
-    return _EFFECTS[action](state, payload, ctx, clue, notices, number)
+    ctx = _Context(now, calendar, rules, units, actor, clue, notices, number)
+    return _EFFECTS[action](state, payload, ctx)
 
 
 # --------------------------------------------------------------------------- follow-up

@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.clue import ClueState
@@ -160,17 +160,21 @@ def _deadline_after(
 
 # --------------------------------------------------------------------------- effects
 
-_Context = tuple[datetime, WorkCalendar, Rules, UnitDirectory, Actor]
+
+class _Context(NamedTuple):
+    """What an action's effect reads besides the notice and the payload."""
+
+    now: datetime
+    calendar: WorkCalendar
+    rules: Rules
+    units: UnitDirectory
+    actor: Actor
+    clue: ClueState | None
+    number: tuple[int, int] | None
 
 
-def _draft(
-    state: NoticeState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    number: tuple[int, int] | None,
-) -> NoticeOutcome:
-    now, calendar, _, _, actor = ctx
+def _draft(state: NoticeState | None, payload: Mapping[str, Any], ctx: _Context) -> NoticeOutcome:
+    now, calendar, actor, clue = ctx.now, ctx.calendar, ctx.actor, ctx.clue
     assert clue is not None  # checked by the refusal
     raw_id = payload.get("notice_id")
     try:
@@ -193,14 +197,8 @@ def _draft(
     return NoticeOutcome(NoticeAction.DRAFT, created, None, "", {"kind": kind.value})
 
 
-def _edit(
-    state: NoticeState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    number: tuple[int, int] | None,
-) -> NoticeOutcome:
-    _, calendar, _, _, _ = ctx
+def _edit(state: NoticeState | None, payload: Mapping[str, Any], ctx: _Context) -> NoticeOutcome:
+    calendar = ctx.calendar
     assert state is not None
     merged = state.content.to_dict()
     merged.update({key: payload[key] for key in CONTENT_KEYS if key in payload})
@@ -252,14 +250,9 @@ def _cited(payload: Mapping[str, Any], wanted: Sequence[str]) -> tuple[Clause, .
     return tuple(found[clause_id] for clause_id in wanted)
 
 
-def _issue(
-    state: NoticeState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    number: tuple[int, int] | None,
-) -> NoticeOutcome:
-    now, calendar, _, units, actor = ctx
+def _issue(state: NoticeState | None, payload: Mapping[str, Any], ctx: _Context) -> NoticeOutcome:
+    now, calendar, units, actor = ctx.now, ctx.calendar, ctx.units, ctx.actor
+    number = ctx.number
     assert state is not None
     problem = missing_for_issue(state.content, state.kind)
     if problem is not None:
@@ -312,14 +305,8 @@ def _issue(
 _servers = payload_servers
 
 
-def _serve(
-    state: NoticeState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    number: tuple[int, int] | None,
-) -> NoticeOutcome:
-    now, calendar, _, _, _ = ctx
+def _serve(state: NoticeState | None, payload: Mapping[str, Any], ctx: _Context) -> NoticeOutcome:
+    now, calendar = ctx.now, ctx.calendar
     assert state is not None and state.issued_at is not None
     method = _choice(ServiceMethod, payload.get("method"), "method")
     served_at = _moment(payload, "served_at")
@@ -351,13 +338,9 @@ REINSPECTION_RESULTS = frozenset({NoticeStatus.RECTIFIED, NoticeStatus.NOT_RECTI
 
 
 def _reinspect(
-    state: NoticeState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    number: tuple[int, int] | None,
+    state: NoticeState | None, payload: Mapping[str, Any], ctx: _Context
 ) -> NoticeOutcome:
-    now = ctx[0]
+    now = ctx.now
     assert state is not None and state.served_at is not None
     result = _choice(NoticeStatus, payload.get("result"), "result")
     if result not in REINSPECTION_RESULTS:
@@ -384,13 +367,9 @@ _not_after_today = not_after_today
 
 
 def _file_case(
-    state: NoticeState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    number: tuple[int, int] | None,
+    state: NoticeState | None, payload: Mapping[str, Any], ctx: _Context
 ) -> NoticeOutcome:
-    now = ctx[0]
+    now = ctx.now
     assert state is not None and state.reinspected_at is not None
     case_number = _text(payload, "case_number", 50)
     filed_on = _day(payload, "filed_on")
@@ -408,13 +387,9 @@ def _file_case(
 
 
 def _close_case(
-    state: NoticeState | None,
-    payload: Mapping[str, Any],
-    ctx: _Context,
-    clue: ClueState | None,
-    number: tuple[int, int] | None,
+    state: NoticeState | None, payload: Mapping[str, Any], ctx: _Context
 ) -> NoticeOutcome:
-    now = ctx[0]
+    now = ctx.now
     assert state is not None and state.case_filed_at is not None
     closed_on = _day(payload, "closed_on")
     _not_after_today(closed_on, now, "closed_on")
@@ -431,16 +406,7 @@ def _close_case(
     return NoticeOutcome(NoticeAction.CLOSE_CASE, after, state.status, result, details)
 
 
-_Effect = Callable[
-    [
-        NoticeState | None,
-        Mapping[str, Any],
-        _Context,
-        ClueState | None,
-        tuple[int, int] | None,
-    ],
-    NoticeOutcome,
-]
+_Effect = Callable[[NoticeState | None, Mapping[str, Any], _Context], NoticeOutcome]
 
 _EFFECTS: Mapping[NoticeAction, _Effect] = {
     NoticeAction.DRAFT: _draft,
@@ -488,8 +454,8 @@ def apply_notice_action(
     )
     if reason is not None:
         raise NoticeRefused(reason, action)
-    ctx: _Context = (now, calendar, rules, units, actor)
-    return _EFFECTS[action](state, payload, ctx, clue, number)
+    ctx = _Context(now, calendar, rules, units, actor, clue, number)
+    return _EFFECTS[action](state, payload, ctx)
 
 
 # --------------------------------------------------------------------------- follow-up

@@ -51,6 +51,7 @@ from desktop.store.clue_rows import (
     load_rules,
 )
 from desktop.store.database import Store
+from desktop.store.event_history import history_entries
 from desktop.store.models import AssistingUnit, Case, CaseEvent, Clue
 from desktop.store.number_blocks import take_number
 from desktop.store.queues import Viewer
@@ -403,21 +404,7 @@ def _history(session: Session, case_id: str) -> list[CaseHistoryEntry]:
     rows = session.scalars(
         select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.at, CaseEvent.id)
     ).all()
-    return [
-        CaseHistoryEntry(
-            action_id=e.action_id,
-            action=CaseAction(e.action),
-            at=e.at,
-            username=e.username,
-            unit_code=e.unit_code,
-            from_status=CaseStatus(e.from_status) if e.from_status else None,
-            to_status=CaseStatus(e.to_status),
-            note=e.note,
-            details=dict(e.details or {}),
-            pending=e.pending,
-        )
-        for e in rows
-    ]
+    return history_entries(rows, CaseHistoryEntry, CaseAction, CaseStatus)
 
 
 def case_history(store: Store, case_id: str) -> list[CaseHistoryEntry]:

@@ -47,6 +47,7 @@ from desktop.store.clue_rows import (
     load_rules,
 )
 from desktop.store.database import Store
+from desktop.store.event_history import history_entries
 from desktop.store.models import AssistingUnit, Clue, Notice, NoticeEvent
 from desktop.store.notice_rows import NOTICES, state_of
 from desktop.store.number_blocks import number_stock, take_number
@@ -322,21 +323,7 @@ def notice_history(store: Store, notice_id: str) -> list[NoticeHistoryEntry]:
             .where(NoticeEvent.notice_id == notice_id)
             .order_by(NoticeEvent.at, NoticeEvent.id)
         ).all()
-        return [
-            NoticeHistoryEntry(
-                action_id=e.action_id,
-                action=NoticeAction(e.action),
-                at=e.at,
-                username=e.username,
-                unit_code=e.unit_code,
-                from_status=NoticeStatus(e.from_status) if e.from_status else None,
-                to_status=NoticeStatus(e.to_status),
-                note=e.note,
-                details=dict(e.details or {}),
-                pending=e.pending,
-            )
-            for e in rows
-        ]
+        return history_entries(rows, NoticeHistoryEntry, NoticeAction, NoticeStatus)
 
 
 def draft_content_for_clue(

@@ -35,6 +35,7 @@ from desktop.ui.notices.notice_panel import NoticePanel
 from desktop.ui.queue_model import WARNING_STYLES
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.timeline import TimelineView, format_moment
+from desktop.ui.value_label import value_label
 from desktop.ui.workspace import Workspace
 
 log = logging.getLogger("cluedesk.ui.clue_detail")
@@ -103,7 +104,7 @@ class ClueDetailPanel(QWidget):
         self.banner = SentBackBanner()
         layout.addWidget(self.banner)
         header = QHBoxLayout()
-        self.code_label = self._value_label()
+        self.code_label = value_label()
         font = self.code_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -145,7 +146,7 @@ class ClueDetailPanel(QWidget):
         self.form = QFormLayout(form_page)
         self.fields: dict[str, QLabel] = {}
         for key, text in self._field_titles():
-            value = self._value_label()
+            value = value_label()
             value.setObjectName(f"field_{key}")
             self.fields[key] = value
             if key in LONG_FIELDS:
@@ -222,16 +223,6 @@ class ClueDetailPanel(QWidget):
             ("duplicate_of", self.tr("重复件原件")),
             ("updated_at", self.tr("本机更新时间")),
         ]
-
-    def _value_label(self) -> QLabel:
-        value = QLabel()
-        value.setWordWrap(True)
-        value.setTextFormat(Qt.TextFormat.PlainText)
-        value.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        return value
 
     # -- loading ----------------------------------------------------------------------
 

@@ -10,36 +10,21 @@ from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 
 from desktop.domain.cases import RUNNING_STATUSES, CaseStatus
-from desktop.domain.deadlines import countdown, warning_level
 from desktop.store.cases import CaseRow, case_list
+from desktop.ui.deadline_model import NOT_RUNNING, DeadlineTableModel, IdRole, Live
+from desktop.ui.deadline_model import ClueCodeRole as ClueCodeRole
+from desktop.ui.deadline_model import WarningLevelRole as WarningLevelRole
 from desktop.ui.labels import label
-from desktop.ui.queue_model import TINTED_TEXT, WARNING_TINTS, QueueModel, format_time
-from desktop.ui.tasks import Task, run_task
+from desktop.ui.queue_model import QueueModel, format_time
 from desktop.ui.workspace import Workspace
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "CaseListModel"
 
-CaseIdRole = Qt.ItemDataRole.UserRole + 1
+CaseIdRole = IdRole
 """data() role: the case id (UUID text) of the row."""
-WarningLevelRole = Qt.ItemDataRole.UserRole + 2
-"""data() role: the warning level 0–3 of the row's decision deadline, at the model's now."""
-ClueCodeRole = Qt.ItemDataRole.UserRole + 3
-"""data() role: the code of the case's clue."""
 
 
 class Column(IntEnum):
@@ -68,15 +53,6 @@ HEADERS = {
     Column.CLUE: QT_TRANSLATE_NOOP("CaseListModel", "线索编号"),
 }
 
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-_LIVE_ROLES = [
-    Qt.ItemDataRole.DisplayRole,
-    Qt.ItemDataRole.ToolTipRole,
-    Qt.ItemDataRole.BackgroundRole,
-    Qt.ItemDataRole.ForegroundRole,
-    WarningLevelRole,
-]
-
 
 @dataclass(frozen=True)
 class CaseQuery:
@@ -90,36 +66,17 @@ class CaseQuery:
     text: str = ""
 
 
-@dataclass(frozen=True)
-class Live:
-    """What changes with the clock: the warning level and the countdown texts."""
-
-    level: int
-    short: str
-    full: str
-
-
-def _translated(source: object) -> str:
-    return QCoreApplication.translate(CONTEXT, str(source))
-
-
-class CaseListModel(QAbstractTableModel):
+class CaseListModel(DeadlineTableModel[CaseRow]):
     """Penalty cases for a QTableView; `refresh()` queries in a worker, `loaded` follows."""
 
-    loaded = Signal()
+    CONTEXT = CONTEXT
+    COLUMNS = Column
+    HEADERS = HEADERS
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
+        super().__init__(workspace, parent)
         self.query = CaseQuery()
-        self._rows: list[CaseRow] = []
-        self._live: dict[str, Live] = {}
-        self._now = workspace.now()
-        self._tints = {level: QColor(tint) for level, tint in WARNING_TINTS.items()}
-        self._tinted_text = QColor(TINTED_TEXT)
-        self._generation = 0
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self.loading = False
 
     # -- querying -------------------------------------------------------------------------
 
@@ -128,98 +85,41 @@ class CaseListModel(QAbstractTableModel):
         self.query = query
         self.refresh()
 
-    def refresh(self) -> None:
-        """Query the cases again in a worker; `loaded` follows."""
-        self._generation += 1
-        generation = self._generation
-        ws, query = self.workspace, self.query
-        store, viewer, now = ws.store, ws.viewer, ws.now()
-        self.loading = True
+    def _fetcher(self, now: datetime) -> Callable[[], list[CaseRow]]:
+        store, viewer, query = self.workspace.store, self.workspace.viewer, self.query
+        return lambda: case_list(
+            store,
+            viewer,
+            statuses=query.statuses or None,
+            unit_codes={query.unit_code} if query.unit_code else None,
+            warning_levels=query.warning_levels,
+            filed_from=query.filed_from,
+            filed_to=query.filed_to,
+            text=query.text,
+            now=now,
+        )
 
-        def work(_task: Task[list[CaseRow]]) -> list[CaseRow]:
-            return case_list(
-                store,
-                viewer,
-                statuses=query.statuses or None,
-                unit_codes={query.unit_code} if query.unit_code else None,
-                warning_levels=query.warning_levels,
-                filed_from=query.filed_from,
-                filed_to=query.filed_to,
-                text=query.text,
-                now=now,
-            )
-
-        def done(rows: list[CaseRow]) -> None:
-            if shiboken6.isValid(self) and generation == self._generation:
-                self.set_rows(rows, now)
-
-        def failed(exc: BaseException) -> None:
-            if shiboken6.isValid(self) and generation == self._generation:
-                self.loading = False
-                self.loaded.emit()
-
-        run_task(work, done, failed, owner=self)
-
-    def set_rows(self, rows: Sequence[CaseRow], now: datetime | None = None) -> None:
-        """Show these rows (in the store's order, or the column sorted by)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._live.clear()
-        self._now = now or self.workspace.now()
+    def _arrange(self, rows: Sequence[CaseRow]) -> list[CaseRow]:
+        """The rows in the store's order, or sorted by the column sorted by."""
+        arranged = list(rows)
         if self._sort is not None:
-            self._sort_rows(*self._sort)
-        self.endResetModel()
-        self.loading = False
-        self.loaded.emit()
+            column, order = self._sort
+            arranged.sort(key=self._sort_key(Column(column)), reverse=_descending(order))
+        return arranged
 
     # -- rows -----------------------------------------------------------------------------
 
-    def ids(self) -> list[str]:
-        """The case ids in display order."""
-        return [row.case_id for row in self._rows]
+    def row_key(self, row: CaseRow) -> str:
+        """The case id of a row."""
+        return row.case_id
+
+    def running_deadline(self, row: CaseRow) -> datetime | None:
+        """The decision deadline while the case runs."""
+        return row.deadline if row.status in RUNNING_STATUSES else None
 
     def case_row(self, row: int) -> CaseRow:
         """The data of `row`; IndexError when there is none."""
-        if not 0 <= row < len(self._rows):
-            raise IndexError(row)
-        return self._rows[row]
-
-    def row_of(self, case_id: str) -> int:
-        """The row of a case, -1 when not shown."""
-        return next((i for i, row in enumerate(self._rows) if row.case_id == case_id), -1)
-
-    # -- the clock ------------------------------------------------------------------------
-
-    def now(self) -> datetime:
-        """The instant warning levels and countdowns are computed at."""
-        return self._now
-
-    def tick(self, now: datetime) -> int:
-        """Move the clock on; rows whose countdown or level changed are updated. How many."""
-        self._now = now
-        old, self._live = self._live, {}
-        changed = 0
-        for index, row in enumerate(self._rows):
-            if old.get(row.case_id) != self.live(row):
-                changed += 1
-                last = self.index(index, len(Column) - 1)
-                self.dataChanged.emit(self.index(index, 0), last, _LIVE_ROLES)
-        return changed
-
-    def live(self, row: CaseRow) -> Live:
-        """The level and countdown of a row at the model's now."""
-        found = self._live.get(row.case_id)
-        if found is None:
-            found = self._live[row.case_id] = self._compute(row)
-        return found
-
-    def _compute(self, row: CaseRow) -> Live:
-        if row.status not in RUNNING_STATUSES:
-            return Live(0, "", "")
-        ws = self.workspace
-        level = warning_level(row.deadline, self._now, ws.calendar, ws.rules.warnings)
-        left = countdown(row.deadline, self._now, ws.calendar)
-        return Live(level, left.short_text(), left.text())
+        return self._row_at(row)
 
     # -- sorting --------------------------------------------------------------------------
 
@@ -236,8 +136,7 @@ class CaseListModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        key = self._sort_key(Column(column))
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows.sort(key=self._sort_key(Column(column)), reverse=_descending(order))
 
     def _sort_key(self, column: Column) -> Callable[[CaseRow], Any]:
         if column is Column.FILED:
@@ -249,54 +148,7 @@ class CaseListModel(QAbstractTableModel):
         if column is Column.STATUS:
             order = {s: i for i, s in enumerate(CaseStatus)}
             return lambda r: order[r.status]
-        return lambda r: self.text(r, Live(0, "", ""), column)
-
-    # -- Qt model interface ---------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of cases."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of columns."""
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        """Rows are selectable, not editable."""
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _translated(HEADERS[Column(section)])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Texts, warning colours and tooltips of a cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == CaseIdRole:
-            return row.case_id
-        if role == ClueCodeRole:
-            return row.clue_code
-        if role not in _LIVE_ROLES:
-            return None
-        live = self.live(row)
-        if role == WarningLevelRole:
-            return live.level
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._tints[live.level] if live.level else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._tinted_text if live.level else None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, live, column)
-        return self.text(row, live, column)
+        return lambda r: self.text(r, NOT_RUNNING, column)
 
     def text(self, row: CaseRow, live: Live, column: Column) -> str:
         """The display text of a cell."""
@@ -352,3 +204,7 @@ class CaseListModel(QAbstractTableModel):
                 days.level3_overdue_days
             )
         return self.tr("未预警")
+
+
+def _descending(order: Qt.SortOrder) -> bool:
+    return order == Qt.SortOrder.DescendingOrder

@@ -332,14 +332,12 @@ class CasePanel(QWidget):
         render = decision_render(
             self.decision_renderer, self.workspace.store, current.state.case_id, title
         )
-        preview = NoticePreview(
+        preview = NoticePreview.show_new(
             render,
             title,
             self,
             printer_chooser=self.printer_chooser,
             target_factory=self.target_factory,
         )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.show()
         self.preview = preview
         return preview

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -37,21 +36,11 @@ from desktop.store.cases import CaseDetail
 from desktop.ui.labels import label, label_of
 from desktop.ui.queue_model import WARNING_STYLES
 from desktop.ui.timeline import format_moment
+from desktop.ui.value_label import value_label
 from desktop.ui.workspace import Workspace
 
 EMPTY = "—"
 PENDING_STYLE = "background: #fff4d6; color: #8a5a00; padding: 4px;"
-
-
-def _value_label() -> QLabel:
-    value = QLabel()
-    value.setWordWrap(True)
-    value.setTextFormat(Qt.TextFormat.PlainText)
-    value.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByMouse
-        | Qt.TextInteractionFlag.TextSelectableByKeyboard
-    )
-    return value
 
 
 def yuan(amount: object) -> str:
@@ -72,7 +61,7 @@ class CaseView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
-        self.number_label = _value_label()
+        self.number_label = value_label()
         self.number_label.setObjectName("case_number")
         self.number_label.setWordWrap(False)
         font = self.number_label.font()
@@ -109,7 +98,7 @@ class CaseView(QWidget):
             ("extensions", self.tr("延期")),
             ("outcome", self.tr("结案")),
         ):
-            value = _value_label()
+            value = value_label()
             value.setObjectName(f"case_{key}")
             self.fields[key] = value
             form.addRow(text, value)

@@ -3,43 +3,26 @@ its follow-up state and the countdown of its rectification deadline in working d
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from enum import IntEnum
-from typing import Any
 
-import shiboken6
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
-from desktop.domain.deadlines import countdown, warning_level
 from desktop.domain.notices import FOLLOWED_STATUSES, NoticeStatus
 from desktop.store.notices import NoticeRow, list_notices
+from desktop.ui.deadline_model import ClueCodeRole as ClueCodeRole
+from desktop.ui.deadline_model import DeadlineTableModel, IdRole, Live
+from desktop.ui.deadline_model import WarningLevelRole as WarningLevelRole
 from desktop.ui.labels import label
 from desktop.ui.notices.rendering import notice_title
-from desktop.ui.queue_model import TINTED_TEXT, WARNING_TINTS, QueueModel, format_time
-from desktop.ui.tasks import Task, run_task
+from desktop.ui.queue_model import QueueModel, format_time
 from desktop.ui.workspace import Workspace
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "NoticeListModel"
 
-NoticeIdRole = Qt.ItemDataRole.UserRole + 1
+NoticeIdRole = IdRole
 """data() role: the notice id (UUID text) of the row."""
-WarningLevelRole = Qt.ItemDataRole.UserRole + 2
-"""data() role: the warning level 0–3 of the row's rectification deadline, at the model's now."""
-ClueCodeRole = Qt.ItemDataRole.UserRole + 3
-"""data() role: the code of the notice's clue."""
 
 
 class Column(IntEnum):
@@ -72,37 +55,17 @@ HEADERS = {
     Column.SERVED: QT_TRANSLATE_NOOP("NoticeListModel", "送达时间"),
 }
 
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-_LIVE_ROLES = [
-    Qt.ItemDataRole.DisplayRole,
-    Qt.ItemDataRole.ToolTipRole,
-    Qt.ItemDataRole.BackgroundRole,
-    Qt.ItemDataRole.ForegroundRole,
-    WarningLevelRole,
-]
 
-
-@dataclass(frozen=True)
-class Live:
-    """What changes with the clock: the warning level and the countdown texts."""
-
-    level: int
-    short: str
-    full: str
-
-
-def _translated(source: object) -> str:
-    return QCoreApplication.translate(CONTEXT, str(source))
-
-
-class NoticeListModel(QAbstractTableModel):
+class NoticeListModel(DeadlineTableModel[NoticeRow]):
     """Notices for a QTableView: ids in display order (soonest deadline first), rows by id.
 
     `clue_code` limits the list to one clue's notices, `statuses` to some statuses.
     `refresh()` queries in a worker; `loaded` is emitted once the new rows are in.
     """
 
-    loaded = Signal()
+    CONTEXT = CONTEXT
+    COLUMNS = Column
+    HEADERS = HEADERS
 
     def __init__(
         self,
@@ -112,18 +75,10 @@ class NoticeListModel(QAbstractTableModel):
         clue_code: str | None = None,
         statuses: Collection[NoticeStatus] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
+        super().__init__(workspace, parent)
         self.clue_code = clue_code
         self.statuses = frozenset(statuses or ())
-        self._ids: list[str] = []
-        self._rows: dict[str, NoticeRow] = {}
-        self._live: dict[str, Live] = {}
-        self._now = workspace.now()
-        self._tints = {level: QColor(tint) for level, tint in WARNING_TINTS.items()}
-        self._tinted_text = QColor(TINTED_TEXT)
-        self._generation = 0
-        self.loading = False
+        self._by_id: dict[str, NoticeRow] = {}
 
     # -- querying -------------------------------------------------------------------------
 
@@ -135,147 +90,37 @@ class NoticeListModel(QAbstractTableModel):
         self.statuses = frozenset(statuses or ())
         self.refresh()
 
-    def refresh(self) -> None:
-        """Query the notices again in a worker; `loaded` follows."""
-        self._generation += 1
-        generation = self._generation
-        ws, clue, statuses = self.workspace, self.clue_code, self.statuses
-        store, viewer, now = ws.store, ws.viewer, ws.now()
-        self.loading = True
+    def _fetcher(self, now: datetime) -> Callable[[], list[NoticeRow]]:
+        store, viewer = self.workspace.store, self.workspace.viewer
+        clue, statuses = self.clue_code, self.statuses or None
+        return lambda: list_notices(store, viewer, statuses=statuses, clue_code=clue, now=now)
 
-        def work(_task: Task[list[NoticeRow]]) -> list[NoticeRow]:
-            return list_notices(store, viewer, statuses=statuses or None, clue_code=clue, now=now)
-
-        def done(rows: list[NoticeRow]) -> None:
-            if shiboken6.isValid(self) and generation == self._generation:
-                self.set_rows(rows, now)
-
-        def failed(exc: BaseException) -> None:
-            if shiboken6.isValid(self) and generation == self._generation:
-                self.loading = False
-                self.loaded.emit()
-
-        run_task(work, done, failed, owner=self)
-
-    def set_rows(self, rows: Sequence[NoticeRow], now: datetime | None = None) -> None:
-        """Show these rows (from `list_notices`), in their order."""
-        self.beginResetModel()
-        self._rows = {row.notice_id: row for row in rows}
-        self._ids = list(self._rows)
-        self._live.clear()
-        self._now = now or self.workspace.now()
-        self.endResetModel()
-        self.loading = False
-        self.loaded.emit()
+    def _arrange(self, rows: Sequence[NoticeRow]) -> list[NoticeRow]:
+        """The rows from `list_notices`, in their order, once each."""
+        self._by_id = {row.notice_id: row for row in rows}
+        return list(self._by_id.values())
 
     # -- ids and rows ---------------------------------------------------------------------
 
-    def ids(self) -> list[str]:
-        """The notice ids in display order."""
-        return list(self._ids)
+    def row_key(self, row: NoticeRow) -> str:
+        """The notice id of a row."""
+        return row.notice_id
+
+    def running_deadline(self, row: NoticeRow) -> datetime | None:
+        """The rectification deadline while the notice is followed."""
+        return row.rectify_deadline if row.status in FOLLOWED_STATUSES else None
 
     def notice_id(self, row: int) -> str:
         """The notice shown in `row`; IndexError when there is none."""
-        if not 0 <= row < len(self._ids):
-            raise IndexError(row)
-        return self._ids[row]
+        return self._row_at(row).notice_id
 
     def notice_row(self, row: int) -> NoticeRow:
         """The data of `row`."""
-        return self._rows[self.notice_id(row)]
+        return self._row_at(row)
 
     def row_by_id(self, notice_id: str) -> NoticeRow | None:
         """The data of a notice shown, by id."""
-        return self._rows.get(notice_id)
-
-    def row_of(self, notice_id: str) -> int:
-        """The row of a notice, -1 when not shown."""
-        try:
-            return self._ids.index(notice_id)
-        except ValueError:
-            return -1
-
-    # -- the clock ------------------------------------------------------------------------
-
-    def now(self) -> datetime:
-        """The instant warning levels and countdowns are computed at."""
-        return self._now
-
-    def tick(self, now: datetime) -> int:
-        """Move the clock on; rows whose countdown or level changed are updated. How many."""
-        self._now = now
-        old, self._live = self._live, {}
-        changed = 0
-        for row, notice_id in enumerate(self._ids):
-            live = self.live(self._rows[notice_id])
-            if old.get(notice_id) != live:
-                changed += 1
-                last = self.index(row, len(Column) - 1)
-                self.dataChanged.emit(self.index(row, 0), last, _LIVE_ROLES)
-        return changed
-
-    def live(self, row: NoticeRow) -> Live:
-        """The level and countdown of a row at the model's now."""
-        found = self._live.get(row.notice_id)
-        if found is None:
-            found = self._live[row.notice_id] = self._compute(row)
-        return found
-
-    def _compute(self, row: NoticeRow) -> Live:
-        deadline = row.rectify_deadline
-        if row.status not in FOLLOWED_STATUSES or deadline is None:
-            return Live(0, "", "")
-        ws = self.workspace
-        level = warning_level(deadline, self._now, ws.calendar, ws.rules.warnings)
-        left = countdown(deadline, self._now, ws.calendar)
-        return Live(level, left.short_text(), left.text())
-
-    # -- Qt model interface ---------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of notices."""
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of columns."""
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        """Rows are selectable, not editable."""
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _translated(HEADERS[Column(section)])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Texts, warning colours and tooltips of a cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        row = self._rows[self._ids[index.row()]]
-        if role == NoticeIdRole:
-            return row.notice_id
-        if role == ClueCodeRole:
-            return row.clue_code
-        if role not in _LIVE_ROLES:
-            return None
-        live = self.live(row)
-        if role == WarningLevelRole:
-            return live.level
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._tints[live.level] if live.level else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._tinted_text if live.level else None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, live, column)
-        return self.text(row, live, column)
+        return self._by_id.get(notice_id)
 
     def text(self, row: NoticeRow, live: Live, column: Column) -> str:
         """The display text of a cell."""

@@ -169,6 +169,24 @@ class NoticePreview(QDialog):
         self._set_ready(False)
         self.refresh()
 
+    @classmethod
+    def show_new(
+        cls,
+        render: Render,
+        title: str,
+        parent: QWidget | None,
+        *,
+        printer_chooser: PrinterChooser = choose_printer,
+        target_factory: TargetFactory = target_for,
+    ) -> NoticePreview:
+        """Show a new preview that deletes itself once closed."""
+        preview = cls(
+            render, title, parent, printer_chooser=printer_chooser, target_factory=target_factory
+        )
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.show()
+        return preview
+
     def refresh(self) -> None:
         """Render the notice again (in a worker) and show it."""
         self._set_ready(False)

@@ -312,15 +312,13 @@ class NoticeWorkbench(QWidget):
         """Preview the notice selected (rendered in a worker)."""
         if self.state is None:
             return None
-        preview = NoticePreview(
+        preview = NoticePreview.show_new(
             renderer(self.workspace, self.state.notice_id),
             state_title(self.state),
             self,
             printer_chooser=self.printer_chooser,
             target_factory=self.target_factory,
         )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.show()
         self.preview = preview
         return preview
 

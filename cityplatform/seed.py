@@ -264,6 +264,24 @@ def batch_rows(items: list[DemoClue], first: int, sqlite: bool) -> Batch:
     return batch
 
 
+def _event_values(record_id: str, index: int, action_id: str, event: Any) -> tuple[Any, ...]:
+    """A history entry of a demo notice or case, in the columns of its events table."""
+    return (
+        record_id,
+        index,
+        action_id,
+        event.action.value,
+        event.username,
+        event.unit_code,
+        SEED_DEVICE,
+        event.at,
+        event.from_status.value if event.from_status else None,
+        event.to_status.value,
+        event.note,
+        dict(event.details),
+    )
+
+
 def _notice_rows(batch: Batch, item: DemoClue, index: int, sqlite: bool) -> None:
     for place, notice in enumerate(item.notices):
         state = notice.state
@@ -282,20 +300,8 @@ def _notice_rows(batch: Batch, item: DemoClue, index: int, sqlite: bool) -> None
         )
         batch.notices.append(stored_row(row, sqlite))
         for position, event in enumerate(notice.events):
-            values = (
-                state.notice_id,
-                index,
-                notice_event_action_id(index, place, position),
-                event.action.value,
-                event.username,
-                event.unit_code,
-                SEED_DEVICE,
-                event.at,
-                event.from_status.value if event.from_status else None,
-                event.to_status.value,
-                event.note,
-                dict(event.details),
-            )
+            action_id = notice_event_action_id(index, place, position)
+            values = _event_values(state.notice_id, index, action_id, event)
             batch.notice_events.append(stored_row(values, sqlite))
             if event.action is NoticeAction.ISSUE and state.number_year and state.number_seq:
                 _note_number(
@@ -334,20 +340,8 @@ def _case_rows(batch: Batch, item: DemoClue, index: int, sqlite: bool) -> None:
         )
         batch.cases.append(stored_row(row, sqlite))
         for position, event in enumerate(case.events):
-            values = (
-                state.case_id,
-                index,
-                case_event_action_id(index, place, position),
-                event.action.value,
-                event.username,
-                event.unit_code,
-                SEED_DEVICE,
-                event.at,
-                event.from_status.value if event.from_status else None,
-                event.to_status.value,
-                event.note,
-                dict(event.details),
-            )
+            action_id = case_event_action_id(index, place, position)
+            values = _event_values(state.case_id, index, action_id, event)
             batch.case_events.append(stored_row(values, sqlite))
             used = None
             if event.action is CaseAction.FILE and state.number_year and state.number_seq:

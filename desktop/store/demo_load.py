@@ -9,7 +9,7 @@ SQLite's. A second process generates and converts while this one writes, so both
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from itertools import islice
@@ -19,7 +19,7 @@ from sqlalchemy import Boolean, Connection, func, insert, select
 
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
 from desktop.store.attachments import attachment_path
-from desktop.store.case_rows import row_values as case_values
+from desktop.store.case_rows import CASES
 from desktop.store.clue_rows import draft_values, state_values
 from desktop.store.database import Store
 from desktop.store.health import PRIVATE_FILE, private_dir
@@ -37,7 +37,8 @@ from desktop.store.models import (
     Unit,
     User,
 )
-from desktop.store.notice_rows import row_values
+from desktop.store.notice_rows import NOTICES
+from desktop.store.record_kinds import RecordKind
 from desktop.store.search import INSERT_SQL, index_params
 from desktop.store.types import ChinaDateTime, JsonText, china_text, json_text
 
@@ -204,9 +205,9 @@ def clue_statements(
             for a in item.attachments
         )
         for place, notice in enumerate(item.notices):
-            _notice_rows(notices, notice_events, clue_id, place, notice)
+            _record_rows(NOTICES, NOTICE_EVENT_BASE, notices, notice_events, clue_id, place, notice)
         for place, case in enumerate(item.cases):
-            _case_rows(cases, case_events, clue_id, place, case)
+            _record_rows(CASES, CASE_EVENT_BASE, cases, case_events, clue_id, place, case)
         search.append((clue_id, (state.code, draft.subject_name, draft.address, draft.description)))
     statements = [insert_statement(Clue, clue_rows)]
     if assisting:
@@ -224,72 +225,36 @@ def clue_statements(
     return statements, search
 
 
-def _notice_rows(
-    notices: list[dict[str, Any]],
+def _record_rows(
+    kind: RecordKind[Any],
+    event_base: int,
+    rows: list[dict[str, Any]],
     events: list[dict[str, Any]],
     clue_id: int,
     place: int,
-    notice: DemoNotice,
+    record: DemoNotice | DemoCase,
 ) -> None:
-    """A notice as the platform sent it (its snapshot, version 1) and its history."""
-    state = notice.state
-    snapshot = state.to_dict()
-    notices.append(
+    """A notice or penalty case as the platform sent it (its snapshot, version 1) and its
+    history."""
+    state = record.state
+    record_id = getattr(state, kind.id_key)
+    history: Sequence[Any] = record.events  # DemoNoticeEvent or DemoCaseEvent, the same fields
+    rows.append(
         {
-            "notice_id": state.notice_id,
+            kind.id_key: record_id,
             "clue_id": clue_id,
-            **row_values(state),
-            "updated_at": notice.events[-1].at if notice.events else state.created_at,
-            "server_state": snapshot,
-            "server_version": 1,
-            "pending": False,
-        }
-    )
-    for index, event in enumerate(notice.events):
-        number = NOTICE_EVENT_BASE + (clue_id << 8) + (place << 4) + index
-        events.append(
-            {
-                "notice_id": state.notice_id,
-                "action_id": str(uuid.UUID(int=number)),
-                "action": event.action.value,
-                "username": event.username,
-                "unit_code": event.unit_code,
-                "device_id": "platform",
-                "at": event.at,
-                "from_status": event.from_status.value if event.from_status else None,
-                "to_status": event.to_status.value,
-                "note": event.note,
-                "details": dict(event.details),
-                "pending": False,
-            }
-        )
-
-
-def _case_rows(
-    cases: list[dict[str, Any]],
-    events: list[dict[str, Any]],
-    clue_id: int,
-    place: int,
-    case: DemoCase,
-) -> None:
-    """A penalty case as the platform sent it (its snapshot, version 1) and its history."""
-    state = case.state
-    cases.append(
-        {
-            "case_id": state.case_id,
-            "clue_id": clue_id,
-            **case_values(state),
-            "updated_at": case.events[-1].at if case.events else state.created_at,
+            **kind.row_values(state),
+            "updated_at": history[-1].at if history else state.created_at,
             "server_state": state.to_dict(),
             "server_version": 1,
             "pending": False,
         }
     )
-    for index, event in enumerate(case.events):
-        number = CASE_EVENT_BASE + (clue_id << 8) + (place << 4) + index
+    for index, event in enumerate(history):
+        number = event_base + (clue_id << 8) + (place << 4) + index
         events.append(
             {
-                "case_id": state.case_id,
+                kind.id_key: record_id,
                 "action_id": str(uuid.UUID(int=number)),
                 "action": event.action.value,
                 "username": event.username,

@@ -100,6 +100,8 @@ class OfficeHours:
         (time(8, 30), time(12, 0)),
         (time(13, 30), time(17, 30)),
     )
+    _spans: tuple[tuple[timedelta, timedelta], ...] = field(init=False, repr=False, compare=False)
+    _day_length: timedelta = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.periods:
@@ -115,11 +117,15 @@ class OfficeHours:
             if start < previous_end:
                 raise ValueError(Message("办公时段必须按时间先后排列且互不重叠"))
             previous_end = end
+        # The periods as offsets from midnight, and the day's length: asked for constantly.
+        spans = tuple((_since_midnight(s), _since_midnight(e)) for s, e in self.periods)
+        object.__setattr__(self, "_spans", spans)
+        object.__setattr__(self, "_day_length", sum((e - s for s, e in spans), ZERO))
 
     @property
     def day_length(self) -> timedelta:
         """Length of one working day (7.5 hours by default)."""
-        return sum((_since_midnight(e) - _since_midnight(s) for s, e in self.periods), ZERO)
+        return self._day_length
 
     @property
     def day_seconds(self) -> int:
@@ -135,8 +141,7 @@ class OfficeHours:
         """Office time of a working day that lies before the clock time `moment`, exactly."""
         at = _since_midnight(moment)
         total = ZERO
-        for start, end in self.periods:
-            s, e = _since_midnight(start), _since_midnight(end)
+        for s, e in self._spans:
             if at <= s:
                 break
             total += min(at, e) - s
@@ -151,12 +156,12 @@ class OfficeHours:
         offset = (
             office_time if isinstance(office_time, timedelta) else timedelta(seconds=office_time)
         )
-        if not ZERO <= offset <= self.day_length:
+        if not ZERO <= offset <= self._day_length:
             raise ValueError(f"offset {offset} outside the working day")
-        for start, end in self.periods:
-            length = _since_midnight(end) - _since_midnight(start)
+        for start, end in self._spans:
+            length = end - start
             if offset <= length:
-                return _clock(_since_midnight(start) + offset)
+                return _clock(start + offset)
             offset -= length
         return self.closing  # pragma: no cover - unreachable after the range check
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from desktop.domain.calendar import WorkCalendar
@@ -80,10 +81,13 @@ class LevelMoments:
         return 1 if local >= self.level1 else 0
 
 
+@lru_cache(maxsize=1024)
 def level_moments(
     deadline: datetime, calendar: WorkCalendar, thresholds: WarningThresholds
 ) -> LevelMoments:
-    """The exact instants each warning level starts for a stage due at `deadline`."""
+    """The exact instants each warning level starts for a stage due at `deadline`.
+
+    Cached: a clue's history asks for the same deadline at each of its steps."""
     day = calendar.office_hours.day_length
     local = to_china(deadline)
     # The earliest instant with exactly level1_remaining_days of office time left.

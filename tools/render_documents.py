@@ -5,7 +5,9 @@
 Generates the demo city into a temporary store, picks a real issued 整改通知书, a 责令改正违法行为决定书
 and the 行政处罚决定书 of two concluded penalty cases (a company, a sole trader),
 prints each through the same command as `cluedesk notice` / `cluedesk case` with the bundled
-fonts (the same on every machine), and renders every page at 60 dpi in 16 grey levels.
+fonts (the same on every machine), and renders every page at 60 dpi in 16 grey levels. The
+纪律检查建议书 is built from the demo's overdue clues of one township and its county's
+commission (the suggestion records come later) and printed with `render_suggestion`.
 Needs `pdftoppm` (poppler-utils).
 """
 
@@ -17,20 +19,27 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PIL import Image
 from sqlalchemy import func, select
 
 from desktop.cli import main as cluedesk
+from desktop.domain.codes import Category
 from desktop.domain.timeutil import CHINA_TZ
+from desktop.reports.fonts import FontSet
+from desktop.reports.numerals import chinese_count
+from desktop.reports.suggestion import SuggestionFields, SuggestionKind, render_suggestion
 from desktop.store.database import Store, open_store
 from desktop.store.demo_load import load_demo
-from desktop.store.models import Case, Clue, Notice
+from desktop.store.models import Case, Clue, ClueEvent, Notice, Unit
 
 NOW = datetime(2026, 11, 30, 17, 0, tzinfo=CHINA_TZ)
 """The demo's 'now': the renders do not change from one day to the next."""
+
+HAIZHOU = "320706"
+"""The district whose commission issues the rendered suggestion (海州区)."""
 
 Pick = Callable[[Store], str | None]
 """Finds the clue code of a document to render, or None when the demo has none."""
@@ -105,6 +114,71 @@ DOCUMENTS: dict[str, tuple[str, Pick]] = {
 """Name of the render → the command that prints it and how to find its clue."""
 
 
+def _suggestion(store: Store) -> SuggestionFields | None:
+    """A 纪律检查建议书 of a county commission to the township with the most clues signed
+    late (the demo's clue codes and descriptions as the attached list)."""
+    late = (
+        select(Clue.lead_unit, Clue.code, Clue.category, Clue.address)
+        .join(ClueEvent, ClueEvent.clue_id == Clue.id)
+        .where(ClueEvent.action == "urge", Clue.lead_unit.like("______%"))
+        .order_by(Clue.received_at.desc())
+    )
+    with store.session() as session:
+        by_unit: dict[str, list[tuple[str, str]]] = {}
+        for unit, code, category, address in session.execute(late):
+            rows = by_unit.setdefault(str(unit), [])
+            if code not in (c for c, _ in rows):
+                rows.append((str(code), f"{Category(category).label}：{address}"))
+        names = {code: name for code, name in session.execute(select(Unit.code, Unit.name))}
+        legal = {code: name for code, name in session.execute(select(Unit.code, Unit.legal_name))}
+        kinds = {code: kind for code, kind in session.execute(select(Unit.code, Unit.kind))}
+    towns = [u for u in by_unit if kinds.get(u) in ("township", "street")]
+    haizhou = [u for u in towns if u.startswith(HAIZHOU)]  # a district's commission
+    towns = haizhou or towns
+    if not towns:
+        return None
+    unit = max(towns, key=lambda u: (len(by_unit[u]), u))
+    county = names.get(f"{unit[:6]}800", "海州区纪委监委").removesuffix("纪委监委")
+    clues = tuple(by_unit[unit][:5])
+    return SuggestionFields(
+        kind=SuggestionKind.DISCIPLINE,
+        issuer=f"中共连云港市{county}纪律检查委员会",
+        number=f"{county[:2]}纪建〔2026〕3号",
+        addressee=legal.get(unit) or names.get(unit, unit),
+        subject="督促加强生态环境问题线索签收办理工作",
+        body=(
+            f"近期，我委通过生态环境问题线索闭环管理平台对全区线索办理情况开展监督检查，"
+            f"发现你单位办理的{chinese_count(len(by_unit[unit]))}件线索因超过办理时限被督办，"
+            "部分线索触发三级预警，存在以下问题：",
+            "一是签收不及时。个别线索分办后未在规定时限内签收，经督办后才签收办理。",
+            "二是办理不到位。部分线索现场核查流于形式，反馈材料缺少现场照片等佐证材料，"
+            "被审核退回后仍未按期整改到位，群众反映的问题未得到及时解决。",
+            "三是责任不落实。线索办理缺少专人负责和跟踪督促机制，超期问题反复出现。",
+        ),
+        basis=("《中国共产党纪律检查机关监督执纪工作规则》第十四条",),
+        requests=(
+            "立即组织对附件所列线索逐件核查办理，明确责任人和完成时限，确保办理到位",
+            "建立线索签收、办理、反馈日清周结机制，主要负责人定期听取线索办理情况汇报",
+            "对超期线索相关责任人员的履职情况进行调查，依规依纪依法提出处理意见",
+        ),
+        reply_due=date(2026, 12, 21),
+        issued_on=date(2026, 11, 30),
+        copy_to=f"连云港市{county}生态环境问题攻坚办公室",
+        clues=clues,
+    )
+
+
+def _render_pages(pdf: Path, out: Path, name: str) -> list[Path]:
+    """Render the pages of `pdf` into out/name-N.png (the old ones removed)."""
+    for old in out.glob(f"{name}-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out / name)], check=True)
+    pages = sorted(out.glob(f"{name}-*.png"))
+    for page in pages:
+        _grey(page)
+    return pages
+
+
 def render(out: Path, clues: int) -> list[Path]:
     """Print every document of DOCUMENTS from a fresh demo store and render its pages."""
     out.mkdir(parents=True, exist_ok=True)
@@ -115,6 +189,7 @@ def render(out: Path, clues: int) -> list[Path]:
         try:
             load_demo(store, clues, seed=1, now=NOW)
             picked = {name: (command, pick(store)) for name, (command, pick) in DOCUMENTS.items()}
+            suggestion = _suggestion(store)
         finally:
             store.close()
         for name, (command, code) in picked.items():
@@ -125,12 +200,13 @@ def render(out: Path, clues: int) -> list[Path]:
             status = cluedesk([command, code, "--data-dir", str(folder), "--out", str(pdf)])
             if status != 0:
                 raise SystemExit(f"{command} {code} 失败（退出码 {status}）")
-            for old in out.glob(f"{name}-*.png"):
-                old.unlink()
-            subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out / name)], check=True)
-            for page in sorted(out.glob(f"{name}-*.png")):
-                _grey(page)
-                written.append(page)
+            written += _render_pages(pdf, out, name)
+        if suggestion is None:
+            print("演示数据中没有被督办的乡镇线索，跳过 suggestion", file=sys.stderr)
+        else:
+            pdf = Path(temp) / "suggestion.pdf"
+            render_suggestion(suggestion, pdf, fonts=FontSet.bundled())
+            written += _render_pages(pdf, out, "suggestion")
     return written
 
 

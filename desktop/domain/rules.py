@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from desktop.domain.assessment_weights import AssessmentWeights
 from desktop.domain.calendar import OfficeHours
 from desktop.domain.case_rules import CaseRules
 from desktop.domain.codes import Channel, Priority
@@ -99,6 +100,8 @@ class Rules:
     """Penalty cases: decision deadline, extensions, hearings (see `desktop.domain.case_rules`)."""
     stage_warnings: Mapping[Stage, WarningThresholds] = field(default_factory=dict)
     """Warning thresholds of stages that do not follow `warnings` (see `warnings_for`)."""
+    assessment_weights: AssessmentWeights = field(default_factory=AssessmentWeights)
+    """Weights of the unit assessment's combined score (see `desktop.domain.assessment`)."""
 
     def warnings_for(self, stage: Stage) -> WarningThresholds:
         """The warning thresholds of `stage`: its own, else the general ones."""
@@ -138,6 +141,7 @@ class Rules:
                 stage.value: _thresholds_dict(thresholds)
                 for stage, thresholds in self.stage_warnings.items()
             },
+            "assessment_weights": self.assessment_weights.to_dict(),
         }
 
     @classmethod
@@ -204,6 +208,11 @@ class Rules:
             powers=Powers.from_dict(data["powers"]) if "powers" in data else base.powers,
             cases=CaseRules.from_dict(data["cases"]) if "cases" in data else base.cases,
             stage_warnings=stage_warnings,
+            assessment_weights=(
+                AssessmentWeights.from_dict(data["assessment_weights"])
+                if "assessment_weights" in data
+                else base.assessment_weights
+            ),
         )
 
 

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.domain.assessment_weights import COMPONENTS, DEFAULT_ASSESSMENT_WEIGHTS
 from desktop.domain.calendar import OfficeHours
 from desktop.domain.case_rules import CaseRules
 from desktop.domain.codes import Channel, Priority
@@ -62,6 +63,7 @@ DEFAULT_DICT: dict[str, Any] = {
     "powers": DEFAULT_POWERS.to_dict(),
     "cases": CaseRules().to_dict(),
     "stage_warnings": {},
+    "assessment_weights": dict(DEFAULT_ASSESSMENT_WEIGHTS),
 }
 
 LIMIT_KEYS = [
@@ -187,6 +189,7 @@ def test_custom_round_trip() -> None:
             "hearing_kinds": ["closure_ordered"],
         },
         "stage_warnings": {"sign": {"level1_remaining_days": 1, "level3_overdue_days": 1}},
+        "assessment_weights": dict(DEFAULT_ASSESSMENT_WEIGHTS, satisfaction=30, handled_on_time=0),
     }
     rules = Rules.from_dict(data)
     assert rules.warnings_for(Stage.SIGN) == WarningThresholds(1, 1)
@@ -251,6 +254,41 @@ def test_bad_stage_threshold_names_the_stage_and_key(key: str, value: Any) -> No
 def test_malformed_stage_warnings_are_refused(data: dict[str, Any], text: str) -> None:
     with pytest.raises(ValueError, match=re.escape(text)):
         Rules.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ({"assessment_weights": [1, 2]}, "时限规则 assessment_weights 应为对象"),
+        ({"assessment_weights": {"speed": 3}}, "时限规则 assessment_weights.speed 不是考核项"),
+        (
+            {"assessment_weights": {"satisfaction": -1}},
+            "时限规则 assessment_weights.satisfaction 应为 0 到 1000 之间的数",
+        ),
+        (
+            {"assessment_weights": {"signed_on_time": "15"}},
+            "时限规则 assessment_weights.signed_on_time 应为 0 到 1000 之间的数",
+        ),
+        (
+            {"assessment_weights": {"passed_review": True}},
+            "时限规则 assessment_weights.passed_review 应为 0 到 1000 之间的数",
+        ),
+        (
+            {"assessment_weights": dict.fromkeys(COMPONENTS, 0)},
+            "时限规则 assessment_weights 的权重不能全为 0",
+        ),
+    ],
+)
+def test_malformed_assessment_weights_are_refused(data: dict[str, Any], text: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(text)):
+        Rules.from_dict(data)
+
+
+def test_assessment_weights_keep_defaults_for_missing_components() -> None:
+    rules = Rules.from_dict({"assessment_weights": {"satisfaction": 40}})
+    assert rules.assessment_weights.weight("satisfaction") == 40
+    assert rules.assessment_weights.weight("handled_on_time") == 20
+    assert Rules.from_dict(rules.to_dict()) == rules
 
 
 def test_stage_thresholds_default_to_the_general_ones() -> None:
@@ -355,6 +393,9 @@ RULES_DATA = st.fixed_dictionaries(
         "stage_warnings": st.dictionaries(
             st.sampled_from([s.value for s in Stage]),
             st.fixed_dictionaries({key: DAYS for key in WARNING_KEYS}),
+        ),
+        "assessment_weights": st.fixed_dictionaries(
+            {name: st.integers(min_value=1, max_value=1000) for name in COMPONENTS}
         ),
     }
 )

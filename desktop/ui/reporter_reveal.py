@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -40,7 +40,7 @@ def reveal_job(store: Store, connection: Connection, clue_code: str, reason: str
         store, connection.server_url, connection.username, ca_bundle=connection.ca_bundle
     ) as http:
         if not has_session(http):
-            raise LoginRequired("需要登录")
+            raise LoginRequired(QCoreApplication.translate("RevealDialog", "需要登录"))
         return PlatformApi(http).reveal_reporter(clue_code, reason)
 
 

@@ -256,3 +256,24 @@ def test_a_reveal_reaches_the_office_through_the_feed(api: Api) -> None:
     assert [c["clue"]["code"] for c in changes if c["kind"] == "clue"] == [made.code]
     (event,) = [e for e in changes[0]["clue"]["events"] if e["action"] == REPORTER_REVEALED]
     assert event["note"] == "了解举报人诉求是否已满足"
+
+
+def test_the_migration_makes_every_client_pull_again_under_the_new_masking(
+    api: Api, platform_db: Any
+) -> None:
+    """Stores filled before the masking changed held reporters unmasked that they must not
+    keep: the upgrade moves every scope epoch on, so each client's next pull starts over."""
+    from alembic import command
+
+    from cityplatform.migrate import alembic_config, upgrade_if_needed
+
+    commission = api.login("hzjw")
+    _, cursor = api.pull_all(commission)
+    config = alembic_config()
+    with platform_db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "-1")
+    assert upgrade_if_needed(platform_db.engine)
+    response = api.client.get("/api/v1/pull", params={"cursor": cursor}, headers=commission.headers)
+    assert response.status_code == 410, response.text
+    assert response.json()["error"]["code"] == "reset_required"

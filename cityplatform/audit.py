@@ -263,7 +263,8 @@ def append(
 def record_reveal(
     session: Session, actor: AuditActor, clue_code: str, reason: str, at: datetime
 ) -> int:
-    """Record that a masked reporter was shown to `actor` (no endpoint does this yet)."""
+    """Record that a masked reporter was shown to `actor` (POST /clues/{code}/reporter-reveal),
+    with the reason given and never the name or phone."""
     return append(session, REPORTER_REVEAL, actor, {"clue_code": clue_code, "reason": reason}, at)
 
 

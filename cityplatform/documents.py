@@ -22,6 +22,8 @@ from cityplatform.models import (
     Notice,
     NoticeEvent,
 )
+from cityplatform.scope import Viewer
+from desktop.domain.reporter_privacy import REPORTER_REVEALED
 from desktop.domain.validators import mask_name, mask_phone
 from desktop.wire.records import CaseEvent as CaseEventOut
 from desktop.wire.records import ClueEvent as ClueEventOut
@@ -57,23 +59,30 @@ def _masked_details(details: Any) -> Any:
 
 
 def clue_documents(
-    session: Session, rows: Sequence[Row[Any]], *, masked: bool = False
+    session: Session, rows: Sequence[Row[Any]], viewer: Viewer
 ) -> list[dict[str, Any]]:
-    """The protocol's clue objects for rows of `select_clues`, in the rows' order.
+    """The protocol's clue objects for rows of `select_clues`, in the rows' order, as
+    `viewer` gets them: the reporter (in the clue's fields and in every history entry's
+    details) masked unless `viewer.may_see_reporter`, reveal entries only for those who
+    `sees_reveals`.
 
     Events, assisting units, attachments, notices and cases come from one query each (no N+1).
     """
     if not rows:
         return []
     ids = [row.id for row in rows]
+    masked = {row.id for row in rows if not viewer.may_see_reporter(row)}
+    hidden_reveals = {row.id for row in rows if not viewer.sees_reveals(row)}
     events: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for e in session.execute(
         select(*EVENT_COLUMNS)
         .where(ClueEvent.clue_id.in_(ids))
         .order_by(ClueEvent.clue_id, ClueEvent.id)
     ):
+        if e.action == REPORTER_REVEALED and e.clue_id in hidden_reveals:
+            continue
         event = dict(e._mapping)
-        if masked:
+        if e.clue_id in masked:
             event["details"] = _masked_details(event["details"])
         events[e.clue_id].append(event)
     assisting: dict[int, list[str]] = defaultdict(list)
@@ -108,7 +117,7 @@ def clue_documents(
     for r in rows:
         clue_id = r.id
         document = dict(r._mapping)
-        if masked:
+        if clue_id in masked:
             document["reporter_name"] = mask_name(r.reporter_name)
             document["reporter_phone"] = mask_phone(r.reporter_phone)
         document["version"] = r.seq
@@ -201,8 +210,9 @@ def case_document(session: Session, case_id: str, clue_code: str) -> dict[str, A
     return None
 
 
-def clue_document(session: Session, code: str, *, masked: bool = False) -> dict[str, Any] | None:
-    """The clue object of one clue by code, or None."""
+def clue_document(session: Session, code: str, viewer: Viewer) -> dict[str, Any] | None:
+    """The clue object of one clue by code as `viewer` gets it (see `clue_documents`), or
+    None."""
     rows = session.execute(select_clues(Clue.code == code)).all()
-    documents = clue_documents(session, rows, masked=masked)
+    documents = clue_documents(session, rows, viewer)
     return documents[0] if documents else None

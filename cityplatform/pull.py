@@ -140,9 +140,7 @@ def read_page(
             j += 1
     more = i < len(rows) or j < len(gone)
     documents = iter(
-        clue_documents(
-            session, [r for _, r in picked if not isinstance(r, str)], masked=viewer.supervisor
-        )
+        clue_documents(session, [r for _, r in picked if not isinstance(r, str)], viewer)
     )
     changes: list[dict[str, Any]] = []
     for seq, item in picked:

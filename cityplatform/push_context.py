@@ -102,4 +102,4 @@ class PushContext:
         row = session.scalar(select(Clue).where(Clue.code == code))
         if row is None or not self.viewer.sees_row(row, assisting_codes(session, row.id)):
             return None
-        return clue_document(session, code, masked=self.viewer.supervisor)
+        return clue_document(session, code, self.viewer)

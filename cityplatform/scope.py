@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ColumnElement, exists, or_, select, true
 
 from cityplatform.models import AssistingUnit, Clue
 from desktop.domain.codes import Role, UnitKind
+from desktop.domain.reporter_privacy import commission_user, may_see_reporter, sees_reveals
 from desktop.domain.units import UnitInfo
 
 
@@ -43,7 +45,24 @@ class Viewer:
     @property
     def supervisor(self) -> bool:
         """A discipline commission's user: read-only but for urging, reporters masked."""
-        return self.role is Role.SUPERVISOR or self.unit.kind is UnitKind.DISCIPLINE
+        return commission_user(self.role, self.unit)
+
+    def may_see_reporter(self, clue: Any) -> bool:
+        """Whether this viewer gets the reporter of `clue` (a clue row, or a row of its
+        columns) unmasked: the one decision every clue document follows."""
+        return may_see_reporter(
+            self.role,
+            self.unit,
+            lead_unit=clue.lead_unit,
+            owner_unit=clue.owner_unit,
+            county_code=clue.county_code,
+        )
+
+    def sees_reveals(self, clue: Any) -> bool:
+        """Whether the reveal entries of `clue`'s history are shown to this viewer."""
+        return sees_reveals(
+            self.role, self.unit, owner_unit=clue.owner_unit, county_code=clue.county_code
+        )
 
     def clue_filter(self) -> ColumnElement[bool]:
         """A WHERE clause over `clues` selecting the clues in scope."""

@@ -14,7 +14,6 @@ from desktop.domain.clue import ClueState
 from desktop.domain.codes import Status
 from desktop.domain.notice_prefill import SiteFindings, site_findings
 from desktop.domain.timeutil import to_china
-from desktop.domain.validators import mask_name, mask_phone
 from desktop.domain.workflow import Action
 from desktop.store.attachments import attachment_path
 from desktop.store.clue_rows import clue_state
@@ -22,9 +21,6 @@ from desktop.store.database import Store
 from desktop.store.models import Attachment, Clue, ClueAttachment, ClueEvent, OutboxAction, Unit
 from desktop.store.models import User as UserRow
 from desktop.store.sync_apply.outbox import PENDING, REJECTED
-
-MASKED_DETAIL_KEYS = {"reporter_name": mask_name, "reporter_phone": mask_phone}
-"""Personal data inside history details, masked like the clue's own reporter fields."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +98,6 @@ class ClueDetail:
     received_at: datetime
     reporter_name: str
     reporter_phone: str
-    reporter_masked: bool
     address: str
     county: UnitRef
     township: UnitRef | None
@@ -143,16 +138,9 @@ class ClueDetail:
         return tuple(entry for entry in self.outbox if entry.state == REJECTED)
 
 
-def _details(details: Any, mask: bool) -> dict[str, Any]:
-    """A history entry's details as a plain dict, personal data masked when asked."""
-    out = dict(details) if isinstance(details, Mapping) else {}
-    if not mask:
-        return out
-    for key, masker in MASKED_DETAIL_KEYS.items():
-        value = out.get(key)
-        if isinstance(value, str) and value:
-            out[key] = masker(value)
-    return out
+def _details(details: Any) -> dict[str, Any]:
+    """A history entry's details as a plain dict."""
+    return dict(details) if isinstance(details, Mapping) else {}
 
 
 def _unit_names(session: Session, codes: set[str]) -> dict[str, str]:
@@ -248,13 +236,11 @@ def sent_back_entry(timeline: Sequence[TimelineEntry], unit_code: str) -> Timeli
     return None
 
 
-def load_clue_detail(
-    store: Store, clue_id: int, *, mask_reporter: bool = False
-) -> ClueDetail | None:
+def load_clue_detail(store: Store, clue_id: int) -> ClueDetail | None:
     """The detail of a clue, or None when the store no longer holds it.
 
-    With `mask_reporter` the reporter's name and phone (and those in history details) are
-    masked, for roles that need not see personal data.
+    The reporter is as the store holds it: as the platform sent it, masked for the roles
+    that need not contact the reporter (the client never masks or unmasks it itself).
     """
     with store.session() as session:
         row = session.get(Clue, clue_id)
@@ -297,7 +283,7 @@ def load_clue_detail(
             from_status=event.from_status,
             to_status=event.to_status,
             note=event.note or "",
-            details=_details(event.details, mask_reporter),
+            details=_details(event.details),
             device_id=event.device_id or "",
             pending=bool(event.pending),
         )
@@ -328,9 +314,8 @@ def load_clue_detail(
         category=row.category,
         priority=row.priority,
         received_at=row.received_at,
-        reporter_name=mask_name(row.reporter_name) if mask_reporter else row.reporter_name,
-        reporter_phone=mask_phone(row.reporter_phone) if mask_reporter else row.reporter_phone,
-        reporter_masked=mask_reporter,
+        reporter_name=row.reporter_name,
+        reporter_phone=row.reporter_phone,
         address=row.address,
         county=county,
         township=ref(row.township_code),

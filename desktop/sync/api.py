@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote
 
 from desktop.sync.errors import MalformedAnswer
 from desktop.sync.http import API, PlatformHttp
@@ -18,6 +19,7 @@ from desktop.wire.reference import (
     RulesOut,
     UploadState,
 )
+from desktop.wire.reporter import RevealOut
 from desktop.wire.sync import PushAnswer, PushResult
 
 __all__ = ["Limits", "Meta", "PlatformApi", "PullPage", "UploadState"]
@@ -87,6 +89,17 @@ class PlatformApi:
             params["cursor"] = cursor
         answer = self.http.call("GET", API + "/pull", params=params, endpoint="GET /pull")
         return answer.parse(PullPage)
+
+    def reveal_reporter(self, clue_code: str, reason: str) -> RevealOut:
+        """POST /clues/{code}/reporter-reveal: the unmasked reporter of a clue, for a
+        commission user who records `reason` (the platform audits it); keep it nowhere."""
+        endpoint = "POST /clues/reporter-reveal"
+        path = f"{API}/clues/{quote(clue_code, safe='')}/reporter-reveal"
+        answer = self.http.call("POST", path, body={"reason": reason}, endpoint=endpoint)
+        revealed = answer.parse(RevealOut)
+        if revealed.clue_code != clue_code:
+            raise MalformedAnswer(endpoint, "答复的线索编号与请求的不符")
+        return revealed
 
     def upload_status(self, sha256: str) -> UploadState:
         """GET /attachments/{sha256}/status."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 import shiboken6
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QTabWidget,
@@ -20,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.codes import Category, Channel, Priority, Role, Status
+from desktop.domain.codes import Category, Channel, Priority, Status
 from desktop.domain.deadlines import countdown, warning_level
+from desktop.domain.reporter_privacy import commission_user, may_see_reporter
 from desktop.domain.workflow import Action, allowed_actions, owner_of
 from desktop.store.clue_detail import ClueDetail, load_clue_detail, sent_back_entry
 from desktop.store.local_actions import LocalAction
@@ -33,6 +36,8 @@ from desktop.ui.cases.case_panel import CasePanel
 from desktop.ui.labels import label, label_of
 from desktop.ui.notices.notice_panel import NoticePanel
 from desktop.ui.queue_model import WARNING_STYLES
+from desktop.ui.reporter_reveal import RevealDialog
+from desktop.ui.sync_controller import Connection
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.timeline import TimelineView, format_moment
 from desktop.ui.value_label import value_label
@@ -74,6 +79,9 @@ class ClueDetailPanel(QWidget):
         self.clue_id: int | None = None
         self.loading = False
         self.current_dialog: ActionDialog | ConfirmAction | None = None
+        self.reveal_dialog: RevealDialog | None = None
+        self.connection_of: Callable[[], Connection | None] = lambda: None
+        """Where the window syncs now (set by the window): the reveal asks the platform."""
         self._generation = 0
         self._focus_when_loaded = False
         self.qactions: dict[Action, QAction] = build_action_qactions(self)
@@ -163,6 +171,15 @@ class ClueDetailPanel(QWidget):
                 self.form.addRow(value)
             else:
                 self.form.addRow(text, value)
+            if key == "reporter_phone":
+                self.reveal_button = QPushButton(self.tr("查看举报人…"))
+                self.reveal_button.setObjectName("reveal_reporter")
+                self.reveal_button.setToolTip(
+                    self.tr("举报人信息已由市平台脱敏；登记查看理由后可联网查看一次")
+                )
+                self.reveal_button.clicked.connect(self.open_reveal)
+                self.reveal_button.hide()
+                self.form.addRow("", self.reveal_button)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_page)
@@ -250,12 +267,11 @@ class ClueDetailPanel(QWidget):
         self._generation += 1
         generation, clue_id = self._generation, self.clue_id
         store = self.workspace.store
-        masked = self.workspace.actor.role is Role.SUPERVISOR
         self.loading = True
         self._update_actions()
 
         def work(_task: Task[ClueDetail | None]) -> ClueDetail | None:
-            return load_clue_detail(store, clue_id, mask_reporter=masked)
+            return load_clue_detail(store, clue_id)
 
         def done(detail: ClueDetail | None) -> None:
             if shiboken6.isValid(self) and generation == self._generation:
@@ -352,9 +368,12 @@ class ClueDetailPanel(QWidget):
         }
         for key, widget in self.fields.items():
             widget.setText(values.get(key) or EMPTY)
-        masked_tip = self.tr("个人信息已脱敏") if d.reporter_masked else ""
+        masked = self.reporter_masked(d)
+        masked_tip = self.tr("个人信息已脱敏") if masked else ""
         self.fields["reporter_name"].setToolTip(masked_tip)
         self.fields["reporter_phone"].setToolTip(masked_tip)
+        actor = self.workspace.actor
+        self.reveal_button.setVisible(masked and commission_user(actor.role, actor.unit))
         pending = len(d.pending_actions)
         self.pending_label.setText(self.tr("有 {0} 个操作待同步").format(pending))
         self.pending_label.setVisible(pending > 0)
@@ -403,6 +422,32 @@ class ClueDetailPanel(QWidget):
             return ""  # done (办结, 不予受理): the status beside it says so
         left = countdown(d.deadline, now, self.workspace.calendar).text()
         return self.tr("时限 {0}（{1}）").format(format_moment(d.deadline), left)
+
+    def reporter_masked(self, d: ClueDetail) -> bool:
+        """Whether the platform sent this user the clue's reporter masked (the same rule it
+        follows; a clue without a reporter has nothing masked)."""
+        if not (d.reporter_name or d.reporter_phone):
+            return False
+        actor, state = self.workspace.actor, d.state
+        return not may_see_reporter(
+            actor.role,
+            actor.unit,
+            lead_unit=state.lead_unit,
+            owner_unit=state.owner_unit,
+            county_code=state.county_code,
+        )
+
+    def open_reveal(self) -> RevealDialog | None:
+        """Open the dialog that asks a reason and shows the reporter (commission users)."""
+        d = self.detail
+        if d is None or not self.reveal_button.isVisible():
+            return None
+        dialog = RevealDialog(self.workspace, d.code, self.connection_of(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "reveal_dialog", None))
+        self.reveal_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- actions ----------------------------------------------------------------------
 

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(workspace)
         self.queue_view = QueueView(workspace)
         self.detail = ClueDetailPanel(workspace)
+        self.detail.connection_of = lambda: self.sync.connection
         self.problems_view = SyncProblemsView(workspace)
         self.notices_view = NoticesView(workspace)
         self.cases_view = CasesView(workspace)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.domain.codes import CallbackResult, Finding, Status
+from desktop.domain.reporter_privacy import REPORTER_REVEALED
 from desktop.domain.timeutil import to_china
 from desktop.domain.workflow import Action
 from desktop.store.clue_detail import TimelineEntry
@@ -269,6 +270,8 @@ class TimelineModel(QAbstractTableModel):
         if column == self.TIME:
             return format_moment(entry.at)
         if column == self.ACTION:
+            if entry.action == REPORTER_REVEALED:
+                return self.tr("查看举报人")
             text = label_of(Action, entry.action)
             change = self._status_change(entry)
             if change:
@@ -283,6 +286,10 @@ class TimelineModel(QAbstractTableModel):
         if column == self.UNIT:
             return entry.unit.display
         if column == self.NOTE:
+            if entry.action == REPORTER_REVEALED:  # a commission user's reveal, with its reason
+                return self.tr("纪委监委登记理由后查看了举报人信息。查看理由：{0}").format(
+                    entry.note
+                )
             summary = describe_details(entry, self.unit_name)
             return self.tr("；").join(part for part in (entry.note, summary) if part)
         if column == self.DEVICE:

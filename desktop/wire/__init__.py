@@ -5,6 +5,7 @@ and serializes answers with them (and its OpenAPI schema is generated from them)
 parses the platform's answers with them. Nothing else spells out a field list of the wire.
 
 Modules: `base` (field types, parsing with a path), `records` (what syncs), `sync` (push),
-`reference` (sessions and reference data), `payloads` (action payloads), and `text` (what
-the stores share without pydantic).
+`reference` (sessions and reference data), `payloads` (action payloads), `reporter` (a
+commission user's reveal of a masked reporter), and `text` (what the stores share without
+pydantic).
 """

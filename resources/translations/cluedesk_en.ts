@@ -577,89 +577,89 @@ not downloaded</translation>
     <context>
         <name>CaseListModel</name>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="60" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="45" />
             <source>立案号</source>
             <translation>Case number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="61" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="46" />
             <source>当事人</source>
             <translation>Party</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="62" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="47" />
             <source>案由</source>
             <translation>Cause</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="63" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="48" />
             <source>办案单位</source>
             <translation>Handling unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="64" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="49" />
             <source>立案日期</source>
             <translation>Filed on</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="65" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="50" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="66" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="51" />
             <source>决定期限</source>
             <translation>Decision deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="67" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="52" />
             <source>预警</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="68" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="53" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="315" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="167" />
             <source>{0}（待同步）</source>
             <translation>{0} (to sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="326" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="178" />
             <source>已于 {0} 作出处罚决定（{1}），不再计算决定期限</source>
             <translation>Decided on {0} ({1}); the decision deadline no longer counts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="329" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="181" />
             <source>{0}，不再计算决定期限</source>
             <translation>{0}; the decision deadline no longer counts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="330" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="182" />
             <source>{warning}
 决定期限 {deadline}，{countdown}</source>
             <translation>{warning}
 Decision deadline {deadline}, {countdown}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="345" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="197" />
             <source>一级预警（黄色，●）：距决定期限不足 {0} 个工作日</source>
             <translation>Level 1 (yellow, ●): less than {0} working days to the decision deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="349" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="201" />
             <source>二级预警（橙色，▲）：已超过决定期限，请尽快作出决定或报批延期</source>
             <translation>Level 2 (orange, ▲): past the decision deadline; decide or ask for an extension soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="351" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="203" />
             <source>三级预警（红色，■）：超过决定期限 {0} 个工作日以上</source>
             <translation>Level 3 (red, ■): more than {0} working days past the decision deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="354" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="206" />
             <source>未预警</source>
             <translation>No warning</translation>
         </message>
@@ -768,196 +768,196 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="94" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="83" />
             <source>本案有操作尚未同步到市平台</source>
             <translation>This case has actions not yet synced to the city platform</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="102" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="91" />
             <source>案由</source>
             <translation>Cause</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="103" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="92" />
             <source>涉及法律</source>
             <translation>Law</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="104" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="93" />
             <source>当事人</source>
             <translation>Party</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="105" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="94" />
             <source>办案单位</source>
             <translation>Handling unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="106" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="95" />
             <source>执法人员</source>
             <translation>Officers</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="107" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="96" />
             <source>立案日期</source>
             <translation>Filed on</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="108" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="97" />
             <source>处罚决定</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="109" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="98" />
             <source>延期</source>
             <translation>Extensions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="110" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="99" />
             <source>结案</source>
             <translation>Closing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="121" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="110" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="122" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="111" />
             <source>环节</source>
             <translation>Step</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="123" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="112" />
             <source>办理人</source>
             <translation>By</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="124" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="113" />
             <source>文书编号</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="125" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="114" />
             <source>说明</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="138" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="127" />
             <source>办案环节</source>
             <translation>Steps of the case</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="156" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="145" />
             <source>《{0}》</source>
             <translation>{0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="157" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="146" />
             <source>{0}（{1}）</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="158" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="147" />
             <source>，{0}</source>
             <translation>, {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="160" />
-            <location filename="../../desktop/ui/cases/case_view.py" line="203" />
-            <location filename="../../desktop/ui/cases/case_view.py" line="235" />
-            <location filename="../../desktop/ui/cases/case_view.py" line="250" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="149" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="192" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="224" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="239" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="161" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="150" />
             <source>{0}（执法证号 {1}）</source>
             <translation>{0} (certificate {1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="165" />
-            <location filename="../../desktop/ui/cases/case_view.py" line="251" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="154" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="240" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="166" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="155" />
             <source>{0} 日（{1} 批准：{2}）</source>
             <translation>{0} days (approved by {1}: {2})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="170" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="159" />
             <source>{0}，{1}</source>
             <translation>{0}, {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="185" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="174" />
             <source>尚未决定；已告知拟作出：{0}</source>
             <translation>Not decided yet; notified of: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="189" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="178" />
             <source>{number}（{day}）：{penalties}</source>
             <translation>{number} ({day}): {penalties}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="237" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="226" />
             <source>已告知听证权利</source>
             <translation>right to a hearing notified</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="241" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="230" />
             <source>申请听证</source>
             <translation>hearing requested</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="247" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="236" />
             <source>已缴纳 {0}</source>
             <translation>{0} paid</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="250" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="239" />
             <source>证据：{0}</source>
             <translation>Evidence: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="273" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="262" />
             <source>已于 {0} 作出处罚决定（在决定期限内）</source>
             <translation>Decided on {0} (within the deadline)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="275" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="264" />
             <source>已于 {0} 作出处罚决定（超过决定期限）</source>
             <translation>Decided on {0} (past the deadline)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="279" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="268" />
             <source>已结案，不再计算决定期限</source>
             <translation>Closed; the decision deadline no longer counts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="288" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="277" />
             <source>决定期限 {0}（{1}）</source>
             <translation>Decision deadline {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="302" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="291" />
             <source>正常</source>
             <translation>Normal</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="303" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="292" />
             <source>一级预警（黄）</source>
             <translation>Level 1 (yellow)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="304" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="293" />
             <source>二级预警（橙）</source>
             <translation>Level 2 (orange)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_view.py" line="305" />
+            <location filename="../../desktop/ui/cases/case_view.py" line="294" />
             <source>三级预警（红）</source>
             <translation>Level 3 (red)</translation>
         </message>
@@ -1223,314 +1223,324 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>ClueDetailPanel</name>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="85" />
-            <location filename="../../desktop/ui/clue_detail.py" line="97" />
-            <location filename="../../desktop/ui/clue_detail.py" line="248" />
+            <location filename="../../desktop/ui/clue_detail.py" line="94" />
+            <location filename="../../desktop/ui/clue_detail.py" line="106" />
+            <location filename="../../desktop/ui/clue_detail.py" line="256" />
             <source>请选择一条线索</source>
             <translation>Select a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="168" />
+            <location filename="../../desktop/ui/clue_detail.py" line="175" />
+            <source>查看举报人…</source>
+            <translation>Show reporter…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="178" />
+            <source>举报人信息已由市平台脱敏；登记查看理由后可联网查看一次</source>
+            <translation>The city platform masked the reporter's details; record a reason to view them once online</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="186" />
             <source>基本信息</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="170" />
+            <location filename="../../desktop/ui/clue_detail.py" line="188" />
             <source>办理记录</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="172" />
+            <location filename="../../desktop/ui/clue_detail.py" line="190" />
             <source>附件</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="174" />
+            <location filename="../../desktop/ui/clue_detail.py" line="192" />
             <source>整改文书</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="176" />
+            <location filename="../../desktop/ui/clue_detail.py" line="194" />
             <source>整改文书（{0}）</source>
             <translation>Notices ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="179" />
+            <location filename="../../desktop/ui/clue_detail.py" line="197" />
             <source>处罚案件</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="182" />
+            <location filename="../../desktop/ui/clue_detail.py" line="200" />
             <source>处罚案件（{0}）</source>
             <translation>Penalty cases ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="189" />
+            <location filename="../../desktop/ui/clue_detail.py" line="207" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="190" />
+            <location filename="../../desktop/ui/clue_detail.py" line="208" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="191" />
+            <location filename="../../desktop/ui/clue_detail.py" line="209" />
             <source>举报途径</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="192" />
+            <location filename="../../desktop/ui/clue_detail.py" line="210" />
             <source>渠道编号</source>
             <translation>Channel reference</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="193" />
+            <location filename="../../desktop/ui/clue_detail.py" line="211" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="194" />
+            <location filename="../../desktop/ui/clue_detail.py" line="212" />
             <source>交办期限</source>
             <translation>Sender's deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="195" />
+            <location filename="../../desktop/ui/clue_detail.py" line="213" />
             <source>污染类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="196" />
+            <location filename="../../desktop/ui/clue_detail.py" line="214" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="197" />
+            <location filename="../../desktop/ui/clue_detail.py" line="215" />
             <source>所属县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="198" />
+            <location filename="../../desktop/ui/clue_detail.py" line="216" />
             <source>所属乡镇（街道）</source>
             <translation>Township (street)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="199" />
+            <location filename="../../desktop/ui/clue_detail.py" line="217" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="200" />
+            <location filename="../../desktop/ui/clue_detail.py" line="218" />
             <source>经纬度</source>
             <translation>Coordinates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="201" />
+            <location filename="../../desktop/ui/clue_detail.py" line="219" />
             <source>被反映对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="202" />
+            <location filename="../../desktop/ui/clue_detail.py" line="220" />
             <source>统一社会信用代码</source>
             <translation>Credit code (USCC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="203" />
+            <location filename="../../desktop/ui/clue_detail.py" line="221" />
             <source>举报人</source>
             <translation>Reporter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="204" />
+            <location filename="../../desktop/ui/clue_detail.py" line="222" />
             <source>举报人电话</source>
             <translation>Reporter's phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="205" />
+            <location filename="../../desktop/ui/clue_detail.py" line="223" />
             <source>线索内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="206" />
+            <location filename="../../desktop/ui/clue_detail.py" line="224" />
             <source>主办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="207" />
+            <location filename="../../desktop/ui/clue_detail.py" line="225" />
             <source>协办单位</source>
             <translation>Assisting units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="208" />
+            <location filename="../../desktop/ui/clue_detail.py" line="226" />
             <source>承办攻坚办</source>
             <translation>Owning office</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="209" />
+            <location filename="../../desktop/ui/clue_detail.py" line="227" />
             <source>登记单位</source>
             <translation>Registered by</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="210" />
+            <location filename="../../desktop/ui/clue_detail.py" line="228" />
             <source>登记时间</source>
             <translation>Registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="211" />
+            <location filename="../../desktop/ui/clue_detail.py" line="229" />
             <source>分办时间</source>
             <translation>Dispatched</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="212" />
+            <location filename="../../desktop/ui/clue_detail.py" line="230" />
             <source>签收时间</source>
             <translation>Signed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="213" />
+            <location filename="../../desktop/ui/clue_detail.py" line="231" />
             <source>反馈时间</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="214" />
+            <location filename="../../desktop/ui/clue_detail.py" line="232" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="215" />
+            <location filename="../../desktop/ui/clue_detail.py" line="233" />
             <source>当前时限</source>
             <translation>Current deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="216" />
+            <location filename="../../desktop/ui/clue_detail.py" line="234" />
             <source>办理时限</source>
             <translation>Handling deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="217" />
+            <location filename="../../desktop/ui/clue_detail.py" line="235" />
             <source>延期</source>
             <translation>Extension</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="218" />
+            <location filename="../../desktop/ui/clue_detail.py" line="236" />
             <source>办理结果</source>
             <translation>Handling result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="219" />
+            <location filename="../../desktop/ui/clue_detail.py" line="237" />
             <source>核查结论</source>
             <translation>Finding</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="220" />
+            <location filename="../../desktop/ui/clue_detail.py" line="238" />
             <source>整改措施</source>
             <translation>Measures taken</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="221" />
+            <location filename="../../desktop/ui/clue_detail.py" line="239" />
             <source>回访结果</source>
             <translation>Callback result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="222" />
+            <location filename="../../desktop/ui/clue_detail.py" line="240" />
             <source>重复件原件</source>
             <translation>Original (of a duplicate)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="223" />
+            <location filename="../../desktop/ui/clue_detail.py" line="241" />
             <source>本机更新时间</source>
             <translation>Updated on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="252" />
+            <location filename="../../desktop/ui/clue_detail.py" line="260" />
             <source>正在加载…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="278" />
+            <location filename="../../desktop/ui/clue_detail.py" line="285" />
             <source>无法读取该线索，请稍后重试</source>
             <translation>Cannot read this clue; please try again later</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="287" />
+            <location filename="../../desktop/ui/clue_detail.py" line="294" />
             <source>本机已没有该线索（可能已移出您的管辖范围）</source>
             <translation>This clue is no longer on this computer (it may have left your area)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="311" />
+            <location filename="../../desktop/ui/clue_detail.py" line="318" />
             <source>{0}（临时编号，同步后由市平台分配正式编号）</source>
             <translation>{0} (provisional code; the city platform assigns the final code after sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="319" />
+            <location filename="../../desktop/ui/clue_detail.py" line="326" />
             <source>已延期 {0} 个工作日</source>
             <translation>Extended by {0} working days</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="322" />
+            <location filename="../../desktop/ui/clue_detail.py" line="329" />
             <source>申请延期 {0} 个工作日，待审批</source>
             <translation>Extension of {0} working days requested, awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="344" />
+            <location filename="../../desktop/ui/clue_detail.py" line="351" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="354" />
+            <location filename="../../desktop/ui/clue_detail.py" line="361" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="364" />
+            <location filename="../../desktop/ui/clue_detail.py" line="372" />
             <source>个人信息已脱敏</source>
             <translation>Personal data masked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="368" />
+            <location filename="../../desktop/ui/clue_detail.py" line="378" />
             <source>有 {0} 个操作待同步</source>
             <translation>{0} action(s) waiting to sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="373" />
+            <location filename="../../desktop/ui/clue_detail.py" line="383" />
             <source>有 {0} 个操作被市平台拒绝：{1}。请在“同步问题”中处理</source>
             <translation>{0} action(s) refused by the city platform: {1}. Please deal with them under “Sync problems”</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="381" />
+            <location filename="../../desktop/ui/clue_detail.py" line="391" />
             <source>办理记录（{0}）</source>
             <translation>History ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="382" />
+            <location filename="../../desktop/ui/clue_detail.py" line="392" />
             <source>附件（{0}）</source>
             <translation>Attachments ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="402" />
+            <location filename="../../desktop/ui/clue_detail.py" line="412" />
             <source>正常</source>
             <translation>Normal</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="403" />
+            <location filename="../../desktop/ui/clue_detail.py" line="413" />
             <source>一级预警（黄）</source>
             <translation>Level 1 warning (yellow)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="404" />
+            <location filename="../../desktop/ui/clue_detail.py" line="414" />
             <source>二级预警（橙）</source>
             <translation>Level 2 warning (orange)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="405" />
+            <location filename="../../desktop/ui/clue_detail.py" line="415" />
             <source>三级预警（红）</source>
             <translation>Level 3 warning (red)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="410" />
+            <location filename="../../desktop/ui/clue_detail.py" line="420" />
             <source>重复件，随原件 {0} 办结</source>
             <translation>Duplicate; closes with its original {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="414" />
+            <location filename="../../desktop/ui/clue_detail.py" line="424" />
             <source>时限 {0}（{1}）</source>
             <translation>Deadline {0} ({1})</translation>
         </message>
@@ -2019,127 +2029,127 @@ Decision deadline {deadline}, {countdown}</translation>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="149" />
+            <location filename="../../desktop/ui/main_window.py" line="150" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="151" />
+            <location filename="../../desktop/ui/main_window.py" line="152" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="159" />
+            <location filename="../../desktop/ui/main_window.py" line="160" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="161" />
+            <location filename="../../desktop/ui/main_window.py" line="162" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="162" />
+            <location filename="../../desktop/ui/main_window.py" line="163" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="165" />
+            <location filename="../../desktop/ui/main_window.py" line="166" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="170" />
+            <location filename="../../desktop/ui/main_window.py" line="171" />
             <source>处罚案件列表</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="174" />
+            <location filename="../../desktop/ui/main_window.py" line="175" />
             <source>本线索的处罚案件</source>
             <translation>This clue's penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="177" />
+            <location filename="../../desktop/ui/main_window.py" line="178" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="178" />
+            <location filename="../../desktop/ui/main_window.py" line="179" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="180" />
+            <location filename="../../desktop/ui/main_window.py" line="181" />
             <source>工具(&amp;O)</source>
             <translation>T&amp;ools</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="181" />
+            <location filename="../../desktop/ui/main_window.py" line="182" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="183" />
+            <location filename="../../desktop/ui/main_window.py" line="184" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="185" />
+            <location filename="../../desktop/ui/main_window.py" line="186" />
             <source>使用帮助</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="188" />
+            <location filename="../../desktop/ui/main_window.py" line="189" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="328" />
+            <location filename="../../desktop/ui/main_window.py" line="329" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="329" />
+            <location filename="../../desktop/ui/main_window.py" line="330" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="359" />
+            <location filename="../../desktop/ui/main_window.py" line="360" />
             <source>搜索框中：转到结果列表（Enter 亦可）</source>
             <translation>In the search box: go to the results (Enter too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="360" />
+            <location filename="../../desktop/ui/main_window.py" line="361" />
             <source>线索列表中：转到该线索的第一个操作</source>
             <translation>In the clue list: go to the clue's first action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="363" />
+            <location filename="../../desktop/ui/main_window.py" line="364" />
             <source>线索操作菜单（菜单键亦可）</source>
             <translation>Clue action menu (Menu key too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="460" />
+            <location filename="../../desktop/ui/main_window.py" line="461" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="461" />
+            <location filename="../../desktop/ui/main_window.py" line="462" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="463" />
+            <location filename="../../desktop/ui/main_window.py" line="464" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="465" />
+            <location filename="../../desktop/ui/main_window.py" line="466" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="466" />
+            <location filename="../../desktop/ui/main_window.py" line="467" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
@@ -2544,104 +2554,104 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>NoticeListModel</name>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="62" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="45" />
             <source>文书编号</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="63" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="46" />
             <source>文书种类</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="64" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="47" />
             <source>当事人</source>
             <translation>Party</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="65" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="48" />
             <source>线索编号</source>
             <translation>Clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="66" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="49" />
             <source>跟进状态</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="67" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="50" />
             <source>预警</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="68" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="51" />
             <source>整改剩余时限</source>
             <translation>Time left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="69" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="52" />
             <source>整改期限</source>
             <translation>Rectification deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="70" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="53" />
             <source>签发单位</source>
             <translation>Issuing unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="71" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="54" />
             <source>签发时间</source>
             <translation>Issued</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="72" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="55" />
             <source>送达时间</source>
             <translation>Served</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="283" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="128" />
             <source>（草稿，未编号）</source>
             <translation>(draft, no number)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="292" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="137" />
             <source>{0}（待同步）</source>
             <translation>{0} (not yet synced)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="308" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="153" />
             <source>尚未签发，整改期限自签发或送达之日起计算</source>
             <translation>Not issued yet: the rectification period counts from issue or service</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="310" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="155" />
             <source>{0}，不再计算整改期限</source>
             <translation>{0}: the rectification deadline no longer counts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="311" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="156" />
             <source>{warning}
 整改期限 {deadline}，{countdown}</source>
             <translation>{warning}
 Rectification deadline {deadline}, {countdown}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="328" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="173" />
             <source>一级预警（黄色，●）：距整改期限不足 {0} 个工作日</source>
             <translation>Level 1 warning (yellow, ●): less than {0} working day(s) to the rectification deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="332" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="177" />
             <source>二级预警（橙色，▲）：已超过整改期限，请及时复查</source>
             <translation>Level 2 warning (orange, ▲): the rectification deadline has passed; re-inspect soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="334" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="179" />
             <source>三级预警（红色，■）：超过整改期限 {0} 个工作日以上</source>
             <translation>Level 3 warning (red, ■): more than {0} working days past the rectification deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="337" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="182" />
             <source>未预警</source>
             <translation>No warning</translation>
         </message>
@@ -2712,32 +2722,32 @@ Rectification deadline {deadline}, {countdown}</translation>
             <translation>Fit width</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="176" />
+            <location filename="../../desktop/ui/notices/preview.py" line="194" />
             <source>正在生成文书…</source>
             <translation>Rendering the document…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="187" />
+            <location filename="../../desktop/ui/notices/preview.py" line="205" />
             <source>生成的文书无法读取</source>
             <translation>The rendered document cannot be read</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="191" />
+            <location filename="../../desktop/ui/notices/preview.py" line="209" />
             <source>共 {0} 页</source>
             <translation>{0} page(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="196" />
+            <location filename="../../desktop/ui/notices/preview.py" line="214" />
             <source>无法生成文书：{0}</source>
             <translation>Cannot render the document: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="241" />
+            <location filename="../../desktop/ui/notices/preview.py" line="259" />
             <source>正在发送到打印机…</source>
             <translation>Sending to the printer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/preview.py" line="269" />
+            <location filename="../../desktop/ui/notices/preview.py" line="287" />
             <source>已保存到 {0}</source>
             <translation>Saved to {0}</translation>
         </message>
@@ -3427,6 +3437,110 @@ then start cluedesk again.</translation>
         </message>
     </context>
     <context>
+        <name>RevealDialog</name>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="43" />
+            <source>需要登录</source>
+            <translation>Login required</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="64" />
+            <source>查看举报人 — {0}</source>
+            <translation>Show reporter — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="68" />
+            <source>线索 {0} 的举报人信息已由市平台脱敏。查看须登记理由：理由记入平台审计日志，并在线索办理记录中告知承办攻坚办。查看须联网，结果只在本窗口显示，不保存在本机。</source>
+            <translation>The city platform masked the reporter of clue {0}. Viewing requires a reason: it is written to the platform's audit log and shown to the dispatching office in the clue's history. Viewing needs a connection; the result is shown only in this window and not saved on this computer.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="78" />
+            <source>例如：核查该线索办理中是否存在敷衍应付问题，需向举报人了解情况</source>
+            <translation>e.g. checking whether the clue was handled perfunctorily requires asking the reporter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="83" />
+            <source>查看理由(&amp;R)：</source>
+            <translation>&amp;Reason:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="93" />
+            <source>举报人：</source>
+            <translation>Reporter:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="94" />
+            <source>举报人电话：</source>
+            <translation>Reporter's phone:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="103" />
+            <location filename="../../desktop/ui/reporter_reveal.py" line="175" />
+            <source>登记理由并查看</source>
+            <translation>Record reason and show</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="105" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="122" />
+            <source>理由不能超过 {0} 个字</source>
+            <translation>The reason may not exceed {0} characters</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="125" />
+            <source>理由至少 {0} 个字（已输入 {1} 个字）</source>
+            <translation>The reason needs at least {0} characters ({1} entered)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="130" />
+            <source>（登记理由后显示）</source>
+            <translation>(shown after the reason is recorded)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="146" />
+            <source>本机未连接市平台（离线使用），无法查看举报人：查看须联网并登录市平台</source>
+            <translation>This computer is not connected to the city platform (offline use): viewing the reporter requires a connection and a login</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="152" />
+            <source>正在查询…</source>
+            <translation>Querying…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="167" />
+            <source>已登记</source>
+            <translation>Recorded</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="182" />
+            <source>无法连接市平台，查看举报人须联网：{0}</source>
+            <translation>Cannot reach the city platform; viewing the reporter requires a connection: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="184" />
+            <source>登录已失效：请先同步并重新登录，再查看举报人</source>
+            <translation>The login has expired: sync and log in again before viewing the reporter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="186" />
+            <source>市平台拒绝查看：{0}</source>
+            <translation>The city platform refused: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="188" />
+            <source>查看举报人没有成功：{0}</source>
+            <translation>Viewing the reporter failed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/reporter_reveal.py" line="190" />
+            <source>查看举报人没有成功：程序内部出错，请稍后重试</source>
+            <translation>Viewing the reporter failed: internal error, please try again later</translation>
+        </message>
+    </context>
+    <context>
         <name>RoleGuide</name>
         <message>
             <location filename="../../desktop/ui/role_guide.py" line="38" />
@@ -4055,98 +4169,98 @@ then start cluedesk again.</translation>
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="56" />
+            <location filename="../../desktop/ui/timeline.py" line="57" />
             <source>主办：{0}</source>
             <translation>Lead: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="63" />
+            <location filename="../../desktop/ui/timeline.py" line="64" />
             <source>协办：{0}</source>
             <translation>Assisting: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="64" />
+            <location filename="../../desktop/ui/timeline.py" line="65" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="69" />
+            <location filename="../../desktop/ui/timeline.py" line="70" />
             <source>由「{0}」退回「{1}」重新分办</source>
             <translation>Returned by “{0}” to “{1}” to be dispatched again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="76" />
+            <location filename="../../desktop/ui/timeline.py" line="77" />
             <source>从「{0}」转至「{1}」</source>
             <translation>Transferred from “{0}” to “{1}”</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="82" />
+            <location filename="../../desktop/ui/timeline.py" line="83" />
             <source>由「{0}」提级至「{1}」承办</source>
             <translation>Taken over from “{0}” by “{1}”</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="95" />
+            <location filename="../../desktop/ui/timeline.py" line="96" />
             <source>核查结论：{0}</source>
             <translation>Finding: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="101" />
+            <location filename="../../desktop/ui/timeline.py" line="102" />
             <source>整改措施：{0}</source>
             <translation>Measures: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="105" />
+            <location filename="../../desktop/ui/timeline.py" line="106" />
             <source>回访结果：{0}</source>
             <translation>Callback: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="111" />
+            <location filename="../../desktop/ui/timeline.py" line="112" />
             <source>不予受理依据：{0}</source>
             <translation>Ground for refusal: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="117" />
+            <location filename="../../desktop/ui/timeline.py" line="118" />
             <source>重复件，原件：{0}</source>
             <translation>Duplicate of {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="121" />
+            <location filename="../../desktop/ui/timeline.py" line="122" />
             <source>随原件 {0} 办结</source>
             <translation>Closed with its original {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="124" />
+            <location filename="../../desktop/ui/timeline.py" line="125" />
             <source>未闭环办结理由：{0}</source>
             <translation>Closed with an open notice because: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="129" />
+            <location filename="../../desktop/ui/timeline.py" line="130" />
             <source>（未闭环文书：{0}）</source>
             <translation> (open notices: {0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="130" />
-            <location filename="../../desktop/ui/timeline.py" line="171" />
+            <location filename="../../desktop/ui/timeline.py" line="131" />
+            <location filename="../../desktop/ui/timeline.py" line="172" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="142" />
+            <location filename="../../desktop/ui/timeline.py" line="143" />
             <source>渠道编号：{0}</source>
             <translation>Channel reference: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="146" />
+            <location filename="../../desktop/ui/timeline.py" line="147" />
             <source>交办期限：{0}</source>
             <translation>Sender's deadline: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="163" />
+            <location filename="../../desktop/ui/timeline.py" line="164" />
             <source>延期 {0} 个工作日</source>
             <translation>Extended by {0} working days</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="167" />
+            <location filename="../../desktop/ui/timeline.py" line="168" />
             <source>办理时限：{0}</source>
             <translation>Deadline: {0}</translation>
         </message>
@@ -4154,53 +4268,63 @@ then start cluedesk again.</translation>
     <context>
         <name>TimelineModel</name>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="191" />
+            <location filename="../../desktop/ui/timeline.py" line="192" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="192" />
+            <location filename="../../desktop/ui/timeline.py" line="193" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="193" />
+            <location filename="../../desktop/ui/timeline.py" line="194" />
             <source>操作人</source>
             <translation>By</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="194" />
+            <location filename="../../desktop/ui/timeline.py" line="195" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="195" />
+            <location filename="../../desktop/ui/timeline.py" line="196" />
             <source>说明</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="196" />
+            <location filename="../../desktop/ui/timeline.py" line="197" />
             <source>设备</source>
             <translation>Device</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="275" />
-            <location filename="../../desktop/ui/timeline.py" line="281" />
+            <location filename="../../desktop/ui/timeline.py" line="274" />
+            <source>查看举报人</source>
+            <translation>Reporter viewed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="278" />
+            <location filename="../../desktop/ui/timeline.py" line="284" />
             <source>{0}（{1}）</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="277" />
+            <location filename="../../desktop/ui/timeline.py" line="280" />
             <source>{0} · 待同步</source>
             <translation>{0} · waiting to sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="287" />
+            <location filename="../../desktop/ui/timeline.py" line="290" />
+            <source>纪委监委登记理由后查看了举报人信息。查看理由：{0}</source>
+            <translation>The discipline commission viewed the reporter's details after recording a reason. Reason: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/timeline.py" line="294" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/timeline.py" line="290" />
+            <location filename="../../desktop/ui/timeline.py" line="297" />
             <source>本机</source>
             <translation>This computer</translation>
         </message>
@@ -5686,6 +5810,30 @@ then start cluedesk again.</translation>
             <translation>Discipline inspection supervisors may only urge</translation>
         </message>
         <message>
+            <source>只有纪委监委监督人员可以登记理由后查看举报人</source>
+            <translation>Only discipline commission supervisors may view a reporter, after recording a reason</translation>
+        </message>
+        <message>
+            <source>线索 {code} 不存在或不在您的监督范围内</source>
+            <translation>Clue {code} does not exist or is outside your supervision</translation>
+        </message>
+        <message>
+            <source>时限规则 {key} 应为对象（考核项: 权重）</source>
+            <translation>Rule {key} must be an object (assessment item: weight)</translation>
+        </message>
+        <message>
+            <source>时限规则 {key} 的权重不能全为 0</source>
+            <translation>The weights of rule {key} may not all be 0</translation>
+        </message>
+        <message>
+            <source>时限规则 {key} 不是考核项</source>
+            <translation>Rule {key} is not an assessment item</translation>
+        </message>
+        <message>
+            <source>时限规则 {key} 应为 0 到 1000 之间的数，而不是 {value}</source>
+            <translation>Rule {key} must be a number from 0 to 1000, not {value}</translation>
+        </message>
+        <message>
             <source>{day} 不能既是节假日又是调休工作日</source>
             <translation>{day} cannot be both a holiday and a make-up working day</translation>
         </message>
@@ -6411,6 +6559,14 @@ then start cluedesk again.</translation>
         <message>
             <source>职权规则 {name}.unit_kinds 中的单位类别无效</source>
             <translation>powers rule {name}.unit_kinds has an invalid unit kind</translation>
+        </message>
+        <message>
+            <source>请填写查看理由（至少 {count} 个字）</source>
+            <translation>Please enter a reason for viewing (at least {count} characters)</translation>
+        </message>
+        <message>
+            <source>查看理由不能超过 {count} 个字</source>
+            <translation>The reason for viewing may not exceed {count} characters</translation>
         </message>
         <message>
             <source>时限规则 {name} 应为对象</source>

@@ -6,13 +6,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from desktop.domain.calendar import WorkCalendar
 from desktop.domain.clue import ClueState
 from desktop.domain.codes import Role, UnitKind
 from desktop.domain.messages import Message
+from desktop.domain.rules import Rules
 from desktop.domain.units import Actor, UnitDirectory, UnitInfo
 from desktop.domain.validators import ValidationError, require_text
+from desktop.domain.warning_record import current_stage, level_moments
 
 MAX_CLUES = 50
 """The most clues one suggestion or accountability record names."""
@@ -134,3 +138,14 @@ class RecordOutcome:
     from_status: Any
     note: str = ""
     details: Mapping[str, Any] = field(default_factory=dict)
+
+
+def red_now(clue: ClueState, now: datetime, calendar: WorkCalendar, rules: Rules) -> bool:
+    """Whether the stage running for `clue` is at warning level 3 at `now` (the same
+    computation as the warning record's; a clue whose record holds a level-3 episode counts
+    too where the record is known)."""
+    running = current_stage(clue)
+    if running is None:
+        return False
+    stage, deadline = running
+    return level_moments(deadline, calendar, rules.warnings_for(stage)).level(now) == 3

@@ -18,6 +18,7 @@ from desktop.wire.reference import (
     RulesOut,
     UploadState,
 )
+from desktop.wire.supervision import SupervisionPage
 from desktop.wire.sync import PushAnswer, PushResult
 
 __all__ = ["Limits", "Meta", "PlatformApi", "PullPage", "UploadState"]
@@ -87,6 +88,15 @@ class PlatformApi:
             params["cursor"] = cursor
         answer = self.http.call("GET", API + "/pull", params=params, endpoint="GET /pull")
         return answer.parse(PullPage)
+
+    def supervision(self, cursor: str | None, limit: int) -> SupervisionPage:
+        """GET /supervision from `cursor` (None: every record the user sees)."""
+        params: dict[str, Any] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        endpoint = "GET /supervision"
+        answer = self.http.call("GET", API + "/supervision", params=params, endpoint=endpoint)
+        return answer.parse(SupervisionPage)
 
     def upload_status(self, sha256: str) -> UploadState:
         """GET /attachments/{sha256}/status."""

@@ -205,6 +205,13 @@ def test_each_role_sees_exactly_the_records_it_may(api: Api, clock: Clock) -> No
     assert answer["status"] == "applied", answer
     assert answer["accountability"]["measure"] == "talk_reminder"
     assert answer["accountability"]["events"][0]["action"] == "record"
+    amended = {**record, "measure": "通报批评"}
+    city = api.login(CITY_JW_USER)
+    refused = one(api, city, sup(city, "accountability", "amend", amended))
+    assert (refused["status"], refused["code"]) == ("rejected", "refused")
+    changed = one(api, commission, sup(commission, "accountability", "amend", amended))
+    assert changed["accountability"]["measure"] == "circulated_criticism"
+    assert [e["action"] for e in changed["accountability"]["events"]] == ["record", "amend"]
     hz_id, dh_id, acc_id = hz["suggestion_id"], dh["suggestion_id"], record["record_id"]
     assert seen(api, "hzjw") == {hz_id, acc_id}  # its county's
     assert seen(api, CITY_JW_USER) == {hz_id, dh_id, acc_id}  # the city commission: all

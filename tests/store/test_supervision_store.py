@@ -29,8 +29,10 @@ from desktop.store.supervision import (
     supervision_problems,
 )
 from desktop.store.sync_apply.supervision import (
+    drop_supervision_records,
     next_supervision_batch,
     record_supervision_results,
+    supervision_counts,
 )
 from desktop.wire.sync import PushResult
 
@@ -159,3 +161,22 @@ def test_a_rejected_action_leaves_the_platform_state(fresh_store: Store, demo_ci
         ("suggestion.reply.v1", sid, "建议当前为「已采纳」，不能答复")
     ]
     assert list_accountability(fresh_store) == []
+
+
+def test_another_account_taking_the_store_over_drops_the_records(
+    fresh_store: Store, demo_city: Any
+) -> None:
+    who = users(demo_city)
+    issued = issue_suggestion(fresh_store, who["commission"], DEVICE, payload(), now=ISSUED)
+    assert supervision_counts(fresh_store) == (1, 0)  # unsent: login refuses to rebind
+    assert drop_supervision_records(fresh_store) == 0  # a queued action keeps its record
+    (sent,) = next_supervision_batch(fresh_store, 10)
+    document = {**issued.state.to_dict(), "version": 7, "events": []}
+    applied = PushResult.model_validate(
+        {"action_id": sent["action_id"], "status": "applied", "suggestion": document},
+        strict=False,
+    )
+    record_supervision_results(fresh_store, [sent], [applied])
+    assert supervision_counts(fresh_store) == (0, 0)
+    assert drop_supervision_records(fresh_store) == 1
+    assert list_suggestions(fresh_store) == []

@@ -237,3 +237,19 @@ def restart_supervision_feed(store: Store) -> None:
     with store.session() as session, session.begin():
         put_value(session, CURSOR_KEY, None)
         put_value(session, "supervision_sweeping", None)
+
+
+def drop_supervision_records(store: Store) -> int:
+    """Another account takes the store over: delete every commission record no queued action
+    of this device needs, with the feed's cursor; the number of records deleted."""
+    with store.session() as session, session.begin():
+        waiting = set(session.scalars(select(SupervisionOutbox.record_id)))
+        dropped = 0
+        for kind in KINDS.values():
+            for row in session.scalars(select(kind.model)):
+                if getattr(row, kind.id_key) not in waiting:
+                    session.delete(row)
+                    dropped += 1
+        put_value(session, CURSOR_KEY, None)
+        put_value(session, "supervision_sweeping", None)
+        return dropped

@@ -89,15 +89,6 @@ class PlatformApi:
         answer = self.http.call("GET", API + "/pull", params=params, endpoint="GET /pull")
         return answer.parse(PullPage)
 
-    def supervision(self, cursor: str | None, limit: int) -> SupervisionPage:
-        """GET /supervision from `cursor` (None: every record the user sees)."""
-        params: dict[str, Any] = {"limit": limit}
-        if cursor is not None:
-            params["cursor"] = cursor
-        endpoint = "GET /supervision"
-        answer = self.http.call("GET", API + "/supervision", params=params, endpoint=endpoint)
-        return answer.parse(SupervisionPage)
-
     def upload_status(self, sha256: str) -> UploadState:
         """GET /attachments/{sha256}/status."""
         endpoint = "GET /attachments/status"
@@ -119,3 +110,12 @@ class PlatformApi:
         return UploadState(
             received=chunk_answer.received, size=size, complete=chunk_answer.complete
         )
+
+    def supervision(self, cursor: str | None, limit: int) -> SupervisionPage:
+        """GET /supervision from `cursor` (None: every record the user sees)."""
+        params: dict[str, Any] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        endpoint = "GET /supervision"
+        answer = self.http.call("GET", API + "/supervision", params=params, endpoint=endpoint)
+        return answer.parse(SupervisionPage)

@@ -11,7 +11,17 @@ from fastapi import FastAPI, Request
 from sqlalchemy import text
 from starlette.responses import Response
 
-from cityplatform import attachments, auth, intake, numbers, pull, push, reference, reveal
+from cityplatform import (
+    attachments,
+    auth,
+    intake,
+    numbers,
+    pull,
+    push,
+    reference,
+    reveal,
+    supervision,
+)
 from cityplatform.config import DATA_DIR_ENV, DB_ENV, PlatformSettings, settings_from_env
 from cityplatform.context import Platform, platform_of
 from cityplatform.db import Database, default_data_dir, open_database
@@ -77,7 +87,7 @@ def create_app(
     )
     app.state.platform = platform
     install_error_handlers(app)
-    for module in (auth, reference, push, pull, attachments, numbers, intake, reveal):
+    for module in (auth, reference, push, pull, supervision, attachments, numbers, intake, reveal):
         app.include_router(module.router)
 
     @app.get(

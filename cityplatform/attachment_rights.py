@@ -1,7 +1,8 @@
 """Who may read and who may cite an attachment: attachments are scoped like clues.
 
 A complete file may be **read** by a user who sees a clue that cites it (clue attachments
-are the only records that cite files: notice and history details carry none) or who proved
+and replies to the commissions' suggestions are the records that cite files: notice and
+history details carry none), who sees a suggestion whose reply cites it, or who proved
 holding it by uploading all of it from any of their devices. It may be **cited** in an
 action (and is answered complete at once to an upload or a status request) by a device
 that uploaded all of it itself, or by a user who already sees a clue that cites it. Rows
@@ -16,8 +17,16 @@ from collections.abc import Collection
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
-from cityplatform.models import Attachment, AttachmentHolder, Clue, ClueAttachment
+from cityplatform.models import (
+    Attachment,
+    AttachmentHolder,
+    Clue,
+    ClueAttachment,
+    Suggestion,
+    SuggestionAttachment,
+)
 from cityplatform.scope import Viewer
+from cityplatform.supervision_scope import suggestion_filter
 
 ANY_DEVICE = ""
 """`AttachmentHolder.device_id` of a holder carried over from before per-device uploads."""
@@ -52,6 +61,18 @@ def _cited_in_scope(session: Session, viewer: Viewer, digests: Collection[str]) 
     )
 
 
+def _cited_in_suggestions(session: Session, viewer: Viewer, digests: Collection[str]) -> set[str]:
+    """Files cited by replies to suggestions the viewer sees."""
+    return set(
+        session.scalars(
+            select(SuggestionAttachment.sha256)
+            .join(Suggestion, Suggestion.suggestion_id == SuggestionAttachment.suggestion_id)
+            .where(SuggestionAttachment.sha256.in_(list(digests)), suggestion_filter(viewer))
+            .distinct()
+        )
+    )
+
+
 def _entitled(
     session: Session, viewer: Viewer, device_id: str | None, digests: Collection[str]
 ) -> set[str]:
@@ -69,7 +90,10 @@ def _entitled(
         )
     )
     rest = wanted - held
-    return held | (_cited_in_scope(session, viewer, rest) if rest else set())
+    if rest:
+        held |= _cited_in_scope(session, viewer, rest)
+        rest -= held
+    return held | (_cited_in_suggestions(session, viewer, rest) if rest else set())
 
 
 def citable(session: Session, viewer: Viewer, device_id: str, digests: Collection[str]) -> set[str]:

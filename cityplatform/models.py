@@ -526,3 +526,109 @@ class AuditHead(Base):
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+
+
+class Suggestion(Base):
+    """A suggestion of a discipline commission (纪律检查建议 / 监察建议 / 督办函): its whole
+    state as JSON (`SuggestionState.to_dict()`) with the columns scope and checks need; `seq`
+    is the change that last changed it. A commission's document number is unique per year."""
+
+    __tablename__ = "suggestions"
+    __table_args__ = (UniqueConstraint("issuing_unit", "number_year", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    suggestion_id: Mapped[str] = mapped_column(String(36), unique=True)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(16))
+    issuing_unit: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    addressed_unit: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    area_county: Mapped[str | None] = mapped_column(String(20), index=True)
+    """The county of the addressed unit (None: a unit of the whole city), for scope."""
+    number: Mapped[str] = mapped_column(String(60))
+    number_year: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    state: Mapped[Any] = mapped_column(JSON)
+
+
+class SuggestionEvent(Base):
+    """One entry of a suggestion's history; `action_id` is the action that made it."""
+
+    __tablename__ = "suggestion_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    suggestion_id: Mapped[str] = mapped_column(
+        ForeignKey("suggestions.suggestion_id", ondelete="CASCADE")
+    )
+    seq: Mapped[int] = mapped_column(BigInteger)
+    action_id: Mapped[str] = mapped_column(String(64), unique=True)
+    action: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[Any] = mapped_column(JSON)
+
+
+Index("ix_suggestion_events_suggestion_id", SuggestionEvent.suggestion_id, SuggestionEvent.id)
+
+
+class SuggestionAttachment(Base):
+    """A file a reply to a suggestion cites: readable by whoever sees the suggestion."""
+
+    __tablename__ = "suggestion_attachments"
+
+    suggestion_id: Mapped[str] = mapped_column(
+        ForeignKey("suggestions.suggestion_id", ondelete="CASCADE"), primary_key=True
+    )
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("attachments.sha256"), primary_key=True, index=True
+    )
+    name: Mapped[str] = mapped_column(String(255))
+
+
+class AccountabilityRecord(Base):
+    """An accountability record (问责) of a discipline commission: its state as JSON
+    (`AccountabilityState.to_dict()`) with the columns scope needs; `seq` as for suggestions."""
+
+    __tablename__ = "accountability_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), unique=True)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    commission_unit: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    unit_concerned: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    area_county: Mapped[str | None] = mapped_column(String(20), index=True)
+    """The county of the unit concerned (None: a unit of the whole city), for scope."""
+    measure: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    state: Mapped[Any] = mapped_column(JSON)
+
+
+class AccountabilityEvent(Base):
+    """One entry of an accountability record's history."""
+
+    __tablename__ = "accountability_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(
+        ForeignKey("accountability_records.record_id", ondelete="CASCADE")
+    )
+    seq: Mapped[int] = mapped_column(BigInteger)
+    action_id: Mapped[str] = mapped_column(String(64), unique=True)
+    action: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[Any] = mapped_column(JSON)
+
+
+Index("ix_accountability_events_record_id", AccountabilityEvent.record_id, AccountabilityEvent.id)

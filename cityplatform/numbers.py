@@ -46,6 +46,8 @@ def number_block(body: BlockRequest, request: Request, caller: CallerDep) -> Res
         raise ApiError(403, "forbidden", "device_id 与登录的设备不一致")
     if body.unit_code != caller.unit.code:
         raise ApiError(403, "forbidden", "只能为本单位申请文书编号")
+    if caller.viewer.supervisor:  # the commission numbers its own documents by hand
+        raise ApiError(403, "forbidden", "纪委监委不签发通知书和处罚文书，不需要文书编号")
     if not 1 <= body.size <= most:
         raise invalid(f"size 应在 1 到 {most} 之间", "size")
     if not 2000 <= body.year <= 2100:

@@ -23,6 +23,8 @@ from cityplatform.push_cases import CASE_KIND
 from cityplatform.push_context import PushContext
 from cityplatform.push_notices import NOTICE_KIND
 from cityplatform.push_records import apply_record_action
+from cityplatform.push_supervision import apply_supervision_action
+from cityplatform.supervision_records import supervision_kind
 from desktop.domain.messages import Message, chinese_text, message_data
 from desktop.wire.sync import ActionIn, PushAnswer, PushRequest
 
@@ -35,7 +37,7 @@ router = APIRouter(prefix="/api/v1", tags=["sync"])
 
 
 def _rejection(ctx: PushContext, session: Session, item: ActionIn, exc: Rejected) -> dict[str, Any]:
-    code = ctx.resolve(session, item.clue_code)
+    code = ctx.resolve(session, item.clue_code) if item.clue_code is not None else None
     result: dict[str, Any] = {
         "action_id": item.action_id,
         "status": "rejected",
@@ -48,8 +50,23 @@ def _rejection(ctx: PushContext, session: Session, item: ActionIn, exc: Rejected
     if exc.field is not None:
         result["field"] = exc.field
     result["clue_code"] = code
-    result["clue"] = ctx.document(session, code) if exc.code != "out_of_scope" else None
+    result["clue"] = None
+    if code is not None and exc.code != "out_of_scope":
+        result["clue"] = ctx.document(session, code)
     return result
+
+
+def _apply(ctx: PushContext, session: Session, item: ActionIn) -> dict[str, Any]:
+    """Apply one action: on a commission's own record, a clue's sub-record or the clue."""
+    supervision = supervision_kind(item.type)
+    if supervision is not None:
+        return apply_supervision_action(supervision, ctx, session, item)
+    if item.clue_code is None:
+        raise Rejected("invalid", Message("缺少线索编号"), "clue_code")
+    kind = next((k for k in RECORD_KINDS if k.is_type(item.type)), None)
+    if kind is not None:
+        return apply_record_action(kind, ctx, session, item)
+    return apply_action_to_clue(ctx, session, item)
 
 
 def apply_one(ctx: PushContext, item: ActionIn) -> dict[str, Any]:
@@ -58,11 +75,7 @@ def apply_one(ctx: PushContext, item: ActionIn) -> dict[str, Any]:
         try:
             with ctx.session() as session:
                 try:
-                    kind = next((k for k in RECORD_KINDS if k.is_type(item.type)), None)
-                    if kind is not None:
-                        result = apply_record_action(kind, ctx, session, item)
-                    else:
-                        result = apply_action_to_clue(ctx, session, item)
+                    result = _apply(ctx, session, item)
                 except Rejected as exc:
                     session.rollback()
                     return _rejection(ctx, session, item, exc)
@@ -113,6 +126,9 @@ def answer_details(item: ActionIn, result: dict[str, Any]) -> dict[str, Any]:
     for key in ("code", "field", "seq"):
         if result.get(key) is not None:
             details[key] = result[key]
+    kind = supervision_kind(item.type)
+    if kind is not None and isinstance(item.payload.get(kind.id_key), str):
+        details[kind.id_key] = item.payload[kind.id_key]
     return details
 
 
@@ -154,7 +170,7 @@ def push(body: PushRequest, request: Request, caller: CallerDep) -> Response:
     with platform.db.read() as session:
         units = load_directory(session)
         ctx = PushContext(platform, caller, units, platform.rulebook(session), request)
-        ctx.load_codes(session, (item.clue_code for item in body.actions))
+        ctx.load_codes(session, (item.clue_code for item in body.actions if item.clue_code))
     results: list[dict[str, Any]] = []
     failure = ""
     with ctx.writing():

@@ -269,6 +269,7 @@ def _register(
     ctx: PushContext, session: Session, item: ActionIn, refs: list[AttachmentRef]
 ) -> dict[str, Any]:
     provisional = item.clue_code
+    assert provisional is not None  # a clue action names its clue (checked by push)
     mapped = ctx.resolve(session, provisional)
     if mapped != provisional:
         raise Rejected(
@@ -316,6 +317,7 @@ def _register(
 def _target(ctx: PushContext, connection: Connection, item: ActionIn) -> tuple[str, Target | None]:
     """The code of the clue an action names and the clue, locked (None: no such clue)."""
     named = item.clue_code
+    assert named is not None  # a clue action names its clue (checked by push)
     code = ctx.codes.get(named, named)
     rows = connection.execute(TARGET, {"code": code, "action_id": item.action_id}).all()
     if not rows and named not in ctx.codes:

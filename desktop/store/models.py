@@ -411,3 +411,110 @@ class LibraryClause(Base):
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
     """Changed by the user (a newer seed file does not overwrite it)."""
     updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+class Suggestion(Base):
+    """The local view of a commission's suggestion: the platform's state with this device's
+    pending actions on it replayed (the whole state as JSON, the columns lists filter on)."""
+
+    __tablename__ = "suggestions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    suggestion_id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    number: Mapped[str] = mapped_column(String(60))
+    issuing_unit: Mapped[str] = mapped_column(String(20))
+    addressed_unit: Mapped[str] = mapped_column(String(20), index=True)
+    issued_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    reply_deadline: Mapped[datetime] = mapped_column(ChinaDateTime)
+    updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    state: Mapped[Any] = mapped_column(JsonText)
+    """The suggestion's state (`SuggestionState.to_dict()`) as this device shows it."""
+    server_state: Mapped[Any | None] = mapped_column(JsonText)
+    """The state the platform last sent (None: only on this device so far), for replays."""
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SuggestionEvent(Base):
+    """One entry of a suggestion's history (pending: taken here, not yet confirmed)."""
+
+    __tablename__ = "suggestion_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    suggestion_id: Mapped[str] = mapped_column(
+        ForeignKey("suggestions.suggestion_id", ondelete="CASCADE"), index=True
+    )
+    action_id: Mapped[str] = mapped_column(String(ACTION_ID_LENGTH), unique=True)
+    action: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[Any] = mapped_column(JsonText, default=dict)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AccountabilityRecord(Base):
+    """The local view of an accountability record (问责), like a suggestion's."""
+
+    __tablename__ = "accountability_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), unique=True)
+    status: Mapped[str] = mapped_column(String(16))
+    commission_unit: Mapped[str] = mapped_column(String(20))
+    unit_concerned: Mapped[str] = mapped_column(String(20), index=True)
+    measure: Mapped[str] = mapped_column(String(32))
+    decided_on: Mapped[date] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    state: Mapped[Any] = mapped_column(JsonText)
+    server_state: Mapped[Any | None] = mapped_column(JsonText)
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AccountabilityEvent(Base):
+    """One entry of an accountability record's history."""
+
+    __tablename__ = "accountability_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(
+        ForeignKey("accountability_records.record_id", ondelete="CASCADE"), index=True
+    )
+    action_id: Mapped[str] = mapped_column(String(ACTION_ID_LENGTH), unique=True)
+    action: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[Any] = mapped_column(JsonText, default=dict)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SupervisionOutbox(Base):
+    """An action on a commission record (suggestion.*, accountability.*) waiting to be pushed,
+    in the order taken; kept apart from the clue outbox because it names no clue."""
+
+    __tablename__ = "supervision_outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action_id: Mapped[str] = mapped_column(String(ACTION_ID_LENGTH), unique=True)
+    command_type: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    payload: Mapped[Any] = mapped_column(JsonText)
+    username: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    reject_code: Mapped[str] = mapped_column(String(64), default="")
+    reject_reason: Mapped[str] = mapped_column(Text, default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)

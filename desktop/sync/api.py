@@ -20,6 +20,7 @@ from desktop.wire.reference import (
     UploadState,
 )
 from desktop.wire.reporter import RevealOut
+from desktop.wire.supervision import SupervisionPage
 from desktop.wire.sync import PushAnswer, PushResult
 
 __all__ = ["Limits", "Meta", "PlatformApi", "PullPage", "UploadState"]
@@ -122,3 +123,12 @@ class PlatformApi:
         return UploadState(
             received=chunk_answer.received, size=size, complete=chunk_answer.complete
         )
+
+    def supervision(self, cursor: str | None, limit: int) -> SupervisionPage:
+        """GET /supervision from `cursor` (None: every record the user sees)."""
+        params: dict[str, Any] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        endpoint = "GET /supervision"
+        answer = self.http.call("GET", API + "/supervision", params=params, endpoint=endpoint)
+        return answer.parse(SupervisionPage)

@@ -8,6 +8,7 @@ from desktop.domain.messages import Message
 from desktop.store.database import Store
 from desktop.store.sync_apply import device_id, read_state, reset_server_data, sync_status
 from desktop.store.sync_apply import write_state as write_sync_state
+from desktop.store.sync_apply.supervision import drop_supervision_records, supervision_counts
 from desktop.sync.errors import SyncError
 from desktop.sync.http import PlatformHttp, RetryPolicy, UserInfo
 from desktop.sync.tokens import TokenStore
@@ -49,14 +50,16 @@ def check_binding(store: Store, server_url: str, username: str) -> bool:
     if bound_server is None or (bound_server, bound_user) == (server_url.rstrip("/"), username):
         return False
     status = sync_status(store)
-    if status.pending or status.problems:
+    waiting, refused = supervision_counts(store)
+    pending, problems = status.pending + waiting, status.problems + refused
+    if pending or problems:
         raise SyncError(
             Message(
                 "此数据目录属于 {account}，且有 {pending} 个未同步操作、{problems} 个同步问题；"
                 "请换一个数据目录",
                 account=f"{bound_user}@{bound_server}",
-                pending=status.pending,
-                problems=status.problems,
+                pending=pending,
+                problems=problems,
             )
         )
     return True
@@ -75,5 +78,6 @@ def login(
     pair = http.login(username, password, device_name or socket.gethostname() or "cluedesk")
     if rebind:
         reset_server_data(store, drop=True)
+        drop_supervision_records(store)
     write_sync_state(store, server_url=http.server_url, user=pair.user.model_dump(mode="json"))
     return pair.user

@@ -50,6 +50,15 @@ from desktop.store.sync_apply import (
     sync_status,
     write_state,
 )
+from desktop.store.sync_apply.supervision import (
+    apply_supervision_page,
+    next_supervision_batch,
+    read_supervision_cursor,
+    record_supervision_results,
+    restart_supervision_feed,
+    supervision_counts,
+    supervision_files,
+)
 from desktop.sync.api import Limits, Meta, PlatformApi
 from desktop.sync.errors import (
     Cancelled,
@@ -81,6 +90,7 @@ class SyncSummary:
     pulled_clues: int = 0
     skipped_clues: int = 0
     tombstones: int = 0
+    supervision_records: int = 0
     pages: int = 0
     uploaded_files: int = 0
     numbers_reserved: int = 0
@@ -153,13 +163,17 @@ class SyncRun:
             self._check()
             self.attachments()
             self.push()
+            self.push_supervision()
             self.pull()
+            self.pull_supervision()
             mark_synced(self.store, skew_seconds=self.summary.clock_skew_seconds)
         except Cancelled:
             self.summary.cancelled = True
         finally:
             status = sync_status(self.store)
-            self.summary.pending, self.summary.problems = status.pending, status.problems
+            waiting, refused = supervision_counts(self.store)
+            self.summary.pending = status.pending + waiting
+            self.summary.problems = status.problems + refused
             self.summary.duration_seconds = round(time.monotonic() - started, 3)
         return self.summary
 
@@ -242,7 +256,7 @@ class SyncRun:
 
     def attachments(self) -> None:
         """Upload the files pending actions cite."""
-        files = pending_files(self.store)
+        files = list(dict(pending_files(self.store) + supervision_files(self.store)).items())
         if not files:
             return
         self._report("attachments", 0, len(files))
@@ -277,6 +291,47 @@ class SyncRun:
                 setattr(self.summary, name, getattr(self.summary, name) + getattr(tally, name))
             done += len(batch)
             self._report("push", done, max(total, done))
+
+    def push_supervision(self) -> None:
+        """Push the queued actions on the commissions' own records, in the order taken."""
+        tried: set[str] = set()
+        while True:
+            self._check()
+            batch = [
+                a
+                for a in next_supervision_batch(self.store, self.limits.push_batch + len(tried))
+                if a["action_id"] not in tried
+            ][: self.limits.push_batch]
+            if not batch:
+                return
+            results = self.api.push(batch)
+            tally = record_supervision_results(self.store, batch, results)
+            tried.update(str(action["action_id"]) for action in batch)
+            for name in ("applied", "duplicate", "rejected", "retry"):
+                setattr(self.summary, name, getattr(self.summary, name) + getattr(tally, name))
+
+    def pull_supervision(self) -> None:
+        """Fetch the suggestions and accountability records that changed since the last
+        run (all of them the first time, or when the platform asks to start again)."""
+        cursor = read_supervision_cursor(self.store)
+        full = cursor is None
+        restarted = False
+        while True:
+            self._check()
+            try:
+                page = self.api.supervision(cursor, self.limits.pull_page)
+            except ResetRequired:
+                if restarted:
+                    raise
+                restarted, full, cursor = True, True, None
+                restart_supervision_feed(self.store)
+                continue
+            self.summary.supervision_records += apply_supervision_page(
+                self.store, page.changes, page.cursor, more=page.more, full=full
+            )
+            cursor = page.cursor
+            if not page.more:
+                return
 
     def pull(self) -> None:
         """Pull pages until the end marker; a reset pushes first, then pulls from scratch."""

@@ -16,6 +16,7 @@ from desktop.wire.base import (
     Request,
 )
 from desktop.wire.records import CaseOut, ClueOut, ClueState, NoticeOut
+from desktop.wire.supervision import AccountabilityOut, SuggestionOut
 
 
 class ActionIn(Request):
@@ -27,7 +28,8 @@ class ActionIn(Request):
     action_id: ActionId
     device_seq: int
     type: str = Field(min_length=1, max_length=64)
-    clue_code: ClueCode
+    clue_code: ClueCode | None = None
+    """The clue acted on; none for the commission's own records (suggestion.*, accountability.*)."""
     payload: dict[str, Any] = Field(default_factory=dict)
     client_time: str | None = Field(default=None, max_length=64)
 
@@ -44,9 +46,10 @@ class PushResult(Answer):
 
     applied/duplicate carry the clue's code (the platform's code for a registration) and
     the change `seq`; `state` is the workflow state right after a clue action, `notice` the
-    notice after a notice action; rejected carries `code`, `reason` (in Chinese) and maybe
-    `template` (the reason as a message the client renders in its language) and `field`, and
-    the clue as the platform has it (when the caller may see it).
+    notice after a notice action (`case`, `suggestion`, `accountability` likewise); rejected
+    carries `code`, `reason` (in Chinese) and maybe `template` (the reason as a message the
+    client renders in its language) and `field`, and the clue as the platform has it (when
+    the caller may see it).
     """
 
     action_id: ActionId
@@ -58,6 +61,8 @@ class PushResult(Answer):
     notice: NoticeOut | None = None
     case: CaseOut | None = None
     clue: ClueOut | None = None
+    suggestion: SuggestionOut | None = None
+    accountability: AccountabilityOut | None = None
     code: str | None = None
     reason: str | None = None
     template: MessageTemplate | None = None

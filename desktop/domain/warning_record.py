@@ -278,3 +278,12 @@ def record_from_history(
         open_now = step.apply(open_now)
     everything = ended + list(open_now)
     return tuple(sorted(everything, key=lambda e: (e.reached_at, e.level)))
+
+
+def responsible_unit(stage: Stage, state: ClueState) -> str:
+    """The unit a warning of `stage` counts against: the lead unit while the clue is signed
+    for and handled, the owning office (else its county's) while dispatched and reviewed."""
+    office = state.owner_unit or state.county_code
+    if stage in (Stage.SIGN, Stage.HANDLE):
+        return state.lead_unit or office
+    return office

@@ -61,7 +61,16 @@ def plain(value: Any) -> Any:
 # ---------------------------------------------------------------- clue objects
 
 NESTED_FIELDS = frozenset(
-    {"code", "version", "assisting_units", "events", "attachments", "notices", "cases"}
+    {
+        "code",
+        "version",
+        "assisting_units",
+        "events",
+        "attachments",
+        "notices",
+        "cases",
+        "warnings",
+    }
 )
 VALUE_FIELDS = tuple(name for name in wire.ClueOut.model_fields if name not in NESTED_FIELDS)
 """The clue object's fields that are columns of the local clue row."""

@@ -57,7 +57,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise CliError("--workers 至少为 1")
-    if args.warning_job_seconds < 0:
+    if args.warning_job_seconds is not None and args.warning_job_seconds < 0:
         raise CliError("--warning-job-seconds 不能为负数")
     db = _database(args.db)
     try:
@@ -71,7 +71,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         db.dispose()
     os.environ[DB_ENV] = normalize_url(args.db).render_as_string(hide_password=False)
     os.environ[DATA_DIR_ENV] = str(folder.resolve())
-    os.environ[WARNING_JOB_ENV] = str(args.warning_job_seconds)
+    if args.warning_job_seconds is not None:
+        os.environ[WARNING_JOB_ENV] = str(args.warning_job_seconds)
     print(f"市级平台启动：http://{args.host}:{args.port}（{args.workers} 个进程）", file=sys.stderr)
     if args.stop_with_stdin:
         from cityplatform.parent_watch import stop_when_stdin_closes
@@ -375,7 +376,6 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--warning-job-seconds",
         type=float,
-        default=60.0,
         help="各工作进程运行预警任务的间隔秒数（默认 60；0 为不运行，可改用 warnings-job）",
     )
     serve.set_defaults(handler=cmd_serve)

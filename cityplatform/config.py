@@ -71,7 +71,8 @@ class PlatformSettings:
     test_delay_after_seq: float = 0.0
     warning_job_seconds: float = 0.0
     """How often this process runs the warning job in a background thread (0: never; the
-    served workers run it every `DEFAULT_WARNING_JOB_SECONDS` unless told otherwise)."""
+    served workers run it every `DEFAULT_WARNING_JOB_SECONDS` unless told otherwise, and not
+    at all in test mode unless the environment asks)."""
 
     def now(self) -> datetime:
         """The current instant in China time."""
@@ -104,7 +105,7 @@ def settings_from_env() -> PlatformSettings:
                 clock = offset_clock(parse_datetime(fake, FAKE_NOW_ENV))
             except ValidationError as exc:
                 raise ValueError(str(exc)) from exc
-    interval = DEFAULT_WARNING_JOB_SECONDS
+    interval = 0.0 if testing else DEFAULT_WARNING_JOB_SECONDS
     raw = os.environ.get(WARNING_JOB_ENV, "")
     if raw:
         try:

@@ -174,12 +174,15 @@ class WarningJobThread(threading.Thread):
         self._halt = threading.Event()
 
     def run(self) -> None:
-        """Run, wait, repeat; a failed run is logged and tried again at the next tick."""
-        while not self._halt.wait(self._interval):
+        """Run at once, then every `interval` seconds; a failed run is logged and tried again
+        at the next tick."""
+        while True:
             try:
                 run_warning_job(self._db, self._clock(), self._book_of)
             except Exception:  # noqa: BLE001 - the next tick tries again
                 log.exception("预警任务运行失败")
+            if self._halt.wait(self._interval):
+                return
 
     def stop(self) -> None:
         """Stop after the current run."""

@@ -23,7 +23,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from cityplatform.changes import next_seq
-from cityplatform.db import Database
+from cityplatform.db import SQLITE_BUSY_SECONDS, Database
 from cityplatform.domainmap import STATE_COLUMNS, RuleBook, clue_state
 from cityplatform.models import Clue
 from cityplatform.state import RULES_VERSION, get_setting
@@ -34,7 +34,8 @@ from desktop.domain.warning_record import advance_record
 log = logging.getLogger(__name__)
 
 WARNING_JOB_LOCK = 0x7761726E_6A6F62
-"""The PostgreSQL advisory lock key of the warning job ("warnjob")."""
+"""The PostgreSQL advisory lock key of the warning job ("warnjob"); advisory locks are per
+database, so one platform per PostgreSQL database (as deployed)."""
 
 DEFAULT_INTERVAL_SECONDS = 60.0
 """How often a platform process runs the job by default."""
@@ -81,7 +82,7 @@ def _begin_locked(connection: Connection, sqlite: bool) -> bool:
         except OperationalError:
             return False
         finally:
-            raw.execute("PRAGMA busy_timeout=60000")
+            raw.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_SECONDS * 1000)}")
         return True
     connection.begin()
     got = connection.scalar(

@@ -11,6 +11,8 @@ penalty cases (the case list, a clue's case tab, the 立案 form), and the main 
 large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
 
     --only cases    makes only the penalty cases' screenshots (a quicker look at them).
+    --only warnings makes only the warning record's: the city commission's 预警台账 with a red
+                    clue's 预警记录 tab beside it (warning-record.png).
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from cityplatform.db import open_database  # noqa: E402
 from cityplatform.demo_site import ensure_demo_platform  # noqa: E402
 from cityplatform.launcher import start_platform, stop_platform  # noqa: E402
+from cityplatform.warning_job import run_warning_job  # noqa: E402
 from desktop.demo.city import DEMO_PASSWORD  # noqa: E402
 from desktop.demo.evidence import evidence_files  # noqa: E402
 from desktop.domain.timeutil import china_now  # noqa: E402
@@ -151,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     """Make every screenshot; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--only", choices=["cases"], help="make only these screenshots")
+    parser.add_argument("--only", choices=["cases", "warnings"], help="make only these screenshots")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     make_application(["cluedesk"])
@@ -161,13 +165,46 @@ def main(argv: list[str] | None = None) -> int:
         db_url = ensure_demo_platform(root / "platform")
         url, process = start_platform(db_url, root / "platform", testing=False)
         try:
+            keep_warning_record(db_url)
             if args.only == "cases":
                 shoot_cases(Desk(url, "hzhb", root / "hzhb"), args.out)
+            elif args.only == "warnings":
+                shoot_warnings(Desk(url, "u320700800s", root / "city-commission"), args.out)
             else:
                 shoot(url, root, args.out)
         finally:
             stop_platform(process)
     return 0
+
+
+def keep_warning_record(db_url: str) -> None:
+    """Bring the platform's warning record up to now before the desks first sync (the served
+    platform's own job would do it within its first minute)."""
+    db = open_database(db_url)
+    try:
+        run_warning_job(db, china_now())
+    finally:
+        db.dispose()
+
+
+def shoot_warnings(desk: Desk, out: Path) -> None:
+    """The city commission's 预警台账 (every level, the record's colours) with the 预警记录 tab
+    of its first red clue beside it: warning-record.png."""
+    window = desk.window
+    window.navigation.select_warning_record()
+    view = window.warnings_view
+    view.clear_filters()
+    wait(lambda: view.model.rowCount() > 0)
+    levels = [row.episode.level for row in view.model.rows]
+    first = levels.index(3) if 3 in levels else 0
+    view.view.selectRow(first)
+    view.view.setCurrentIndex(view.model.index(first, 0))
+    detail = window.detail
+    wait(lambda: detail.detail is not None and not detail.loading)
+    settle()
+    grab(window, out / "warning-record.png")
+    window.close()
+    desk.store.close()
 
 
 def shoot(url: str, root: Path, out: Path) -> None:
@@ -218,6 +255,7 @@ def shoot(url: str, root: Path, out: Path) -> None:
     grab(second.window, out / "sync-problems.png")
     shoot_notices(first, out)
     shoot_cases(Desk(url, "hzhb", root / "hzhb"), out)
+    shoot_warnings(Desk(url, "u320700800s", root / "city-commission"), out)
     shoot_screen_sizes(county, registered, root, out)
     help_dialog = first.window.open_help()  # F1: the guide for the township's daily work
     settle()

@@ -20,6 +20,7 @@ from desktop.store.clue_detail import clue_id_by_code
 from desktop.store.notices import load_notice
 from desktop.store.queues import Queue, task_snapshot
 from desktop.store.sync_apply import apply_local_office_hours, platform_office_hours, sync_status
+from desktop.store.warnings import open_red_keys
 from desktop.sync.engine import SyncSummary
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.actions import ACTION_SHORTCUTS
@@ -43,6 +44,7 @@ from desktop.ui.status_bar import SyncStatusBar
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.sync_problems import SyncProblemsView
 from desktop.ui.tasks import Task, run_task
+from desktop.ui.warnings_view import RED_OPEN_KEY, RED_THIS_WEEK_KEY, WarningsView, is_commission
 from desktop.ui.workspace import Workspace
 
 log = logging.getLogger("cluedesk.ui")
@@ -54,6 +56,8 @@ CASES_KEY = "Ctrl+Alt+C"
 """The case list (处罚案件 under 预警与文书)."""
 CLUE_CASES_KEY = "Ctrl+Alt+A"
 """The shown clue's 处罚案件 tab."""
+WARNING_RECORD_KEY = "Ctrl+Alt+Y"
+"""The warning record (预警台账 under 预警与文书)."""
 
 WINDOW_SIZE = QSize(1440, 860)
 """The window's size on a screen with room for it (smaller screens: a share of theirs)."""
@@ -100,6 +104,8 @@ class MainWindow(QMainWindow):
         self.problems_view = SyncProblemsView(workspace)
         self.notices_view = NoticesView(workspace)
         self.cases_view = CasesView(workspace)
+        self.warnings_view = WarningsView(workspace)
+        self.red_keys = open_red_keys(workspace.store)
         queue_page = QWidget()
         column = QVBoxLayout(queue_page)
         column.setContentsMargins(0, 0, 0, 0)
@@ -110,6 +116,7 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(self.problems_view)
         self.centre.addWidget(self.notices_view)
         self.centre.addWidget(self.cases_view)
+        self.centre.addWidget(self.warnings_view)
         self.detail_scroll = scrolling(self.detail)
         self.detail_scroll.setObjectName("detail_scroll")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -175,6 +182,19 @@ class MainWindow(QMainWindow):
             self.tr("本线索的处罚案件"), CLUE_CASES_KEY, self.show_clue_cases
         )
         view.addAction(self.clue_cases_action)
+        view.addSeparator()
+        self.warning_record_action = self._action(
+            self.tr("预警台账"), WARNING_RECORD_KEY, self.navigation.select_warning_record
+        )
+        view.addAction(self.warning_record_action)
+        self.red_week_action = self._action(
+            self.tr("本周红色预警"), RED_THIS_WEEK_KEY, self.show_red_this_week
+        )
+        view.addAction(self.red_week_action)
+        self.red_open_action = self._action(
+            self.tr("红色预警未消除"), RED_OPEN_KEY, self.show_red_still_open
+        )
+        view.addAction(self.red_open_action)
         sync_menu = bar.addMenu(self.tr("同步(&S)"))
         self.sync_action = self._action(self.tr("立即同步"), SYNC_KEY, self.sync.sync_now)
         sync_menu.addAction(self.sync_action)
@@ -200,6 +220,10 @@ class MainWindow(QMainWindow):
         self.navigation.cases_selected.connect(self.show_cases)
         self.cases_view.case_selected.connect(self.show_case_beside)
         self.cases_view.case_requested.connect(self.open_case)
+        self.navigation.warning_record_selected.connect(self.show_warning_record)
+        self.warnings_view.clue_selected.connect(self.show_warning_clue_beside)
+        self.warnings_view.clue_requested.connect(self.open_warning_clue)
+        self.notifier.warnings_clicked.connect(self.show_red_still_open)
         self.filter_bar.filter_changed.connect(self.queue_view.set_filter)
         self.queue_view.clue_selected.connect(self.detail.show_clue)
         self.queue_view.selection_cleared.connect(lambda: self.detail.show_clue(None))
@@ -256,6 +280,34 @@ class MainWindow(QMainWindow):
         """Open a case of the list (Enter, double click): its clue's case tab, focused."""
         self.detail.show_clue(clue_id_by_code(self.workspace.store, clue_code))
         self.detail.show_cases_tab(case_id)
+
+    def show_warning_record(self) -> None:
+        """Show the warning record of the clues in the user's scope, with its filters."""
+        self.centre.setCurrentWidget(self.warnings_view)
+        self.warnings_view.refresh()
+        self.warnings_view.view.setFocus()
+
+    def show_red_this_week(self) -> None:
+        """The warning record on 本周红色预警."""
+        self.navigation.select_warning_record()
+        self.warnings_view.show_red_this_week()
+
+    def show_red_still_open(self) -> None:
+        """The warning record on 红色预警未消除."""
+        self.navigation.select_warning_record()
+        self.warnings_view.show_red_still_open()
+
+    def show_warning_clue_beside(self, code: str) -> None:
+        """Show the selected episode's clue beside the record, on its 预警记录 tab."""
+        if self.centre.currentWidget() is not self.warnings_view or not code:
+            return
+        self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
+        self.detail.tabs.setCurrentWidget(self.detail.warnings)
+
+    def open_warning_clue(self, code: str) -> None:
+        """Open an episode's clue (Enter, double click): its 预警记录 tab, focused."""
+        self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
+        self.detail.show_warnings_tab()
 
     def show_clue_cases(self) -> None:
         """Bring the shown clue's 处罚案件 tab forward."""
@@ -316,9 +368,23 @@ class MainWindow(QMainWindow):
         run_task(work, done, owner=self)
 
     def _synced(self, summary: SyncSummary) -> None:
+        self.notify_new_red_warnings()
         self.problems_view.reload()
         self.navigation.set_problem_count(self.status.problem_count)
         self.take_snapshot(then=summary)
+
+    def notify_new_red_warnings(self) -> int:
+        """For a commission user, one notification for the red warnings a sync brought (clues
+        that reached level 3 since the last look); the number of new ones."""
+        before, self.red_keys = self.red_keys, open_red_keys(self.workspace.store)
+        if not is_commission(self.workspace):
+            return 0
+        new = sorted(self.red_keys - before)
+        if new:
+            self.notifier.notify_red_warnings(len({key[0] for key in new}), new[0][0])
+            if self.centre.currentWidget() is self.warnings_view:
+                self.warnings_view.refresh()
+        return len(new)
 
     def _sync_failed(self, message: str) -> None:
         log.warning("sync failed: %s", message)
@@ -369,6 +435,9 @@ class MainWindow(QMainWindow):
             self.problems_action,
             self.cases_action,
             self.clue_cases_action,
+            self.warning_record_action,
+            self.red_week_action,
+            self.red_open_action,
             self.settings_action,
             self.help_action,
             self.quit_action,

@@ -61,6 +61,7 @@ class EntryKind(Enum):
     QUEUE = "queue"
     NOTICES = "notices"
     CASES = "cases"
+    WARNING_RECORD = "warning_record"
     SYNC_PROBLEMS = "sync_problems"
 
 
@@ -77,6 +78,7 @@ class Entry:
 SYNC_PROBLEMS = Entry(EntryKind.SYNC_PROBLEMS)
 NOTICES = Entry(EntryKind.NOTICES)
 CASES = Entry(EntryKind.CASES)
+WARNING_RECORD = Entry(EntryKind.WARNING_RECORD)
 
 
 def entries_for(viewer: Viewer) -> list[Entry]:
@@ -95,6 +97,7 @@ def entries_for(viewer: Viewer) -> list[Entry]:
         *(Entry(EntryKind.QUEUE, q) for q in queues),
         Entry(EntryKind.GROUP, heading="supervision"),
         Entry(EntryKind.QUEUE, Queue.WARNINGS),
+        WARNING_RECORD,
         NOTICES,
         CASES,
         Entry(EntryKind.GROUP, heading="lookup"),
@@ -147,6 +150,8 @@ class NavigationModel(QAbstractListModel):
             return self.tr("整改文书")
         if entry.kind is EntryKind.CASES:
             return self.tr("处罚案件")
+        if entry.kind is EntryKind.WARNING_RECORD:
+            return self.tr("预警台账")
         assert entry.queue is not None
         return label(entry.queue)
 
@@ -250,6 +255,8 @@ class NavigationPanel(QWidget):
     """The user chose 整改文书."""
     cases_selected = Signal()
     """The user chose 处罚案件."""
+    warning_record_selected = Signal()
+    """The user chose 预警台账."""
     counts_updated = Signal()
     """The counts beside the queues were queried again."""
 
@@ -299,6 +306,10 @@ class NavigationPanel(QWidget):
     def select_cases(self) -> None:
         """Select 处罚案件 as if the user clicked it."""
         self._select(CASES)
+
+    def select_warning_record(self) -> None:
+        """Select 预警台账 as if the user clicked it."""
+        self._select(WARNING_RECORD)
 
     def set_problem_count(self, number: int) -> None:
         """Show how many sync problems wait (fed by the main window)."""
@@ -357,5 +368,7 @@ class NavigationPanel(QWidget):
             self.notices_selected.emit()
         elif entry.kind is EntryKind.CASES:
             self.cases_selected.emit()
+        elif entry.kind is EntryKind.WARNING_RECORD:
+            self.warning_record_selected.emit()
         elif entry.queue is not None:
             self.queue_selected.emit(entry.queue)

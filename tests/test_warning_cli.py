@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from desktop.cli import main
 from desktop.domain.stages import Stage
@@ -17,6 +17,7 @@ from desktop.domain.timeutil import CHINA_TZ
 from desktop.domain.warning_record import ClearedBy, WarningEpisode
 from desktop.store.database import DB_FILE, open_store
 from desktop.store.models import Clue
+from desktop.store.models import WarningEpisode as WarningEpisodeRow
 from desktop.store.warnings import replace_clue_warnings
 from desktop.warning_cli import run
 
@@ -37,6 +38,7 @@ def data_dir(demo_store_dir: Path, tmp_path: Path) -> Path:
     shutil.copyfile(demo_store_dir / DB_FILE, folder / DB_FILE)
     store = open_store(folder)
     with store.session() as session:
+        session.execute(delete(WarningEpisodeRow))  # the demo's own record gives way to these
         first, second = session.execute(select(Clue.id, Clue.code).order_by(Clue.id).limit(2))
         signed = cst(11, 6, 9)
         replace_clue_warnings(

@@ -141,8 +141,22 @@ def _where(statement: Any, flt: WarningFilter) -> Any:
     return statement
 
 
-def _row(row: Any) -> WarningRow:
-    episode = WarningEpisode(
+def episode_values(episode: Any) -> dict[str, Any]:
+    """The columns of a stored episode (all but clue and unit) from a `WarningEpisode` or
+    the wire's `WarningOut`, which name their fields alike."""
+    return {
+        "stage": episode.stage.value,
+        "level": episode.level,
+        "deadline": episode.deadline,
+        "reached_at": episode.reached_at,
+        "cleared_at": episode.cleared_at,
+        "cleared_by": episode.cleared_by.value if episode.cleared_by else None,
+    }
+
+
+def stored_episode(row: Any) -> WarningEpisode:
+    """The episode a stored row (or a selected row with its columns) holds."""
+    return WarningEpisode(
         stage=Stage(row.stage),
         level=row.level,
         deadline=row.deadline,
@@ -150,6 +164,10 @@ def _row(row: Any) -> WarningRow:
         cleared_at=row.cleared_at,
         cleared_by=ClearedBy(row.cleared_by) if row.cleared_by else None,
     )
+
+
+def _row(row: Any) -> WarningRow:
+    episode = stored_episode(row)
     return WarningRow(row.code, episode, row.unit_code, row.name or row.unit_code)
 
 
@@ -213,17 +231,7 @@ def replace_clue_warnings(
     """Replace one clue's record with `episodes` (episode, unit code); caller commits."""
     session.query(EpisodeRow).filter(EpisodeRow.clue_id == clue_id).delete()
     session.add_all(
-        EpisodeRow(
-            clue_id=clue_id,
-            stage=e.stage.value,
-            level=e.level,
-            deadline=e.deadline,
-            reached_at=e.reached_at,
-            cleared_at=e.cleared_at,
-            cleared_by=e.cleared_by.value if e.cleared_by else None,
-            unit_code=unit,
-        )
-        for e, unit in episodes
+        EpisodeRow(clue_id=clue_id, **episode_values(e), unit_code=unit) for e, unit in episodes
     )
 
 

@@ -15,13 +15,14 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from desktop.domain.stages import Stage
 from desktop.domain.timeutil import CHINA_TZ
 from desktop.domain.warning_record import ClearedBy, WarningEpisode
 from desktop.store.database import Store
 from desktop.store.models import Clue
+from desktop.store.models import WarningEpisode as WarningEpisodeRow
 from desktop.store.warnings import replace_clue_warnings
 from desktop.sync.engine import SyncSummary
 from desktop.ui.main_window import WARNING_RECORD_KEY, MainWindow
@@ -94,6 +95,7 @@ def record(store: Store) -> dict[str, str]:
         "yellow": [(WarningEpisode(Stage.REVIEW, 1, review_due, cst(11, 26, 17, 30)), OFFICE)],
     }
     with store.session() as session:
+        session.execute(delete(WarningEpisodeRow))  # the demo's own record gives way to these
         for offset, (name, episodes) in enumerate(plan.items()):
             clue_id, code = _clue(store, offset)
             replace_clue_warnings(session, clue_id, episodes)

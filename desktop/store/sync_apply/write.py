@@ -17,6 +17,7 @@ from desktop.store.sync_apply.merge import merge_attachments, merge_events
 from desktop.store.sync_apply.parse import VALUE_FIELDS, ServerClue, UnknownUnitsError
 from desktop.store.sync_apply.records import write_server_records
 from desktop.store.sync_apply.work import Work, chunks, search_values
+from desktop.store.warnings import episode_values
 
 
 class NamesUnits(Protocol):
@@ -158,16 +159,7 @@ def write_warnings(work: Work, written: Written) -> None:
     for ids in chunks([clue_id for clue_id, _ in written]):
         connection.execute(delete(WarningEpisode).where(WarningEpisode.clue_id.in_(ids)))
     rows = [
-        {
-            "clue_id": clue_id,
-            "stage": w.stage.value,
-            "level": w.level,
-            "deadline": w.deadline,
-            "reached_at": w.reached_at,
-            "cleared_at": w.cleared_at,
-            "cleared_by": w.cleared_by.value if w.cleared_by else None,
-            "unit_code": w.unit,
-        }
+        {"clue_id": clue_id, **episode_values(w), "unit_code": w.unit}
         for clue_id, clue in written
         for w in clue.warnings
     ]

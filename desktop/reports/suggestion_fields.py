@@ -80,10 +80,11 @@ def issuer_name(
     return f"中共{place}纪律检查委员会"
 
 
-def subject_of(title: str, kind: SuggestionKind) -> str:
-    """The matter the title names (关于……的 stripped, with the document's name)."""
+def subject_of(title: str) -> str:
+    """The matter the title names (关于……的 and the document's name stripped)."""
     subject = title.strip().removeprefix("关于")
-    for ending in (kind.document, kind.noun, "建议书", "建议", "督办函"):
+    endings = [k.document for k in SuggestionKind] + [k.noun for k in SuggestionKind]
+    for ending in sorted({*endings, "建议书", "建议"}, key=len, reverse=True):
         if subject.endswith(ending):
             subject = subject.removesuffix(ending)
             break
@@ -109,7 +110,7 @@ def suggestion_fields(
         issuer=issuer,
         number=state.number.strip() or None,
         addressee=addressed.signature if addressed is not None else state.addressed_unit,
-        subject=subject_of(state.title, kind),
+        subject=subject_of(state.title),
         body=body or (state.title,),
         basis=basis or (state.basis,),
         requests=requests,

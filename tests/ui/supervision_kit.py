@@ -52,3 +52,25 @@ def issue(workspace: Workspace, *, at: datetime | None = None, **changes: Any) -
 
 EARLY = datetime(2026, 11, 2, 10, tzinfo=CHINA_TZ)
 """An issue time whose 5-day reply deadline is long past at the tests' now."""
+
+
+def red_clue(workspace: Workspace, county: str = "320706") -> str:
+    """A clue of the county whose running stage is at warning level 3 now, led by a unit."""
+    from desktop.domain.supervision_common import red_now
+    from desktop.store.supervision_rows import local_clue
+
+    with workspace.store.session() as session:
+        codes = session.scalars(
+            select(Clue.code)
+            .where(
+                Clue.county_code == county, Clue.lead_unit.is_not(None), Clue.closed_at.is_(None)
+            )
+            .order_by(Clue.code)
+        )
+        for code in codes:
+            clue = local_clue(session, code)
+            if clue is not None and red_now(
+                clue, workspace.now(), workspace.calendar, workspace.rules
+            ):
+                return code
+    raise LookupError("no red clue in the demo store")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.codes import UnitKind
 from desktop.store.queues import Queue, QueueFilter, Viewer, count
 from desktop.ui.labels import label
+from desktop.ui.supervision.areas import is_commission, waiting_suggestions
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.workspace import Workspace
 
@@ -61,6 +62,8 @@ class EntryKind(Enum):
     QUEUE = "queue"
     NOTICES = "notices"
     CASES = "cases"
+    SUGGESTIONS = "suggestions"
+    ACCOUNTABILITY = "accountability"
     SYNC_PROBLEMS = "sync_problems"
 
 
@@ -77,6 +80,8 @@ class Entry:
 SYNC_PROBLEMS = Entry(EntryKind.SYNC_PROBLEMS)
 NOTICES = Entry(EntryKind.NOTICES)
 CASES = Entry(EntryKind.CASES)
+SUGGESTIONS = Entry(EntryKind.SUGGESTIONS)
+ACCOUNTABILITY = Entry(EntryKind.ACCOUNTABILITY)
 
 
 def entries_for(viewer: Viewer) -> list[Entry]:
@@ -97,6 +102,8 @@ def entries_for(viewer: Viewer) -> list[Entry]:
         Entry(EntryKind.QUEUE, Queue.WARNINGS),
         NOTICES,
         CASES,
+        SUGGESTIONS,
+        ACCOUNTABILITY,
         Entry(EntryKind.GROUP, heading="lookup"),
         *(Entry(EntryKind.QUEUE, q) for q in LOOKUP_QUEUES),
         SYNC_PROBLEMS,
@@ -120,6 +127,9 @@ class NavigationModel(QAbstractListModel):
         self.entries = list(entries)
         self.counts: dict[Queue, int] = {}
         self.problem_count: int | None = None
+        self.commission = False
+        """Whether the user acts for a commission (建议与督办) or a unit (待答复的建议)."""
+        self.suggestion_count: int | None = None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         """Number of entries."""
@@ -147,6 +157,10 @@ class NavigationModel(QAbstractListModel):
             return self.tr("整改文书")
         if entry.kind is EntryKind.CASES:
             return self.tr("处罚案件")
+        if entry.kind is EntryKind.SUGGESTIONS:
+            return self.tr("建议与督办") if self.commission else self.tr("待答复的建议")
+        if entry.kind is EntryKind.ACCOUNTABILITY:
+            return self.tr("问责记录")
         assert entry.queue is not None
         return label(entry.queue)
 
@@ -164,6 +178,8 @@ class NavigationModel(QAbstractListModel):
         """The entry's count, None while unknown (or for the heading)."""
         if entry.kind is EntryKind.SYNC_PROBLEMS:
             return self.problem_count
+        if entry.kind is EntryKind.SUGGESTIONS:
+            return self.suggestion_count
         if entry.queue is None:
             return None
         return self.counts.get(entry.queue)
@@ -205,6 +221,11 @@ class NavigationModel(QAbstractListModel):
     def set_problem_count(self, number: int) -> None:
         """The number of sync problems."""
         self.problem_count = number
+        self._counts_changed()
+
+    def set_suggestion_count(self, number: int) -> None:
+        """Suggestions waiting: for a unit its replies owed, for a commission replies to review."""
+        self.suggestion_count = number
         self._counts_changed()
 
     def _counts_changed(self) -> None:
@@ -250,6 +271,10 @@ class NavigationPanel(QWidget):
     """The user chose 整改文书."""
     cases_selected = Signal()
     """The user chose 处罚案件."""
+    suggestions_selected = Signal()
+    """The user chose 建议与督办 / 待答复的建议."""
+    accountability_selected = Signal()
+    """The user chose 问责记录."""
     counts_updated = Signal()
     """The counts beside the queues were queried again."""
 
@@ -257,6 +282,7 @@ class NavigationPanel(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.model = NavigationModel(entries_for(workspace.viewer), self)
+        self.model.commission = is_commission(workspace)
         self.view = QListView(self)
         self.view.setObjectName("navigation")
         self.view.setAccessibleName(self.tr("线索队列"))
@@ -304,11 +330,24 @@ class NavigationPanel(QWidget):
         """Show how many sync problems wait (fed by the main window)."""
         self.model.set_problem_count(number)
 
+    def select_suggestions(self) -> None:
+        """Select 建议与督办 / 待答复的建议 as if the user clicked it."""
+        self._select(SUGGESTIONS)
+
+    def select_accountability(self) -> None:
+        """Select 问责记录 as if the user clicked it."""
+        self._select(ACCOUNTABILITY)
+
+    def refresh_suggestion_count(self) -> None:
+        """Count the suggestions waiting for the user's unit (a small local query)."""
+        self.model.set_suggestion_count(waiting_suggestions(self.workspace))
+
     def refresh_counts(self) -> None:
         """Count every queue again in one background task (coalesced while one runs)."""
         if self._counting is not None:
             self._recount = True
             return
+        self.refresh_suggestion_count()
         store = self.workspace.store
         viewer = self.workspace.viewer
         bounds = self.workspace.bounds()
@@ -357,5 +396,9 @@ class NavigationPanel(QWidget):
             self.notices_selected.emit()
         elif entry.kind is EntryKind.CASES:
             self.cases_selected.emit()
+        elif entry.kind is EntryKind.SUGGESTIONS:
+            self.suggestions_selected.emit()
+        elif entry.kind is EntryKind.ACCOUNTABILITY:
+            self.accountability_selected.emit()
         elif entry.queue is not None:
             self.queue_selected.emit(entry.queue)

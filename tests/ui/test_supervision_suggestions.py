@@ -14,11 +14,12 @@ from desktop.domain.suggestions import SuggestionAction, SuggestionStatus
 from desktop.store.attachments import attachment_path
 from desktop.store.supervision import load_suggestion, reply_to_suggestion
 from desktop.ui.forms.fields import TextField
+from desktop.ui.supervision.areas import waiting_suggestions
 from desktop.ui.supervision.issue_form import IssueSuggestionForm
 from desktop.ui.supervision.suggestion_detail import SuggestionDetailDialog
 from desktop.ui.supervision.suggestion_forms import AcceptForm, ReplyForm, SendBackForm
 from desktop.ui.supervision.suggestion_model import Column
-from desktop.ui.supervision.suggestions_view import SuggestionsView, awaiting_reply_count
+from desktop.ui.supervision.suggestions_view import SuggestionsView
 from desktop.ui.workspace import Workspace
 from tests.ui.conftest import MakeWorkspace
 from tests.ui.supervision_kit import (
@@ -72,7 +73,7 @@ def test_the_commission_lists_and_filters_its_suggestions(
     qtbot.addWidget(unit_view)
     assert shown(qtbot, unit_view) == ["海监建〔2026〕1号"]
     assert not unit_view.issue_button.isVisibleTo(unit_view)
-    assert awaiting_reply_count(street) == 1
+    assert waiting_suggestions(street) == 1
 
 
 def test_issuing_from_a_clue_shows_the_error_at_its_field(
@@ -189,3 +190,28 @@ def test_the_commission_sends_back_then_accepts(
     assert dialog.history.rowCount() == 5
     assert dialog.history.item(2, 4).text() == "缺少整改前后对比照片。"
     assert dialog.action_buttons == {}
+
+
+def test_navigation_counts_the_suggestions_waiting(
+    qtbot: QtBot, make_workspace: MakeWorkspace
+) -> None:
+    from desktop.ui.navigation import SUGGESTIONS, CountRole, NavigationPanel
+
+    commission = make_workspace(COMMISSION)
+    sid = issue(commission)
+    street = make_workspace(STREET_USER)
+    panel = NavigationPanel(street)
+    qtbot.addWidget(panel)
+    index = panel.model.index(panel.model.row_of(SUGGESTIONS))
+    assert index.data() == "待答复的建议" and index.data(CountRole) == 1
+    reply_to_suggestion(
+        street.store, street.username, street.device_id, sid, "已整改", now=street.now()
+    )
+    street.events.clues_changed.emit()
+    qtbot.waitUntil(lambda: index.data(CountRole) == 0, timeout=WAIT)
+    board = NavigationPanel(commission)
+    qtbot.addWidget(board)
+    mine = board.model.index(board.model.row_of(SUGGESTIONS))
+    assert mine.data() == "建议与督办" and mine.data(CountRole) == 1  # a reply to review
+    with qtbot.waitSignal(board.suggestions_selected, timeout=WAIT):
+        board.select_suggestions()

@@ -43,7 +43,7 @@ from desktop.ui.supervision.accountability_form import AccountabilityForm
 from desktop.ui.supervision.areas import is_commission, supervised_units
 from desktop.ui.workspace import Workspace
 
-RECORD_KEY = "Ctrl+Shift+J"
+RECORD_KEY = "Ctrl+Alt+R"
 """登记问责… in the commission's list."""
 IdRole = Qt.ItemDataRole.UserRole + 1
 DEFAULT_PERIOD_DAYS = 365

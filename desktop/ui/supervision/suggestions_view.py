@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.suggestions import AWAITING_REPLY, SuggestionKind, SuggestionStatus
-from desktop.store.supervision import list_suggestions
 from desktop.ui.countdown import CountdownTicker
 from desktop.ui.filter_bar import compact_combo, show_first_entry_whole
 from desktop.ui.flow_layout import FlowLayout
@@ -37,22 +36,10 @@ from desktop.ui.supervision.suggestion_model import (
 )
 from desktop.ui.workspace import Workspace
 
-ISSUE_KEY = "Ctrl+Shift+N"
+ISSUE_KEY = "Ctrl+Alt+N"
 """发出建议… in the commission's list."""
 AWAITING = "awaiting"
 """The state filter's value for every suggestion owing a reply (已发出, 已退回)."""
-
-
-def awaiting_reply_count(workspace: Workspace) -> int:
-    """How many suggestions addressed to the user's unit wait for its reply."""
-    return len(
-        list_suggestions(
-            workspace.store,
-            status=sorted(AWAITING_REPLY),
-            addressed_unit=workspace.actor.unit.code,
-            now=workspace.now(),
-        )
-    )
 
 
 class SuggestionsView(QWidget):

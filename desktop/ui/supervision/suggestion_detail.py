@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -106,6 +107,9 @@ class SuggestionDetailDialog(QDialog):
         self.replies = QTreeWidget()
         self.replies.setObjectName("suggestion_replies")
         self.replies.setHeaderLabels([self.tr("答复"), self.tr("时间"), self.tr("答复人")])
+        self.replies.setWordWrap(True)
+        self.replies.header().setStretchLastSection(False)
+        self.replies.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.replies.itemActivated.connect(self._reply_item_activated)
         self.tabs.addTab(self.replies, self.tr("答复"))
         self.history = QTableWidget(0, 5)
@@ -230,6 +234,7 @@ class SuggestionDetailDialog(QDialog):
         if not state.replies:
             self.replies.addTopLevelItem(QTreeWidgetItem([self.tr("尚未答复"), "", ""]))
         self.replies.resizeColumnToContents(1)
+        self.replies.resizeColumnToContents(2)
 
     def _show_history(self) -> None:
         assert self.detail is not None

@@ -27,11 +27,11 @@ class Column(IntEnum):
     KIND = 1
     UNIT = 2
     SUBJECT = 3
-    ISSUED = 4
-    DEADLINE = 5
-    COUNTDOWN = 6
-    WARNING = 7
-    STATUS = 8
+    STATUS = 4
+    COUNTDOWN = 5
+    WARNING = 6
+    DEADLINE = 7
+    ISSUED = 8
 
 
 HEADERS = {

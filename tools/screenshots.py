@@ -13,6 +13,8 @@ large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
     --only cases    makes only the penalty cases' screenshots (a quicker look at them).
     --only warnings makes only the warning record's: the city commission's 预警台账 with a red
                     clue's 预警记录 tab beside it (warning-record.png).
+    --only supervision  makes only the commission's suggestions and accountability records
+                    and the street's reply to a suggestion.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
@@ -138,7 +142,23 @@ class Desk:
         self.sync_now()
         return self.first_code(Clue.subject_name == subject)
 
-    def first_code(self, *conditions: object) -> str:
+    def first_codes(self, unit: str, count: int) -> list[str]:
+        """The first clues led by `unit` on this desk."""
+        with self.store.session() as session:
+            return list(
+                session.scalars(
+                    select(Clue.code).where(Clue.lead_unit == unit).order_by(Clue.id).limit(count)
+                )
+            )
+
+    def first_lead(self, code: str) -> str:
+        """The lead unit of a clue on this desk."""
+        with self.store.session() as session:
+            lead = session.scalars(select(Clue.lead_unit).where(Clue.code == code)).first()
+        assert lead is not None, code
+        return lead
+
+    def first_code(self, *conditions: Any) -> str:
         with self.store.session() as session:
             code = session.scalars(select(Clue.code).where(*conditions).order_by(Clue.id)).first()
         assert code is not None, conditions
@@ -155,7 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     """Make every screenshot; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--only", choices=["cases", "warnings"], help="make only these screenshots")
+    parser.add_argument(
+        "--only",
+        choices=["cases", "warnings", "supervision"],
+        help="make only these screenshots",
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     make_application(["cluedesk"])
@@ -170,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
                 shoot_cases(Desk(url, "hzhb", root / "hzhb"), args.out)
             elif args.only == "warnings":
                 shoot_warnings(Desk(url, "u320700800s", root / "city-commission"), args.out)
+            elif args.only == "supervision":
+                shoot_supervision(url, root, args.out)
             else:
                 shoot(url, root, args.out)
         finally:
@@ -357,6 +383,190 @@ def shoot_notices(desk: Desk, out: Path) -> None:
         settle()
     grab(preview, out / "notice-preview.png")
     preview.close()
+
+
+def _red_clue(desk: Desk) -> str | None:
+    """A clue of 海州区 led by a unit whose running stage is at warning level 3 now."""
+    from desktop.domain.supervision_common import red_now
+    from desktop.store.supervision_rows import local_clue
+
+    ws = desk.workspace
+    with desk.store.session() as session:
+        codes = list(
+            session.scalars(
+                select(Clue.code)
+                .where(
+                    Clue.county_code == "320706",
+                    Clue.lead_unit.is_not(None),
+                    Clue.closed_at.is_(None),
+                )
+                .order_by(Clue.id)
+            )
+        )
+        for code in codes:
+            clue = local_clue(session, code)
+            if clue is not None and red_now(clue, ws.now(), ws.calendar, ws.rules):
+                return code
+    return None
+
+
+def shoot_supervision(url: str, root: Path, out: Path) -> None:
+    """海州区纪委监委 issues suggestions to 新海街道 and others, the street replies (with a
+    photo) and the commission sends one back; an accountability record on a red clue: the
+    commission's suggestion list, a suggestion opened, its accountability records and the
+    street's reply form."""
+    from desktop.domain.accountability import Measure
+    from desktop.domain.suggestions import SuggestionAction
+    from desktop.store.supervision import (
+        issue_suggestion,
+        record_accountability,
+        reply_to_suggestion,
+        send_back,
+    )
+    from desktop.ui.supervision.suggestion_forms import ReplyForm
+
+    street_code, other_code = "320706001", "320706002"
+    commission = Desk(url, "hzjw", root / "hzjw")
+    street = Desk(url, "xinhai", root / "xinhai")
+    cws, sws = commission.workspace, street.workspace
+    year = china_now().year
+    codes = street.first_codes(street_code, 3)
+    base = {
+        "basis": "《中华人民共和国监察法》第四十五条",
+        "text": "经查，你单位部分生态环境问题线索签收不及时、办理超期，多条线索触发三级预警。\n"
+        "建议事项：\n立即对所列线索逐件核查办理\n建立签收办理日清周结机制\n"
+        "对超期线索责任人员的履职情况进行调查",
+    }
+    plans = [
+        (
+            "discipline",
+            f"海纪建〔{year}〕1号",
+            street_code,
+            codes,
+            "关于督促加强线索签收办理工作的纪律检查建议",
+            10,
+        ),
+        (
+            "supervision",
+            f"海监建〔{year}〕2号",
+            street_code,
+            codes[:1],
+            "关于规范线索现场核查工作的监察建议",
+            5,
+        ),
+        (
+            "urging_letter",
+            f"海纪督〔{year}〕3号",
+            other_code,
+            [],
+            "关于加快推进线索办理工作的督办函",
+            15,
+        ),
+        (
+            "supervision",
+            f"海监建〔{year}〕4号",
+            other_code,
+            [],
+            "关于健全线索办理责任制的监察建议",
+            1,
+        ),
+    ]
+    ids = []
+    for kind, number, unit, clue_codes, title, days in plans:
+        payload = {
+            **base,
+            "kind": kind,
+            "number": number,
+            "addressed_unit": unit,
+            "clue_codes": clue_codes,
+            "title": title,
+            "reply_days": days,
+        }
+        ids.append(issue_suggestion(cws.store, cws.username, cws.device_id, payload).record_id)
+    commission.sync_now()
+    street.sync_now()
+    photo = root / "整改后现场照片.png"
+    photo.write_bytes(evidence_files()[0].data)
+    reply_to_suggestion(
+        sws.store,
+        sws.username,
+        sws.device_id,
+        ids[0],
+        "已对所列线索逐件核查并全部办结，建立了线索签收台账和专人负责制度。",
+        [photo],
+    )
+    reply_to_suggestion(sws.store, sws.username, sws.device_id, ids[1], "已完成现场核查。")
+    street.sync_now()
+    commission.sync_now()
+    send_back(
+        cws.store, cws.username, cws.device_id, ids[1], "现场核查缺少照片等佐证材料，请补充。", 3
+    )
+    late = {
+        **base,
+        "kind": "supervision",
+        "number": f"海监建〔{year}〕5号",
+        "addressed_unit": other_code,
+        "clue_codes": [],
+        "title": "关于落实线索办理主体责任的监察建议",
+        "reply_days": 5,
+        "issued_at": (china_now() - timedelta(days=20)).replace(microsecond=0).isoformat(),
+    }
+    overdue = issue_suggestion(cws.store, cws.username, cws.device_id, late).record_id
+    red = _red_clue(commission)
+    origins: dict[str, object] = {"suggestion_id": overdue, "clue_codes": []}
+    unit = other_code
+    if red is not None:
+        origins = {"clue_codes": [red]}
+        unit = commission.first_lead(red)
+    record_accountability(
+        cws.store,
+        cws.username,
+        cws.device_id,
+        {
+            "unit_concerned": unit,
+            "persons": [
+                {"name": "王明", "post": "办事处副主任"},
+                {"name": "李强", "post": "环保所所长"},
+            ],
+            "measure": Measure.TALK_REMINDER.value,
+            "decided_on": china_now().date().isoformat(),
+            "document_number": f"海纪问〔{year}〕1号",
+            "facts": "所负责的线索或建议超期未办理、未答复。",
+            **origins,
+        },
+    )
+    commission.sync_now()
+    street.sync_now()
+    window = commission.window
+    window.splitter.setSizes([180, 960, 300])  # the lists need the room, not the clue
+    window.navigation.select_suggestions()
+    view = window.suggestions_view
+    wait(lambda: not view.model.loading and view.model.rowCount() >= 4)
+    grab(window, out / "commission-suggestions.png")
+    view.select(ids[0])
+    dialog = view.open_current()
+    assert dialog is not None
+    dialog.tabs.setCurrentWidget(dialog.replies)
+    grab(dialog, out / "commission-suggestion-detail.png")
+    dialog.close()
+    window.navigation.select_accountability()
+    settle()
+    if window.accountability_view.rows:
+        window.accountability_view.view.selectRow(0)
+    grab(window, out / "commission-accountability.png")
+    street.window.navigation.select_suggestions()
+    sview = street.window.suggestions_view
+    wait(lambda: not sview.model.loading and sview.model.rowCount() >= 2)
+    detail = sview.open_suggestion(ids[1])
+    form = detail.open_form(SuggestionAction.REPLY)
+    assert isinstance(form, ReplyForm)
+    form.reply.set_value(  # type: ignore[attr-defined]
+        "已补充现场核查照片3张，并对核查记录进行了完善，相关责任人已作书面检查。"
+    )
+    form.files.add_files([photo])
+    grab(form, out / "unit-suggestion-reply.png")
+    form.reject()
+    detail.close()
 
 
 def shoot_cases(desk: Desk, out: Path) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -30,7 +31,7 @@ from desktop.ui.filter_bar import FilterBar
 from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.labels import label
 from desktop.ui.logging_setup import log_file
-from desktop.ui.navigation import NavigationPanel
+from desktop.ui.navigation import SUGGESTIONS, NavigationPanel
 from desktop.ui.notices_view import NoticesView
 from desktop.ui.notifications import Notifier, Snapshot
 from desktop.ui.queue_view import QueueView
@@ -41,10 +42,13 @@ from desktop.ui.screen_fit import fit_to_screen, keep_on_screen, scrolling
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import SyncStatusBar
+from desktop.ui.supervision.accountability_view import AccountabilityView
+from desktop.ui.supervision.areas import is_commission
+from desktop.ui.supervision.suggestions_view import SuggestionsView
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.sync_problems import SyncProblemsView
 from desktop.ui.tasks import Task, run_task
-from desktop.ui.warnings_view import RED_OPEN_KEY, RED_THIS_WEEK_KEY, WarningsView, is_commission
+from desktop.ui.warnings_view import RED_OPEN_KEY, RED_THIS_WEEK_KEY, WarningsView
 from desktop.ui.workspace import Workspace
 
 log = logging.getLogger("cluedesk.ui")
@@ -58,6 +62,12 @@ CLUE_CASES_KEY = "Ctrl+Alt+A"
 """The shown clue's 处罚案件 tab."""
 WARNING_RECORD_KEY = "Ctrl+Alt+Y"
 """The warning record (预警台账 under 预警与文书)."""
+SUGGESTIONS_KEY = "Ctrl+Alt+S"
+"""建议与督办 / 待答复的建议."""
+ACCOUNTABILITY_KEY = "Ctrl+Alt+Q"
+"""问责记录."""
+CLUE_SUGGESTION_KEY = "Ctrl+Alt+J"
+"""发出建议… on the shown clue (the commission)."""
 
 WINDOW_SIZE = QSize(1440, 860)
 """The window's size on a screen with room for it (smaller screens: a share of theirs)."""
@@ -106,6 +116,8 @@ class MainWindow(QMainWindow):
         self.cases_view = CasesView(workspace)
         self.warnings_view = WarningsView(workspace)
         self.red_keys = open_red_keys(workspace.store)
+        self.suggestions_view = SuggestionsView(workspace)
+        self.accountability_view = AccountabilityView(workspace)
         queue_page = QWidget()
         column = QVBoxLayout(queue_page)
         column.setContentsMargins(0, 0, 0, 0)
@@ -117,6 +129,8 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(self.notices_view)
         self.centre.addWidget(self.cases_view)
         self.centre.addWidget(self.warnings_view)
+        self.centre.addWidget(self.suggestions_view)
+        self.centre.addWidget(self.accountability_view)
         self.detail_scroll = scrolling(self.detail)
         self.detail_scroll.setObjectName("detail_scroll")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -195,6 +209,7 @@ class MainWindow(QMainWindow):
             self.tr("红色预警未消除"), RED_OPEN_KEY, self.show_red_still_open
         )
         view.addAction(self.red_open_action)
+        self._build_supervision_menu(view, work)
         sync_menu = bar.addMenu(self.tr("同步(&S)"))
         self.sync_action = self._action(self.tr("立即同步"), SYNC_KEY, self.sync.sync_now)
         sync_menu.addAction(self.sync_action)
@@ -209,6 +224,29 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("关于 cluedesk"), None, self.open_about)
         help_menu.addAction(self.about_action)
 
+    def _build_supervision_menu(self, view: QMenu, work: QMenu) -> None:
+        """The commissions' records: their lists, and 发出建议… / 登记问责… on the shown clue."""
+        view.addSeparator()
+        self.suggestions_action = self._action(
+            self.navigation.model.name(SUGGESTIONS),
+            SUGGESTIONS_KEY,
+            self.navigation.select_suggestions,
+        )
+        view.addAction(self.suggestions_action)
+        self.accountability_action = self._action(
+            self.tr("问责记录"), ACCOUNTABILITY_KEY, self.navigation.select_accountability
+        )
+        view.addAction(self.accountability_action)
+        self.clue_suggestion_action = self._action(
+            self.tr("对本线索发出建议…"), CLUE_SUGGESTION_KEY, self.issue_suggestion_on_clue
+        )
+        self.clue_accountability_action = self._action(
+            self.tr("对本线索登记问责…"), None, self.record_accountability_on_clue
+        )
+        for action in (self.clue_suggestion_action, self.clue_accountability_action):
+            action.setVisible(is_commission(self.workspace))
+            work.insertAction(self.quit_action, action)
+
     def _connect(self) -> None:
         self.workspace.events.reference_changed.connect(self._update_register)
         self.navigation.queue_selected.connect(self.show_queue)
@@ -218,6 +256,13 @@ class MainWindow(QMainWindow):
         self.notices_view.workbench.notice_selected.connect(self.show_notice_clue)
         self.notices_view.workbench.file_case_requested.connect(self.detail.file_case_on_notice)
         self.navigation.cases_selected.connect(self.show_cases)
+        self.navigation.suggestions_selected.connect(self.show_suggestions)
+        self.navigation.accountability_selected.connect(self.show_accountability)
+        self.suggestions_view.clue_requested.connect(self.show_clue_code)
+        self.suggestions_view.accountability_requested.connect(
+            lambda sid: self.accountability_view.open_record_form(suggestion_id=sid)
+        )
+        self.accountability_view.clue_requested.connect(self.show_clue_code)
         self.cases_view.case_selected.connect(self.show_case_beside)
         self.cases_view.case_requested.connect(self.open_case)
         self.navigation.warning_record_selected.connect(self.show_warning_record)
@@ -267,6 +312,33 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentWidget(self.cases_view)
         self.cases_view.refresh()
         self.cases_view.view.setFocus()
+
+    def show_suggestions(self) -> None:
+        """Show the suggestions: the commission's own, or those addressed to the unit."""
+        self.centre.setCurrentWidget(self.suggestions_view)
+        self.suggestions_view.refresh()
+        self.suggestions_view.view.setFocus()
+
+    def show_accountability(self) -> None:
+        """Show the accountability records (the commission's, or the unit's own, read-only)."""
+        self.centre.setCurrentWidget(self.accountability_view)
+        self.accountability_view.refresh()
+        self.accountability_view.view.setFocus()
+
+    def shown_clue_code(self) -> str | None:
+        """The code of the clue in the detail panel, None when none is shown."""
+        detail = self.detail.detail
+        return detail.code if detail is not None else None
+
+    def issue_suggestion_on_clue(self) -> QWidget | None:
+        """发出建议… prefilled with the shown clue (the commission)."""
+        code = self.shown_clue_code()
+        return self.suggestions_view.open_issue([code] if code else [])
+
+    def record_accountability_on_clue(self) -> QWidget | None:
+        """登记问责… on the shown clue (a clue at level 3; the commission)."""
+        code = self.shown_clue_code()
+        return self.accountability_view.open_record_form([code] if code else [])
 
     def show_case_beside(self, case_id: str, clue_code: str) -> None:
         """Show the selected case's clue beside the case list, on its case tab."""
@@ -438,6 +510,9 @@ class MainWindow(QMainWindow):
             self.warning_record_action,
             self.red_week_action,
             self.red_open_action,
+            self.suggestions_action,
+            self.accountability_action,
+            self.clue_suggestion_action,
             self.settings_action,
             self.help_action,
             self.quit_action,

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.codes import UnitKind
 from desktop.store.queues import Queue, QueueFilter, Viewer, count
 from desktop.ui.labels import label
+from desktop.ui.supervision.areas import is_commission, waiting_suggestions
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.workspace import Workspace
 
@@ -62,6 +63,8 @@ class EntryKind(Enum):
     NOTICES = "notices"
     CASES = "cases"
     WARNING_RECORD = "warning_record"
+    SUGGESTIONS = "suggestions"
+    ACCOUNTABILITY = "accountability"
     SYNC_PROBLEMS = "sync_problems"
 
 
@@ -79,6 +82,8 @@ SYNC_PROBLEMS = Entry(EntryKind.SYNC_PROBLEMS)
 NOTICES = Entry(EntryKind.NOTICES)
 CASES = Entry(EntryKind.CASES)
 WARNING_RECORD = Entry(EntryKind.WARNING_RECORD)
+SUGGESTIONS = Entry(EntryKind.SUGGESTIONS)
+ACCOUNTABILITY = Entry(EntryKind.ACCOUNTABILITY)
 
 
 def entries_for(viewer: Viewer) -> list[Entry]:
@@ -100,6 +105,8 @@ def entries_for(viewer: Viewer) -> list[Entry]:
         WARNING_RECORD,
         NOTICES,
         CASES,
+        SUGGESTIONS,
+        ACCOUNTABILITY,
         Entry(EntryKind.GROUP, heading="lookup"),
         *(Entry(EntryKind.QUEUE, q) for q in LOOKUP_QUEUES),
         SYNC_PROBLEMS,
@@ -123,6 +130,9 @@ class NavigationModel(QAbstractListModel):
         self.entries = list(entries)
         self.counts: dict[Queue, int] = {}
         self.problem_count: int | None = None
+        self.commission = False
+        """Whether the user acts for a commission (建议与督办) or a unit (待答复的建议)."""
+        self.suggestion_count: int | None = None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         """Number of entries."""
@@ -152,6 +162,10 @@ class NavigationModel(QAbstractListModel):
             return self.tr("处罚案件")
         if entry.kind is EntryKind.WARNING_RECORD:
             return self.tr("预警台账")
+        if entry.kind is EntryKind.SUGGESTIONS:
+            return self.tr("建议与督办") if self.commission else self.tr("待答复的建议")
+        if entry.kind is EntryKind.ACCOUNTABILITY:
+            return self.tr("问责记录")
         assert entry.queue is not None
         return label(entry.queue)
 
@@ -169,6 +183,8 @@ class NavigationModel(QAbstractListModel):
         """The entry's count, None while unknown (or for the heading)."""
         if entry.kind is EntryKind.SYNC_PROBLEMS:
             return self.problem_count
+        if entry.kind is EntryKind.SUGGESTIONS:
+            return self.suggestion_count
         if entry.queue is None:
             return None
         return self.counts.get(entry.queue)
@@ -210,6 +226,11 @@ class NavigationModel(QAbstractListModel):
     def set_problem_count(self, number: int) -> None:
         """The number of sync problems."""
         self.problem_count = number
+        self._counts_changed()
+
+    def set_suggestion_count(self, number: int) -> None:
+        """Suggestions waiting: for a unit its replies owed, for a commission replies to review."""
+        self.suggestion_count = number
         self._counts_changed()
 
     def _counts_changed(self) -> None:
@@ -257,6 +278,10 @@ class NavigationPanel(QWidget):
     """The user chose 处罚案件."""
     warning_record_selected = Signal()
     """The user chose 预警台账."""
+    suggestions_selected = Signal()
+    """The user chose 建议与督办 / 待答复的建议."""
+    accountability_selected = Signal()
+    """The user chose 问责记录."""
     counts_updated = Signal()
     """The counts beside the queues were queried again."""
 
@@ -264,6 +289,7 @@ class NavigationPanel(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.model = NavigationModel(entries_for(workspace.viewer), self)
+        self.model.commission = is_commission(workspace)
         self.view = QListView(self)
         self.view.setObjectName("navigation")
         self.view.setAccessibleName(self.tr("线索队列"))
@@ -315,11 +341,24 @@ class NavigationPanel(QWidget):
         """Show how many sync problems wait (fed by the main window)."""
         self.model.set_problem_count(number)
 
+    def select_suggestions(self) -> None:
+        """Select 建议与督办 / 待答复的建议 as if the user clicked it."""
+        self._select(SUGGESTIONS)
+
+    def select_accountability(self) -> None:
+        """Select 问责记录 as if the user clicked it."""
+        self._select(ACCOUNTABILITY)
+
+    def refresh_suggestion_count(self) -> None:
+        """Count the suggestions waiting for the user's unit (a small local query)."""
+        self.model.set_suggestion_count(waiting_suggestions(self.workspace))
+
     def refresh_counts(self) -> None:
         """Count every queue again in one background task (coalesced while one runs)."""
         if self._counting is not None:
             self._recount = True
             return
+        self.refresh_suggestion_count()
         store = self.workspace.store
         viewer = self.workspace.viewer
         bounds = self.workspace.bounds()
@@ -370,5 +409,9 @@ class NavigationPanel(QWidget):
             self.cases_selected.emit()
         elif entry.kind is EntryKind.WARNING_RECORD:
             self.warning_record_selected.emit()
+        elif entry.kind is EntryKind.SUGGESTIONS:
+            self.suggestions_selected.emit()
+        elif entry.kind is EntryKind.ACCOUNTABILITY:
+            self.accountability_selected.emit()
         elif entry.queue is not None:
             self.queue_selected.emit(entry.queue)

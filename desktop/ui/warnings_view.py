@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.codes import Role, UnitKind
 from desktop.domain.stages import Stage
 from desktop.domain.timeutil import to_china
 from desktop.store.warnings import (
@@ -32,6 +31,7 @@ from desktop.store.warnings import (
 from desktop.ui.filter_bar import compact_combo, show_first_entry_whole
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.notices.fields import from_qdate, to_qdate
+from desktop.ui.supervision.areas import is_commission
 from desktop.ui.warning_record import WarningRecordModel, level_name, record_table, stage_name
 from desktop.ui.workspace import Workspace
 
@@ -39,12 +39,6 @@ DEBOUNCE_MS = 250
 DEFAULT_PERIOD_DAYS = 30
 RED_THIS_WEEK_KEY = "Ctrl+Alt+W"
 RED_OPEN_KEY = "Ctrl+Alt+R"
-
-
-def is_commission(workspace: Workspace) -> bool:
-    """Whether the user works for a discipline commission (纪委监委): its unit, or its role."""
-    actor = workspace.actor
-    return actor.unit.kind is UnitKind.DISCIPLINE or actor.role is Role.SUPERVISOR
 
 
 class WarningsView(QWidget):

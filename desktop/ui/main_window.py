@@ -268,6 +268,9 @@ class MainWindow(QMainWindow):
         self.navigation.warning_record_selected.connect(self.show_warning_record)
         self.warnings_view.clue_selected.connect(self.show_warning_clue_beside)
         self.warnings_view.clue_requested.connect(self.open_warning_clue)
+        self.warnings_view.accountability_requested.connect(
+            lambda code: self.accountability_view.open_record_form(clue_codes=[code])
+        )
         self.notifier.warnings_clicked.connect(self.show_red_still_open)
         self.filter_bar.filter_changed.connect(self.queue_view.set_filter)
         self.queue_view.clue_selected.connect(self.detail.show_clue)

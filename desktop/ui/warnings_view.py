@@ -48,6 +48,8 @@ class WarningsView(QWidget):
     """Enter or a double click on an episode: its clue's code."""
     clue_selected = Signal(str)
     """The episode now selected: its clue's code ('' for none)."""
+    accountability_requested = Signal(str)
+    """A commission user asked to take the selected red clue into an accountability record."""
 
     def __init__(
         self, workspace: Workspace, parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS
@@ -70,11 +72,17 @@ class WarningsView(QWidget):
         )
         self.clear_button = QPushButton(self.tr("清除筛选"))
         self.clear_button.setObjectName("warnings_clear")
+        self.accountability_button = QPushButton(self.tr("登记问责…"))
+        self.accountability_button.setObjectName("warnings_accountability")
+        self.accountability_button.setToolTip(self.tr("就选中的三级预警线索登记问责"))
+        self.accountability_button.setVisible(is_commission(workspace))
+        self.accountability_button.setEnabled(False)
         for preset in (
             QLabel(self.tr("常用：")),
             self.red_week_button,
             self.red_open_button,
             self.clear_button,
+            self.accountability_button,
         ):
             presets.addWidget(preset)
         layout.addWidget(presets_widget)
@@ -157,6 +165,7 @@ class WarningsView(QWidget):
         self.red_week_button.clicked.connect(self.show_red_this_week)
         self.red_open_button.clicked.connect(self.show_red_still_open)
         self.clear_button.clicked.connect(self.clear_filters)
+        self.accountability_button.clicked.connect(self._request_accountability)
         self.view.activated.connect(self._activated)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         workspace.events.clues_changed.connect(self.refresh)
@@ -283,7 +292,15 @@ class WarningsView(QWidget):
         return self.model.row_at(index.row()).code if index.isValid() else ""
 
     def _current_changed(self) -> None:
+        index = self.view.currentIndex()
+        red = index.isValid() and self.model.row_at(index.row()).episode.level == 3
+        self.accountability_button.setEnabled(red)
         self.clue_selected.emit(self.selected_code())
+
+    def _request_accountability(self) -> None:
+        code = self.selected_code()
+        if code:
+            self.accountability_requested.emit(code)
 
     def _activated(self) -> None:
         code = self.selected_code()

@@ -304,3 +304,36 @@ def test_other_users_get_no_red_notification(
     record(workspace.store)
     window.sync.finished.emit(SyncSummary())
     assert [m for m in window.notifier.sent if m.kind == RED_WARNINGS] == []
+
+
+def test_a_commission_user_takes_a_red_clue_into_an_accountability_record(
+    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    workspace = make_workspace("hzjw")
+    codes = record(workspace.store)
+    window = open_window(qtbot, workspace, tmp_path)
+    view = window.warnings_view
+    button = view.accountability_button
+    assert button.isVisibleTo(view) and not button.isEnabled()  # nothing selected yet
+    view.clear_button.click()
+    rows = [r.episode.level for r in view.model.rows]
+    view.view.setCurrentIndex(view.model.index(rows.index(1), 0))
+    assert not button.isEnabled()  # a yellow warning is no ground for 问责
+    view.view.setCurrentIndex(view.model.index(rows.index(3), 0))
+    assert button.isEnabled()
+    red_code = view.selected_code()
+    assert red_code in (codes["red"], codes["signed"])
+    button.click()
+    form = window.accountability_view.dialog
+    assert form is not None and form.isVisible()
+    assert red_code in str(form.clues.value())
+    form.reject()
+
+
+def test_only_the_commission_is_offered_accountability(
+    qtbot: QtBot, make_workspace: MakeWorkspace
+) -> None:
+    workspace = make_workspace("haizhou")
+    record(workspace.store)
+    view = view_of(qtbot, workspace)
+    assert not view.accountability_button.isVisibleTo(view)

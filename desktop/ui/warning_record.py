@@ -156,7 +156,7 @@ class WarningRecordModel(QAbstractTableModel):
         if column is Column.REACHED:
             return _moment(e.reached_at)
         if column is Column.CLEARED:
-            return _moment(e.cleared_at) if e.cleared_at else _tr("未消除")
+            return _moment(e.cleared_at) if e.cleared_at else self.tr("未消除")
         if column is Column.CLEARED_BY:
             return cleared_name(e.cleared_by)
         return row.unit_name
@@ -176,7 +176,7 @@ class WarningRecordModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and row.is_open:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.LEVEL:
-            return _tr("{stage}时限 {deadline}").format(
+            return self.tr("{stage}时限 {deadline}").format(
                 stage=stage_name(row.episode.stage), deadline=_moment(row.episode.deadline)
             )
         return None

@@ -54,140 +54,140 @@
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="71" />
             <source>采纳答复：{0}</source>
-            <translation type="unfinished" />
+            <translation>Accept reply: {0}</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="72" />
             <source>采纳后建议办结，主送单位不再答复。</source>
-            <translation type="unfinished" />
+            <translation>Once accepted, the suggestion is closed and the recipient no longer replies.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="73" />
             <source>采纳</source>
-            <translation type="unfinished" />
+            <translation>Accept</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="75" />
             <source>采纳{0}的答复？采纳后不能撤回。</source>
-            <translation type="unfinished" />
+            <translation>Accept the reply from {0}? This cannot be undone.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="80" />
             <source>意见</source>
-            <translation type="unfinished" />
+            <translation>Comments</translation>
         </message>
     </context>
     <context>
         <name>AccountabilityDialog</name>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="273" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="281" />
             <source>时间</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="273" />
-            <source>操作</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="273" />
-            <source>用户</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="273" />
-            <source>说明</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="278" />
-            <source>历史：</source>
-            <translation type="unfinished" />
+            <translation>Time</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_view.py" line="281" />
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="281" />
+            <source>用户</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="281" />
+            <source>说明</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="286" />
+            <source>历史：</source>
+            <translation>History:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="289" />
             <source>修改…</source>
-            <translation type="unfinished" />
+            <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="285" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="293" />
             <source>关闭</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="297" />
-            <source>本机没有这条问责记录</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="302" />
-            <source>问责记录：{0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="304" />
-            <source>作出单位</source>
-            <translation type="unfinished" />
+            <translation>Close</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_view.py" line="305" />
+            <source>本机没有这条问责记录</source>
+            <translation>This accountability record is not on this computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="310" />
+            <source>问责记录：{0}</source>
+            <translation>Accountability record: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="312" />
+            <source>作出单位</source>
+            <translation>Issued by</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="313" />
             <source>被问责单位</source>
-            <translation type="unfinished" />
+            <translation>Accountable unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="306" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="314" />
             <source>责任人</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="307" />
-            <source>问责方式</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="308" />
-            <source>决定日期</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="309" />
-            <source>文号</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="310" />
-            <source>涉及线索</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="310" />
-            <source>（无）</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="311" />
-            <source>问责事实</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="311" />
-            <source>（未填写）</source>
-            <translation type="unfinished" />
+            <translation>Responsible persons</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_view.py" line="315" />
-            <source>未按期答复的建议</source>
-            <translation type="unfinished" />
+            <source>问责方式</source>
+            <translation>Accountability measure</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="322" />
-            <source>：</source>
-            <translation type="unfinished" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="316" />
+            <source>决定日期</source>
+            <translation>Decision date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="317" />
+            <source>文号</source>
+            <translation>Document no.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="318" />
+            <source>涉及线索</source>
+            <translation>Related clues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="318" />
+            <source>（无）</source>
+            <translation>(None)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="319" />
+            <source>问责事实</source>
+            <translation>Facts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="319" />
+            <source>（未填写）</source>
+            <translation>(Not filled in)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="323" />
+            <source>未按期答复的建议</source>
+            <translation>Suggestions not replied to on time</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_view.py" line="330" />
+            <source>：</source>
+            <translation>: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="338" />
             <source>{0}（待同步）</source>
-            <translation type="unfinished" />
+            <translation>{0} (pending sync)</translation>
         </message>
     </context>
     <context>
@@ -195,191 +195,196 @@
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="107" />
             <source>修改问责记录</source>
-            <translation type="unfinished" />
+            <translation>Edit Accountability Record</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="107" />
             <source>登记问责</source>
-            <translation type="unfinished" />
+            <translation>Register Accountability</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="109" />
             <source>问责应针对达到三级预警的线索或未按期答复的建议，至少关联其中一项。问责记录只有本纪委监委和被问责单位可以看到。</source>
-            <translation type="unfinished" />
+            <translation>Accountability must relate to at least one clue that reached a level-3 warning or one suggestion not replied to on time. Only this commission and the accountable unit can see the record.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="112" />
             <source>保存修改</source>
-            <translation type="unfinished" />
+            <translation>Save Changes</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="112" />
             <source>登记</source>
-            <translation type="unfinished" />
+            <translation>Register</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="114" />
             <source>登记后被问责单位同步即可看到。确定登记这条问责记录吗？</source>
-            <translation type="unfinished" />
+            <translation>The accountable unit will see it after syncing. Register this accountability record?</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="122" />
             <source>被问责单位</source>
-            <translation type="unfinished" />
+            <translation>Accountable unit</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="126" />
             <source>输入单位名称查找</source>
-            <translation type="unfinished" />
+            <translation>Type a unit name to search</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="129" />
             <source>责任人</source>
-            <translation type="unfinished" />
+            <translation>Responsible persons</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="133" />
             <source>问责方式</source>
-            <translation type="unfinished" />
+            <translation>Accountability measure</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="133" />
             <source>请选择</source>
-            <translation type="unfinished" />
+            <translation>Select</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="137" />
             <source>决定日期</source>
-            <translation type="unfinished" />
+            <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_form.py" line="140" />
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="141" />
             <source>文号</source>
-            <translation type="unfinished" />
+            <translation>Document no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_form.py" line="145" />
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="143" />
+            <source>海纪问〔2026〕1号</source>
+            <translation>海纪问〔2026〕1号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="148" />
             <source>涉及线索</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/accountability_form.py" line="146" />
-            <source>达到三级预警的线索编号，多个用逗号分隔</source>
-            <translation type="unfinished" />
+            <translation>Related clues</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="149" />
+            <source>达到三级预警的线索编号，多个用逗号分隔</source>
+            <translation>Codes of clues that reached a level-3 warning, comma-separated</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="152" />
             <source>未按期答复的建议</source>
-            <translation type="unfinished" />
+            <translation>Suggestions not replied to on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_form.py" line="151" />
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="154" />
             <source>问责事实</source>
-            <translation type="unfinished" />
+            <translation>Facts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_form.py" line="190" />
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="193" />
             <source>（无）</source>
-            <translation type="unfinished" />
+            <translation>(None)</translation>
         </message>
     </context>
     <context>
         <name>AccountabilityView</name>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="74" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="82" />
             <source>全部被问责单位</source>
-            <translation type="unfinished" />
+            <translation>All accountable units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="81" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="89" />
             <source>全部问责方式</source>
-            <translation type="unfinished" />
+            <translation>All measures</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="87" />
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="114" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="95" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="122" />
             <source>决定日期</source>
-            <translation type="unfinished" />
+            <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="91" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="99" />
             <source>打开</source>
-            <translation type="unfinished" />
+            <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="93" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="101" />
             <source>登记问责…</source>
-            <translation type="unfinished" />
+            <translation>Register Accountability…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="98" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="106" />
             <source>筛选：</source>
-            <translation type="unfinished" />
+            <translation>Filter:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="103" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="111" />
             <source>至</source>
-            <translation type="unfinished" />
+            <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="115" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="123" />
             <source>被问责单位</source>
-            <translation type="unfinished" />
+            <translation>Accountable unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="116" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="124" />
             <source>责任人</source>
-            <translation type="unfinished" />
+            <translation>Responsible persons</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="117" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="125" />
             <source>问责方式</source>
-            <translation type="unfinished" />
+            <translation>Measure</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="118" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="126" />
             <source>文号</source>
-            <translation type="unfinished" />
+            <translation>Document no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="119" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="127" />
             <source>涉及</source>
-            <translation type="unfinished" />
+            <translation>Related to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="120" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="128" />
             <source>状态</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="132" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="140" />
             <source>问责记录列表</source>
-            <translation type="unfinished" />
+            <translation>Accountability records</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="193" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="201" />
             <source>{0} 条线索</source>
-            <translation type="unfinished" />
+            <translation>{0} clue(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="195" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="203" />
             <source>逾期未答复的建议</source>
-            <translation type="unfinished" />
+            <translation>Overdue unanswered suggestions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="198" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="206" />
             <source>{0}（待同步）</source>
-            <translation type="unfinished" />
+            <translation>{0} (pending sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="214" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="222" />
             <source>共 {0} 条</source>
-            <translation type="unfinished" />
+            <translation>{0} total</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="215" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="223" />
             <source>没有问责记录。</source>
-            <translation type="unfinished" />
+            <translation>No accountability records.</translation>
         </message>
     </context>
     <context>
@@ -1610,7 +1615,7 @@ Decision deadline {deadline}, {countdown}</translation>
         <message>
             <location filename="../../desktop/ui/clue_detail.py" line="206" />
             <source>预警记录</source>
-            <translation type="unfinished" />
+            <translation>Warnings</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/clue_detail.py" line="210" />
@@ -1805,7 +1810,7 @@ Decision deadline {deadline}, {countdown}</translation>
         <message>
             <location filename="../../desktop/ui/clue_detail.py" line="306" />
             <source>预警记录（{0}）</source>
-            <translation type="unfinished" />
+            <translation>Warnings ({0})</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/clue_detail.py" line="325" />
@@ -1901,12 +1906,12 @@ Decision deadline {deadline}, {countdown}</translation>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="209" />
             <source>预警记录</source>
-            <translation type="unfinished" />
+            <translation>Warnings</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="210" />
             <source>该线索没有预警记录：各环节都在时限内办理。</source>
-            <translation type="unfinished" />
+            <translation>No warnings for this clue: every stage was handled within its time limit.</translation>
         </message>
     </context>
     <context>
@@ -2334,112 +2339,122 @@ Decision deadline {deadline}, {countdown}</translation>
         <message>
             <location filename="../../desktop/ui/supervision/issue_form.py" line="36" />
             <source>发出建议</source>
-            <translation type="unfinished" />
+            <translation>Issue Suggestion</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/issue_form.py" line="38" />
             <source>向监督范围内的单位发出纪律检查建议、监察建议或督办函。不填涉及线索即针对该单位的整体工作。发出后主送单位在其“待答复的建议”中看到，并在答复期限内答复整改落实情况。</source>
-            <translation type="unfinished" />
+            <translation>Issue a discipline inspection suggestion, supervision suggestion or urging letter to a unit under supervision. Leave related clues empty to address the unit's work as a whole. The recipient will see it under “Suggestions Awaiting Reply” and must report on rectification by the reply deadline.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/issue_form.py" line="41" />
             <source>发出</source>
-            <translation type="unfinished" />
+            <translation>Issue</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/issue_form.py" line="46" />
             <source>文书种类</source>
-            <translation type="unfinished" />
+            <translation>Document type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="49" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="50" />
             <source>文号</source>
-            <translation type="unfinished" />
+            <translation>Document no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="55" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="50" />
+            <source>海纪建〔2026〕3号</source>
+            <translation>海纪建〔2026〕3号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="57" />
             <source>主送单位</source>
-            <translation type="unfinished" />
+            <translation>Recipient</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="59" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="61" />
             <source>输入单位名称查找</source>
-            <translation type="unfinished" />
+            <translation>Type a unit name to search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="65" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="67" />
             <source>涉及线索</source>
-            <translation type="unfinished" />
+            <translation>Related clues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="66" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="68" />
             <source>线索编号，多个用逗号分隔；不填即针对单位整体工作</source>
-            <translation type="unfinished" />
+            <translation>Clue codes, comma-separated; leave empty for the unit's overall work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="70" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="72" />
             <source>事由：</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="74" />
-            <source>标题</source>
-            <translation type="unfinished" />
+            <translation>Subject:</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/issue_form.py" line="76" />
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="78" />
             <source>关于督促加强线索签收办理工作的纪律检查建议</source>
-            <translation type="unfinished" />
+            <translation>Discipline inspection suggestion on improving the signing for and handling of clues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="80" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="82" />
             <source>发现的问题</source>
-            <translation type="unfinished" />
+            <translation>Problems found</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="85" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="87" />
             <source>建议事项</source>
-            <translation type="unfinished" />
+            <translation>Recommendations</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="88" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="90" />
             <source>每行一项</source>
-            <translation type="unfinished" />
+            <translation>One per line</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="94" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="96" />
             <source>依据</source>
-            <translation type="unfinished" />
+            <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="99" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="98" />
+            <source>《中华人民共和国监察法》第四十五条</source>
+            <translation>Article 45 of the Supervision Law of the PRC</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="101" />
             <source>答复期限</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="120" />
-            <source>单位整体工作</source>
-            <translation type="unfinished" />
+            <translation>Reply deadline</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/issue_form.py" line="122" />
-            <source>一条线索</source>
-            <translation type="unfinished" />
+            <source>单位整体工作</source>
+            <translation>Unit's overall work</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/issue_form.py" line="124" />
+            <source>一条线索</source>
+            <translation>One clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="126" />
             <source>{0} 条线索</source>
-            <translation type="unfinished" />
+            <translation>{0} clues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="129" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="131" />
             <source>至少填写一项建议事项</source>
-            <translation type="unfinished" />
+            <translation>Enter at least one recommendation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/issue_form.py" line="152" />
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="154" />
             <source>请选择主送单位</source>
-            <translation type="unfinished" />
+            <translation>Select a recipient</translation>
         </message>
     </context>
     <context>
@@ -2540,17 +2555,17 @@ Decision deadline {deadline}, {countdown}</translation>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="201" />
             <source>预警台账</source>
-            <translation type="unfinished" />
+            <translation>Warning Ledger</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="205" />
             <source>本周红色预警</source>
-            <translation type="unfinished" />
+            <translation>Red Warnings This Week</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="209" />
             <source>红色预警未消除</source>
-            <translation type="unfinished" />
+            <translation>Uncleared Red Warnings</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="213" />
@@ -2590,65 +2605,65 @@ Decision deadline {deadline}, {countdown}</translation>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="237" />
             <source>问责记录</source>
-            <translation type="unfinished" />
+            <translation>Accountability Records</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="241" />
             <source>对本线索发出建议…</source>
-            <translation type="unfinished" />
+            <translation>Issue Suggestion on This Clue…</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="244" />
             <source>对本线索登记问责…</source>
-            <translation type="unfinished" />
+            <translation>Register Accountability for This Clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="467" />
+            <location filename="../../desktop/ui/main_window.py" line="470" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="468" />
+            <location filename="../../desktop/ui/main_window.py" line="471" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="498" />
+            <location filename="../../desktop/ui/main_window.py" line="501" />
             <source>搜索框中：转到结果列表（Enter 亦可）</source>
             <translation>In the search box: go to the results (Enter too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="499" />
+            <location filename="../../desktop/ui/main_window.py" line="502" />
             <source>线索列表中：转到该线索的第一个操作</source>
             <translation>In the clue list: go to the clue's first action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="502" />
+            <location filename="../../desktop/ui/main_window.py" line="505" />
             <source>线索操作菜单（菜单键亦可）</source>
             <translation>Clue action menu (Menu key too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="605" />
+            <location filename="../../desktop/ui/main_window.py" line="608" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="606" />
+            <location filename="../../desktop/ui/main_window.py" line="609" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="608" />
+            <location filename="../../desktop/ui/main_window.py" line="611" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="610" />
+            <location filename="../../desktop/ui/main_window.py" line="613" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="611" />
+            <location filename="../../desktop/ui/main_window.py" line="614" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
@@ -2673,22 +2688,22 @@ Decision deadline {deadline}, {countdown}</translation>
         <message>
             <location filename="../../desktop/ui/navigation.py" line="164" />
             <source>预警台账</source>
-            <translation type="unfinished" />
+            <translation>Warning Ledger</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/navigation.py" line="166" />
             <source>建议与督办</source>
-            <translation type="unfinished" />
+            <translation>Suggestions &amp; Urging</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/navigation.py" line="166" />
             <source>待答复的建议</source>
-            <translation type="unfinished" />
+            <translation>Suggestions Awaiting Reply</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/navigation.py" line="168" />
             <source>问责记录</source>
-            <translation type="unfinished" />
+            <translation>Accountability Records</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/navigation.py" line="175" />
@@ -3512,17 +3527,17 @@ Rectification deadline {deadline}, {countdown}</translation>
         <message>
             <location filename="../../desktop/ui/notifications.py" line="87" />
             <source>新的红色预警</source>
-            <translation type="unfinished" />
+            <translation>New red warning</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/notifications.py" line="89" />
             <source>线索 {0} 已达到三级预警（红），已列入本机关督办范围。</source>
-            <translation type="unfinished" />
+            <translation>Clue {0} has reached a level-3 (red) warning and is now under this office's supervision.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/notifications.py" line="93" />
             <source>{0} 条线索新达到三级预警（红），例如 {1}。点击查看预警台账。</source>
-            <translation type="unfinished" />
+            <translation>{0} clues newly reached a level-3 (red) warning, e.g. {1}. Click to view the warning ledger.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/notifications.py" line="171" />
@@ -3592,22 +3607,22 @@ Rectification deadline {deadline}, {countdown}</translation>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="46" />
             <source>姓名</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="46" />
             <source>职务</source>
-            <translation type="unfinished" />
+            <translation>Position</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="52" />
             <source>添加责任人</source>
-            <translation type="unfinished" />
+            <translation>Add Person</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/accountability_form.py" line="54" />
             <source>移除所选</source>
-            <translation type="unfinished" />
+            <translation>Remove Selected</translation>
         </message>
     </context>
     <context>
@@ -3823,24 +3838,24 @@ then start cluedesk again.</translation>
     <context>
         <name>RecordForm</name>
         <message>
-            <location filename="../../desktop/ui/supervision/record_form.py" line="84" />
+            <location filename="../../desktop/ui/supervision/record_form.py" line="85" />
             <source>取消</source>
-            <translation type="unfinished" />
+            <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/record_form.py" line="93" />
+            <location filename="../../desktop/ui/supervision/record_form.py" line="94" />
             <source>：</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/record_form.py" line="128" />
-            <source>确定</source>
-            <translation type="unfinished" />
+            <translation>: </translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/record_form.py" line="129" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/record_form.py" line="130" />
             <source>再想想</source>
-            <translation type="unfinished" />
+            <translation>Not Yet</translation>
         </message>
     </context>
     <context>
@@ -4021,27 +4036,27 @@ then start cluedesk again.</translation>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="34" />
             <source>答复建议：{0}</source>
-            <translation type="unfinished" />
+            <translation>Reply to suggestion: {0}</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="36" />
             <source>填写整改落实情况并附佐证材料。答复先保存在本机，联网同步后送达纪委监委；纪委监委可采纳或退回重新答复。</source>
-            <translation type="unfinished" />
+            <translation>Describe the rectification carried out and attach supporting evidence. The reply is saved on this computer first and delivered to the commission after syncing; the commission may accept it or send it back for a new reply.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="39" />
             <source>提交答复</source>
-            <translation type="unfinished" />
+            <translation>Submit Reply</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="44" />
             <source>整改落实情况</source>
-            <translation type="unfinished" />
+            <translation>Rectification status</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="46" />
             <source>佐证材料</source>
-            <translation type="unfinished" />
+            <translation>Supporting evidence</translation>
         </message>
     </context>
     <context>
@@ -4049,27 +4064,27 @@ then start cluedesk again.</translation>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="143" />
             <source>重设答复时限：{0}</source>
-            <translation type="unfinished" />
+            <translation>Reset reply deadline: {0}</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="144" />
             <source>新的答复期限自今日起按工作日计算。</source>
-            <translation type="unfinished" />
+            <translation>The new reply deadline is counted in working days from today.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="145" />
             <source>重设</source>
-            <translation type="unfinished" />
+            <translation>Reset</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="149" />
             <source>答复期限</source>
-            <translation type="unfinished" />
+            <translation>Reply deadline</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="152" />
             <source>说明</source>
-            <translation type="unfinished" />
+            <translation>Notes</translation>
         </message>
     </context>
     <context>
@@ -4304,32 +4319,32 @@ then start cluedesk again.</translation>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="103" />
             <source>退回重新答复：{0}</source>
-            <translation type="unfinished" />
+            <translation>Send back for new reply: {0}</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="104" />
             <source>写明退回的理由，主送单位据此重新答复。可同时重设答复期限。</source>
-            <translation type="unfinished" />
+            <translation>State the reason for sending it back; the recipient will reply again accordingly. You can also reset the reply deadline.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="105" />
             <source>退回</source>
-            <translation type="unfinished" />
+            <translation>Send Back</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="110" />
             <source>退回理由</source>
-            <translation type="unfinished" />
+            <translation>Reason</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="112" />
             <source>重设答复期限（自今日起计算）</source>
-            <translation type="unfinished" />
+            <translation>Reset reply deadline (counted from today)</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="114" />
             <source>新的答复期限</source>
-            <translation type="unfinished" />
+            <translation>New reply deadline</translation>
         </message>
     </context>
     <context>
@@ -4632,218 +4647,220 @@ then start cluedesk again.</translation>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="102" />
             <source>建议内容</source>
-            <translation type="unfinished" />
+            <translation>Content</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="106" />
             <source>涉及线索</source>
-            <translation type="unfinished" />
+            <translation>Related clues</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="109" />
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="114" />
             <source>答复</source>
-            <translation type="unfinished" />
+            <translation>Replies</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="109" />
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="118" />
             <source>时间</source>
-            <translation type="unfinished" />
+            <translation>Time</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="109" />
             <source>答复人</source>
-            <translation type="unfinished" />
+            <translation>Replied by</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="118" />
             <source>操作</source>
-            <translation type="unfinished" />
+            <translation>Action</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="118" />
             <source>用户</source>
-            <translation type="unfinished" />
+            <translation>User</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="118" />
             <source>单位</source>
-            <translation type="unfinished" />
+            <translation>Unit</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="118" />
             <source>说明</source>
-            <translation type="unfinished" />
+            <translation>Notes</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="123" />
             <source>历史</source>
-            <translation type="unfinished" />
+            <translation>History</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="133" />
             <source>关闭</source>
-            <translation type="unfinished" />
+            <translation>Close</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="137" />
             <source>打印/另存为PDF…</source>
-            <translation type="unfinished" />
+            <translation>Print/Save as PDF…</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="141" />
             <source>登记问责…</source>
-            <translation type="unfinished" />
+            <translation>Register Accountability…</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="154" />
             <source>本机没有这份建议</source>
-            <translation type="unfinished" />
+            <translation>This suggestion is not on this computer</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="157" />
             <source>{0}：{1}</source>
-            <translation type="unfinished" />
+            <translation>{0}: {1}</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="161" />
             <source>{text}
 
 依据：{basis}</source>
-            <translation type="unfinished" />
+            <translation>{text}
+
+Basis: {basis}</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="175" />
             <source>{0}（{1}）</source>
-            <translation type="unfinished" />
+            <translation>{0} ({1})</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="178" />
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="249" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="253" />
             <source>{0}（待同步）</source>
-            <translation type="unfinished" />
+            <translation>{0} (pending sync)</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="180" />
             <source>文书种类</source>
-            <translation type="unfinished" />
+            <translation>Document type</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="181" />
             <source>文号</source>
-            <translation type="unfinished" />
+            <translation>Document no.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="182" />
             <source>发出单位</source>
-            <translation type="unfinished" />
+            <translation>Issued by</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="183" />
             <source>主送单位</source>
-            <translation type="unfinished" />
+            <translation>Recipient</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="184" />
             <source>发出时间</source>
-            <translation type="unfinished" />
+            <translation>Issued</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="185" />
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="195" />
             <source>答复期限</source>
-            <translation type="unfinished" />
+            <translation>Reply deadline</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="186" />
             <source>状态</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="189" />
             <source>审核意见</source>
-            <translation type="unfinished" />
+            <translation>Review comments</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="197" />
             <source>：</source>
-            <translation type="unfinished" />
+            <translation>: </translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="202" />
             <source>针对单位整体工作，未关联具体线索</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="209" />
-            <source>{0}（本机没有）</source>
-            <translation type="unfinished" />
+            <translation>Addresses the unit's overall work; no specific clues linked</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="212" />
+            <source>{0}（本机没有）</source>
+            <translation>{0} (not on this computer)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="216" />
             <source>双击打开线索</source>
-            <translation type="unfinished" />
+            <translation>Double-click to open the clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="218" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="222" />
             <source>（逾期答复）</source>
-            <translation type="unfinished" />
+            <translation> (late)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="221" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="225" />
             <source>第 {0} 次答复{1}：{2}</source>
-            <translation type="unfinished" />
+            <translation>Reply {0}{1}: {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="228" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="232" />
             <source>附件：{0}</source>
-            <translation type="unfinished" />
+            <translation>Attachment: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="230" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="234" />
             <source>双击打开</source>
-            <translation type="unfinished" />
+            <translation>Double-click to open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="235" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="239" />
             <source>尚未答复</source>
-            <translation type="unfinished" />
+            <translation>No reply yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="270" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="274" />
             <source>答复（整改落实情况）…</source>
-            <translation type="unfinished" />
+            <translation>Reply (Rectification Status)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="271" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="275" />
             <source>采纳答复…</source>
-            <translation type="unfinished" />
+            <translation>Accept Reply…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="272" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="276" />
             <source>退回重新答复…</source>
-            <translation type="unfinished" />
+            <translation>Send Back for New Reply…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="273" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="277" />
             <source>重设答复时限…</source>
-            <translation type="unfinished" />
+            <translation>Reset Reply Deadline…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="303" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="307" />
             <source>已保存在本机，同步后送达平台。</source>
-            <translation type="unfinished" />
+            <translation>Saved on this computer; it will reach the platform after syncing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="329" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="333" />
             <source>附件“{0}”尚未下载到本机，同步后再打开。</source>
-            <translation type="unfinished" />
+            <translation>Attachment “{0}” has not been downloaded yet. Open it after syncing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="334" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="338" />
             <source>已打开附件“{0}”。</source>
-            <translation type="unfinished" />
+            <translation>Opened attachment “{0}”.</translation>
         </message>
     </context>
     <context>
@@ -4851,77 +4868,77 @@ then start cluedesk again.</translation>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="38" />
             <source>文号</source>
-            <translation type="unfinished" />
+            <translation>Document no.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="39" />
             <source>文书种类</source>
-            <translation type="unfinished" />
+            <translation>Document type</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="40" />
             <source>主送单位</source>
-            <translation type="unfinished" />
+            <translation>Recipient</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="41" />
             <source>涉及</source>
-            <translation type="unfinished" />
+            <translation>Related to</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="42" />
             <source>发出时间</source>
-            <translation type="unfinished" />
+            <translation>Issued</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="43" />
             <source>答复期限</source>
-            <translation type="unfinished" />
+            <translation>Reply deadline</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="44" />
             <source>剩余时限</source>
-            <translation type="unfinished" />
+            <translation>Time left</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="45" />
             <source>预警</source>
-            <translation type="unfinished" />
+            <translation>Warning</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="46" />
             <source>状态</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="134" />
             <source>整体工作</source>
-            <translation type="unfinished" />
+            <translation>Overall work</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="137" />
             <source>{0} 条线索</source>
-            <translation type="unfinished" />
+            <translation>{0} clue(s)</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="160" />
             <source>{0}（答复逾期）</source>
-            <translation type="unfinished" />
+            <translation>{0} (reply overdue)</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="161" />
             <source>{0}（待同步）</source>
-            <translation type="unfinished" />
+            <translation>{0} (pending sync)</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="167" />
             <source>{0}，不再计算答复期限</source>
-            <translation type="unfinished" />
+            <translation>{0}; reply deadline no longer counted</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestion_model.py" line="168" />
             <source>答复期限 {deadline}，{countdown}</source>
-            <translation type="unfinished" />
+            <translation>Reply due {deadline}, {countdown}</translation>
         </message>
     </context>
     <context>
@@ -4929,7 +4946,7 @@ then start cluedesk again.</translation>
         <message>
             <location filename="../../desktop/ui/supervision/printing.py" line="30" />
             <source>本机已没有这份建议</source>
-            <translation type="unfinished" />
+            <translation>This suggestion is no longer on this computer</translation>
         </message>
     </context>
     <context>
@@ -4937,67 +4954,67 @@ then start cluedesk again.</translation>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="65" />
             <source>全部种类</source>
-            <translation type="unfinished" />
+            <translation>All types</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="70" />
             <source>全部状态</source>
-            <translation type="unfinished" />
+            <translation>All statuses</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="71" />
             <source>待答复（已发出、已退回）</source>
-            <translation type="unfinished" />
+            <translation>Awaiting reply (issued, sent back)</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="76" />
             <source>全部主送单位</source>
-            <translation type="unfinished" />
+            <translation>All recipients</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="83" />
             <source>答复逾期</source>
-            <translation type="unfinished" />
+            <translation>Reply overdue</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="86" />
             <source>发出建议…</source>
-            <translation type="unfinished" />
+            <translation>Issue Suggestion…</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="90" />
             <source>打开</source>
-            <translation type="unfinished" />
+            <translation>Open</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="93" />
             <source>筛选：</source>
-            <translation type="unfinished" />
+            <translation>Filter:</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="115" />
             <source>建议列表</source>
-            <translation type="unfinished" />
+            <translation>Suggestions</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="174" />
             <source>共 {0} 份</source>
-            <translation type="unfinished" />
+            <translation>{0} total</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="181" />
             <source>没有符合筛选条件的建议。请放宽筛选条件。</source>
-            <translation type="unfinished" />
+            <translation>No suggestions match the filters. Try broadening them.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="184" />
             <source>尚未发出建议。点击“发出建议…”，或在线索上选择“发出建议…”。</source>
-            <translation type="unfinished" />
+            <translation>No suggestions issued yet. Click “Issue Suggestion…”, or choose “Issue Suggestion…” on a clue.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/supervision/suggestions_view.py" line="187" />
             <source>纪委监委没有向本单位发出的建议。</source>
-            <translation type="unfinished" />
+            <translation>The commission has issued no suggestions to this unit.</translation>
         </message>
     </context>
     <context>
@@ -5392,201 +5409,224 @@ then start cluedesk again.</translation>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="42" />
             <source>分办</source>
-            <translation type="unfinished" />
+            <translation>Assign</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="43" />
             <source>签收</source>
-            <translation type="unfinished" />
+            <translation>Sign for</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="44" />
             <source>办理</source>
-            <translation type="unfinished" />
+            <translation>Handle</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="45" />
             <source>审核</source>
-            <translation type="unfinished" />
+            <translation>Review</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="50" />
             <source>一级（黄）</source>
-            <translation type="unfinished" />
+            <translation>Level 1 (yellow)</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="51" />
             <source>二级（橙）</source>
-            <translation type="unfinished" />
+            <translation>Level 2 (orange)</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="52" />
             <source>三级（红）</source>
-            <translation type="unfinished" />
+            <translation>Level 3 (red)</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="56" />
             <source>环节已完成</source>
-            <translation type="unfinished" />
+            <translation>Stage completed</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="57" />
             <source>延期已批准</source>
-            <translation type="unfinished" />
+            <translation>Extension approved</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="58" />
             <source>线索已办结</source>
-            <translation type="unfinished" />
+            <translation>Clue closed</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="59" />
             <source>时限已变更</source>
-            <translation type="unfinished" />
+            <translation>Time limit changed</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="95" />
             <source>线索编号</source>
-            <translation type="unfinished" />
+            <translation>Clue code</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="96" />
             <source>环节</source>
-            <translation type="unfinished" />
+            <translation>Stage</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="97" />
             <source>预警等级</source>
-            <translation type="unfinished" />
+            <translation>Warning level</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="98" />
             <source>达到时间</source>
-            <translation type="unfinished" />
+            <translation>Reached</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="99" />
             <source>消除时间</source>
-            <translation type="unfinished" />
+            <translation>Cleared</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="100" />
             <source>消除方式</source>
-            <translation type="unfinished" />
+            <translation>Cleared by</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warning_record.py" line="101" />
             <source>责任单位</source>
-            <translation type="unfinished" />
+            <translation>Responsible unit</translation>
+        </message>
+    </context>
+    <context>
+        <name>WarningRecordModel</name>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="159" />
+            <source>未消除</source>
+            <translation>Ongoing</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="179" />
+            <source>{stage}时限 {deadline}</source>
+            <translation>{stage} due {deadline}</translation>
         </message>
     </context>
     <context>
         <name>WarningsView</name>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="61" />
+            <location filename="../../desktop/ui/warnings_view.py" line="63" />
             <source>本周红色预警</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="64" />
-            <source>本周（周一至周日）达到三级预警的线索（{0}）</source>
-            <translation type="unfinished" />
+            <translation>Red warnings this week</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warnings_view.py" line="66" />
-            <source>红色预警未消除</source>
-            <translation type="unfinished" />
+            <source>本周（周一至周日）达到三级预警的线索（{0}）</source>
+            <translation>Clues that reached a level-3 warning this week (Mon–Sun) ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="69" />
-            <source>已达到三级预警、至今仍未消除的线索（{0}）</source>
-            <translation type="unfinished" />
+            <location filename="../../desktop/ui/warnings_view.py" line="68" />
+            <source>红色预警未消除</source>
+            <translation>Uncleared red warnings</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warnings_view.py" line="71" />
+            <source>已达到三级预警、至今仍未消除的线索（{0}）</source>
+            <translation>Clues at a level-3 warning not yet cleared ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="73" />
             <source>清除筛选</source>
-            <translation type="unfinished" />
+            <translation>Clear Filters</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="74" />
+            <location filename="../../desktop/ui/warnings_view.py" line="75" />
+            <source>登记问责…</source>
+            <translation>Record accountability…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="77" />
+            <source>就选中的三级预警线索登记问责</source>
+            <translation>Take the selected level-3 clue into an accountability record</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="81" />
             <source>常用：</source>
-            <translation type="unfinished" />
+            <translation>Common:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="85" />
+            <location filename="../../desktop/ui/warnings_view.py" line="93" />
             <source>责任单位</source>
-            <translation type="unfinished" />
+            <translation>Responsible unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="88" />
+            <location filename="../../desktop/ui/warnings_view.py" line="96" />
             <source>环节</source>
-            <translation type="unfinished" />
+            <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="89" />
+            <location filename="../../desktop/ui/warnings_view.py" line="97" />
             <source>全部环节</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="94" />
-            <source>预警等级</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="95" />
-            <source>全部等级</source>
-            <translation type="unfinished" />
+            <translation>All stages</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/warnings_view.py" line="102" />
+            <source>预警等级</source>
+            <translation>Warning level</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="103" />
+            <source>全部等级</source>
+            <translation>All levels</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="110" />
             <source>达到日期</source>
-            <translation type="unfinished" />
+            <translation>Date reached</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="108" />
+            <location filename="../../desktop/ui/warnings_view.py" line="116" />
             <source>至</source>
-            <translation type="unfinished" />
+            <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="109" />
+            <location filename="../../desktop/ui/warnings_view.py" line="117" />
             <source>仅未消除</source>
-            <translation type="unfinished" />
+            <translation>Uncleared only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="114" />
-            <location filename="../../desktop/ui/warnings_view.py" line="115" />
+            <location filename="../../desktop/ui/warnings_view.py" line="122" />
+            <location filename="../../desktop/ui/warnings_view.py" line="123" />
             <source>线索编号</source>
-            <translation type="unfinished" />
+            <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="119" />
+            <location filename="../../desktop/ui/warnings_view.py" line="127" />
             <source>筛选：</source>
-            <translation type="unfinished" />
+            <translation>Filter:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="134" />
+            <location filename="../../desktop/ui/warnings_view.py" line="142" />
             <source>预警台账</source>
-            <translation type="unfinished" />
+            <translation>Warning ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="180" />
+            <location filename="../../desktop/ui/warnings_view.py" line="189" />
             <source>全部责任单位</source>
-            <translation type="unfinished" />
+            <translation>All responsible units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="215" />
+            <location filename="../../desktop/ui/warnings_view.py" line="224" />
             <source>共 {0} 条</source>
-            <translation type="unfinished" />
+            <translation>{0} total</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="231" />
+            <location filename="../../desktop/ui/warnings_view.py" line="240" />
             <source>没有符合筛选条件的预警记录。请放宽筛选条件。</source>
-            <translation type="unfinished" />
+            <translation>No warnings match the filters. Try broadening them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="232" />
+            <location filename="../../desktop/ui/warnings_view.py" line="241" />
             <source>暂无预警记录。线索的某一环节临近或超过时限时，市平台会在此记下预警。</source>
-            <translation type="unfinished" />
+            <translation>No warnings yet. When a stage of a clue nears or passes its time limit, the city platform records a warning here.</translation>
         </message>
     </context>
     <context>
@@ -6568,79 +6608,79 @@ then start cluedesk again.</translation>
         </message>
         <message>
             <source>纪律检查建议</source>
-            <translation type="unfinished" />
+            <translation>Discipline inspection suggestion</translation>
         </message>
         <message>
             <source>监察建议</source>
-            <translation type="unfinished" />
+            <translation>Supervision suggestion</translation>
         </message>
         <message>
             <source>督办函</source>
-            <translation type="unfinished" />
+            <translation>Urging letter</translation>
         </message>
         <message>
             <source>已发出</source>
-            <translation type="unfinished" />
+            <translation>Issued</translation>
         </message>
         <message>
             <source>已答复</source>
-            <translation type="unfinished" />
+            <translation>Replied</translation>
         </message>
         <message>
             <source>已采纳</source>
-            <translation type="unfinished" />
+            <translation>Accepted</translation>
         </message>
         <message>
             <source>发出</source>
-            <translation type="unfinished" />
+            <translation>Issue</translation>
         </message>
         <message>
             <source>答复</source>
-            <translation type="unfinished" />
+            <translation>Reply</translation>
         </message>
         <message>
             <source>重设答复期限</source>
-            <translation type="unfinished" />
+            <translation>Reset reply deadline</translation>
         </message>
         <message>
             <source>谈话提醒</source>
-            <translation type="unfinished" />
+            <translation>Reminder talk</translation>
         </message>
         <message>
             <source>批评教育</source>
-            <translation type="unfinished" />
+            <translation>Criticism and education</translation>
         </message>
         <message>
             <source>责令检查</source>
-            <translation type="unfinished" />
+            <translation>Ordered self-examination</translation>
         </message>
         <message>
             <source>通报批评</source>
-            <translation type="unfinished" />
+            <translation>Circulated criticism</translation>
         </message>
         <message>
             <source>诫勉</source>
-            <translation type="unfinished" />
+            <translation>Admonishment</translation>
         </message>
         <message>
             <source>组织处理</source>
-            <translation type="unfinished" />
+            <translation>Organizational handling</translation>
         </message>
         <message>
             <source>纪律处分</source>
-            <translation type="unfinished" />
+            <translation>Disciplinary sanction</translation>
         </message>
         <message>
             <source>已记录</source>
-            <translation type="unfinished" />
+            <translation>Recorded</translation>
         </message>
         <message>
             <source>记录问责</source>
-            <translation type="unfinished" />
+            <translation>Record accountability</translation>
         </message>
         <message>
             <source>修改问责记录</source>
-            <translation type="unfinished" />
+            <translation>Edit accountability record</translation>
         </message>
         <message>
             <source>待分办</source>
@@ -7063,7 +7103,7 @@ then start cluedesk again.</translation>
         </message>
         <message>
             <source>缺少线索编号</source>
-            <translation type="unfinished" />
+            <translation>Clue code missing</translation>
         </message>
         <message>
             <source>操作编号与平台已有的记录冲突</source>
@@ -7135,15 +7175,15 @@ then start cluedesk again.</translation>
         </message>
         <message>
             <source>文号 {number} 本年度已使用</source>
-            <translation type="unfinished" />
+            <translation>Document no. {number} is already used this year</translation>
         </message>
         <message>
             <source>{noun}已存在</source>
-            <translation type="unfinished" />
+            <translation>{noun} already exists</translation>
         </message>
         <message>
             <source>{noun}不存在</source>
-            <translation type="unfinished" />
+            <translation>{noun} does not exist</translation>
         </message>
         <message>
             <source>只有纪委监委监督人员可以登记理由后查看举报人</source>
@@ -7155,46 +7195,46 @@ then start cluedesk again.</translation>
         </message>
         <message>
             <source>问责记录已存在</source>
-            <translation type="unfinished" />
+            <translation>Accountability record already exists</translation>
         </message>
         <message>
             <source>问责记录不存在，不能修改</source>
-            <translation type="unfinished" />
+            <translation>Accountability record does not exist and cannot be edited</translation>
         </message>
         <message>
             <source>只有纪委监委可以{action}</source>
-            <translation type="unfinished" />
+            <translation>Only the commission can {action}</translation>
         </message>
         <message>
             <source>只有作出问责的纪委监委可以修改问责记录</source>
-            <translation type="unfinished" />
+            <translation>Only the commission that imposed the accountability can edit the record</translation>
         </message>
         <message>
             <source>至少填写一名责任人（姓名、职务）</source>
-            <translation type="unfinished" />
+            <translation>Enter at least one responsible person (name, position)</translation>
         </message>
         <message numerus="yes">
             <source>最多填写 %n 名责任人</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>At most %n responsible person</numerusform>
+                <numerusform>At most %n responsible persons</numerusform>
             </translation>
         </message>
         <message>
             <source>问责应针对达到三级预警的线索或未按期答复的建议，至少关联其中一项</source>
-            <translation type="unfinished" />
+            <translation>Accountability must relate to at least one clue that reached a level-3 warning or one suggestion not replied to on time</translation>
         </message>
         <message>
             <source>应为对象（name、post）</source>
-            <translation type="unfinished" />
+            <translation>Must be an object (name, post)</translation>
         </message>
         <message>
             <source>本纪委监委没有该建议</source>
-            <translation type="unfinished" />
+            <translation>This commission has no such suggestion</translation>
         </message>
         <message>
             <source>该建议不是发给被问责单位的</source>
-            <translation type="unfinished" />
+            <translation>This suggestion was not issued to the accountable unit</translation>
         </message>
         <message>
             <source>时限规则 {key} 应为对象（考核项: 权重）</source>
@@ -8013,97 +8053,97 @@ then start cluedesk again.</translation>
         </message>
         <message>
             <source>建议当前为「{status}」，不能{action}</source>
-            <translation type="unfinished" />
+            <translation>Cannot {action}: the suggestion is currently “{status}”</translation>
         </message>
         <message>
             <source>只有建议的主送单位可以答复</source>
-            <translation type="unfinished" />
+            <translation>Only the suggestion's recipient can reply</translation>
         </message>
         <message>
             <source>纪委监委用户不能代替主送单位答复</source>
-            <translation type="unfinished" />
+            <translation>Commission users cannot reply on behalf of the recipient</translation>
         </message>
         <message>
             <source>建议不存在，不能{action}</source>
-            <translation type="unfinished" />
+            <translation>Suggestion does not exist; cannot {action}</translation>
         </message>
         <message>
             <source>建议已存在</source>
-            <translation type="unfinished" />
+            <translation>Suggestion already exists</translation>
         </message>
         <message>
             <source>只有纪委监委可以{action}建议</source>
-            <translation type="unfinished" />
+            <translation>Only the commission can {action} suggestions</translation>
         </message>
         <message>
             <source>只有发出建议的纪委监委可以{action}</source>
-            <translation type="unfinished" />
+            <translation>Only the issuing commission can {action}</translation>
         </message>
         <message>
             <source>应为工作日天数（整数）</source>
-            <translation type="unfinished" />
+            <translation>Must be a number of working days (integer)</translation>
         </message>
         <message numerus="yes">
             <source>应在 1 到 %n 个工作日之间</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Must be between 1 and %n working day</numerusform>
+                <numerusform>Must be between 1 and %n working days</numerusform>
             </translation>
         </message>
         <message>
             <source>文号的年份 {year} 与发出日期（{issued}年）不符</source>
-            <translation type="unfinished" />
+            <translation>Document no. year {year} does not match the issue date (year {issued})</translation>
         </message>
         <message>
             <source>不能早于建议发出时间</source>
-            <translation type="unfinished" />
+            <translation>Cannot be earlier than the suggestion's issue time</translation>
         </message>
         <message>
             <source>只有纪委监委单位的用户可以发出建议</source>
-            <translation type="unfinished" />
+            <translation>Only commission users can issue suggestions</translation>
         </message>
         <message>
             <source>单位「{code}」不存在</source>
-            <translation type="unfinished" />
+            <translation>Unit “{code}” does not exist</translation>
         </message>
         <message>
             <source>不能对纪委监委自身提出</source>
-            <translation type="unfinished" />
+            <translation>Cannot be issued to the commission itself</translation>
         </message>
         <message>
             <source>{unit}不在{commission}的监督范围内</source>
-            <translation type="unfinished" />
+            <translation>{unit} is not under {commission}'s supervision</translation>
         </message>
         <message>
             <source>应为线索编号的列表</source>
-            <translation type="unfinished" />
+            <translation>Must be a list of clue codes</translation>
         </message>
         <message numerus="yes">
             <source>最多关联 %n 条线索</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>At most %n clue can be linked</numerusform>
+                <numerusform>At most %n clues can be linked</numerusform>
             </translation>
         </message>
         <message>
             <source>应为附件列表</source>
-            <translation type="unfinished" />
+            <translation>Must be a list of attachments</translation>
         </message>
         <message>
             <source>「{raw}」不是有效的{what}（UUID）</source>
-            <translation type="unfinished" />
+            <translation>“{raw}” is not a valid {what} (UUID)</translation>
         </message>
         <message>
             <source>线索 {code} 不存在或不在监督范围内</source>
-            <translation type="unfinished" />
+            <translation>Clue {code} does not exist or is not under supervision</translation>
         </message>
         <message>
             <source>附件应有 sha256（64 位十六进制）</source>
-            <translation type="unfinished" />
+            <translation>Attachment must have a sha256 (64 hex digits)</translation>
         </message>
         <message>
             <source>附件应有文件名</source>
-            <translation type="unfinished" />
+            <translation>Attachment must have a file name</translation>
         </message>
         <message>
             <source>“{char}”</source>
@@ -8592,7 +8632,7 @@ then start cluedesk again.</translation>
         </message>
         <message>
             <source>本机没有记录 {record}</source>
-            <translation type="unfinished" />
+            <translation>Record {record} is not on this computer</translation>
         </message>
         <message>
             <source>{action}通知书</source>

@@ -28,7 +28,7 @@ from desktop.store.supervision import (
 from desktop.ui.forms.fields import ChoiceField, FormField, TextField
 from desktop.ui.labels import label
 from desktop.ui.notices.fields import DateField
-from desktop.ui.supervision.areas import supervised_units
+from desktop.ui.supervision.areas import WIDE_SPACE, supervised_units
 from desktop.ui.supervision.record_form import RecordForm, codes_in, join_codes
 from desktop.ui.workspace import Workspace
 
@@ -137,7 +137,10 @@ class AccountabilityForm(RecordForm):
         self.decided_on = DateField("decided_on", self.tr("决定日期"), today, latest=today)
         self.add_field(self.decided_on)
         self.document_number = TextField(
-            "document_number", self.tr("文号"), required=True, placeholder="海纪问〔2026〕1号"
+            "document_number",
+            self.tr("文号"),
+            required=True,
+            placeholder=self.tr("海纪问〔2026〕1号"),
         )
         self.add_field(self.document_number)
         self.clues = TextField(
@@ -195,7 +198,10 @@ class AccountabilityForm(RecordForm):
             ):
                 if not_answered_in_time(row.state, now):
                     items.append(
-                        (row.state.suggestion_id, f"{row.state.number}　{row.state.title}")
+                        (
+                            row.state.suggestion_id,
+                            f"{row.state.number}{WIDE_SPACE}{row.state.title}",
+                        )
                     )
         current = self.suggestion.value() if self.suggestion.combo.count() else ""
         self.suggestion.set_items(items, current or "")

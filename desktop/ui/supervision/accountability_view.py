@@ -40,7 +40,13 @@ from desktop.ui.notices.fields import from_qdate, to_qdate
 from desktop.ui.queue_model import format_time
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.supervision.accountability_form import AccountabilityForm
-from desktop.ui.supervision.areas import is_commission, supervised_units
+from desktop.ui.supervision.areas import (
+    CLOSE_BRACKET,
+    LIST_SEPARATOR,
+    OPEN_BRACKET,
+    is_commission,
+    supervised_units,
+)
 from desktop.ui.workspace import Workspace
 
 RECORD_KEY = "Ctrl+Alt+K"
@@ -51,7 +57,9 @@ DEFAULT_PERIOD_DAYS = 365
 
 def persons_text(row: AccountabilityRow) -> str:
     """The persons as one line: 张三（副镇长）、李四（站长）."""
-    return "、".join(f"{p.name}（{p.post}）" for p in row.state.persons)
+    return LIST_SEPARATOR.join(
+        f"{p.name}{OPEN_BRACKET}{p.post}{CLOSE_BRACKET}" for p in row.state.persons
+    )
 
 
 class AccountabilityView(QWidget):
@@ -202,7 +210,7 @@ class AccountabilityView(QWidget):
                 persons_text(row),
                 label(state.measure),
                 state.document_number,
-                "、".join(about),
+                LIST_SEPARATOR.join(about),
                 status,
             ]
             items = [QStandardItem(text) for text in cells]
@@ -307,7 +315,7 @@ class AccountabilityDialog(QDialog):
             (self.tr("问责方式"), label(state.measure)),
             (self.tr("决定日期"), state.decided_on.isoformat()),
             (self.tr("文号"), state.document_number),
-            (self.tr("涉及线索"), "、".join(state.clue_codes) or self.tr("（无）")),
+            (self.tr("涉及线索"), LIST_SEPARATOR.join(state.clue_codes) or self.tr("（无）")),
             (self.tr("问责事实"), state.facts or self.tr("（未填写）")),
         ]
         if state.suggestion_id:

@@ -10,6 +10,10 @@ from desktop.domain.units import UnitInfo
 from desktop.store.supervision import list_suggestions
 from desktop.ui.workspace import Workspace
 
+UNTRANSLATED = ("、", "（", "）", "\u3000", "，,；;、\n\t", "，")
+"""Chinese punctuation that joins names and codes in the records' own (Chinese) data."""
+LIST_SEPARATOR, OPEN_BRACKET, CLOSE_BRACKET, WIDE_SPACE, CODE_SEPARATORS, CODE_JOINER = UNTRANSLATED
+
 
 def supervised_units(workspace: Workspace) -> list[UnitInfo]:
     """The units the signed-in commission supervises (not commissions), offices first."""

@@ -46,7 +46,9 @@ class IssueSuggestionForm(RecordForm):
             ChoiceField("kind", self.tr("文书种类"), kinds, current="discipline")
         )
         self.number = self.add_field(
-            TextField("number", self.tr("文号"), required=True, placeholder="海纪建〔2026〕3号")
+            TextField(
+                "number", self.tr("文号"), required=True, placeholder=self.tr("海纪建〔2026〕3号")
+            )
         )
         units = [(u.code, u.name) for u in supervised_units(workspace)]
         self.unit = self.add_field(
@@ -93,7 +95,7 @@ class IssueSuggestionForm(RecordForm):
                 "basis",
                 self.tr("依据"),
                 required=True,
-                placeholder="《中华人民共和国监察法》第四十五条",
+                placeholder=self.tr("《中华人民共和国监察法》第四十五条"),
             )
         )
         self.days = self.add_field(DaysField("reply_days", self.tr("答复期限"), 1, MAX_REPLY_DAYS))

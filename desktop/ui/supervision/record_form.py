@@ -23,6 +23,7 @@ from desktop.domain.accountability import AccountabilityRefused
 from desktop.domain.suggestions import SuggestionRefused
 from desktop.domain.validators import ValidationError
 from desktop.ui.forms.fields import ERROR_STYLE, FormField
+from desktop.ui.supervision.areas import CODE_JOINER, CODE_SEPARATORS
 from desktop.ui.workspace import Workspace
 
 REFUSALS = (SuggestionRefused, AccountabilityRefused)
@@ -188,11 +189,11 @@ class RecordForm(QDialog):
 
 def codes_in(text: str) -> list[str]:
     """The clue codes typed in a field (separated by spaces, commas or new lines)."""
-    for mark in "，,；;、\n\t":
+    for mark in CODE_SEPARATORS:
         text = text.replace(mark, " ")
     return [code for code in text.split(" ") if code.strip()]
 
 
 def join_codes(codes: Sequence[str]) -> str:
     """Clue codes as a field shows them."""
-    return "，".join(codes)
+    return CODE_JOINER.join(codes)

@@ -46,7 +46,7 @@ from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.labels import label
 from desktop.ui.queue_model import format_time
 from desktop.ui.screen_fit import fit_to_screen
-from desktop.ui.supervision.areas import is_commission
+from desktop.ui.supervision.areas import WIDE_SPACE, is_commission
 from desktop.ui.supervision.printing import preview_suggestion
 from desktop.ui.supervision.record_form import RecordForm
 from desktop.ui.supervision.suggestion_forms import FORMS
@@ -206,7 +206,11 @@ class SuggestionDetailDialog(QDialog):
         briefs = clue_briefs(self.workspace.store, state.clue_codes)
         for code in state.clue_codes:
             brief = briefs.get(code)
-            text = f"{code}　{brief.title}" if brief else self.tr("{0}（本机没有）").format(code)
+            text = (
+                f"{code}{WIDE_SPACE}{brief.title}"
+                if brief
+                else self.tr("{0}（本机没有）").format(code)
+            )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setToolTip(self.tr("双击打开线索"))

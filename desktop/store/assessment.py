@@ -2,13 +2,14 @@
 
 The store holds the clues of the user's scope with their histories; each history is read back
 into the clue's state after every action (`desktop.domain.clue_history`) and judged by
-`desktop.domain.assessment` with the rules and calendar the platform published.
+`desktop.domain.assessment` with the rules and calendar the platform published. The
+suggestion figures come from the commissions' suggestions the store holds (`suggestions_due`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,10 +24,11 @@ from desktop.domain.assessment import (
 )
 from desktop.domain.clue_history import HistoryEntry, states_after
 from desktop.domain.codes import DISPATCHING_KINDS
+from desktop.domain.suggestions import SuggestionState
 from desktop.domain.timeutil import to_china
 from desktop.store.clue_rows import clue_state, load_calendar, load_rules
 from desktop.store.database import Store
-from desktop.store.models import Clue, ClueEvent, Unit
+from desktop.store.models import Clue, ClueEvent, Suggestion, Unit
 
 
 @dataclass(frozen=True)
@@ -82,16 +84,41 @@ def clue_histories(store: Store) -> list[ClueHistory]:
     return found
 
 
+def suggestion_due(state: SuggestionState) -> SuggestionDue:
+    """How the assessment counts a suggestion: its first reply against the reply deadline in
+    force when it came (a later reply after a send-back does not make a late one timely);
+    unanswered, against the deadline in force now."""
+    first = state.replies[0] if state.replies else None
+    if first is None:
+        return SuggestionDue(
+            state.suggestion_id, state.addressed_unit, state.issued_at, state.reply_deadline
+        )
+    return SuggestionDue(
+        state.suggestion_id,
+        state.addressed_unit,
+        state.issued_at,
+        first.deadline,
+        first.replied_at,
+    )
+
+
+def suggestions_due(store: Store) -> list[SuggestionDue]:
+    """Every suggestion the store holds (as this device shows it), as the assessment counts it."""
+    with store.session() as session:
+        states = session.scalars(select(Suggestion.state).order_by(Suggestion.suggestion_id))
+        return [suggestion_due(SuggestionState.from_dict(state)) for state in states]
+
+
 def assess_store(
     store: Store,
     period: Period,
     now: datetime,
-    suggestions: Iterable[SuggestionDue] = (),
     unit_codes: Collection[str] | None = None,
 ) -> StoreAssessment:
-    """The assessment of `period` seen at `now` over the store's clues (and the suggestions
-    given), limited to `unit_codes` when given; units sorted by score, best first."""
+    """The assessment of `period` seen at `now` over the store's clues and suggestions,
+    limited to `unit_codes` when given; units sorted by score, best first."""
     histories = clue_histories(store)
+    suggestions = suggestions_due(store)
     with store.session() as session:
         rules = load_rules(session)
         calendar = load_calendar(session, rules)

@@ -9,7 +9,7 @@ suggestion figures come from the commissions' suggestions the store holds (`sugg
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -54,7 +54,14 @@ class StoreAssessment:
         return self.names.get(code, code)
 
 
-def clue_histories(store: Store) -> list[ClueHistory]:
+Progress = Callable[[int, int], None]
+"""progress(done, total): how many of the store's clues were read back so far."""
+
+PROGRESS_STEP = 100
+"""Progress is reported every this many clues."""
+
+
+def clue_histories(store: Store, progress: Progress | None = None) -> list[ClueHistory]:
     """Every clue of the store with its state after each entry of its history."""
     with store.session() as session:
         rules = load_rules(session)
@@ -77,7 +84,10 @@ def clue_histories(store: Store) -> list[ClueHistory]:
                 )
             )
         found = []
-        for row in session.scalars(select(Clue).order_by(Clue.id)):
+        rows = list(session.scalars(select(Clue).order_by(Clue.id)))
+        for done, row in enumerate(rows):
+            if progress is not None and done % PROGRESS_STEP == 0:
+                progress(done, len(rows))
             base = clue_state(session, row)
             steps = states_after(base, entries.get(row.id, ()), calendar, rules, offices)
             found.append(ClueHistory(row.code, steps))
@@ -114,10 +124,12 @@ def assess_store(
     period: Period,
     now: datetime,
     unit_codes: Collection[str] | None = None,
+    progress: Progress | None = None,
 ) -> StoreAssessment:
     """The assessment of `period` seen at `now` over the store's clues and suggestions,
-    limited to `unit_codes` when given; units sorted by score, best first."""
-    histories = clue_histories(store)
+    limited to `unit_codes` when given; units sorted by score, best first (`progress` hears
+    how many clues were read back)."""
+    histories = clue_histories(store, progress)
     suggestions = suggestions_due(store)
     with store.session() as session:
         rules = load_rules(session)

@@ -23,13 +23,15 @@ from desktop.store.sync_apply import apply_local_office_hours, platform_office_h
 from desktop.sync.engine import SyncSummary
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.actions import ACTION_SHORTCUTS
+from desktop.ui.assessment.suggestion_list import SuggestionListDialog
+from desktop.ui.assessment.view import AssessmentView
 from desktop.ui.cases.case_list import CasesView
 from desktop.ui.clue_detail import ClueDetailPanel
 from desktop.ui.filter_bar import FilterBar
 from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.labels import label
 from desktop.ui.logging_setup import log_file
-from desktop.ui.navigation import NavigationPanel
+from desktop.ui.navigation import PAGES, EntryKind, NavigationPanel
 from desktop.ui.notices_view import NoticesView
 from desktop.ui.notifications import Notifier, Snapshot
 from desktop.ui.queue_view import QueueView
@@ -54,6 +56,14 @@ CASES_KEY = "Ctrl+Alt+C"
 """The case list (处罚案件 under 预警与文书)."""
 CLUE_CASES_KEY = "Ctrl+Alt+A"
 """The shown clue's 处罚案件 tab."""
+PAGE_METHODS = {
+    EntryKind.RED_WARNINGS: "open_red_warnings",
+    EntryKind.SUGGESTIONS: "open_suggestions",
+    EntryKind.ACCOUNTABILITY: "open_accountability",
+    EntryKind.ASSESSMENT: "open_assessment",
+}
+"""The method of the window that opens each navigation page (a page whose method the window
+lacks is not offered)."""
 
 WINDOW_SIZE = QSize(1440, 860)
 """The window's size on a screen with room for it (smaller screens: a share of theirs)."""
@@ -92,7 +102,8 @@ class MainWindow(QMainWindow):
                 actor.display_name or actor.username, actor.unit.name
             )
         )
-        self.navigation = NavigationPanel(workspace)
+        self.navigation = NavigationPanel(workspace, pages=self.pages())
+        self.assessment_view: AssessmentView | None = None
         self.filter_bar = FilterBar(workspace)
         self.queue_view = QueueView(workspace)
         self.detail = ClueDetailPanel(workspace)
@@ -198,6 +209,7 @@ class MainWindow(QMainWindow):
         self.notices_view.workbench.notice_selected.connect(self.show_notice_clue)
         self.notices_view.workbench.file_case_requested.connect(self.detail.file_case_on_notice)
         self.navigation.cases_selected.connect(self.show_cases)
+        self.navigation.page_selected.connect(self.open_page)
         self.cases_view.case_selected.connect(self.show_case_beside)
         self.cases_view.case_requested.connect(self.open_case)
         self.filter_bar.filter_changed.connect(self.queue_view.set_filter)
@@ -227,6 +239,56 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentIndex(0)
         self.filter_bar.set_queue(queue)
         self.detail.show_clue(self.queue_view.selected_clue_id())
+
+    # -- the commission's and the offices' pages ------------------------------------------
+
+    @classmethod
+    def pages(cls) -> list[EntryKind]:
+        """The navigation pages this window has a view for."""
+        return [kind for kind in PAGES if callable(getattr(cls, PAGE_METHODS[kind], None))]
+
+    def open_page(self, kind: EntryKind) -> None:
+        """Open a navigation page by calling its method (nothing when the window lacks it)."""
+        method = getattr(self, PAGE_METHODS[kind], None)
+        if callable(method):
+            method()
+
+    def open_red_warnings(self) -> None:
+        """The red warnings still open: the 预警 queue at level 3 (the lead rewires this to
+        the 预警台账 on 红色预警未消除 once it is merged)."""
+        self.centre.setCurrentIndex(0)
+        for level, box in self.filter_bar.warning_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(level == 3)
+            box.blockSignals(False)
+        self.filter_bar.set_queue(Queue.WARNINGS)
+        self.detail.show_clue(self.queue_view.selected_clue_id())
+
+    def open_assessment(self) -> AssessmentView:
+        """Show the unit assessment (单位考核) of the user's scope."""
+        if self.assessment_view is None:
+            view = self.assessment_view = AssessmentView(self.workspace)
+            view.clues_requested.connect(self.show_codes)
+            view.suggestions_requested.connect(self.open_suggestion_list)
+            self.centre.addWidget(view)
+        self.centre.setCurrentWidget(self.assessment_view)
+        self.assessment_view.table.setFocus()
+        return self.assessment_view
+
+    def show_codes(self, codes: tuple[str, ...], caption: str) -> None:
+        """Show the 全部 queue limited to exactly these clues, said by a removable chip."""
+        self.navigation.select_queue(Queue.ALL)
+        self.show_queue(Queue.ALL)
+        self.filter_bar.clear()
+        self.filter_bar.set_codes(frozenset(codes), caption)
+        self.queue_view.focus_table()
+
+    def open_suggestion_list(self, ids: tuple[str, ...], caption: str) -> SuggestionListDialog:
+        """List the suggestions behind an assessment figure."""
+        dialog = SuggestionListDialog(self.workspace, ids, caption, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def show_sync_problems(self) -> None:
         """Show the rejected actions instead of the queue."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.codes import UnitKind
+from desktop.domain.supervision_common import is_commission_user
 from desktop.store.queues import Queue, QueueFilter, Viewer, count
 from desktop.ui.labels import label
 from desktop.ui.tasks import Task, run_task
@@ -62,6 +64,19 @@ class EntryKind(Enum):
     NOTICES = "notices"
     CASES = "cases"
     SYNC_PROBLEMS = "sync_problems"
+    RED_WARNINGS = "red_warnings"
+    SUGGESTIONS = "suggestions"
+    ACCOUNTABILITY = "accountability"
+    ASSESSMENT = "assessment"
+
+
+PAGES = (
+    EntryKind.RED_WARNINGS,
+    EntryKind.SUGGESTIONS,
+    EntryKind.ACCOUNTABILITY,
+    EntryKind.ASSESSMENT,
+)
+"""Entries that open a view of their own (the window offers those it has a view for)."""
 
 
 @dataclass(frozen=True)
@@ -71,18 +86,31 @@ class Entry:
     kind: EntryKind
     queue: Queue | None = None
     heading: str = ""
-    """A group heading's key: "tasks", "area", "supervision" or "lookup"."""
+    """A group heading's key: "tasks", "area", "commission", "supervision" or "lookup"."""
 
 
 SYNC_PROBLEMS = Entry(EntryKind.SYNC_PROBLEMS)
 NOTICES = Entry(EntryKind.NOTICES)
 CASES = Entry(EntryKind.CASES)
+ASSESSMENT = Entry(EntryKind.ASSESSMENT)
 
 
-def entries_for(viewer: Viewer) -> list[Entry]:
-    """The navigation entries a unit sees, under headings: its open work (待分办 only for
-    dispatching units, 待审签 only for the units that handle clues and sign their reports
-    off), warnings, notices and penalty cases, then the closed and all clues to look things up."""
+def commission_entries(viewer: Viewer, commission: bool) -> list[Entry]:
+    """The 纪委监委 section of a commission user (红色预警, 建议与督办, 问责记录, 单位考核),
+    or none."""
+    if not commission:
+        return []
+    return [Entry(EntryKind.GROUP, heading="commission"), *(Entry(kind) for kind in PAGES)]
+
+
+def entries_for(
+    viewer: Viewer, *, commission: bool = False, pages: Collection[EntryKind] = PAGES
+) -> list[Entry]:
+    """The navigation entries a unit sees, under headings: a commission user's own section
+    first; its open work (待分办 only for dispatching units, 待审签 only for the units that
+    handle clues and sign their reports off), warnings, notices and penalty cases (and 单位考核
+    for a dispatching office), then the closed and all clues to look things up. Of the entries
+    with a view of their own, only those in `pages` (the views the window has)."""
     unit = viewer.unit
     queues = [
         q
@@ -90,17 +118,21 @@ def entries_for(viewer: Viewer) -> list[Entry]:
         if (q is not Queue.TO_DISPATCH or unit.dispatches)
         and (q is not Queue.TO_SIGNOFF or unit.handles)
     ]
-    return [
+    office = [ASSESSMENT] if unit.dispatches and not commission else []
+    found = [
+        *commission_entries(viewer, commission),
         Entry(EntryKind.GROUP, heading="area" if viewer.by_area else "tasks"),
         *(Entry(EntryKind.QUEUE, q) for q in queues),
         Entry(EntryKind.GROUP, heading="supervision"),
         Entry(EntryKind.QUEUE, Queue.WARNINGS),
         NOTICES,
         CASES,
+        *office,
         Entry(EntryKind.GROUP, heading="lookup"),
         *(Entry(EntryKind.QUEUE, q) for q in LOOKUP_QUEUES),
         SYNC_PROBLEMS,
     ]
+    return [e for e in found if e.kind not in PAGES or e.kind in pages]
 
 
 def default_queue(viewer: Viewer) -> Queue:
@@ -147,6 +179,14 @@ class NavigationModel(QAbstractListModel):
             return self.tr("整改文书")
         if entry.kind is EntryKind.CASES:
             return self.tr("处罚案件")
+        if entry.kind is EntryKind.RED_WARNINGS:
+            return self.tr("红色预警")
+        if entry.kind is EntryKind.SUGGESTIONS:
+            return self.tr("建议与督办")
+        if entry.kind is EntryKind.ACCOUNTABILITY:
+            return self.tr("问责记录")
+        if entry.kind is EntryKind.ASSESSMENT:
+            return self.tr("单位考核")
         assert entry.queue is not None
         return label(entry.queue)
 
@@ -155,6 +195,7 @@ class NavigationModel(QAbstractListModel):
         names = {
             "tasks": self.tr("我的待办"),
             "area": self.tr("辖区线索"),
+            "commission": self.tr("纪委监委"),
             "supervision": self.tr("预警与文书"),
             "lookup": self.tr("查询"),
         }
@@ -252,11 +293,22 @@ class NavigationPanel(QWidget):
     """The user chose 处罚案件."""
     counts_updated = Signal()
     """The counts beside the queues were queried again."""
+    page_selected = Signal(object)
+    """The user chose an entry with a view of its own (its EntryKind, one of PAGES)."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        pages: Collection[EntryKind] = PAGES,
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.model = NavigationModel(entries_for(workspace.viewer), self)
+        entries = entries_for(
+            workspace.viewer, commission=is_commission_user(workspace.actor), pages=pages
+        )
+        self.model = NavigationModel(entries, self)
         self.view = QListView(self)
         self.view.setObjectName("navigation")
         self.view.setAccessibleName(self.tr("线索队列"))
@@ -299,6 +351,11 @@ class NavigationPanel(QWidget):
     def select_cases(self) -> None:
         """Select 处罚案件 as if the user clicked it."""
         self._select(CASES)
+
+    def select_page(self, kind: EntryKind) -> bool:
+        """Select an entry with a view of its own as if the user clicked it (False: the
+        list does not offer it)."""
+        return self._select(Entry(kind))
 
     def set_problem_count(self, number: int) -> None:
         """Show how many sync problems wait (fed by the main window)."""
@@ -357,5 +414,7 @@ class NavigationPanel(QWidget):
             self.notices_selected.emit()
         elif entry.kind is EntryKind.CASES:
             self.cases_selected.emit()
+        elif entry.kind in PAGES:
+            self.page_selected.emit(entry.kind)
         elif entry.queue is not None:
             self.queue_selected.emit(entry.queue)

@@ -10,7 +10,10 @@ clue returned by one county to the city and transferred to another, the sync pro
 penalty cases (the case list, a clue's case tab, the 立案 form), and the main window as
 large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
 
-    --only cases    makes only the penalty cases' screenshots (a quicker look at them).
+    --only cases       makes only the penalty cases' screenshots (a quicker look at them).
+    --only commission  makes only the discipline commission's (海州区纪委监委): the unit
+                       assessment, the red warnings and the queue with a clue open, at
+                       1600x900, and the assessment at 1024x768.
 """
 
 from __future__ import annotations
@@ -151,7 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     """Make every screenshot; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--only", choices=["cases"], help="make only these screenshots")
+    parser.add_argument(
+        "--only", choices=["cases", "commission"], help="make only these screenshots"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     make_application(["cluedesk"])
@@ -163,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if args.only == "cases":
                 shoot_cases(Desk(url, "hzhb", root / "hzhb"), args.out)
+            elif args.only == "commission":
+                shoot_commission(Desk(url, "hzjw", root / "hzjw"), args.out)
             else:
                 shoot(url, root, args.out)
         finally:
@@ -218,6 +225,7 @@ def shoot(url: str, root: Path, out: Path) -> None:
     grab(second.window, out / "sync-problems.png")
     shoot_notices(first, out)
     shoot_cases(Desk(url, "hzhb", root / "hzhb"), out)
+    shoot_commission(Desk(url, "hzjw", root / "hzjw"), out)
     shoot_screen_sizes(county, registered, root, out)
     help_dialog = first.window.open_help()  # F1: the guide for the township's daily work
     settle()
@@ -425,6 +433,37 @@ def shoot_cases(desk: Desk, out: Path) -> None:
     settle()
     grab(form, out / "case-serve-form.png")
     form.close()
+
+
+def shoot_commission(desk: Desk, out: Path) -> None:
+    """The commission's window (海州区纪委监委): commission-assessment.png (单位考核 of the last
+    month, ranked), commission-red-warnings.png (红色预警), commission-queue.png (its area's
+    clues with one open: only 督办 offered), at 1600x900; the assessment at 1024x768 too."""
+    from desktop.ui.navigation import EntryKind
+
+    window = desk.window
+    for (width, height), suffix in (((1024, 768), "-1024x768"), ((1600, 900), "")):
+        window.resize(width, height)
+        window.splitter.setSizes(pane_sizes(width))
+        view = window.open_assessment()
+        settle()
+        wait(lambda v=view: not v.computing and v.seen is not None, 300)  # type: ignore[misc]
+        grab(window, out / f"commission-assessment{suffix}.png")
+    window.navigation.select_page(EntryKind.RED_WARNINGS)
+    queue = window.queue_view
+    settle()
+    if queue.row_count():
+        queue.select_clue(queue.model.clue_id(0))
+        wait(lambda: window.detail.detail is not None and not window.detail.loading)
+    grab(window, out / "commission-red-warnings.png")
+    window.filter_bar.clear()  # 红色预警 left the level-3 box ticked
+    window.navigation.select_queue(Queue.HANDLING)
+    wait(lambda: queue.row_count() > 0)
+    queue.select_clue(queue.model.clue_id(0))
+    wait(lambda: window.detail.detail is not None and not window.detail.loading)
+    grab(window, out / "commission-queue.png")
+    window.close()
+    desk.store.close()
 
 
 def text(dialog: ActionDialog, key: str) -> TextField:

@@ -271,6 +271,10 @@ class MainWindow(QMainWindow):
             view.clues_requested.connect(self.show_codes)
             view.suggestions_requested.connect(self.open_suggestion_list)
             self.centre.addWidget(view)
+            # the table needs the width; no clue is shown beside it
+            self.centre.currentChanged.connect(
+                lambda _i: self.detail_scroll.setVisible(self.centre.currentWidget() is not view)
+            )
         self.centre.setCurrentWidget(self.assessment_view)
         self.assessment_view.table.setFocus()
         return self.assessment_view

@@ -17,7 +17,13 @@ from desktop.domain.timeutil import CHINA_TZ
 from desktop.store.assessment import StoreAssessment, assess_store
 from desktop.store.queues import Queue
 from desktop.store.supervision import issue_suggestion
-from desktop.ui.assessment.model import COLUMNS, FIGURE_HEADINGS, RED_HOURS, hours
+from desktop.ui.assessment.model import (
+    COLUMNS,
+    FIGURE_HEADINGS,
+    RED_HOURS,
+    UnitCodeRole,
+    hours,
+)
 from desktop.ui.assessment.periods import PeriodPreset, preset_period
 from desktop.ui.assessment.suggestion_list import SuggestionListDialog
 from desktop.ui.assessment.view import AssessmentView, scope_units
@@ -93,7 +99,7 @@ def test_the_view_shows_the_figures_of_the_store_assessment(
         assert red == hours(unit.red_seconds if unit else 0)
     # sorted by score, best first: the table's rows from the top
     shown = [
-        view.proxy.index(r, COLUMNS.index("unit")).data(Qt.ItemDataRole.ToolTipRole)
+        view.proxy.index(r, COLUMNS.index("unit")).data(UnitCodeRole)
         for r in range(view.proxy.rowCount())
     ]
     ranked = [u.unit for u in expected.units if u.score is not None]

@@ -24,6 +24,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "AssessmentModel"
 SortRole = Qt.ItemDataRole.UserRole + 1
 """data() role: the value a column sorts by (numbers as numbers)."""
+UnitCodeRole = Qt.ItemDataRole.UserRole + 2
+"""data() role: the code of the row's unit."""
 
 FIGURE_HEADINGS: Mapping[str, object] = {
     "received": QT_TRANSLATE_NOOP("AssessmentModel", "收到线索"),
@@ -132,7 +134,7 @@ class AssessmentModel(QAbstractTableModel):
         if column == RANK:
             return self.tr("排名")
         if column == RED_HOURS:
-            return self.tr("三级预警时长（工作小时）")
+            return self.tr("三级预警时长")
         return QCoreApplication.translate(CONTEXT, str(FIGURE_HEADINGS[column]))
 
     def headerData(  # noqa: N802 - Qt override
@@ -147,6 +149,8 @@ class AssessmentModel(QAbstractTableModel):
         column = COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.heading(column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == RED_HOURS:
+            return self.tr("三级预警持续的工作时间（小时），至消除或至今")
         if role == Qt.ItemDataRole.ToolTipRole and column in FIGURE_OF_COLUMN:
             return self.tr("双击或按 Enter 查看该数字背后的线索")
         return None
@@ -195,6 +199,8 @@ class AssessmentModel(QAbstractTableModel):
             if column == RED_HOURS:
                 return hours(value)
             return str(value)
+        if role == UnitCodeRole:
+            return row.code
         if role == SortRole:
             if column == UNIT:
                 return row.code
@@ -205,7 +211,7 @@ class AssessmentModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == UNIT:
-                return row.code
+                return f"{row.name}（{row.code}）"
             if column == SCORE and row.assessment is not None and value is None:
                 return self.tr("本期没有可评分的事项")
             if column in FIGURE_OF_COLUMN and value:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +38,14 @@ from desktop.ui.assessment.model import (
 )
 from desktop.ui.assessment.periods import DEFAULT_PRESET, PeriodPreset, preset_period
 from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
+from desktop.ui.frozen_table import FrozenColumnTable
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.workspace import Workspace
 
 log = logging.getLogger("cluedesk.ui.assessment")
+
+UNIT_WIDTH = 200
+"""The unit column's widest (a long name is cut, whole in its tooltip)."""
 
 
 def scope_units(workspace: Workspace) -> list[str]:
@@ -130,7 +133,7 @@ class AssessmentView(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
-        self.table = QTableView(self)
+        self.table = FrozenColumnTable(COLUMNS.index("unit"), self)
         self.table.setObjectName("assessmentTable")
         self.table.setAccessibleName(self.tr("单位考核"))
         self.table.setModel(self.proxy)
@@ -140,6 +143,7 @@ class AssessmentView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
@@ -302,6 +306,8 @@ class AssessmentView(QWidget):
         self.seen = seen
         self.model.set_rows(rows_of(seen, self.scope))
         self.table.resizeColumnsToContents()
+        unit = COLUMNS.index("unit")
+        self.table.setColumnWidth(unit, min(self.table.columnWidth(unit), UNIT_WIDTH))
         self.progress.hide()
         self.refresh_button.setEnabled(True)
         assessed = sum(1 for row in self.model.rows if row.assessment is not None)

@@ -211,7 +211,7 @@ class AssessmentModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == UNIT:
-                return f"{row.name}（{row.code}）"
+                return self.tr("{name}（{code}）").format(name=row.name, code=row.code)
             if column == SCORE and row.assessment is not None and value is None:
                 return self.tr("本期没有可评分的事项")
             if column in FIGURE_OF_COLUMN and value:

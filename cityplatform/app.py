@@ -30,6 +30,7 @@ from cityplatform.gate import RequestGate, SelectiveGZip
 from cityplatform.jsonresp import FastJSONResponse
 from cityplatform.migrate import upgrade_if_needed
 from cityplatform.state import bootstrap
+from cityplatform.warning_job import WarningJobThread
 from desktop.wire.reference import HealthOut
 
 VERSION = "1.0"
@@ -55,6 +56,16 @@ def resolve_data_dir(db: Database, data_dir: Path | None) -> Path:
     return folder
 
 
+def start_warning_job(platform: Platform) -> WarningJobThread | None:
+    """Start this process's warning job thread when the settings ask for one."""
+    interval = platform.settings.warning_job_seconds
+    if interval <= 0:
+        return None
+    job = WarningJobThread(platform.db, platform.now, interval, platform.rulebook)
+    job.start()
+    return job
+
+
 def create_app(
     database_url: str,
     *,
@@ -73,7 +84,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        job = start_warning_job(platform)
         yield
+        if job is not None:
+            job.stop()
         db.dispose()
 
     app = FastAPI(

@@ -51,12 +51,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from cityplatform.app import resolve_data_dir
-    from cityplatform.config import DATA_DIR_ENV, DB_ENV
+    from cityplatform.config import DATA_DIR_ENV, DB_ENV, WARNING_JOB_ENV
     from cityplatform.db import normalize_url
     from cityplatform.state import prune_tombstones
 
     if args.workers < 1:
         raise CliError("--workers 至少为 1")
+    if args.warning_job_seconds is not None and args.warning_job_seconds < 0:
+        raise CliError("--warning-job-seconds 不能为负数")
     db = _database(args.db)
     try:
         folder = resolve_data_dir(db, Path(args.data_dir) if args.data_dir else None)
@@ -69,6 +71,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         db.dispose()
     os.environ[DB_ENV] = normalize_url(args.db).render_as_string(hide_password=False)
     os.environ[DATA_DIR_ENV] = str(folder.resolve())
+    if args.warning_job_seconds is not None:
+        os.environ[WARNING_JOB_ENV] = str(args.warning_job_seconds)
     print(f"市级平台启动：http://{args.host}:{args.port}（{args.workers} 个进程）", file=sys.stderr)
     if args.stop_with_stdin:
         from cityplatform.parent_watch import stop_when_stdin_closes
@@ -82,6 +86,34 @@ def cmd_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         log_level=args.log_level,
     )
+    return 0
+
+
+def cmd_warnings_job(args: argparse.Namespace) -> int:
+    """Run the warning job once (skips while another run holds its lock); print what it did."""
+    from sqlalchemy.exc import OperationalError
+
+    from cityplatform.db import DatabaseUrlError, open_database
+    from cityplatform.warning_job import run_warning_job
+
+    now = _instant(args.now, "--now")
+    try:
+        db = open_database(args.db)  # no migration: that would wait for the write lock
+    except DatabaseUrlError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        run = run_warning_job(db, now)
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[-1]
+        raise CliError(f"无法运行预警任务：{reason}") from exc
+    finally:
+        db.dispose()
+    if args.json:
+        print(json.dumps({"ran": run.ran, "looked_at": run.looked_at, "changed": run.changed}))
+    elif run.ran:
+        print(f"预警台账已更新：检查 {run.looked_at} 条在办线索，{run.changed} 条有变化")
+    else:
+        print("另一个预警任务正在运行，本次跳过")
     return 0
 
 
@@ -341,7 +373,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="标准输入关闭时停止（由启动它的程序持有管道，程序退出或被结束时平台随之停止）",
     )
+    serve.add_argument(
+        "--warning-job-seconds",
+        type=float,
+        help="各工作进程运行预警任务的间隔秒数（默认 60；0 为不运行，可改用 warnings-job）",
+    )
     serve.set_defaults(handler=cmd_serve)
+
+    job = commands.add_parser(
+        "warnings-job", help="运行一次预警任务：更新全部在办线索的预警台账（同一时间只运行一个）"
+    )
+    db_option(job)
+    job.add_argument("--now", help="按此时间计算（默认当前时间），如 2026-11-27T10:00+08:00")
+    job.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
+    job.set_defaults(handler=cmd_warnings_job)
 
     seed = commands.add_parser("seed", help="在空数据库中生成演示城市和线索")
     db_option(seed)

@@ -25,6 +25,9 @@ FAKE_NOW_ENV = "CLUEDESK_PLATFORM_FAKE_NOW"
 DB_ENV = "CLUEDESK_PLATFORM_DB"
 DATA_DIR_ENV = "CLUEDESK_PLATFORM_DATA_DIR"
 DELAY_HEADER = "x-cluedesk-test-delay-after-seq"
+WARNING_JOB_ENV = "CLUEDESK_PLATFORM_WARNING_JOB_SECONDS"
+DEFAULT_WARNING_JOB_SECONDS = 60.0
+"""How often a served worker runs the warning job unless told otherwise."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,10 @@ class PlatformSettings:
     clock: Clock = china_now
     testing: bool = False
     test_delay_after_seq: float = 0.0
+    warning_job_seconds: float = 0.0
+    """How often this process runs the warning job in a background thread (0: never; the
+    served workers run it every `DEFAULT_WARNING_JOB_SECONDS` unless told otherwise, and not
+    at all in test mode unless the environment asks)."""
 
     def now(self) -> datetime:
         """The current instant in China time."""
@@ -98,4 +105,13 @@ def settings_from_env() -> PlatformSettings:
                 clock = offset_clock(parse_datetime(fake, FAKE_NOW_ENV))
             except ValidationError as exc:
                 raise ValueError(str(exc)) from exc
-    return PlatformSettings(clock=clock, testing=testing, test_delay_after_seq=delay)
+    interval = 0.0 if testing else DEFAULT_WARNING_JOB_SECONDS
+    raw = os.environ.get(WARNING_JOB_ENV, "")
+    if raw:
+        try:
+            interval = float(raw)
+        except ValueError as exc:
+            raise ValueError(f"{WARNING_JOB_ENV} 应为秒数") from exc
+    return PlatformSettings(
+        clock=clock, testing=testing, test_delay_after_seq=delay, warning_job_seconds=interval
+    )

@@ -21,6 +21,7 @@ from cityplatform.models import (
     ClueEvent,
     Notice,
     NoticeEvent,
+    WarningEpisodeRow,
 )
 from cityplatform.scope import Viewer
 from desktop.domain.reporter_privacy import REPORTER_REVEALED
@@ -113,6 +114,7 @@ def clue_documents(
         attachments[a.clue_id].append({**a._mapping, "media_type": media})
     notices = notice_documents(session, ids)
     cases = case_documents(session, ids)
+    warnings = warning_documents(session, ids)
     out = []
     for r in rows:
         clue_id = r.id
@@ -126,8 +128,43 @@ def clue_documents(
         document["attachments"] = attachments.get(clue_id, [])
         document["notices"] = [{**n, "clue_code": r.code} for n in notices.get(clue_id, [])]
         document["cases"] = [{**c, "clue_code": r.code} for c in cases.get(clue_id, [])]
+        document["warnings"] = warnings.get(clue_id, [])
         out.append(document)
     return out
+
+
+WARNING_COLUMNS = (
+    WarningEpisodeRow.clue_id,
+    WarningEpisodeRow.stage,
+    WarningEpisodeRow.level,
+    WarningEpisodeRow.deadline,
+    WarningEpisodeRow.reached_at,
+    WarningEpisodeRow.cleared_at,
+    WarningEpisodeRow.cleared_by,
+    WarningEpisodeRow.unit_code.label("unit"),
+)
+
+
+def warning_documents(session: Session, clue_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """The warning record of the clues (`WarningOut` objects), by clue id, in the order the
+    levels were reached; one query for all the clues."""
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if not clue_ids:
+        return found
+    rows = session.execute(
+        select(*WARNING_COLUMNS)
+        .where(WarningEpisodeRow.clue_id.in_(list(clue_ids)))
+        .order_by(
+            WarningEpisodeRow.clue_id,
+            WarningEpisodeRow.reached_at,
+            WarningEpisodeRow.level,
+            WarningEpisodeRow.id,
+        )
+    )
+    for row in rows:
+        episode = dict(row._mapping)
+        found[episode.pop("clue_id")].append(episode)
+    return found
 
 
 NOTICE_EVENT_COLUMNS = (NoticeEvent.notice_id, *columns(NoticeEvent, NoticeEventOut))

@@ -17,6 +17,7 @@ from cityplatform.domainmap import load_directory
 from cityplatform.errors import AUTHENTICATED_ERRORS, ApiError, error_responses, invalid
 from cityplatform.jsonresp import wire_response
 from cityplatform.models import Clue, IntakeRef
+from cityplatform.warning_record import record_action
 from desktop.domain.codes import Channel, Role
 from desktop.domain.units import Actor
 from desktop.domain.validators import ValidationError
@@ -78,6 +79,10 @@ def _register(
                 actor=actor,
                 at=now,
                 seq=seq,
+            )
+            state = outcome.state.evolve(code=code)
+            record_action(
+                session.connection(), book, row.id, None, state, Action.REGISTER.value, now
             )
             session.add(
                 IntakeRef(

@@ -632,3 +632,31 @@ class AccountabilityEvent(Base):
 
 
 Index("ix_accountability_events_record_id", AccountabilityEvent.record_id, AccountabilityEvent.id)
+
+
+class WarningEpisodeRow(Base):
+    """One warning level a clue's stage reached (`desktop.domain.warning_record`): when, until
+    when and how it cleared, with the unit responsible then and the clue's county, so lists
+    by unit or area are one query. Kept by the pushes and the warning job."""
+
+    __tablename__ = "warning_episodes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id", ondelete="CASCADE"))
+    stage: Mapped[str] = mapped_column(String(16))
+    level: Mapped[int] = mapped_column(Integer)
+    deadline: Mapped[datetime] = mapped_column(ChinaDateTime)
+    reached_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    cleared_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    cleared_by: Mapped[str | None] = mapped_column(String(24))
+    unit_code: Mapped[str] = mapped_column(String(20))
+    county_code: Mapped[str] = mapped_column(String(20))
+
+
+Index("ix_warning_episodes_clue_id", WarningEpisodeRow.clue_id, WarningEpisodeRow.id)
+Index(
+    "ix_warning_episodes_county_reached",
+    WarningEpisodeRow.county_code,
+    WarningEpisodeRow.reached_at,
+)
+Index("ix_warning_episodes_unit_reached", WarningEpisodeRow.unit_code, WarningEpisodeRow.reached_at)

@@ -40,6 +40,7 @@ from cityplatform.models import (
 )
 from cityplatform.payloads import Rejected, check_payload
 from cityplatform.push_context import PushContext
+from cityplatform.warning_record import record_action
 from desktop.domain.clue import ClueState
 from desktop.domain.codes import DONE_STATUSES, Status
 from desktop.domain.messages import Message
@@ -236,6 +237,9 @@ def _close_duplicates(
             at=now,
             seq=next_seq(session),
         )
+        record_action(
+            connection, book, row.id, before, outcome.state, Action.CLOSE_WITH_ORIGINAL.value, now
+        )
 
 
 _RECORD = insert(AppliedAction)
@@ -283,7 +287,7 @@ def _register(
     code = next_code(session, now.year)
     seq = next_seq(session)
     ctx.platform.hold_after_seq(ctx.request)
-    insert_registered(
+    registered = insert_registered(
         session,
         outcome,
         code=code,
@@ -302,7 +306,10 @@ def _register(
         )
     )
     session.flush()
-    _record(session.connection(), ctx, item, code, seq, now, provisional)
+    state = outcome.state.evolve(code=code)
+    connection = session.connection()
+    record_action(connection, ctx.book, registered.id, None, state, Action.REGISTER.value, now)
+    _record(connection, ctx, item, code, seq, now, provisional)
     return {
         "action_id": item.action_id,
         "status": "applied",
@@ -386,6 +393,7 @@ def apply_action_to_clue(ctx: PushContext, session: Session, item: ActionIn) -> 
     )
     _record(connection, ctx, item, code, seq, now)
     after = outcome.state
+    record_action(connection, ctx.book, row.id, before, after, action.value, now)
     if after.status in DONE_STATUSES and before.status not in DONE_STATUSES:
         _close_duplicates(ctx, session, after, now)
     sees = viewer.sees(

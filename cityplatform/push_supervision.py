@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from cityplatform.attachment_rights import citable
 from cityplatform.changes import next_seq
 from cityplatform.domainmap import assisting_codes, clue_state
-from cityplatform.models import Clue, Suggestion, SuggestionAttachment
+from cityplatform.models import Clue, Suggestion, SuggestionAttachment, WarningEpisodeRow
 from cityplatform.payloads import Rejected, checked_payload
 from cityplatform.push_context import PushContext
 from cityplatform.supervision_records import SUGGESTIONS, SupervisionKind
@@ -82,6 +82,17 @@ def _suggestion_lookup(ctx: PushContext, session: Session) -> Any:
     return lookup
 
 
+def _ever_red(session: Session, code: str) -> bool:
+    """Whether the clue's warning record holds a level-3 episode."""
+    found = session.execute(
+        select(WarningEpisodeRow.id)
+        .join(Clue, Clue.id == WarningEpisodeRow.clue_id)
+        .where(Clue.code == code, WarningEpisodeRow.level == 3)
+        .limit(1)
+    ).first()
+    return found is not None
+
+
 def _rules(
     ctx: PushContext,
     session: Session,
@@ -100,7 +111,9 @@ def _rules(
 
         def red(code: str) -> bool:
             clue = clues(code)
-            return clue is not None and red_now(clue, now, book.calendar, book.rules)
+            if clue is None:
+                return False
+            return red_now(clue, now, book.calendar, book.rules) or _ever_red(session, code)
 
         origins = Origins(clues, red, _suggestion_lookup(ctx, session))
         return apply_accountability_action(

@@ -33,7 +33,10 @@ from cityplatform.models import Attachment, Base, NumberBlock, RuleSet, Unit, Us
 from cityplatform.numbers import notice_counter, number_counter
 from cityplatform.security import DEFAULT_HASHER
 from cityplatform.state import CHANGE_SEQ, set_counter_at_least
+from cityplatform.supervision_records import SUPERVISION_KINDS
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
+from desktop.demo.supervision import RedWarning, red_warnings
+from desktop.domain.calendar import default_calendar
 from desktop.domain.cases import CaseAction
 from desktop.domain.clue import draft_record, state_record
 from desktop.domain.notice_actions import NoticeAction
@@ -188,6 +191,8 @@ class Batch:
     """The highest 立案号 and decision number per (series, unit, year), first used when, by whom."""
     files: dict[str, tuple[datetime, str]] = field(default_factory=dict)
     """Each cited file's first citation: when and by whom."""
+    reds: list[RedWarning] = field(default_factory=list)
+    """The level-3 warnings of the batch's clues, for the commissions' records."""
 
 
 def event_action_id(index: int, position: int) -> str:
@@ -237,6 +242,7 @@ def batch_rows(items: list[DemoClue], first: int, sqlite: bool) -> Batch:
             _earlier(batch.files, cited.sha256, (cited.added_at, cited.added_by))
         _notice_rows(batch, item, index, sqlite)
         _case_rows(batch, item, index, sqlite)
+        batch.reds.extend(red_warnings(state, item.warnings))
         for position, unit in enumerate(state.assisting_units):
             batch.assisting.append((index, unit, position))
         for position, event in enumerate(item.events):
@@ -508,6 +514,7 @@ class _Loaded:
     notice_numbers: dict[tuple[str, int], tuple[int, datetime, str]] = field(default_factory=dict)
     case_numbers: Used = field(default_factory=dict)
     files: dict[str, tuple[datetime, str]] = field(default_factory=dict)
+    reds: list[RedWarning] = field(default_factory=list)
 
 
 def _load_batches(
@@ -542,10 +549,44 @@ def _load_batches(
             _note_number(loaded.case_numbers, case_key, used)
         for sha256, first_use in batch.files.items():
             _earlier(loaded.files, sha256, first_use)
+        loaded.reds.extend(batch.reds)
         loaded.clues += len(batch.clues)
         if progress is not None:
             progress(loaded.clues)
     return loaded
+
+
+def _supervision_rows(
+    connection: Connection, city: DemoCity, loaded: _Loaded, now: datetime, sqlite: bool
+) -> int:
+    """The commissions' suggestions and accountability records over the demo's red warnings,
+    each a change after the clues'; the last change seq."""
+    from desktop.demo.supervision import event_action_id, plan_supervision
+
+    units = city.directory()
+    done = plan_supervision(city, loaded.reds, default_calendar(), now)
+    seq = loaded.clues
+    for kind_name, index, record in done.records():
+        kind = SUPERVISION_KINDS[kind_name]
+        seq += 1
+        record_id = getattr(record.state, kind.id_key)
+        values = {kind.id_key: record_id, "seq": seq, **kind.row_values(record.state, units)}
+        values["created_at"] = record.state.created_at
+        connection.execute(insert(kind.model), [values])
+        entries = [
+            {
+                kind.id_key: record_id,
+                "seq": seq,
+                **event.entry(event_action_id(kind_name, index, position), SEED_DEVICE),
+            }
+            for position, event in enumerate(record.events)
+        ]
+        connection.execute(insert(kind.event_model), entries)
+    for table in ("suggestions", "suggestion_events"):
+        sync_id_sequence(connection, table)
+    for table in ("accountability_records", "accountability_events"):
+        sync_id_sequence(connection, table)
+    return seq
 
 
 def _evidence_rows(connection: Connection, now: datetime) -> None:
@@ -681,7 +722,8 @@ def seed_demo(
             for table in ("clues", "clue_events", "notices", "notice_events", "cases"):
                 sync_id_sequence(connection, table)
             sync_id_sequence(connection, "case_events")
-            set_counter_at_least(connection, CHANGE_SEQ, loaded.clues)
+            last_seq = _supervision_rows(connection, city, loaded, now, sqlite)
+            set_counter_at_least(connection, CHANGE_SEQ, last_seq)
             for year, number in loaded.numbers.items():
                 set_counter_at_least(connection, code_counter(year), number)
             _notice_numbers(connection, loaded.notice_numbers)

@@ -10,10 +10,14 @@ clue returned by one county to the city and transferred to another, the sync pro
 penalty cases (the case list, a clue's case tab, the 立案 form), and the main window as
 large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
 
-    --only cases       makes only the penalty cases' screenshots (a quicker look at them).
-    --only commission  makes only the discipline commission's (海州区纪委监委): the unit
-                       assessment, the red warnings and the queue with a clue open, at
-                       1600x900, and the assessment at 1024x768.
+    --only cases    makes only the penalty cases' screenshots (a quicker look at them).
+    --only warnings makes only the warning record's: the city commission's 预警台账 with a red
+                    clue's 预警记录 tab beside it (warning-record.png).
+    --only supervision  makes only the commission's suggestions and accountability records
+                    and the street's reply to a suggestion.
+    --only commission  makes only the city discipline commission's window: the unit
+                    assessment, the red warnings and the queue with a clue open, at 1600x900,
+                    and the assessment at 1024x768.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
@@ -33,8 +39,10 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from cityplatform.db import open_database  # noqa: E402
 from cityplatform.demo_site import ensure_demo_platform  # noqa: E402
 from cityplatform.launcher import start_platform, stop_platform  # noqa: E402
+from cityplatform.warning_job import run_warning_job  # noqa: E402
 from desktop.demo.city import DEMO_PASSWORD  # noqa: E402
 from desktop.demo.evidence import evidence_files  # noqa: E402
 from desktop.domain.timeutil import china_now  # noqa: E402
@@ -137,7 +145,23 @@ class Desk:
         self.sync_now()
         return self.first_code(Clue.subject_name == subject)
 
-    def first_code(self, *conditions: object) -> str:
+    def first_codes(self, unit: str, count: int) -> list[str]:
+        """The first clues led by `unit` on this desk."""
+        with self.store.session() as session:
+            return list(
+                session.scalars(
+                    select(Clue.code).where(Clue.lead_unit == unit).order_by(Clue.id).limit(count)
+                )
+            )
+
+    def first_lead(self, code: str) -> str:
+        """The lead unit of a clue on this desk."""
+        with self.store.session() as session:
+            lead = session.scalars(select(Clue.lead_unit).where(Clue.code == code)).first()
+        assert lead is not None, code
+        return lead
+
+    def first_code(self, *conditions: Any) -> str:
         with self.store.session() as session:
             code = session.scalars(select(Clue.code).where(*conditions).order_by(Clue.id)).first()
         assert code is not None, conditions
@@ -155,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument(
-        "--only", choices=["cases", "commission"], help="make only these screenshots"
+        "--only",
+        choices=["cases", "warnings", "supervision", "commission"],
+        help="make only these screenshots",
     )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -166,15 +192,50 @@ def main(argv: list[str] | None = None) -> int:
         db_url = ensure_demo_platform(root / "platform")
         url, process = start_platform(db_url, root / "platform", testing=False)
         try:
+            keep_warning_record(db_url)
             if args.only == "cases":
                 shoot_cases(Desk(url, "hzhb", root / "hzhb"), args.out)
+            elif args.only == "warnings":
+                shoot_warnings(Desk(url, "u320700800s", root / "city-commission"), args.out)
+            elif args.only == "supervision":
+                shoot_supervision(url, root, args.out)
             elif args.only == "commission":
-                shoot_commission(Desk(url, "hzjw", root / "hzjw"), args.out)
+                shoot_commission(Desk(url, "u320700800s", root / "city-commission"), args.out)
             else:
                 shoot(url, root, args.out)
         finally:
             stop_platform(process)
     return 0
+
+
+def keep_warning_record(db_url: str) -> None:
+    """Bring the platform's warning record up to now before the desks first sync (the served
+    platform's own job would do it within its first minute)."""
+    db = open_database(db_url)
+    try:
+        run_warning_job(db, china_now())
+    finally:
+        db.dispose()
+
+
+def shoot_warnings(desk: Desk, out: Path) -> None:
+    """The city commission's 预警台账 (every level, the record's colours) with the 预警记录 tab
+    of its first red clue beside it: warning-record.png."""
+    window = desk.window
+    window.navigation.select_warning_record()
+    view = window.warnings_view
+    view.clear_filters()
+    wait(lambda: view.model.rowCount() > 0)
+    levels = [row.episode.level for row in view.model.rows]
+    first = levels.index(3) if 3 in levels else 0
+    view.view.selectRow(first)
+    view.view.setCurrentIndex(view.model.index(first, 0))
+    detail = window.detail
+    wait(lambda: detail.detail is not None and not detail.loading)
+    settle()
+    grab(window, out / "warning-record.png")
+    window.close()
+    desk.store.close()
 
 
 def shoot(url: str, root: Path, out: Path) -> None:
@@ -225,7 +286,8 @@ def shoot(url: str, root: Path, out: Path) -> None:
     grab(second.window, out / "sync-problems.png")
     shoot_notices(first, out)
     shoot_cases(Desk(url, "hzhb", root / "hzhb"), out)
-    shoot_commission(Desk(url, "hzjw", root / "hzjw"), out)
+    shoot_warnings(Desk(url, "u320700800s", root / "city-commission"), out)
+    shoot_commission(Desk(url, "u320700800s", root / "city-commission-2"), out)
     shoot_screen_sizes(county, registered, root, out)
     help_dialog = first.window.open_help()  # F1: the guide for the township's daily work
     settle()
@@ -327,6 +389,190 @@ def shoot_notices(desk: Desk, out: Path) -> None:
         settle()
     grab(preview, out / "notice-preview.png")
     preview.close()
+
+
+def _red_clue(desk: Desk) -> str | None:
+    """A clue of 海州区 led by a unit whose running stage is at warning level 3 now."""
+    from desktop.domain.supervision_common import red_now
+    from desktop.store.supervision_rows import local_clue
+
+    ws = desk.workspace
+    with desk.store.session() as session:
+        codes = list(
+            session.scalars(
+                select(Clue.code)
+                .where(
+                    Clue.county_code == "320706",
+                    Clue.lead_unit.is_not(None),
+                    Clue.closed_at.is_(None),
+                )
+                .order_by(Clue.id)
+            )
+        )
+        for code in codes:
+            clue = local_clue(session, code)
+            if clue is not None and red_now(clue, ws.now(), ws.calendar, ws.rules):
+                return code
+    return None
+
+
+def shoot_supervision(url: str, root: Path, out: Path) -> None:
+    """海州区纪委监委 issues suggestions to 新海街道 and others, the street replies (with a
+    photo) and the commission sends one back; an accountability record on a red clue: the
+    commission's suggestion list, a suggestion opened, its accountability records and the
+    street's reply form."""
+    from desktop.domain.accountability import Measure
+    from desktop.domain.suggestions import SuggestionAction
+    from desktop.store.supervision import (
+        issue_suggestion,
+        record_accountability,
+        reply_to_suggestion,
+        send_back,
+    )
+    from desktop.ui.supervision.suggestion_forms import ReplyForm
+
+    street_code, other_code = "320706001", "320706002"
+    commission = Desk(url, "hzjw", root / "hzjw")
+    street = Desk(url, "xinhai", root / "xinhai")
+    cws, sws = commission.workspace, street.workspace
+    year = china_now().year
+    codes = street.first_codes(street_code, 3)
+    base = {
+        "basis": "《中华人民共和国监察法》第四十五条",
+        "text": "经查，你单位部分生态环境问题线索签收不及时、办理超期，多条线索触发三级预警。\n"
+        "建议事项：\n立即对所列线索逐件核查办理\n建立签收办理日清周结机制\n"
+        "对超期线索责任人员的履职情况进行调查",
+    }
+    plans = [
+        (
+            "discipline",
+            f"海纪建〔{year}〕1号",
+            street_code,
+            codes,
+            "关于督促加强线索签收办理工作的纪律检查建议",
+            10,
+        ),
+        (
+            "supervision",
+            f"海监建〔{year}〕2号",
+            street_code,
+            codes[:1],
+            "关于规范线索现场核查工作的监察建议",
+            5,
+        ),
+        (
+            "urging_letter",
+            f"海纪督〔{year}〕3号",
+            other_code,
+            [],
+            "关于加快推进线索办理工作的督办函",
+            15,
+        ),
+        (
+            "supervision",
+            f"海监建〔{year}〕4号",
+            other_code,
+            [],
+            "关于健全线索办理责任制的监察建议",
+            1,
+        ),
+    ]
+    ids = []
+    for kind, number, unit, clue_codes, title, days in plans:
+        payload = {
+            **base,
+            "kind": kind,
+            "number": number,
+            "addressed_unit": unit,
+            "clue_codes": clue_codes,
+            "title": title,
+            "reply_days": days,
+        }
+        ids.append(issue_suggestion(cws.store, cws.username, cws.device_id, payload).record_id)
+    commission.sync_now()
+    street.sync_now()
+    photo = root / "整改后现场照片.png"
+    photo.write_bytes(evidence_files()[0].data)
+    reply_to_suggestion(
+        sws.store,
+        sws.username,
+        sws.device_id,
+        ids[0],
+        "已对所列线索逐件核查并全部办结，建立了线索签收台账和专人负责制度。",
+        [photo],
+    )
+    reply_to_suggestion(sws.store, sws.username, sws.device_id, ids[1], "已完成现场核查。")
+    street.sync_now()
+    commission.sync_now()
+    send_back(
+        cws.store, cws.username, cws.device_id, ids[1], "现场核查缺少照片等佐证材料，请补充。", 3
+    )
+    late = {
+        **base,
+        "kind": "supervision",
+        "number": f"海监建〔{year}〕5号",
+        "addressed_unit": other_code,
+        "clue_codes": [],
+        "title": "关于落实线索办理主体责任的监察建议",
+        "reply_days": 5,
+        "issued_at": (china_now() - timedelta(days=20)).replace(microsecond=0).isoformat(),
+    }
+    overdue = issue_suggestion(cws.store, cws.username, cws.device_id, late).record_id
+    red = _red_clue(commission)
+    origins: dict[str, object] = {"suggestion_id": overdue, "clue_codes": []}
+    unit = other_code
+    if red is not None:
+        origins = {"clue_codes": [red]}
+        unit = commission.first_lead(red)
+    record_accountability(
+        cws.store,
+        cws.username,
+        cws.device_id,
+        {
+            "unit_concerned": unit,
+            "persons": [
+                {"name": "王明", "post": "办事处副主任"},
+                {"name": "李强", "post": "环保所所长"},
+            ],
+            "measure": Measure.TALK_REMINDER.value,
+            "decided_on": china_now().date().isoformat(),
+            "document_number": f"海纪问〔{year}〕1号",
+            "facts": "所负责的线索或建议超期未办理、未答复。",
+            **origins,
+        },
+    )
+    commission.sync_now()
+    street.sync_now()
+    window = commission.window
+    window.splitter.setSizes([180, 960, 300])  # the lists need the room, not the clue
+    window.navigation.select_suggestions()
+    view = window.suggestions_view
+    wait(lambda: not view.model.loading and view.model.rowCount() >= 4)
+    grab(window, out / "commission-suggestions.png")
+    view.select(ids[0])
+    dialog = view.open_current()
+    assert dialog is not None
+    dialog.tabs.setCurrentWidget(dialog.replies)
+    grab(dialog, out / "commission-suggestion-detail.png")
+    dialog.close()
+    window.navigation.select_accountability()
+    settle()
+    if window.accountability_view.rows:
+        window.accountability_view.view.selectRow(0)
+    grab(window, out / "commission-accountability.png")
+    street.window.navigation.select_suggestions()
+    sview = street.window.suggestions_view
+    wait(lambda: not sview.model.loading and sview.model.rowCount() >= 2)
+    detail = sview.open_suggestion(ids[1])
+    form = detail.open_form(SuggestionAction.REPLY)
+    assert isinstance(form, ReplyForm)
+    form.reply.set_value(  # type: ignore[attr-defined]
+        "已补充现场核查照片3张，并对核查记录进行了完善，相关责任人已作书面检查。"
+    )
+    form.files.add_files([photo])
+    grab(form, out / "unit-suggestion-reply.png")
+    form.reject()
+    detail.close()
 
 
 def shoot_cases(desk: Desk, out: Path) -> None:
@@ -436,27 +682,26 @@ def shoot_cases(desk: Desk, out: Path) -> None:
 
 
 def shoot_commission(desk: Desk, out: Path) -> None:
-    """The commission's window (海州区纪委监委): commission-assessment.png (单位考核 of the last
+    """The city commission's window (市纪委监委): commission-assessment.png (单位考核 of the last
     month, ranked), commission-red-warnings.png (红色预警), commission-queue.png (its area's
     clues with one open: only 督办 offered), at 1600x900; the assessment at 1024x768 too."""
-    from desktop.ui.navigation import EntryKind
-
     window = desk.window
     for (width, height), suffix in (((1024, 768), "-1024x768"), ((1600, 900), "")):
         window.resize(width, height)
         window.splitter.setSizes(pane_sizes(width))
-        view = window.open_assessment()
+        window.navigation.select_assessment()
+        view = window.assessment_view
+        assert view is not None
         settle()
         wait(lambda v=view: not v.computing and v.seen is not None, 300)  # type: ignore[misc]
         grab(window, out / f"commission-assessment{suffix}.png")
-    window.navigation.select_page(EntryKind.RED_WARNINGS)
-    queue = window.queue_view
-    settle()
-    if queue.row_count():
-        queue.select_clue(queue.model.clue_id(0))
-        wait(lambda: window.detail.detail is not None and not window.detail.loading)
+    assert window.navigation.select_red_warnings()
+    record = window.warnings_view
+    wait(lambda: record.model.rowCount() > 0, 120)
+    record.view.selectRow(0)
+    wait(lambda: window.detail.detail is not None and not window.detail.loading)
     grab(window, out / "commission-red-warnings.png")
-    window.filter_bar.clear()  # 红色预警 left the level-3 box ticked
+    queue = window.queue_view
     window.navigation.select_queue(Queue.HANDLING)
     wait(lambda: queue.row_count() > 0)
     queue.select_clue(queue.model.clue_id(0))

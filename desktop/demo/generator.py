@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import uuid
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
@@ -46,6 +46,7 @@ from desktop.domain.notices import apply_notice_action, frozen_clause_ids
 from desktop.domain.rules import Rules
 from desktop.domain.units import Actor
 from desktop.domain.validators import ValidationError
+from desktop.domain.warning_record import WarningEpisode, record_from_history, responsible_unit
 from desktop.domain.workflow import NO_CONTEXT, Action, Context, apply_action
 
 DUPLICATE_SHARE = 0.03
@@ -113,6 +114,8 @@ class DemoClue:
     attachments: tuple[DemoAttachment, ...] = ()
     notices: tuple[DemoNotice, ...] = ()
     cases: tuple[DemoCase, ...] = ()
+    warnings: tuple[tuple[WarningEpisode, str], ...] = ()
+    """Its warning record (预警台账) as of the run's `now`, each episode with its unit."""
 
 
 def generate_clues(
@@ -200,6 +203,7 @@ class _Generator:
         self.units = city.directory()
         self.calendar = calendar
         self.rules = rules
+        self.now = now
         self.clauses = {c.clause_id: c for c in clause_library()}
         self.numbers: dict[tuple[str, int], int] = {}
         self.penalties = PenaltyPlanner(
@@ -290,6 +294,7 @@ class _Generator:
         draft: ClueDraft | None = None
         state: ClueState | None = None
         events = []
+        played: list[ClueState] = []
         attachments: list[DemoAttachment] = []
         notices: dict[int, _NoticeRun] = {}
         self._linked = {}
@@ -315,8 +320,7 @@ class _Generator:
             if outcome.draft is not None:
                 draft = outcome.draft
             state = outcome.state
-            if states is not None:
-                states.append(state)
+            played.append(state)
             record = (
                 action,
                 actor.username,
@@ -348,7 +352,25 @@ class _Generator:
             DemoNotice(run.state, tuple(run.events)) for _, run in sorted(notices.items())
         )
         cases = tuple(case for _, case in sorted(self._linked.items()))
-        return DemoClue(draft, state, tuple(events), tuple(attachments), demo_notices, cases)
+        if states is not None:
+            states.extend(played)
+        warnings = self._warnings(events, played)
+        return DemoClue(
+            draft, state, tuple(events), tuple(attachments), demo_notices, cases, warnings
+        )
+
+    def _warnings(
+        self, events: Sequence[DemoEvent], states: Sequence[ClueState]
+    ) -> tuple[tuple[WarningEpisode, str], ...]:
+        """The clue's warning record played by the platform job's rules, each episode with
+        the unit it counted against when it was reached."""
+        times = [event.at for event in events]
+        history = [(e.at, s, e.action.value) for e, s in zip(events, states, strict=True)]
+        record = record_from_history(history, self.now, self.calendar, self.rules)
+        return tuple(
+            (e, responsible_unit(e.stage, states[max(bisect_right(times, e.reached_at) - 1, 0)]))
+            for e in record
+        )
 
     # -- notices -------------------------------------------------------------------------
 

@@ -43,8 +43,8 @@ from desktop.domain.codes import CallbackResult, Status
 from desktop.domain.rules import Rules
 from desktop.domain.stages import Stage
 from desktop.domain.timeutil import to_china
-from desktop.domain.warning_record import WarningEpisode, record_from_history
-from desktop.domain.workflow import Action, owner_of
+from desktop.domain.warning_record import WarningEpisode, record_from_history, responsible_unit
+from desktop.domain.workflow import Action
 
 FIGURES = (
     "received",
@@ -98,9 +98,6 @@ _VERDICT_FIGURES = {
     CallbackResult.UNSATISFIED: "unsatisfied",
     CallbackResult.UNREACHED: "unreached",
 }
-
-_OFFICE_STAGES = frozenset({Stage.DISPATCH, Stage.REVIEW})
-"""Stages whose warnings count to the office owning the clue, not to its lead unit."""
 
 
 @dataclass(frozen=True)
@@ -273,9 +270,7 @@ def _count_red(
         state = _state_at(clue.steps, episode.reached_at)
         if state is None:
             continue
-        unit = owner_of(state) if episode.stage in _OFFICE_STAGES else state.lead_unit
-        if unit is None:
-            continue
+        unit = responsible_unit(episode.stage, state)
         until = episode.cleared_at or now
         seconds = max(0, calendar.working_seconds_between(episode.reached_at, until))
         red = RedWarning(clue.code, episode.stage, episode.reached_at, episode.cleared_at, seconds)

@@ -21,6 +21,7 @@ from desktop.domain.deadlines import STAGE_OF_STATUS
 from desktop.domain.rules import Rules, WarningThresholds
 from desktop.domain.stages import Stage
 from desktop.domain.timeutil import to_china
+from desktop.domain.workflow import owner_of
 
 LEVELS = (1, 2, 3)
 """The warning levels an episode may have (0 is no warning and has no episode)."""
@@ -278,3 +279,12 @@ def record_from_history(
         open_now = step.apply(open_now)
     everything = ended + list(open_now)
     return tuple(sorted(everything, key=lambda e: (e.reached_at, e.level)))
+
+
+def responsible_unit(stage: Stage, state: ClueState) -> str:
+    """The unit a warning of `stage` counts against: the lead unit while the clue is signed
+    for and handled, the owning office (else its county's) while dispatched and reviewed."""
+    office = owner_of(state)
+    if stage in (Stage.SIGN, Stage.HANDLE):
+        return state.lead_unit or office
+    return office

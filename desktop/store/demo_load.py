@@ -16,11 +16,12 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Connection, func, insert, select
+from sqlalchemy.orm import Session
 
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
 from desktop.store.attachments import attachment_path
 from desktop.store.case_rows import CASES
-from desktop.store.clue_rows import draft_values, state_values
+from desktop.store.clue_rows import clue_state, draft_values, load_calendar, state_values
 from desktop.store.database import Store
 from desktop.store.health import PRIVATE_FILE, private_dir
 from desktop.store.models import (
@@ -36,11 +37,14 @@ from desktop.store.models import (
     SyncState,
     Unit,
     User,
+    WarningEpisode,
 )
 from desktop.store.notice_rows import NOTICES
 from desktop.store.record_kinds import RecordKind
 from desktop.store.search import INSERT_SQL, index_params
+from desktop.store.supervision_rows import KINDS
 from desktop.store.types import ChinaDateTime, JsonText, china_text, json_text
+from desktop.store.warnings import episode_values, stored_episode
 
 if TYPE_CHECKING:
     from desktop.demo.city import DemoCity
@@ -159,6 +163,7 @@ def clue_statements(
     notice_events: list[dict[str, Any]] = []
     cases: list[dict[str, Any]] = []
     case_events: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = []
     search: SearchRows = []
     for clue_id, item in enumerate(batch, first_id):
         draft, state = item.draft, item.state
@@ -208,6 +213,10 @@ def clue_statements(
             _record_rows(NOTICES, NOTICE_EVENT_BASE, notices, notice_events, clue_id, place, notice)
         for place, case in enumerate(item.cases):
             _record_rows(CASES, CASE_EVENT_BASE, cases, case_events, clue_id, place, case)
+        warnings.extend(
+            {"clue_id": clue_id, **episode_values(episode), "unit_code": unit}
+            for episode, unit in item.warnings
+        )
         search.append((clue_id, (state.code, draft.subject_name, draft.address, draft.description)))
     statements = [insert_statement(Clue, clue_rows)]
     if assisting:
@@ -222,6 +231,8 @@ def clue_statements(
     if cases:
         statements.append(insert_statement(Case, cases))
         statements.append(insert_statement(CaseEvent, case_events))
+    if warnings:
+        statements.append(insert_statement(WarningEpisode, warnings))
     return statements, search
 
 
@@ -289,6 +300,42 @@ def _from_child(
 ) -> Iterator[tuple[list[Statement], SearchRows]]:
     args = (count, seed, now, first_id, backlog)
     return produced_in_child(generated_statements, args, "demo-generator")
+
+
+def _supervision_rows(connection: Connection, now: datetime) -> None:
+    """The commissions' suggestions and accountability records over the red warnings of the
+    loaded clues (`desktop.demo.supervision`), as the platform would have sent them."""
+    from desktop.demo.city import load_city
+    from desktop.demo.supervision import RedWarning, event_action_id, plan_supervision
+
+    with Session(bind=connection) as session:
+        red = select(Clue, WarningEpisode).join(WarningEpisode, WarningEpisode.clue_id == Clue.id)
+        reds = [
+            RedWarning(clue_state(session, clue), stored_episode(row), row.unit_code)
+            for clue, row in session.execute(red.where(WarningEpisode.level == 3))
+        ]
+        done = plan_supervision(load_city(), reds, load_calendar(session), now)
+    for kind_name, index, record in done.records():
+        kind = KINDS[kind_name]
+        record_id = getattr(record.state, kind.id_key)
+        row = {
+            kind.id_key: record_id,
+            **kind.row_values(record.state),
+            "updated_at": record.events[-1].at,
+            "server_state": record.state.to_dict(),
+            "server_version": 1,
+            "pending": False,
+        }
+        connection.execute(insert(kind.model), [row])
+        entries = [
+            {
+                kind.id_key: record_id,
+                **event.entry(event_action_id(kind_name, index, position), "platform"),
+                "pending": False,
+            }
+            for position, event in enumerate(record.events)
+        ]
+        connection.execute(insert(kind.event_model), entries)
 
 
 def _evidence_rows(connection: Connection, now: datetime) -> None:
@@ -381,6 +428,7 @@ def load_demo(
             NoticeEvent,
             Case,
             CaseEvent,
+            WarningEpisode,
         )
         with indexes_rebuilt_after(connection, bulk):
             for statements, search in source(count, seed, now, 1, backlog):
@@ -391,6 +439,7 @@ def load_demo(
                 if progress is not None:
                     progress(loaded)
         connection.exec_driver_sql(f"PRAGMA cache_size={int(default_cache or -2000)}")
+        _supervision_rows(connection, now)
         write_evidence_files(store, _cited_evidence(connection))
         demo: dict[str, Any] = {"seed": seed, "clues": count, "now": now.isoformat()}
         if backlog is not None:

@@ -518,3 +518,25 @@ class SupervisionOutbox(Base):
     reject_code: Mapped[str] = mapped_column(String(64), default="")
     reject_reason: Mapped[str] = mapped_column(Text, default="")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WarningEpisode(Base):
+    """One entry of a clue's warning record (预警台账) as the platform sent it: a warning level
+    a stage reached, when it cleared and how, and the unit responsible then. Replaced whole
+    whenever sync applies the clue's document; never written on this device."""
+
+    __tablename__ = "warning_episodes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id", ondelete="CASCADE"), index=True)
+    stage: Mapped[str] = mapped_column(String(16))
+    level: Mapped[int] = mapped_column(Integer)
+    deadline: Mapped[datetime] = mapped_column(ChinaDateTime)
+    reached_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    cleared_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    cleared_by: Mapped[str | None] = mapped_column(String(24))
+    unit_code: Mapped[str] = mapped_column(String(20))
+
+
+Index("ix_warning_episodes_reached_at", WarningEpisode.reached_at)
+Index("ix_warning_episodes_unit_code", WarningEpisode.unit_code, WarningEpisode.reached_at)

@@ -25,6 +25,7 @@ from desktop.domain.accountability import (
     AccountabilityState,
     Measure,
 )
+from desktop.domain.codes import Category
 from desktop.domain.deadlines import Countdown
 from desktop.domain.messages import Message
 from desktop.domain.suggestions import (
@@ -41,7 +42,7 @@ from desktop.domain.timeutil import china_now, to_china
 from desktop.store.attachments import store_file
 from desktop.store.clue_rows import load_actor, load_calendar, load_rules
 from desktop.store.database import Store
-from desktop.store.models import Attachment, SupervisionOutbox
+from desktop.store.models import Attachment, Clue, SupervisionOutbox
 from desktop.store.supervision_rows import (
     ACCOUNTABILITY,
     REJECTED,
@@ -52,12 +53,14 @@ from desktop.store.supervision_rows import (
 
 __all__ = [
     "AccountabilityRow",
+    "ClueBrief",
     "HistoryEntry",
     "LocalRecordAction",
     "SuggestionDetail",
     "SuggestionRow",
     "accept_reply",
     "amend_accountability",
+    "clue_briefs",
     "issue_suggestion",
     "list_accountability",
     "list_suggestions",
@@ -536,3 +539,32 @@ def supervision_problems(store: Store) -> list[tuple[str, str, str]]:
                 .order_by(SupervisionOutbox.seq)
             )
         ]
+
+
+@dataclass(frozen=True)
+class ClueBrief:
+    """What a commission record's window shows of a clue it names: a title (category and
+    address, nothing of the reporter), its lead unit and county."""
+
+    code: str
+    title: str
+    lead_unit: str | None
+    county_code: str
+
+
+def clue_briefs(store: Store, codes: Sequence[str]) -> dict[str, ClueBrief]:
+    """The clues of `codes` this device holds, by code (codes it lacks are left out)."""
+    wanted = list(dict.fromkeys(codes))
+    if not wanted:
+        return {}
+    columns = (Clue.code, Clue.category, Clue.address, Clue.lead_unit, Clue.county_code)
+    with store.session() as session:
+        rows = session.execute(select(*columns).where(Clue.code.in_(wanted))).all()
+    found = {}
+    for code, category, address, lead, county in rows:
+        try:
+            kind = Category(category).label
+        except ValueError:
+            kind = str(category)
+        found[code] = ClueBrief(code, f"{kind}：{address}", lead, county)
+    return found

@@ -39,6 +39,7 @@ from desktop.store.models import (
     Suggestion,
     SuggestionEvent,
     SupervisionOutbox,
+    WarningEpisode,
 )
 
 PENDING = "pending"
@@ -172,10 +173,23 @@ def judge(
 
     def red(code: str) -> bool:
         clue = lookup(code)
-        return clue is not None and red_now(clue, now, calendar, rules)
+        if clue is None:
+            return False
+        return red_now(clue, now, calendar, rules) or _ever_red(session, code)
 
     origins = Origins(lookup, red, lambda sid: _local_suggestion(session, sid))
     return apply_accountability_action(action, actor, before, payload, now, units, origins)
+
+
+def _ever_red(session: Session, code: str) -> bool:
+    """Whether the clue's warning record, as the platform sent it, holds a level-3 episode."""
+    found = session.execute(
+        select(WarningEpisode.id)
+        .join(Clue, Clue.id == WarningEpisode.clue_id)
+        .where(Clue.code == code, WarningEpisode.level == 3)
+        .limit(1)
+    ).first()
+    return found is not None
 
 
 def pending_actions(session: Session, record_id: str) -> list[SupervisionOutbox]:

@@ -41,6 +41,7 @@ from desktop.ui.sync_controller import Connection
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.timeline import TimelineView, format_moment
 from desktop.ui.value_label import value_label
+from desktop.ui.warning_record import ClueWarningsPanel
 from desktop.ui.workspace import Workspace
 
 log = logging.getLogger("cluedesk.ui.clue_detail")
@@ -201,6 +202,8 @@ class ClueDetailPanel(QWidget):
             )
         )
         self.notices.file_case_requested.connect(self.file_case_on_notice)
+        self.warnings = ClueWarningsPanel(self.workspace)
+        self.tabs.addTab(self.warnings, self.tr("预警记录"))
 
     def _field_titles(self) -> list[tuple[str, str]]:
         return [
@@ -298,6 +301,10 @@ class ClueDetailPanel(QWidget):
             self.notices.show_clue(detail.code)
         if self.cases.clue_code != detail.code:
             self.cases.show_clue(detail.code)
+        count = self.warnings.show_clue(detail.code)
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.warnings), self.tr("预警记录（{0}）").format(count)
+        )
         self.stack.setCurrentWidget(self.content)
         self._update_actions()
         if self._focus_when_loaded:
@@ -508,6 +515,14 @@ class ClueDetailPanel(QWidget):
         if case_id:
             self.cases.select_case(case_id)
         self.cases.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def show_warnings_tab(self) -> bool:
+        """Bring the 预警记录 tab forward and put the keyboard in it; False with no clue."""
+        if self.detail is None and self.clue_id is None:
+            return False
+        self.tabs.setCurrentWidget(self.warnings)
+        self.warnings.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return True
 
     def file_case_on_notice(self, clue_code: str, notice_id: str) -> None:

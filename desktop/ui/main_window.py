@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -20,6 +21,7 @@ from desktop.store.clue_detail import clue_id_by_code
 from desktop.store.notices import load_notice
 from desktop.store.queues import Queue, task_snapshot
 from desktop.store.sync_apply import apply_local_office_hours, platform_office_hours, sync_status
+from desktop.store.warnings import open_red_keys
 from desktop.sync.engine import SyncSummary
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.actions import ACTION_SHORTCUTS
@@ -31,7 +33,7 @@ from desktop.ui.filter_bar import FilterBar
 from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.labels import label
 from desktop.ui.logging_setup import log_file
-from desktop.ui.navigation import PAGES, EntryKind, NavigationPanel
+from desktop.ui.navigation import ASSESSMENT, SUGGESTIONS, NavigationPanel
 from desktop.ui.notices_view import NoticesView
 from desktop.ui.notifications import Notifier, Snapshot
 from desktop.ui.queue_view import QueueView
@@ -42,9 +44,13 @@ from desktop.ui.screen_fit import fit_to_screen, keep_on_screen, scrolling
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import SyncStatusBar
+from desktop.ui.supervision.accountability_view import AccountabilityView
+from desktop.ui.supervision.areas import is_commission
+from desktop.ui.supervision.suggestions_view import SuggestionsView
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.sync_problems import SyncProblemsView
 from desktop.ui.tasks import Task, run_task
+from desktop.ui.warnings_view import RED_OPEN_KEY, RED_THIS_WEEK_KEY, WarningsView
 from desktop.ui.workspace import Workspace
 
 log = logging.getLogger("cluedesk.ui")
@@ -56,14 +62,16 @@ CASES_KEY = "Ctrl+Alt+C"
 """The case list (处罚案件 under 预警与文书)."""
 CLUE_CASES_KEY = "Ctrl+Alt+A"
 """The shown clue's 处罚案件 tab."""
-PAGE_METHODS = {
-    EntryKind.RED_WARNINGS: "open_red_warnings",
-    EntryKind.SUGGESTIONS: "open_suggestions",
-    EntryKind.ACCOUNTABILITY: "open_accountability",
-    EntryKind.ASSESSMENT: "open_assessment",
-}
-"""The method of the window that opens each navigation page (a page whose method the window
-lacks is not offered)."""
+WARNING_RECORD_KEY = "Ctrl+Alt+Y"
+"""The warning record (预警台账 under 预警与文书)."""
+SUGGESTIONS_KEY = "Ctrl+Alt+S"
+"""建议与督办 / 待答复的建议."""
+ACCOUNTABILITY_KEY = "Ctrl+Alt+Q"
+"""问责记录."""
+CLUE_SUGGESTION_KEY = "Ctrl+Alt+J"
+"""发出建议… on the shown clue (the commission)."""
+ASSESSMENT_KEY = "Ctrl+Alt+G"
+"""单位考核 (the commission and the dispatching offices)."""
 
 WINDOW_SIZE = QSize(1440, 860)
 """The window's size on a screen with room for it (smaller screens: a share of theirs)."""
@@ -102,7 +110,7 @@ class MainWindow(QMainWindow):
                 actor.display_name or actor.username, actor.unit.name
             )
         )
-        self.navigation = NavigationPanel(workspace, pages=self.pages())
+        self.navigation = NavigationPanel(workspace)
         self.assessment_view: AssessmentView | None = None
         self.filter_bar = FilterBar(workspace)
         self.queue_view = QueueView(workspace)
@@ -111,6 +119,10 @@ class MainWindow(QMainWindow):
         self.problems_view = SyncProblemsView(workspace)
         self.notices_view = NoticesView(workspace)
         self.cases_view = CasesView(workspace)
+        self.warnings_view = WarningsView(workspace)
+        self.red_keys = open_red_keys(workspace.store)
+        self.suggestions_view = SuggestionsView(workspace)
+        self.accountability_view = AccountabilityView(workspace)
         queue_page = QWidget()
         column = QVBoxLayout(queue_page)
         column.setContentsMargins(0, 0, 0, 0)
@@ -121,6 +133,9 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(self.problems_view)
         self.centre.addWidget(self.notices_view)
         self.centre.addWidget(self.cases_view)
+        self.centre.addWidget(self.warnings_view)
+        self.centre.addWidget(self.suggestions_view)
+        self.centre.addWidget(self.accountability_view)
         self.detail_scroll = scrolling(self.detail)
         self.detail_scroll.setObjectName("detail_scroll")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -186,6 +201,20 @@ class MainWindow(QMainWindow):
             self.tr("本线索的处罚案件"), CLUE_CASES_KEY, self.show_clue_cases
         )
         view.addAction(self.clue_cases_action)
+        view.addSeparator()
+        self.warning_record_action = self._action(
+            self.tr("预警台账"), WARNING_RECORD_KEY, self.navigation.select_warning_record
+        )
+        view.addAction(self.warning_record_action)
+        self.red_week_action = self._action(
+            self.tr("本周红色预警"), RED_THIS_WEEK_KEY, self.show_red_this_week
+        )
+        view.addAction(self.red_week_action)
+        self.red_open_action = self._action(
+            self.tr("红色预警未消除"), RED_OPEN_KEY, self.show_red_still_open
+        )
+        view.addAction(self.red_open_action)
+        self._build_supervision_menu(view, work)
         sync_menu = bar.addMenu(self.tr("同步(&S)"))
         self.sync_action = self._action(self.tr("立即同步"), SYNC_KEY, self.sync.sync_now)
         sync_menu.addAction(self.sync_action)
@@ -200,6 +229,34 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("关于 cluedesk"), None, self.open_about)
         help_menu.addAction(self.about_action)
 
+    def _build_supervision_menu(self, view: QMenu, work: QMenu) -> None:
+        """The commissions' records: their lists, and 发出建议… / 登记问责… on the shown clue."""
+        view.addSeparator()
+        self.suggestions_action = self._action(
+            self.navigation.model.name(SUGGESTIONS),
+            SUGGESTIONS_KEY,
+            self.navigation.select_suggestions,
+        )
+        view.addAction(self.suggestions_action)
+        self.accountability_action = self._action(
+            self.tr("问责记录"), ACCOUNTABILITY_KEY, self.navigation.select_accountability
+        )
+        view.addAction(self.accountability_action)
+        self.assessment_action = self._action(
+            self.tr("单位考核"), ASSESSMENT_KEY, self.navigation.select_assessment
+        )
+        self.assessment_action.setEnabled(self.navigation.model.row_of(ASSESSMENT) >= 0)
+        view.addAction(self.assessment_action)
+        self.clue_suggestion_action = self._action(
+            self.tr("对本线索发出建议…"), CLUE_SUGGESTION_KEY, self.issue_suggestion_on_clue
+        )
+        self.clue_accountability_action = self._action(
+            self.tr("对本线索登记问责…"), None, self.record_accountability_on_clue
+        )
+        for action in (self.clue_suggestion_action, self.clue_accountability_action):
+            action.setVisible(is_commission(self.workspace))
+            work.insertAction(self.quit_action, action)
+
     def _connect(self) -> None:
         self.workspace.events.reference_changed.connect(self._update_register)
         self.navigation.queue_selected.connect(self.show_queue)
@@ -209,9 +266,24 @@ class MainWindow(QMainWindow):
         self.notices_view.workbench.notice_selected.connect(self.show_notice_clue)
         self.notices_view.workbench.file_case_requested.connect(self.detail.file_case_on_notice)
         self.navigation.cases_selected.connect(self.show_cases)
-        self.navigation.page_selected.connect(self.open_page)
+        self.navigation.suggestions_selected.connect(self.show_suggestions)
+        self.navigation.accountability_selected.connect(self.show_accountability)
+        self.navigation.red_warnings_selected.connect(self.open_red_warnings)
+        self.navigation.assessment_selected.connect(self.open_assessment)
+        self.suggestions_view.clue_requested.connect(self.show_clue_code)
+        self.suggestions_view.accountability_requested.connect(
+            lambda sid: self.accountability_view.open_record_form(suggestion_id=sid)
+        )
+        self.accountability_view.clue_requested.connect(self.show_clue_code)
         self.cases_view.case_selected.connect(self.show_case_beside)
         self.cases_view.case_requested.connect(self.open_case)
+        self.navigation.warning_record_selected.connect(self.show_warning_record)
+        self.warnings_view.clue_selected.connect(self.show_warning_clue_beside)
+        self.warnings_view.clue_requested.connect(self.open_warning_clue)
+        self.warnings_view.accountability_requested.connect(
+            lambda code: self.accountability_view.open_record_form(clue_codes=[code])
+        )
+        self.notifier.warnings_clicked.connect(self.show_red_still_open)
         self.filter_bar.filter_changed.connect(self.queue_view.set_filter)
         self.queue_view.clue_selected.connect(self.detail.show_clue)
         self.queue_view.selection_cleared.connect(lambda: self.detail.show_clue(None))
@@ -240,29 +312,13 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_queue(queue)
         self.detail.show_clue(self.queue_view.selected_clue_id())
 
-    # -- the commission's and the offices' pages ------------------------------------------
-
-    @classmethod
-    def pages(cls) -> list[EntryKind]:
-        """The navigation pages this window has a view for."""
-        return [kind for kind in PAGES if callable(getattr(cls, PAGE_METHODS[kind], None))]
-
-    def open_page(self, kind: EntryKind) -> None:
-        """Open a navigation page by calling its method (nothing when the window lacks it)."""
-        method = getattr(self, PAGE_METHODS[kind], None)
-        if callable(method):
-            method()
+    # -- the commission's red warnings and the unit assessment --------------------------
 
     def open_red_warnings(self) -> None:
-        """The red warnings still open: the 预警 queue at level 3 (the lead rewires this to
-        the 预警台账 on 红色预警未消除 once it is merged)."""
-        self.centre.setCurrentIndex(0)
-        for level, box in self.filter_bar.warning_boxes.items():
-            box.blockSignals(True)
-            box.setChecked(level == 3)
-            box.blockSignals(False)
-        self.filter_bar.set_queue(Queue.WARNINGS)
-        self.detail.show_clue(self.queue_view.selected_clue_id())
+        """红色预警 of the commission's section: the warning record on 红色预警未消除."""
+        self.centre.setCurrentWidget(self.warnings_view)
+        self.warnings_view.show_red_still_open()
+        self.warnings_view.view.setFocus()
 
     def open_assessment(self) -> AssessmentView:
         """Show the unit assessment (单位考核) of the user's scope."""
@@ -310,6 +366,33 @@ class MainWindow(QMainWindow):
         self.cases_view.refresh()
         self.cases_view.view.setFocus()
 
+    def show_suggestions(self) -> None:
+        """Show the suggestions: the commission's own, or those addressed to the unit."""
+        self.centre.setCurrentWidget(self.suggestions_view)
+        self.suggestions_view.refresh()
+        self.suggestions_view.view.setFocus()
+
+    def show_accountability(self) -> None:
+        """Show the accountability records (the commission's, or the unit's own, read-only)."""
+        self.centre.setCurrentWidget(self.accountability_view)
+        self.accountability_view.refresh()
+        self.accountability_view.view.setFocus()
+
+    def shown_clue_code(self) -> str | None:
+        """The code of the clue in the detail panel, None when none is shown."""
+        detail = self.detail.detail
+        return detail.code if detail is not None else None
+
+    def issue_suggestion_on_clue(self) -> QWidget | None:
+        """发出建议… prefilled with the shown clue (the commission)."""
+        code = self.shown_clue_code()
+        return self.suggestions_view.open_issue([code] if code else [])
+
+    def record_accountability_on_clue(self) -> QWidget | None:
+        """登记问责… on the shown clue (a clue at level 3; the commission)."""
+        code = self.shown_clue_code()
+        return self.accountability_view.open_record_form([code] if code else [])
+
     def show_case_beside(self, case_id: str, clue_code: str) -> None:
         """Show the selected case's clue beside the case list, on its case tab."""
         if self.centre.currentWidget() is not self.cases_view or not case_id:
@@ -322,6 +405,34 @@ class MainWindow(QMainWindow):
         """Open a case of the list (Enter, double click): its clue's case tab, focused."""
         self.detail.show_clue(clue_id_by_code(self.workspace.store, clue_code))
         self.detail.show_cases_tab(case_id)
+
+    def show_warning_record(self) -> None:
+        """Show the warning record of the clues in the user's scope, with its filters."""
+        self.centre.setCurrentWidget(self.warnings_view)
+        self.warnings_view.refresh()
+        self.warnings_view.view.setFocus()
+
+    def show_red_this_week(self) -> None:
+        """The warning record on 本周红色预警."""
+        self.navigation.select_warning_record()
+        self.warnings_view.show_red_this_week()
+
+    def show_red_still_open(self) -> None:
+        """The warning record on 红色预警未消除."""
+        self.navigation.select_warning_record()
+        self.warnings_view.show_red_still_open()
+
+    def show_warning_clue_beside(self, code: str) -> None:
+        """Show the selected episode's clue beside the record, on its 预警记录 tab."""
+        if self.centre.currentWidget() is not self.warnings_view or not code:
+            return
+        self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
+        self.detail.tabs.setCurrentWidget(self.detail.warnings)
+
+    def open_warning_clue(self, code: str) -> None:
+        """Open an episode's clue (Enter, double click): its 预警记录 tab, focused."""
+        self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
+        self.detail.show_warnings_tab()
 
     def show_clue_cases(self) -> None:
         """Bring the shown clue's 处罚案件 tab forward."""
@@ -382,9 +493,23 @@ class MainWindow(QMainWindow):
         run_task(work, done, owner=self)
 
     def _synced(self, summary: SyncSummary) -> None:
+        self.notify_new_red_warnings()
         self.problems_view.reload()
         self.navigation.set_problem_count(self.status.problem_count)
         self.take_snapshot(then=summary)
+
+    def notify_new_red_warnings(self) -> int:
+        """For a commission user, one notification for the red warnings a sync brought (clues
+        that reached level 3 since the last look); the number of new ones."""
+        before, self.red_keys = self.red_keys, open_red_keys(self.workspace.store)
+        if not is_commission(self.workspace):
+            return 0
+        new = sorted(self.red_keys - before)
+        if new:
+            self.notifier.notify_red_warnings(len({key[0] for key in new}), new[0][0])
+            if self.centre.currentWidget() is self.warnings_view:
+                self.warnings_view.refresh()
+        return len(new)
 
     def _sync_failed(self, message: str) -> None:
         log.warning("sync failed: %s", message)
@@ -435,6 +560,13 @@ class MainWindow(QMainWindow):
             self.problems_action,
             self.cases_action,
             self.clue_cases_action,
+            self.warning_record_action,
+            self.red_week_action,
+            self.red_open_action,
+            self.suggestions_action,
+            self.accountability_action,
+            self.assessment_action,
+            self.clue_suggestion_action,
             self.settings_action,
             self.help_action,
             self.quit_action,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -31,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.codes import UnitKind
-from desktop.domain.supervision_common import is_commission_user
 from desktop.store.queues import Queue, QueueFilter, Viewer, count
 from desktop.ui.labels import label
+from desktop.ui.supervision.areas import is_commission, waiting_suggestions
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.workspace import Workspace
 
@@ -63,20 +62,12 @@ class EntryKind(Enum):
     QUEUE = "queue"
     NOTICES = "notices"
     CASES = "cases"
-    SYNC_PROBLEMS = "sync_problems"
-    RED_WARNINGS = "red_warnings"
+    WARNING_RECORD = "warning_record"
     SUGGESTIONS = "suggestions"
     ACCOUNTABILITY = "accountability"
+    RED_WARNINGS = "red_warnings"
     ASSESSMENT = "assessment"
-
-
-PAGES = (
-    EntryKind.RED_WARNINGS,
-    EntryKind.SUGGESTIONS,
-    EntryKind.ACCOUNTABILITY,
-    EntryKind.ASSESSMENT,
-)
-"""Entries that open a view of their own (the window offers those it has a view for)."""
+    SYNC_PROBLEMS = "sync_problems"
 
 
 @dataclass(frozen=True)
@@ -92,25 +83,21 @@ class Entry:
 SYNC_PROBLEMS = Entry(EntryKind.SYNC_PROBLEMS)
 NOTICES = Entry(EntryKind.NOTICES)
 CASES = Entry(EntryKind.CASES)
+WARNING_RECORD = Entry(EntryKind.WARNING_RECORD)
+SUGGESTIONS = Entry(EntryKind.SUGGESTIONS)
+ACCOUNTABILITY = Entry(EntryKind.ACCOUNTABILITY)
+RED_WARNINGS = Entry(EntryKind.RED_WARNINGS)
 ASSESSMENT = Entry(EntryKind.ASSESSMENT)
+COMMISSION_ENTRIES = (RED_WARNINGS, SUGGESTIONS, ACCOUNTABILITY, ASSESSMENT)
+"""The commission's own section (纪委监委): 红色预警, 建议与督办, 问责记录, 单位考核."""
 
 
-def commission_entries(viewer: Viewer, commission: bool) -> list[Entry]:
-    """The 纪委监委 section of a commission user (红色预警, 建议与督办, 问责记录, 单位考核),
-    or none."""
-    if not commission:
-        return []
-    return [Entry(EntryKind.GROUP, heading="commission"), *(Entry(kind) for kind in PAGES)]
-
-
-def entries_for(
-    viewer: Viewer, *, commission: bool = False, pages: Collection[EntryKind] = PAGES
-) -> list[Entry]:
+def entries_for(viewer: Viewer, *, commission: bool = False) -> list[Entry]:
     """The navigation entries a unit sees, under headings: a commission user's own section
-    first; its open work (待分办 only for dispatching units, 待审签 only for the units that
-    handle clues and sign their reports off), warnings, notices and penalty cases (and 单位考核
-    for a dispatching office), then the closed and all clues to look things up. Of the entries
-    with a view of their own, only those in `pages` (the views the window has)."""
+    (纪委监委) first; its open work (待分办 only for dispatching units, 待审签 only for the units
+    that handle clues and sign their reports off), warnings, notices, penalty cases and the
+    commissions' records (and 单位考核 for a dispatching office), then the closed and all clues
+    to look things up."""
     unit = viewer.unit
     queues = [
         q
@@ -118,21 +105,24 @@ def entries_for(
         if (q is not Queue.TO_DISPATCH or unit.dispatches)
         and (q is not Queue.TO_SIGNOFF or unit.handles)
     ]
+    own = [Entry(EntryKind.GROUP, heading="commission"), *COMMISSION_ENTRIES] if commission else []
+    records = [] if commission else [SUGGESTIONS, ACCOUNTABILITY]
     office = [ASSESSMENT] if unit.dispatches and not commission else []
-    found = [
-        *commission_entries(viewer, commission),
+    return [
+        *own,
         Entry(EntryKind.GROUP, heading="area" if viewer.by_area else "tasks"),
         *(Entry(EntryKind.QUEUE, q) for q in queues),
         Entry(EntryKind.GROUP, heading="supervision"),
         Entry(EntryKind.QUEUE, Queue.WARNINGS),
+        WARNING_RECORD,
         NOTICES,
         CASES,
+        *records,
         *office,
         Entry(EntryKind.GROUP, heading="lookup"),
         *(Entry(EntryKind.QUEUE, q) for q in LOOKUP_QUEUES),
         SYNC_PROBLEMS,
     ]
-    return [e for e in found if e.kind not in PAGES or e.kind in pages]
 
 
 def default_queue(viewer: Viewer) -> Queue:
@@ -152,6 +142,9 @@ class NavigationModel(QAbstractListModel):
         self.entries = list(entries)
         self.counts: dict[Queue, int] = {}
         self.problem_count: int | None = None
+        self.commission = False
+        """Whether the user acts for a commission (建议与督办) or a unit (待答复的建议)."""
+        self.suggestion_count: int | None = None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         """Number of entries."""
@@ -179,12 +172,14 @@ class NavigationModel(QAbstractListModel):
             return self.tr("整改文书")
         if entry.kind is EntryKind.CASES:
             return self.tr("处罚案件")
-        if entry.kind is EntryKind.RED_WARNINGS:
-            return self.tr("红色预警")
+        if entry.kind is EntryKind.WARNING_RECORD:
+            return self.tr("预警台账")
         if entry.kind is EntryKind.SUGGESTIONS:
-            return self.tr("建议与督办")
+            return self.tr("建议与督办") if self.commission else self.tr("待答复的建议")
         if entry.kind is EntryKind.ACCOUNTABILITY:
             return self.tr("问责记录")
+        if entry.kind is EntryKind.RED_WARNINGS:
+            return self.tr("红色预警")
         if entry.kind is EntryKind.ASSESSMENT:
             return self.tr("单位考核")
         assert entry.queue is not None
@@ -205,6 +200,8 @@ class NavigationModel(QAbstractListModel):
         """The entry's count, None while unknown (or for the heading)."""
         if entry.kind is EntryKind.SYNC_PROBLEMS:
             return self.problem_count
+        if entry.kind is EntryKind.SUGGESTIONS:
+            return self.suggestion_count
         if entry.queue is None:
             return None
         return self.counts.get(entry.queue)
@@ -246,6 +243,11 @@ class NavigationModel(QAbstractListModel):
     def set_problem_count(self, number: int) -> None:
         """The number of sync problems."""
         self.problem_count = number
+        self._counts_changed()
+
+    def set_suggestion_count(self, number: int) -> None:
+        """Suggestions waiting: for a unit its replies owed, for a commission replies to review."""
+        self.suggestion_count = number
         self._counts_changed()
 
     def _counts_changed(self) -> None:
@@ -291,24 +293,25 @@ class NavigationPanel(QWidget):
     """The user chose 整改文书."""
     cases_selected = Signal()
     """The user chose 处罚案件."""
+    warning_record_selected = Signal()
+    """The user chose 预警台账."""
+    suggestions_selected = Signal()
+    """The user chose 建议与督办 / 待答复的建议."""
+    accountability_selected = Signal()
+    """The user chose 问责记录."""
+    red_warnings_selected = Signal()
+    """The commission chose 红色预警 (the warning record on 红色预警未消除)."""
+    assessment_selected = Signal()
+    """The user chose 单位考核."""
     counts_updated = Signal()
     """The counts beside the queues were queried again."""
-    page_selected = Signal(object)
-    """The user chose an entry with a view of its own (its EntryKind, one of PAGES)."""
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        parent: QWidget | None = None,
-        *,
-        pages: Collection[EntryKind] = PAGES,
-    ) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        entries = entries_for(
-            workspace.viewer, commission=is_commission_user(workspace.actor), pages=pages
-        )
-        self.model = NavigationModel(entries, self)
+        commission = is_commission(workspace)
+        self.model = NavigationModel(entries_for(workspace.viewer, commission=commission), self)
+        self.model.commission = commission
         self.view = QListView(self)
         self.view.setObjectName("navigation")
         self.view.setAccessibleName(self.tr("线索队列"))
@@ -352,20 +355,40 @@ class NavigationPanel(QWidget):
         """Select 处罚案件 as if the user clicked it."""
         self._select(CASES)
 
-    def select_page(self, kind: EntryKind) -> bool:
-        """Select an entry with a view of its own as if the user clicked it (False: the
-        list does not offer it)."""
-        return self._select(Entry(kind))
+    def select_warning_record(self) -> None:
+        """Select 预警台账 as if the user clicked it."""
+        self._select(WARNING_RECORD)
 
     def set_problem_count(self, number: int) -> None:
         """Show how many sync problems wait (fed by the main window)."""
         self.model.set_problem_count(number)
+
+    def select_suggestions(self) -> None:
+        """Select 建议与督办 / 待答复的建议 as if the user clicked it."""
+        self._select(SUGGESTIONS)
+
+    def select_accountability(self) -> None:
+        """Select 问责记录 as if the user clicked it."""
+        self._select(ACCOUNTABILITY)
+
+    def select_red_warnings(self) -> bool:
+        """Select 红色预警 as if the user clicked it (False: not offered to the user)."""
+        return self._select(RED_WARNINGS)
+
+    def select_assessment(self) -> bool:
+        """Select 单位考核 as if the user clicked it (False: not offered to the user)."""
+        return self._select(ASSESSMENT)
+
+    def refresh_suggestion_count(self) -> None:
+        """Count the suggestions waiting for the user's unit (a small local query)."""
+        self.model.set_suggestion_count(waiting_suggestions(self.workspace))
 
     def refresh_counts(self) -> None:
         """Count every queue again in one background task (coalesced while one runs)."""
         if self._counting is not None:
             self._recount = True
             return
+        self.refresh_suggestion_count()
         store = self.workspace.store
         viewer = self.workspace.viewer
         bounds = self.workspace.bounds()
@@ -414,7 +437,15 @@ class NavigationPanel(QWidget):
             self.notices_selected.emit()
         elif entry.kind is EntryKind.CASES:
             self.cases_selected.emit()
-        elif entry.kind in PAGES:
-            self.page_selected.emit(entry.kind)
+        elif entry.kind is EntryKind.WARNING_RECORD:
+            self.warning_record_selected.emit()
+        elif entry.kind is EntryKind.SUGGESTIONS:
+            self.suggestions_selected.emit()
+        elif entry.kind is EntryKind.ACCOUNTABILITY:
+            self.accountability_selected.emit()
+        elif entry.kind is EntryKind.RED_WARNINGS:
+            self.red_warnings_selected.emit()
+        elif entry.kind is EntryKind.ASSESSMENT:
+            self.assessment_selected.emit()
         elif entry.queue is not None:
             self.queue_selected.emit(entry.queue)

@@ -17,6 +17,8 @@ from desktop.ui.settings import AppSettings
 NEW_TASKS = "new_tasks"
 WARNING = "warning"
 WARNINGS_SUMMARY = "warnings_summary"
+RED_WARNINGS = "red_warnings"
+"""New level-3 warnings, announced to the discipline commission's users."""
 
 TASK_QUEUES = frozenset({Queue.TO_SIGN, Queue.TO_DISPATCH, Queue.TO_REVIEW})
 """The queues whose new arrivals are announced: work waiting for this user."""
@@ -80,6 +82,20 @@ def warnings_summary_message(count: int, top_level: int, example: str) -> Messag
     return Message(WARNINGS_SUMMARY, title, text, clue_code=example, count=count, level=top_level)
 
 
+def red_warnings_message(count: int, example: str) -> Message:
+    """The message for `count` clues that reached level 3 (红色预警) since the last sync."""
+    title = QCoreApplication.translate("Notifier", "新的红色预警")
+    if count == 1:
+        text = QCoreApplication.translate(
+            "Notifier", "线索 {0} 已达到三级预警（红），已列入本机关督办范围。"
+        ).format(example)
+    else:
+        text = QCoreApplication.translate(
+            "Notifier", "{0} 条线索新达到三级预警（红），例如 {1}。点击查看预警台账。"
+        ).format(count, example)
+    return Message(RED_WARNINGS, title, text, clue_code=example, count=count, level=3)
+
+
 def _queue(value: Queue | str | None) -> Queue | None:
     if value is None:
         return None
@@ -132,6 +148,8 @@ class Notifier(QObject):
     """
 
     clue_clicked = Signal(str)
+    warnings_clicked = Signal()
+    """A clicked message announced new red warnings (open the warning record)."""
 
     def __init__(
         self,
@@ -196,11 +214,20 @@ class Notifier(QObject):
             return False
         return self.show(warning_message(clue_code, level))
 
+    def notify_red_warnings(self, count: int, example: str) -> bool:
+        """Announce `count` clues newly at level 3 (one message); True when shown."""
+        if count <= 0:
+            return False
+        return self.show(red_warnings_message(count, example))
+
     def notify_changes(self, before: Snapshot, after: Snapshot) -> list[Message]:
         """Announce what changed between two snapshots; return the messages shown."""
         return [m for m in tray_messages(before, after) if self.show(m)]
 
     def _clicked(self) -> None:
+        if self._last is not None and self._last.kind == RED_WARNINGS:
+            self.warnings_clicked.emit()
+            return
         if self._last is not None and self._last.clue_code:
             self.clue_clicked.emit(self._last.clue_code)
 

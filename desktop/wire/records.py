@@ -21,6 +21,8 @@ from desktop.domain.codes import CallbackResult, Category, Channel, Finding, Pri
 from desktop.domain.notice_content import NoticeContent, Service
 from desktop.domain.notices import NoticeKind, NoticeStatus
 from desktop.domain.party import Party
+from desktop.domain.stages import Stage
+from desktop.domain.warning_record import ClearedBy
 from desktop.wire.base import (
     UNION_TAGS,
     ActionId,
@@ -153,6 +155,20 @@ class CaseOut(Answer):
     events: list[CaseEvent]
 
 
+class WarningOut(Answer):
+    """One entry of a clue's warning record (预警台账): a warning level its stage reached
+    (`desktop.domain.warning_record.WarningEpisode`), when it cleared and how, and the unit
+    responsible for the stage at the time."""
+
+    stage: Stage
+    level: int = Field(ge=1, le=3)
+    deadline: ChinaTime
+    reached_at: ChinaTime
+    cleared_at: ChinaTime | None = None
+    cleared_by: ClearedBy | None = None
+    unit: UnitCode
+
+
 class ClueState(Answer):
     """A clue's workflow state (the domain's `ClueState`) as an applied push answers it."""
 
@@ -210,6 +226,8 @@ class ClueOut(ClueState):
     attachments: list[AttachmentOut]
     notices: list[NoticeOut] = Field(default_factory=list)
     cases: list[CaseOut] = Field(default_factory=list)
+    warnings: list[WarningOut] = Field(default_factory=list)
+    """The clue's warning record, oldest first."""
 
 
 class ClueChange(Answer):

@@ -50,6 +50,344 @@
         </message>
     </context>
     <context>
+        <name>AcceptForm</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="71" />
+            <source>采纳答复：{0}</source>
+            <translation>Accept reply: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="72" />
+            <source>采纳后建议办结，主送单位不再答复。</source>
+            <translation>Once accepted, the suggestion is closed and the recipient no longer replies.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="73" />
+            <source>采纳</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="75" />
+            <source>采纳{0}的答复？采纳后不能撤回。</source>
+            <translation>Accept the reply from {0}? This cannot be undone.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="80" />
+            <source>意见</source>
+            <translation>Comments</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountabilityDialog</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="281" />
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="281" />
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="281" />
+            <source>用户</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="281" />
+            <source>说明</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="286" />
+            <source>历史：</source>
+            <translation>History:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="289" />
+            <source>修改…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="293" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="305" />
+            <source>本机没有这条问责记录</source>
+            <translation>This accountability record is not on this computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="310" />
+            <source>问责记录：{0}</source>
+            <translation>Accountability record: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="312" />
+            <source>作出单位</source>
+            <translation>Issued by</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="313" />
+            <source>被问责单位</source>
+            <translation>Accountable unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="314" />
+            <source>责任人</source>
+            <translation>Responsible persons</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="315" />
+            <source>问责方式</source>
+            <translation>Accountability measure</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="316" />
+            <source>决定日期</source>
+            <translation>Decision date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="317" />
+            <source>文号</source>
+            <translation>Document no.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="318" />
+            <source>涉及线索</source>
+            <translation>Related clues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="318" />
+            <source>（无）</source>
+            <translation>(None)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="319" />
+            <source>问责事实</source>
+            <translation>Facts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="319" />
+            <source>（未填写）</source>
+            <translation>(Not filled in)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="323" />
+            <source>未按期答复的建议</source>
+            <translation>Suggestions not replied to on time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="330" />
+            <source>：</source>
+            <translation>: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="338" />
+            <source>{0}（待同步）</source>
+            <translation>{0} (pending sync)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountabilityForm</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="107" />
+            <source>修改问责记录</source>
+            <translation>Edit Accountability Record</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="107" />
+            <source>登记问责</source>
+            <translation>Register Accountability</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="109" />
+            <source>问责应针对达到三级预警的线索或未按期答复的建议，至少关联其中一项。问责记录只有本纪委监委和被问责单位可以看到。</source>
+            <translation>Accountability must relate to at least one clue that reached a level-3 warning or one suggestion not replied to on time. Only this commission and the accountable unit can see the record.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="112" />
+            <source>保存修改</source>
+            <translation>Save Changes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="112" />
+            <source>登记</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="114" />
+            <source>登记后被问责单位同步即可看到。确定登记这条问责记录吗？</source>
+            <translation>The accountable unit will see it after syncing. Register this accountability record?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="122" />
+            <source>被问责单位</source>
+            <translation>Accountable unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="126" />
+            <source>输入单位名称查找</source>
+            <translation>Type a unit name to search</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="129" />
+            <source>责任人</source>
+            <translation>Responsible persons</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="133" />
+            <source>问责方式</source>
+            <translation>Accountability measure</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="133" />
+            <source>请选择</source>
+            <translation>Select</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="137" />
+            <source>决定日期</source>
+            <translation>Decision date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="141" />
+            <source>文号</source>
+            <translation>Document no.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="143" />
+            <source>海纪问〔2026〕1号</source>
+            <translation>海纪问〔2026〕1号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="148" />
+            <source>涉及线索</source>
+            <translation>Related clues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="149" />
+            <source>达到三级预警的线索编号，多个用逗号分隔</source>
+            <translation>Codes of clues that reached a level-3 warning, comma-separated</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="152" />
+            <source>未按期答复的建议</source>
+            <translation>Suggestions not replied to on time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="154" />
+            <source>问责事实</source>
+            <translation>Facts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="193" />
+            <source>（无）</source>
+            <translation>(None)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountabilityView</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="82" />
+            <source>全部被问责单位</source>
+            <translation>All accountable units</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="89" />
+            <source>全部问责方式</source>
+            <translation>All measures</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="95" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="122" />
+            <source>决定日期</source>
+            <translation>Decision date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="99" />
+            <source>打开</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="101" />
+            <source>登记问责…</source>
+            <translation>Register Accountability…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="106" />
+            <source>筛选：</source>
+            <translation>Filter:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="111" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="123" />
+            <source>被问责单位</source>
+            <translation>Accountable unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="124" />
+            <source>责任人</source>
+            <translation>Responsible persons</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="125" />
+            <source>问责方式</source>
+            <translation>Measure</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="126" />
+            <source>文号</source>
+            <translation>Document no.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="127" />
+            <source>涉及</source>
+            <translation>Related to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="128" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="140" />
+            <source>问责记录列表</source>
+            <translation>Accountability records</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="201" />
+            <source>{0} 条线索</source>
+            <translation>{0} clue(s)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="203" />
+            <source>逾期未答复的建议</source>
+            <translation>Overdue unanswered suggestions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="206" />
+            <source>{0}（待同步）</source>
+            <translation>{0} (pending sync)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="222" />
+            <source>共 {0} 条</source>
+            <translation>{0} total</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="223" />
+            <source>没有问责记录。</source>
+            <translation>No accountability records.</translation>
+        </message>
+    </context>
+    <context>
         <name>ActionDialog</name>
         <message>
             <location filename="../../desktop/ui/action_forms.py" line="196" />
@@ -1223,324 +1561,334 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>ClueDetailPanel</name>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="94" />
-            <location filename="../../desktop/ui/clue_detail.py" line="106" />
-            <location filename="../../desktop/ui/clue_detail.py" line="256" />
+            <location filename="../../desktop/ui/clue_detail.py" line="95" />
+            <location filename="../../desktop/ui/clue_detail.py" line="107" />
+            <location filename="../../desktop/ui/clue_detail.py" line="259" />
             <source>请选择一条线索</source>
             <translation>Select a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="175" />
+            <location filename="../../desktop/ui/clue_detail.py" line="176" />
             <source>查看举报人…</source>
             <translation>Show reporter…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="178" />
+            <location filename="../../desktop/ui/clue_detail.py" line="179" />
             <source>举报人信息已由市平台脱敏；登记查看理由后可联网查看一次</source>
             <translation>The city platform masked the reporter's details; record a reason to view them once online</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="186" />
+            <location filename="../../desktop/ui/clue_detail.py" line="187" />
             <source>基本信息</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="188" />
+            <location filename="../../desktop/ui/clue_detail.py" line="189" />
             <source>办理记录</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="190" />
+            <location filename="../../desktop/ui/clue_detail.py" line="191" />
             <source>附件</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="192" />
+            <location filename="../../desktop/ui/clue_detail.py" line="193" />
             <source>整改文书</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="194" />
+            <location filename="../../desktop/ui/clue_detail.py" line="195" />
             <source>整改文书（{0}）</source>
             <translation>Notices ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="197" />
+            <location filename="../../desktop/ui/clue_detail.py" line="198" />
             <source>处罚案件</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="200" />
+            <location filename="../../desktop/ui/clue_detail.py" line="201" />
             <source>处罚案件（{0}）</source>
             <translation>Penalty cases ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="207" />
+            <location filename="../../desktop/ui/clue_detail.py" line="206" />
+            <source>预警记录</source>
+            <translation>Warnings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="210" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="208" />
+            <location filename="../../desktop/ui/clue_detail.py" line="211" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="209" />
+            <location filename="../../desktop/ui/clue_detail.py" line="212" />
             <source>举报途径</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="210" />
+            <location filename="../../desktop/ui/clue_detail.py" line="213" />
             <source>渠道编号</source>
             <translation>Channel reference</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="211" />
+            <location filename="../../desktop/ui/clue_detail.py" line="214" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="212" />
+            <location filename="../../desktop/ui/clue_detail.py" line="215" />
             <source>交办期限</source>
             <translation>Sender's deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="213" />
+            <location filename="../../desktop/ui/clue_detail.py" line="216" />
             <source>污染类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="214" />
+            <location filename="../../desktop/ui/clue_detail.py" line="217" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="215" />
+            <location filename="../../desktop/ui/clue_detail.py" line="218" />
             <source>所属县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="216" />
+            <location filename="../../desktop/ui/clue_detail.py" line="219" />
             <source>所属乡镇（街道）</source>
             <translation>Township (street)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="217" />
+            <location filename="../../desktop/ui/clue_detail.py" line="220" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="218" />
+            <location filename="../../desktop/ui/clue_detail.py" line="221" />
             <source>经纬度</source>
             <translation>Coordinates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="219" />
+            <location filename="../../desktop/ui/clue_detail.py" line="222" />
             <source>被反映对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="220" />
+            <location filename="../../desktop/ui/clue_detail.py" line="223" />
             <source>统一社会信用代码</source>
             <translation>Credit code (USCC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="221" />
+            <location filename="../../desktop/ui/clue_detail.py" line="224" />
             <source>举报人</source>
             <translation>Reporter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="222" />
+            <location filename="../../desktop/ui/clue_detail.py" line="225" />
             <source>举报人电话</source>
             <translation>Reporter's phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="223" />
+            <location filename="../../desktop/ui/clue_detail.py" line="226" />
             <source>线索内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="224" />
+            <location filename="../../desktop/ui/clue_detail.py" line="227" />
             <source>主办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="225" />
+            <location filename="../../desktop/ui/clue_detail.py" line="228" />
             <source>协办单位</source>
             <translation>Assisting units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="226" />
+            <location filename="../../desktop/ui/clue_detail.py" line="229" />
             <source>承办攻坚办</source>
             <translation>Owning office</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="227" />
+            <location filename="../../desktop/ui/clue_detail.py" line="230" />
             <source>登记单位</source>
             <translation>Registered by</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="228" />
+            <location filename="../../desktop/ui/clue_detail.py" line="231" />
             <source>登记时间</source>
             <translation>Registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="229" />
+            <location filename="../../desktop/ui/clue_detail.py" line="232" />
             <source>分办时间</source>
             <translation>Dispatched</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="230" />
+            <location filename="../../desktop/ui/clue_detail.py" line="233" />
             <source>签收时间</source>
             <translation>Signed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="231" />
+            <location filename="../../desktop/ui/clue_detail.py" line="234" />
             <source>反馈时间</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="232" />
+            <location filename="../../desktop/ui/clue_detail.py" line="235" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="233" />
+            <location filename="../../desktop/ui/clue_detail.py" line="236" />
             <source>当前时限</source>
             <translation>Current deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="234" />
+            <location filename="../../desktop/ui/clue_detail.py" line="237" />
             <source>办理时限</source>
             <translation>Handling deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="235" />
+            <location filename="../../desktop/ui/clue_detail.py" line="238" />
             <source>延期</source>
             <translation>Extension</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="236" />
+            <location filename="../../desktop/ui/clue_detail.py" line="239" />
             <source>办理结果</source>
             <translation>Handling result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="237" />
+            <location filename="../../desktop/ui/clue_detail.py" line="240" />
             <source>核查结论</source>
             <translation>Finding</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="238" />
+            <location filename="../../desktop/ui/clue_detail.py" line="241" />
             <source>整改措施</source>
             <translation>Measures taken</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="239" />
+            <location filename="../../desktop/ui/clue_detail.py" line="242" />
             <source>回访结果</source>
             <translation>Callback result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="240" />
+            <location filename="../../desktop/ui/clue_detail.py" line="243" />
             <source>重复件原件</source>
             <translation>Original (of a duplicate)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="241" />
+            <location filename="../../desktop/ui/clue_detail.py" line="244" />
             <source>本机更新时间</source>
             <translation>Updated on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="260" />
+            <location filename="../../desktop/ui/clue_detail.py" line="263" />
             <source>正在加载…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="285" />
+            <location filename="../../desktop/ui/clue_detail.py" line="288" />
             <source>无法读取该线索，请稍后重试</source>
             <translation>Cannot read this clue; please try again later</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="294" />
+            <location filename="../../desktop/ui/clue_detail.py" line="297" />
             <source>本机已没有该线索（可能已移出您的管辖范围）</source>
             <translation>This clue is no longer on this computer (it may have left your area)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="318" />
+            <location filename="../../desktop/ui/clue_detail.py" line="306" />
+            <source>预警记录（{0}）</source>
+            <translation>Warnings ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/clue_detail.py" line="325" />
             <source>{0}（临时编号，同步后由市平台分配正式编号）</source>
             <translation>{0} (provisional code; the city platform assigns the final code after sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="326" />
+            <location filename="../../desktop/ui/clue_detail.py" line="333" />
             <source>已延期 {0} 个工作日</source>
             <translation>Extended by {0} working days</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="329" />
+            <location filename="../../desktop/ui/clue_detail.py" line="336" />
             <source>申请延期 {0} 个工作日，待审批</source>
             <translation>Extension of {0} working days requested, awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="351" />
+            <location filename="../../desktop/ui/clue_detail.py" line="358" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="361" />
+            <location filename="../../desktop/ui/clue_detail.py" line="368" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="372" />
+            <location filename="../../desktop/ui/clue_detail.py" line="379" />
             <source>个人信息已脱敏</source>
             <translation>Personal data masked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="378" />
+            <location filename="../../desktop/ui/clue_detail.py" line="385" />
             <source>有 {0} 个操作待同步</source>
             <translation>{0} action(s) waiting to sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="383" />
+            <location filename="../../desktop/ui/clue_detail.py" line="390" />
             <source>有 {0} 个操作被市平台拒绝：{1}。请在“同步问题”中处理</source>
             <translation>{0} action(s) refused by the city platform: {1}. Please deal with them under “Sync problems”</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="391" />
+            <location filename="../../desktop/ui/clue_detail.py" line="398" />
             <source>办理记录（{0}）</source>
             <translation>History ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="392" />
+            <location filename="../../desktop/ui/clue_detail.py" line="399" />
             <source>附件（{0}）</source>
             <translation>Attachments ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="412" />
+            <location filename="../../desktop/ui/clue_detail.py" line="419" />
             <source>正常</source>
             <translation>Normal</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="413" />
+            <location filename="../../desktop/ui/clue_detail.py" line="420" />
             <source>一级预警（黄）</source>
             <translation>Level 1 warning (yellow)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="414" />
+            <location filename="../../desktop/ui/clue_detail.py" line="421" />
             <source>二级预警（橙）</source>
             <translation>Level 2 warning (orange)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="415" />
+            <location filename="../../desktop/ui/clue_detail.py" line="422" />
             <source>三级预警（红）</source>
             <translation>Level 3 warning (red)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="420" />
+            <location filename="../../desktop/ui/clue_detail.py" line="427" />
             <source>重复件，随原件 {0} 办结</source>
             <translation>Duplicate; closes with its original {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="424" />
+            <location filename="../../desktop/ui/clue_detail.py" line="431" />
             <source>时限 {0}（{1}）</source>
             <translation>Deadline {0} ({1})</translation>
         </message>
@@ -1551,6 +1899,19 @@ Decision deadline {deadline}, {countdown}</translation>
             <location filename="../../desktop/ui/row_menu.py" line="54" />
             <source>复制编号</source>
             <translation>Copy code</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClueWarningsPanel</name>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="209" />
+            <source>预警记录</source>
+            <translation>Warnings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="210" />
+            <source>该线索没有预警记录：各环节都在时限内办理。</source>
+            <translation>No warnings for this clue: every stage was handled within its time limit.</translation>
         </message>
     </context>
     <context>
@@ -1974,6 +2335,129 @@ Decision deadline {deadline}, {countdown}</translation>
         </message>
     </context>
     <context>
+        <name>IssueSuggestionForm</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="36" />
+            <source>发出建议</source>
+            <translation>Issue Suggestion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="38" />
+            <source>向监督范围内的单位发出纪律检查建议、监察建议或督办函。不填涉及线索即针对该单位的整体工作。发出后主送单位在其“待答复的建议”中看到，并在答复期限内答复整改落实情况。</source>
+            <translation>Issue a discipline inspection suggestion, supervision suggestion or urging letter to a unit under supervision. Leave related clues empty to address the unit's work as a whole. The recipient will see it under “Suggestions Awaiting Reply” and must report on rectification by the reply deadline.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="41" />
+            <source>发出</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="46" />
+            <source>文书种类</source>
+            <translation>Document type</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="50" />
+            <source>文号</source>
+            <translation>Document no.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="50" />
+            <source>海纪建〔2026〕3号</source>
+            <translation>海纪建〔2026〕3号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="57" />
+            <source>主送单位</source>
+            <translation>Recipient</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="61" />
+            <source>输入单位名称查找</source>
+            <translation>Type a unit name to search</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="67" />
+            <source>涉及线索</source>
+            <translation>Related clues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="68" />
+            <source>线索编号，多个用逗号分隔；不填即针对单位整体工作</source>
+            <translation>Clue codes, comma-separated; leave empty for the unit's overall work</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="72" />
+            <source>事由：</source>
+            <translation>Subject:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="76" />
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="78" />
+            <source>关于督促加强线索签收办理工作的纪律检查建议</source>
+            <translation>Discipline inspection suggestion on improving the signing for and handling of clues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="82" />
+            <source>发现的问题</source>
+            <translation>Problems found</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="87" />
+            <source>建议事项</source>
+            <translation>Recommendations</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="90" />
+            <source>每行一项</source>
+            <translation>One per line</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="96" />
+            <source>依据</source>
+            <translation>Basis</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="98" />
+            <source>《中华人民共和国监察法》第四十五条</source>
+            <translation>Article 45 of the Supervision Law of the PRC</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="101" />
+            <source>答复期限</source>
+            <translation>Reply deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="122" />
+            <source>单位整体工作</source>
+            <translation>Unit's overall work</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="124" />
+            <source>一条线索</source>
+            <translation>One clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="126" />
+            <source>{0} 条线索</source>
+            <translation>{0} clues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="131" />
+            <source>至少填写一项建议事项</source>
+            <translation>Enter at least one recommendation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/issue_form.py" line="154" />
+            <source>请选择主送单位</source>
+            <translation>Select a recipient</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <location filename="../../desktop/ui/login_dialog.py" line="125" />
@@ -2024,132 +2508,162 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="91" />
+            <location filename="../../desktop/ui/main_window.py" line="105" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="150" />
+            <location filename="../../desktop/ui/main_window.py" line="171" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="152" />
+            <location filename="../../desktop/ui/main_window.py" line="173" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="160" />
+            <location filename="../../desktop/ui/main_window.py" line="181" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="162" />
+            <location filename="../../desktop/ui/main_window.py" line="183" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="163" />
+            <location filename="../../desktop/ui/main_window.py" line="184" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="166" />
+            <location filename="../../desktop/ui/main_window.py" line="187" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="171" />
+            <location filename="../../desktop/ui/main_window.py" line="192" />
             <source>处罚案件列表</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="175" />
+            <location filename="../../desktop/ui/main_window.py" line="196" />
             <source>本线索的处罚案件</source>
             <translation>This clue's penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="178" />
+            <location filename="../../desktop/ui/main_window.py" line="201" />
+            <source>预警台账</source>
+            <translation>Warning Ledger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="205" />
+            <source>本周红色预警</source>
+            <translation>Red Warnings This Week</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="209" />
+            <source>红色预警未消除</source>
+            <translation>Uncleared Red Warnings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="213" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="179" />
+            <location filename="../../desktop/ui/main_window.py" line="214" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="181" />
+            <location filename="../../desktop/ui/main_window.py" line="216" />
             <source>工具(&amp;O)</source>
             <translation>T&amp;ools</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="182" />
+            <location filename="../../desktop/ui/main_window.py" line="217" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="184" />
+            <location filename="../../desktop/ui/main_window.py" line="219" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="186" />
+            <location filename="../../desktop/ui/main_window.py" line="221" />
             <source>使用帮助</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="189" />
+            <location filename="../../desktop/ui/main_window.py" line="224" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="329" />
+            <location filename="../../desktop/ui/main_window.py" line="237" />
+            <source>问责记录</source>
+            <translation>Accountability Records</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="241" />
+            <source>对本线索发出建议…</source>
+            <translation>Issue Suggestion on This Clue…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="244" />
+            <source>对本线索登记问责…</source>
+            <translation>Register Accountability for This Clue…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="470" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="330" />
+            <location filename="../../desktop/ui/main_window.py" line="471" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="360" />
+            <location filename="../../desktop/ui/main_window.py" line="501" />
             <source>搜索框中：转到结果列表（Enter 亦可）</source>
             <translation>In the search box: go to the results (Enter too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="361" />
+            <location filename="../../desktop/ui/main_window.py" line="502" />
             <source>线索列表中：转到该线索的第一个操作</source>
             <translation>In the clue list: go to the clue's first action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="364" />
+            <location filename="../../desktop/ui/main_window.py" line="505" />
             <source>线索操作菜单（菜单键亦可）</source>
             <translation>Clue action menu (Menu key too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="461" />
+            <location filename="../../desktop/ui/main_window.py" line="608" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="462" />
+            <location filename="../../desktop/ui/main_window.py" line="609" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="464" />
+            <location filename="../../desktop/ui/main_window.py" line="611" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="466" />
+            <location filename="../../desktop/ui/main_window.py" line="613" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="467" />
+            <location filename="../../desktop/ui/main_window.py" line="614" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
@@ -2157,42 +2671,62 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>NavigationModel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="145" />
+            <location filename="../../desktop/ui/navigation.py" line="158" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="147" />
+            <location filename="../../desktop/ui/navigation.py" line="160" />
             <source>整改文书</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="149" />
+            <location filename="../../desktop/ui/navigation.py" line="162" />
             <source>处罚案件</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="156" />
+            <location filename="../../desktop/ui/navigation.py" line="164" />
+            <source>预警台账</source>
+            <translation>Warning Ledger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="166" />
+            <source>建议与督办</source>
+            <translation>Suggestions &amp; Urging</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="166" />
+            <source>待答复的建议</source>
+            <translation>Suggestions Awaiting Reply</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="168" />
+            <source>问责记录</source>
+            <translation>Accountability Records</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="175" />
             <source>我的待办</source>
             <translation>My tasks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="157" />
+            <location filename="../../desktop/ui/navigation.py" line="176" />
             <source>辖区线索</source>
             <translation>Clues of the area</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="158" />
+            <location filename="../../desktop/ui/navigation.py" line="177" />
             <source>预警与文书</source>
             <translation>Warnings and notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="159" />
+            <location filename="../../desktop/ui/navigation.py" line="178" />
             <source>查询</source>
             <translation>Look up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="186" />
+            <location filename="../../desktop/ui/navigation.py" line="207" />
             <source>{name}：{count} 条</source>
             <translation>{name}: {count}</translation>
         </message>
@@ -2200,12 +2734,12 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>NavigationPanel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="262" />
+            <location filename="../../desktop/ui/navigation.py" line="295" />
             <source>线索队列</source>
             <translation>Clue queues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="339" />
+            <location filename="../../desktop/ui/navigation.py" line="389" />
             <source>无法统计各队列的线索数量，请稍后再试。</source>
             <translation>Cannot count the clues of the queues; please try again later.</translation>
         </message>
@@ -2955,43 +3489,58 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../desktop/ui/notifications.py" line="50" />
+            <location filename="../../desktop/ui/notifications.py" line="52" />
             <source>新的待办线索</source>
             <translation>New tasks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notifications.py" line="52" />
+            <location filename="../../desktop/ui/notifications.py" line="54" />
             <source>线索 {0} 等待您办理。</source>
             <translation>Clue {0} is waiting for you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notifications.py" line="54" />
+            <location filename="../../desktop/ui/notifications.py" line="56" />
             <source>{0} 条新线索等待您办理，例如 {1}。</source>
             <translation>{0} new clues are waiting for you, e.g. {1}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notifications.py" line="62" />
-            <location filename="../../desktop/ui/notifications.py" line="76" />
+            <location filename="../../desktop/ui/notifications.py" line="64" />
+            <location filename="../../desktop/ui/notifications.py" line="78" />
             <source>超期预警</source>
             <translation>Overdue warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notifications.py" line="64" />
+            <location filename="../../desktop/ui/notifications.py" line="66" />
             <source>线索 {0} 已升为{1}，纪委监委将介入督办。</source>
             <translation>Clue {0} rose to {1}; the discipline commission will step in.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notifications.py" line="68" />
+            <location filename="../../desktop/ui/notifications.py" line="70" />
             <source>线索 {0} 已升为{1}。</source>
             <translation>Clue {0} rose to {1}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notifications.py" line="77" />
+            <location filename="../../desktop/ui/notifications.py" line="79" />
             <source>另有 {0} 条线索的预警升级，最高为{1}，例如 {2}。</source>
             <translation>{0} more clues rose in warning level, up to {1}, e.g. {2}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notifications.py" line="153" />
+            <location filename="../../desktop/ui/notifications.py" line="87" />
+            <source>新的红色预警</source>
+            <translation>New red warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notifications.py" line="89" />
+            <source>线索 {0} 已达到三级预警（红），已列入本机关督办范围。</source>
+            <translation>Clue {0} has reached a level-3 (red) warning and is now under this office's supervision.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notifications.py" line="93" />
+            <source>{0} 条线索新达到三级预警（红），例如 {1}。点击查看预警台账。</source>
+            <translation>{0} clues newly reached a level-3 (red) warning, e.g. {1}. Click to view the warning ledger.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notifications.py" line="171" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
@@ -3051,6 +3600,29 @@ Rectification deadline {deadline}, {countdown}</translation>
             <location filename="../../desktop/ui/cases/case_fields.py" line="148" />
             <source>删除这项处罚</source>
             <translation>Delete this penalty</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonsField</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="46" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="46" />
+            <source>职务</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="52" />
+            <source>添加责任人</source>
+            <translation>Add Person</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_form.py" line="54" />
+            <source>移除所选</source>
+            <translation>Remove Selected</translation>
         </message>
     </context>
     <context>
@@ -3264,6 +3836,29 @@ then start cluedesk again.</translation>
         </message>
     </context>
     <context>
+        <name>RecordForm</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/record_form.py" line="85" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/record_form.py" line="94" />
+            <source>：</source>
+            <translation>: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/record_form.py" line="129" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/record_form.py" line="130" />
+            <source>再想想</source>
+            <translation>Not Yet</translation>
+        </message>
+    </context>
+    <context>
         <name>RectifyPeriodField</name>
         <message>
             <location filename="../../desktop/ui/notices/fields.py" line="128" />
@@ -3434,6 +4029,62 @@ then start cluedesk again.</translation>
             <location filename="../../desktop/ui/register_dialog.py" line="220" />
             <source>正在保存…</source>
             <translation>Saving…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplyForm</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="34" />
+            <source>答复建议：{0}</source>
+            <translation>Reply to suggestion: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="36" />
+            <source>填写整改落实情况并附佐证材料。答复先保存在本机，联网同步后送达纪委监委；纪委监委可采纳或退回重新答复。</source>
+            <translation>Describe the rectification carried out and attach supporting evidence. The reply is saved on this computer first and delivered to the commission after syncing; the commission may accept it or send it back for a new reply.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="39" />
+            <source>提交答复</source>
+            <translation>Submit Reply</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="44" />
+            <source>整改落实情况</source>
+            <translation>Rectification status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="46" />
+            <source>佐证材料</source>
+            <translation>Supporting evidence</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetDeadlineForm</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="143" />
+            <source>重设答复时限：{0}</source>
+            <translation>Reset reply deadline: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="144" />
+            <source>新的答复期限自今日起按工作日计算。</source>
+            <translation>The new reply deadline is counted in working days from today.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="145" />
+            <source>重设</source>
+            <translation>Reset</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="149" />
+            <source>答复期限</source>
+            <translation>Reply deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="152" />
+            <source>说明</source>
+            <translation>Notes</translation>
         </message>
     </context>
     <context>
@@ -3661,6 +4312,39 @@ then start cluedesk again.</translation>
             <location filename="../../desktop/ui/role_guide.py" line="143" />
             <source>快捷键的完整列表在「快捷键」页；数据和日志的位置在「帮助 → 关于」。</source>
             <translation>The full list of keys is on the Shortcuts page; where the data and the log are is under Help → About.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SendBackForm</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="103" />
+            <source>退回重新答复：{0}</source>
+            <translation>Send back for new reply: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="104" />
+            <source>写明退回的理由，主送单位据此重新答复。可同时重设答复期限。</source>
+            <translation>State the reason for sending it back; the recipient will reply again accordingly. You can also reset the reply deadline.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="105" />
+            <source>退回</source>
+            <translation>Send Back</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="110" />
+            <source>退回理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="112" />
+            <source>重设答复期限（自今日起计算）</source>
+            <translation>Reset reply deadline (counted from today)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_forms.py" line="114" />
+            <source>新的答复期限</source>
+            <translation>New reply deadline</translation>
         </message>
     </context>
     <context>
@@ -3956,6 +4640,381 @@ then start cluedesk again.</translation>
             <location filename="../../desktop/ui/startup.py" line="318" />
             <source>取消</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionDetailDialog</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="102" />
+            <source>建议内容</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="106" />
+            <source>涉及线索</source>
+            <translation>Related clues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="109" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="114" />
+            <source>答复</source>
+            <translation>Replies</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="109" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="118" />
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="109" />
+            <source>答复人</source>
+            <translation>Replied by</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="118" />
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="118" />
+            <source>用户</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="118" />
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="118" />
+            <source>说明</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="123" />
+            <source>历史</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="133" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="137" />
+            <source>打印/另存为PDF…</source>
+            <translation>Print/Save as PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="141" />
+            <source>登记问责…</source>
+            <translation>Register Accountability…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="154" />
+            <source>本机没有这份建议</source>
+            <translation>This suggestion is not on this computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="157" />
+            <source>{0}：{1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="161" />
+            <source>{text}
+
+依据：{basis}</source>
+            <translation>{text}
+
+Basis: {basis}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="175" />
+            <source>{0}（{1}）</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="178" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="253" />
+            <source>{0}（待同步）</source>
+            <translation>{0} (pending sync)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="180" />
+            <source>文书种类</source>
+            <translation>Document type</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="181" />
+            <source>文号</source>
+            <translation>Document no.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="182" />
+            <source>发出单位</source>
+            <translation>Issued by</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="183" />
+            <source>主送单位</source>
+            <translation>Recipient</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="184" />
+            <source>发出时间</source>
+            <translation>Issued</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="185" />
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="195" />
+            <source>答复期限</source>
+            <translation>Reply deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="186" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="189" />
+            <source>审核意见</source>
+            <translation>Review comments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="197" />
+            <source>：</source>
+            <translation>: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="202" />
+            <source>针对单位整体工作，未关联具体线索</source>
+            <translation>Addresses the unit's overall work; no specific clues linked</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="212" />
+            <source>{0}（本机没有）</source>
+            <translation>{0} (not on this computer)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="216" />
+            <source>双击打开线索</source>
+            <translation>Double-click to open the clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="222" />
+            <source>（逾期答复）</source>
+            <translation> (late)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="225" />
+            <source>第 {0} 次答复{1}：{2}</source>
+            <translation>Reply {0}{1}: {2}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="232" />
+            <source>附件：{0}</source>
+            <translation>Attachment: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="234" />
+            <source>双击打开</source>
+            <translation>Double-click to open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="239" />
+            <source>尚未答复</source>
+            <translation>No reply yet</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="274" />
+            <source>答复（整改落实情况）…</source>
+            <translation>Reply (Rectification Status)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="275" />
+            <source>采纳答复…</source>
+            <translation>Accept Reply…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="276" />
+            <source>退回重新答复…</source>
+            <translation>Send Back for New Reply…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="277" />
+            <source>重设答复时限…</source>
+            <translation>Reset Reply Deadline…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="307" />
+            <source>已保存在本机，同步后送达平台。</source>
+            <translation>Saved on this computer; it will reach the platform after syncing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="333" />
+            <source>附件“{0}”尚未下载到本机，同步后再打开。</source>
+            <translation>Attachment “{0}” has not been downloaded yet. Open it after syncing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="338" />
+            <source>已打开附件“{0}”。</source>
+            <translation>Opened attachment “{0}”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionListModel</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="38" />
+            <source>文号</source>
+            <translation>Document no.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="39" />
+            <source>文书种类</source>
+            <translation>Document type</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="40" />
+            <source>主送单位</source>
+            <translation>Recipient</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="41" />
+            <source>涉及</source>
+            <translation>Related to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="42" />
+            <source>发出时间</source>
+            <translation>Issued</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="43" />
+            <source>答复期限</source>
+            <translation>Reply deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="44" />
+            <source>剩余时限</source>
+            <translation>Time left</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="45" />
+            <source>预警</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="46" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="134" />
+            <source>整体工作</source>
+            <translation>Overall work</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="137" />
+            <source>{0} 条线索</source>
+            <translation>{0} clue(s)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="160" />
+            <source>{0}（答复逾期）</source>
+            <translation>{0} (reply overdue)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="161" />
+            <source>{0}（待同步）</source>
+            <translation>{0} (pending sync)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="167" />
+            <source>{0}，不再计算答复期限</source>
+            <translation>{0}; reply deadline no longer counted</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="168" />
+            <source>答复期限 {deadline}，{countdown}</source>
+            <translation>Reply due {deadline}, {countdown}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionPrinting</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/printing.py" line="30" />
+            <source>本机已没有这份建议</source>
+            <translation>This suggestion is no longer on this computer</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionsView</name>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="65" />
+            <source>全部种类</source>
+            <translation>All types</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="70" />
+            <source>全部状态</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="71" />
+            <source>待答复（已发出、已退回）</source>
+            <translation>Awaiting reply (issued, sent back)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="76" />
+            <source>全部主送单位</source>
+            <translation>All recipients</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="83" />
+            <source>答复逾期</source>
+            <translation>Reply overdue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="86" />
+            <source>发出建议…</source>
+            <translation>Issue Suggestion…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="90" />
+            <source>打开</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="93" />
+            <source>筛选：</source>
+            <translation>Filter:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="115" />
+            <source>建议列表</source>
+            <translation>Suggestions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="174" />
+            <source>共 {0} 份</source>
+            <translation>{0} total</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="181" />
+            <source>没有符合筛选条件的建议。请放宽筛选条件。</source>
+            <translation>No suggestions match the filters. Try broadening them.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="184" />
+            <source>尚未发出建议。点击“发出建议…”，或在线索上选择“发出建议…”。</source>
+            <translation>No suggestions issued yet. Click “Issue Suggestion…”, or choose “Issue Suggestion…” on a clue.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="187" />
+            <source>纪委监委没有向本单位发出的建议。</source>
+            <translation>The commission has issued no suggestions to this unit.</translation>
         </message>
     </context>
     <context>
@@ -4343,6 +5402,231 @@ then start cluedesk again.</translation>
             <location filename="../../desktop/ui/forms/units.py" line="63" />
             <source>已选为主办单位</source>
             <translation>Chosen as lead unit</translation>
+        </message>
+    </context>
+    <context>
+        <name>WarningRecord</name>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="42" />
+            <source>分办</source>
+            <translation>Assign</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="43" />
+            <source>签收</source>
+            <translation>Sign for</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="44" />
+            <source>办理</source>
+            <translation>Handle</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="45" />
+            <source>审核</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="50" />
+            <source>一级（黄）</source>
+            <translation>Level 1 (yellow)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="51" />
+            <source>二级（橙）</source>
+            <translation>Level 2 (orange)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="52" />
+            <source>三级（红）</source>
+            <translation>Level 3 (red)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="56" />
+            <source>环节已完成</source>
+            <translation>Stage completed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="57" />
+            <source>延期已批准</source>
+            <translation>Extension approved</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="58" />
+            <source>线索已办结</source>
+            <translation>Clue closed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="59" />
+            <source>时限已变更</source>
+            <translation>Time limit changed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="95" />
+            <source>线索编号</source>
+            <translation>Clue code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="96" />
+            <source>环节</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="97" />
+            <source>预警等级</source>
+            <translation>Warning level</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="98" />
+            <source>达到时间</source>
+            <translation>Reached</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="99" />
+            <source>消除时间</source>
+            <translation>Cleared</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="100" />
+            <source>消除方式</source>
+            <translation>Cleared by</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="101" />
+            <source>责任单位</source>
+            <translation>Responsible unit</translation>
+        </message>
+    </context>
+    <context>
+        <name>WarningRecordModel</name>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="159" />
+            <source>未消除</source>
+            <translation>Ongoing</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="179" />
+            <source>{stage}时限 {deadline}</source>
+            <translation>{stage} due {deadline}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WarningsView</name>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="63" />
+            <source>本周红色预警</source>
+            <translation>Red warnings this week</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="66" />
+            <source>本周（周一至周日）达到三级预警的线索（{0}）</source>
+            <translation>Clues that reached a level-3 warning this week (Mon–Sun) ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="68" />
+            <source>红色预警未消除</source>
+            <translation>Uncleared red warnings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="71" />
+            <source>已达到三级预警、至今仍未消除的线索（{0}）</source>
+            <translation>Clues at a level-3 warning not yet cleared ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="73" />
+            <source>清除筛选</source>
+            <translation>Clear Filters</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="75" />
+            <source>登记问责…</source>
+            <translation>Record accountability…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="77" />
+            <source>就选中的三级预警线索登记问责</source>
+            <translation>Take the selected level-3 clue into an accountability record</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="81" />
+            <source>常用：</source>
+            <translation>Common:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="93" />
+            <source>责任单位</source>
+            <translation>Responsible unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="96" />
+            <source>环节</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="97" />
+            <source>全部环节</source>
+            <translation>All stages</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="102" />
+            <source>预警等级</source>
+            <translation>Warning level</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="103" />
+            <source>全部等级</source>
+            <translation>All levels</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="110" />
+            <source>达到日期</source>
+            <translation>Date reached</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="116" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="117" />
+            <source>仅未消除</source>
+            <translation>Uncleared only</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="122" />
+            <location filename="../../desktop/ui/warnings_view.py" line="123" />
+            <source>线索编号</source>
+            <translation>Clue code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="127" />
+            <source>筛选：</source>
+            <translation>Filter:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="142" />
+            <source>预警台账</source>
+            <translation>Warning ledger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="189" />
+            <source>全部责任单位</source>
+            <translation>All responsible units</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="224" />
+            <source>共 {0} 条</source>
+            <translation>{0} total</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="240" />
+            <source>没有符合筛选条件的预警记录。请放宽筛选条件。</source>
+            <translation>No warnings match the filters. Try broadening them.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="241" />
+            <source>暂无预警记录。线索的某一环节临近或超过时限时，市平台会在此记下预警。</source>
+            <translation>No warnings yet. When a stage of a clue nears or passes its time limit, the city platform records a warning here.</translation>
         </message>
     </context>
     <context>
@@ -5323,6 +6607,82 @@ then start cluedesk again.</translation>
             <translation>Deadline changed</translation>
         </message>
         <message>
+            <source>纪律检查建议</source>
+            <translation>Discipline inspection suggestion</translation>
+        </message>
+        <message>
+            <source>监察建议</source>
+            <translation>Supervision suggestion</translation>
+        </message>
+        <message>
+            <source>督办函</source>
+            <translation>Urging letter</translation>
+        </message>
+        <message>
+            <source>已发出</source>
+            <translation>Issued</translation>
+        </message>
+        <message>
+            <source>已答复</source>
+            <translation>Replied</translation>
+        </message>
+        <message>
+            <source>已采纳</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>发出</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>答复</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <source>重设答复期限</source>
+            <translation>Reset reply deadline</translation>
+        </message>
+        <message>
+            <source>谈话提醒</source>
+            <translation>Reminder talk</translation>
+        </message>
+        <message>
+            <source>批评教育</source>
+            <translation>Criticism and education</translation>
+        </message>
+        <message>
+            <source>责令检查</source>
+            <translation>Ordered self-examination</translation>
+        </message>
+        <message>
+            <source>通报批评</source>
+            <translation>Circulated criticism</translation>
+        </message>
+        <message>
+            <source>诫勉</source>
+            <translation>Admonishment</translation>
+        </message>
+        <message>
+            <source>组织处理</source>
+            <translation>Organizational handling</translation>
+        </message>
+        <message>
+            <source>纪律处分</source>
+            <translation>Disciplinary sanction</translation>
+        </message>
+        <message>
+            <source>已记录</source>
+            <translation>Recorded</translation>
+        </message>
+        <message>
+            <source>记录问责</source>
+            <translation>Record accountability</translation>
+        </message>
+        <message>
+            <source>修改问责记录</source>
+            <translation>Edit accountability record</translation>
+        </message>
+        <message>
             <source>待分办</source>
             <translation>To dispatch</translation>
         </message>
@@ -5742,6 +7102,10 @@ then start cluedesk again.</translation>
             <translation>{key}: {problem}</translation>
         </message>
         <message>
+            <source>缺少线索编号</source>
+            <translation>Clue code missing</translation>
+        </message>
+        <message>
             <source>操作编号与平台已有的记录冲突</source>
             <translation>The action id conflicts with a record the platform already has</translation>
         </message>
@@ -5810,12 +7174,67 @@ then start cluedesk again.</translation>
             <translation>Discipline inspection supervisors may only urge</translation>
         </message>
         <message>
+            <source>文号 {number} 本年度已使用</source>
+            <translation>Document no. {number} is already used this year</translation>
+        </message>
+        <message>
+            <source>{noun}已存在</source>
+            <translation>{noun} already exists</translation>
+        </message>
+        <message>
+            <source>{noun}不存在</source>
+            <translation>{noun} does not exist</translation>
+        </message>
+        <message>
             <source>只有纪委监委监督人员可以登记理由后查看举报人</source>
             <translation>Only discipline commission supervisors may view a reporter, after recording a reason</translation>
         </message>
         <message>
             <source>线索 {code} 不存在或不在您的监督范围内</source>
             <translation>Clue {code} does not exist or is outside your supervision</translation>
+        </message>
+        <message>
+            <source>问责记录已存在</source>
+            <translation>Accountability record already exists</translation>
+        </message>
+        <message>
+            <source>问责记录不存在，不能修改</source>
+            <translation>Accountability record does not exist and cannot be edited</translation>
+        </message>
+        <message>
+            <source>只有纪委监委可以{action}</source>
+            <translation>Only the commission can {action}</translation>
+        </message>
+        <message>
+            <source>只有作出问责的纪委监委可以修改问责记录</source>
+            <translation>Only the commission that imposed the accountability can edit the record</translation>
+        </message>
+        <message>
+            <source>至少填写一名责任人（姓名、职务）</source>
+            <translation>Enter at least one responsible person (name, position)</translation>
+        </message>
+        <message numerus="yes">
+            <source>最多填写 %n 名责任人</source>
+            <translation>
+                <numerusform>At most %n responsible person</numerusform>
+                <numerusform>At most %n responsible persons</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>问责应针对达到三级预警的线索或未按期答复的建议，至少关联其中一项</source>
+            <translation>Accountability must relate to at least one clue that reached a level-3 warning or one suggestion not replied to on time</translation>
+        </message>
+        <message>
+            <source>应为对象（name、post）</source>
+            <translation>Must be an object (name, post)</translation>
+        </message>
+        <message>
+            <source>本纪委监委没有该建议</source>
+            <translation>This commission has no such suggestion</translation>
+        </message>
+        <message>
+            <source>该建议不是发给被问责单位的</source>
+            <translation>This suggestion was not issued to the accountable unit</translation>
         </message>
         <message>
             <source>时限规则 {key} 应为对象（考核项: 权重）</source>
@@ -6633,6 +8052,100 @@ then start cluedesk again.</translation>
             <translation>Time-limit rules: invalid priority in limits.handle_days: {key}</translation>
         </message>
         <message>
+            <source>建议当前为「{status}」，不能{action}</source>
+            <translation>Cannot {action}: the suggestion is currently “{status}”</translation>
+        </message>
+        <message>
+            <source>只有建议的主送单位可以答复</source>
+            <translation>Only the suggestion's recipient can reply</translation>
+        </message>
+        <message>
+            <source>纪委监委用户不能代替主送单位答复</source>
+            <translation>Commission users cannot reply on behalf of the recipient</translation>
+        </message>
+        <message>
+            <source>建议不存在，不能{action}</source>
+            <translation>Suggestion does not exist; cannot {action}</translation>
+        </message>
+        <message>
+            <source>建议已存在</source>
+            <translation>Suggestion already exists</translation>
+        </message>
+        <message>
+            <source>只有纪委监委可以{action}建议</source>
+            <translation>Only the commission can {action} suggestions</translation>
+        </message>
+        <message>
+            <source>只有发出建议的纪委监委可以{action}</source>
+            <translation>Only the issuing commission can {action}</translation>
+        </message>
+        <message>
+            <source>应为工作日天数（整数）</source>
+            <translation>Must be a number of working days (integer)</translation>
+        </message>
+        <message numerus="yes">
+            <source>应在 1 到 %n 个工作日之间</source>
+            <translation>
+                <numerusform>Must be between 1 and %n working day</numerusform>
+                <numerusform>Must be between 1 and %n working days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>文号的年份 {year} 与发出日期（{issued}年）不符</source>
+            <translation>Document no. year {year} does not match the issue date (year {issued})</translation>
+        </message>
+        <message>
+            <source>不能早于建议发出时间</source>
+            <translation>Cannot be earlier than the suggestion's issue time</translation>
+        </message>
+        <message>
+            <source>只有纪委监委单位的用户可以发出建议</source>
+            <translation>Only commission users can issue suggestions</translation>
+        </message>
+        <message>
+            <source>单位「{code}」不存在</source>
+            <translation>Unit “{code}” does not exist</translation>
+        </message>
+        <message>
+            <source>不能对纪委监委自身提出</source>
+            <translation>Cannot be issued to the commission itself</translation>
+        </message>
+        <message>
+            <source>{unit}不在{commission}的监督范围内</source>
+            <translation>{unit} is not under {commission}'s supervision</translation>
+        </message>
+        <message>
+            <source>应为线索编号的列表</source>
+            <translation>Must be a list of clue codes</translation>
+        </message>
+        <message numerus="yes">
+            <source>最多关联 %n 条线索</source>
+            <translation>
+                <numerusform>At most %n clue can be linked</numerusform>
+                <numerusform>At most %n clues can be linked</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>应为附件列表</source>
+            <translation>Must be a list of attachments</translation>
+        </message>
+        <message>
+            <source>「{raw}」不是有效的{what}（UUID）</source>
+            <translation>“{raw}” is not a valid {what} (UUID)</translation>
+        </message>
+        <message>
+            <source>线索 {code} 不存在或不在监督范围内</source>
+            <translation>Clue {code} does not exist or is not under supervision</translation>
+        </message>
+        <message>
+            <source>附件应有 sha256（64 位十六进制）</source>
+            <translation>Attachment must have a sha256 (64 hex digits)</translation>
+        </message>
+        <message>
+            <source>附件应有文件名</source>
+            <translation>Attachment must have a file name</translation>
+        </message>
+        <message>
             <source>“{char}”</source>
             <translation>"{char}"</translation>
         </message>
@@ -7116,6 +8629,10 @@ then start cluedesk again.</translation>
         <message>
             <source>本机没有线索 {code} 的通知书 {notice}</source>
             <translation>This computer has no notice {notice} of clue {code}</translation>
+        </message>
+        <message>
+            <source>本机没有记录 {record}</source>
+            <translation>Record {record} is not on this computer</translation>
         </message>
         <message>
             <source>{action}通知书</source>

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from cityplatform.cli import main
 from cityplatform.models import (
+    AccountabilityRecord,
     Attachment,
     Clue,
     ClueAttachment,
@@ -25,6 +26,7 @@ from cityplatform.models import (
     Notice,
     NoticeEvent,
     NumberBlock,
+    Suggestion,
     User,
 )
 
@@ -243,6 +245,9 @@ def test_seeded_history_ids_are_stable_and_unique(tmp_path: Path, now: datetime)
                 counters = dict(session.execute(select(Counter.name, Counter.value)).all())
                 clues = session.execute(select(Clue.code, Clue.seq, Clue.status)).all()
                 events = session.scalar(select(func.count()).select_from(ClueEvent))
+                records = session.scalar(select(func.count()).select_from(Suggestion))
+                records += session.scalar(select(func.count()).select_from(AccountabilityRecord))
+                newest = session.scalar(select(func.max(Suggestion.seq)))
         finally:
             db.dispose()
     assert ids[0] == ids[1]
@@ -255,7 +260,10 @@ def test_seeded_history_ids_are_stable_and_unique(tmp_path: Path, now: datetime)
     assert {c.code: c.status for c in clues} == {
         g.state.code: g.state.status.value for g in generated
     }
-    assert counters["change_seq"] == 120
+    # The commissions' records follow the clues in the change feed.
+    assert records > 0
+    assert counters["change_seq"] == 120 + records
+    assert newest is not None and 120 < newest <= counters["change_seq"]
     years: dict[int, int] = {}
     for g in generated:
         year, number = int(g.state.code[3:7]), int(g.state.code[7:])

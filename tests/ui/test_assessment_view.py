@@ -23,12 +23,12 @@ from desktop.ui.assessment.model import (
     RED_HOURS,
     UnitCodeRole,
     hours,
+    rows_of,
 )
 from desktop.ui.assessment.periods import PeriodPreset, preset_period
 from desktop.ui.assessment.suggestion_list import SuggestionListDialog
 from desktop.ui.assessment.view import AssessmentView, scope_units
 from desktop.ui.main_window import MainWindow
-from desktop.ui.navigation import EntryKind
 from desktop.ui.settings import AppSettings
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.workspace import Workspace
@@ -199,7 +199,7 @@ def test_a_suggestion_figure_lists_the_suggestions(
         now=datetime(2026, 11, 2, 10, tzinfo=CHINA_TZ),
     )
     window = open_window(qtbot, commission, tmp_path)
-    assert window.navigation.select_page(EntryKind.ASSESSMENT)
+    assert window.navigation.select_assessment()
     view = window.assessment_view
     assert view is not None and window.centre.currentWidget() is view
     view.set_preset(PeriodPreset.THIS_MONTH)
@@ -230,3 +230,22 @@ def test_export_writes_the_table_as_shown(
     assert lines[0].split(",")[:3] == ["单位", "综合得分", "排名"]
     assert len(lines) == 1 + view.proxy.rowCount()
     assert "已导出" in view.status.text()
+
+
+def test_equal_scores_share_a_rank(make_workspace: MakeWorkspace, now: datetime) -> None:
+    workspace = make_workspace("haizhou")
+    seen = assess_store(workspace.store, AUTUMN, now, unit_codes=scope_units(workspace))
+    rows = rows_of(seen, scope_units(workspace))
+    scored = [
+        row for row in rows if row.assessment is not None and row.assessment.score is not None
+    ]
+    for position, row in enumerate(scored):
+        assert row.assessment is not None
+        better = sum(
+            1
+            for other in scored
+            if other.assessment is not None
+            and (other.assessment.score or 0) > (row.assessment.score or 0)
+        )
+        assert row.rank == better + 1, (position, row.code)
+    assert all(row.rank is None for row in rows if row not in scored)

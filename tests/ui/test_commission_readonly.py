@@ -20,7 +20,7 @@ from desktop.store.models import Case, Clue, Notice
 from desktop.store.queues import Queue
 from desktop.ui.labels import label
 from desktop.ui.main_window import MainWindow
-from desktop.ui.navigation import EntryKind
+from desktop.ui.navigation import Entry, EntryKind
 from desktop.ui.settings import AppSettings
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.workspace import Workspace
@@ -133,21 +133,22 @@ def test_the_commission_section_opens_its_views(
     window = open_window(qtbot, make_workspace("hzjw"), tmp_path)
     navigation = window.navigation
     titles = [navigation.model.index(r).data() for r in range(navigation.model.rowCount())]
-    assert titles[0] == "纪委监委" and "红色预警" in titles and "单位考核" in titles
-    # 建议与督办 and 问责记录 are offered once the window has their views
-    for kind, method in ((EntryKind.SUGGESTIONS, "open_suggestions"),):
-        assert ("建议与督办" in titles) == hasattr(window, method), kind
-    assert navigation.select_page(EntryKind.RED_WARNINGS)
-    assert window.centre.currentIndex() == 0
-    flt = window.filter_bar.current_filter()
-    assert flt.queue is Queue.WARNINGS and flt.warning_levels == frozenset({3})
-    queue = window.queue_view
-    qtbot.waitUntil(lambda: queue.row_count() > 0, timeout=WAIT)
-    assert {queue.model.live(queue.model.clue_row(r)).level for r in range(queue.row_count())} == {
-        3
-    }
-    assert navigation.select_page(EntryKind.ASSESSMENT)
+    assert titles[:5] == ["纪委监委", "红色预警", "建议与督办", "问责记录", "单位考核"]
+    # 红色预警: the warning record on 红色预警未消除, the entry staying selected
+    assert navigation.select_red_warnings()
+    record = window.warnings_view
+    assert window.centre.currentWidget() is record
+    assert navigation.current_entry() == Entry(EntryKind.RED_WARNINGS)
+    qtbot.waitUntil(lambda: record.model.rowCount() > 0, timeout=WAIT)
+    shown = [record.model.row_at(r) for r in range(record.model.rowCount())]
+    assert all(row.episode.level == 3 and row.is_open for row in shown)
+    assert navigation.select_suggestions() is None
+    assert window.centre.currentWidget() is window.suggestions_view
+    assert navigation.select_assessment()
     assert window.centre.currentWidget() is window.assessment_view
+    assert not window.detail_scroll.isVisible()  # the table takes the clue pane's width
+    navigation.select_queue(Queue.ALL)
+    assert window.detail_scroll.isVisible()
     window.close()
 
 

@@ -19,6 +19,7 @@ from desktop.store.models import (
     ClueEvent,
     Notice,
     NoticeEvent,
+    WarningEpisode,
 )
 from desktop.store.notice_rows import state_of
 from desktop.store.sync_apply.parse import VALUE_FIELDS
@@ -59,7 +60,29 @@ def export_clue(store: Store, code: str) -> dict[str, Any] | None:
         ]
         data["notices"] = _notices(session, row)
         data["cases"] = _cases(session, row)
+        data["warnings"] = _warnings(session, row)
         return build(wire.ClueOut, data).model_dump(mode="json")
+
+
+def _warnings(session: Session, clue: Clue) -> list[dict[str, Any]]:
+    """The clue's warning record as protocol objects, in the platform's order."""
+    rows = session.scalars(
+        select(WarningEpisode)
+        .where(WarningEpisode.clue_id == clue.id)
+        .order_by(WarningEpisode.reached_at, WarningEpisode.level, WarningEpisode.id)
+    )
+    return [
+        {
+            "stage": w.stage,
+            "level": w.level,
+            "deadline": w.deadline,
+            "reached_at": w.reached_at,
+            "cleared_at": w.cleared_at,
+            "cleared_by": w.cleared_by,
+            "unit": w.unit_code,
+        }
+        for w in rows
+    ]
 
 
 def _link(link: ClueAttachment) -> dict[str, Any]:

@@ -61,7 +61,16 @@ def plain(value: Any) -> Any:
 # ---------------------------------------------------------------- clue objects
 
 NESTED_FIELDS = frozenset(
-    {"code", "version", "assisting_units", "events", "attachments", "notices", "cases"}
+    {
+        "code",
+        "version",
+        "assisting_units",
+        "events",
+        "attachments",
+        "notices",
+        "cases",
+        "warnings",
+    }
 )
 VALUE_FIELDS = tuple(name for name in wire.ClueOut.model_fields if name not in NESTED_FIELDS)
 """The clue object's fields that are columns of the local clue row."""
@@ -101,6 +110,8 @@ class ServerClue:
     attachments: tuple[ServerAttachment, ...]
     notices: tuple[ServerNotice, ...] = ()
     cases: tuple[ServerCase, ...] = ()
+    warnings: tuple[wire.WarningOut, ...] = ()
+    """The clue's warning record as the platform keeps it (replaces the stored one)."""
 
     def snapshot(self) -> dict[str, Any]:
         """The workflow state as JSON: what `server_state` keeps to rebuild the view from."""
@@ -141,6 +152,7 @@ def server_clue(clue: wire.ClueOut) -> ServerClue:
         attachments=tuple(clue.attachments),
         notices=tuple(server_notice(n, clue.code) for n in clue.notices),
         cases=tuple(server_case(c, clue.code) for c in clue.cases),
+        warnings=tuple(clue.warnings),
     )
 
 

@@ -10,13 +10,14 @@ from typing import Any, Protocol
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from desktop.store.models import AssistingUnit, Clue, Unit
+from desktop.store.models import AssistingUnit, Clue, Unit, WarningEpisode
 from desktop.store.search import index_clues
 from desktop.store.sync_apply.kinds import SYNCED_CASES, SYNCED_NOTICES
 from desktop.store.sync_apply.merge import merge_attachments, merge_events
 from desktop.store.sync_apply.parse import VALUE_FIELDS, ServerClue, UnknownUnitsError
 from desktop.store.sync_apply.records import write_server_records
 from desktop.store.sync_apply.work import Work, chunks, search_values
+from desktop.store.warnings import episode_values
 
 
 class NamesUnits(Protocol):
@@ -147,5 +148,20 @@ def write_server_clues(work: Work, clues: Sequence[ServerClue]) -> list[str]:
     write_server_records(
         work, SYNCED_CASES, [(i, case) for i, clue in written for case in clue.cases]
     )
+    write_warnings(work, written)
     session.expire_all()
     return [clue.code for _, clue in written]
+
+
+def write_warnings(work: Work, written: Written) -> None:
+    """Replace the warning record of the written clues with the one the platform sent."""
+    connection = work.session.connection()
+    for ids in chunks([clue_id for clue_id, _ in written]):
+        connection.execute(delete(WarningEpisode).where(WarningEpisode.clue_id.in_(ids)))
+    rows = [
+        {"clue_id": clue_id, **episode_values(w), "unit_code": w.unit}
+        for clue_id, clue in written
+        for w in clue.warnings
+    ]
+    if rows:
+        connection.execute(insert(WarningEpisode), rows)

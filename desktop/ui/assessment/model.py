@@ -83,17 +83,24 @@ class UnitRow:
 
 
 def rows_of(seen: StoreAssessment, scope: Sequence[str]) -> list[UnitRow]:
-    """The units of `scope`, ranked by score (the assessment's order), units without a score
-    after them, then those with nothing in the period, by code."""
+    """The units of `scope`, ranked by score (the assessment's order; equal scores share a
+    rank, 1, 1, 3 …), units without a score after them, then those with nothing in the
+    period, by code."""
     wanted = set(scope)
     rows: list[UnitRow] = []
-    rank = 0
+    scored = 0
+    rank: int | None = None
+    previous: float | None = None
     for unit in seen.units:
         if unit.unit not in wanted:
             continue
-        ranked = unit.score is not None
-        rank += ranked
-        rows.append(UnitRow(unit.unit, seen.name(unit.unit), unit, rank if ranked else None))
+        if unit.score is None:
+            rank = None
+        else:
+            scored += 1
+            if unit.score != previous:
+                rank, previous = scored, unit.score
+        rows.append(UnitRow(unit.unit, seen.name(unit.unit), unit, rank))
     assessed = {row.code for row in rows}
     rows += [UnitRow(c, seen.name(c), None, None) for c in sorted(wanted - assessed)]
     return rows

@@ -15,12 +15,19 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import delete
 
 from cityplatform.launcher import start_platform, stop_platform
 from cityplatform.security import FAST_HASHER
 from cityplatform.seed import seed_demo
 from desktop.domain.timeutil import china_now
 from desktop.store.database import DB_FILE, Store, open_store
+from desktop.store.models import (
+    AccountabilityEvent,
+    AccountabilityRecord,
+    Suggestion,
+    SuggestionEvent,
+)
 from desktop.ui.tasks import running_tasks
 from desktop.ui.workspace import Workspace
 from tests.conftest import TEST_BACKLOG
@@ -47,6 +54,21 @@ def demo_copy(demo_store_dir: Path, tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def make_workspace(demo_copy: Store, now: datetime) -> MakeWorkspace:
     """make_workspace(username): that demo user's workspace over the demo copy, clock at `now`."""
+
+    def make(username: str) -> Workspace:
+        return Workspace(demo_copy, username, clock=lambda: now)
+
+    return make
+
+
+@pytest.fixture
+def make_record_desk(demo_copy: Store, now: datetime) -> MakeWorkspace:
+    """make_workspace over a demo copy without the demo commissions' own records, for tests
+    that count exactly the suggestions and accountability records they make."""
+    with demo_copy.session() as session:
+        for model in (SuggestionEvent, Suggestion, AccountabilityEvent, AccountabilityRecord):
+            session.execute(delete(model))
+        session.commit()
 
     def make(username: str) -> Workspace:
         return Workspace(demo_copy, username, clock=lambda: now)

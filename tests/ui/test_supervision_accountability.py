@@ -25,8 +25,8 @@ def confirm(qtbot: QtBot, form: AccountabilityForm) -> None:
         box.button(QMessageBox.StandardButton.Yes).click()
 
 
-def test_recording_from_a_red_clue(qtbot: QtBot, make_workspace: MakeWorkspace) -> None:
-    commission = make_workspace(COMMISSION)
+def test_recording_from_a_red_clue(qtbot: QtBot, make_record_desk: MakeWorkspace) -> None:
+    commission = make_record_desk(COMMISSION)
     code = red_clue(commission)
     view = AccountabilityView(commission)
     qtbot.addWidget(view)
@@ -73,9 +73,9 @@ def test_recording_from_a_red_clue(qtbot: QtBot, make_workspace: MakeWorkspace) 
 
 
 def test_a_clue_that_is_not_red_is_refused_at_its_field(
-    qtbot: QtBot, make_workspace: MakeWorkspace
+    qtbot: QtBot, make_record_desk: MakeWorkspace
 ) -> None:
-    commission = make_workspace(COMMISSION)
+    commission = make_record_desk(COMMISSION)
     view = AccountabilityView(commission)
     qtbot.addWidget(view)
     form = view.open_record_form()
@@ -92,9 +92,9 @@ def test_a_clue_that_is_not_red_is_refused_at_its_field(
 
 
 def test_from_an_overdue_suggestion_and_seen_by_the_unit(
-    qtbot: QtBot, make_workspace: MakeWorkspace
+    qtbot: QtBot, make_record_desk: MakeWorkspace
 ) -> None:
-    commission = make_workspace(COMMISSION)
+    commission = make_record_desk(COMMISSION)
     sid = issue(commission, at=EARLY)
     view = AccountabilityView(commission)
     qtbot.addWidget(view)
@@ -106,7 +106,7 @@ def test_from_an_overdue_suggestion_and_seen_by_the_unit(
     form.measure.select(Measure.ORDERED_INSPECTION.value)
     form.document_number.set_value("海纪问〔2026〕3号")
     confirm(qtbot, form)
-    street = AccountabilityView(make_workspace(STREET_USER))
+    street = AccountabilityView(make_record_desk(STREET_USER))
     qtbot.addWidget(street)
     assert len(street.rows) == 1 and not street.record_button.isVisibleTo(street)
     street.view.setCurrentIndex(street.model.index(0, 0))

@@ -41,9 +41,9 @@ def shown(qtbot: QtBot, view: SuggestionsView) -> list[str]:
 
 
 def test_the_commission_lists_and_filters_its_suggestions(
-    qtbot: QtBot, make_workspace: MakeWorkspace
+    qtbot: QtBot, make_record_desk: MakeWorkspace
 ) -> None:
-    commission = make_workspace(COMMISSION)
+    commission = make_record_desk(COMMISSION)
     issue(commission, number="海监建〔2026〕1号", at=EARLY)  # 5 days: long overdue
     issue(
         commission,
@@ -68,7 +68,7 @@ def test_the_commission_lists_and_filters_its_suggestions(
     assert shown(qtbot, view) == ["海纪建〔2026〕2号"]
     assert view.model.index(0, Column.SUBJECT).data() == "整体工作"
     # the addressed unit sees only what is addressed to it, and counts what waits for it
-    street = make_workspace(STREET_USER)
+    street = make_record_desk(STREET_USER)
     unit_view = SuggestionsView(street)
     qtbot.addWidget(unit_view)
     assert shown(qtbot, unit_view) == ["海监建〔2026〕1号"]
@@ -77,9 +77,9 @@ def test_the_commission_lists_and_filters_its_suggestions(
 
 
 def test_issuing_from_a_clue_shows_the_error_at_its_field(
-    qtbot: QtBot, make_workspace: MakeWorkspace
+    qtbot: QtBot, make_record_desk: MakeWorkspace
 ) -> None:
-    commission = make_workspace(COMMISSION)
+    commission = make_record_desk(COMMISSION)
     code = street_clues(commission.store)[0]
     view = SuggestionsView(commission)
     qtbot.addWidget(view)
@@ -115,10 +115,10 @@ def open_detail(qtbot: QtBot, workspace: Workspace, suggestion_id: str) -> Sugge
 
 
 def test_the_unit_replies_with_a_file(
-    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+    qtbot: QtBot, make_record_desk: MakeWorkspace, tmp_path: Path
 ) -> None:
-    sid = issue(make_workspace(COMMISSION))
-    street = make_workspace(STREET_USER)
+    sid = issue(make_record_desk(COMMISSION))
+    street = make_record_desk(STREET_USER)
     dialog = open_detail(qtbot, street, sid)
     assert list(dialog.action_buttons) == [SuggestionAction.REPLY]
     form = dialog.open_form(SuggestionAction.REPLY)
@@ -150,10 +150,10 @@ def test_the_unit_replies_with_a_file(
 
 
 def test_the_commission_sends_back_then_accepts(
-    qtbot: QtBot, make_workspace: MakeWorkspace
+    qtbot: QtBot, make_record_desk: MakeWorkspace
 ) -> None:
-    commission = make_workspace(COMMISSION)
-    street = make_workspace(STREET_USER)
+    commission = make_record_desk(COMMISSION)
+    street = make_record_desk(STREET_USER)
     sid = issue(commission)
     reply_to_suggestion(
         street.store, street.username, street.device_id, sid, "已整改", now=street.now()
@@ -193,13 +193,13 @@ def test_the_commission_sends_back_then_accepts(
 
 
 def test_navigation_counts_the_suggestions_waiting(
-    qtbot: QtBot, make_workspace: MakeWorkspace
+    qtbot: QtBot, make_record_desk: MakeWorkspace
 ) -> None:
     from desktop.ui.navigation import SUGGESTIONS, CountRole, NavigationPanel
 
-    commission = make_workspace(COMMISSION)
+    commission = make_record_desk(COMMISSION)
     sid = issue(commission)
-    street = make_workspace(STREET_USER)
+    street = make_record_desk(STREET_USER)
     panel = NavigationPanel(street)
     qtbot.addWidget(panel)
     index = panel.model.index(panel.model.row_of(SUGGESTIONS))

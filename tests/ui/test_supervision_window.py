@@ -22,9 +22,9 @@ WAIT = 30000
 
 
 def test_the_commission_works_from_the_window(
-    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+    qtbot: QtBot, make_record_desk: MakeWorkspace, tmp_path: Path
 ) -> None:
-    commission = make_workspace(COMMISSION)
+    commission = make_record_desk(COMMISSION)
     issue(commission)
     window = open_window(qtbot, commission, tmp_path / "settings.ini")
     QTest.keyClick(
@@ -51,9 +51,9 @@ def test_the_commission_works_from_the_window(
 
 
 def test_a_unit_has_no_commission_actions(
-    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+    qtbot: QtBot, make_record_desk: MakeWorkspace, tmp_path: Path
 ) -> None:
-    window = open_window(qtbot, make_workspace(STREET_USER), tmp_path / "settings.ini")
+    window = open_window(qtbot, make_record_desk(STREET_USER), tmp_path / "settings.ini")
     assert not window.clue_suggestion_action.isVisible()
     assert window.issue_suggestion_on_clue() is None
     assert window.suggestions_action.text() == "待答复的建议"

@@ -15,6 +15,9 @@ large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
                     clue's 预警记录 tab beside it (warning-record.png).
     --only supervision  makes only the commission's suggestions and accountability records
                     and the street's reply to a suggestion.
+    --only commission  makes only the city discipline commission's window: the unit
+                    assessment, the red warnings and the queue with a clue open, at 1600x900,
+                    and the assessment at 1024x768.
 """
 
 from __future__ import annotations
@@ -177,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument(
         "--only",
-        choices=["cases", "warnings", "supervision"],
+        choices=["cases", "warnings", "supervision", "commission"],
         help="make only these screenshots",
     )
     args = parser.parse_args(argv)
@@ -196,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
                 shoot_warnings(Desk(url, "u320700800s", root / "city-commission"), args.out)
             elif args.only == "supervision":
                 shoot_supervision(url, root, args.out)
+            elif args.only == "commission":
+                shoot_commission(Desk(url, "u320700800s", root / "city-commission"), args.out)
             else:
                 shoot(url, root, args.out)
         finally:
@@ -282,6 +287,7 @@ def shoot(url: str, root: Path, out: Path) -> None:
     shoot_notices(first, out)
     shoot_cases(Desk(url, "hzhb", root / "hzhb"), out)
     shoot_warnings(Desk(url, "u320700800s", root / "city-commission"), out)
+    shoot_commission(Desk(url, "u320700800s", root / "city-commission-2"), out)
     shoot_screen_sizes(county, registered, root, out)
     help_dialog = first.window.open_help()  # F1: the guide for the township's daily work
     settle()
@@ -673,6 +679,36 @@ def shoot_cases(desk: Desk, out: Path) -> None:
     settle()
     grab(form, out / "case-serve-form.png")
     form.close()
+
+
+def shoot_commission(desk: Desk, out: Path) -> None:
+    """The city commission's window (市纪委监委): commission-assessment.png (单位考核 of the last
+    month, ranked), commission-red-warnings.png (红色预警), commission-queue.png (its area's
+    clues with one open: only 督办 offered), at 1600x900; the assessment at 1024x768 too."""
+    window = desk.window
+    for (width, height), suffix in (((1024, 768), "-1024x768"), ((1600, 900), "")):
+        window.resize(width, height)
+        window.splitter.setSizes(pane_sizes(width))
+        window.navigation.select_assessment()
+        view = window.assessment_view
+        assert view is not None
+        settle()
+        wait(lambda v=view: not v.computing and v.seen is not None, 300)  # type: ignore[misc]
+        grab(window, out / f"commission-assessment{suffix}.png")
+    assert window.navigation.select_red_warnings()
+    record = window.warnings_view
+    wait(lambda: record.model.rowCount() > 0, 120)
+    record.view.selectRow(0)
+    wait(lambda: window.detail.detail is not None and not window.detail.loading)
+    grab(window, out / "commission-red-warnings.png")
+    queue = window.queue_view
+    window.navigation.select_queue(Queue.HANDLING)
+    wait(lambda: queue.row_count() > 0)
+    queue.select_clue(queue.model.clue_id(0))
+    wait(lambda: window.detail.detail is not None and not window.detail.loading)
+    grab(window, out / "commission-queue.png")
+    window.close()
+    desk.store.close()
 
 
 def text(dialog: ActionDialog, key: str) -> TextField:

@@ -2,13 +2,14 @@
 
 The store holds the clues of the user's scope with their histories; each history is read back
 into the clue's state after every action (`desktop.domain.clue_history`) and judged by
-`desktop.domain.assessment` with the rules and calendar the platform published.
+`desktop.domain.assessment` with the rules and calendar the platform published. The
+suggestion figures come from the commissions' suggestions the store holds (`suggestions_due`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,10 +24,11 @@ from desktop.domain.assessment import (
 )
 from desktop.domain.clue_history import HistoryEntry, states_after
 from desktop.domain.codes import DISPATCHING_KINDS
+from desktop.domain.suggestions import SuggestionState
 from desktop.domain.timeutil import to_china
 from desktop.store.clue_rows import clue_state, load_calendar, load_rules
 from desktop.store.database import Store
-from desktop.store.models import Clue, ClueEvent, Unit
+from desktop.store.models import Clue, ClueEvent, Suggestion, Unit
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,14 @@ class StoreAssessment:
         return self.names.get(code, code)
 
 
-def clue_histories(store: Store) -> list[ClueHistory]:
+Progress = Callable[[int, int], None]
+"""progress(done, total): how many of the store's clues were read back so far."""
+
+PROGRESS_STEP = 100
+"""Progress is reported every this many clues."""
+
+
+def clue_histories(store: Store, progress: Progress | None = None) -> list[ClueHistory]:
     """Every clue of the store with its state after each entry of its history."""
     with store.session() as session:
         rules = load_rules(session)
@@ -75,23 +84,53 @@ def clue_histories(store: Store) -> list[ClueHistory]:
                 )
             )
         found = []
-        for row in session.scalars(select(Clue).order_by(Clue.id)):
+        rows = list(session.scalars(select(Clue).order_by(Clue.id)))
+        for done, row in enumerate(rows):
+            if progress is not None and done % PROGRESS_STEP == 0:
+                progress(done, len(rows))
             base = clue_state(session, row)
             steps = states_after(base, entries.get(row.id, ()), calendar, rules, offices)
             found.append(ClueHistory(row.code, steps))
     return found
 
 
+def suggestion_due(state: SuggestionState) -> SuggestionDue:
+    """How the assessment counts a suggestion: its first reply against the reply deadline in
+    force when it came (a later reply after a send-back does not make a late one timely);
+    unanswered, against the deadline in force now."""
+    first = state.replies[0] if state.replies else None
+    if first is None:
+        return SuggestionDue(
+            state.suggestion_id, state.addressed_unit, state.issued_at, state.reply_deadline
+        )
+    return SuggestionDue(
+        state.suggestion_id,
+        state.addressed_unit,
+        state.issued_at,
+        first.deadline,
+        first.replied_at,
+    )
+
+
+def suggestions_due(store: Store) -> list[SuggestionDue]:
+    """Every suggestion the store holds (as this device shows it), as the assessment counts it."""
+    with store.session() as session:
+        states = session.scalars(select(Suggestion.state).order_by(Suggestion.suggestion_id))
+        return [suggestion_due(SuggestionState.from_dict(state)) for state in states]
+
+
 def assess_store(
     store: Store,
     period: Period,
     now: datetime,
-    suggestions: Iterable[SuggestionDue] = (),
     unit_codes: Collection[str] | None = None,
+    progress: Progress | None = None,
 ) -> StoreAssessment:
-    """The assessment of `period` seen at `now` over the store's clues (and the suggestions
-    given), limited to `unit_codes` when given; units sorted by score, best first."""
-    histories = clue_histories(store)
+    """The assessment of `period` seen at `now` over the store's clues and suggestions,
+    limited to `unit_codes` when given; units sorted by score, best first (`progress` hears
+    how many clues were read back)."""
+    histories = clue_histories(store, progress)
+    suggestions = suggestions_due(store)
     with store.session() as session:
         rules = load_rules(session)
         calendar = load_calendar(session, rules)

@@ -101,6 +101,9 @@ class QueueFilter:
     warning_levels: frozenset[int] = frozenset()
     received_from: date | None = None
     received_to: date | None = None
+    codes: frozenset[str] | None = None
+    """Exactly these clues (None: no such filter; empty: none), e.g. behind an assessment's
+    figure."""
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,8 @@ def _conditions(
         levels = (levels or frozenset({1, 2, 3})) - {0}
     if levels:
         conditions.append(warning_condition(frozenset(levels), bounds))
+    if flt.codes is not None:
+        conditions.append(Clue.code.in_(sorted(flt.codes)) if flt.codes else false())
     if flt.channels:
         conditions.append(Clue.channel.in_(sorted(flt.channels)))
     if flt.categories:

@@ -23,6 +23,7 @@ class Purpose(Enum):
     SAVE_ATTACHMENT = "save_attachment"
     ADD_EVIDENCE = "add_evidence"
     CERTIFICATE = "certificate"
+    EXPORT_TABLE = "export_table"
 
 
 class Mode(Enum):

@@ -116,6 +116,11 @@ class FilterBar(QWidget):
         self.date_to.setAccessibleName(self.tr("受理时间止"))
         self.clear_button = QPushButton(self.tr("清除筛选"), self)
         self.clear_button.setObjectName("clearFilter")
+        self._codes: frozenset[str] | None = None
+        self.codes_chip = QPushButton(self)
+        self.codes_chip.setObjectName("codesChip")
+        self.codes_chip.setToolTip(self.tr("只显示这些线索；点击取消此筛选"))
+        self.codes_chip.hide()
 
         # Whose area: a city-level unit picks a county, then a township; a county-level unit
         # picks one of its townships; a township sees only itself, so no area filter at all.
@@ -128,6 +133,7 @@ class FilterBar(QWidget):
         # the width needs, so the queue fits a 1024-pixel screen at 100 % and more at 200 %.
         first = QHBoxLayout()
         self._labelled(first, self.tr("搜索(&F)"), self.search, stretch=1)
+        first.addWidget(self.codes_chip)
         first.addWidget(self.clear_button)
         self.more = QWidget(self)
         self.more.setObjectName("moreFilters")
@@ -181,6 +187,7 @@ class FilterBar(QWidget):
         self.date_from.dateChanged.connect(self.emit_filter)
         self.date_to.dateChanged.connect(self.emit_filter)
         self.clear_button.clicked.connect(self.clear)
+        self.codes_chip.clicked.connect(self.clear_codes)
         self._dates_toggled(False, emit=False)
 
     # -- public API -------------------------------------------------------------------------
@@ -215,6 +222,7 @@ class FilterBar(QWidget):
             ),
             received_from=start,
             received_to=end,
+            codes=self._codes,
         )
 
     def emit_filter(self) -> None:
@@ -225,8 +233,27 @@ class FilterBar(QWidget):
             self._last = flt
             self.filter_changed.emit(flt)
 
+    def set_codes(self, codes: frozenset[str], caption: str) -> None:
+        """Show exactly these clues, said by a removable chip (e.g. "考核：某镇 按时签收 12 件");
+        emits the new filter."""
+        self._codes = frozenset(codes)
+        self.codes_chip.setText(self.tr("{caption}  ✕").format(caption=caption))
+        self.codes_chip.setAccessibleName(self.tr("取消筛选：{caption}").format(caption=caption))
+        self.codes_chip.show()
+        self.emit_filter()
+
+    def codes(self) -> frozenset[str] | None:
+        """The clues the chip limits the queue to (None: no chip)."""
+        return self._codes
+
+    def clear_codes(self) -> None:
+        """Remove the chip's filter; emits the new filter."""
+        self._codes = None
+        self.codes_chip.hide()
+        self.emit_filter()
+
     def clear(self) -> None:
-        """Reset every control (the queue stays); emits once."""
+        """Reset every control and the chip (the queue stays); emits once."""
         controls: list[QWidget] = [
             self.search,
             self.channel,
@@ -247,6 +274,8 @@ class FilterBar(QWidget):
             for box in self.warning_boxes.values():
                 box.setChecked(False)
             self.date_check.setChecked(False)
+            self._codes = None
+            self.codes_chip.hide()
         finally:
             for widget in controls:
                 widget.blockSignals(False)

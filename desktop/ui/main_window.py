@@ -25,13 +25,15 @@ from desktop.store.warnings import open_red_keys
 from desktop.sync.engine import SyncSummary
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.actions import ACTION_SHORTCUTS
+from desktop.ui.assessment.suggestion_list import SuggestionListDialog
+from desktop.ui.assessment.view import AssessmentView
 from desktop.ui.cases.case_list import CasesView
 from desktop.ui.clue_detail import ClueDetailPanel
 from desktop.ui.filter_bar import FilterBar
 from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.labels import label
 from desktop.ui.logging_setup import log_file
-from desktop.ui.navigation import SUGGESTIONS, NavigationPanel
+from desktop.ui.navigation import ASSESSMENT, SUGGESTIONS, NavigationPanel
 from desktop.ui.notices_view import NoticesView
 from desktop.ui.notifications import Notifier, Snapshot
 from desktop.ui.queue_view import QueueView
@@ -68,6 +70,8 @@ ACCOUNTABILITY_KEY = "Ctrl+Alt+Q"
 """问责记录."""
 CLUE_SUGGESTION_KEY = "Ctrl+Alt+J"
 """发出建议… on the shown clue (the commission)."""
+ASSESSMENT_KEY = "Ctrl+Alt+G"
+"""单位考核 (the commission and the dispatching offices)."""
 
 WINDOW_SIZE = QSize(1440, 860)
 """The window's size on a screen with room for it (smaller screens: a share of theirs)."""
@@ -107,6 +111,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.navigation = NavigationPanel(workspace)
+        self.assessment_view: AssessmentView | None = None
         self.filter_bar = FilterBar(workspace)
         self.queue_view = QueueView(workspace)
         self.detail = ClueDetailPanel(workspace)
@@ -237,6 +242,11 @@ class MainWindow(QMainWindow):
             self.tr("问责记录"), ACCOUNTABILITY_KEY, self.navigation.select_accountability
         )
         view.addAction(self.accountability_action)
+        self.assessment_action = self._action(
+            self.tr("单位考核"), ASSESSMENT_KEY, self.navigation.select_assessment
+        )
+        self.assessment_action.setEnabled(self.navigation.model.row_of(ASSESSMENT) >= 0)
+        view.addAction(self.assessment_action)
         self.clue_suggestion_action = self._action(
             self.tr("对本线索发出建议…"), CLUE_SUGGESTION_KEY, self.issue_suggestion_on_clue
         )
@@ -258,6 +268,8 @@ class MainWindow(QMainWindow):
         self.navigation.cases_selected.connect(self.show_cases)
         self.navigation.suggestions_selected.connect(self.show_suggestions)
         self.navigation.accountability_selected.connect(self.show_accountability)
+        self.navigation.red_warnings_selected.connect(self.open_red_warnings)
+        self.navigation.assessment_selected.connect(self.open_assessment)
         self.suggestions_view.clue_requested.connect(self.show_clue_code)
         self.suggestions_view.accountability_requested.connect(
             lambda sid: self.accountability_view.open_record_form(suggestion_id=sid)
@@ -299,6 +311,44 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentIndex(0)
         self.filter_bar.set_queue(queue)
         self.detail.show_clue(self.queue_view.selected_clue_id())
+
+    # -- the commission's red warnings and the unit assessment --------------------------
+
+    def open_red_warnings(self) -> None:
+        """红色预警 of the commission's section: the warning record on 红色预警未消除."""
+        self.centre.setCurrentWidget(self.warnings_view)
+        self.warnings_view.show_red_still_open()
+        self.warnings_view.view.setFocus()
+
+    def open_assessment(self) -> AssessmentView:
+        """Show the unit assessment (单位考核) of the user's scope."""
+        if self.assessment_view is None:
+            view = self.assessment_view = AssessmentView(self.workspace)
+            view.clues_requested.connect(self.show_codes)
+            view.suggestions_requested.connect(self.open_suggestion_list)
+            self.centre.addWidget(view)
+            # the table needs the width; no clue is shown beside it
+            self.centre.currentChanged.connect(
+                lambda _i: self.detail_scroll.setVisible(self.centre.currentWidget() is not view)
+            )
+        self.centre.setCurrentWidget(self.assessment_view)
+        self.assessment_view.table.setFocus()
+        return self.assessment_view
+
+    def show_codes(self, codes: tuple[str, ...], caption: str) -> None:
+        """Show the 全部 queue limited to exactly these clues, said by a removable chip."""
+        self.navigation.select_queue(Queue.ALL)
+        self.show_queue(Queue.ALL)
+        self.filter_bar.clear()
+        self.filter_bar.set_codes(frozenset(codes), caption)
+        self.queue_view.focus_table()
+
+    def open_suggestion_list(self, ids: tuple[str, ...], caption: str) -> SuggestionListDialog:
+        """List the suggestions behind an assessment figure."""
+        dialog = SuggestionListDialog(self.workspace, ids, caption, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def show_sync_problems(self) -> None:
         """Show the rejected actions instead of the queue."""
@@ -515,6 +565,7 @@ class MainWindow(QMainWindow):
             self.red_open_action,
             self.suggestions_action,
             self.accountability_action,
+            self.assessment_action,
             self.clue_suggestion_action,
             self.settings_action,
             self.help_action,

@@ -65,6 +65,8 @@ class EntryKind(Enum):
     WARNING_RECORD = "warning_record"
     SUGGESTIONS = "suggestions"
     ACCOUNTABILITY = "accountability"
+    RED_WARNINGS = "red_warnings"
+    ASSESSMENT = "assessment"
     SYNC_PROBLEMS = "sync_problems"
 
 
@@ -75,7 +77,7 @@ class Entry:
     kind: EntryKind
     queue: Queue | None = None
     heading: str = ""
-    """A group heading's key: "tasks", "area", "supervision" or "lookup"."""
+    """A group heading's key: "tasks", "area", "commission", "supervision" or "lookup"."""
 
 
 SYNC_PROBLEMS = Entry(EntryKind.SYNC_PROBLEMS)
@@ -84,12 +86,18 @@ CASES = Entry(EntryKind.CASES)
 WARNING_RECORD = Entry(EntryKind.WARNING_RECORD)
 SUGGESTIONS = Entry(EntryKind.SUGGESTIONS)
 ACCOUNTABILITY = Entry(EntryKind.ACCOUNTABILITY)
+RED_WARNINGS = Entry(EntryKind.RED_WARNINGS)
+ASSESSMENT = Entry(EntryKind.ASSESSMENT)
+COMMISSION_ENTRIES = (RED_WARNINGS, SUGGESTIONS, ACCOUNTABILITY, ASSESSMENT)
+"""The commission's own section (纪委监委): 红色预警, 建议与督办, 问责记录, 单位考核."""
 
 
-def entries_for(viewer: Viewer) -> list[Entry]:
-    """The navigation entries a unit sees, under headings: its open work (待分办 only for
-    dispatching units, 待审签 only for the units that handle clues and sign their reports
-    off), warnings, notices and penalty cases, then the closed and all clues to look things up."""
+def entries_for(viewer: Viewer, *, commission: bool = False) -> list[Entry]:
+    """The navigation entries a unit sees, under headings: a commission user's own section
+    (纪委监委) first; its open work (待分办 only for dispatching units, 待审签 only for the units
+    that handle clues and sign their reports off), warnings, notices, penalty cases and the
+    commissions' records (and 单位考核 for a dispatching office), then the closed and all clues
+    to look things up."""
     unit = viewer.unit
     queues = [
         q
@@ -97,7 +105,11 @@ def entries_for(viewer: Viewer) -> list[Entry]:
         if (q is not Queue.TO_DISPATCH or unit.dispatches)
         and (q is not Queue.TO_SIGNOFF or unit.handles)
     ]
+    own = [Entry(EntryKind.GROUP, heading="commission"), *COMMISSION_ENTRIES] if commission else []
+    records = [] if commission else [SUGGESTIONS, ACCOUNTABILITY]
+    office = [ASSESSMENT] if unit.dispatches and not commission else []
     return [
+        *own,
         Entry(EntryKind.GROUP, heading="area" if viewer.by_area else "tasks"),
         *(Entry(EntryKind.QUEUE, q) for q in queues),
         Entry(EntryKind.GROUP, heading="supervision"),
@@ -105,8 +117,8 @@ def entries_for(viewer: Viewer) -> list[Entry]:
         WARNING_RECORD,
         NOTICES,
         CASES,
-        SUGGESTIONS,
-        ACCOUNTABILITY,
+        *records,
+        *office,
         Entry(EntryKind.GROUP, heading="lookup"),
         *(Entry(EntryKind.QUEUE, q) for q in LOOKUP_QUEUES),
         SYNC_PROBLEMS,
@@ -166,6 +178,10 @@ class NavigationModel(QAbstractListModel):
             return self.tr("建议与督办") if self.commission else self.tr("待答复的建议")
         if entry.kind is EntryKind.ACCOUNTABILITY:
             return self.tr("问责记录")
+        if entry.kind is EntryKind.RED_WARNINGS:
+            return self.tr("红色预警")
+        if entry.kind is EntryKind.ASSESSMENT:
+            return self.tr("单位考核")
         assert entry.queue is not None
         return label(entry.queue)
 
@@ -174,6 +190,7 @@ class NavigationModel(QAbstractListModel):
         names = {
             "tasks": self.tr("我的待办"),
             "area": self.tr("辖区线索"),
+            "commission": self.tr("纪委监委"),
             "supervision": self.tr("预警与文书"),
             "lookup": self.tr("查询"),
         }
@@ -282,14 +299,19 @@ class NavigationPanel(QWidget):
     """The user chose 建议与督办 / 待答复的建议."""
     accountability_selected = Signal()
     """The user chose 问责记录."""
+    red_warnings_selected = Signal()
+    """The commission chose 红色预警 (the warning record on 红色预警未消除)."""
+    assessment_selected = Signal()
+    """The user chose 单位考核."""
     counts_updated = Signal()
     """The counts beside the queues were queried again."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.model = NavigationModel(entries_for(workspace.viewer), self)
-        self.model.commission = is_commission(workspace)
+        commission = is_commission(workspace)
+        self.model = NavigationModel(entries_for(workspace.viewer, commission=commission), self)
+        self.model.commission = commission
         self.view = QListView(self)
         self.view.setObjectName("navigation")
         self.view.setAccessibleName(self.tr("线索队列"))
@@ -348,6 +370,14 @@ class NavigationPanel(QWidget):
     def select_accountability(self) -> None:
         """Select 问责记录 as if the user clicked it."""
         self._select(ACCOUNTABILITY)
+
+    def select_red_warnings(self) -> bool:
+        """Select 红色预警 as if the user clicked it (False: not offered to the user)."""
+        return self._select(RED_WARNINGS)
+
+    def select_assessment(self) -> bool:
+        """Select 单位考核 as if the user clicked it (False: not offered to the user)."""
+        return self._select(ASSESSMENT)
 
     def refresh_suggestion_count(self) -> None:
         """Count the suggestions waiting for the user's unit (a small local query)."""
@@ -413,5 +443,9 @@ class NavigationPanel(QWidget):
             self.suggestions_selected.emit()
         elif entry.kind is EntryKind.ACCOUNTABILITY:
             self.accountability_selected.emit()
+        elif entry.kind is EntryKind.RED_WARNINGS:
+            self.red_warnings_selected.emit()
+        elif entry.kind is EntryKind.ASSESSMENT:
+            self.assessment_selected.emit()
         elif entry.queue is not None:
             self.queue_selected.emit(entry.queue)

@@ -78,6 +78,7 @@ def test_dispatchers_see_the_dispatch_queue_handlers_do_not(
         "处罚案件",
         "待答复的建议",
         "问责记录",
+        "单位考核",
         "查询",
         "已办结",
         "全部",
@@ -107,6 +108,23 @@ def test_dispatchers_see_the_dispatch_queue_handlers_do_not(
     assert default_queue(make_workspace("hzjw").viewer) is Queue.WARNINGS
     heading = county.index(0)
     assert not heading.flags() & Qt.ItemFlag.ItemIsSelectable
+
+
+def test_the_commission_has_its_own_section_first(make_workspace: MakeWorkspace) -> None:
+    """纪委监委: 红色预警, 建议与督办, 问责记录, 单位考核, each once; 单位考核 otherwise only for
+    the dispatching offices."""
+    viewer = make_workspace("hzjw").viewer
+    commission = NavigationModel(entries_for(viewer, commission=True))
+    commission.commission = True
+    listed = titles(commission)
+    assert listed[:5] == ["纪委监委", "红色预警", "建议与督办", "问责记录", "单位考核"]
+    assert listed[5] == "辖区线索" and "预警台账" in listed
+    for title in ("建议与督办", "问责记录", "单位考核"):
+        assert listed.count(title) == 1, title
+    assert not commission.index(0).flags() & Qt.ItemFlag.ItemIsSelectable
+    assert "纪委监委" not in titles(NavigationModel(entries_for(viewer, commission=False)))
+    township = NavigationModel(entries_for(make_workspace("xinhai").viewer))
+    assert "单位考核" not in titles(township) and "纪委监委" not in titles(township)
 
 
 def test_counts_equal_the_store_counts(county: Workspace, qtbot: Any) -> None:
@@ -144,6 +162,12 @@ def test_clicking_entries_emits_what_was_chosen(county: Workspace, qtbot: Any) -
     with qtbot.waitSignal(panel.queue_selected) as blocker:
         assert panel.select_queue(Queue.WARNINGS)
     assert blocker.args == [Queue.WARNINGS]
+    with (
+        qtbot.waitSignal(panel.assessment_selected),
+        qtbot.assertNotEmitted(panel.queue_selected),
+    ):
+        click(qtbot, panel, Entry(EntryKind.ASSESSMENT))
+    assert not panel.select_red_warnings()  # the commission's own entry
 
 
 def test_problem_count_and_recount_on_store_change(county: Workspace, qtbot: Any) -> None:

@@ -371,8 +371,10 @@ def apply_action_to_clue(ctx: PushContext, session: Session, item: ActionIn) -> 
     viewer = ctx.viewer
     if not viewer.sees(row.county_code, row.lead_unit, row.registered_by_unit, assisting):
         raise Rejected("out_of_scope", Message("线索 {code} 不在您的办理范围内", code=code))
-    if viewer.supervisor and action is not Action.URGE:
-        raise Rejected("refused", Message("纪委监委监督人员只能登记线索和督办"))
+    if viewer.supervisor:
+        raise Rejected(
+            "refused", Message("纪委监委只读本辖区线索，通过建议、督办函和问责记录开展监督")
+        )
     now = ctx.platform.now()
     before = clue_state(row, assisting)
     context = _context(ctx, connection, action, row, now)

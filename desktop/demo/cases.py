@@ -144,7 +144,6 @@ class Area:
     unit: UnitInfo
     name: str
     dispatcher: Actor
-    supervisor: Actor | None
     townships: list[UnitInfo]
     township_table: WeightTable
     departments: dict[str, UnitInfo]
@@ -225,14 +224,6 @@ class CaseMaker:
         handling = self.city.handling_units(code)
         townships = [u for u in handling if u.kind is not UnitKind.DEPARTMENT]
         departments = {duty_of(u.name): u for u in handling if u.kind is UnitKind.DEPARTMENT}
-        supervisor = next(
-            (
-                actor
-                for (_, role), actor in self.actors.items()
-                if role is Role.SUPERVISOR and actor.unit.county_code == code
-            ),
-            None,
-        )
         scenarios: dict[tuple[int, Category], WeightTable] = {}
         monitored: dict[Category, WeightTable] = {}
         for category in Category:
@@ -254,7 +245,6 @@ class CaseMaker:
             unit=office,
             name=self.city.area_name(code),
             dispatcher=self.actors[(code, Role.DISPATCHER)],
-            supervisor=supervisor,
             townships=townships,
             township_table=weights({u: TOWNSHIP_WEIGHTS.get(u.code, 1) for u in townships}),
             departments=departments,

@@ -643,12 +643,7 @@ class HistoryPlanner:
             note = {"note": one(rng, texts.URGE_NOTES)}
             at = min(duration, before_due) * rng.uniform(0.5, 0.95)
             body.append((at, Action.URGE, case.area.dispatcher, note))
-        supervisor = case.area.supervisor
-        red = overdue - 3 * day  # how long the clue was at warning level 3
-        if red > 2 * _MIN_GAP and supervisor is not None and rng.random() < 0.7:
-            at = before_due + 4 * day + red * rng.uniform(0.05, 0.9)
-            note = {"note": one(rng, texts.SUPERVISION_URGE_NOTES)}
-            body.append((at, Action.URGE, supervisor, note))
+        # A red clue's commission acts through its own records (督办函, `desktop.demo.supervision`).
         body.sort(key=itemgetter(0))
         for at, action, actor, payload in body:
             plan.add(start + at - plan.t, action, actor, payload)
@@ -1003,8 +998,6 @@ class HistoryPlanner:
         urges: list[tuple[int, Actor, tuple[str, ...]]] = []
         if level >= 2 and rng.random() < 0.55:
             urges.append((due + 60, case.dispatcher, texts.OVERDUE_URGE_NOTES))
-        if level == 3 and case.area.supervisor is not None and rng.random() < 0.8:
-            urges.append((due + 3 * day + 60, case.area.supervisor, texts.SUPERVISION_URGE_NOTES))
         if level == 1 and rng.random() < 0.25:
             urges.append((position + _MIN_GAP, case.dispatcher, texts.URGE_NOTES))
         for earliest, actor, notes in urges:

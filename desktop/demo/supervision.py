@@ -285,6 +285,8 @@ class SupervisionPlanner:
         )
         if plan == "sent":
             first = float("inf")
+        elif plan is not None:  # answered in time, a week after issue
+            first = days / 3
         state = self._reply(events, state, replier, first, rng, _REPLIES)
         back = rng.random() < SEND_BACK_SHARE or plan == "returned"
         if state.replies and plan != "replied":
@@ -472,7 +474,9 @@ class SupervisionPlanner:
         worst = sorted(by_unit, key=lambda c: (-len(by_unit[c]), c))
         # Near `now`, the worst units get a 监察建议 each, planned to show every open state.
         plans = (("sent", 18), ("replied", 12), ("returned", 14))
-        for (plan, days_ago), code in zip(plans, worst, strict=False):
+        # (A county with fewer red units gives its worst more than one.)
+        chosen = [worst[i % len(worst)] for i in range(len(plans))] if worst else []
+        for (plan, days_ago), code in zip(plans, chosen, strict=False):
             unit = self.units.get(code)
             assert unit is not None
             start = self._at(self.now, -days_ago)

@@ -181,7 +181,7 @@ TRANSITIONS: Mapping[Action, Rule] = {
         _rule(
             Action.REGISTER,
             {None},
-            {H, D, S},
+            {H, D},
             {Relation.AREA_UNIT},
             Status.REGISTERED,
             N_("只能登记本辖区的线索"),
@@ -349,10 +349,10 @@ TRANSITIONS: Mapping[Action, Rule] = {
         _rule(
             Action.URGE,
             OPEN_STATUSES,
-            {D, S},
-            {Relation.AREA_DISPATCHER, Relation.AREA_SUPERVISOR},
+            {D},
+            {Relation.AREA_DISPATCHER},
             None,
-            N_("只有本辖区攻坚办或纪委监委可以督办"),
+            N_("只有本辖区攻坚办可以督办（纪委监委以督办函督办）"),
         ),
         _rule(
             Action.ASSIST_REPORT,

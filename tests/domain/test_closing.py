@@ -177,7 +177,7 @@ def test_a_clerks_report_discards_a_pending_extension_request() -> None:
 
 
 def test_sign_off_waits_on_the_handling_deadline_and_can_be_urged() -> None:
-    assert why(Action.URGE, "county_supervisor", SIGNOFF) is None
+    assert why(Action.URGE, "county_dispatcher", SIGNOFF) is None
     assert why(Action.REQUEST_EXTENSION, "lead_handler", SIGNOFF) is not None
     assert why(Action.REPORT, "lead_handler", SIGNOFF) is not None
 

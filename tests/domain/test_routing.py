@@ -70,10 +70,6 @@ def refused(action: str | Action, actor: str, clue: ClueState, payload: dict | N
         ("city_dispatcher", HZ, CITY),  # the city keeps what it registers
         ("city_office_handler", HZ, CITY),
         ("city_dept_handler", HZ, HZ),  # a city bureau is no tackling office
-        ("county_supervisor", HZ, HZ),  # the commission registers (应录必录) for the county
-        ("city_supervisor", HZ, HZ),
-        ("city_supervisor", DH, DH),
-        ("other_county_supervisor", DH, DH),
         ("city_dispatcher", DH, CITY),
         ("zone_dispatcher", ZONE, ZONE),
         ("zone_handler", ZONE, ZONE),

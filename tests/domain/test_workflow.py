@@ -71,7 +71,8 @@ from tests.domain.loopkit import (
 # ----------------------------------------------------------------- the independent table
 
 # Everyone whose unit covers 海州区 (city-wide units cover every county) and whose role
-# registers: handlers, dispatchers and, since issue 10, the discipline commission (应录必录).
+# registers: handlers and dispatchers (the discipline commission acts on clues only through its
+# own records: suggestions, 督办函 and accountability).
 REGISTRARS = {
     "lead_handler",
     "lead_clerk",
@@ -82,11 +83,9 @@ REGISTRARS = {
     "county_dispatcher",
     "city_dispatcher",
     "township_dispatcher",
-    "county_supervisor",
-    "city_supervisor",
 }
 AREA_DISPATCHERS = {"county_dispatcher", "city_dispatcher"}
-URGERS = AREA_DISPATCHERS | {"county_supervisor", "city_supervisor"}
+URGERS = AREA_DISPATCHERS  # the commission urges by its own 督办函, not on the clue
 LEAD = {"lead_handler", "lead_clerk"}  # the lead unit's head and its clerk
 LEAD_HEAD = {"lead_handler"}
 ASSISTING = {"assist_handler"}
@@ -220,13 +219,10 @@ def test_register_outside_the_area_is_refused_by_county() -> None:
 
     assert reason("lead_handler") == "只能登记本辖区的线索"
     assert reason("county_dispatcher") == "只能登记本辖区的线索"
-    assert reason("county_supervisor") == "只能登记本辖区的线索"
     assert reason("other_county_handler") is None
     assert reason("other_county_dispatcher") is None
-    assert reason("other_county_supervisor") is None
     assert reason("city_dept_handler") is None
     assert reason("city_dispatcher") is None
-    assert reason("city_supervisor") is None
 
 
 def test_relations_of_the_sample_clue() -> None:
@@ -296,17 +292,17 @@ def test_wrong_status_names_the_status_label() -> None:
     assert why(Action.APPROVE, "county_dispatcher", HANDLING) == (
         "线索当前为「办理中」，不能审核通过"
     )
-    assert why(Action.URGE, "county_supervisor", STATES["closed"]) == (
+    assert why(Action.URGE, "county_dispatcher", STATES["closed"]) == (
         "线索当前为「已办结」，不能督办"
     )
     assert why(Action.DISPATCH, "county_dispatcher", HANDLING) == "线索当前为「办理中」，不能分办"
     assert why(Action.REPORT, "lead_handler", STATES["signoff"]) == (
         "线索当前为「待审签」，不能反馈"
     )
-    assert why(Action.URGE, "county_supervisor", STATES["duplicate"]) == (
+    assert why(Action.URGE, "county_dispatcher", STATES["duplicate"]) == (
         "线索当前为「重复件」，不能督办"
     )
-    assert why(Action.URGE, "county_supervisor", STATES["refused"]) == (
+    assert why(Action.URGE, "county_dispatcher", STATES["refused"]) == (
         "线索当前为「不予受理」，不能督办"
     )
 
@@ -327,8 +323,8 @@ def test_dispatch_and_review_by_another_office_name_the_owner() -> None:
     assert why(Action.APPROVE, "other_county_dispatcher", REVIEWING) == (f"{owner}审核通过{hint}")
     assert why(Action.APPROVE, "city_dispatcher", REVIEWING) == f"{owner}审核通过{hint}"
     assert why(Action.REJECT, "city_dispatcher", REVIEWING) == f"{owner}驳回{hint}"
-    assert why(Action.URGE, "other_county_supervisor", HANDLING) == (
-        "只有本辖区攻坚办或纪委监委可以督办"
+    assert why(Action.URGE, "other_county_dispatcher", HANDLING) == (
+        "只有本辖区攻坚办可以督办（纪委监委以督办函督办）"
     )
     assert why(Action.ASSIST_REPORT, "lead_handler", HANDLING) == "只有协办单位可以提交协办反馈"
 
@@ -410,20 +406,17 @@ def test_state_for_covers_every_action() -> None:
 
 @pytest.mark.parametrize("supervisor", ["county_supervisor", "city_supervisor"])
 @pytest.mark.parametrize("action", list(Action), ids=[a.value for a in Action])
-def test_supervisor_may_only_register_and_urge(action: Action, supervisor: str) -> None:
-    clue = STATE_FOR[action]
-    message = why(action, supervisor, clue)
-    if action in (Action.REGISTER, Action.URGE):
-        assert message is None
-    else:
-        assert message is not None
-        assert message.startswith(f"{action.label}需要")
-        assert message.endswith("角色，您是纪委监委监督人员")
+def test_the_commission_takes_no_action_on_a_clue(action: Action, supervisor: str) -> None:
+    # It supervises through its own records (suggestions, 督办函, accountability).
+    message = why(action, supervisor, STATE_FOR[action])
+    assert message is not None
+    assert message.startswith(f"{action.label}需要")
+    assert message.endswith("角色，您是纪委监委监督人员")
 
 
 def test_register_by_admin_names_every_role() -> None:
     assert why(Action.REGISTER, "admin", None) == (
-        "登记需要攻坚办分办人员、办理人员、纪委监委监督人员角色，您是系统管理员"
+        "登记需要攻坚办分办人员、办理人员角色，您是系统管理员"
     )
 
 
@@ -833,7 +826,7 @@ def test_deny_extension() -> None:
         (Action.REPORT, "lead_handler", HANDLING, "result", {}),
         (Action.REJECT, "county_dispatcher", REVIEWING, "reason", {}),
         (Action.VERIFICATION_FAIL, "county_dispatcher", STATES["closed"], "reason", {}),
-        (Action.URGE, "county_supervisor", HANDLING, "note", {}),
+        (Action.URGE, "county_dispatcher", HANDLING, "note", {}),
         (Action.ASSIST_REPORT, "assist_handler", HANDLING, "note", {}),
         (Action.RETURN_TO_CITY, "county_dispatcher", REGISTERED, "reason", {}),
         (
@@ -859,7 +852,7 @@ def test_text_required_by_actions(
 
 
 def test_urge_changes_nothing_but_is_recorded() -> None:
-    out = act(Action.URGE, "city_supervisor", HANDLING, NOW, {"note": "请于本周内办结"})
+    out = act(Action.URGE, "county_dispatcher", HANDLING, NOW, {"note": "请于本周内办结"})
     assert out.state == HANDLING
     assert out.from_status is Status.HANDLING
     assert out.note == "请于本周内办结"
@@ -883,7 +876,7 @@ AFTER_WINDOW = cst(3, 20)  # DISPATCHED was dispatched Tue 10 March: too late to
             ActionRefused,
         ),
         (Action.APPROVE_EXTENSION, "county_dispatcher", HANDLING, {}, NOW, ActionRefused),
-        (Action.URGE, "other_county_supervisor", HANDLING, {"note": "x"}, NOW, ActionRefused),
+        (Action.URGE, "other_county_dispatcher", HANDLING, {"note": "x"}, NOW, ActionRefused),
         (
             Action.DISPATCH,
             "county_dispatcher",

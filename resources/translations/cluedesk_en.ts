@@ -734,6 +734,327 @@
         </message>
     </context>
     <context>
+        <name>AssessmentModel</name>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="31" />
+            <source>收到线索</source>
+            <translation>Clues received</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="32" />
+            <source>签收</source>
+            <translation>Signed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="33" />
+            <source>按时签收</source>
+            <translation>Signed on time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="34" />
+            <source>反馈</source>
+            <translation>Reported</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="35" />
+            <source>按时反馈</source>
+            <translation>Reported on time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="36" />
+            <source>办结</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="37" />
+            <source>按时办结</source>
+            <translation>Closed on time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="38" />
+            <source>退回</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="39" />
+            <source>审核不通过</source>
+            <translation>Rejected at review</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="40" />
+            <source>申请延期</source>
+            <translation>Extensions asked</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="41" />
+            <source>批准延期</source>
+            <translation>Extensions granted</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="42" />
+            <source>三级预警</source>
+            <translation>Level-3 warnings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="43" />
+            <source>回访</source>
+            <translation>Callbacks</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="44" />
+            <source>满意</source>
+            <translation>Satisfied</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="45" />
+            <source>基本满意</source>
+            <translation>Fairly satisfied</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="46" />
+            <source>不满意</source>
+            <translation>Unsatisfied</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="47" />
+            <source>未联系上</source>
+            <translation>Not reached</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="48" />
+            <source>收到建议</source>
+            <translation>Suggestions received</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="49" />
+            <source>按时回复建议</source>
+            <translation>Suggestions answered on time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="138" />
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="140" />
+            <source>综合得分</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="142" />
+            <source>排名</source>
+            <translation>Rank</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="144" />
+            <source>三级预警时长</source>
+            <translation>Level-3 duration</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="160" />
+            <source>三级预警持续的工作时间（小时），至消除或至今</source>
+            <translation>Working hours at level 3, until cleared or until now</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="162" />
+            <source>双击或按 Enter 查看该数字背后的线索</source>
+            <translation>Double-click or press Enter to see the clues behind this figure</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="221" />
+            <source>{name}（{code}）</source>
+            <translation>{name} ({code})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="223" />
+            <source>本期没有可评分的事项</source>
+            <translation>Nothing to score in this period</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/model.py" line="225" />
+            <source>双击或按 Enter 查看这 {0} 件</source>
+            <translation>Double-click or press Enter to see these {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentView</name>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="90" />
+            <source>本月</source>
+            <translation>This month</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="91" />
+            <source>上月</source>
+            <translation>Last month</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="92" />
+            <source>本季度</source>
+            <translation>This quarter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="93" />
+            <source>本年</source>
+            <translation>This year</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="94" />
+            <source>自定义</source>
+            <translation>Custom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="97" />
+            <source>考核期间起</source>
+            <translation>Period from</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="98" />
+            <source>考核期间止</source>
+            <translation>Period to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="99" />
+            <source>重新计算</source>
+            <translation>Recompute</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="101" />
+            <source>导出 CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="103" />
+            <source>权重说明</source>
+            <translation>Weights</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="108" />
+            <source>考核期间(&amp;Q)：</source>
+            <translation>Assessment &amp;period:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="113" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="138" />
+            <source>单位考核</source>
+            <translation>Unit assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="158" />
+            <source>双击数字或按 Enter 查看其背后的线索；点击列标题排序。</source>
+            <translation>Double-click a figure or press Enter to see the clues behind it; click a column header to sort.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="266" />
+            <source>正在计算 {start} 至 {end} 的考核数据…</source>
+            <translation>Computing the assessment for {start} to {end}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="301" />
+            <source>无法计算考核数据，请稍后再试（详情见日志）。</source>
+            <translation>The assessment could not be computed; please try again later (details in the log).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="315" />
+            <source>考核期间 {start} 至 {end}：{count} 个单位，其中 {assessed} 个有考核事项。</source>
+            <translation>Period {start} to {end}: {count} units, {assessed} of them with items to assess.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="332" />
+            <source>按时签收率</source>
+            <translation>Signed on time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="333" />
+            <source>按时办结率</source>
+            <translation>Closed on time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="334" />
+            <source>按时反馈率</source>
+            <translation>Reported on time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="335" />
+            <source>未退回率</source>
+            <translation>Not returned</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="336" />
+            <source>审核通过率</source>
+            <translation>Passed review</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="337" />
+            <source>未申请延期率</source>
+            <translation>No extension asked</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="338" />
+            <source>未发生三级预警率</source>
+            <translation>No level-3 warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="339" />
+            <source>回访满意率</source>
+            <translation>Callback satisfaction</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="340" />
+            <source>建议按时回复率</source>
+            <translation>Suggestions answered on time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="348" />
+            <source>{name} {weight}</source>
+            <translation>{name} {weight}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="354" />
+            <source>综合得分 = 各项比率按市平台发布的权重加权平均 × 100（本期没有可评判事项的项不计入）。权重：{parts}。权重只影响得分，不改变任何数字。</source>
+            <translation>Score = the weighted mean of the rates with the weights the city platform publishes × 100 (rates with nothing to judge this period are left out). Weights: {parts}. The weights change only the score, never a figure.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="356" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="379" />
+            <source>考核：{unit} {figure} {count} 件</source>
+            <translation>Assessment: {unit} {figure} {count}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="399" />
+            <source>单位考核_{start}_{end}.csv</source>
+            <translation>unit-assessment_{start}_{end}.csv</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="404" />
+            <source>导出单位考核</source>
+            <translation>Export unit assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="408" />
+            <source>CSV 表格 (*.csv)</source>
+            <translation>CSV table (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="430" />
+            <source>无法保存文件 {name}：{reason}</source>
+            <translation>Cannot save {name}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="435" />
+            <source>已导出到 {name}</source>
+            <translation>Exported to {name}</translation>
+        </message>
+    </context>
+    <context>
         <name>AttachmentsModel</name>
         <message>
             <location filename="../../desktop/ui/attachments_panel.py" line="103" />
@@ -2222,47 +2543,62 @@ Decision deadline {deadline}, {countdown}</translation>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="130" />
+            <location filename="../../desktop/ui/filter_bar.py" line="122" />
+            <source>只显示这些线索；点击取消此筛选</source>
+            <translation>Showing only these clues; click to remove this filter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="135" />
             <source>搜索(&amp;F)</source>
             <translation>&amp;Find</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="135" />
+            <location filename="../../desktop/ui/filter_bar.py" line="141" />
             <source>来源渠道(&amp;C)</source>
             <translation>&amp;Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="136" />
+            <location filename="../../desktop/ui/filter_bar.py" line="142" />
             <source>类别(&amp;T)</source>
             <translation>Ca&amp;tegory</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="137" />
+            <location filename="../../desktop/ui/filter_bar.py" line="143" />
             <source>紧急程度(&amp;P)</source>
             <translation>&amp;Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="138" />
+            <location filename="../../desktop/ui/filter_bar.py" line="144" />
             <source>县区(&amp;X)</source>
             <translation>Count&amp;y</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="139" />
+            <location filename="../../desktop/ui/filter_bar.py" line="145" />
             <source>乡镇街道(&amp;Z)</source>
             <translation>Tow&amp;nship</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="142" />
+            <location filename="../../desktop/ui/filter_bar.py" line="148" />
             <source>预警</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="145" />
+            <location filename="../../desktop/ui/filter_bar.py" line="151" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/filter_bar.py" line="307" />
+            <location filename="../../desktop/ui/filter_bar.py" line="240" />
+            <source>{caption}  ✕</source>
+            <translation>{caption}  ✕</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="241" />
+            <source>取消筛选：{caption}</source>
+            <translation>Remove filter: {caption}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/filter_bar.py" line="336" />
             <source>全部乡镇街道</source>
             <translation>All townships and streets</translation>
         </message>
@@ -2508,162 +2844,167 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="105" />
+            <location filename="../../desktop/ui/main_window.py" line="109" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="171" />
+            <location filename="../../desktop/ui/main_window.py" line="176" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="173" />
+            <location filename="../../desktop/ui/main_window.py" line="178" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="181" />
+            <location filename="../../desktop/ui/main_window.py" line="186" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="183" />
+            <location filename="../../desktop/ui/main_window.py" line="188" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="184" />
+            <location filename="../../desktop/ui/main_window.py" line="189" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="187" />
+            <location filename="../../desktop/ui/main_window.py" line="192" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="192" />
+            <location filename="../../desktop/ui/main_window.py" line="197" />
             <source>处罚案件列表</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="196" />
+            <location filename="../../desktop/ui/main_window.py" line="201" />
             <source>本线索的处罚案件</source>
             <translation>This clue's penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="201" />
+            <location filename="../../desktop/ui/main_window.py" line="206" />
             <source>预警台账</source>
             <translation>Warning Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="205" />
+            <location filename="../../desktop/ui/main_window.py" line="210" />
             <source>本周红色预警</source>
             <translation>Red Warnings This Week</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="209" />
+            <location filename="../../desktop/ui/main_window.py" line="214" />
             <source>红色预警未消除</source>
             <translation>Uncleared Red Warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="213" />
+            <location filename="../../desktop/ui/main_window.py" line="218" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="214" />
+            <location filename="../../desktop/ui/main_window.py" line="219" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="216" />
+            <location filename="../../desktop/ui/main_window.py" line="221" />
             <source>工具(&amp;O)</source>
             <translation>T&amp;ools</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="217" />
+            <location filename="../../desktop/ui/main_window.py" line="222" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="219" />
+            <location filename="../../desktop/ui/main_window.py" line="224" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="221" />
+            <location filename="../../desktop/ui/main_window.py" line="226" />
             <source>使用帮助</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="224" />
+            <location filename="../../desktop/ui/main_window.py" line="229" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="237" />
+            <location filename="../../desktop/ui/main_window.py" line="242" />
             <source>问责记录</source>
             <translation>Accountability Records</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="241" />
+            <location filename="../../desktop/ui/main_window.py" line="246" />
+            <source>单位考核</source>
+            <translation>Unit assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="251" />
             <source>对本线索发出建议…</source>
             <translation>Issue Suggestion on This Clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="244" />
+            <location filename="../../desktop/ui/main_window.py" line="254" />
             <source>对本线索登记问责…</source>
             <translation>Register Accountability for This Clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="470" />
+            <location filename="../../desktop/ui/main_window.py" line="520" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="471" />
+            <location filename="../../desktop/ui/main_window.py" line="521" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="501" />
+            <location filename="../../desktop/ui/main_window.py" line="551" />
             <source>搜索框中：转到结果列表（Enter 亦可）</source>
             <translation>In the search box: go to the results (Enter too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="502" />
+            <location filename="../../desktop/ui/main_window.py" line="552" />
             <source>线索列表中：转到该线索的第一个操作</source>
             <translation>In the clue list: go to the clue's first action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="505" />
+            <location filename="../../desktop/ui/main_window.py" line="555" />
             <source>线索操作菜单（菜单键亦可）</source>
             <translation>Clue action menu (Menu key too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="608" />
+            <location filename="../../desktop/ui/main_window.py" line="659" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="609" />
+            <location filename="../../desktop/ui/main_window.py" line="660" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="611" />
+            <location filename="../../desktop/ui/main_window.py" line="662" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="613" />
+            <location filename="../../desktop/ui/main_window.py" line="664" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="614" />
+            <location filename="../../desktop/ui/main_window.py" line="665" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
@@ -2671,62 +3012,77 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>NavigationModel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="158" />
+            <location filename="../../desktop/ui/navigation.py" line="170" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="160" />
+            <location filename="../../desktop/ui/navigation.py" line="172" />
             <source>整改文书</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="162" />
+            <location filename="../../desktop/ui/navigation.py" line="174" />
             <source>处罚案件</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="164" />
+            <location filename="../../desktop/ui/navigation.py" line="176" />
             <source>预警台账</source>
             <translation>Warning Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="166" />
+            <location filename="../../desktop/ui/navigation.py" line="178" />
             <source>建议与督办</source>
             <translation>Suggestions &amp; Urging</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="166" />
+            <location filename="../../desktop/ui/navigation.py" line="178" />
             <source>待答复的建议</source>
             <translation>Suggestions Awaiting Reply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="168" />
+            <location filename="../../desktop/ui/navigation.py" line="180" />
             <source>问责记录</source>
             <translation>Accountability Records</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="175" />
+            <location filename="../../desktop/ui/navigation.py" line="182" />
+            <source>红色预警</source>
+            <translation>Red warnings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="184" />
+            <source>单位考核</source>
+            <translation>Unit assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="191" />
             <source>我的待办</source>
             <translation>My tasks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="176" />
+            <location filename="../../desktop/ui/navigation.py" line="192" />
             <source>辖区线索</source>
             <translation>Clues of the area</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="177" />
+            <location filename="../../desktop/ui/navigation.py" line="193" />
+            <source>纪委监委</source>
+            <translation>Discipline commission</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="194" />
             <source>预警与文书</source>
             <translation>Warnings and notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="178" />
+            <location filename="../../desktop/ui/navigation.py" line="195" />
             <source>查询</source>
             <translation>Look up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="207" />
+            <location filename="../../desktop/ui/navigation.py" line="224" />
             <source>{name}：{count} 条</source>
             <translation>{name}: {count}</translation>
         </message>
@@ -2734,12 +3090,12 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>NavigationPanel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="295" />
+            <location filename="../../desktop/ui/navigation.py" line="317" />
             <source>线索队列</source>
             <translation>Clue queues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="389" />
+            <location filename="../../desktop/ui/navigation.py" line="419" />
             <source>无法统计各队列的线索数量，请稍后再试。</source>
             <translation>Cannot count the clues of the queues; please try again later.</translation>
         </message>
@@ -4861,6 +5217,54 @@ Basis: {basis}</translation>
             <location filename="../../desktop/ui/supervision/suggestion_detail.py" line="338" />
             <source>已打开附件“{0}”。</source>
             <translation>Opened attachment “{0}”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionListDialog</name>
+        <message>
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="45" />
+            <source>文号</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="46" />
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="47" />
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="48" />
+            <source>主送单位</source>
+            <translation>Addressed to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="49" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="50" />
+            <source>发出日期</source>
+            <translation>Issued</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="51" />
+            <source>答复期限</source>
+            <translation>Reply due</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="52" />
+            <source>首次答复</source>
+            <translation>First reply</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="70" />
+            <source>未答复</source>
+            <translation>Not answered</translation>
         </message>
     </context>
     <context>
@@ -7126,8 +7530,8 @@ Basis: {basis}</translation>
             <translation>Clue {code} is outside your scope</translation>
         </message>
         <message>
-            <source>纪委监委监督人员只能登记线索和督办</source>
-            <translation>Discipline inspection supervisors may only register clues and urge</translation>
+            <source>纪委监委只读本辖区线索，通过建议、督办函和问责记录开展监督</source>
+            <translation>The discipline commission reads its area's clues and supervises through suggestions, urging letters and accountability records</translation>
         </message>
         <message>
             <source>平台不支持的操作类型：{type}</source>
@@ -8472,8 +8876,8 @@ Basis: {basis}</translation>
             <translation>Only the area's tackling office may verify</translation>
         </message>
         <message>
-            <source>只有本辖区攻坚办或纪委监委可以督办</source>
-            <translation>Only the area's tackling office or discipline inspection may urge</translation>
+            <source>只有本辖区攻坚办可以督办（纪委监委以督办函督办）</source>
+            <translation>Only the area's tackling office may urge (the discipline commission urges by letter)</translation>
         </message>
         <message>
             <source>只有协办单位可以提交协办反馈</source>

@@ -1,9 +1,11 @@
-"""End to end with the real platform: a clue red and unsigned → the commission issues a
+"""End to end with the real platform: a clue goes red unsigned (the platform's warning job,
+nobody pushing) → the commission's next sync brings the red warning → it issues a
 suggestion → the unit replies offline (with a file) → sync → the commission sends it back →
 the unit replies again → accepted; the history on both devices tells the story."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -13,7 +15,7 @@ import pytest
 from sqlalchemy import select
 from sync_testkit import Device, Platform
 
-from cityplatform.config import FAKE_NOW_ENV
+from cityplatform.config import FAKE_NOW_ENV, WARNING_JOB_ENV
 from cityplatform.launcher import LOG_NAME, start_platform, stop_platform
 from cityplatform.security import FAST_HASHER
 from cityplatform.seed import seed_demo
@@ -32,6 +34,7 @@ from desktop.store.supervision import (
     suggestion_actions_for,
 )
 from desktop.store.supervision_rows import SUGGESTIONS
+from desktop.store.warnings import open_red_keys
 
 Make = Callable[[str], Device]
 
@@ -89,7 +92,8 @@ def red_clue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Platfor
         code = str(results[0]["clue_code"])
     finally:
         stop_platform(process)
-    url, process = start_platform(db_url, files, timeout=60)
+    # On the real clock with the warning job running (each second), as a served platform does.
+    url, process = start_platform(db_url, files, env={WARNING_JOB_ENV: "1"}, timeout=60)
     platform.url = url
     try:
         yield platform, code
@@ -122,7 +126,15 @@ def test_a_red_clue_suggestion_replied_sent_back_replied_and_accepted(
 
 def _story_of_a_red_clue(platform: Platform, code: str, device: Make, tmp_path: Path) -> None:
     commission, township = device("supervisor"), device("township")
-    commission.sync()
+    # The job put the unsigned clue at level 3 with nobody pushing: the commission's next sync
+    # brings the red warning (what its window notifies of, see tests/ui).
+    before = open_red_keys(commission.store)
+    deadline = time.monotonic() + 60
+    while not any(key[0] == code for key in open_red_keys(commission.store)):
+        assert time.monotonic() < deadline, "the red warning never reached the commission"
+        commission.sync()
+    new = open_red_keys(commission.store) - before
+    assert [(c, stage) for c, stage, _, _ in new if c == code] == [(code, "sign")]
     township.sync()
     now = china_now()
     lead = platform.unit("township")

@@ -35,7 +35,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
@@ -54,6 +54,8 @@ from desktop.store.models import Clue  # noqa: E402
 from desktop.store.queues import Queue  # noqa: E402
 from desktop.ui.action_forms import ActionDialog  # noqa: E402
 from desktop.ui.app import make_application  # noqa: E402
+from desktop.ui.assessment.model import COLUMNS, RED_HOURS  # noqa: E402
+from desktop.ui.assessment.periods import PeriodPreset  # noqa: E402
 from desktop.ui.forms import ChoiceField, TextField  # noqa: E402
 from desktop.ui.i18n import install_translators  # noqa: E402
 from desktop.ui.login_dialog import LoginDialog  # noqa: E402
@@ -446,7 +448,7 @@ def shoot_supervision(url: str, root: Path, out: Path) -> None:
     plans = [
         (
             "discipline",
-            f"海纪建〔{year}〕1号",
+            f"海纪建〔{year}〕21号",
             street_code,
             codes,
             "关于督促加强线索签收办理工作的纪律检查建议",
@@ -454,7 +456,7 @@ def shoot_supervision(url: str, root: Path, out: Path) -> None:
         ),
         (
             "supervision",
-            f"海监建〔{year}〕2号",
+            f"海监建〔{year}〕22号",
             street_code,
             codes[:1],
             "关于规范线索现场核查工作的监察建议",
@@ -462,7 +464,7 @@ def shoot_supervision(url: str, root: Path, out: Path) -> None:
         ),
         (
             "urging_letter",
-            f"海纪督〔{year}〕3号",
+            f"海纪督〔{year}〕23号",
             other_code,
             [],
             "关于加快推进线索办理工作的督办函",
@@ -470,7 +472,7 @@ def shoot_supervision(url: str, root: Path, out: Path) -> None:
         ),
         (
             "supervision",
-            f"海监建〔{year}〕4号",
+            f"海监建〔{year}〕24号",
             other_code,
             [],
             "关于健全线索办理责任制的监察建议",
@@ -510,7 +512,7 @@ def shoot_supervision(url: str, root: Path, out: Path) -> None:
     late = {
         **base,
         "kind": "supervision",
-        "number": f"海监建〔{year}〕5号",
+        "number": f"海监建〔{year}〕25号",
         "addressed_unit": other_code,
         "clue_codes": [],
         "title": "关于落实线索办理主体责任的监察建议",
@@ -536,7 +538,7 @@ def shoot_supervision(url: str, root: Path, out: Path) -> None:
             ],
             "measure": Measure.TALK_REMINDER.value,
             "decided_on": china_now().date().isoformat(),
-            "document_number": f"海纪问〔{year}〕1号",
+            "document_number": f"海纪问〔{year}〕21号",
             "facts": "所负责的线索或建议超期未办理、未答复。",
             **origins,
         },
@@ -682,9 +684,10 @@ def shoot_cases(desk: Desk, out: Path) -> None:
 
 
 def shoot_commission(desk: Desk, out: Path) -> None:
-    """The city commission's window (市纪委监委): commission-assessment.png (单位考核 of the last
-    month, ranked), commission-red-warnings.png (红色预警), commission-queue.png (its area's
-    clues with one open: only 督办 offered), at 1600x900; the assessment at 1024x768 too."""
+    """The city commission's window (市纪委监委): commission-assessment.png (单位考核 of the year
+    so far, the longest red warnings first), commission-red-warnings.png (红色预警),
+    commission-queue.png (its area's clues, one open: nothing to act on), at 1600x900; the
+    assessment at 1024x768 too."""
     window = desk.window
     for (width, height), suffix in (((1024, 768), "-1024x768"), ((1600, 900), "")):
         window.resize(width, height)
@@ -694,6 +697,11 @@ def shoot_commission(desk: Desk, out: Path) -> None:
         assert view is not None
         settle()
         wait(lambda v=view: not v.computing and v.seen is not None, 300)  # type: ignore[misc]
+        # The year so far, the units with the longest red warnings first.
+        view.preset.setCurrentIndex(view.preset.findData(PeriodPreset.THIS_YEAR))
+        settle()
+        wait(lambda v=view: not v.computing and v.seen is not None, 300)  # type: ignore[misc]
+        view.table.sortByColumn(COLUMNS.index(RED_HOURS), Qt.SortOrder.DescendingOrder)
         grab(window, out / f"commission-assessment{suffix}.png")
     assert window.navigation.select_red_warnings()
     record = window.warnings_view

@@ -22,6 +22,7 @@ from desktop.domain.warning_record import (
     WarningEpisode,
     advance_record,
     current_stage,
+    episode_columns,
     responsible_unit,
 )
 
@@ -137,12 +138,7 @@ def write_change(
 def _row(clue_id: int, episode: WarningEpisode, unit: str, county: str) -> dict[str, Any]:
     return {
         "clue_id": clue_id,
-        "stage": episode.stage.value,
-        "level": episode.level,
-        "deadline": episode.deadline,
-        "reached_at": episode.reached_at,
-        "cleared_at": episode.cleared_at,
-        "cleared_by": episode.cleared_by.value if episode.cleared_by else None,
+        **episode_columns(episode),
         "unit_code": unit,
         "county_code": county,
     }

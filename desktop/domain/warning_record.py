@@ -281,6 +281,19 @@ def record_from_history(
     return tuple(sorted(everything, key=lambda e: (e.reached_at, e.level)))
 
 
+def episode_columns(episode: Any) -> dict[str, Any]:
+    """The columns an episode is stored in (the platform's and the client's tables alike),
+    from a `WarningEpisode` or anything naming its fields alike (the wire's `WarningOut`)."""
+    return {
+        "stage": episode.stage.value,
+        "level": episode.level,
+        "deadline": episode.deadline,
+        "reached_at": episode.reached_at,
+        "cleared_at": episode.cleared_at,
+        "cleared_by": episode.cleared_by.value if episode.cleared_by else None,
+    }
+
+
 def responsible_unit(stage: Stage, state: ClueState) -> str:
     """The unit a warning of `stage` counts against: the lead unit while the clue is signed
     for and handled, the owning office (else its county's) while dispatched and reviewed."""

@@ -19,6 +19,7 @@ from sqlalchemy import Boolean, Connection, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
+from desktop.domain.warning_record import episode_columns
 from desktop.store.attachments import attachment_path
 from desktop.store.case_rows import CASES
 from desktop.store.clue_rows import clue_state, draft_values, load_calendar, state_values
@@ -44,7 +45,7 @@ from desktop.store.record_kinds import RecordKind
 from desktop.store.search import INSERT_SQL, index_params
 from desktop.store.supervision_rows import KINDS
 from desktop.store.types import ChinaDateTime, JsonText, china_text, json_text
-from desktop.store.warnings import episode_values, stored_episode
+from desktop.store.warnings import stored_episode
 
 if TYPE_CHECKING:
     from desktop.demo.city import DemoCity
@@ -214,7 +215,7 @@ def clue_statements(
         for place, case in enumerate(item.cases):
             _record_rows(CASES, CASE_EVENT_BASE, cases, case_events, clue_id, place, case)
         warnings.extend(
-            {"clue_id": clue_id, **episode_values(episode), "unit_code": unit}
+            {"clue_id": clue_id, **episode_columns(episode), "unit_code": unit}
             for episode, unit in item.warnings
         )
         search.append((clue_id, (state.code, draft.subject_name, draft.address, draft.description)))

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.stages import Stage
 from desktop.domain.timeutil import CHINA_TZ, to_china
-from desktop.domain.warning_record import ClearedBy, WarningEpisode
+from desktop.domain.warning_record import ClearedBy, WarningEpisode, episode_columns
 from desktop.store.database import Store
 from desktop.store.models import Clue, Unit
 from desktop.store.models import WarningEpisode as EpisodeRow
@@ -141,19 +141,6 @@ def _where(statement: Any, flt: WarningFilter) -> Any:
     return statement
 
 
-def episode_values(episode: Any) -> dict[str, Any]:
-    """The columns of a stored episode (all but clue and unit) from a `WarningEpisode` or
-    the wire's `WarningOut`, which name their fields alike."""
-    return {
-        "stage": episode.stage.value,
-        "level": episode.level,
-        "deadline": episode.deadline,
-        "reached_at": episode.reached_at,
-        "cleared_at": episode.cleared_at,
-        "cleared_by": episode.cleared_by.value if episode.cleared_by else None,
-    }
-
-
 def stored_episode(row: Any) -> WarningEpisode:
     """The episode a stored row (or a selected row with its columns) holds."""
     return WarningEpisode(
@@ -231,7 +218,7 @@ def replace_clue_warnings(
     """Replace one clue's record with `episodes` (episode, unit code); caller commits."""
     session.query(EpisodeRow).filter(EpisodeRow.clue_id == clue_id).delete()
     session.add_all(
-        EpisodeRow(clue_id=clue_id, **episode_values(e), unit_code=unit) for e, unit in episodes
+        EpisodeRow(clue_id=clue_id, **episode_columns(e), unit_code=unit) for e, unit in episodes
     )
 
 

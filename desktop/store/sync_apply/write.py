@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop.domain.warning_record import episode_columns
 from desktop.store.models import AssistingUnit, Clue, Unit, WarningEpisode
 from desktop.store.search import index_clues
 from desktop.store.sync_apply.kinds import SYNCED_CASES, SYNCED_NOTICES
@@ -17,7 +18,6 @@ from desktop.store.sync_apply.merge import merge_attachments, merge_events
 from desktop.store.sync_apply.parse import VALUE_FIELDS, ServerClue, UnknownUnitsError
 from desktop.store.sync_apply.records import write_server_records
 from desktop.store.sync_apply.work import Work, chunks, search_values
-from desktop.store.warnings import episode_values
 
 
 class NamesUnits(Protocol):
@@ -159,7 +159,7 @@ def write_warnings(work: Work, written: Written) -> None:
     for ids in chunks([clue_id for clue_id, _ in written]):
         connection.execute(delete(WarningEpisode).where(WarningEpisode.clue_id.in_(ids)))
     rows = [
-        {"clue_id": clue_id, **episode_values(w), "unit_code": w.unit}
+        {"clue_id": clue_id, **episode_columns(w), "unit_code": w.unit}
         for clue_id, clue in written
         for w in clue.warnings
     ]

@@ -159,6 +159,15 @@ _SEND_BACK_NOTES = (
     "未附整改佐证材料，请补充现场核查记录和整改前后照片后重新报送。",
 )
 _ACCEPT_NOTES = ("整改措施具体，佐证材料齐全，予以采纳。", "同意采纳，请持续巩固整改成果。", "")
+_MEASURES = (
+    (Measure.TALK_REMINDER,),
+    (Measure.TALK_REMINDER, Measure.TALK_REMINDER, Measure.CRITICISM),
+    (Measure.TALK_REMINDER, Measure.CRITICISM, Measure.CRITICISM, Measure.ORDERED_INSPECTION),
+    (Measure.CRITICISM, Measure.ORDERED_INSPECTION, Measure.CIRCULATED_CRITICISM),
+    (Measure.ORDERED_INSPECTION, Measure.CIRCULATED_CRITICISM, Measure.ADMONITION),
+)
+"""The measures a commission draws from for a unit with 1, 2, … 5 or more red clues: mostly
+a talk or criticism, heavier ones for the worst."""
 _POSTS = {
     UnitKind.TOWNSHIP: ("党委委员、副镇长", "生态环境办公室主任"),
     UnitKind.STREET: ("党工委委员、副主任", "城市管理办公室主任"),
@@ -488,9 +497,8 @@ class SupervisionPlanner:
             unit = self.units.get(code)
             assert unit is not None
             unit_reds = by_unit[code]
-            measure = (Measure.TALK_REMINDER, Measure.CRITICISM, Measure.ORDERED_INSPECTION)[
-                min(len(unit_reds), 3) - 1
-            ]
+            rng = Random(_stable(f"demo-accountability:{code}"))
+            measure = rng.choice(_MEASURES[min(len(unit_reds), len(_MEASURES)) - 1])
             latest = max(r.episode.reached_at for r in unit_reds)
             planned.append((self._at(latest, 10 + rank), unit, unit_reds, measure, None))
         # Now and then the unit that left its 监察建议 unanswered well past the deadline.

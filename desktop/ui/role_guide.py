@@ -117,14 +117,23 @@ def _steps(role: Role) -> list[str]:
         Role.COMMISSION: [
             common_start,
             QCoreApplication.translate(
-                "RoleGuide", "「预警」：本辖区的逾期线索，三级预警的线索需要您关注。"
+                "RoleGuide",
+                "「红色预警」：本辖区达到三级预警、仍未消除的线索；同步后有新的红色预警会提醒您。"
+                "「预警台账」（Ctrl+Alt+Y）可按单位、环节、等级和期间查询全部预警记录。",
             ),
             QCoreApplication.translate(
                 "RoleGuide",
-                "对逾期的线索督办（Ctrl+Shift+U），写明要求；督办记录进入办理记录，承办单位可见。",
+                "「建议与督办」（Ctrl+Alt+S）：向承办单位发出纪律检查建议、监察建议或督办函"
+                "（线索面板中 Ctrl+Alt+J），限期答复；收到答复后采纳或退回。",
             ),
             QCoreApplication.translate(
-                "RoleGuide", "线索面板中可查看完整的办理记录、附件和整改文书；除督办外不改变线索。"
+                "RoleGuide",
+                "「问责记录」（Ctrl+Alt+Q）：对三级预警线索或未按期答复的建议登记问责；"
+                "「单位考核」查看各单位使用平台的情况，数字可点开查看背后的线索。",
+            ),
+            QCoreApplication.translate(
+                "RoleGuide",
+                "线索只读：可查看完整的办理记录、附件和整改文书；举报人信息已脱敏，确需查看须登记理由。",
             ),
             common_end,
         ],

@@ -4646,26 +4646,31 @@ then start cluedesk again.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/role_guide.py" line="119" />
-            <source>「预警」：本辖区的逾期线索，三级预警的线索需要您关注。</source>
-            <translation>Warnings: the overdue clues of your area; level 3 clues need your attention.</translation>
+            <source>「红色预警」：本辖区达到三级预警、仍未消除的线索；同步后有新的红色预警会提醒您。「预警台账」（Ctrl+Alt+Y）可按单位、环节、等级和期间查询全部预警记录。</source>
+            <translation>“Red warnings”: your area's clues at level 3 that have not cleared; you are told of new ones after a sync. The “Warning record” (Ctrl+Alt+Y) finds every warning by unit, stage, level and period.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/role_guide.py" line="122" />
-            <source>对逾期的线索督办（Ctrl+Shift+U），写明要求；督办记录进入办理记录，承办单位可见。</source>
-            <translation>Urge an overdue clue (Ctrl+Shift+U) stating what you require; the urge goes into the history, where the handling unit sees it.</translation>
+            <location filename="../../desktop/ui/role_guide.py" line="124" />
+            <source>「建议与督办」（Ctrl+Alt+S）：向承办单位发出纪律检查建议、监察建议或督办函（线索面板中 Ctrl+Alt+J），限期答复；收到答复后采纳或退回。</source>
+            <translation>“Suggestions and urging letters” (Ctrl+Alt+S): send a unit a discipline inspection suggestion, a supervision suggestion or an urging letter (Ctrl+Alt+J in the clue pane) with a reply deadline; accept the reply or send it back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/role_guide.py" line="126" />
-            <source>线索面板中可查看完整的办理记录、附件和整改文书；除督办外不改变线索。</source>
-            <translation>The clue panel shows the whole history, the attachments and the notices; apart from urging you do not change clues.</translation>
+            <location filename="../../desktop/ui/role_guide.py" line="129" />
+            <source>「问责记录」（Ctrl+Alt+Q）：对三级预警线索或未按期答复的建议登记问责；「单位考核」查看各单位使用平台的情况，数字可点开查看背后的线索。</source>
+            <translation>“Accountability records” (Ctrl+Alt+Q): record accountability for a level-3 clue or a suggestion not answered in time; the “Unit assessment” shows how each unit uses the platform, every figure opening the clues behind it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/role_guide.py" line="140" />
+            <location filename="../../desktop/ui/role_guide.py" line="134" />
+            <source>线索只读：可查看完整的办理记录、附件和整改文书；举报人信息已脱敏，确需查看须登记理由。</source>
+            <translation>Clues are read-only: you see their whole history, attachments and notices; reporters are masked, and viewing one requires a recorded reason.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/role_guide.py" line="149" />
             <source>您的日常工作：{0}</source>
             <translation>Your daily work: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/role_guide.py" line="143" />
+            <location filename="../../desktop/ui/role_guide.py" line="152" />
             <source>快捷键的完整列表在「快捷键」页；数据和日志的位置在「帮助 → 关于」。</source>
             <translation>The full list of keys is on the Shortcuts page; where the data and the log are is under Help → About.</translation>
         </message>

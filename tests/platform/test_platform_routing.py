@@ -148,14 +148,19 @@ def test_only_the_owner_redispatches_while_the_clue_waits_to_be_signed(api: Api)
     assert again["state"]["lead_unit"] == "320706002"
 
 
-def test_the_city_office_and_the_discipline_commission_register_clues(api: Api) -> None:
-    city, commission = api.login("city"), api.login("hzjw")
+def test_the_city_office_registers_clues_and_the_commission_hands_them_over(api: Api) -> None:
+    city, county, commission = api.login("city"), api.login("haizhou"), api.login("hzjw")
     by_city = _register(api, city)
-    by_commission = _register(api, commission, channel="discipline_transfer")
     assert api.clue(city, by_city)["owner_unit"] == CITY  # type: ignore[index]
-    commission_clue = api.clue(city, by_commission)
-    assert commission_clue is not None and commission_clue["owner_unit"] == HZ
-    assert commission_clue["registered_by_unit"] == "320706800"
+    # A clue the commission receives is registered by the tackling office (纪委监委移交); the
+    # commission itself acts on no clue.
+    provisional = f"临20261127-{uuid.uuid4().hex[:8].upper()}"
+    draft = {**DRAFT, "channel": "discipline_transfer"}
+    [refused] = api.push(commission, commission.action("register", provisional, draft))
+    assert (refused["status"], refused["code"]) == ("rejected", "refused")
+    handed_over = api.clue(city, _register(api, county, channel="discipline_transfer"))
+    assert handed_over is not None and handed_over["owner_unit"] == HZ
+    assert handed_over["channel"] == "discipline_transfer"
 
 
 # -------------------------------------------------------------------- findings and closing

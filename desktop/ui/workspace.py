@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
+from sqlalchemy import select
 
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.deadlines import WarningBounds, warning_bounds
@@ -15,6 +16,7 @@ from desktop.domain.timeutil import china_now
 from desktop.domain.units import Actor, UnitInfo
 from desktop.store.clue_rows import load_actor, load_calendar, load_directory, load_rules
 from desktop.store.database import Store
+from desktop.store.models import User
 from desktop.store.queues import Viewer
 from desktop.store.sync_apply import device_id
 
@@ -47,6 +49,7 @@ class Workspace:
     rules: Rules = field(init=False)
     calendar: WorkCalendar = field(init=False)
     units: dict[str, UnitInfo] = field(init=False)
+    _people: dict[str, str] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.device_id:
@@ -55,6 +58,7 @@ class Workspace:
 
     def reload_reference(self) -> None:
         """Read the user, the unit directory, the rules and the calendar from the store again."""
+        self._people = {}
         with self.store.session() as session:
             self.actor = load_actor(session, self.username, self.device_id)
             self.units = load_directory(session)
@@ -74,6 +78,14 @@ class Workspace:
         """The warning-level deadline bounds at `now` (default: the clock's now)."""
         moment = now if now is not None else self.clock()
         return warning_bounds(moment, self.calendar, self.rules.warnings)
+
+    def person_name(self, username: str) -> str:
+        """A user's name for display (the username itself when this store has no such user)."""
+        if username not in self._people:
+            with self.store.session() as session:
+                name = session.scalar(select(User.display_name).where(User.username == username))
+            self._people[username] = name or username
+        return self._people[username]
 
     def unit_name(self, code: str | None) -> str:
         """A unit's name for display ('' for none, the code itself when unknown)."""

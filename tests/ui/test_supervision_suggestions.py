@@ -189,6 +189,11 @@ def test_the_commission_sends_back_then_accepts(
     assert [h.action for h in final.history] == ["issue", "reply", "send_back", "reply", "accept"]
     assert dialog.history.rowCount() == 5
     assert dialog.history.item(2, 4).text() == "缺少整改前后对比照片。"
+    # People by their names, not their login names.
+    replier = commission.person_name(final.history[1].username)
+    assert replier != final.history[1].username
+    assert dialog.history.item(1, 2).text() == replier
+    assert dialog.replies.topLevelItem(0).text(2) == replier  # type: ignore[union-attr]
     assert dialog.action_buttons == {}
 
 

@@ -336,7 +336,7 @@ class AccountabilityDialog(QDialog):
                 action = entry.action
             if entry.pending:
                 action = self.tr("{0}（待同步）").format(action)
-            values = [format_time(entry.at), action, entry.username, entry.note]
+            values = [format_time(entry.at), action, ws.person_name(entry.username), entry.note]
             for column, value in enumerate(values):
                 self.history.setItem(index, column, QTableWidgetItem(value))
         self.history.resizeColumnsToContents()

@@ -224,7 +224,7 @@ class SuggestionDetailDialog(QDialog):
                 [
                     self.tr("第 {0} 次答复{1}：{2}").format(number, late, reply.text),
                     format_time(reply.replied_at),
-                    reply.replied_by,
+                    self.workspace.person_name(reply.replied_by),
                 ]
             )
             head.setToolTip(0, reply.text)
@@ -254,7 +254,7 @@ class SuggestionDetailDialog(QDialog):
             values = [
                 format_time(entry.at),
                 action,
-                entry.username,
+                self.workspace.person_name(entry.username),
                 self.workspace.unit_name(entry.unit_code),
                 entry.note,
             ]

@@ -76,7 +76,7 @@ def test_help_lists_every_shortcut_and_f1_opens_it(
         ("xinhai", Role.HANDLER_HEAD, "待审签"),
         ("xinhaijb", Role.HANDLER, "反馈（Ctrl+Shift+R）"),
         ("haizhou", Role.COUNTY_OFFICE, "分办（Ctrl+Shift+D）"),
-        ("hzjw", Role.COMMISSION, "督办（Ctrl+Shift+U）"),
+        ("hzjw", Role.COMMISSION, "「建议与督办」（Ctrl+Alt+S）"),
     ],
 )
 def test_the_help_guide_follows_the_account_s_role(

@@ -171,16 +171,19 @@ class BatchPrint(QObject):
             self.progress.setLabelText(self.tr("正在取消…"))
 
     def _progress(self, phase: str, done: int, total: int) -> None:
-        if self.progress is None or self.progress.wasCanceled():
+        dialog = self.progress
+        if dialog is None or dialog.wasCanceled():
             return
-        self.progress.setValue(done)
         if phase == "render":
             text = self.tr("正在生成第 {0}/{1} 份…").format(done + 1, total)
         elif self.saving:
             text = self.tr("已保存 {0}/{1} 份").format(done, total)
         else:
             text = self.tr("已发送打印 {0}/{1} 份").format(done, total)
-        self.progress.setLabelText(text)
+        dialog.setLabelText(text)
+        # Last: a modal progress dialog's setValue runs the event loop, where the job may end
+        # and close the dialog.
+        dialog.setValue(done)
 
     def _done(self, result: PrintResult) -> None:
         self._end(result)

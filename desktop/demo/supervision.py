@@ -37,6 +37,7 @@ from desktop.domain.suggestions import (
     SuggestionAction,
     SuggestionKind,
     SuggestionState,
+    SuggestionStatus,
     apply_suggestion_action,
 )
 from desktop.domain.supervision_common import RecordOutcome
@@ -233,14 +234,10 @@ class SupervisionPlanner:
         return None
 
     def _step(
-        self, record: list[DemoRecordEvent], state: Any, actor: Actor, outcome: RecordOutcome
+        self, record: list[DemoRecordEvent], actor: Actor, outcome: RecordOutcome, at: datetime
     ) -> Any:
-        at = outcome.details.get("replied_at") if outcome.action is SuggestionAction.REPLY else None
-        when = datetime.fromisoformat(at) if isinstance(at, str) else None
-        moment = when or getattr(outcome.state, "reviewed_at", None) or outcome.state.created_at
-        if outcome.action in (SuggestionAction.ACCEPT, SuggestionAction.SEND_BACK):
-            moment = outcome.state.reviewed_at
-        record.append(DemoRecordEvent(outcome, actor.username, actor.unit.code, moment))
+        """Note a step taken at `at` in the record's history; the state after it."""
+        record.append(DemoRecordEvent(outcome, actor.username, actor.unit.code, at))
         return outcome.state
 
     # -- suggestions -----------------------------------------------------------------------
@@ -285,7 +282,7 @@ class SupervisionPlanner:
             self.units,
             lookup=self.lookup,
         )
-        state: SuggestionState = self._step(events, None, actor, outcome)
+        state: SuggestionState = self._step(events, actor, outcome, issued_at)
         replier = self._user(unit.code)
         days = state.reply_days
         # The first reply: mostly in time, now and then late; a forced plan fixes it.
@@ -313,7 +310,7 @@ class SupervisionPlanner:
                         self.calendar,
                         self.units,
                     )
-                    state = self._step(events, state, actor, outcome)
+                    state = self._step(events, actor, outcome, review_at)
                     if plan != "returned":
                         state = self._reply(
                             events, state, replier, rng.uniform(1, 4), rng, _SECOND_REPLIES
@@ -344,7 +341,7 @@ class SupervisionPlanner:
         outcome = apply_suggestion_action(
             SuggestionAction.REPLY, replier, state, payload, at, self.calendar, self.units
         )
-        return self._step(events, state, replier, outcome)
+        return self._step(events, replier, outcome, at)
 
     def _accept(
         self,
@@ -355,7 +352,7 @@ class SupervisionPlanner:
         at: datetime | None = None,
     ) -> SuggestionState:
         reply = state.latest_reply
-        if reply is None or state.status.value != "replied":
+        if reply is None or state.status is not SuggestionStatus.REPLIED:
             return state
         at = at or self._at(reply.replied_at, rng.uniform(0.5, 3))
         if at >= self.now:
@@ -364,7 +361,7 @@ class SupervisionPlanner:
         outcome = apply_suggestion_action(
             SuggestionAction.ACCEPT, actor, state, payload, at, self.calendar, self.units
         )
-        return self._step(events, state, actor, outcome)
+        return self._step(events, actor, outcome, at)
 
     def _title(self, kind: SuggestionKind, unit: UnitInfo, count: int) -> str:
         if kind is SuggestionKind.URGING_LETTER:

@@ -540,3 +540,14 @@ class WarningEpisode(Base):
 
 Index("ix_warning_episodes_reached_at", WarningEpisode.reached_at)
 Index("ix_warning_episodes_unit_code", WarningEpisode.unit_code, WarningEpisode.reached_at)
+
+
+class ImportMapping(Base):
+    """The column mapping a user set for importing a channel's list (渠道清单): payload key →
+    the file's column header, remembered per channel for the next file."""
+
+    __tablename__ = "import_mappings"
+
+    channel: Mapped[str] = mapped_column(String(32), primary_key=True)
+    columns: Mapped[Any] = mapped_column(JsonText)
+    updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)

@@ -131,7 +131,10 @@ def nasty_rows(prefix: str, day: datetime, imported_ref: str) -> list[tuple[list
         ),
         (row(r["no_description"], text, description=None), Expected("rejected", "description")),
         (row(r["bad_date"], "2026-13-45 08:00"), Expected("rejected", "received_at")),
-        (row(r["bad_credit"], text, credit=BAD_CREDIT), Expected("rejected", "subject_credit_code")),
+        (
+            row(r["bad_credit"], text, credit=BAD_CREDIT),
+            Expected("rejected", "subject_credit_code"),
+        ),
         (row(r["bad_phone"], text, phone="12345678"), Expected("rejected", "reporter_phone")),
         (row(r["no_township"], text, township="不存在镇"), Expected("rejected", "township_code")),
         (row(r["text_date"], text), Expected("duplicate", "channel_ref", r["text_date"])),
@@ -185,7 +188,9 @@ def write_one_row(path: Path, ref: str, day: datetime) -> None:
     assert sheet is not None
     sheet.append(["工单编号", "受理时间", "诉求内容", "地址", "所属乡镇（街道）", "类别"])
     morning = day.replace(hour=8, minute=0, second=0, microsecond=0)
-    sheet.append([ref, f"{morning:%Y-%m-%d %H:%M}", "河道有异味", "海州区新海街道", "新海街道", "水"])
+    sheet.append(
+        [ref, f"{morning:%Y-%m-%d %H:%M}", "河道有异味", "海州区新海街道", "新海街道", "水"]
+    )
     book.save(path)
 
 

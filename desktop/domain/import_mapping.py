@@ -3,7 +3,7 @@ the column names channel systems use for them, and the mapping of a file's colum
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.domain.codes import Channel
@@ -126,6 +126,17 @@ def is_known_header(header: str) -> bool:
     return any(key in _KNOWN_KEYS for key in _keys_of(header))
 
 
+def header_matcher(mapping: Mapping[str, str | None] | None) -> Callable[[str], bool]:
+    """What a header row is recognised by: the common names, and the columns a mapping
+    (given, or remembered for the channel) names."""
+    named = {header_key(n) for n in (mapping or {}).values() if n}
+
+    def known(header: str) -> bool:
+        return is_known_header(header) or any(key in named for key in _keys_of(header))
+
+    return known
+
+
 def _find(headers: Sequence[str], name: str, taken: set[int]) -> int | None:
     wanted = header_key(name)
     for index, header in enumerate(headers):
@@ -171,12 +182,20 @@ def resolve_columns(
     return {f.key: columns.get(f.key) for f in IMPORT_FIELDS}
 
 
-def mapping_of(headers: Sequence[str], columns: Mapping[str, int | None]) -> dict[str, str | None]:
-    """The columns chosen for each field as header names, the form the store remembers."""
-    return {
-        key: (headers[index] if index is not None and index < len(headers) else None)
-        for key, index in columns.items()
-    }
+def mapping_of(
+    headers: Sequence[str], columns: Mapping[str, int | None], channel: Channel
+) -> dict[str, str | None]:
+    """The columns chosen for each field as the store remembers them: field → header name,
+    or None where the user chose not to import a column the names would have found. A field
+    this file has no column for is left out, so the next file is matched afresh."""
+    found = resolve_columns(headers, channel)
+    mapping: dict[str, str | None] = {}
+    for key, index in columns.items():
+        if index is not None and index < len(headers):
+            mapping[key] = headers[index]
+        elif found.get(key) is not None:
+            mapping[key] = None
+    return mapping
 
 
 def missing_required(columns: Mapping[str, int | None]) -> tuple[ImportField, ...]:

@@ -31,6 +31,7 @@ from desktop.ui.cases.case_list import CasesView
 from desktop.ui.clue_detail import ClueDetailPanel
 from desktop.ui.filter_bar import FilterBar
 from desktop.ui.help_dialog import HelpDialog
+from desktop.ui.intake_import import add_import_action
 from desktop.ui.labels import label
 from desktop.ui.logging_setup import log_file
 from desktop.ui.navigation import ASSESSMENT, SUGGESTIONS, NavigationPanel
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&L)"))
+        self.import_action = add_import_action(self, file_menu)
         work = bar.addMenu(self.tr("办理(&W)"))
         self.register_action = self._action(
             self.tr("登记新线索…"), ACTION_SHORTCUTS[Action.REGISTER], self.open_register
@@ -556,6 +559,7 @@ class MainWindow(QMainWindow):
         ]
         for action in (
             self.sync_action,
+            self.import_action,
             self.find_action,
             self.problems_action,
             self.cases_action,

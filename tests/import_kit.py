@@ -200,7 +200,8 @@ def write_gbk_csv(path: Path, prefix: str, day: datetime) -> list[str]:
     when = day.replace(hour=9, minute=0, second=0, microsecond=0)
     lines = [
         "工单编号,受理时间,诉求内容,地址,所属乡镇（街道）,类别,联系电话",
-        f"{prefix}1,{when:%Y/%m/%d %H:%M},噪声扰民严重,海州区新海街道海连路2号,新海街道,噪声,13812345678",
+        f"{prefix}1,{when:%Y/%m/%d %H:%M},噪声扰民严重,海州区新海街道海连路2号,新海街道,噪声,"
+        "13812345678",
         f"{prefix}2,{when:%Y-%m-%d},工地夜间施工,海州区新海街道朝阳路5号,新海街道,噪声,",
         f"{prefix}3,{when:%Y-%m-%d},垃圾焚烧冒黑烟,海州区某地,火星镇,固废,",
     ]

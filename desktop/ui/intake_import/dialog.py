@@ -165,7 +165,8 @@ class ImportDialog(QDialog):
     def load_file(self, path: Path) -> None:
         """Read a list (in the background), then map its columns and check its rows."""
         self.path = path
-        self.file_edit.setText(str(path))
+        self.file_edit.setText(path.name)
+        self.file_edit.setToolTip(str(path))
         self.table = None
         self.queued = False
         self.results = ()

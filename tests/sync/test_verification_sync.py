@@ -6,12 +6,14 @@ same clue twice once both have synced."""
 from __future__ import annotations
 
 import itertools
+import subprocess
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from openpyxl import load_workbook
 from sqlalchemy import select
 from sync_testkit import Device, Platform
 
@@ -19,6 +21,7 @@ from cityplatform.db import open_database
 from cityplatform.security import FAST_HASHER
 from cityplatform.users import add_user
 from desktop.demo.city import DEMO_PASSWORD
+from desktop.domain.assessment import Period
 from desktop.domain.timeutil import china_now
 from desktop.domain.verification import (
     ItemStatus,
@@ -26,19 +29,23 @@ from desktop.domain.verification import (
     SamplePlan,
     VerificationResult,
     draw_sample,
+    week_days,
     week_key,
 )
+from desktop.reports.verification_report import render_report, week_report, write_report_xlsx
 from desktop.store.models import Clue, ClueEvent, OutboxAction
 from desktop.store.sync_apply import sync_problems
 from desktop.store.verification import (
     draw_batch,
     office_batches,
     record_result,
+    verification_tally,
     week_candidates,
     worklist,
 )
 
 Make = Callable[[str], Device]
+FIELDS = ("drawn", "passed", "irregular", "incomplete", "pending")
 
 
 UNTRUE = {"finding": "untrue", "measures": "经检测达标，无需整改", "result": "现场核查"}
@@ -216,3 +223,57 @@ def test_two_offline_dispatchers_never_verify_the_same_clue_twice(
             select(OutboxAction).where(OutboxAction.state == "rejected")
         ).all()
     assert [a.payload["verdict"] for a in refused] == ["passed"]  # kept, not silently lost
+
+
+def test_the_week_report_pdf_and_xlsx_hold_the_store_numbers(
+    platform: Platform, device: Make, tmp_path: Path
+) -> None:
+    close_clues(platform, 5)
+    county = device("county")
+    county.sync()
+    office = platform.unit("county")
+    week = week_key(china_now().date())
+    batch_id = draw_batch(
+        county.store, county.username, county.device_id, week, SamplePlan(Quota(count=4)), seed=9
+    )
+    items = worklist(county.store, batch_id)
+    photo = tmp_path / "照片.jpg"
+    photo.write_bytes(b"evidence")
+    verdicts = [VerificationResult.PASSED, VerificationResult.IRREGULAR]
+    for item, verdict in zip(items, verdicts, strict=False):
+        record_result(
+            county.store,
+            county.username,
+            county.device_id,
+            batch_id,
+            item.clue_code,
+            verdict,
+            "" if verdict is VerificationResult.PASSED else "未按规定现场复查",
+            [] if verdict is VerificationResult.PASSED else [photo],
+        )
+    county.sync()
+    monday, sunday = week_days(week)
+    tally = verification_tally(county.store, Period(monday, sunday))
+    report = week_report(county.store, office, "海州区污染防治攻坚办", week, china_now().date())
+    totals = report.totals
+    figures = [sum(getattr(t, name) for t in tally.values()) for name in FIELDS]
+    assert figures == [getattr(totals, name) for name in FIELDS] == [len(items), 1, 1, 0, 2]
+    pdf = tmp_path / "report.pdf"
+    render_report(report, pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert report.title in text
+    assert "随机种子9" in text
+    total_line = next(line for line in text.splitlines() if line.strip().startswith("合计"))
+    assert total_line.split()[1:6] == [str(v) for v in figures]
+    assert "未按规定现场复查" in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    assert all(" yes " in line for line in fonts.stdout.splitlines()[2:])  # all embedded
+    book = tmp_path / "report.xlsx"
+    write_report_xlsx(report, book)
+    sheet = load_workbook(book)["各单位核查情况"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    total_row = next(row for row in rows if row and row[0] == "合计")
+    assert total_row[1:6] == figures
+    assert total_row[6] == 0.5

@@ -17,7 +17,15 @@ from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+    Table,
+)
 from reportlab.platypus.tables import TableStyle
 
 from desktop.domain.codes import Channel
@@ -45,6 +53,8 @@ from desktop.store.verification import office_batches, worklist
 UNIT_HEADERS = ("单位", "抽取", "合格", "处置流程不规范", "整改不到位", "待核查", "合格率")
 FAILED_HEADERS = ("线索编号", "单位", "来源渠道", "核查结果", "核查意见")
 TABLE_SIZE = 11.0
+KEEP_FAILED_WITH_ISSUER = 12
+"""Up to this many failed clues, their table goes onto the page of the issuer and date."""
 
 
 @dataclass(frozen=True)
@@ -278,20 +288,33 @@ def report_story(report: WeekReport, fonts: FontSet) -> list[Flowable]:
     ]
     unit = BLOCK_WIDTH / 28
     headers = [h if len(h) <= 4 else _wrap(h, 4) for h in UNIT_HEADERS]
-    story.append(_table(headers, unit_rows(report), [8 * unit, *[3 * unit] * 5, 5 * unit], fonts))
+    rows = [[_wrap(str(row[0]), 12), *row[1:]] for row in unit_rows(report)]
+    story.append(_table(headers, rows, [9 * unit, *[3 * unit] * 5, 4 * unit], fonts))
     story.append(Spacer(1, 12))
-    story.append(TextBlock("二、核查不合格线索", STYLES["heading1"], fonts))
+    # The failed clues end the report with the issuer: kept on one page with it, so that the
+    # issuer and date never stand alone on the last page (GB/T 9704).
+    closing: list[Flowable] = [TextBlock("二、核查不合格线索", STYLES["heading1"], fonts)]
     if report.failed:
         rows = [
-            [f.clue_code, _wrap(f.unit_name, 6), f.channel, f.verdict.label, _wrap(f.note, 8)]
+            [
+                f.clue_code,
+                _wrap(f.unit_name, 6),
+                f.channel,
+                _wrap(f.verdict.label, 4),
+                _wrap(f.note, 10),
+            ]
             for f in report.failed
         ]
-        widths = [6.5 * unit, 5 * unit, 4 * unit, 5.5 * unit, 7 * unit]
-        story.append(_table(FAILED_HEADERS, rows, widths, fonts))
+        widths = [6.5 * unit, 5 * unit, 4 * unit, 4.5 * unit, 8 * unit]
+        closing.append(_table(FAILED_HEADERS, rows, widths, fonts))
     else:
-        story.append(TextBlock("本周抽查线索未发现不合格。", STYLES["body"], fonts))
-    story.append(Spacer(1, 24))
-    story.append(Signature(report.office_name, day_cn(report.issued_on), fonts, draft=False))
+        closing.append(TextBlock("本周抽查线索未发现不合格。", STYLES["body"], fonts))
+    closing.append(Spacer(1, 12))
+    closing.append(Signature(report.office_name, day_cn(report.issued_on), fonts, draft=False))
+    if len(report.failed) <= KEEP_FAILED_WITH_ISSUER:
+        story.append(KeepTogether(closing))
+    else:
+        story.extend(closing)
     return story
 
 

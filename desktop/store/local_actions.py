@@ -158,8 +158,13 @@ def take_action(
     *,
     now: datetime | None = None,
     action_id: str | None = None,
+    command: tuple[str, Mapping[str, Any]] | None = None,
 ) -> LocalAction:
     """Take `action` locally in one transaction: all of it is written, or none of it.
+
+    `command`: the (command type, payload) queued for the platform instead of the action's
+    own, for a command that takes this clue action on the platform too (a failed weekly
+    verification queues `verification.record.v1`, which the platform applies as 核查不合格).
 
     Files cited under "attachments" ({"sha256", "name"}, already in the attachment store)
     are attached to the clue. Raises ActionRefused or ValidationError (from the rules, or a
@@ -171,7 +176,16 @@ def take_action(
     files = cited_files(store, payload)
     with store.session() as session, session.begin():
         return record_action(
-            session, username, device_id, action, clue_code, payload, moment, action_id, files
+            session,
+            username,
+            device_id,
+            action,
+            clue_code,
+            payload,
+            moment,
+            action_id,
+            files,
+            command=command,
         )
 
 
@@ -186,6 +200,7 @@ def record_action(
     action_id: str,
     files: list[tuple[StoredFile, str]] | None = None,
     judging: JudgedBy | None = None,
+    command: tuple[str, Mapping[str, Any]] | None = None,
 ) -> LocalAction:
     """Take `action` inside the caller's transaction (see `take_action`); `judging`, when
     given, spares loading the directory, rules and calendar again for each of many actions."""
@@ -240,10 +255,13 @@ def record_action(
     queued = dict(payload) if action is not Action.REGISTER else dict(outcome.details)
     if files:
         queued["attachments"] = payload["attachments"]
+    command_type = action.command_type
+    if command is not None:
+        command_type, queued = command[0], dict(command[1])
     session.add(
         OutboxAction(
             action_id=action_id,
-            command_type=action.command_type,
+            command_type=command_type,
             clue_code=code,
             payload=queued,
             username=actor.username,

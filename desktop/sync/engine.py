@@ -59,6 +59,13 @@ from desktop.store.sync_apply.supervision import (
     supervision_counts,
     supervision_files,
 )
+from desktop.store.sync_apply.verification import (
+    apply_verification_page,
+    next_verification_batch,
+    read_verification_cursor,
+    record_verification_results,
+    verification_counts,
+)
 from desktop.sync.api import Limits, Meta, PlatformApi
 from desktop.sync.errors import (
     Cancelled,
@@ -91,6 +98,7 @@ class SyncSummary:
     skipped_clues: int = 0
     tombstones: int = 0
     supervision_records: int = 0
+    verification_batches: int = 0
     pages: int = 0
     uploaded_files: int = 0
     numbers_reserved: int = 0
@@ -162,18 +170,21 @@ class SyncRun:
             self.numbers(meta)
             self._check()
             self.attachments()
+            self.push_verification()
             self.push()
             self.push_supervision()
             self.pull()
             self.pull_supervision()
+            self.pull_verification()
             mark_synced(self.store, skew_seconds=self.summary.clock_skew_seconds)
         except Cancelled:
             self.summary.cancelled = True
         finally:
             status = sync_status(self.store)
             waiting, refused = supervision_counts(self.store)
-            self.summary.pending = status.pending + waiting
-            self.summary.problems = status.problems + refused
+            draws, refused_draws = verification_counts(self.store)
+            self.summary.pending = status.pending + waiting + draws
+            self.summary.problems = status.problems + refused + refused_draws
             self.summary.duration_seconds = round(time.monotonic() - started, 3)
         return self.summary
 
@@ -309,6 +320,47 @@ class SyncRun:
             tried.update(str(action["action_id"]) for action in batch)
             for name in ("applied", "duplicate", "rejected", "retry"):
                 setattr(self.summary, name, getattr(self.summary, name) + getattr(tally, name))
+
+    def push_verification(self) -> None:
+        """Push the queued draws of weekly verification (before the clue outbox: results
+        recorded on a drawn clue wait there and need their batch on the platform)."""
+        tried: set[str] = set()
+        while True:
+            self._check()
+            batch = [
+                a
+                for a in next_verification_batch(self.store, self.limits.push_batch + len(tried))
+                if a["action_id"] not in tried
+            ][: self.limits.push_batch]
+            if not batch:
+                return
+            results = self.api.push(batch)
+            tally = record_verification_results(self.store, batch, results)
+            tried.update(str(action["action_id"]) for action in batch)
+            for name in ("applied", "duplicate", "rejected", "retry"):
+                setattr(self.summary, name, getattr(self.summary, name) + getattr(tally, name))
+
+    def pull_verification(self) -> None:
+        """Fetch the office's verification batches that changed since the last run (all of
+        them the first time, or when the platform asks to start again)."""
+        cursor = read_verification_cursor(self.store)
+        first = cursor is None
+        restarted = False
+        while True:
+            self._check()
+            try:
+                page = self.api.verification(cursor, self.limits.pull_page)
+            except ResetRequired:
+                if restarted:
+                    raise
+                restarted, first, cursor = True, True, None
+                continue
+            self.summary.verification_batches += apply_verification_page(
+                self.store, page.batches, page.cursor, more=page.more, first_of_full=first
+            )
+            cursor, first = page.cursor, False
+            if not page.more:
+                return
 
     def pull_supervision(self) -> None:
         """Fetch the suggestions and accountability records that changed since the last

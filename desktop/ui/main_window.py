@@ -34,7 +34,7 @@ from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.intake_import import add_import_action
 from desktop.ui.labels import label
 from desktop.ui.logging_setup import log_file
-from desktop.ui.navigation import ASSESSMENT, SUGGESTIONS, NavigationPanel
+from desktop.ui.navigation import ASSESSMENT, SUGGESTIONS, VERIFICATION, NavigationPanel
 from desktop.ui.notices_view import NoticesView
 from desktop.ui.notifications import Notifier, Snapshot
 from desktop.ui.queue_view import QueueView
@@ -51,6 +51,7 @@ from desktop.ui.supervision.suggestions_view import SuggestionsView
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.sync_problems import SyncProblemsView
 from desktop.ui.tasks import Task, run_task
+from desktop.ui.verification.view import VerificationView
 from desktop.ui.warnings_view import RED_OPEN_KEY, RED_THIS_WEEK_KEY, WarningsView
 from desktop.ui.workspace import Workspace
 
@@ -73,6 +74,8 @@ CLUE_SUGGESTION_KEY = "Ctrl+Alt+J"
 """发出建议… on the shown clue (the commission)."""
 ASSESSMENT_KEY = "Ctrl+Alt+G"
 """单位考核 (the commission and the dispatching offices)."""
+VERIFICATION_KEY = "Ctrl+Alt+V"
+"""每周核查 (the dispatching offices)."""
 
 WINDOW_SIZE = QSize(1440, 860)
 """The window's size on a screen with room for it (smaller screens: a share of theirs)."""
@@ -113,6 +116,7 @@ class MainWindow(QMainWindow):
         )
         self.navigation = NavigationPanel(workspace)
         self.assessment_view: AssessmentView | None = None
+        self.verification_view: VerificationView | None = None
         self.filter_bar = FilterBar(workspace)
         self.queue_view = QueueView(workspace)
         self.detail = ClueDetailPanel(workspace)
@@ -218,6 +222,7 @@ class MainWindow(QMainWindow):
         )
         view.addAction(self.red_open_action)
         self._build_supervision_menu(view, work)
+        self._build_verification_menu(view)
         sync_menu = bar.addMenu(self.tr("同步(&S)"))
         self.sync_action = self._action(self.tr("立即同步"), SYNC_KEY, self.sync.sync_now)
         sync_menu.addAction(self.sync_action)
@@ -260,6 +265,14 @@ class MainWindow(QMainWindow):
             action.setVisible(is_commission(self.workspace))
             work.insertAction(self.quit_action, action)
 
+    def _build_verification_menu(self, view: QMenu) -> None:
+        """每周核查, for the dispatching offices."""
+        self.verification_action = self._action(
+            self.tr("每周核查"), VERIFICATION_KEY, self.navigation.select_verification
+        )
+        self.verification_action.setEnabled(self.navigation.model.row_of(VERIFICATION) >= 0)
+        view.addAction(self.verification_action)
+
     def _connect(self) -> None:
         self.workspace.events.reference_changed.connect(self._update_register)
         self.navigation.queue_selected.connect(self.show_queue)
@@ -273,6 +286,7 @@ class MainWindow(QMainWindow):
         self.navigation.accountability_selected.connect(self.show_accountability)
         self.navigation.red_warnings_selected.connect(self.open_red_warnings)
         self.navigation.assessment_selected.connect(self.open_assessment)
+        self.navigation.verification_selected.connect(self.open_verification)
         self.suggestions_view.clue_requested.connect(self.show_clue_code)
         self.suggestions_view.accountability_requested.connect(
             lambda sid: self.accountability_view.open_record_form(suggestion_id=sid)
@@ -337,6 +351,29 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentWidget(self.assessment_view)
         self.assessment_view.table.setFocus()
         return self.assessment_view
+
+    def open_verification(self) -> VerificationView:
+        """Show the weekly verification (每周核查) of the user's office."""
+        if self.verification_view is None:
+            view = self.verification_view = VerificationView(self.workspace, self.settings)
+            view.clue_selected.connect(self.show_verification_clue_beside)
+            view.clue_requested.connect(self.open_verification_clue)
+            self.centre.addWidget(view)
+        self.centre.setCurrentWidget(self.verification_view)
+        self.verification_view.refresh()
+        self.verification_view.table.setFocus()
+        return self.verification_view
+
+    def show_verification_clue_beside(self, code: str) -> None:
+        """Show the selected item's clue beside the verification worklist."""
+        if self.centre.currentWidget() is not self.verification_view or not code:
+            return
+        self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
+
+    def open_verification_clue(self, code: str) -> None:
+        """查看线索 on an item: its clue beside the worklist, focused."""
+        self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
+        self.detail.setFocus()
 
     def show_codes(self, codes: tuple[str, ...], caption: str) -> None:
         """Show the 全部 queue limited to exactly these clues, said by a removable chip."""
@@ -570,6 +607,7 @@ class MainWindow(QMainWindow):
             self.suggestions_action,
             self.accountability_action,
             self.assessment_action,
+            self.verification_action,
             self.clue_suggestion_action,
             self.settings_action,
             self.help_action,

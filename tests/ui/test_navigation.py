@@ -79,6 +79,7 @@ def test_dispatchers_see_the_dispatch_queue_handlers_do_not(
         "待答复的建议",
         "问责记录",
         "单位考核",
+        "每周核查",
         "查询",
         "已办结",
         "全部",

@@ -18,6 +18,8 @@ large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
     --only commission  makes only the city discipline commission's window: the unit
                     assessment, the red warnings and the queue with a clue open, at 1600x900,
                     and the assessment at 1024x768.
+    --only verification  makes only the county office's 每周核查: last week's worklist with
+                    results, and the form recording a failure.
     --only import   makes only the 导入线索清单 dialog: a 12345 work-order list with accepted,
                     rejected and duplicate rows in its row report (import-report.png).
 """
@@ -184,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument(
         "--only",
-        choices=["cases", "warnings", "supervision", "commission", "import"],
+        choices=["cases", "warnings", "supervision", "commission", "import", "verification"],
         help="make only these screenshots",
     )
     args = parser.parse_args(argv)
@@ -207,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
                 shoot_commission(Desk(url, "u320700800s", root / "city-commission"), args.out)
             elif args.only == "import":
                 shoot_import(Desk(url, "haizhou", root / "haizhou"), root, args.out)
+            elif args.only == "verification":
+                shoot_verification(Desk(url, "haizhou", root / "haizhou"), args.out)
             else:
                 shoot(url, root, args.out)
         finally:
@@ -967,6 +971,35 @@ def shoot_import(desk: Desk, root: Path, out: Path) -> None:
     settle()
     grab(dialog, out / "import-report.png")
     dialog.close()
+    window.close()
+    desk.store.close()
+
+
+def shoot_verification(desk: Desk, out: Path) -> None:
+    """The county office's 每周核查 of last week from the demo's batches, one item selected
+    with its clue beside (verification.png), and the form recording a failure
+    (verification-record.png)."""
+    from desktop.domain.verification import VerificationResult
+    from desktop.ui.verification.record_form import VerificationForm
+
+    window = desk.window
+    window.resize(1280, 800)
+    view = window.open_verification()
+    wait(lambda: view.model.rowCount() > 0)
+    rows = view.rows()
+    pending = next((r for r in rows if not r.rounds), rows[0])
+    view.select(pending.clue_code)
+    settle()
+    grab(window, out / "verification.png")
+    form = view.open_record_form()
+    assert isinstance(form, VerificationForm)
+    form.verdict.select(VerificationResult.INCOMPLETE.value)
+    form.note.set_value(
+        "现场复核发现车间废气收集罩仍未安装，整改不到位，请于限期内整改并报送整改照片。"
+    )
+    settle()
+    grab(form, out / "verification-record.png")
+    form.close()
     window.close()
     desk.store.close()
 

@@ -6,15 +6,17 @@ five families, each counted on its own instant (the *moment* that puts it in a p
 or a month) and counted to its own unit:
 
 - clues (线索): the clues received in the period (收到时间 in the period) and what became of
-  them as seen now: refused, closed, the finding, the callback. Counted to the clue's lead unit
+  them as seen now: refused, closed, the finding. Counted to the clue's lead unit
   (承办单位: the unit it stands dispatched to; a clue never dispatched, or refused, counts to
   the office that owns it).
-- stages (环节): the stages completed in the period (the action that ended the stage taken on
-  one of its days), and whether each completion came by the stage's deadline as it stood then
-  (late: the stage's level-2 warning, past its deadline, was running when it was completed).
-  Counted to the unit that completed the stage (the lead unit for signing and handling, the
-  dispatching office for dispatching and review); a return to the lead unit that returned it,
-  a rejection to the lead unit whose result was rejected.
+- actions (环节): what was done in the period, by the time of the action: the stages completed
+  (the action that ended the stage), and whether each completion came by the stage's deadline
+  as it stood then (late: the stage's level-2 warning, past its deadline, was running when it
+  was completed); returns, rejections at review, callbacks and their verdicts. Counted to the
+  unit that acted (the lead unit for signing, handling and returning, the dispatching office
+  for dispatching and review), a rejection and a callback to the lead unit whose result was
+  rejected or judged (the one that last handed it over; a clue no unit handled, such as a
+  duplicate closed with its original, to the unit that called back).
 - warnings (预警): the clues whose warning record reached level 1, 2 or 3 in the period,
   counted to the unit the record names as responsible.
 - notices (整改通知书): the notices issued in the period and how their re-inspection ended.
@@ -66,7 +68,7 @@ class Family(StrEnum):
     """The family of a figure: what it counts, on which moment, to which unit."""
 
     CLUES = "clues"
-    STAGES = "stages"
+    ACTIONS = "actions"
     WARNINGS = "warnings"
     NOTICES = "notices"
     CASES = "cases"
@@ -104,150 +106,123 @@ class FigureDef:
         return self.kind == RATE
 
 
-def _count(key: str, label: str, family: Family, definition: str, sync: bool = False) -> FigureDef:
-    return FigureDef(key, label, COUNT, key, None, definition, family, sync)
+def _count(
+    key: str, label: str, family: Family, definition: str, needs_sync: bool = False
+) -> FigureDef:
+    return FigureDef(key, label, COUNT, key, None, definition, family, needs_sync)
 
 
 def _rate(key: str, label: str, top: str, below: str, family: Family, definition: str) -> FigureDef:
     return FigureDef(key, label, RATE, top, below, definition, family)
 
 
-_C, _S, _W, _N, _K = Family.CLUES, Family.STAGES, Family.WARNINGS, Family.NOTICES, Family.CASES
+_C, _A, _W = Family.CLUES, Family.ACTIONS, Family.WARNINGS
+_N, _K = Family.NOTICES, Family.CASES
 
 _STAGE_NAMES = {"dispatch": "分办", "sign": "签收", "handle": "办理", "review": "审核"}
 _STAGE_ENDS = {
-    "dispatch": "分办给承办单位",
+    "dispatch": "分办机构分办给承办单位",
     "sign": "承办单位签收",
     "handle": "承办单位把办理结果报送审核（反馈，或经负责人审签通过）",
-    "review": "分办机构审核（通过或驳回）",
+    "review": "分办机构审核办理结果（通过或驳回）",
 }
 
 
 def _stage_figures(stage: str) -> tuple[FigureDef, ...]:
     name, ends = _STAGE_NAMES[stage], _STAGE_ENDS[stage]
     done, late, on_time = f"{stage}_done", f"{stage}_late", f"{stage}_on_time"
+    in_time = "不晚于当时有效的时限（含延期、重办后的时限）"
     return (
-        _count(done, f"{name}完成", _S, f"统计期内{ends}的线索数（按完成动作的时间计）。"),
+        _count(done, f"{name}完成", _A, f"统计期内{ends}的线索数（按完成的时间计）。"),
         _count(
             late,
             f"逾期{name}",
-            _S,
-            f"统计期内{ends}、且完成时该环节已超过当时有效时限（该环节二级预警正在持续）的线索数。",
-            True,
+            _A,
+            f"统计期内{ends}、且有一次完成晚于当时有效时限（该环节的二级预警正在持续）的线索数。",
+            needs_sync=True,
         ),
         _count(
             on_time,
             f"按时{name}",
-            _S,
-            f"统计期内{name}完成的线索中，每次完成都不晚于当时有效时限的线索数"
-            f"（{name}完成 − 逾期{name}）。",
+            _A,
+            f"统计期内{name}完成、且每次完成都{in_time}的线索数（{name}完成 − 逾期{name}）。",
         ),
         _rate(
             f"{stage}_on_time_rate",
             f"按时{name}率",
             on_time,
             done,
-            _S,
-            f"按时{name}数 ÷ {name}完成数。",
+            _A,
+            f"按时{name} ÷ {name}完成。",
         ),
     )
 
 
+_RECEIVED = "统计期内收到的线索中"
+_CLOSED = "统计期内收到、截至统计时已办结的线索中"
+_WARNED = "统计期内任一环节达到{level}的线索数（按达到的时间计，计入预警台账所记的责任单位）。"
+
 FIGURES: tuple[FigureDef, ...] = (
     _count(
-        "received", "收到线索", _C, "收到时间在统计期内的线索数（各渠道，含重复件和不予受理的）。"
+        "received", "收到线索", _C, "收到时间在统计期内的线索数（各渠道，含重复件、不予受理）。"
     ),
-    _count("refused", "不予受理", _C, "统计期内收到的线索中，现为不予受理的线索数。"),
-    _count(
-        "accepted",
-        "受理线索",
-        _C,
-        "统计期内收到的线索中，除不予受理外的线索数（收到线索 − 不予受理）。",
-    ),
+    _count("refused", "不予受理", _C, f"{_RECEIVED}，现为不予受理的线索数。"),
+    _count("accepted", "受理线索", _C, f"{_RECEIVED}，除不予受理外的线索数（收到 − 不予受理）。"),
     _count(
         "closed",
         "办结",
         _C,
-        "统计期内收到的线索中，截至统计时已办结（审核通过或随原件办结，未被重新打开）的线索数。",
+        f"{_RECEIVED}，截至统计时已办结（审核通过或随原件办结，其后未被重新打开）的线索数。",
     ),
     _rate(
-        "closure_rate",
-        "办结率",
-        "closed",
-        "accepted",
-        _C,
-        "办结数 ÷ 受理线索数（统计期内收到的线索）。",
+        "closure_rate", "办结率", "closed", "accepted", _C, "办结 ÷ 受理线索（统计期内收到的）。"
     ),
-    _count("finding_true", "属实", _C, "统计期内收到、已办结的线索中，核查结论为属实的线索数。"),
-    _count(
-        "finding_partly_true",
-        "部分属实",
-        _C,
-        "统计期内收到、已办结的线索中，核查结论为部分属实的线索数。",
-    ),
-    _count(
-        "finding_untrue", "不属实", _C, "统计期内收到、已办结的线索中，核查结论为不属实的线索数。"
-    ),
-    _count("callbacks", "回访", _C, "统计期内收到的线索中，已回访（有回访结果）的线索数。"),
-    _count("satisfied", "满意", _C, "统计期内收到的线索中，回访结果为满意的线索数。"),
-    _count(
-        "basically_satisfied", "基本满意", _C, "统计期内收到的线索中，回访结果为基本满意的线索数。"
-    ),
-    _count("unsatisfied", "不满意", _C, "统计期内收到的线索中，回访结果为不满意的线索数。"),
-    _count("unreached", "未联系上", _C, "统计期内收到的线索中，回访未联系上举报人的线索数。"),
-    _count("content", "满意及基本满意", _C, "满意数 + 基本满意数。"),
-    _count("verdicts", "有效评价", _C, "满意数 + 基本满意数 + 不满意数（未联系上的不计）。"),
-    _rate(
-        "satisfaction_rate",
-        "满意率",
-        "content",
-        "verdicts",
-        _C,
-        "（满意数 + 基本满意数）÷ 有效评价数。",
-    ),
+    _count("finding_true", "属实", _C, f"{_CLOSED}，核查结论为属实的线索数。"),
+    _count("finding_partly_true", "部分属实", _C, f"{_CLOSED}，核查结论为部分属实的线索数。"),
+    _count("finding_untrue", "不属实", _C, f"{_CLOSED}，核查结论为不属实的线索数。"),
     *_stage_figures("dispatch"),
     *_stage_figures("sign"),
     *_stage_figures("handle"),
     *_stage_figures("review"),
-    _count("returned", "退回", _S, "统计期内被承办单位退回分办机构的线索数（计入退回的单位）。"),
+    _count("returned", "退回", _A, "统计期内承办单位退回分办机构的线索数（计入退回的单位）。"),
     _count(
         "rejected",
         "驳回",
-        _S,
+        _A,
         "统计期内审核不通过、办理结果被驳回重办的线索数（计入结果被驳回的承办单位）。",
     ),
     _count(
-        "warning_level1",
-        "一级预警",
-        _W,
-        "统计期内任一环节达到一级预警（临近时限）的线索数（计入预警台账所记的责任单位）。",
-        True,
+        "callbacks",
+        "回访",
+        _A,
+        "统计期内回访举报人的线索数（按回访时间计，计入办理结果受评价的承办单位）。",
     ),
+    _count("satisfied", "满意", _A, "统计期内回访结果为满意的线索数。"),
+    _count("basically_satisfied", "基本满意", _A, "统计期内回访结果为基本满意的线索数。"),
+    _count("unsatisfied", "不满意", _A, "统计期内回访结果为不满意的线索数（其后重办的也计）。"),
+    _count("unreached", "未联系上", _A, "统计期内回访未联系上举报人的线索数。"),
+    _count("content", "满意及基本满意", _A, "统计期内回访结果为满意或基本满意的线索数。"),
     _count(
-        "warning_level2",
-        "二级预警",
-        _W,
-        "统计期内任一环节达到二级预警（超过时限）的线索数（计入预警台账所记的责任单位）。",
-        True,
+        "verdicts",
+        "有效评价",
+        _A,
+        "统计期内回访结果为满意、基本满意或不满意的线索数（未联系上的不计）。",
     ),
-    _count(
-        "warning_level3",
-        "三级预警",
-        _W,
-        "统计期内任一环节达到三级预警（严重超时、红色）的线索数（计入预警台账所记的责任单位）。",
-        True,
-    ),
+    _rate("satisfaction_rate", "满意率", "content", "verdicts", _A, "满意及基本满意 ÷ 有效评价。"),
+    _count("warning_level1", "一级预警", _W, _WARNED.format(level="一级预警（临近时限）"), True),
+    _count("warning_level2", "二级预警", _W, _WARNED.format(level="二级预警（超过时限）"), True),
+    _count("warning_level3", "三级预警", _W, _WARNED.format(level="三级预警（严重超时）"), True),
     _count(
         "notices_issued",
         "下发通知书",
         _N,
-        "签发时间在统计期内的整改通知书和责令改正通知书份数（计入签发单位）。",
+        "签发时间在统计期内的整改通知书、责令改正违法行为决定书份数（计入签发单位）。",
     ),
     _count(
         "notices_reinspected",
         "已复查",
         _N,
-        "统计期内签发的通知书中，已复查的份数（已整改与逾期未整改之和）。",
+        "统计期内签发的通知书中，已复查的份数（按期整改与逾期未整改之和）。",
     ),
     _count("notices_rectified", "按期整改", _N, "统计期内签发的通知书中，复查结论为已整改的份数。"),
     _count(
@@ -262,18 +237,11 @@ FIGURES: tuple[FigureDef, ...] = (
         "notices_rectified",
         "notices_reinspected",
         _N,
-        "按期整改份数 ÷ 已复查份数。",
+        "按期整改 ÷ 已复查（统计期内签发的通知书）。",
     ),
     _count("cases_filed", "立案", _K, "立案日期在统计期内的行政处罚案件数（计入立案单位）。"),
     _count("cases_closed", "结案", _K, "统计期内立案的案件中，截至统计时已结案的案件数。"),
-    _rate(
-        "case_closure_rate",
-        "结案率",
-        "cases_closed",
-        "cases_filed",
-        _K,
-        "结案数 ÷ 立案数（统计期内立案的案件）。",
-    ),
+    _rate("case_closure_rate", "结案率", "cases_closed", "cases_filed", _K, "结案 ÷ 立案。"),
 )
 """Every figure, in the order a table shows them."""
 
@@ -285,15 +253,12 @@ COUNT_KEYS: tuple[str, ...] = tuple(f.key for f in FIGURES if not f.is_rate)
 STAGES: tuple[str, ...] = tuple(_STAGE_NAMES)
 """The stages whose completion is counted on time or late, in the loop's order."""
 
-DERIVED: Mapping[str, tuple[str, str, tuple[str, ...]]] = {
-    "accepted": ("minus", "received", ("refused",)),
-    "content": ("union", "satisfied", ("basically_satisfied",)),
-    "verdicts": ("union", "satisfied", ("basically_satisfied", "unsatisfied")),
-    **{f"{s}_on_time": ("minus", f"{s}_done", (f"{s}_late",)) for s in STAGES},
+DERIVED: Mapping[str, tuple[str, tuple[str, ...]]] = {
+    "accepted": ("received", ("refused",)),
+    **{f"{s}_on_time": (f"{s}_done", (f"{s}_late",)) for s in STAGES},
 }
-"""Counts made of other counts: (operation, first, others). "minus": the first's clues
-without the others' (each of the others lies within the first); "union": the clues of all
-(which never overlap)."""
+"""Counts made of other counts: (first, others), the first's clues without the others' (each
+of which lies within the first)."""
 
 
 def figure(key: str) -> FigureDef:
@@ -310,10 +275,8 @@ def rate_of(fig: FigureDef, counts: Mapping[str, int]) -> float | None:
 def derived_counts(counts: Mapping[str, int]) -> dict[str, int]:
     """The counts with the derived ones (`DERIVED`) filled in from the others."""
     full = dict(counts)
-    for key, (operation, first, others) in DERIVED.items():
-        rest = sum(full.get(other, 0) for other in others)
-        base = full.get(first, 0)
-        full[key] = base - rest if operation == "minus" else base + rest
+    for key, (first, others) in DERIVED.items():
+        full[key] = full.get(first, 0) - sum(full.get(other, 0) for other in others)
     return full
 
 

@@ -122,12 +122,21 @@ _STAGE_DONE = {
     "review": "(e.action IN ('approve', 'reject') AND e.from_status = 'reviewing')",
 }
 
-_REJECTED_UNIT = (
+_RESULT_UNIT = (
     "(SELECT h.unit_code FROM clue_events h WHERE h.clue_id = e.clue_id AND h.at <= e.at "
     "AND (h.action = 'signoff_approve' OR (h.action = 'report' AND h.to_status = 'reviewing')) "
     "ORDER BY h.at DESC, h.id DESC LIMIT 1)"
 )
-"""The unit whose result a rejection turned back: the one that last handed it over."""
+"""The unit whose result a rejection turned back or a callback judged: the one that last
+handed it over."""
+
+_VERDICT = "json_extract(e.details, '$.callback')"
+_VERDICTS = (
+    ("satisfied", "satisfied"),
+    ("basically_satisfied", "basically"),
+    ("unsatisfied", "unsatisfied"),
+    ("unreached", "unreached"),
+)
 
 _CLOSED = "(c.status = 'closed' AND c.closed_at <= :now)"
 _REINSPECTED = "('rectified', 'not_rectified', 'case_filed', 'case_closed')"
@@ -174,27 +183,27 @@ _SOURCES: tuple[_Source, ...] = (
             "finding_true": f"{_CLOSED} AND c.finding = 'true'",
             "finding_partly_true": f"{_CLOSED} AND c.finding = 'partly_true'",
             "finding_untrue": f"{_CLOSED} AND c.finding = 'untrue'",
-            "callbacks": "c.callback IS NOT NULL",
-            "satisfied": "c.callback = 'satisfied'",
-            "basically_satisfied": "c.callback = 'basically'",
-            "unsatisfied": "c.callback = 'unsatisfied'",
-            "unreached": "c.callback = 'unreached'",
         },
     ),
     _Source(
-        Family.STAGES,
+        Family.ACTIONS,
         "clue_events e JOIN clues c ON c.id = e.clue_id",
         "e.at",
-        f"(CASE WHEN e.action = 'reject' THEN COALESCE({_REJECTED_UNIT}, c.lead_unit) "
-        "ELSE e.unit_code END)",
+        f"(CASE WHEN e.action IN ('reject', 'callback') THEN COALESCE({_RESULT_UNIT}, "
+        "e.unit_code) ELSE e.unit_code END)",
         "c.code",
         "e.action IN ('dispatch', 'sign', 'report', 'signoff_approve', 'approve', 'reject', "
-        "'return')",
+        "'return', 'callback')",
         {
             **{f"{s}_done": _STAGE_DONE[s] for s in STAGES},
             **{f"{s}_late": f"{_STAGE_DONE[s]} AND {_late(s)}" for s in STAGES},
             "returned": "e.action = 'return'",
             "rejected": "e.action = 'reject'",
+            "callbacks": "e.action = 'callback'",
+            **{key: f"e.action = 'callback' AND {_VERDICT} = '{v}'" for key, v in _VERDICTS},
+            "content": f"e.action = 'callback' AND {_VERDICT} IN ('satisfied', 'basically')",
+            "verdicts": f"e.action = 'callback' AND {_VERDICT} IN "
+            "('satisfied', 'basically', 'unsatisfied')",
         },
     ),
     _Source(
@@ -297,17 +306,17 @@ def _count_rows(
         )
         rows = session.execute(_statement(sql, unit_codes), _params(period, now, unit_codes))
         for row in rows:
-            counts = found.setdefault(_group_key(by, row[0]), {})
+            counts = found.setdefault(_group_key(by, row[0]), dict.fromkeys(_BASIC, 0))
             for key, value in zip(keys, row[1:], strict=True):
-                counts[key] = counts.get(key, 0) + int(value)
-    return {
-        key: {k: v for k, v in derived_counts(counts).items() if k in COUNT_KEYS}
-        for key, counts in found.items()
-    }
+                counts[key] += int(value)
+    return {key: derived_counts(counts) for key, counts in found.items()}
+
+
+_BASIC = tuple(key for key in COUNT_KEYS if key not in DERIVED)
 
 
 def _empty() -> dict[str, int]:
-    return derived_counts({key: 0 for key in COUNT_KEYS if key not in DERIVED})
+    return derived_counts(dict.fromkeys(_BASIC, 0))
 
 
 def _labels(session: Session, by: Grouping) -> dict[str, str]:
@@ -424,11 +433,10 @@ def _codes(
     unit_codes: Collection[str] | None,
 ) -> set[str]:
     if key in DERIVED:
-        operation, first, others = DERIVED[key]
+        first, others = DERIVED[key]
         found = _codes(session, period, now, first, by, group, unit_codes)
         for other in others:
-            codes = _codes(session, period, now, other, by, group, unit_codes)
-            found = found - codes if operation == "minus" else found | codes
+            found -= _codes(session, period, now, other, by, group, unit_codes)
         return found
     source = _SOURCE_OF[key]
     extra = [source.counts[key]]

@@ -337,7 +337,7 @@ def test_units_are_listed_worst_closure_rate_first(
     groups = statistics[(AUTUMN, Grouping.UNIT)].groups
     rates = [g.figures.value("closure_rate") for g in groups]
     known = [r for r in rates if r is not None]
-    assert known == sorted(known)  # type: ignore[type-var]
+    assert known == sorted(known)
     assert rates[: len(known)] == known  # units with nothing to close come last
     assert len({r for r in known}) > 3
     assert all(g.label != g.key for g in groups if g.key.isdigit())  # names, not codes

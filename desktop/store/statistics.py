@@ -102,16 +102,8 @@ class StoreStatistics:
 
 # --------------------------------------------------------------------------------- sources
 
-_MONDAY = "date({m}, '-' || ((CAST(strftime('%w', {m}) AS INTEGER) + 6) % 7) || ' days')"
-
-
-def _late(stage: str) -> str:
-    """The stage ended by the event `e` was past its deadline then: its level-2 warning ran."""
-    return (
-        "EXISTS (SELECT 1 FROM warning_episodes w WHERE w.clue_id = e.clue_id "
-        f"AND w.stage = '{stage}' AND w.level = 2 AND w.reached_at <= e.at "
-        "AND (w.cleared_at IS NULL OR w.cleared_at >= e.at))"
-    )
+_MONDAY = "date({m}, 'weekday 0', '-6 days')"
+"""The Monday of the ISO week holding a moment: the next Sunday (or the day itself), less six."""
 
 
 _STAGE_DONE = {
@@ -123,12 +115,23 @@ _STAGE_DONE = {
 }
 
 _RESULT_UNIT = (
-    "(SELECT h.unit_code FROM clue_events h WHERE h.clue_id = e.clue_id AND h.at <= e.at "
-    "AND (h.action = 'signoff_approve' OR (h.action = 'report' AND h.to_status = 'reviewing')) "
-    "ORDER BY h.at DESC, h.id DESC LIMIT 1)"
+    "COALESCE((SELECT h.unit_code FROM clue_events h WHERE h.clue_id = e.clue_id "
+    "AND h.at <= e.at AND (h.action = 'signoff_approve' "
+    "OR (h.action = 'report' AND h.to_status = 'reviewing')) "
+    "ORDER BY h.at DESC, h.id DESC LIMIT 1), e.unit_code)"
 )
 """The unit whose result a rejection turned back or a callback judged: the one that last
-handed it over."""
+handed it over; when none did (a duplicate closed with its original), the unit that acted."""
+
+_RUNNING_LEVEL2 = (
+    "warning_episodes w JOIN clue_events e ON e.clue_id = w.clue_id AND e.at >= w.reached_at "
+    "AND (w.cleared_at IS NULL OR e.at <= w.cleared_at)"
+)
+"""A stage's completion `e` while the stage's level-2 warning `w`, past its deadline, ran."""
+
+_LEVEL2_IN_PERIOD = (
+    "w.level = 2 AND w.reached_at < :end AND (w.cleared_at IS NULL OR w.cleared_at >= :start)"
+)
 
 _VERDICT = "json_extract(e.details, '$.callback')"
 _VERDICTS = (
@@ -137,6 +140,9 @@ _VERDICTS = (
     ("unsatisfied", "unsatisfied"),
     ("unreached", "unreached"),
 )
+
+_STAGE_ACTIONS = "('dispatch', 'sign', 'report', 'signoff_approve', 'approve', 'reject', 'return')"
+"""The actions that end a stage or return a clue (the index on (action, at) finds them)."""
 
 _CLOSED = "(c.status = 'closed' AND c.closed_at <= :now)"
 _REINSPECTED = "('rectified', 'not_rectified', 'case_filed', 'case_closed')"
@@ -147,11 +153,26 @@ _NOT_RECTIFIED = "('not_rectified', 'case_filed', 'case_closed')"
 class _Source:
     family: Family
     table: str
+    """The FROM clause, without the clue unless the rows are clues (alias `c`)."""
+    clue_id: str
+    """The expression of the row's clue id (joined to `clues c` when the clue is needed)."""
     moment: str
     unit: str
     item: str
+    """What a count counts: a clue's id, a notice's or a case's."""
     where: str
     counts: Mapping[str, str]
+
+    @property
+    def per_row(self) -> bool:
+        """Whether every row is its own item (then counting is summing)."""
+        return self.item != self.clue_id or self.family is Family.CLUES
+
+    def source(self, by: Grouping | None, *, codes: bool = False) -> str:
+        """The FROM clause, joined to the clue when a grouping or the codes need it."""
+        if self.family is Family.CLUES or not (codes or by in _CLUE_DIMENSIONS):
+            return self.table
+        return f"{self.table} JOIN clues c ON c.id = {self.clue_id}"
 
     def dimension(self, by: Grouping | None) -> str:
         """The SQL expression of a row's group key."""
@@ -168,13 +189,18 @@ class _Source:
         }[by]
 
 
+_CLUE_DIMENSIONS = frozenset(
+    {Grouping.CHANNEL, Grouping.CATEGORY, Grouping.COUNTY, Grouping.TOWNSHIP}
+)
+
 _SOURCES: tuple[_Source, ...] = (
     _Source(
         Family.CLUES,
         "clues c",
+        "c.id",
         "c.received_at",
         "COALESCE(c.lead_unit, c.owner_unit, c.county_code)",
-        "c.code",
+        "c.id",
         "1 = 1",
         {
             "received": "1 = 1",
@@ -187,17 +213,36 @@ _SOURCES: tuple[_Source, ...] = (
     ),
     _Source(
         Family.ACTIONS,
-        "clue_events e JOIN clues c ON c.id = e.clue_id",
+        "clue_events e",
+        "e.clue_id",
         "e.at",
-        f"(CASE WHEN e.action IN ('reject', 'callback') THEN COALESCE({_RESULT_UNIT}, "
-        "e.unit_code) ELSE e.unit_code END)",
-        "c.code",
-        "e.action IN ('dispatch', 'sign', 'report', 'signoff_approve', 'approve', 'reject', "
-        "'return', 'callback')",
+        "e.unit_code",
+        "e.clue_id",
+        f"e.action IN {_STAGE_ACTIONS}",
         {
             **{f"{s}_done": _STAGE_DONE[s] for s in STAGES},
-            **{f"{s}_late": f"{_STAGE_DONE[s]} AND {_late(s)}" for s in STAGES},
             "returned": "e.action = 'return'",
+        },
+    ),
+    _Source(
+        Family.ACTIONS,
+        _RUNNING_LEVEL2,
+        "e.clue_id",
+        "e.at",
+        "e.unit_code",
+        "e.clue_id",
+        f"{_LEVEL2_IN_PERIOD} AND e.action IN {_STAGE_ACTIONS}",
+        {f"{s}_late": f"w.stage = '{s}' AND {_STAGE_DONE[s]}" for s in STAGES},
+    ),
+    _Source(
+        Family.ACTIONS,
+        "clue_events e",
+        "e.clue_id",
+        "e.at",
+        _RESULT_UNIT,
+        "e.clue_id",
+        "e.action IN ('reject', 'callback')",
+        {
             "rejected": "e.action = 'reject'",
             "callbacks": "e.action = 'callback'",
             **{key: f"e.action = 'callback' AND {_VERDICT} = '{v}'" for key, v in _VERDICTS},
@@ -208,16 +253,18 @@ _SOURCES: tuple[_Source, ...] = (
     ),
     _Source(
         Family.WARNINGS,
-        "warning_episodes w JOIN clues c ON c.id = w.clue_id",
+        "warning_episodes w",
+        "w.clue_id",
         "w.reached_at",
         "w.unit_code",
-        "c.code",
-        "1 = 1",
+        "w.clue_id",
+        "w.level IN (1, 2, 3)",
         {f"warning_level{n}": f"w.level = {n}" for n in (1, 2, 3)},
     ),
     _Source(
         Family.NOTICES,
-        "notices n JOIN clues c ON c.id = n.clue_id",
+        "notices n",
+        "n.clue_id",
         "n.issued_at",
         "n.unit_code",
         "n.notice_id",
@@ -231,7 +278,8 @@ _SOURCES: tuple[_Source, ...] = (
     ),
     _Source(
         Family.CASES,
-        "cases k JOIN clues c ON c.id = k.clue_id",
+        "cases k",
+        "k.clue_id",
         "k.filed_on",
         "k.unit_code",
         "k.case_id",
@@ -286,6 +334,25 @@ def _group_key(by: Grouping | None, raw: Any) -> str:
     return value
 
 
+def _count_sql(source: _Source, by: Grouping | None, unit_codes: Collection[str] | None) -> str:
+    """One query for every count of a source by group: each row is its own item, so a count
+    is a sum; or the rows are a clue's, then first one row per group and clue with a flag per
+    count, then the sums of the flags."""
+    where = _filters(source, unit_codes)
+    keys = list(source.counts)
+    flags = [f"CASE WHEN {source.counts[k]} THEN 1 ELSE 0 END" for k in keys]
+    table, dimension = source.source(by), source.dimension(by)
+    if source.per_row:
+        sums = ", ".join(f"SUM({f})" for f in flags)
+        return f"SELECT {dimension} AS g, {sums} FROM {table} WHERE {where} GROUP BY g"
+    inner = ", ".join(f"MAX({f}) AS f{i}" for i, f in enumerate(flags))
+    sums = ", ".join(f"SUM(f{i})" for i in range(len(keys)))
+    return (
+        f"SELECT g, {sums} FROM (SELECT {dimension} AS g, {source.clue_id} AS clue, {inner} "
+        f"FROM {table} WHERE {where} GROUP BY g, clue) GROUP BY g"
+    )
+
+
 def _count_rows(
     session: Session,
     period: Period,
@@ -297,19 +364,15 @@ def _count_rows(
     found: dict[str, dict[str, int]] = {}
     for source in _SOURCES:
         keys = list(source.counts)
-        columns = ", ".join(
-            f"COUNT(DISTINCT CASE WHEN {source.counts[k]} THEN {source.item} END)" for k in keys
+        rows = session.execute(
+            _statement(_count_sql(source, by, unit_codes), unit_codes),
+            _params(period, now, unit_codes),
         )
-        sql = (
-            f"SELECT {source.dimension(by)} AS g, {columns} FROM {source.table} "
-            f"WHERE {_filters(source, unit_codes)} GROUP BY g"
-        )
-        rows = session.execute(_statement(sql, unit_codes), _params(period, now, unit_codes))
         for row in rows:
             counts = found.setdefault(_group_key(by, row[0]), dict.fromkeys(_BASIC, 0))
             for key, value in zip(keys, row[1:], strict=True):
-                counts[key] += int(value)
-    return {key: derived_counts(counts) for key, counts in found.items()}
+                counts[key] += int(value or 0)
+    return {key: derived_counts(counts) for key, counts in found.items() if any(counts.values())}
 
 
 _BASIC = tuple(key for key in COUNT_KEYS if key not in DERIVED)
@@ -444,7 +507,8 @@ def _codes(
     if by is not None and group is not None:
         extra.append(f"{source.dimension(by)} = :group")
         more["group"] = _group_value(by, group)
-    sql = f"SELECT DISTINCT c.code FROM {source.table} WHERE {_filters(source, unit_codes, extra)}"
+    table = source.source(by, codes=True)
+    sql = f"SELECT DISTINCT c.code FROM {table} WHERE {_filters(source, unit_codes, extra)}"
     params = _params(period, now, unit_codes, **more)
     return set(session.scalars(_statement(sql, unit_codes), params))
 

@@ -129,9 +129,7 @@ def _from_events(store: Any, dims: dict[str, dict[str, str]]) -> Iterator[Counte
                 stage = "handle"
             if row.action in ("approve", "reject") and row.from_status == "reviewing":
                 stage = "review"
-            unit = row.unit_code
-            if row.action in ("reject", "callback"):
-                unit = last_handover or row.unit_code
+            judged = last_handover or row.unit_code  # whose result a rejection or callback met
             if stage == "handle":
                 last_handover = row.unit_code
             keys = []
@@ -142,13 +140,16 @@ def _from_events(store: Any, dims: dict[str, dict[str, str]]) -> Iterator[Counte
                     keys.append(f"{stage}_late")
             if row.action == "return":
                 keys.append("returned")
+            judgements = []
             if row.action == "reject":
-                keys.append("rejected")
+                judgements.append("rejected")
             if row.action == "callback":
                 verdict = json.loads(row.details)["callback"]
-                keys += ["callbacks", *_VERDICTS[verdict]]
+                judgements += ["callbacks", *_VERDICTS[verdict]]
             for key in keys:
-                yield Counted(key, code, code, at.date(), {**dims[code], "unit": unit})
+                yield Counted(key, code, code, at.date(), {**dims[code], "unit": row.unit_code})
+            for key in judgements:
+                yield Counted(key, code, code, at.date(), {**dims[code], "unit": judged})
 
 
 def _from_warnings(store: Any, dims: dict[str, dict[str, str]]) -> Iterator[Counted]:

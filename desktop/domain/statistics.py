@@ -112,8 +112,16 @@ def _count(
     return FigureDef(key, label, COUNT, key, None, definition, family, needs_sync)
 
 
-def _rate(key: str, label: str, top: str, below: str, family: Family, definition: str) -> FigureDef:
-    return FigureDef(key, label, RATE, top, below, definition, family)
+def _rate(
+    key: str,
+    label: str,
+    top: str,
+    below: str,
+    family: Family,
+    definition: str,
+    needs_sync: bool = False,
+) -> FigureDef:
+    return FigureDef(key, label, RATE, top, below, definition, family, needs_sync)
 
 
 _C, _A, _W = Family.CLUES, Family.ACTIONS, Family.WARNINGS
@@ -146,6 +154,7 @@ def _stage_figures(stage: str) -> tuple[FigureDef, ...]:
             f"按时{name}",
             _A,
             f"统计期内{name}完成、且每次完成都{in_time}的线索数（{name}完成 − 逾期{name}）。",
+            needs_sync=True,
         ),
         _rate(
             f"{stage}_on_time_rate",
@@ -154,6 +163,7 @@ def _stage_figures(stage: str) -> tuple[FigureDef, ...]:
             done,
             _A,
             f"按时{name} ÷ {name}完成。",
+            needs_sync=True,
         ),
     )
 

@@ -4,6 +4,7 @@ weeks and months of a period and the default period."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +141,10 @@ def test_the_last_whole_month() -> None:
 def test_groupings_have_chinese_labels() -> None:
     assert Grouping.UNIT.label == "单位" and Grouping.MONTH.label == "月"
     assert all(g.label for g in Grouping)
+
+
+def test_the_documentation_lists_every_figure_as_the_code_defines_it() -> None:
+    page = (Path(__file__).parents[2] / "docs" / "statistics.md").read_text(encoding="utf-8")
+    for fig in FIGURES:
+        sync = "是" if fig.needs_sync else ""
+        assert f"| `{fig.key}` | {fig.label} | {fig.definition} | {sync} |" in page, fig.key

@@ -23,6 +23,7 @@ from desktop.domain.codes import Category, Channel
 from desktop.domain.statistics import (
     COUNT_KEYS,
     DERIVED,
+    FIGURES,
     STAGES,
     Family,
     Grouping,
@@ -62,8 +63,6 @@ class Figures:
 
     def as_dict(self) -> dict[str, int | float | None]:
         """Every figure's value by key, in the order of `desktop.domain.statistics.FIGURES`."""
-        from desktop.domain.statistics import FIGURES
-
         return {f.key: self.value(f.key) for f in FIGURES}
 
 

@@ -51,7 +51,8 @@ def _cases(store: Store) -> list[tuple[str, Callable[[], int], float]]:
         return work
 
     first = compute_statistics(store, MONTH, NOW, by=Grouping.UNIT)
-    unit = first.groups[0].key if first.groups else ""
+    worst = max(first.groups, key=lambda g: g.figures.counts["handle_late"], default=None)
+    unit = worst.key if worst is not None else ""
 
     def click() -> int:
         return len(figure_codes(store, MONTH, NOW, "handle_late", by=Grouping.UNIT, group=unit))

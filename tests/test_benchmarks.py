@@ -165,6 +165,7 @@ def test_statistics_benchmark_runs_on_a_small_store(
     assert by_name["month by unit (totals+units+trend)"]["rows"] > 0  # clues received
     assert by_name["year by month"]["rows"] > by_name["month by channel"]["rows"]
     assert by_name["click: every sign on time"]["rows"] > 0
+    assert by_name["click: a unit's late handling"]["rows"] > 0
     ours = sum(m["ours_ms"] for m in measures)
     floor = sum(m["floor_ms"] for m in measures)
     assert ours <= RATIO_LIMIT * floor, (ours, floor, report.out)

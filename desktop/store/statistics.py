@@ -123,10 +123,12 @@ _RESULT_UNIT = (
 handed it over; when none did (a duplicate closed with its original), the unit that acted."""
 
 _RUNNING_LEVEL2 = (
-    "warning_episodes w JOIN clue_events e ON e.clue_id = w.clue_id AND e.at >= w.reached_at "
+    "warning_episodes w CROSS JOIN clue_events e ON e.clue_id = w.clue_id "
+    "AND e.at >= w.reached_at "
     "AND (w.cleared_at IS NULL OR e.at <= w.cleared_at)"
 )
-"""A stage's completion `e` while the stage's level-2 warning `w`, past its deadline, ran."""
+"""A stage's completion `e` while the stage's level-2 warning `w`, past its deadline, ran
+(CROSS JOIN: the few warnings of the period first, then their clues' actions by index)."""
 
 _LEVEL2_IN_PERIOD = (
     "w.level = 2 AND w.reached_at < :end AND (w.cleared_at IS NULL OR w.cleared_at >= :start)"

@@ -19,6 +19,7 @@ from desktop.domain.timeutil import china_now
 from desktop.domain.validators import ValidationError, parse_datetime
 from desktop.import_cli import add_import_parser
 from desktop.notice_cli import add_notice_parser
+from desktop.stats_cli import add_stats_parser
 from desktop.warning_cli import add_warnings_parser
 
 WEEKDAYS = "一二三四五六日"
@@ -333,6 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_case_parser(commands)
     add_warnings_parser(commands)
     add_import_parser(commands)
+    add_stats_parser(commands)
     return parser
 
 

@@ -175,6 +175,28 @@ class ClueEvent(Base):
     pending: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+Index(
+    "ix_clue_events_action_at",
+    ClueEvent.action,
+    ClueEvent.at,
+    ClueEvent.clue_id,
+    ClueEvent.unit_code,
+    ClueEvent.from_status,
+    ClueEvent.to_status,
+)
+"""The statistics find a period's actions of some kinds here, reading no event row."""
+Index(
+    "ix_clue_events_clue_at",
+    ClueEvent.clue_id,
+    ClueEvent.at,
+    ClueEvent.action,
+    ClueEvent.from_status,
+    ClueEvent.to_status,
+    ClueEvent.unit_code,
+)
+"""The statistics walk one clue's actions in time order here (who handed over last)."""
+
+
 class Attachment(Base):
     """A file stored once by its SHA-256, beside the database."""
 
@@ -626,3 +648,15 @@ class ImportMapping(Base):
     channel: Mapped[str] = mapped_column(String(32), primary_key=True)
     columns: Mapped[Any] = mapped_column(JsonText)
     updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+Index(
+    "ix_warning_episodes_level_reached",
+    WarningEpisode.level,
+    WarningEpisode.reached_at,
+    WarningEpisode.cleared_at,
+    WarningEpisode.clue_id,
+    WarningEpisode.stage,
+    WarningEpisode.unit_code,
+)
+"""The statistics find the warnings of a level that ran in a period here, reading no row."""

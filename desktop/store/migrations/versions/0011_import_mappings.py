@@ -1,11 +1,10 @@
 """the column mappings of imported channel lists, remembered per channel
 
 Revision ID: 0011
-Revises: 0009
-Create Date: 2027-01-05 09:00:00
+Revises: 0010
+Create Date: 2026-12-05 09:40:00
 
-A new table only. (Issue 14 adds 0010, weekly verification, in another branch: at the merge
-this revision follows it.)
+A new table only.
 """
 
 from collections.abc import Sequence

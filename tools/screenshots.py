@@ -18,6 +18,8 @@ large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
     --only commission  makes only the city discipline commission's window: the unit
                     assessment, the red warnings and the queue with a clue open, at 1600x900,
                     and the assessment at 1024x768.
+    --only dashboard  makes only the county office's statistics dashboard (统计看板) of the last
+                    month, at 1280x800 and at 1024x768.
 """
 
 from __future__ import annotations
@@ -182,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument(
         "--only",
-        choices=["cases", "warnings", "supervision", "commission"],
+        choices=["cases", "warnings", "supervision", "commission", "dashboard"],
         help="make only these screenshots",
     )
     args = parser.parse_args(argv)
@@ -203,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
                 shoot_supervision(url, root, args.out)
             elif args.only == "commission":
                 shoot_commission(Desk(url, "u320700800s", root / "city-commission"), args.out)
+            elif args.only == "dashboard":
+                shoot_dashboard(Desk(url, "haizhou", root / "haizhou"), args.out)
             else:
                 shoot(url, root, args.out)
         finally:
@@ -715,6 +719,23 @@ def shoot_commission(desk: Desk, out: Path) -> None:
     queue.select_clue(queue.model.clue_id(0))
     wait(lambda: window.detail.detail is not None and not window.detail.loading)
     grab(window, out / "commission-queue.png")
+    window.close()
+    desk.store.close()
+
+
+def shoot_dashboard(desk: Desk, out: Path) -> None:
+    """The county office's 统计看板 of the last whole month: dashboard.png at 1280x800 and
+    dashboard-1024x768.png."""
+    window = desk.window
+    for (width, height), suffix in (((1280, 800), ""), ((1024, 768), "-1024x768")):
+        window.resize(width, height)
+        window.splitter.setSizes(pane_sizes(width))
+        assert window.navigation.select_dashboard()
+        view = window.dashboard_view
+        assert view is not None
+        settle()
+        wait(lambda v=view: v.painted, 300)  # type: ignore[misc]
+        grab(window, out / f"dashboard{suffix}.png")
     window.close()
     desk.store.close()
 

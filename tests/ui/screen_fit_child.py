@@ -320,6 +320,8 @@ def check_account(
         findings += check_notices(window, workspace, codes["handling"])
     if username == "hzhb":
         findings += check_cases(window, workspace, codes["case"])
+    if username == "haizhou":
+        findings += check_dashboard(window)
     window.close()
     settle()
     return findings
@@ -384,6 +386,15 @@ def check_cases(window: MainWindow, workspace: Workspace, code: str) -> list[Fin
         form.open()
         open_dialog(findings, form, f"case {action.value} form")
     return findings
+
+
+def check_dashboard(window: MainWindow) -> list[Finding]:
+    """The statistics dashboard (统计看板) in the window, its figures computed and painted."""
+    view = window.open_dashboard()
+    wait(lambda: view.painted, 120)
+    finding = check_window(window, "dashboard", view)
+    finding["problems"] += cut_header_sections(view.table.horizontalHeader())
+    return [finding]
 
 
 CASE_STATES: dict[int, CaseStates] = {}

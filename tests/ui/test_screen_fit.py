@@ -46,6 +46,7 @@ CHECKED = {
     "case file form",
     "case decide form",
     "case serve form",
+    "dashboard",
 }
 """Windows every run must have opened (the action forms an account may take are added)."""
 

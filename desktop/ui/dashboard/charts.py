@@ -85,7 +85,9 @@ class TrendChart(_Chart):
         self.series.attachAxis(self.axis_x)
         self.series.attachAxis(self.axis_y)
 
-    def set_trend(self, labels: Sequence[str], received: Sequence[int], closed: Sequence[int]) -> None:
+    def set_trend(
+        self, labels: Sequence[str], received: Sequence[int], closed: Sequence[int]
+    ) -> None:
         """Show one pair of bars per period group (week or month), in time order."""
         for bar_set, values in ((self.received, received), (self.closed, closed)):
             bar_set.remove(0, bar_set.count())

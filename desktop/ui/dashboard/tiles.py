@@ -114,7 +114,9 @@ class FigureTile(QPushButton):
         """As large as its two labels need, at least a tile's width."""
         layout = self.layout()
         hint = layout.sizeHint() if layout is not None else super().sizeHint()
-        return QSize(max(hint.width(), self.fontMetrics().horizontalAdvance("M") * 9), hint.height())
+        return QSize(
+            max(hint.width(), self.fontMetrics().horizontalAdvance("M") * 9), hint.height()
+        )
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         """Never smaller than its labels."""

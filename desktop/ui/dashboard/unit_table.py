@@ -57,11 +57,20 @@ class GroupFiguresModel(QAbstractTableModel):
         super().__init__(parent)
         self.figures = table_figures()
         self.rows: list[StatsGroup] = []
+        self.values: list[list[int | float | None]] = []
+        """Each row's figure values, in the columns' order (read once, not per paint)."""
+        self.texts: list[list[str]] = []
+        """Each row's cell texts, the unit's name first."""
 
     def set_rows(self, rows: Sequence[StatsGroup]) -> None:
         """Show these groups, in this order."""
         self.beginResetModel()
         self.rows = list(rows)
+        self.values = [[g.figures.value(f.key) for f in self.figures] for g in self.rows]
+        self.texts = [
+            [group.label, *(value_text(f, v) for f, v in zip(self.figures, values, strict=True))]
+            for group, values in zip(self.rows, self.values, strict=True)
+        ]
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -95,8 +104,11 @@ class GroupFiguresModel(QAbstractTableModel):
         """A group's name or one of its figures."""
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        group = self.rows[index.row()]
-        definition = self.figure_of(index.column())
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.texts[row][column]
+        group = self.rows[row]
+        definition = self.figure_of(column)
         if role == GroupKeyRole:
             return group.key
         if role == FigureKeyRole:
@@ -105,9 +117,7 @@ class GroupFiguresModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.ToolTipRole):
                 return group.label
             return None
-        value = group.figures.value(definition.key)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return value_text(definition, value)
+        value = self.values[row][column - 1]
         if role == SortRole:
             return float("-inf") if value is None else float(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -115,5 +125,5 @@ class GroupFiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return QCoreApplication.translate(
                 "GroupFiguresModel", "{unit} {figure}：{value}（按 Enter 查看这些线索）"
-            ).format(unit=group.label, figure=definition.label, value=value_text(definition, value))
+            ).format(unit=group.label, figure=definition.label, value=self.texts[row][column])
         return None

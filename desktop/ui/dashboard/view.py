@@ -9,7 +9,7 @@ from collections.abc import Collection
 from datetime import date, datetime
 
 import shiboken6
-from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,17 +45,26 @@ log = logging.getLogger("cluedesk.ui.dashboard")
 
 DEFAULT_UNIT_FIGURE = "closure_rate"
 """The figure the units are compared on when the dashboard opens."""
-MAX_BARS = 30
-"""The unit chart shows at most this many units, the worst; the table below lists them all."""
+MAX_BARS = 40
+"""The unit chart shows at most this many units (every unit of a county), the worst; the table
+lists them all."""
+
+
+NAME_WIDTH = 220
+"""The unit column's widest (a long name is cut, whole in its tooltip)."""
 
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def trend_grouping(key: str) -> Grouping:
-    """The grouping of a trend group's key: "2026-W48" a week, "2026-11" a month."""
-    return Grouping.WEEK if "-W" in key else Grouping.MONTH
+def trend_label(by: Grouping, key: str) -> str:
+    """A trend group's short axis label: a week by its Monday "11-23", a month "11月"."""
+    if by is Grouping.WEEK:
+        year, _, week = key.partition("-W")
+        return date.fromisocalendar(int(year), int(week), 1).strftime("%m-%d")
+    month = key.partition("-")[2]
+    return QCoreApplication.translate("DashboardView", "{month}月").format(month=int(month))
 
 
 class DashboardView(QWidget):
@@ -323,12 +333,18 @@ class DashboardView(QWidget):
             tile.set_value(seen.totals.value(key))
         self.trend.paint_count = self.units_chart.paint_count = 0
         self.trend.set_trend(
-            [group.label for group in seen.trend],
+            [trend_label(seen.trend_by, group.key) for group in seen.trend],
             [int(group.figures.value("received") or 0) for group in seen.trend],
             [int(group.figures.value("closed") or 0) for group in seen.trend],
         )
         self._show_units()
-        self.sync_note.setText(self.sync_text(seen.synced_at))
+        note = self.sync_text(seen.synced_at)
+        if seen.pending_actions:
+            note = self.tr("{note}（{count} 个操作待上传）").format(
+                note=note, count=seen.pending_actions
+            )
+        self.sync_note.setText(note)
+        self.sync_note.setToolTip(self.pending_text(seen.pending_actions))
         self.progress.hide()
         self.refresh_button.setEnabled(True)
         self.status.setText(
@@ -347,6 +363,14 @@ class DashboardView(QWidget):
             return self.tr("尚未同步")
         moment = to_china(synced_at)
         return self.tr("数据截至 {moment} 同步").format(moment=moment.strftime("%m-%d %H:%M"))
+
+    def pending_text(self, pending: int) -> str:
+        """What a sync would still change: this device's actions not yet on the platform."""
+        if not pending:
+            return self.tr("本机的操作都已同步。")
+        return self.tr(
+            "本机还有 {count} 个操作没有上传：带 {mark} 的数字在同步后才计入它们。"
+        ).format(count=pending, mark=SYNC_MARK)
 
     @property
     def painted(self) -> bool:
@@ -389,7 +413,22 @@ class DashboardView(QWidget):
         self.model.set_rows(self.unit_rows)
         self.proxy.sort(-1)  # the rows in the chart's order until a heading is clicked
         self.table.horizontalHeader().setSortIndicatorShown(False)
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its widest text (measured directly: asking the view to size
+        every cell of a city's 200 units costs more than the rest of the first paint)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        heading = header.fontMetrics()
+        margin = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        padding = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = heading.horizontalAdvance(title) + margin + padding
+            for texts in self.model.texts:
+                width = max(width, metrics.horizontalAdvance(texts[column]) + padding)
+            self.table.setColumnWidth(column, min(width, NAME_WIDTH) if column == 0 else width)
 
     # -- click-through ------------------------------------------------------------------
 
@@ -408,7 +447,7 @@ class DashboardView(QWidget):
         if self.seen is None or not 0 <= index < len(self.seen.trend):
             return
         group = self.seen.trend[index]
-        self.open_figure(which, trend_grouping(group.key), group.key, group.label)
+        self.open_figure(which, self.seen.trend_by, group.key, group.label)
 
     def open_cell(self, index: QModelIndex) -> None:
         """Open the clues behind a table cell (the unit's name: the chosen figure)."""

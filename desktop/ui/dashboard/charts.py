@@ -128,6 +128,7 @@ class UnitChart(_Chart):
         chart = self.chart()
         chart.addSeries(self.series)
         self.axis_y = QBarCategoryAxis()
+        self.axis_y.setTruncateLabels(False)  # else the units' names are cut to "…"
         self.axis_x = QValueAxis()
         chart.addAxis(self.axis_y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(self.axis_x, Qt.AlignmentFlag.AlignBottom)
@@ -148,7 +149,7 @@ class UnitChart(_Chart):
         self.axis_y.clear()
         self.axis_y.append(_unique(list(reversed(labels))))
         self.series.setLabelsFormat("@value%" if percent else "@value")
-        self.series.setLabelsPrecision(4 if percent else 12)
+        self.series.setLabelsPrecision(3 if percent else 12)
         top = 100.0 if percent else max([*values, 1.0])
         self.axis_x.setRange(0, top)
         self.axis_x.setLabelFormat("%d%%" if percent else "%d")

@@ -169,3 +169,31 @@ def test_statistics_benchmark_runs_on_a_small_store(
     ours = sum(m["ours_ms"] for m in measures)
     floor = sum(m["floor_ms"] for m in measures)
     assert ours <= RATIO_LIMIT * floor, (ours, floor, report.out)
+
+
+def test_dashboard_benchmark_runs_on_a_small_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import dashboard_bench
+
+    out = tmp_path / "dashboard.json"
+    status = dashboard_bench.main(["--clues", "3000", "--repeat", "2", "--json", str(out)])
+    report = capsys.readouterr()
+    assert status in (0, 1), report.out + report.err
+    result = _read(out)
+    figures, measures = result["figures"], result["measures"]
+    assert figures["clues"] == 3000
+    for key in ("first_paint_cold_ms", "generation_s", "total_s"):
+        assert _sane(figures[key]), (key, figures)
+    assert [m["name"] for m in measures] == [case[0] for case in dashboard_bench.CASES]
+    for measure in measures:
+        assert _sane(measure["ours_ms"]) and _sane(measure["floor_ms"]), measure
+        assert measure["name"] in report.out
+        assert figures[f"statements: {measure['name']}"] > 0  # the floor replayed the SQL
+    by_name = {m["name"]: m for m in measures}
+    assert by_name["first paint: township, last month"]["rows"] == 1
+    assert by_name["first paint: city, this year"]["rows"] > 100  # every unit with figures
+    ours = sum(m["ours_ms"] for m in measures)
+    floor = sum(m["floor_ms"] for m in measures)
+    assert ours <= RATIO_LIMIT * floor, (ours, floor, report.out)
+    assert "first paint, cold" in report.out

@@ -22,6 +22,8 @@ large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
                     results, and the form recording a failure.
     --only import   makes only the 导入线索清单 dialog: a 12345 work-order list with accepted,
                     rejected and duplicate rows in its row report (import-report.png).
+    --only dashboard  makes only the county office's statistics dashboard (统计看板) of the last
+                    month, at 1280x800 and at 1024x768.
 """
 
 from __future__ import annotations
@@ -186,7 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument(
         "--only",
-        choices=["cases", "warnings", "supervision", "commission", "import", "verification"],
+        choices=[
+            "cases",
+            "warnings",
+            "supervision",
+            "commission",
+            "import",
+            "verification",
+            "dashboard",
+        ],
         help="make only these screenshots",
     )
     args = parser.parse_args(argv)
@@ -211,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
                 shoot_import(Desk(url, "haizhou", root / "haizhou"), root, args.out)
             elif args.only == "verification":
                 shoot_verification(Desk(url, "haizhou", root / "haizhou"), args.out)
+            elif args.only == "dashboard":
+                shoot_dashboard(Desk(url, "haizhou", root / "haizhou"), args.out)
             else:
                 shoot(url, root, args.out)
         finally:
@@ -723,6 +735,23 @@ def shoot_commission(desk: Desk, out: Path) -> None:
     queue.select_clue(queue.model.clue_id(0))
     wait(lambda: window.detail.detail is not None and not window.detail.loading)
     grab(window, out / "commission-queue.png")
+    window.close()
+    desk.store.close()
+
+
+def shoot_dashboard(desk: Desk, out: Path) -> None:
+    """The county office's 统计看板 of the last whole month: dashboard.png at 1280x800 and
+    dashboard-1024x768.png."""
+    window = desk.window
+    for (width, height), suffix in (((1280, 800), ""), ((1024, 768), "-1024x768")):
+        window.resize(width, height)
+        window.splitter.setSizes(pane_sizes(width))
+        assert window.navigation.select_dashboard()
+        view = window.dashboard_view
+        assert view is not None
+        settle()
+        wait(lambda v=view: v.painted, 300)  # type: ignore[misc]
+        grab(window, out / f"dashboard{suffix}.png")
     window.close()
     desk.store.close()
 

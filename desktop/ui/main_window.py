@@ -29,6 +29,7 @@ from desktop.ui.assessment.suggestion_list import SuggestionListDialog
 from desktop.ui.assessment.view import AssessmentView
 from desktop.ui.cases.case_list import CasesView
 from desktop.ui.clue_detail import ClueDetailPanel
+from desktop.ui.dashboard.view import DashboardView
 from desktop.ui.filter_bar import FilterBar
 from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.intake_import import add_import_action
@@ -76,6 +77,8 @@ ASSESSMENT_KEY = "Ctrl+Alt+G"
 """单位考核 (the commission and the dispatching offices)."""
 VERIFICATION_KEY = "Ctrl+Alt+V"
 """每周核查 (the dispatching offices)."""
+DASHBOARD_KEY = "Ctrl+Alt+D"
+"""统计看板 (every unit, on its scope)."""
 
 WINDOW_SIZE = QSize(1440, 860)
 """The window's size on a screen with room for it (smaller screens: a share of theirs)."""
@@ -117,6 +120,9 @@ class MainWindow(QMainWindow):
         self.navigation = NavigationPanel(workspace)
         self.assessment_view: AssessmentView | None = None
         self.verification_view: VerificationView | None = None
+        self.dashboard_view: DashboardView | None = None
+        self.wide_views: set[QWidget] = set()
+        """Views of the centre that need the width: no clue is shown beside them."""
         self.filter_bar = FilterBar(workspace)
         self.queue_view = QueueView(workspace)
         self.detail = ClueDetailPanel(workspace)
@@ -221,6 +227,11 @@ class MainWindow(QMainWindow):
             self.tr("红色预警未消除"), RED_OPEN_KEY, self.show_red_still_open
         )
         view.addAction(self.red_open_action)
+        view.addSeparator()
+        self.dashboard_action = self._action(
+            self.tr("统计看板"), DASHBOARD_KEY, self.navigation.select_dashboard
+        )
+        view.addAction(self.dashboard_action)
         self._build_supervision_menu(view, work)
         self._build_verification_menu(view)
         sync_menu = bar.addMenu(self.tr("同步(&S)"))
@@ -287,6 +298,8 @@ class MainWindow(QMainWindow):
         self.navigation.red_warnings_selected.connect(self.open_red_warnings)
         self.navigation.assessment_selected.connect(self.open_assessment)
         self.navigation.verification_selected.connect(self.open_verification)
+        self.navigation.dashboard_selected.connect(self.open_dashboard)
+        self.centre.currentChanged.connect(self._centre_changed)
         self.suggestions_view.clue_requested.connect(self.show_clue_code)
         self.suggestions_view.accountability_requested.connect(
             lambda sid: self.accountability_view.open_record_form(suggestion_id=sid)
@@ -344,10 +357,7 @@ class MainWindow(QMainWindow):
             view.clues_requested.connect(self.show_codes)
             view.suggestions_requested.connect(self.open_suggestion_list)
             self.centre.addWidget(view)
-            # the table needs the width; no clue is shown beside it
-            self.centre.currentChanged.connect(
-                lambda _i: self.detail_scroll.setVisible(self.centre.currentWidget() is not view)
-            )
+            self.wide_views.add(view)  # the table needs the width; no clue is shown beside it
         self.centre.setCurrentWidget(self.assessment_view)
         self.assessment_view.table.setFocus()
         return self.assessment_view
@@ -374,6 +384,21 @@ class MainWindow(QMainWindow):
         """查看线索 on an item: its clue beside the worklist, focused."""
         self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
         self.detail.setFocus()
+
+    def open_dashboard(self) -> DashboardView:
+        """Show the statistics dashboard (统计看板) of the user's scope."""
+        if self.dashboard_view is None:
+            view = self.dashboard_view = DashboardView(self.workspace)
+            view.clues_requested.connect(self.show_codes)
+            self.centre.addWidget(view)
+            self.wide_views.add(view)
+        self.centre.setCurrentWidget(self.dashboard_view)
+        self.dashboard_view.focus_first()
+        return self.dashboard_view
+
+    def _centre_changed(self, _index: int) -> None:
+        """Hide the clue beside a view that needs the width, show it beside the others."""
+        self.detail_scroll.setVisible(self.centre.currentWidget() not in self.wide_views)
 
     def show_codes(self, codes: tuple[str, ...], caption: str) -> None:
         """Show the 全部 queue limited to exactly these clues, said by a removable chip."""
@@ -608,6 +633,7 @@ class MainWindow(QMainWindow):
             self.accountability_action,
             self.assessment_action,
             self.verification_action,
+            self.dashboard_action,
             self.clue_suggestion_action,
             self.settings_action,
             self.help_action,

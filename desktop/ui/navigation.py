@@ -68,6 +68,7 @@ class EntryKind(Enum):
     RED_WARNINGS = "red_warnings"
     ASSESSMENT = "assessment"
     VERIFICATION = "verification"
+    DASHBOARD = "dashboard"
     SYNC_PROBLEMS = "sync_problems"
 
 
@@ -91,6 +92,7 @@ RED_WARNINGS = Entry(EntryKind.RED_WARNINGS)
 ASSESSMENT = Entry(EntryKind.ASSESSMENT)
 VERIFICATION = Entry(EntryKind.VERIFICATION)
 """每周核查 (a dispatching office's weekly verification)."""
+DASHBOARD = Entry(EntryKind.DASHBOARD)
 COMMISSION_ENTRIES = (RED_WARNINGS, SUGGESTIONS, ACCOUNTABILITY, ASSESSMENT)
 """The commission's own section (纪委监委): 红色预警, 建议与督办, 问责记录, 单位考核."""
 
@@ -99,8 +101,8 @@ def entries_for(viewer: Viewer, *, commission: bool = False) -> list[Entry]:
     """The navigation entries a unit sees, under headings: a commission user's own section
     (纪委监委) first; its open work (待分办 only for dispatching units, 待审签 only for the units
     that handle clues and sign their reports off), warnings, notices, penalty cases and the
-    commissions' records (and 单位考核 for a dispatching office), then the closed and all clues
-    to look things up."""
+    commissions' records (and 单位考核 for a dispatching office), then the statistics dashboard
+    and the closed and all clues to look things up."""
     unit = viewer.unit
     queues = [
         q
@@ -125,6 +127,7 @@ def entries_for(viewer: Viewer, *, commission: bool = False) -> list[Entry]:
         *office,
         *verification,
         Entry(EntryKind.GROUP, heading="lookup"),
+        DASHBOARD,
         *(Entry(EntryKind.QUEUE, q) for q in LOOKUP_QUEUES),
         SYNC_PROBLEMS,
     ]
@@ -189,6 +192,8 @@ class NavigationModel(QAbstractListModel):
             return self.tr("单位考核")
         if entry.kind is EntryKind.VERIFICATION:
             return self.tr("每周核查")
+        if entry.kind is EntryKind.DASHBOARD:
+            return self.tr("统计看板")
         assert entry.queue is not None
         return label(entry.queue)
 
@@ -312,6 +317,8 @@ class NavigationPanel(QWidget):
     """The user chose 单位考核."""
     verification_selected = Signal()
     """The user chose 每周核查."""
+    dashboard_selected = Signal()
+    """The user chose 统计看板."""
     counts_updated = Signal()
     """The counts beside the queues were queried again."""
 
@@ -392,6 +399,10 @@ class NavigationPanel(QWidget):
         """Select 每周核查 as if the user clicked it (False: not offered to the user)."""
         return self._select(VERIFICATION)
 
+    def select_dashboard(self) -> bool:
+        """Select 统计看板 as if the user clicked it (False: not offered to the user)."""
+        return self._select(DASHBOARD)
+
     def refresh_suggestion_count(self) -> None:
         """Count the suggestions waiting for the user's unit (a small local query)."""
         self.model.set_suggestion_count(waiting_suggestions(self.workspace))
@@ -462,5 +473,7 @@ class NavigationPanel(QWidget):
             self.assessment_selected.emit()
         elif entry.kind is EntryKind.VERIFICATION:
             self.verification_selected.emit()
+        elif entry.kind is EntryKind.DASHBOARD:
+            self.dashboard_selected.emit()
         elif entry.queue is not None:
             self.queue_selected.emit(entry.queue)

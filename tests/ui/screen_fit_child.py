@@ -323,6 +323,7 @@ def check_account(
         findings += check_cases(window, workspace, codes["case"])
     if username == "haizhou":
         findings += check_verification(window, workspace)
+        findings += check_dashboard(window)
     window.close()
     settle()
     return findings
@@ -405,6 +406,15 @@ def check_verification(window: MainWindow, workspace: Workspace) -> list[Finding
     open_dialog(findings, view.open_record_form(), "verification record form")
     open_dialog(findings, view.edit_plan(), "verification plan dialog")
     return findings
+
+
+def check_dashboard(window: MainWindow) -> list[Finding]:
+    """The statistics dashboard (统计看板) in the window, its figures computed and painted."""
+    view = window.open_dashboard()
+    wait(lambda: view.painted, 120)
+    finding = check_window(window, "dashboard", view)
+    finding["problems"] += cut_header_sections(view.table.horizontalHeader())
+    return [finding]
 
 
 CASE_STATES: dict[int, CaseStates] = {}

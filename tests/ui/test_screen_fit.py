@@ -49,6 +49,7 @@ CHECKED = {
     "verification view",
     "verification record form",
     "verification plan dialog",
+    "dashboard",
 }
 """Windows every run must have opened (the action forms an account may take are added)."""
 

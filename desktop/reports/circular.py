@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.lib.colors import Color, black
 from reportlab.lib.units import mm
@@ -120,7 +120,7 @@ def figures_table(data: CircularData) -> CircularTable:
     columns = (
         Column("序号", 8),
         Column(_word(data.level), 0),
-        *(Column(header, 13) for _, header in FIGURE_COLUMNS),
+        *(Column(header, 12) for _, header in FIGURE_COLUMNS),
     )
     shares = {i + 2 for i, (key, _) in enumerate(FIGURE_COLUMNS) if key in RATE_KEYS}
     texts, cells = [], []
@@ -366,7 +366,7 @@ class Section:
 def circular_sections(data: CircularData) -> tuple[Section, ...]:
     """The sections of the body, numbered 一、二、…."""
     figures, ranking, red, overdue, verification, cases = circular_tables(data)
-    verified = (
+    verified: tuple[tuple[Block, ...], tuple[CircularTable, ...]] = (
         (Block("body", "本月对已办结线索开展每周核查，各单位核查结果见表5。"),),
         (verification,),
     )
@@ -533,7 +533,7 @@ def table_flowable(table: CircularTable, fonts: FontSet) -> Table:
             ]
         )
     flowable = Table(rows, colWidths=widths, repeatRows=1, hAlign="CENTER")
-    commands: list[tuple[object, ...]] = [
+    commands: list[Any] = [
         ("FONTNAME", (0, 0), (-1, 0), fonts.font_names(head.role)[0]),
         ("FONTNAME", (0, 1), (-1, -1), fonts.font_names(cell.role)[0]),
         ("FONTSIZE", (0, 0), (-1, -1), cell.size),

@@ -501,5 +501,18 @@ def office_codes(store: Store) -> list[tuple[str, str]]:
                 Unit.kind.in_([k.value for k in DISPATCHING_KINDS])
             )
         ).all()
-    rows.sort(key=lambda r: (r.kind != UnitKind.CITY_OFFICE.value, r.code))
-    return [(r.code, r.name) for r in rows]
+    ordered = sorted(rows, key=lambda r: (r.kind != UnitKind.CITY_OFFICE.value, r.code))
+    return [(r.code, r.name) for r in ordered]
+
+
+def verification_source() -> VerificationSource | None:
+    """The weekly verification's tallies (`desktop.store.verification.verification_tally`)
+    when this build has them; None otherwise (the circular then says 本月未开展核查)."""
+    import importlib
+
+    try:
+        module = importlib.import_module("desktop.store.verification")
+    except ImportError:
+        return None
+    source = getattr(module, "verification_tally", None)
+    return source if callable(source) else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -101,7 +101,8 @@ def scopes_for(workspace: Workspace) -> list[Scope]:
         key=lambda u: u.code,
     )
     if unit.county_code is None:
-        return [Scope(None, "全市（各县区）"), *(Scope(u.code, _area(u.name)) for u in counties)]
+        city = QCoreApplication.translate("CircularDialog", "全市（各县区）")
+        return [Scope(None, city), *(Scope(u.code, _area(u.name)) for u in counties)]
     return [Scope(u.code, _area(u.name)) for u in counties if u.code == unit.county_code]
 
 

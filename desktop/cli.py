@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.case_cli import add_case_parser
+from desktop.circular_cli import add_circular_parser
 from desktop.domain.codes import Category, Channel, Status, UnitKind
 from desktop.domain.deadlines import WARNING_LABELS, countdown, warning_bounds
 from desktop.domain.timeutil import china_now
@@ -335,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_warnings_parser(commands)
     add_import_parser(commands)
     add_stats_parser(commands)
+    add_circular_parser(commands)
     return parser
 
 

@@ -197,3 +197,29 @@ def test_dashboard_benchmark_runs_on_a_small_store(
     floor = sum(m["floor_ms"] for m in measures)
     assert ours <= RATIO_LIMIT * floor, (ours, floor, report.out)
     assert "first paint, cold" in report.out
+
+
+def test_circular_benchmark_runs_on_a_small_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import circular_bench
+
+    out = tmp_path / "circular.json"
+    status = circular_bench.main(["--clues", "3000", "--repeat", "2", "--json", str(out)])
+    report = capsys.readouterr()
+    assert status in (0, 1), report.out + report.err
+    result = _read(out)
+    figures, measures = result["figures"], result["measures"]
+    assert figures["clues"] == 3000
+    for key in ("city", "county"):
+        for part in ("data_ms", "pdf_ms", "xlsx_ms", "pdf_bytes", "xlsx_bytes", "received"):
+            assert _sane(figures[f"{key}_{part}"]), (key, part, figures)
+    assert [m["name"] for m in measures] == [
+        "city circular (9 counties)",
+        "county circular (海州区)",
+    ]
+    for measure in measures:
+        assert _sane(measure["ours_ms"]) and _sane(measure["floor_ms"]), measure
+        assert measure["name"] in report.out
+        assert measure["ours_ms"] <= RATIO_LIMIT * measure["floor_ms"], (measure, report.out)
+    assert measures[0]["rows"] >= 9

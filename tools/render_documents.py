@@ -8,8 +8,9 @@ prints each through the same command as `cluedesk notice` / `cluedesk case` with
 fonts (the same on every machine), and renders every page at 60 dpi in 16 grey levels. The
 纪律检查建议书 is built from the demo's overdue clues of one township and its county's
 commission (the suggestion records come later) and printed with `render_suggestion`. The
-week's verification report (每周核查) is 海州区's latest fully verified week with a failure.
-`--only NAME` renders one of them.
+week's verification report (每周核查) is 海州区's latest fully verified week with a failure. The
+monthly circulars (月度通报) of the city and of 海州区 for October are printed through
+`cluedesk circular`. `--only NAME` renders one of them (`--only circulars`: both circulars).
 Needs `pdftoppm` (poppler-utils).
 """
 
@@ -245,6 +246,43 @@ def render(out: Path, clues: int, only: str | None = None) -> list[Path]:
     return written
 
 
+CIRCULARS: dict[str, list[str]] = {
+    "circular-city": [
+        "--number",
+        "连攻坚通〔2026〕11号",
+        "--praise",
+        "320722:线索签收及时，办结率和回访满意率位居全市前列",
+        "--criticise",
+        "320723:三级预警线索较多，整改推进迟缓",
+    ],
+    "circular-county": ["--county", HAIZHOU, "--number", "海攻坚通〔2026〕9号"],
+}
+"""The circulars rendered: the city's and 海州区's of October, numbered, with praise and
+criticism."""
+
+
+def render_circulars(out: Path, clues: int) -> list[Path]:
+    """Print the city's and a county's monthly circular from a fresh demo store."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="cluedesk-render-") as temp:
+        folder = Path(temp) / "store"
+        store = open_store(folder)
+        try:
+            load_demo(store, clues, seed=1, now=NOW)
+        finally:
+            store.close()
+        for name, extra in CIRCULARS.items():
+            pdf = Path(temp) / f"{name}.pdf"
+            argv = ["circular", "--month", "2026-10", "--data-dir", str(folder)]
+            argv += ["--out", str(pdf), "--date", "2026-11-04", "--at", NOW.isoformat(), *extra]
+            status = cluedesk(argv)
+            if status != 0:
+                raise SystemExit(f"circular {name} 失败（退出码 {status}）")
+            written += _render_pages(pdf, out, name)
+    return written
+
+
 def _grey(path: Path) -> None:
     """Reduce a render to 16 grey levels (they stay sharp and small)."""
     with Image.open(path) as image:
@@ -257,12 +295,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path("docs/notices"))
     parser.add_argument("--clues", type=int, default=3000)
-    parser.add_argument("--only", help="只生成这一种文书（如 verification_report）")
+    parser.add_argument("--only", help="只生成这一种文书（如 verification_report、circulars）")
     args = parser.parse_args(argv)
     if shutil.which("pdftoppm") is None:
         print("需要 pdftoppm（poppler-utils）", file=sys.stderr)
         return 2
-    for page in render(args.out, args.clues, args.only):
+    pages = [] if args.only == "circulars" else render(args.out, args.clues, args.only)
+    if args.only in (None, "circulars"):
+        pages += render_circulars(args.out, args.clues)
+    for page in pages:
         print(page)
     return 0
 

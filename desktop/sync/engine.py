@@ -27,10 +27,12 @@ from desktop.domain.timeutil import china_now, to_china
 from desktop.store.database import Store
 from desktop.store.number_blocks import (
     BLOCK_SIZE,
+    CIRCULAR_SERIES,
     LOW_STOCK,
     NOTICE_SERIES,
     SERIES,
     files_cases,
+    issues_circulars,
     issues_notices,
     number_stock,
     save_number_block,
@@ -247,10 +249,15 @@ class SyncRun:
         summary and does not stop the run (numbers are asked for again next time).
         """
         user = meta.user
-        if not issues_notices(self.store, user.unit_code, user.role):
+        if issues_circulars(self.store, user.unit_code, user.role):
+            wanted: tuple[str, ...] = (CIRCULAR_SERIES,)  # a tackling office's 月度通报
+        elif not issues_notices(self.store, user.unit_code, user.role):
             return
+        elif files_cases(self.store, user.unit_code, user.role):
+            wanted = tuple(s for s in SERIES if s != CIRCULAR_SERIES)
+        else:
+            wanted = (NOTICE_SERIES,)
         year = to_china(meta.server_time).year
-        wanted = SERIES if files_cases(self.store, user.unit_code, user.role) else (NOTICE_SERIES,)
         low = [s for s in wanted if number_stock(self.store, user.unit_code, year, s) < LOW_STOCK]
         for done, series in enumerate(low):
             self._report("numbers", done, len(low))

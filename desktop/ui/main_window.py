@@ -28,6 +28,7 @@ from desktop.ui.actions import ACTION_SHORTCUTS
 from desktop.ui.assessment.suggestion_list import SuggestionListDialog
 from desktop.ui.assessment.view import AssessmentView
 from desktop.ui.cases.case_list import CasesView
+from desktop.ui.circular import CIRCULAR_KEY, CircularDialog, may_compose
 from desktop.ui.clue_detail import ClueDetailPanel
 from desktop.ui.dashboard.view import DashboardView
 from desktop.ui.filter_bar import FilterBar
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.dashboard_view: DashboardView | None = None
         self.wide_views: set[QWidget] = set()
         """Views of the centre that need the width: no clue is shown beside them."""
+        self.circular_dialog: CircularDialog | None = None
         self.filter_bar = FilterBar(workspace)
         self.queue_view = QueueView(workspace)
         self.detail = ClueDetailPanel(workspace)
@@ -234,6 +236,12 @@ class MainWindow(QMainWindow):
         view.addAction(self.dashboard_action)
         self._build_supervision_menu(view, work)
         self._build_verification_menu(view)
+        self.circular_action = self._action(
+            self.tr("月度通报…"), CIRCULAR_KEY, self.open_circular
+        )  # for the tackling offices and the commissions
+        self.circular_action.setVisible(may_compose(self.workspace))
+        self.circular_action.setEnabled(may_compose(self.workspace))
+        view.addAction(self.circular_action)
         sync_menu = bar.addMenu(self.tr("同步(&S)"))
         self.sync_action = self._action(self.tr("立即同步"), SYNC_KEY, self.sync.sync_now)
         sync_menu.addAction(self.sync_action)
@@ -399,6 +407,16 @@ class MainWindow(QMainWindow):
     def _centre_changed(self, _index: int) -> None:
         """Hide the clue beside a view that needs the width, show it beside the others."""
         self.detail_scroll.setVisible(self.centre.currentWidget() not in self.wide_views)
+
+    def open_circular(self) -> CircularDialog | None:
+        """Compose the monthly circular (月度通报) of the user's office or commission."""
+        if not may_compose(self.workspace):
+            return None
+        dialog = CircularDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.circular_dialog = dialog
+        return dialog
 
     def show_codes(self, codes: tuple[str, ...], caption: str) -> None:
         """Show the 全部 queue limited to exactly these clues, said by a removable chip."""

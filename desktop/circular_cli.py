@@ -114,7 +114,6 @@ def _run(args: argparse.Namespace) -> int:
     from desktop.store.circular import (
         circular_data,
         take_circular_number,
-        verification_source,
     )
     from desktop.store.database import open_store
 
@@ -138,7 +137,6 @@ def _run(args: argparse.Namespace) -> int:
                 month,
                 now,
                 county=(args.county or "").strip() or None,
-                verification=verification_source(),
                 namings=namings,
             )
         except LookupError as exc:

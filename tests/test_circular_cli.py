@@ -77,7 +77,16 @@ def test_a_county_circular_as_a_draft(data_dir: Path, tmp_path: Path) -> None:
     text = _text(pdf)
     assert "海州区污染防治攻坚办" in text and "（草稿，未编号）" in text
     assert "关于2026年10月海州区污染防治线索办理情况的通报" in text
-    assert "本月未开展核查" in text
+    store = open_store(data_dir)
+    try:
+        data = circular_data(store, Month(2026, 10), NOW, county="320706")
+    finally:
+        store.close()
+    verified = [r for r in data.rows if r.verification is not None and r.verification.drawn]
+    assert verified  # the demo's office verified October's closed clues every week
+    assert "每周核查情况" in text and "本月未开展核查" not in text
+    for row in verified:
+        assert row.name in text
 
 
 @pytest.mark.parametrize(

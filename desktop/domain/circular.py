@@ -94,38 +94,6 @@ def parse_month(text: str) -> Month:
 
 
 @dataclass(frozen=True)
-class VerificationTally:
-    """The weekly verification (每周核查) of a row's clues in the month: how many were drawn,
-    found 合格, 处置流程不规范 or 整改不到位, and how many wait for a result."""
-
-    drawn: int = 0
-    passed: int = 0
-    irregular: int = 0
-    incomplete: int = 0
-    pending: int = 0
-
-    @property
-    def failed(self) -> int:
-        """The clues found wanting (不规范 or 不到位)."""
-        return self.irregular + self.incomplete
-
-    @property
-    def pass_rate(self) -> float | None:
-        """合格率: passed among those with a result (None when none has one yet)."""
-        judged = self.passed + self.failed
-        return self.passed / judged if judged else None
-
-
-def tally_of(value: object) -> VerificationTally:
-    """A `VerificationTally` from any object with the same five counts (the verification
-    module's own tally, say)."""
-    if isinstance(value, VerificationTally):
-        return value
-    names = ("drawn", "passed", "irregular", "incomplete", "pending")
-    return VerificationTally(*(int(getattr(value, name, 0) or 0) for name in names))
-
-
-@dataclass(frozen=True)
 class Naming:
     """A unit the circular names for praise or criticism, with an optional sentence."""
 

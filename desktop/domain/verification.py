@@ -385,10 +385,22 @@ def clue_action_of(
 
 @dataclass(frozen=True)
 class VerificationTally:
-    """A unit's verification figures in a period (for the circular)."""
+    """The weekly verification (每周核查) of a unit's clues in a period: how many were drawn,
+    found 合格, 处置流程不规范 or 整改不到位, and how many wait for a result."""
 
     drawn: int = 0
     passed: int = 0
     irregular: int = 0
     incomplete: int = 0
     pending: int = 0
+
+    @property
+    def failed(self) -> int:
+        """The clues found wanting (不规范 or 不到位)."""
+        return self.irregular + self.incomplete
+
+    @property
+    def pass_rate(self) -> float | None:
+        """合格率: passed among those with a result (None when none has one yet)."""
+        judged = self.passed + self.failed
+        return self.passed / judged if judged else None

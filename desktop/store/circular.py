@@ -16,10 +16,9 @@ docs/circular.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 
@@ -32,11 +31,9 @@ from desktop.domain.circular import (
     Naming,
     Namings,
     RankedRow,
-    VerificationTally,
     circular_prefix,
     circular_title,
     rank_rows,
-    tally_of,
 )
 from desktop.domain.codes import DISPATCHING_KINDS, UnitKind
 from desktop.domain.notice_numbers import format_number, load_number_prefixes
@@ -44,6 +41,7 @@ from desktop.domain.stages import Stage
 from desktop.domain.statistics import Grouping
 from desktop.domain.timeutil import to_china
 from desktop.domain.units import UnitDirectory, UnitInfo, city_office
+from desktop.domain.verification import VerificationTally
 from desktop.store.assessment import suggestions_due
 from desktop.store.clue_rows import load_directory, load_rules
 from desktop.store.database import Store
@@ -51,6 +49,7 @@ from desktop.store.models import Clue, Unit
 from desktop.store.models import WarningEpisode as EpisodeRow
 from desktop.store.number_blocks import take_number
 from desktop.store.statistics import Figures, compute_statistics
+from desktop.store.verification import verification_tally
 from desktop.store.warnings import day_bounds
 
 __all__ = [
@@ -58,19 +57,11 @@ __all__ = [
     "CircularData",
     "CircularRow",
     "ListedWarning",
-    "VerificationSource",
     "circular_data",
     "circular_issuer",
     "next_circular_number",
     "take_circular_number",
 ]
-
-VerificationSource = (
-    Callable[[Store, Period, Collection[str] | None], Mapping[str, Any]] | Mapping[str, Any]
-)
-"""The weekly verification of the month: a mapping unit code → tally (drawn, passed,
-irregular, incomplete, pending), or a callable (store, period, unit codes) giving one —
-`desktop.store.verification.verification_tally`."""
 
 ASSESSMENT_COUNTS: Mapping[str, str] = {
     "received": "received",
@@ -297,18 +288,10 @@ def _ranked(
     )
 
 
-def _verification(
-    store: Store, period: Period, source: VerificationSource | None, codes: Collection[str]
-) -> Mapping[str, Any]:
-    if source is None:
-        return {}
-    if callable(source):
-        return source(store, period, codes)
-    return source
-
-
-def _row_tally(tallies: Mapping[str, Any], units: Sequence[str]) -> VerificationTally | None:
-    found = [tally_of(tallies[u]) for u in units if u in tallies]
+def _row_tally(
+    tallies: Mapping[str, VerificationTally], units: Sequence[str]
+) -> VerificationTally | None:
+    found = [tallies[u] for u in units if u in tallies]
     if not found:
         return None
     return VerificationTally(
@@ -363,7 +346,7 @@ def circular_data(
     now: datetime,
     *,
     county: str | None = None,
-    verification: VerificationSource | None = None,
+    verification: Mapping[str, VerificationTally] | None = None,
     namings: Sequence[Naming] = (),
 ) -> CircularData:
     """The circular of `month` seen at `now`: the city's (`county` None: a row per county,
@@ -384,7 +367,7 @@ def circular_data(
     groups = {g.key: g.figures for g in stats.groups}
     suggestions = _suggestions_due(store, period, now)
     every = sorted({code for _, units in rows_units for code in units})
-    tallies = _verification(store, period, verification, every)
+    tallies = verification_tally(store, period, every) if verification is None else verification
     ranked: dict[str, RankedRow] = {}
     made: dict[str, CircularRow] = {}
     for unit, units in rows_units:
@@ -503,16 +486,3 @@ def office_codes(store: Store) -> list[tuple[str, str]]:
         ).all()
     ordered = sorted(rows, key=lambda r: (r.kind != UnitKind.CITY_OFFICE.value, r.code))
     return [(r.code, r.name) for r in ordered]
-
-
-def verification_source() -> VerificationSource | None:
-    """The weekly verification's tallies (`desktop.store.verification.verification_tally`)
-    when this build has them; None otherwise (the circular then says 本月未开展核查)."""
-    import importlib
-
-    try:
-        module = importlib.import_module("desktop.store.verification")
-    except ImportError:
-        return None
-    source = getattr(module, "verification_tally", None)
-    return source if callable(source) else None

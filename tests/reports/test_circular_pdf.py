@@ -17,8 +17,9 @@ from openpyxl import load_workbook
 from sqlalchemy import text
 
 from desktop.domain.assessment_weights import COMPONENTS
-from desktop.domain.circular import Mention, Month, Naming, VerificationTally
+from desktop.domain.circular import Mention, Month, Naming
 from desktop.domain.statistics import Grouping
+from desktop.domain.verification import VerificationTally
 from desktop.reports.circular import (
     NO_VERIFICATION,
     render_circular,
@@ -102,6 +103,7 @@ def city(demo: Store, tmp_path_factory: pytest.TempPathFactory) -> tuple[Circula
         demo,
         OCTOBER,
         NOW,
+        verification={},  # as if no office had verified this month
         namings=[
             Naming("320722", Mention.PRAISE, "办结率高、群众满意"),
             Naming("320723", Mention.CRITICISM, "三级预警多，整改迟缓"),
@@ -290,7 +292,7 @@ def test_the_pdf_is_the_official_format_with_embedded_fonts(
         "七、工作要求",
     ):
         assert heading in whole
-    assert f"{NO_VERIFICATION}。" in whole  # no verification source: none this month
+    assert f"{NO_VERIFICATION}。" in whole  # no tally: none this month
     assert "东海县。办结率高、群众满意。" in whole and "灌云县。三级预警多，整改迟缓。" in whole
     assert "2026年11月3日" in whole and "数据截至" in whole
 

@@ -48,7 +48,6 @@ from desktop.store.circular import (
     circular_data,
     next_circular_number,
     take_circular_number,
-    verification_source,
 )
 from desktop.store.clue_rows import load_directory
 from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
@@ -230,9 +229,7 @@ class CircularDialog(QDialog):
         now = self.workspace.now()
 
         def work(_task: Task[CircularData]) -> CircularData:
-            return circular_data(
-                store, month, now, county=county, verification=verification_source()
-            )
+            return circular_data(store, month, now, county=county)
 
         run_task(
             work,

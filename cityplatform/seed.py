@@ -47,6 +47,7 @@ from cityplatform.numbers import notice_counter, number_counter
 from cityplatform.security import DEFAULT_HASHER
 from cityplatform.state import CHANGE_SEQ, set_counter_at_least
 from cityplatform.supervision_records import SUPERVISION_KINDS
+from cityplatform.warning_record import episode_row
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
 from desktop.demo.supervision import RedWarning, red_warnings
 from desktop.domain.calendar import default_calendar
@@ -115,6 +116,17 @@ CLUE_FIELDS = (
 ASSISTING_FIELDS = ("clue_id", "unit_code", "position")
 CLUE_ATTACHMENT_FIELDS = ("clue_id", "sha256", "name", "added_at", "added_by")
 INTAKE_FIELDS = ("channel", "external_id", "clue_id", "created_at")
+WARNING_FIELDS = (
+    "clue_id",
+    "stage",
+    "level",
+    "deadline",
+    "reached_at",
+    "cleared_at",
+    "cleared_by",
+    "unit_code",
+    "county_code",
+)
 NOTICE_FIELDS = (
     "notice_id",
     "clue_id",
@@ -206,6 +218,8 @@ class Batch:
     """Each cited file's first citation: when and by whom."""
     reds: list[RedWarning] = field(default_factory=list)
     """The level-3 warnings of the batch's clues, for the commissions' records."""
+    warnings: list[tuple[Any, ...]] = field(default_factory=list)
+    """The warning record of the batch's clues over their whole history."""
 
 
 def event_action_id(index: int, position: int) -> str:
@@ -256,6 +270,9 @@ def batch_rows(items: list[DemoClue], first: int, sqlite: bool) -> Batch:
         _notice_rows(batch, item, index, sqlite)
         _case_rows(batch, item, index, sqlite)
         batch.reds.extend(red_warnings(state, item.warnings))
+        for episode, unit in item.warnings:
+            row = episode_row(index, episode, unit, state.county_code)
+            batch.warnings.append(stored_row([row[f] for f in WARNING_FIELDS], sqlite))
         for position, unit in enumerate(state.assisting_units):
             batch.assisting.append((index, unit, position))
         for position, event in enumerate(item.events):
@@ -548,6 +565,7 @@ def _load_batches(
             prepared=True,
         )
         bulk_insert(connection, "intake_refs", INTAKE_FIELDS, batch.intake, prepared=True)
+        bulk_insert(connection, "warning_episodes", WARNING_FIELDS, batch.warnings, prepared=True)
         bulk_insert(connection, "notices", NOTICE_FIELDS, batch.notices, prepared=True)
         bulk_insert(
             connection, "notice_events", NOTICE_EVENT_FIELDS, batch.notice_events, prepared=True

@@ -271,8 +271,8 @@ def batch_rows(items: list[DemoClue], first: int, sqlite: bool) -> Batch:
         _case_rows(batch, item, index, sqlite)
         batch.reds.extend(red_warnings(state, item.warnings))
         for episode, unit in item.warnings:
-            row = episode_row(index, episode, unit, state.county_code)
-            batch.warnings.append(stored_row([row[f] for f in WARNING_FIELDS], sqlite))
+            columns = episode_row(index, episode, unit, state.county_code)
+            batch.warnings.append(stored_row([columns[f] for f in WARNING_FIELDS], sqlite))
         for position, unit in enumerate(state.assisting_units):
             batch.assisting.append((index, unit, position))
         for position, event in enumerate(item.events):

@@ -272,7 +272,7 @@ def test_the_migration_makes_every_client_pull_again_under_the_new_masking(
     config = alembic_config()
     with platform_db.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "-1")
+        command.downgrade(config, "0009")  # back to before 0010_reporter_reveals
     assert upgrade_if_needed(platform_db.engine)
     response = api.client.get("/api/v1/pull", params={"cursor": cursor}, headers=commission.headers)
     assert response.status_code == 410, response.text

@@ -57,6 +57,8 @@ class ClueRowMenu(QObject):
         code = detail.code if detail is not None else ""
         copy.setEnabled(bool(code))
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(code))
+        menu.addSeparator()
+        menu.addActions(self.queue.exporter.actions())
         return menu
 
     def popup(self, where: QPoint) -> QMenu:

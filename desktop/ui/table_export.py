@@ -165,6 +165,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TableExport", text)
 
 
+replace_file: Callable[[str, Path], None] = os.replace
+"""Puts a written file in place; on Windows it fails while Excel holds the target open."""
+
+
 def write_file(path: Path, sheets: Sequence[Sheet]) -> None:
     """Write a workbook next to `path`, then put it in place: a file open in Excel is left
     as it was (the move fails), never half written."""
@@ -172,7 +176,7 @@ def write_file(path: Path, sheets: Sequence[Sheet]) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             write_workbook(out, sheets)
-        os.replace(temp, path)
+        replace_file(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -250,7 +250,7 @@ def plan_layout(table: TableList, fonts: FontSet) -> Layout:
 # -- the document ---------------------------------------------------------------------------
 
 
-def _footer_canvas(fonts: FontSet, title: str) -> type[Canvas]:
+def _footer_canvas(fonts: FontSet, title: str, pagesize: tuple[float, float]) -> type[Canvas]:
     """A canvas that holds its pages back until the end, to print 第 x 页 共 y 页 on each."""
 
     class ListCanvas(Canvas):
@@ -260,7 +260,7 @@ def _footer_canvas(fonts: FontSet, title: str) -> type[Canvas]:
 
         def showPage(self) -> None:  # noqa: N802 - reportlab API
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self._pages)
@@ -271,7 +271,7 @@ def _footer_canvas(fonts: FontSet, title: str) -> type[Canvas]:
             Canvas.save(self)
 
         def _text(self, text: str, style: TextStyle, y: float) -> None:
-            width, height = self._pagesize
+            width = pagesize[0]
             advance = sum(fonts.advance(c, style.role, style.size) for c in text)
             room = width - 2 * MARGIN
             line = SetLine(text, advance, 0.0, True)
@@ -283,7 +283,7 @@ def _footer_canvas(fonts: FontSet, title: str) -> type[Canvas]:
             self.setFillColor(_GREY)
             self._text(f"第 {number} 页 共 {total} 页", FOOT_STYLE, FOOT / 2)
             if number > 1:
-                self._text(title, RUNNING_STYLE, self._pagesize[1] - MARGIN / 2 - 3)
+                self._text(title, RUNNING_STYLE, pagesize[1] - MARGIN / 2 - 3)
             self.restoreState()
 
     return ListCanvas
@@ -299,7 +299,7 @@ def list_story(table: TableList, fonts: FontSet, layout: Layout) -> list[Flowabl
     for line in table.info_lines():
         story.append(TextBlock(line, INFO_STYLE, fonts))
     story.append(Spacer(1, 4))
-    header = [_cell(h, HEAD_STYLE, fonts) for h in table.headers]
+    header: list[Flowable] = [_cell(h, HEAD_STYLE, fonts) for h in table.headers]
     styles = [NUMBER_STYLE if n else CELL_STYLE for n in layout.numeric]
     data: list[list[Flowable]] = [header]
     columns = len(table.headers)
@@ -372,7 +372,10 @@ def render_table_list(
             page_done(canv.getPageNumber())
 
     doc.addPageTemplates([PageTemplate("list", frames=[frame], onPage=on_page)])
-    doc.build(list_story(table, fonts, layout), canvasmaker=_footer_canvas(fonts, table.title))
+    doc.build(
+        list_story(table, fonts, layout),
+        canvasmaker=_footer_canvas(fonts, table.title, layout.pagesize),
+    )
     data = buffer.getvalue()
     if isinstance(target, str | Path):
         Path(target).write_bytes(data)

@@ -71,6 +71,9 @@ PROGRESS_DELAY_MS = 400
 """A progress dialog shows only when an export takes longer than this."""
 EXPORTER_PROPERTY = "cluedeskTableExporter"
 
+_ALIVE: dict[int, TableExporter] = {}
+"""Every exporter whose view lives (the view's destruction lets its exporter go)."""
+
 Rows = tuple[list[list[CellValue]], list[list[str]]]
 """Typed values and shown texts of rows, in the view's order."""
 RowsFn = Callable[[Sequence[int], Task[Any] | None], Rows]
@@ -212,7 +215,12 @@ class TableExporter(QObject):
         scope: QWidget | None = None,
         context_menu: bool = True,
     ) -> None:
-        super().__init__(view)
+        # Not a child of the view: held by the view's owner (and `_ALIVE`) while the view lives.
+        # (As a QObject child of a FrozenColumnTable, PySide lost one of that table's slots.)
+        super().__init__(None)
+        key = id(self)
+        _ALIVE[key] = self
+        view.destroyed.connect(lambda _obj=None: _ALIVE.pop(key, None))
         self.view = view
         self.title_fn = title_fn
         self.workspace = workspace

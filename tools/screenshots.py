@@ -18,9 +18,9 @@ large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
     --only commission  makes only the city discipline commission's window: the unit
                     assessment, the red warnings and the queue with a clue open, at 1600x900,
                     and the assessment at 1024x768.
-    --only export   makes only the lists' Excel and print: the county's overdue clues (level
-                    3) with the row menu's 导出Excel… / 打印列表…, the printed list's preview,
-                    and its pages rendered at 60 dpi into docs/notices/ (overdue-list-N.png).
+    --only export   makes only the lists' Excel and print: the county's 预警 queue with the
+                    row menu's 导出Excel… / 打印列表…, the printed list's preview, and its
+                    pages rendered at 60 dpi into docs/notices/ (warning-list-N.png).
 """
 
 from __future__ import annotations
@@ -725,9 +725,10 @@ def shoot_commission(desk: Desk, out: Path) -> None:
 
 
 def shoot_export(desk: Desk, out: Path, pages: Path = Path("docs/notices")) -> None:
-    """The county's overdue clues (三级预警) as a list to hand out at a meeting: the queue with
-    the row menu (export-menu.png), the printed list in its preview (list-print-preview.png),
-    and its pages at 60 dpi (docs/notices/overdue-list-N.png)."""
+    """The county's clues at a warning level (预警: near or past their deadline) as a list to
+    hand out at a meeting: the queue with the row menu (export-menu.png), the printed list in
+    its preview (list-print-preview.png), and its pages at 60 dpi
+    (docs/notices/warning-list-N.png)."""
     import shutil
     import subprocess
 
@@ -735,10 +736,8 @@ def shoot_export(desk: Desk, out: Path, pages: Path = Path("docs/notices")) -> N
 
     window = desk.window
     window.navigation.select_queue(Queue.WARNINGS)
-    bar = window.filter_bar
-    bar.warning_boxes[3].setChecked(True)
     queue = window.queue_view
-    wait(lambda: queue.row_count() > 0)
+    wait(lambda: queue.row_count() > 0, 60)
     queue.select_clue(queue.model.clue_id(0))
     wait(lambda: window.detail.detail is not None and not window.detail.loading)
     grab(window, out / "export-queue.png")
@@ -757,13 +756,13 @@ def shoot_export(desk: Desk, out: Path, pages: Path = Path("docs/notices")) -> N
     grab(preview, out / "list-print-preview.png")
     assert preview.pdf is not None and shutil.which("pdftoppm"), "needs poppler-utils"
     pages.mkdir(parents=True, exist_ok=True)
-    for old in pages.glob("overdue-list-*.png"):
+    for old in pages.glob("warning-list-*.png"):
         old.unlink()
     subprocess.run(
-        ["pdftoppm", "-r", "60", "-png", str(preview.pdf), str(pages / "overdue-list")],
+        ["pdftoppm", "-r", "60", "-png", str(preview.pdf), str(pages / "warning-list")],
         check=True,
     )
-    print(f"wrote {pages}/overdue-list-*.png")
+    print(f"wrote {pages}/warning-list-*.png")
     preview.close()
     window.close()
     desk.store.close()

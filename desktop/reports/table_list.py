@@ -41,10 +41,13 @@ PAD = 3.0
 """A cell's padding on each side, in points."""
 MIN_WRAP_CHARS = 5
 """A column whose text wraps is at least this many characters wide."""
+SHORT_CHARS = 6
+"""A text up to this many characters is never wrapped (its column is at least as wide)."""
 WHOLE_CHARS = 24
 """A code or number up to this many characters is never broken (its column keeps its width)."""
-WIDE_SHARE = 8
-"""A column of long texts gets at most this many times the room of the narrowest column."""
+WIDE_SHARE = 0.4
+"""A column of long texts weighs at most this share of the page's width when the columns
+share what is left (the rest goes to the others)."""
 MEASURED_CHARS = 200
 """Only this much of a long text counts for its column's width (it wraps anyway)."""
 
@@ -180,13 +183,13 @@ def _numeric(values: Sequence[CellValue]) -> bool:
 def fit_widths(natural: Sequence[float], least: Sequence[float], room: float) -> list[float]:
     """Column widths filling `room`: every column its natural width when they all fit (the
     rest shared out by size). Else the columns that cannot wrap keep theirs and the others
-    share what is left by how much text they hold (a wide one up to WIDE_SHARE times a
-    narrow one), never below their least width; all scaled down when even that is too much."""
+    share what is left by how much text they hold (a long one weighing at most WIDE_SHARE of
+    the room), never below their least width; all scaled down when even that is too much."""
     total = sum(natural)
     if total <= room:
         extra = room - total
         return [w + extra * w / total for w in natural] if total else list(natural)
-    weight = [min(n, WIDE_SHARE * min(natural)) for n in natural]
+    weight = [min(n, WIDE_SHARE * room) for n in natural]
     assigned = {i: n for i, (n, m) in enumerate(zip(natural, least, strict=True)) if m >= n}
     while len(assigned) < len(natural):
         flexible = [i for i in range(len(natural)) if i not in assigned]
@@ -235,10 +238,13 @@ def plan_layout(table: TableList, fonts: FontSet) -> Layout:
         header = head(table.headers[c])
         width = max(content, header) + 2 * PAD + 1
         natural.append(width)
-        if _whole(values, shown):
-            least.append(max(content + 2 * PAD + 1, min(header, MIN_WRAP_CHARS * CELL_SIZE)))
-        else:
-            least.append(min(width, MIN_WRAP_CHARS * CELL_SIZE + 2 * PAD + 1))
+        if _whole(values, shown):  # codes whole; a time may go onto two lines at its space
+            pieces = max((cell(p) for t in shown for p in t.split()), default=0.0)
+            smallest = max(pieces, min(header, MIN_WRAP_CHARS * CELL_SIZE))
+        else:  # a short text (▲ 二级预警) stays on one line
+            short = max((cell(t) for t in shown if len(t) <= SHORT_CHARS), default=0.0)
+            smallest = max(short, MIN_WRAP_CHARS * CELL_SIZE)
+        least.append(min(width, smallest + 2 * PAD + 1))
         numeric.append(_numeric(values))
     portrait = A4
     room = portrait[0] - 2 * MARGIN

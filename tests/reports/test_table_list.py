@@ -112,8 +112,11 @@ def test_every_row_is_printed_once_in_order_with_its_cells(
     text = "\n".join(page_texts(path))
     codes = re.findall(r"LYG2026\d{6}", text)
     assert codes == [str(row[0]) for row in table.rows]
-    assert "2026-11-20 09:00" in text and "2026-11-17 08:56" in text  # times, China time
     flat = re.sub(r"\s+", "", text)
+    # times in China time (the date and the hour on two lines when the room is short)
+    first = text[text.index("LYG2026000000") - 200 : text.index("LYG2026000001")]
+    assert all(part in first for part in ("2026-11-20", "09:00", "2026-11-17"))
+    assert "08:56" in text  # the fifth row's time received
     assert "（第259件）" in flat  # the end of a wrapped text
 
 
@@ -141,7 +144,8 @@ def test_columns_fit_their_content_and_long_texts_share_the_rest(
     widths = plan_layout(table, fonts).widths
     code, summary, deadline = widths[0], widths[5], widths[6]
     assert code >= fonts.advance("L", "song", 9) * 13  # a code is never broken
-    assert deadline >= sum(fonts.advance(c, "song", 9) for c in "2026-11-20 09:00")
+    assert deadline >= sum(fonts.advance(c, "song", 9) for c in "2026-11-20")  # broken at its space
+    assert widths[2] >= sum(fonts.advance(c, "song", 9) for c in "■ 三级预警")  # a short text
     assert summary > widths[7]  # the long text gets more room than 12345热线
     # every column at least its own width when they fit; the rest shared by size
     assert fit_widths([10, 20], [10, 5], 60) == pytest.approx([20, 40])

@@ -35,21 +35,23 @@ PAGE_ROWS = 2000
 """Rows read from the store at a time (the progress moves on after each)."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def queue_title(workspace: Workspace, flt: QueueFilter, codes_caption: str = "") -> ExportTitle:
     """The queue's list title: 待签收线索清单（一般，新海街道，受理时间 … 至 …）."""
     queue = flt.queue
     if queue is Queue.ALL:
-        name, stem = _tr("线索清单"), _tr("线索")
+        name, stem = (
+            QCoreApplication.translate("QueueExport", "线索清单"),
+            QCoreApplication.translate("QueueExport", "线索"),
+        )
     else:
-        name = _tr("{0}线索清单").format(label(queue))
+        name = QCoreApplication.translate("QueueExport", "{0}线索清单").format(label(queue))
         stem = label(queue)
     phrases: list[str] = []
     if flt.codes is not None:
-        phrases.append(codes_caption or _tr("指定的 {0} 条线索").format(len(flt.codes)))
+        phrases.append(
+            codes_caption
+            or QCoreApplication.translate("QueueExport", "指定的 {0} 条线索").format(len(flt.codes))
+        )
     phrases += [label_of(Channel, c) for c in sorted(flt.channels)]
     phrases += [label_of(Category, c) for c in sorted(flt.categories)]
     phrases += [label_of(Priority, c) for c in sorted(flt.priorities)]
@@ -60,16 +62,23 @@ def queue_title(workspace: Workspace, flt: QueueFilter, codes_caption: str = "")
     levels = [level for level in sorted(flt.warning_levels)]
     if levels:
         phrases.append(
-            "、".join(
-                QueueModel.warning_text(lv).split(" ")[-1] if lv else _tr("无预警") for lv in levels
+            QCoreApplication.translate("QueueExport", "、").join(
+                QueueModel.warning_text(lv).split(" ")[-1]
+                if lv
+                else QCoreApplication.translate("QueueExport", "无预警")
+                for lv in levels
             )
         )
     if flt.received_from or flt.received_to:
         start = flt.received_from.isoformat() if flt.received_from else ""
         end = flt.received_to.isoformat() if flt.received_to else ""
-        phrases.append(_tr("受理时间 {0} 至 {1}").format(start, end))
+        phrases.append(
+            QCoreApplication.translate("QueueExport", "受理时间 {0} 至 {1}").format(start, end)
+        )
     if flt.text.strip():
-        phrases.append(_tr("搜索：{0}").format(flt.text.strip()))
+        phrases.append(
+            QCoreApplication.translate("QueueExport", "搜索：{0}").format(flt.text.strip())
+        )
     return ExportTitle(name, tuple(phrases), stem)
 
 

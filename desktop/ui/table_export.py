@@ -99,7 +99,12 @@ class ExportTitle:
     def text(self) -> str:
         """The title of the printed list and the sheet: 预警线索清单（三级预警，新海街道）."""
         shown = [f for f in self.filters if f]
-        return f"{self.name}（{'，'.join(shown)}）" if shown else self.name
+        if not shown:
+            return self.name
+        joined = QCoreApplication.translate("TableExport", "，").join(shown)
+        return QCoreApplication.translate("TableExport", "{name}（{filters}）").format(
+            name=self.name, filters=joined
+        )
 
     def file_name(self, day: date, suffix: str) -> str:
         """A default file name: 待签收_2026-12-05.xlsx."""
@@ -123,8 +128,11 @@ def filter_texts(
             check, first, last = control
             if check.isChecked():
                 phrases.append(
-                    f"{_plain(check.text())} {first.date().toString('yyyy-MM-dd')}"
-                    f" 至 {last.date().toString('yyyy-MM-dd')}"
+                    QCoreApplication.translate("TableExport", "{what} {start} 至 {end}").format(
+                        what=_plain(check.text()),
+                        start=first.date().toString("yyyy-MM-dd"),
+                        end=last.date().toString("yyyy-MM-dd"),
+                    )
                 )
         elif isinstance(control, QComboBox):
             if not control.isHidden() and control.currentIndex() > 0:
@@ -136,7 +144,8 @@ def filter_texts(
             typed = control.text().strip()
             if typed:
                 what = control.accessibleName() or control.placeholderText()
-                phrases.append(f"{what}：{typed}" if what else typed)
+                said = QCoreApplication.translate("TableExport", "{what}：{typed}")
+                phrases.append(said.format(what=what, typed=typed) if what else typed)
     return tuple(phrases)
 
 
@@ -146,26 +155,32 @@ def _plain(text: str) -> str:
 
 def save_error_text(path: Path, exc: BaseException) -> str:
     """What to tell the user when a file cannot be written: it names the file."""
-    tr = _tr
     name = path.name
     if isinstance(exc, PermissionError):
-        return tr(
+        return QCoreApplication.translate(
+            "TableExport",
             "文件“{0}”被占用或没有写入权限。如果它正在 Excel 或 WPS 中打开，请先关闭，"
-            "或另选一个文件名。"
+            "或另选一个文件名。",
         ).format(name)
     if isinstance(exc, IsADirectoryError):
-        return tr("“{0}”是一个文件夹，请另选文件名。").format(name)
+        return QCoreApplication.translate(
+            "TableExport", "“{0}”是一个文件夹，请另选文件名。"
+        ).format(name)
     if isinstance(exc, FileNotFoundError | NotADirectoryError):
-        return tr("无法保存“{0}”：所选的文件夹不存在。").format(name)
+        return QCoreApplication.translate(
+            "TableExport", "无法保存“{0}”：所选的文件夹不存在。"
+        ).format(name)
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return tr("磁盘空间不足，无法保存“{0}”。").format(name)
+        return QCoreApplication.translate("TableExport", "磁盘空间不足，无法保存“{0}”。").format(
+            name
+        )
     if isinstance(exc, OSError):
-        return tr("无法保存“{0}”：{1}").format(name, exc.strerror or exc.__class__.__name__)
-    return tr("无法保存“{0}”：{1}").format(name, str(exc) or exc.__class__.__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TableExport", text)
+        return QCoreApplication.translate("TableExport", "无法保存“{0}”：{1}").format(
+            name, exc.strerror or exc.__class__.__name__
+        )
+    return QCoreApplication.translate("TableExport", "无法保存“{0}”：{1}").format(
+        name, str(exc) or exc.__class__.__name__
+    )
 
 
 replace_file: Callable[[str, Path], None] = os.replace
@@ -294,7 +309,7 @@ class TableExporter(QObject):
         """The lines about the data under the list: its filter and when it was synced."""
         lines = []
         if title.filters:
-            lines.append(self.tr("筛选条件：{0}").format("；".join(title.filters)))
+            lines.append(self.tr("筛选条件：{0}").format(self.tr("；").join(title.filters)))
         lines.append(self.data_time())
         return lines
 

@@ -21,6 +21,7 @@ from cityplatform import (
     reference,
     reveal,
     supervision,
+    verification,
 )
 from cityplatform.config import DATA_DIR_ENV, DB_ENV, PlatformSettings, settings_from_env
 from cityplatform.context import Platform, platform_of
@@ -101,7 +102,18 @@ def create_app(
     )
     app.state.platform = platform
     install_error_handlers(app)
-    for module in (auth, reference, push, pull, supervision, attachments, numbers, intake, reveal):
+    for module in (
+        auth,
+        reference,
+        push,
+        pull,
+        supervision,
+        attachments,
+        numbers,
+        intake,
+        reveal,
+        verification,
+    ):
         app.include_router(module.router)
 
     @app.get(

@@ -660,3 +660,76 @@ Index(
     WarningEpisodeRow.reached_at,
 )
 Index("ix_warning_episodes_unit_reached", WarningEpisodeRow.unit_code, WarningEpisodeRow.reached_at)
+
+
+class VerificationBatch(Base):
+    """A week's sample drawn by a dispatching office (每周核查): plan and seed as drawn; `seq`
+    is the change that last touched the batch or one of its items."""
+
+    __tablename__ = "verification_batches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[str] = mapped_column(String(36), unique=True)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    office: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    week: Mapped[str] = mapped_column(String(10))
+    plan: Mapped[Any] = mapped_column(JSON)
+    seed: Mapped[int] = mapped_column(BigInteger)
+    drawn_by: Mapped[str] = mapped_column(String(64))
+    drawn_by_name: Mapped[str] = mapped_column(String(64), default="")
+    drawn_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    action_id: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class VerificationItem(Base):
+    """A clue drawn into a batch; `dropped` says why the platform left it out ('' kept)."""
+
+    __tablename__ = "verification_items"
+    __table_args__ = (UniqueConstraint("batch_id", "clue_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[str] = mapped_column(
+        ForeignKey("verification_batches.batch_id", ondelete="CASCADE")
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    clue_code: Mapped[str] = mapped_column(String(40), index=True)
+    unit_code: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(32))
+    closed_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    dropped: Mapped[str] = mapped_column(String(20), default="")
+
+
+class VerificationClaim(Base):
+    """A clue an office verifies in a week: the first batch to reach the platform keeps it."""
+
+    __tablename__ = "verification_claims"
+    __table_args__ = (UniqueConstraint("office", "week", "clue_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office: Mapped[str] = mapped_column(String(20))
+    week: Mapped[str] = mapped_column(String(10))
+    clue_code: Mapped[str] = mapped_column(String(40))
+    batch_id: Mapped[str] = mapped_column(
+        ForeignKey("verification_batches.batch_id", ondelete="CASCADE")
+    )
+
+
+class VerificationResultRow(Base):
+    """One round of verification of a drawn clue; `action_id` is the action that recorded it."""
+
+    __tablename__ = "verification_results"
+    __table_args__ = (UniqueConstraint("batch_id", "clue_code", "round"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[str] = mapped_column(
+        ForeignKey("verification_batches.batch_id", ondelete="CASCADE"), index=True
+    )
+    clue_code: Mapped[str] = mapped_column(String(40))
+    round: Mapped[int] = mapped_column(Integer)
+    verdict: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    attachments: Mapped[Any] = mapped_column(JSON)
+    verified_by: Mapped[str] = mapped_column(String(64))
+    verified_by_name: Mapped[str] = mapped_column(String(64), default="")
+    verified_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    action_id: Mapped[str] = mapped_column(String(64), unique=True)

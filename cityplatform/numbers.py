@@ -15,6 +15,7 @@ from cityplatform.errors import AUTHENTICATED_ERRORS, ApiError, error_responses,
 from cityplatform.jsonresp import wire_response
 from cityplatform.models import NumberBlock
 from cityplatform.state import bump_counter
+from desktop.domain.codes import Role
 from desktop.wire.reference import BlockOut, BlockRequest
 
 router = APIRouter(prefix="/api/v1", tags=["numbers"])
@@ -39,7 +40,8 @@ def notice_counter(unit_code: str, year: int) -> str:
 )
 def number_block(body: BlockRequest, request: Request, caller: CallerDep) -> Response:
     """Reserve `size` (≤ 50) numbers of a series for the caller's unit and `year`; blocks of a
-    series never overlap. Case and decision numbers only for a unit that files penalty cases."""
+    series never overlap. Case and decision numbers only for a unit that files penalty cases,
+    circular numbers (月度通报) only for a tackling office."""
     platform = platform_of(request)
     most = platform.settings.limits.number_block
     if body.device_id != caller.device_id:
@@ -53,7 +55,10 @@ def number_block(body: BlockRequest, request: Request, caller: CallerDep) -> Res
     if not 2000 <= body.year <= 2100:
         raise invalid("year 应在 2000 到 2100 之间", "year")
     now = platform.now()
-    if body.series != "notice":
+    if body.series == "circular":
+        if caller.role is not Role.DISPATCHER or not caller.unit.dispatches:
+            raise ApiError(403, "forbidden", "只有攻坚办发布月度通报，本单位不能申请通报编号")
+    elif body.series != "notice":
         with platform.db.read() as session:
             rules = platform.rulebook(session).rules
         if not rules.powers.may_file_case(caller.unit):

@@ -24,8 +24,10 @@ from cityplatform.push_context import PushContext
 from cityplatform.push_notices import NOTICE_KIND
 from cityplatform.push_records import apply_record_action
 from cityplatform.push_supervision import apply_supervision_action
+from cityplatform.push_verification import apply_verification_action
 from cityplatform.supervision_records import supervision_kind
 from desktop.domain.messages import Message, chinese_text, message_data
+from desktop.domain.verification import COMMAND_PREFIX as VERIFICATION_PREFIX
 from desktop.wire.sync import ActionIn, PushAnswer, PushRequest
 
 log = logging.getLogger("cityplatform.push")
@@ -61,6 +63,8 @@ def _apply(ctx: PushContext, session: Session, item: ActionIn) -> dict[str, Any]
     supervision = supervision_kind(item.type)
     if supervision is not None:
         return apply_supervision_action(supervision, ctx, session, item)
+    if item.type.startswith(VERIFICATION_PREFIX):
+        return apply_verification_action(ctx, session, item)
     if item.clue_code is None:
         raise Rejected("invalid", Message("缺少线索编号"), "clue_code")
     kind = next((k for k in RECORD_KINDS if k.is_type(item.type)), None)

@@ -35,6 +35,7 @@ from cityplatform.models import (
     AppliedAction,
     AssistingUnit,
     Clue,
+    IntakeRef,
     Notice,
     ProvisionalCode,
 )
@@ -43,7 +44,7 @@ from cityplatform.push_context import PushContext
 from cityplatform.warning_record import record_action
 from desktop.domain.clue import ClueState
 from desktop.domain.codes import DONE_STATUSES, Status
-from desktop.domain.messages import Message
+from desktop.domain.messages import Label, Message
 from desktop.domain.notice_actions import UNCLOSED_STATUSES, unclosed_notices
 from desktop.domain.notices import NoticeState
 from desktop.domain.validators import ValidationError
@@ -269,6 +270,32 @@ def _record(
     )
 
 
+def _unclaimed_ref(session: Session, outcome: Outcome) -> tuple[str, str] | None:
+    """The (channel, channel_ref) a registration claims, None when it names no channel_ref;
+    Rejected (naming the clue) when the channel already has a clue with that number."""
+    draft = outcome.draft
+    if draft is None or not draft.channel_ref:
+        return None
+    channel = draft.channel.value
+    existing = session.execute(
+        select(Clue.code)
+        .join(IntakeRef, IntakeRef.clue_id == Clue.id)
+        .where(IntakeRef.channel == channel, IntakeRef.external_id == draft.channel_ref)
+    ).scalar_one_or_none()
+    if existing is not None:
+        raise Rejected(
+            "duplicate_ref",
+            Message(
+                "{channel}渠道编号 {ref} 已登记为线索 {code}，不能重复登记",
+                channel=Label(draft.channel.label),
+                ref=draft.channel_ref,
+                code=existing,
+            ),
+            "channel_ref",
+        )
+    return channel, draft.channel_ref
+
+
 def _register(
     ctx: PushContext, session: Session, item: ActionIn, refs: list[AttachmentRef]
 ) -> dict[str, Any]:
@@ -283,6 +310,7 @@ def _register(
         )
     now = ctx.platform.now()
     outcome = _outcome(ctx, Action.REGISTER, None, item, now)
+    channel_ref = _unclaimed_ref(session, outcome)
     _check_uploaded(ctx, session, refs)
     code = next_code(session, now.year)
     seq = next_seq(session)
@@ -305,6 +333,15 @@ def _register(
             action_id=item.action_id,
         )
     )
+    if channel_ref is not None:  # claimed as intake claims it: a second one is refused
+        session.add(
+            IntakeRef(
+                channel=channel_ref[0],
+                external_id=channel_ref[1],
+                clue_id=registered.id,
+                created_at=now,
+            )
+        )
     session.flush()
     state = outcome.state.evolve(code=code)
     connection = session.connection()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argon2 import PasswordHasher
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
 
 from cityplatform.app import prepare_database
@@ -29,11 +29,25 @@ from cityplatform.audit import append as append_audit
 from cityplatform.changes import code_counter
 from cityplatform.db import bulk_insert, default_data_dir, stored_row, sync_id_sequence
 from cityplatform.domainmap import RULES_NAME
-from cityplatform.models import Attachment, Base, NumberBlock, RuleSet, Unit, User
+from cityplatform.models import (
+    Attachment,
+    Base,
+    Clue,
+    ClueEvent,
+    NumberBlock,
+    RuleSet,
+    Unit,
+    User,
+    VerificationBatch,
+    VerificationClaim,
+    VerificationItem,
+    VerificationResultRow,
+)
 from cityplatform.numbers import notice_counter, number_counter
 from cityplatform.security import DEFAULT_HASHER
 from cityplatform.state import CHANGE_SEQ, set_counter_at_least
 from cityplatform.supervision_records import SUPERVISION_KINDS
+from cityplatform.warning_record import episode_row
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
 from desktop.demo.supervision import RedWarning, red_warnings
 from desktop.domain.calendar import default_calendar
@@ -102,6 +116,17 @@ CLUE_FIELDS = (
 ASSISTING_FIELDS = ("clue_id", "unit_code", "position")
 CLUE_ATTACHMENT_FIELDS = ("clue_id", "sha256", "name", "added_at", "added_by")
 INTAKE_FIELDS = ("channel", "external_id", "clue_id", "created_at")
+WARNING_FIELDS = (
+    "clue_id",
+    "stage",
+    "level",
+    "deadline",
+    "reached_at",
+    "cleared_at",
+    "cleared_by",
+    "unit_code",
+    "county_code",
+)
 NOTICE_FIELDS = (
     "notice_id",
     "clue_id",
@@ -193,6 +218,8 @@ class Batch:
     """Each cited file's first citation: when and by whom."""
     reds: list[RedWarning] = field(default_factory=list)
     """The level-3 warnings of the batch's clues, for the commissions' records."""
+    warnings: list[tuple[Any, ...]] = field(default_factory=list)
+    """The warning record of the batch's clues over their whole history."""
 
 
 def event_action_id(index: int, position: int) -> str:
@@ -243,6 +270,9 @@ def batch_rows(items: list[DemoClue], first: int, sqlite: bool) -> Batch:
         _notice_rows(batch, item, index, sqlite)
         _case_rows(batch, item, index, sqlite)
         batch.reds.extend(red_warnings(state, item.warnings))
+        for episode, unit in item.warnings:
+            row = episode_row(index, episode, unit, state.county_code)
+            batch.warnings.append(stored_row([row[f] for f in WARNING_FIELDS], sqlite))
         for position, unit in enumerate(state.assisting_units):
             batch.assisting.append((index, unit, position))
         for position, event in enumerate(item.events):
@@ -535,6 +565,7 @@ def _load_batches(
             prepared=True,
         )
         bulk_insert(connection, "intake_refs", INTAKE_FIELDS, batch.intake, prepared=True)
+        bulk_insert(connection, "warning_episodes", WARNING_FIELDS, batch.warnings, prepared=True)
         bulk_insert(connection, "notices", NOTICE_FIELDS, batch.notices, prepared=True)
         bulk_insert(
             connection, "notice_events", NOTICE_EVENT_FIELDS, batch.notice_events, prepared=True
@@ -586,6 +617,81 @@ def _supervision_rows(
         sync_id_sequence(connection, table)
     for table in ("accountability_records", "accountability_events"):
         sync_id_sequence(connection, table)
+    return seq
+
+
+def _verification_rows(
+    connection: Connection, city: DemoCity, now: datetime, seed: int, last_seq: int
+) -> int:
+    """The dispatching offices' weekly verification of the demo's closed clues
+    (`desktop.demo.verification`), each batch a change after the records'; the last seq."""
+    from desktop.demo.verification import (
+        Failure,
+        closing_of,
+        demo_dispatchers,
+        item_values,
+        plan_verification,
+        result_values,
+    )
+
+    closed = connection.execute(
+        select(
+            Clue.code, Clue.owner_unit, Clue.county_code, Clue.lead_unit, Clue.channel,
+            ClueEvent.at,
+        )
+        .join(ClueEvent, ClueEvent.clue_id == Clue.id)
+        .where(
+            ClueEvent.to_status == "closed",
+            or_(ClueEvent.from_status.is_(None), ClueEvent.from_status != "closed"),
+            Clue.lead_unit.is_not(None),
+        )
+    )  # fmt: skip
+    closings = [closing_of(*row) for row in closed]
+    failed = connection.execute(
+        select(Clue.code, ClueEvent.username, ClueEvent.at, ClueEvent.note, ClueEvent.action_id)
+        .join(ClueEvent, ClueEvent.clue_id == Clue.id)
+        .where(ClueEvent.action == "verification_fail")
+    )
+    failures = [Failure(*row) for row in failed]
+    names = {u.username: u.display_name for u in city.users}
+    seq = last_seq
+    for batch in plan_verification(closings, failures, demo_dispatchers(city), names, now, seed):
+        seq += 1
+        connection.execute(
+            insert(VerificationBatch),
+            [
+                {
+                    "batch_id": batch.batch_id,
+                    "seq": seq,
+                    "office": batch.office,
+                    "week": batch.week,
+                    "plan": batch.plan.to_dict(),
+                    "seed": batch.seed,
+                    "drawn_by": batch.drawn_by,
+                    "drawn_by_name": batch.drawn_by_name,
+                    "drawn_at": batch.drawn_at,
+                    "action_id": batch.action_id,
+                }
+            ],
+        )
+        items = [item_values(batch.batch_id, item) for item in batch.items]
+        connection.execute(insert(VerificationItem), items)
+        claims = [
+            {
+                "office": batch.office,
+                "week": batch.week,
+                "clue_code": item.clue_code,
+                "batch_id": batch.batch_id,
+            }
+            for item in batch.items
+        ]
+        connection.execute(insert(VerificationClaim), claims)
+        if batch.results:
+            results = [result_values(batch.batch_id, result) for result in batch.results]
+            connection.execute(insert(VerificationResultRow), results)
+    for table in ("verification_batches", "verification_items", "verification_claims"):
+        sync_id_sequence(connection, table)
+    sync_id_sequence(connection, "verification_results")
     return seq
 
 
@@ -723,6 +829,7 @@ def seed_demo(
                 sync_id_sequence(connection, table)
             sync_id_sequence(connection, "case_events")
             last_seq = _supervision_rows(connection, city, loaded, now, sqlite)
+            last_seq = _verification_rows(connection, city, now, seed, last_seq)
             set_counter_at_least(connection, CHANGE_SEQ, last_seq)
             for year, number in loaded.numbers.items():
                 set_counter_at_least(connection, code_counter(year), number)

@@ -116,9 +116,10 @@ def write_change(
             (o.unit_code for o in by_key.values() if o.episode.stage is episode.stage), None
         )
         unit = group_unit or responsible_unit(episode.stage, state)
-        inserts.append(_row(clue_id, episode, unit, state.county_code))
+        inserts.append(episode_row(clue_id, episode, unit, state.county_code))
     opened = [
-        _row(clue_id, e, responsible_unit(e.stage, state), state.county_code) for e in change.opened
+        episode_row(clue_id, e, responsible_unit(e.stage, state), state.county_code)
+        for e in change.opened
     ]
     if clears:
         connection.execute(_CLEAR, clears)
@@ -135,7 +136,8 @@ def write_change(
     return kept
 
 
-def _row(clue_id: int, episode: WarningEpisode, unit: str, county: str) -> dict[str, Any]:
+def episode_row(clue_id: int, episode: WarningEpisode, unit: str, county: str) -> dict[str, Any]:
+    """The row of the warning_episodes table holding `episode` of clue `clue_id`."""
     return {
         "clue_id": clue_id,
         **episode_columns(episode),

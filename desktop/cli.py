@@ -13,11 +13,14 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.case_cli import add_case_parser
+from desktop.circular_cli import add_circular_parser
 from desktop.domain.codes import Category, Channel, Status, UnitKind
 from desktop.domain.deadlines import WARNING_LABELS, countdown, warning_bounds
 from desktop.domain.timeutil import china_now
 from desktop.domain.validators import ValidationError, parse_datetime
+from desktop.import_cli import add_import_parser
 from desktop.notice_cli import add_notice_parser
+from desktop.stats_cli import add_stats_parser
 from desktop.warning_cli import add_warnings_parser
 
 WEEKDAYS = "一二三四五六日"
@@ -331,6 +334,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_notice_parser(commands)
     add_case_parser(commands)
     add_warnings_parser(commands)
+    add_import_parser(commands)
+    add_stats_parser(commands)
+    add_circular_parser(commands)
     return parser
 
 

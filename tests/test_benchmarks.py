@@ -143,3 +143,83 @@ def test_notice_benchmark_runs_on_a_small_batch(
     assert result["batch_median_ms"] <= result["batch_p95_ms"]
     assert result["libreoffice"] is None
     assert "one notice in a batch of 12" in report.out
+
+
+def test_statistics_benchmark_runs_on_a_small_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import stats_bench
+
+    out = tmp_path / "stats.json"
+    status = stats_bench.main(["--clues", "3000", "--repeat", "3", "--json", str(out)])
+    report = capsys.readouterr()
+    assert status in (0, 1), report.out + report.err
+    result = _read(out)
+    figures, measures = result["figures"], result["measures"]
+    assert figures["clues"] == 3000 and _sane(figures["generation_s"]), figures
+    assert len(measures) == 6
+    for measure in measures:
+        assert _sane(measure["ours_ms"]) and _sane(measure["floor_ms"]), measure
+        assert measure["name"] in report.out
+    by_name = {m["name"]: m for m in measures}
+    assert by_name["month by unit (totals+units+trend)"]["rows"] > 0  # clues received
+    assert by_name["year by month"]["rows"] > by_name["month by channel"]["rows"]
+    assert by_name["click: every sign on time"]["rows"] > 0
+    assert by_name["click: a unit's late handling"]["rows"] > 0
+    ours = sum(m["ours_ms"] for m in measures)
+    floor = sum(m["floor_ms"] for m in measures)
+    assert ours <= RATIO_LIMIT * floor, (ours, floor, report.out)
+
+
+def test_dashboard_benchmark_runs_on_a_small_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import dashboard_bench
+
+    out = tmp_path / "dashboard.json"
+    status = dashboard_bench.main(["--clues", "3000", "--repeat", "2", "--json", str(out)])
+    report = capsys.readouterr()
+    assert status in (0, 1), report.out + report.err
+    result = _read(out)
+    figures, measures = result["figures"], result["measures"]
+    assert figures["clues"] == 3000
+    for key in ("first_paint_cold_ms", "generation_s", "total_s"):
+        assert _sane(figures[key]), (key, figures)
+    assert [m["name"] for m in measures] == [case[0] for case in dashboard_bench.CASES]
+    for measure in measures:
+        assert _sane(measure["ours_ms"]) and _sane(measure["floor_ms"]), measure
+        assert measure["name"] in report.out
+        assert figures[f"statements: {measure['name']}"] > 0  # the floor replayed the SQL
+    by_name = {m["name"]: m for m in measures}
+    assert by_name["first paint: township, last month"]["rows"] == 1
+    assert by_name["first paint: city, this year"]["rows"] > 100  # every unit with figures
+    ours = sum(m["ours_ms"] for m in measures)
+    floor = sum(m["floor_ms"] for m in measures)
+    assert ours <= RATIO_LIMIT * floor, (ours, floor, report.out)
+    assert "first paint, cold" in report.out
+
+
+def test_circular_benchmark_runs_on_a_small_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import circular_bench
+
+    out = tmp_path / "circular.json"
+    status = circular_bench.main(["--clues", "3000", "--repeat", "2", "--json", str(out)])
+    report = capsys.readouterr()
+    assert status in (0, 1), report.out + report.err
+    result = _read(out)
+    figures, measures = result["figures"], result["measures"]
+    assert figures["clues"] == 3000
+    for key in ("city", "county"):
+        for part in ("data_ms", "pdf_ms", "xlsx_ms", "pdf_bytes", "xlsx_bytes", "received"):
+            assert _sane(figures[f"{key}_{part}"]), (key, part, figures)
+    assert [m["name"] for m in measures] == [
+        "city circular (9 counties)",
+        "county circular (海州区)",
+    ]
+    for measure in measures:
+        assert _sane(measure["ours_ms"]) and _sane(measure["floor_ms"]), measure
+        assert measure["name"] in report.out
+        assert measure["ours_ms"] <= RATIO_LIMIT * measure["floor_ms"], (measure, report.out)
+    assert measures[0]["rows"] >= 9

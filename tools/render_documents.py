@@ -7,7 +7,10 @@ and the 行政处罚决定书 of two concluded penalty cases (a company, a sole 
 prints each through the same command as `cluedesk notice` / `cluedesk case` with the bundled
 fonts (the same on every machine), and renders every page at 60 dpi in 16 grey levels. The
 纪律检查建议书 is built from the demo's overdue clues of one township and its county's
-commission (the suggestion records come later) and printed with `render_suggestion`.
+commission (the suggestion records come later) and printed with `render_suggestion`. The
+week's verification report (每周核查) is 海州区's latest fully verified week with a failure. The
+monthly circulars (月度通报) of the city and of 海州区 for October are printed through
+`cluedesk circular`. `--only NAME` renders one of them (`--only circulars`: both circulars).
 Needs `pdftoppm` (poppler-utils).
 """
 
@@ -19,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PIL import Image
@@ -28,12 +31,14 @@ from sqlalchemy import func, select
 from desktop.cli import main as cluedesk
 from desktop.domain.codes import Category
 from desktop.domain.timeutil import CHINA_TZ
+from desktop.domain.verification import week_start
 from desktop.reports.fonts import FontSet
 from desktop.reports.numerals import chinese_count
 from desktop.reports.suggestion import SuggestionFields, SuggestionKind, render_suggestion
+from desktop.reports.verification_report import WeekReport, render_report, week_report
 from desktop.store.database import Store, open_store
 from desktop.store.demo_load import load_demo
-from desktop.store.models import Case, Clue, ClueEvent, Notice, Unit
+from desktop.store.models import Case, Clue, ClueEvent, Notice, Unit, VerificationBatch
 
 NOW = datetime(2026, 11, 30, 17, 0, tzinfo=CHINA_TZ)
 """The demo's 'now': the renders do not change from one day to the next."""
@@ -168,6 +173,23 @@ def _suggestion(store: Store) -> SuggestionFields | None:
     )
 
 
+def _verification_report(store: Store) -> WeekReport | None:
+    """海州区's week report of the latest week it has fully verified with a failure in it."""
+    with store.session() as session:
+        name = session.scalar(select(Unit.name).where(Unit.code == HAIZHOU)) or HAIZHOU
+        weeks = session.scalars(
+            select(VerificationBatch.week)
+            .where(VerificationBatch.office == HAIZHOU)
+            .distinct()
+            .order_by(VerificationBatch.week.desc())
+        ).all()
+    for week in weeks:
+        report = week_report(store, HAIZHOU, name, week, week_start(week) + timedelta(days=8))
+        if report.failed and not report.totals.pending:
+            return report
+    return None
+
+
 def _render_pages(pdf: Path, out: Path, name: str) -> list[Path]:
     """Render the pages of `pdf` into out/name-N.png (the old ones removed)."""
     for old in out.glob(f"{name}-*.png"):
@@ -179,8 +201,9 @@ def _render_pages(pdf: Path, out: Path, name: str) -> list[Path]:
     return pages
 
 
-def render(out: Path, clues: int) -> list[Path]:
-    """Print every document of DOCUMENTS from a fresh demo store and render its pages."""
+def render(out: Path, clues: int, only: str | None = None) -> list[Path]:
+    """Print every document of DOCUMENTS from a fresh demo store and render its pages (with
+    `only`, that one document)."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="cluedesk-render-") as temp:
@@ -188,8 +211,15 @@ def render(out: Path, clues: int) -> list[Path]:
         store = open_store(folder)
         try:
             load_demo(store, clues, seed=1, now=NOW)
-            picked = {name: (command, pick(store)) for name, (command, pick) in DOCUMENTS.items()}
-            suggestion = _suggestion(store)
+            picked = {
+                name: (command, pick(store))
+                for name, (command, pick) in DOCUMENTS.items()
+                if only in (None, name)
+            }
+            suggestion = _suggestion(store) if only in (None, "suggestion") else None
+            verification = (
+                _verification_report(store) if only in (None, "verification_report") else None
+            )
         finally:
             store.close()
         for name, (command, code) in picked.items():
@@ -201,12 +231,55 @@ def render(out: Path, clues: int) -> list[Path]:
             if status != 0:
                 raise SystemExit(f"{command} {code} 失败（退出码 {status}）")
             written += _render_pages(pdf, out, name)
-        if suggestion is None:
-            print("演示数据中没有被督办的乡镇线索，跳过 suggestion", file=sys.stderr)
-        else:
+        if verification is not None:
+            pdf = Path(temp) / "verification_report.pdf"
+            render_report(verification, pdf, fonts=FontSet.bundled())
+            written += _render_pages(pdf, out, "verification_report")
+        elif only in (None, "verification_report"):
+            print("演示数据中没有核查不合格的周，跳过 verification_report", file=sys.stderr)
+        if suggestion is not None:
             pdf = Path(temp) / "suggestion.pdf"
             render_suggestion(suggestion, pdf, fonts=FontSet.bundled())
             written += _render_pages(pdf, out, "suggestion")
+        elif only in (None, "suggestion"):
+            print("演示数据中没有被督办的乡镇线索，跳过 suggestion", file=sys.stderr)
+    return written
+
+
+CIRCULARS: dict[str, list[str]] = {
+    "circular-city": [
+        "--number",
+        "连攻坚通〔2026〕11号",
+        "--praise",
+        "320722:线索签收及时，办结率和回访满意率位居全市前列",
+        "--criticise",
+        "320723:三级预警线索较多，整改推进迟缓",
+    ],
+    "circular-county": ["--county", HAIZHOU, "--number", "海攻坚通〔2026〕9号"],
+}
+"""The circulars rendered: the city's and 海州区's of October, numbered, with praise and
+criticism."""
+
+
+def render_circulars(out: Path, clues: int) -> list[Path]:
+    """Print the city's and a county's monthly circular from a fresh demo store."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="cluedesk-render-") as temp:
+        folder = Path(temp) / "store"
+        store = open_store(folder)
+        try:
+            load_demo(store, clues, seed=1, now=NOW)
+        finally:
+            store.close()
+        for name, extra in CIRCULARS.items():
+            pdf = Path(temp) / f"{name}.pdf"
+            argv = ["circular", "--month", "2026-10", "--data-dir", str(folder)]
+            argv += ["--out", str(pdf), "--date", "2026-11-04", "--at", NOW.isoformat(), *extra]
+            status = cluedesk(argv)
+            if status != 0:
+                raise SystemExit(f"circular {name} 失败（退出码 {status}）")
+            written += _render_pages(pdf, out, name)
     return written
 
 
@@ -222,11 +295,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path("docs/notices"))
     parser.add_argument("--clues", type=int, default=3000)
+    parser.add_argument("--only", help="只生成这一种文书（如 verification_report、circulars）")
     args = parser.parse_args(argv)
     if shutil.which("pdftoppm") is None:
         print("需要 pdftoppm（poppler-utils）", file=sys.stderr)
         return 2
-    for page in render(args.out, args.clues):
+    pages = [] if args.only == "circulars" else render(args.out, args.clues, args.only)
+    if args.only in (None, "circulars"):
+        pages += render_circulars(args.out, args.clues)
+    for page in pages:
         print(page)
     return 0
 

@@ -21,6 +21,12 @@ large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
     --only export   makes only the lists' Excel and print: the county's 预警 queue with the
                     row menu's 导出Excel… / 打印列表…, the printed list's preview, and its
                     pages rendered at 60 dpi into docs/notices/ (warning-list-N.png).
+    --only verification  makes only the county office's 每周核查: last week's worklist with
+                    results, and the form recording a failure.
+    --only import   makes only the 导入线索清单 dialog: a 12345 work-order list with accepted,
+                    rejected and duplicate rows in its row report (import-report.png).
+    --only dashboard  makes only the county office's statistics dashboard (统计看板) of the last
+                    month, at 1280x800 and at 1024x768.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -185,7 +191,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument(
         "--only",
-        choices=["cases", "warnings", "supervision", "commission", "export"],
+        choices=[
+            "export",
+            "cases",
+            "warnings",
+            "supervision",
+            "commission",
+            "import",
+            "verification",
+            "dashboard",
+        ],
         help="make only these screenshots",
     )
     args = parser.parse_args(argv)
@@ -208,6 +223,12 @@ def main(argv: list[str] | None = None) -> int:
                 shoot_commission(Desk(url, "u320700800s", root / "city-commission"), args.out)
             elif args.only == "export":
                 shoot_export(Desk(url, "haizhou", root / "haizhou"), args.out)
+            elif args.only == "import":
+                shoot_import(Desk(url, "haizhou", root / "haizhou"), root, args.out)
+            elif args.only == "verification":
+                shoot_verification(Desk(url, "haizhou", root / "haizhou"), args.out)
+            elif args.only == "dashboard":
+                shoot_dashboard(Desk(url, "haizhou", root / "haizhou"), args.out)
             else:
                 shoot(url, root, args.out)
         finally:
@@ -764,6 +785,21 @@ def shoot_export(desk: Desk, out: Path, pages: Path = Path("docs/notices")) -> N
     )
     print(f"wrote {pages}/warning-list-*.png")
     preview.close()
+
+
+def shoot_dashboard(desk: Desk, out: Path) -> None:
+    """The county office's 统计看板 of the last whole month: dashboard.png at 1280x800 and
+    dashboard-1024x768.png."""
+    window = desk.window
+    for (width, height), suffix in (((1280, 800), ""), ((1024, 768), "-1024x768")):
+        window.resize(width, height)
+        window.splitter.setSizes(pane_sizes(width))
+        assert window.navigation.select_dashboard()
+        view = window.dashboard_view
+        assert view is not None
+        settle()
+        wait(lambda v=view: v.painted, 300)  # type: ignore[misc]
+        grab(window, out / f"dashboard{suffix}.png")
     window.close()
     desk.store.close()
 
@@ -839,6 +875,210 @@ def shoot_transfer(url: str, root: Path, county: Desk, out: Path) -> None:
     for desk in (city, donghai):
         desk.window.close()
         desk.store.close()
+
+
+def write_work_orders(path: Path) -> None:
+    """A day's 12345 work orders for 海州区 as the hotline exports them: a title row, a
+    two-row header, and rows good and bad (a wrong check digit, an unknown township, a
+    missing content, a phone that is not one, a work order listed twice)."""
+    from openpyxl import Workbook
+
+    day = china_now() - timedelta(days=1)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "工单"
+    headers = ["工单编号", "受理时间", "来电人信息", None, "诉求内容", "地址"]
+    headers += ["所属乡镇（街道）", "被反映对象", "统一社会信用代码", "类别", "紧急程度"]
+    sheet["A1"] = f"连云港市12345热线环境类工单日报（{day:%Y年%m月%d日}）"
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+    for column, name in enumerate(headers, 1):
+        if name is not None:
+            sheet.cell(row=2, column=column, value=name)
+        if name not in ("来电人信息", None):
+            sheet.merge_cells(start_row=2, start_column=column, end_row=3, end_column=column)
+    sheet.merge_cells("C2:D2")
+    sheet["C3"], sheet["D3"] = "来电人", "联系电话"
+    good, bad = "91320706MA1W2X3Y4R", "91320706MA1W2X3Y40"
+    naive = day.replace(hour=9, minute=36, tzinfo=None)
+    serial = (naive - datetime(1899, 12, 30)).total_seconds() / 86400  # an Excel date number
+    when = f"{day:%Y-%m-%d} "
+    rows = [
+        (
+            "GD{d}0101",
+            when + "08:12",
+            "王先生",
+            "13812345678",
+            "夜间有刺鼻气味，疑似偷排废气",
+            "新海街道苍梧路18号",
+            "新海街道",
+            "某化工有限公司",
+            good,
+            "大气污染",
+            "紧急",
+        ),
+        (
+            "GD{d}0102",
+            serial,
+            "李女士",
+            "0518-85821234",
+            "河道有黑臭水体",
+            "幸福路街道盐河巷",
+            "320706002",
+            "",
+            "",
+            "水",
+            "一般",
+        ),
+        (
+            "GD{d}0103",
+            f"{day:%Y年%m月%d日} 9时40分",
+            "赵先生",
+            "１３９１２３４５６７８",
+            "工地夜间施工噪声扰民",
+            "朐阳街道海昌路66号",
+            "朐阳街道",
+            "某建筑公司",
+            "",
+            "噪声",
+            "",
+        ),
+        (
+            "GD{d}0104",
+            when + "10:05",
+            "钱女士",
+            "13712345678",
+            "废品站露天焚烧垃圾",
+            "新海街道通灌路",
+            "新海街道",
+            "某废品回收站",
+            bad,
+            "固废",
+            "一般",
+        ),
+        (
+            "GD{d}0105",
+            when + "10:31",
+            "孙先生",
+            "13612345678",
+            "小区旁餐馆油烟直排",
+            "火星镇某路",
+            "火星镇",
+            "某餐馆",
+            "",
+            "大气",
+            "一般",
+        ),
+        (
+            "GD{d}0106",
+            when + "11:02",
+            "周女士",
+            "13512345678",
+            None,
+            "新海街道建设路",
+            "新海街道",
+            "",
+            "",
+            "其他",
+            "一般",
+        ),
+        (
+            "GD{d}0107",
+            when + "13:48",
+            "吴先生",
+            "12345678",
+            "洗车店污水流入雨水管网",
+            "新海街道朝阳路5号",
+            "新海街道",
+            "某洗车行",
+            "",
+            "水",
+            "一般",
+        ),
+        (
+            "GD{d}0101",
+            when + "08:12",
+            "王先生",
+            "13812345678",
+            "夜间有刺鼻气味，疑似偷排废气",
+            "新海街道苍梧路18号",
+            "新海街道",
+            "某化工有限公司",
+            good,
+            "大气污染",
+            "紧急",
+        ),
+        (
+            "GD{d}0108",
+            when + "15:20",
+            "郑女士",
+            "13412345678",
+            "养殖场粪污外溢",
+            "朐阳街道后营村",
+            "朐阳街道",
+            "某养殖场",
+            "",
+            "土壤",
+            "一般",
+        ),
+    ]
+    stamp = f"{day:%Y%m%d}"
+    for number, values in enumerate(rows, 4):
+        for column, value in enumerate(values, 1):
+            if column == 1:
+                value = str(value).format(d=stamp)
+            sheet.cell(row=number, column=column, value=value)
+    book.save(path)
+
+
+def shoot_import(desk: Desk, root: Path, out: Path) -> None:
+    """The county office's 导入线索清单 with a day's 12345 work orders checked row by row:
+    import-report.png."""
+    from desktop.ui.intake_import import ImportDialog
+
+    path = root / "12345工单日报.xlsx"
+    write_work_orders(path)
+    window = desk.window
+    window.import_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, ImportDialog)
+    dialog.resize(1024, 720)
+    dialog.load_file(path)
+    wait(lambda: dialog.model.rowCount() > 0 and "正在" not in dialog.summary.text())
+    settle()
+    grab(dialog, out / "import-report.png")
+    dialog.close()
+    window.close()
+    desk.store.close()
+
+
+def shoot_verification(desk: Desk, out: Path) -> None:
+    """The county office's 每周核查 of last week from the demo's batches, one item selected
+    with its clue beside (verification.png), and the form recording a failure
+    (verification-record.png)."""
+    from desktop.domain.verification import VerificationResult
+    from desktop.ui.verification.record_form import VerificationForm
+
+    window = desk.window
+    window.resize(1280, 800)
+    view = window.open_verification()
+    wait(lambda: view.model.rowCount() > 0)
+    rows = view.rows()
+    pending = next((r for r in rows if not r.rounds), rows[0])
+    view.select(pending.clue_code)
+    settle()
+    grab(window, out / "verification.png")
+    form = view.open_record_form()
+    assert isinstance(form, VerificationForm)
+    form.verdict.select(VerificationResult.INCOMPLETE.value)
+    form.note.set_value(
+        "现场复核发现车间废气收集罩仍未安装，整改不到位，请于限期内整改并报送整改照片。"
+    )
+    settle()
+    grab(form, out / "verification-record.png")
+    form.close()
+    window.close()
+    desk.store.close()
 
 
 if __name__ == "__main__":

@@ -748,9 +748,9 @@ class HistoryPlanner:
         plan.add(gap, Action.APPROVE, case.dispatcher, payload)
 
     def _verification_fail(self, rng: Random, case: Case, plan: _Plan, gap: float) -> None:
-        """The weekly verification (by the area's or the city's office) finds a fault."""
-        cases = self.cases
-        verifier = cases.city_dispatcher if rng.random() < 0.3 else case.area.dispatcher
+        """The weekly verification of the office that owns the clue finds a fault."""
+        rng.random()  # (a draw kept so that the rest of the history stays as it was)
+        verifier = case.dispatcher
         reason = {"reason": one(rng, texts.VERIFICATION_REASONS)}
         plan.add(gap, Action.VERIFICATION_FAIL, verifier, reason)
 

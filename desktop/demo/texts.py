@@ -871,11 +871,13 @@ REJECT_REASONS = (
     "反馈内容与现场复核情况不一致，请重新核查",
 )
 VERIFICATION_REASONS = (
-    "每周核查发现：现场复核整改不到位，问题出现反弹",
-    "每周核查发现：处置流程不规范，缺少现场检查笔录",
-    "每周核查发现：举报人对办理结果不满意，反映问题未解决",
-    "每周核查发现：整改佐证材料不全",
+    "整改不到位：现场复核问题出现反弹，异味仍然明显",
+    "处置流程不规范：缺少现场检查笔录",
+    "整改不到位：举报人对办理结果不满意，反映问题未解决",
+    "处置流程不规范：整改佐证材料不全",
 )
+"""Reasons of the demo's failed weekly verifications, as `failure_reason` writes them
+(the result's name, then the verifier's note)."""
 URGE_NOTES = (
     "该线索即将到期，请抓紧办理",
     "请加快办理进度，按期反馈",

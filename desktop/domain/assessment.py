@@ -291,9 +291,19 @@ def _spared(bad: int, base: int) -> float | None:
 
 def components_of(figures: Mapping[str, Figure], suggestions_due: int) -> dict[str, float | None]:
     """The components of the score (shares 0–1, None: nothing to judge) from the figures."""
+    counts = {name: figure.count for name, figure in figures.items()}
+    return components_from_counts(counts, suggestions_due)
+
+
+def components_from_counts(
+    counts: Mapping[str, int], suggestions_due: int
+) -> dict[str, float | None]:
+    """The components of the score from the figures' counts alone (by the names of FIGURES;
+    a missing one counts 0): what `components_of` computes, for a caller that has counts
+    without the codes behind them (the monthly circular, from the statistics' aggregates)."""
 
     def n(name: str) -> int:
-        return figures[name].count
+        return int(counts.get(name, 0))
 
     received, reported = n("received"), n("reported")
     verdicts = n("satisfied") + n("basically_satisfied")

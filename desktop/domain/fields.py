@@ -39,6 +39,13 @@ FIELD_LABELS: Mapping[str, str] = {
     "ground": "不予受理依据",
     "callback": "回访结果",
     "override_reason": "未闭环办结理由",
+    # the weekly verification
+    "verdict": "核查结果",
+    "batch_id": "核查批次",
+    "week": "核查周",
+    "plan": "抽样方案",
+    "seed": "随机种子",
+    "items": "抽取的线索",
 }
 """Payload key → the label a clerk reads; keys without an entry are shown as they are."""
 

@@ -58,6 +58,8 @@ class TimeLimits:
     handle_days: Mapping[Priority, int] = field(default_factory=lambda: dict(DEFAULT_HANDLE_DAYS))
     review_days: int = 2
     rework_days: int = 5
+    verification_rework_days: int = 5
+    """The rework after a failed weekly verification (整改提升), in working days."""
     return_window_days: int = 2
     max_extension_days: int = 10
     max_extensions: int = 2
@@ -121,6 +123,7 @@ class Rules:
                 "handle_days": {p.value: d for p, d in limits.handle_days.items()},
                 "review_days": limits.review_days,
                 "rework_days": limits.rework_days,
+                "verification_rework_days": limits.verification_rework_days,
                 "return_window_days": limits.return_window_days,
                 "max_extension_days": limits.max_extension_days,
                 "max_extensions": limits.max_extensions,
@@ -157,6 +160,7 @@ class Rules:
             "sign_days",
             "review_days",
             "rework_days",
+            "verification_rework_days",
             "return_window_days",
             "max_extension_days",
             "max_extensions",

@@ -28,6 +28,7 @@ __all__ = [
     "parse_date",
     "parse_datetime",
     "require_text",
+    "to_half_width",
     "validate_credit_code",
     "validate_phone",
 ]
@@ -71,6 +72,11 @@ def _to_half_width(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def to_half_width(text: str) -> str:
+    """Full-width digits, letters and signs (and the ideographic space) as half-width ones."""
+    return _to_half_width(text)
 
 
 def _describe_char(char: str) -> str:

@@ -982,6 +982,16 @@ def _rework(step: _Step) -> _Effect:
     return changes, reason, {"handle_deadline": handle.isoformat()}
 
 
+def _verification_rework(step: _Step) -> _Effect:
+    """Back to handling after a failed weekly verification (整改提升): its own limit, or the
+    clue's handling period when that is shorter."""
+    changes, reason, details = _rework(step)
+    own = step.calendar.deadline_after(step.now, step.rules.limits.verification_rework_days)
+    handle = min(own, changes["handle_deadline"])  # an urgent clue keeps its shorter period
+    changes.update(handle_deadline=handle, deadline=handle)
+    return changes, reason, {"handle_deadline": handle.isoformat()}
+
+
 def _required_note(step: _Step) -> _Effect:
     return {}, require_text(step.payload.get("note"), "note", 2000), {}
 
@@ -1006,7 +1016,7 @@ _EFFECTS: Mapping[Action, Callable[[_Step], _Effect]] = {
     Action.APPROVE: _approve,
     Action.REJECT: _reject,
     Action.REOPEN: _rework,
-    Action.VERIFICATION_FAIL: _rework,
+    Action.VERIFICATION_FAIL: _verification_rework,
     Action.URGE: _required_note,
     Action.ASSIST_REPORT: _required_note,
 }

@@ -15,7 +15,7 @@ from datetime import datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Boolean, Connection, func, insert, select
+from sqlalchemy import Boolean, Connection, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
@@ -38,6 +38,9 @@ from desktop.store.models import (
     SyncState,
     Unit,
     User,
+    VerificationBatch,
+    VerificationItem,
+    VerificationResultRow,
     WarningEpisode,
 )
 from desktop.store.notice_rows import NOTICES
@@ -339,6 +342,68 @@ def _supervision_rows(connection: Connection, now: datetime) -> None:
         connection.execute(insert(kind.event_model), entries)
 
 
+def _verification_rows(connection: Connection, now: datetime, seed: int) -> None:
+    """The dispatching offices' weekly verification of the loaded clues
+    (`desktop.demo.verification`), as the platform would have sent it."""
+    from desktop.demo.city import load_city
+    from desktop.demo.verification import (
+        Failure,
+        closing_of,
+        demo_dispatchers,
+        item_values,
+        plan_verification,
+        result_values,
+    )
+
+    city = load_city()
+    with Session(bind=connection) as session:
+        closed = session.execute(
+            select(
+                Clue.code, Clue.owner_unit, Clue.county_code, Clue.lead_unit, Clue.channel,
+                ClueEvent.at,
+            )
+            .join(ClueEvent, ClueEvent.clue_id == Clue.id)
+            .where(
+                ClueEvent.to_status == "closed",
+                or_(ClueEvent.from_status.is_(None), ClueEvent.from_status != "closed"),
+                Clue.lead_unit.is_not(None),
+            )
+        )  # fmt: skip
+        closings = [closing_of(*row) for row in closed]
+        failed = session.execute(
+            select(Clue.code, ClueEvent.username, ClueEvent.at, ClueEvent.note, ClueEvent.action_id)
+            .join(ClueEvent, ClueEvent.clue_id == Clue.id)
+            .where(ClueEvent.action == "verification_fail")
+        )
+        failures = [Failure(*row) for row in failed]
+    names = {u.username: u.display_name for u in city.users}
+    batches = plan_verification(closings, failures, demo_dispatchers(city), names, now, seed)
+    batch_rows, item_rows, result_rows = [], [], []
+    for batch in batches:
+        batch_rows.append(
+            {
+                "batch_id": batch.batch_id,
+                "office": batch.office,
+                "week": batch.week,
+                "plan": batch.plan.to_dict(),
+                "seed": batch.seed,
+                "drawn_by": batch.drawn_by,
+                "drawn_by_name": batch.drawn_by_name,
+                "drawn_at": batch.drawn_at,
+                "server_version": 1,
+            }
+        )
+        item_rows += [item_values(batch.batch_id, item) for item in batch.items]
+        result_rows += [result_values(batch.batch_id, result) for result in batch.results]
+    for model, rows in (
+        (VerificationBatch, batch_rows),
+        (VerificationItem, item_rows),
+        (VerificationResultRow, result_rows),
+    ):
+        if rows:
+            connection.execute(insert(model), rows)
+
+
 def _evidence_rows(connection: Connection, now: datetime) -> None:
     """Every demo evidence file as an attachment row (dated and thinned out afterwards)."""
     from desktop.demo.evidence import evidence_files
@@ -441,6 +506,7 @@ def load_demo(
                     progress(loaded)
         connection.exec_driver_sql(f"PRAGMA cache_size={int(default_cache or -2000)}")
         _supervision_rows(connection, now)
+        _verification_rows(connection, now, seed)
         write_evidence_files(store, _cited_evidence(connection))
         demo: dict[str, Any] = {"seed": seed, "clues": count, "now": now.isoformat()}
         if backlog is not None:

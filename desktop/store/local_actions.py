@@ -11,14 +11,16 @@ from typing import Any
 from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
+from desktop.domain.calendar import WorkCalendar
 from desktop.domain.case_actions import CaseActionOutcome
 from desktop.domain.clue import ClueState
 from desktop.domain.notices import NoticeOutcome
+from desktop.domain.rules import Rules
 from desktop.domain.timeutil import china_now, to_china
-from desktop.domain.units import Actor
+from desktop.domain.units import Actor, UnitInfo
 from desktop.domain.workflow import Action, Outcome, apply_action
 from desktop.store.action_context import action_context
-from desktop.store.attachments import attach, cited_files
+from desktop.store.attachments import StoredFile, attach, cited_files
 from desktop.store.clue_rows import (
     clue_state,
     draft_values,
@@ -29,6 +31,9 @@ from desktop.store.clue_rows import (
 from desktop.store.database import Store
 from desktop.store.models import AssistingUnit, Clue, ClueEvent, OutboxAction
 from desktop.store.search import index_clues
+
+JudgedBy = tuple[Actor, dict[str, UnitInfo], Rules, WorkCalendar]
+"""What the rules judge an action on this device by (`load_judging`)."""
 
 
 @dataclass(frozen=True)
@@ -107,9 +112,10 @@ def _decide(
     payload: Mapping[str, Any],
     moment: datetime,
     action_id: str,
+    judging: JudgedBy | None = None,
 ) -> _Decision:
     """The clue row an action names (None for REGISTER) and what the rules make of it."""
-    actor, units, rules, calendar = load_judging(session, username, device_id)
+    actor, units, rules, calendar = judging or load_judging(session, username, device_id)
     row: Clue | None = None
     state: ClueState | None = None
     code = provisional_code(moment, action_id)
@@ -152,8 +158,13 @@ def take_action(
     *,
     now: datetime | None = None,
     action_id: str | None = None,
+    command: tuple[str, Mapping[str, Any]] | None = None,
 ) -> LocalAction:
     """Take `action` locally in one transaction: all of it is written, or none of it.
+
+    `command`: the (command type, payload) queued for the platform instead of the action's
+    own, for a command that takes this clue action on the platform too (a failed weekly
+    verification queues `verification.record.v1`, which the platform applies as 核查不合格).
 
     Files cited under "attachments" ({"sha256", "name"}, already in the attachment store)
     are attached to the clue. Raises ActionRefused or ValidationError (from the rules, or a
@@ -164,65 +175,98 @@ def take_action(
     action_id = action_id or str(uuid.uuid4())
     files = cited_files(store, payload)
     with store.session() as session, session.begin():
-        decision = _decide(
-            session, username, device_id, action, clue_code, payload, moment, action_id
+        return record_action(
+            session,
+            username,
+            device_id,
+            action,
+            clue_code,
+            payload,
+            moment,
+            action_id,
+            files,
+            command=command,
         )
-        row, state, actor, outcome = (
-            decision.row,
-            decision.before,
-            decision.actor,
-            decision.outcome,
-        )
-        code = outcome.state.code
-        if row is None:
-            draft = outcome.draft
-            assert draft is not None  # a register outcome carries its draft
-            values = {**draft_values(draft), **state_values(outcome.state)}
-            row = Clue(code=code, provisional=True, updated_at=moment, **values)
-            session.add(row)
-            session.flush()
-            index_clues(
-                session.connection(),
-                [(row.id, (code, draft.subject_name, draft.address, draft.description))],
-            )
-        else:
-            session.execute(
-                update(Clue)
-                .where(Clue.id == row.id)
-                .values(updated_at=moment, **state_values(outcome.state))
-            )
-        if outcome.state.assisting_units != (state.assisting_units if state else ()):
-            session.execute(delete(AssistingUnit).where(AssistingUnit.clue_id == row.id))
-            session.add_all(
-                AssistingUnit(clue_id=row.id, unit_code=unit, position=position)
-                for position, unit in enumerate(outcome.state.assisting_units)
-            )
-        session.add(
-            history_entry(
-                row.id,
-                action_id,
-                outcome,
-                username=actor.username,
-                unit_code=actor.unit.code,
-                device_id=device_id,
-                at=moment,
-            )
-        )
+
+
+def record_action(
+    session: Session,
+    username: str,
+    device_id: str,
+    action: Action,
+    clue_code: str | None,
+    payload: Mapping[str, Any],
+    moment: datetime,
+    action_id: str,
+    files: list[tuple[StoredFile, str]] | None = None,
+    judging: JudgedBy | None = None,
+    command: tuple[str, Mapping[str, Any]] | None = None,
+) -> LocalAction:
+    """Take `action` inside the caller's transaction (see `take_action`); `judging`, when
+    given, spares loading the directory, rules and calendar again for each of many actions."""
+    files = files or []
+    decision = _decide(
+        session, username, device_id, action, clue_code, payload, moment, action_id, judging
+    )
+    row, state, actor, outcome = (
+        decision.row,
+        decision.before,
+        decision.actor,
+        decision.outcome,
+    )
+    code = outcome.state.code
+    if row is None:
+        draft = outcome.draft
+        assert draft is not None  # a register outcome carries its draft
+        values = {**draft_values(draft), **state_values(outcome.state)}
+        row = Clue(code=code, provisional=True, updated_at=moment, **values)
+        session.add(row)
         session.flush()
-        for stored, name in files:
-            attach(session, code, stored, name, actor.username, moment)
-        queued = dict(payload) if action is not Action.REGISTER else dict(outcome.details)
-        if files:
-            queued["attachments"] = payload["attachments"]
-        session.add(
-            OutboxAction(
-                action_id=action_id,
-                command_type=action.command_type,
-                clue_code=code,
-                payload=queued,
-                username=actor.username,
-                device_id=device_id,
-                created_at=moment,
-            )
+        index_clues(
+            session.connection(),
+            [(row.id, (code, draft.subject_name, draft.address, draft.description))],
         )
+    else:
+        session.execute(
+            update(Clue)
+            .where(Clue.id == row.id)
+            .values(updated_at=moment, **state_values(outcome.state))
+        )
+    if outcome.state.assisting_units != (state.assisting_units if state else ()):
+        session.execute(delete(AssistingUnit).where(AssistingUnit.clue_id == row.id))
+        session.add_all(
+            AssistingUnit(clue_id=row.id, unit_code=unit, position=position)
+            for position, unit in enumerate(outcome.state.assisting_units)
+        )
+    session.add(
+        history_entry(
+            row.id,
+            action_id,
+            outcome,
+            username=actor.username,
+            unit_code=actor.unit.code,
+            device_id=device_id,
+            at=moment,
+        )
+    )
+    session.flush()
+    for stored, name in files:
+        attach(session, code, stored, name, actor.username, moment)
+    queued = dict(payload) if action is not Action.REGISTER else dict(outcome.details)
+    if files:
+        queued["attachments"] = payload["attachments"]
+    command_type = action.command_type
+    if command is not None:
+        command_type, queued = command[0], dict(command[1])
+    session.add(
+        OutboxAction(
+            action_id=action_id,
+            command_type=command_type,
+            clue_code=code,
+            payload=queued,
+            username=actor.username,
+            device_id=device_id,
+            created_at=moment,
+        )
+    )
     return LocalAction(action_id, code, outcome)

@@ -175,6 +175,28 @@ class ClueEvent(Base):
     pending: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+Index(
+    "ix_clue_events_action_at",
+    ClueEvent.action,
+    ClueEvent.at,
+    ClueEvent.clue_id,
+    ClueEvent.unit_code,
+    ClueEvent.from_status,
+    ClueEvent.to_status,
+)
+"""The statistics find a period's actions of some kinds here, reading no event row."""
+Index(
+    "ix_clue_events_clue_at",
+    ClueEvent.clue_id,
+    ClueEvent.at,
+    ClueEvent.action,
+    ClueEvent.from_status,
+    ClueEvent.to_status,
+    ClueEvent.unit_code,
+)
+"""The statistics walk one clue's actions in time order here (who handed over last)."""
+
+
 class Attachment(Base):
     """A file stored once by its SHA-256, beside the database."""
 
@@ -540,3 +562,101 @@ class WarningEpisode(Base):
 
 Index("ix_warning_episodes_reached_at", WarningEpisode.reached_at)
 Index("ix_warning_episodes_unit_code", WarningEpisode.unit_code, WarningEpisode.reached_at)
+
+
+class VerificationBatch(Base):
+    """A week's verification sample of a dispatching office (每周核查); `server_version` is
+    the platform's change that last touched it (0: drawn on this device, not yet answered)."""
+
+    __tablename__ = "verification_batches"
+
+    batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    office: Mapped[str] = mapped_column(String(20), index=True)
+    week: Mapped[str] = mapped_column(String(10), index=True)
+    plan: Mapped[Any] = mapped_column(JsonText)
+    seed: Mapped[int] = mapped_column(Integer)
+    drawn_by: Mapped[str] = mapped_column(String(64))
+    drawn_by_name: Mapped[str] = mapped_column(String(64), default="")
+    drawn_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class VerificationItem(Base):
+    """A clue drawn into a batch; `dropped` says why the platform left it out ('' kept)."""
+
+    __tablename__ = "verification_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[str] = mapped_column(
+        ForeignKey("verification_batches.batch_id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    clue_code: Mapped[str] = mapped_column(String(40), index=True)
+    unit_code: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(32))
+    closed_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    dropped: Mapped[str] = mapped_column(String(20), default="")
+
+
+class VerificationResultRow(Base):
+    """One round of verification of a drawn clue as the platform keeps it."""
+
+    __tablename__ = "verification_results"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[str] = mapped_column(
+        ForeignKey("verification_batches.batch_id", ondelete="CASCADE"), index=True
+    )
+    clue_code: Mapped[str] = mapped_column(String(40))
+    round: Mapped[int] = mapped_column(Integer)
+    verdict: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    attachments: Mapped[Any] = mapped_column(JsonText)
+    verified_by: Mapped[str] = mapped_column(String(64))
+    verified_by_name: Mapped[str] = mapped_column(String(64), default="")
+    verified_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    action_id: Mapped[str] = mapped_column(String(ACTION_ID_LENGTH), unique=True)
+
+
+class VerificationOutbox(Base):
+    """A draw (verification.draw.v1) waiting to be pushed, in the order taken; kept apart
+    from the clue outbox because it names no clue. (Results recorded on a drawn clue name
+    their clue and wait in the clue outbox.)"""
+
+    __tablename__ = "verification_outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action_id: Mapped[str] = mapped_column(String(ACTION_ID_LENGTH), unique=True)
+    command_type: Mapped[str] = mapped_column(String(64))
+    batch_id: Mapped[str] = mapped_column(String(36), index=True)
+    payload: Mapped[Any] = mapped_column(JsonText)
+    username: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    reject_code: Mapped[str] = mapped_column(String(64), default="")
+    reject_reason: Mapped[str] = mapped_column(Text, default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ImportMapping(Base):
+    """The column mapping a user set for importing a channel's list (渠道清单): payload key →
+    the file's column header, remembered per channel for the next file."""
+
+    __tablename__ = "import_mappings"
+
+    channel: Mapped[str] = mapped_column(String(32), primary_key=True)
+    columns: Mapped[Any] = mapped_column(JsonText)
+    updated_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+
+
+Index(
+    "ix_warning_episodes_level_reached",
+    WarningEpisode.level,
+    WarningEpisode.reached_at,
+    WarningEpisode.cleared_at,
+    WarningEpisode.clue_id,
+    WarningEpisode.stage,
+    WarningEpisode.unit_code,
+)
+"""The statistics find the warnings of a level that ran in a period here, reading no row."""

@@ -31,8 +31,10 @@ LOW_STOCK = 5
 """A sync asks for a new block when fewer unused numbers than this remain."""
 
 NOTICE_SERIES = "notice"
-SERIES = (NOTICE_SERIES, CASE_SERIES, DECISION_SERIES)
-"""The series of document numbers: notices', 立案号 and 行政处罚决定书 numbers."""
+CIRCULAR_SERIES = "circular"
+SERIES = (NOTICE_SERIES, CASE_SERIES, DECISION_SERIES, CIRCULAR_SERIES)
+"""The series of document numbers: notices', 立案号, 行政处罚决定书 numbers and the numbers
+of a tackling office's monthly circulars (月度通报)."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,16 @@ def issues_notices(store: Store, unit_code: str, role: str) -> bool:
     with store.session() as session:
         unit = session.get(Unit, unit_code)
         return unit is not None and unit_info(unit).handles
+
+
+def issues_circulars(store: Store, unit_code: str, role: str) -> bool:
+    """Whether a user of `role` in the unit issues monthly circulars (a dispatcher of a
+    tackling office): they keep a stock of circular numbers."""
+    if role != Role.DISPATCHER.value:
+        return False
+    with store.session() as session:
+        unit = session.get(Unit, unit_code)
+        return unit is not None and unit_info(unit).dispatches
 
 
 def files_cases(store: Store, unit_code: str, role: str) -> bool:

@@ -22,6 +22,7 @@ from desktop.wire.reference import (
 from desktop.wire.reporter import RevealOut
 from desktop.wire.supervision import SupervisionPage
 from desktop.wire.sync import PushAnswer, PushResult
+from desktop.wire.verification import VerificationPage
 
 __all__ = ["Limits", "Meta", "PlatformApi", "PullPage", "UploadState"]
 
@@ -132,3 +133,12 @@ class PlatformApi:
         endpoint = "GET /supervision"
         answer = self.http.call("GET", API + "/supervision", params=params, endpoint=endpoint)
         return answer.parse(SupervisionPage)
+
+    def verification(self, cursor: str | None, limit: int) -> VerificationPage:
+        """GET /verification from `cursor` (None: every batch of the user's office)."""
+        params: dict[str, Any] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        endpoint = "GET /verification"
+        answer = self.http.call("GET", API + "/verification", params=params, endpoint=endpoint)
+        return answer.parse(VerificationPage)

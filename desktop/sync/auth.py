@@ -9,6 +9,7 @@ from desktop.store.database import Store
 from desktop.store.sync_apply import device_id, read_state, reset_server_data, sync_status
 from desktop.store.sync_apply import write_state as write_sync_state
 from desktop.store.sync_apply.supervision import drop_supervision_records, supervision_counts
+from desktop.store.sync_apply.verification import drop_verification
 from desktop.sync.errors import SyncError
 from desktop.sync.http import PlatformHttp, RetryPolicy, UserInfo
 from desktop.sync.tokens import TokenStore
@@ -79,5 +80,6 @@ def login(
     if rebind:
         reset_server_data(store, drop=True)
         drop_supervision_records(store)
+        drop_verification(store)
     write_sync_state(store, server_url=http.server_url, user=pair.user.model_dump(mode="json"))
     return pair.user

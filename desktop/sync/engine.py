@@ -27,10 +27,12 @@ from desktop.domain.timeutil import china_now, to_china
 from desktop.store.database import Store
 from desktop.store.number_blocks import (
     BLOCK_SIZE,
+    CIRCULAR_SERIES,
     LOW_STOCK,
     NOTICE_SERIES,
     SERIES,
     files_cases,
+    issues_circulars,
     issues_notices,
     number_stock,
     save_number_block,
@@ -58,6 +60,13 @@ from desktop.store.sync_apply.supervision import (
     restart_supervision_feed,
     supervision_counts,
     supervision_files,
+)
+from desktop.store.sync_apply.verification import (
+    apply_verification_page,
+    next_verification_batch,
+    read_verification_cursor,
+    record_verification_results,
+    verification_counts,
 )
 from desktop.sync.api import Limits, Meta, PlatformApi
 from desktop.sync.errors import (
@@ -91,6 +100,7 @@ class SyncSummary:
     skipped_clues: int = 0
     tombstones: int = 0
     supervision_records: int = 0
+    verification_batches: int = 0
     pages: int = 0
     uploaded_files: int = 0
     numbers_reserved: int = 0
@@ -162,18 +172,21 @@ class SyncRun:
             self.numbers(meta)
             self._check()
             self.attachments()
+            self.push_verification()
             self.push()
             self.push_supervision()
             self.pull()
             self.pull_supervision()
+            self.pull_verification()
             mark_synced(self.store, skew_seconds=self.summary.clock_skew_seconds)
         except Cancelled:
             self.summary.cancelled = True
         finally:
             status = sync_status(self.store)
             waiting, refused = supervision_counts(self.store)
-            self.summary.pending = status.pending + waiting
-            self.summary.problems = status.problems + refused
+            draws, refused_draws = verification_counts(self.store)
+            self.summary.pending = status.pending + waiting + draws
+            self.summary.problems = status.problems + refused + refused_draws
             self.summary.duration_seconds = round(time.monotonic() - started, 3)
         return self.summary
 
@@ -236,10 +249,15 @@ class SyncRun:
         summary and does not stop the run (numbers are asked for again next time).
         """
         user = meta.user
-        if not issues_notices(self.store, user.unit_code, user.role):
+        if issues_circulars(self.store, user.unit_code, user.role):
+            wanted: tuple[str, ...] = (CIRCULAR_SERIES,)  # a tackling office's 月度通报
+        elif not issues_notices(self.store, user.unit_code, user.role):
             return
+        elif files_cases(self.store, user.unit_code, user.role):
+            wanted = tuple(s for s in SERIES if s != CIRCULAR_SERIES)
+        else:
+            wanted = (NOTICE_SERIES,)
         year = to_china(meta.server_time).year
-        wanted = SERIES if files_cases(self.store, user.unit_code, user.role) else (NOTICE_SERIES,)
         low = [s for s in wanted if number_stock(self.store, user.unit_code, year, s) < LOW_STOCK]
         for done, series in enumerate(low):
             self._report("numbers", done, len(low))
@@ -309,6 +327,47 @@ class SyncRun:
             tried.update(str(action["action_id"]) for action in batch)
             for name in ("applied", "duplicate", "rejected", "retry"):
                 setattr(self.summary, name, getattr(self.summary, name) + getattr(tally, name))
+
+    def push_verification(self) -> None:
+        """Push the queued draws of weekly verification (before the clue outbox: results
+        recorded on a drawn clue wait there and need their batch on the platform)."""
+        tried: set[str] = set()
+        while True:
+            self._check()
+            batch = [
+                a
+                for a in next_verification_batch(self.store, self.limits.push_batch + len(tried))
+                if a["action_id"] not in tried
+            ][: self.limits.push_batch]
+            if not batch:
+                return
+            results = self.api.push(batch)
+            tally = record_verification_results(self.store, batch, results)
+            tried.update(str(action["action_id"]) for action in batch)
+            for name in ("applied", "duplicate", "rejected", "retry"):
+                setattr(self.summary, name, getattr(self.summary, name) + getattr(tally, name))
+
+    def pull_verification(self) -> None:
+        """Fetch the office's verification batches that changed since the last run (all of
+        them the first time, or when the platform asks to start again)."""
+        cursor = read_verification_cursor(self.store)
+        first = cursor is None
+        restarted = False
+        while True:
+            self._check()
+            try:
+                page = self.api.verification(cursor, self.limits.pull_page)
+            except ResetRequired:
+                if restarted:
+                    raise
+                restarted, first, cursor = True, True, None
+                continue
+            self.summary.verification_batches += apply_verification_page(
+                self.store, page.batches, page.cursor, more=page.more, first_of_full=first
+            )
+            cursor, first = page.cursor, False
+            if not page.more:
+                return
 
     def pull_supervision(self) -> None:
         """Fetch the suggestions and accountability records that changed since the last

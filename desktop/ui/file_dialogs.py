@@ -24,6 +24,7 @@ class Purpose(Enum):
     ADD_EVIDENCE = "add_evidence"
     CERTIFICATE = "certificate"
     EXPORT_TABLE = "export_table"
+    IMPORT_LIST = "import_list"
 
 
 class Mode(Enum):

@@ -28,12 +28,15 @@ from desktop.ui.actions import ACTION_SHORTCUTS
 from desktop.ui.assessment.suggestion_list import SuggestionListDialog
 from desktop.ui.assessment.view import AssessmentView
 from desktop.ui.cases.case_list import CasesView
+from desktop.ui.circular import CIRCULAR_KEY, CircularDialog, may_compose
 from desktop.ui.clue_detail import ClueDetailPanel
+from desktop.ui.dashboard.view import DashboardView
 from desktop.ui.filter_bar import FilterBar
 from desktop.ui.help_dialog import HelpDialog
+from desktop.ui.intake_import import add_import_action
 from desktop.ui.labels import label
 from desktop.ui.logging_setup import log_file
-from desktop.ui.navigation import ASSESSMENT, SUGGESTIONS, NavigationPanel
+from desktop.ui.navigation import ASSESSMENT, SUGGESTIONS, VERIFICATION, NavigationPanel
 from desktop.ui.notices_view import NoticesView
 from desktop.ui.notifications import Notifier, Snapshot
 from desktop.ui.queue_view import QueueView
@@ -51,6 +54,7 @@ from desktop.ui.sync_controller import SyncController
 from desktop.ui.sync_problems import SyncProblemsView
 from desktop.ui.table_export import EXPORT_KEY, PRINT_KEY, current_exporter, menu_text
 from desktop.ui.tasks import Task, run_task
+from desktop.ui.verification.view import VerificationView
 from desktop.ui.warnings_view import RED_OPEN_KEY, RED_THIS_WEEK_KEY, WarningsView
 from desktop.ui.workspace import Workspace
 
@@ -73,6 +77,10 @@ CLUE_SUGGESTION_KEY = "Ctrl+Alt+J"
 """发出建议… on the shown clue (the commission)."""
 ASSESSMENT_KEY = "Ctrl+Alt+G"
 """单位考核 (the commission and the dispatching offices)."""
+VERIFICATION_KEY = "Ctrl+Alt+V"
+"""每周核查 (the dispatching offices)."""
+DASHBOARD_KEY = "Ctrl+Alt+D"
+"""统计看板 (every unit, on its scope)."""
 
 WINDOW_SIZE = QSize(1440, 860)
 """The window's size on a screen with room for it (smaller screens: a share of theirs)."""
@@ -113,6 +121,11 @@ class MainWindow(QMainWindow):
         )
         self.navigation = NavigationPanel(workspace)
         self.assessment_view: AssessmentView | None = None
+        self.verification_view: VerificationView | None = None
+        self.dashboard_view: DashboardView | None = None
+        self.wide_views: set[QWidget] = set()
+        """Views of the centre that need the width: no clue is shown beside them."""
+        self.circular_dialog: CircularDialog | None = None
         self.filter_bar = FilterBar(workspace)
         self.queue_view = QueueView(workspace)
         self.detail = ClueDetailPanel(workspace)
@@ -175,6 +188,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&L)"))
+        self.import_action = add_import_action(self, file_menu)
         work = bar.addMenu(self.tr("办理(&W)"))
         self.register_action = self._action(
             self.tr("登记新线索…"), ACTION_SHORTCUTS[Action.REGISTER], self.open_register
@@ -216,6 +231,11 @@ class MainWindow(QMainWindow):
             self.tr("红色预警未消除"), RED_OPEN_KEY, self.show_red_still_open
         )
         view.addAction(self.red_open_action)
+        view.addSeparator()
+        self.dashboard_action = self._action(
+            self.tr("统计看板"), DASHBOARD_KEY, self.navigation.select_dashboard
+        )
+        view.addAction(self.dashboard_action)
         self._build_supervision_menu(view, work)
         view.addSeparator()
         self.export_list_action = self._action(
@@ -226,6 +246,13 @@ class MainWindow(QMainWindow):
             menu_text(self.tr("打印列表…"), PRINT_KEY), None, self.print_current_list
         )
         view.addAction(self.print_list_action)
+        self._build_verification_menu(view)
+        self.circular_action = self._action(
+            self.tr("月度通报…"), CIRCULAR_KEY, self.open_circular
+        )  # for the tackling offices and the commissions
+        self.circular_action.setVisible(may_compose(self.workspace))
+        self.circular_action.setEnabled(may_compose(self.workspace))
+        view.addAction(self.circular_action)
         sync_menu = bar.addMenu(self.tr("同步(&S)"))
         self.sync_action = self._action(self.tr("立即同步"), SYNC_KEY, self.sync.sync_now)
         sync_menu.addAction(self.sync_action)
@@ -268,6 +295,14 @@ class MainWindow(QMainWindow):
             action.setVisible(is_commission(self.workspace))
             work.insertAction(self.quit_action, action)
 
+    def _build_verification_menu(self, view: QMenu) -> None:
+        """每周核查, for the dispatching offices."""
+        self.verification_action = self._action(
+            self.tr("每周核查"), VERIFICATION_KEY, self.navigation.select_verification
+        )
+        self.verification_action.setEnabled(self.navigation.model.row_of(VERIFICATION) >= 0)
+        view.addAction(self.verification_action)
+
     def _connect(self) -> None:
         self.workspace.events.reference_changed.connect(self._update_register)
         self.navigation.queue_selected.connect(self.show_queue)
@@ -281,6 +316,9 @@ class MainWindow(QMainWindow):
         self.navigation.accountability_selected.connect(self.show_accountability)
         self.navigation.red_warnings_selected.connect(self.open_red_warnings)
         self.navigation.assessment_selected.connect(self.open_assessment)
+        self.navigation.verification_selected.connect(self.open_verification)
+        self.navigation.dashboard_selected.connect(self.open_dashboard)
+        self.centre.currentChanged.connect(self._centre_changed)
         self.suggestions_view.clue_requested.connect(self.show_clue_code)
         self.suggestions_view.accountability_requested.connect(
             lambda sid: self.accountability_view.open_record_form(suggestion_id=sid)
@@ -338,13 +376,58 @@ class MainWindow(QMainWindow):
             view.clues_requested.connect(self.show_codes)
             view.suggestions_requested.connect(self.open_suggestion_list)
             self.centre.addWidget(view)
-            # the table needs the width; no clue is shown beside it
-            self.centre.currentChanged.connect(
-                lambda _i: self.detail_scroll.setVisible(self.centre.currentWidget() is not view)
-            )
+            self.wide_views.add(view)  # the table needs the width; no clue is shown beside it
         self.centre.setCurrentWidget(self.assessment_view)
         self.assessment_view.table.setFocus()
         return self.assessment_view
+
+    def open_verification(self) -> VerificationView:
+        """Show the weekly verification (每周核查) of the user's office."""
+        if self.verification_view is None:
+            view = self.verification_view = VerificationView(self.workspace, self.settings)
+            view.clue_selected.connect(self.show_verification_clue_beside)
+            view.clue_requested.connect(self.open_verification_clue)
+            self.centre.addWidget(view)
+        self.centre.setCurrentWidget(self.verification_view)
+        self.verification_view.refresh()
+        self.verification_view.table.setFocus()
+        return self.verification_view
+
+    def show_verification_clue_beside(self, code: str) -> None:
+        """Show the selected item's clue beside the verification worklist."""
+        if self.centre.currentWidget() is not self.verification_view or not code:
+            return
+        self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
+
+    def open_verification_clue(self, code: str) -> None:
+        """查看线索 on an item: its clue beside the worklist, focused."""
+        self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
+        self.detail.setFocus()
+
+    def open_dashboard(self) -> DashboardView:
+        """Show the statistics dashboard (统计看板) of the user's scope."""
+        if self.dashboard_view is None:
+            view = self.dashboard_view = DashboardView(self.workspace)
+            view.clues_requested.connect(self.show_codes)
+            self.centre.addWidget(view)
+            self.wide_views.add(view)
+        self.centre.setCurrentWidget(self.dashboard_view)
+        self.dashboard_view.focus_first()
+        return self.dashboard_view
+
+    def _centre_changed(self, _index: int) -> None:
+        """Hide the clue beside a view that needs the width, show it beside the others."""
+        self.detail_scroll.setVisible(self.centre.currentWidget() not in self.wide_views)
+
+    def open_circular(self) -> CircularDialog | None:
+        """Compose the monthly circular (月度通报) of the user's office or commission."""
+        if not may_compose(self.workspace):
+            return None
+        dialog = CircularDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.circular_dialog = dialog
+        return dialog
 
     def show_codes(self, codes: tuple[str, ...], caption: str) -> None:
         """Show the 全部 queue limited to exactly these clues, said by a removable chip."""
@@ -580,6 +663,7 @@ class MainWindow(QMainWindow):
         ]
         for action in (
             self.sync_action,
+            self.import_action,
             self.find_action,
             self.problems_action,
             self.cases_action,
@@ -590,6 +674,8 @@ class MainWindow(QMainWindow):
             self.suggestions_action,
             self.accountability_action,
             self.assessment_action,
+            self.verification_action,
+            self.dashboard_action,
             self.clue_suggestion_action,
             self.settings_action,
             self.help_action,

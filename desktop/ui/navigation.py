@@ -67,6 +67,8 @@ class EntryKind(Enum):
     ACCOUNTABILITY = "accountability"
     RED_WARNINGS = "red_warnings"
     ASSESSMENT = "assessment"
+    VERIFICATION = "verification"
+    DASHBOARD = "dashboard"
     SYNC_PROBLEMS = "sync_problems"
 
 
@@ -88,6 +90,9 @@ SUGGESTIONS = Entry(EntryKind.SUGGESTIONS)
 ACCOUNTABILITY = Entry(EntryKind.ACCOUNTABILITY)
 RED_WARNINGS = Entry(EntryKind.RED_WARNINGS)
 ASSESSMENT = Entry(EntryKind.ASSESSMENT)
+VERIFICATION = Entry(EntryKind.VERIFICATION)
+"""每周核查 (a dispatching office's weekly verification)."""
+DASHBOARD = Entry(EntryKind.DASHBOARD)
 COMMISSION_ENTRIES = (RED_WARNINGS, SUGGESTIONS, ACCOUNTABILITY, ASSESSMENT)
 """The commission's own section (纪委监委): 红色预警, 建议与督办, 问责记录, 单位考核."""
 
@@ -96,8 +101,8 @@ def entries_for(viewer: Viewer, *, commission: bool = False) -> list[Entry]:
     """The navigation entries a unit sees, under headings: a commission user's own section
     (纪委监委) first; its open work (待分办 only for dispatching units, 待审签 only for the units
     that handle clues and sign their reports off), warnings, notices, penalty cases and the
-    commissions' records (and 单位考核 for a dispatching office), then the closed and all clues
-    to look things up."""
+    commissions' records (and 单位考核 for a dispatching office), then the statistics dashboard
+    and the closed and all clues to look things up."""
     unit = viewer.unit
     queues = [
         q
@@ -108,6 +113,7 @@ def entries_for(viewer: Viewer, *, commission: bool = False) -> list[Entry]:
     own = [Entry(EntryKind.GROUP, heading="commission"), *COMMISSION_ENTRIES] if commission else []
     records = [] if commission else [SUGGESTIONS, ACCOUNTABILITY]
     office = [ASSESSMENT] if unit.dispatches and not commission else []
+    verification = [VERIFICATION] if unit.dispatches and not commission else []
     return [
         *own,
         Entry(EntryKind.GROUP, heading="area" if viewer.by_area else "tasks"),
@@ -119,7 +125,9 @@ def entries_for(viewer: Viewer, *, commission: bool = False) -> list[Entry]:
         CASES,
         *records,
         *office,
+        *verification,
         Entry(EntryKind.GROUP, heading="lookup"),
+        DASHBOARD,
         *(Entry(EntryKind.QUEUE, q) for q in LOOKUP_QUEUES),
         SYNC_PROBLEMS,
     ]
@@ -182,6 +190,10 @@ class NavigationModel(QAbstractListModel):
             return self.tr("红色预警")
         if entry.kind is EntryKind.ASSESSMENT:
             return self.tr("单位考核")
+        if entry.kind is EntryKind.VERIFICATION:
+            return self.tr("每周核查")
+        if entry.kind is EntryKind.DASHBOARD:
+            return self.tr("统计看板")
         assert entry.queue is not None
         return label(entry.queue)
 
@@ -303,6 +315,10 @@ class NavigationPanel(QWidget):
     """The commission chose 红色预警 (the warning record on 红色预警未消除)."""
     assessment_selected = Signal()
     """The user chose 单位考核."""
+    verification_selected = Signal()
+    """The user chose 每周核查."""
+    dashboard_selected = Signal()
+    """The user chose 统计看板."""
     counts_updated = Signal()
     """The counts beside the queues were queried again."""
 
@@ -379,6 +395,14 @@ class NavigationPanel(QWidget):
         """Select 单位考核 as if the user clicked it (False: not offered to the user)."""
         return self._select(ASSESSMENT)
 
+    def select_verification(self) -> bool:
+        """Select 每周核查 as if the user clicked it (False: not offered to the user)."""
+        return self._select(VERIFICATION)
+
+    def select_dashboard(self) -> bool:
+        """Select 统计看板 as if the user clicked it (False: not offered to the user)."""
+        return self._select(DASHBOARD)
+
     def refresh_suggestion_count(self) -> None:
         """Count the suggestions waiting for the user's unit (a small local query)."""
         self.model.set_suggestion_count(waiting_suggestions(self.workspace))
@@ -447,5 +471,9 @@ class NavigationPanel(QWidget):
             self.red_warnings_selected.emit()
         elif entry.kind is EntryKind.ASSESSMENT:
             self.assessment_selected.emit()
+        elif entry.kind is EntryKind.VERIFICATION:
+            self.verification_selected.emit()
+        elif entry.kind is EntryKind.DASHBOARD:
+            self.dashboard_selected.emit()
         elif entry.queue is not None:
             self.queue_selected.emit(entry.queue)

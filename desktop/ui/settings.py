@@ -287,6 +287,7 @@ class AppSettings:
     last_data_dir = StrSetting("data/last_dir", "")
     prefer_official_fonts = BoolSetting("printing/prefer_official_fonts", True)
     print_font_dir = StrSetting("printing/font_dir", "")
+    verification_plan = StrSetting("verification/plan", "")
     _morning_start = TimeSetting("office_hours/morning_start", _DEFAULT_HOURS[0][0])
     _morning_end = TimeSetting("office_hours/morning_end", _DEFAULT_HOURS[0][1])
     _afternoon_start = TimeSetting("office_hours/afternoon_start", _DEFAULT_HOURS[1][0])

@@ -122,9 +122,10 @@ class RulesOut(Answer):
     version: Count
 
 
-Series = Literal["notice", "case", "decision"]
-"""Which numbers a block holds: notices' document numbers, 立案号 of penalty cases, or the
-numbers of 行政处罚决定书; each series of a unit and year counts on its own."""
+Series = Literal["notice", "case", "decision", "circular"]
+"""Which numbers a block holds: notices' document numbers, 立案号 of penalty cases, the
+numbers of 行政处罚决定书, or those of a tackling office's monthly circulars (月度通报); each
+series of a unit and year counts on its own."""
 
 
 class BlockRequest(Request):
@@ -136,8 +137,9 @@ class BlockRequest(Request):
     size: int = Field(ge=1, description="at most the platform's limit (`limits` of /meta)")
     series: Series = Field(
         default="notice",
-        description="notice (default), case (立案号) or decision (行政处罚决定书); case and "
-        "decision numbers only for a unit that files penalty cases",
+        description="notice (default), case (立案号), decision (行政处罚决定书) or circular "
+        "(月度通报); case and decision numbers only for a unit that files penalty cases, "
+        "circular numbers only for a tackling office",
     )
 
 

@@ -17,6 +17,7 @@ from desktop.wire.base import (
 )
 from desktop.wire.records import CaseOut, ClueOut, ClueState, NoticeOut
 from desktop.wire.supervision import AccountabilityOut, SuggestionOut
+from desktop.wire.verification import VerificationBatchOut
 
 
 class ActionIn(Request):
@@ -46,7 +47,8 @@ class PushResult(Answer):
 
     applied/duplicate carry the clue's code (the platform's code for a registration) and
     the change `seq`; `state` is the workflow state right after a clue action, `notice` the
-    notice after a notice action (`case`, `suggestion`, `accountability` likewise); rejected
+    notice after a notice action (`case`, `suggestion`, `accountability` likewise;
+    `verification`: the batch after a verification action); rejected
     carries `code`, `reason` (in Chinese) and maybe `template` (the reason as a message the
     client renders in its language) and `field`, and the clue as the platform has it (when
     the caller may see it).
@@ -63,6 +65,7 @@ class PushResult(Answer):
     clue: ClueOut | None = None
     suggestion: SuggestionOut | None = None
     accountability: AccountabilityOut | None = None
+    verification: VerificationBatchOut | None = None
     code: str | None = None
     reason: str | None = None
     template: MessageTemplate | None = None

@@ -581,16 +581,16 @@ def test_full_closed_loop() -> None:
     assert clue.deadline is None
     assert clue.finding is Finding.PARTLY_TRUE
 
-    # weekly verification Fri 3 April finds a fault: a full 10 working days again, skipping
-    # 清明 (Mon 6 April off): due Mon 20 April 17:30
+    # weekly verification Fri 3 April finds a fault: the rework limit of 5 working days,
+    # skipping 清明 (Mon 6 April off): due Mon 13 April 17:30
     out = act(Action.VERIFICATION_FAIL, "county_dispatcher", clue, cst(4, 3), {"reason": "复燃"})
     clue = out.state
     assert out.note == "复燃"
-    assert out.details == {"handle_deadline": "2026-04-20T17:30:00+08:00"}
+    assert out.details == {"handle_deadline": "2026-04-13T17:30:00+08:00"}
     assert clue.status is Status.HANDLING
     assert clue.closed_at is None
     assert clue.reported_at is None
-    assert clue.handle_deadline == clue.deadline == cst(4, 20, 17, 30)
+    assert clue.handle_deadline == clue.deadline == cst(4, 13, 17, 30)
     assert clue.lead_unit == HZ_T1
     assert clue.extended_days == 3
     assert clue.owner_unit == HZ

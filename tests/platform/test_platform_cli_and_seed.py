@@ -28,6 +28,7 @@ from cityplatform.models import (
     NumberBlock,
     Suggestion,
     User,
+    VerificationBatch,
 )
 
 EXE = str(Path(sys.executable).with_name("cluedesk-platform"))
@@ -248,6 +249,8 @@ def test_seeded_history_ids_are_stable_and_unique(tmp_path: Path, now: datetime)
                 records = session.scalar(select(func.count()).select_from(Suggestion))
                 records += session.scalar(select(func.count()).select_from(AccountabilityRecord))
                 newest = session.scalar(select(func.max(Suggestion.seq)))
+                batches = session.scalar(select(func.count()).select_from(VerificationBatch))
+                last_batch = session.scalar(select(func.max(VerificationBatch.seq)))
         finally:
             db.dispose()
     assert ids[0] == ids[1]
@@ -260,9 +263,10 @@ def test_seeded_history_ids_are_stable_and_unique(tmp_path: Path, now: datetime)
     assert {c.code: c.status for c in clues} == {
         g.state.code: g.state.status.value for g in generated
     }
-    # The commissions' records follow the clues in the change feed.
-    assert records > 0
-    assert counters["change_seq"] == 120 + records
+    # The commissions' records follow the clues in the change feed, the weekly verification
+    # batches follow them.
+    assert records > 0 and batches > 0
+    assert counters["change_seq"] == 120 + records + batches == last_batch
     assert newest is not None and 120 < newest <= counters["change_seq"]
     years: dict[int, int] = {}
     for g in generated:

@@ -135,3 +135,26 @@ def test_intake_errors(api: Api) -> None:
     missing = api.client.post(INTAKE, json={"channel": "hotline_12345"}, headers=city.headers)
     assert missing.status_code == 422
     assert missing.json()["error"]["field"] == "external_id"
+
+
+def test_circular_numbers_only_for_a_tackling_office(api: Api) -> None:
+    county = api.login("haizhou")
+    body = {"device_id": county.device_id, "unit_code": "320706", "year": 2026, "size": 5}
+    first = api.client.post(BLOCKS, json={**body, "series": "circular"}, headers=county.headers)
+    assert first.status_code == 200, first.text
+    assert first.json()["series"] == "circular" and first.json()["first"] == 1
+    second = api.client.post(BLOCKS, json={**body, "series": "circular"}, headers=county.headers)
+    assert second.json()["first"] == first.json()["last"] + 1  # a series of its own
+    street = api.login("xinhai")
+    refused = api.client.post(
+        BLOCKS,
+        json={
+            "device_id": street.device_id,
+            "unit_code": "320706001",
+            "year": 2026,
+            "size": 5,
+            "series": "circular",
+        },
+        headers=street.headers,
+    )
+    assert refused.status_code == 403 and "攻坚办" in refused.text

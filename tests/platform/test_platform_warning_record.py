@@ -157,7 +157,7 @@ def test_the_job_and_a_client_compute_the_same_levels(platform_db: Database, now
         book = load_book(session)
         clues = session.execute(select(Clue.id, Clue.status, Clue.deadline)).all()
     seen: set[int] = set()
-    for hours in (-200, -20, 0, 4, 30, 100, 400):
+    for hours in (0, 4, 30, 100, 400):  # the seed holds the record up to now
         at = now + timedelta(hours=hours)
         assert run_warning_job(platform_db, at).ran
         found = _open_levels(platform_db)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 from desktop.demo.city import load_city  # noqa: E402
 from desktop.domain.cases import CaseAction, CaseState  # noqa: E402
 from desktop.domain.notices import NoticeAction  # noqa: E402
+from desktop.domain.verification import week_key  # noqa: E402
 from desktop.store.database import Store, open_store  # noqa: E402
 from desktop.store.demo_load import load_units_and_users  # noqa: E402
 from desktop.store.notices import draft_content_for_clue, take_notice_action  # noqa: E402
@@ -320,6 +321,9 @@ def check_account(
         findings += check_notices(window, workspace, codes["handling"])
     if username == "hzhb":
         findings += check_cases(window, workspace, codes["case"])
+    if username == "haizhou":
+        findings += check_verification(window, workspace)
+        findings += check_dashboard(window)
     window.close()
     settle()
     return findings
@@ -384,6 +388,33 @@ def check_cases(window: MainWindow, workspace: Workspace, code: str) -> list[Fin
         form.open()
         open_dialog(findings, form, f"case {action.value} form")
     return findings
+
+
+def check_verification(window: MainWindow, workspace: Workspace) -> list[Finding]:
+    """The 每周核查 view with a drawn batch, its record form and its plan dialog."""
+    findings: list[Finding] = []
+    view = window.open_verification()
+    view.set_week(week_key(NOW.date()))
+    if not view.batches:
+        for _ in range(3):
+            walk(workspace.store, "closed", description=LONG)
+        view.draw()
+    wait(lambda: view.model.rowCount() > 0, 10)
+    findings.append(check_window(window, "verification view", view))
+    findings[-1]["problems"] += cut_header_sections(view.table.horizontalHeader())
+    view.select(view.rows()[0].clue_code)
+    open_dialog(findings, view.open_record_form(), "verification record form")
+    open_dialog(findings, view.edit_plan(), "verification plan dialog")
+    return findings
+
+
+def check_dashboard(window: MainWindow) -> list[Finding]:
+    """The statistics dashboard (统计看板) in the window, its figures computed and painted."""
+    view = window.open_dashboard()
+    wait(lambda: view.painted, 120)
+    finding = check_window(window, "dashboard", view)
+    finding["problems"] += cut_header_sections(view.table.horizontalHeader())
+    return [finding]
 
 
 CASE_STATES: dict[int, CaseStates] = {}

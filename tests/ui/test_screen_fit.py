@@ -46,6 +46,10 @@ CHECKED = {
     "case file form",
     "case decide form",
     "case serve form",
+    "verification view",
+    "verification record form",
+    "verification plan dialog",
+    "dashboard",
 }
 """Windows every run must have opened (the action forms an account may take are added)."""
 

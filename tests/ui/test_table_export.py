@@ -28,6 +28,7 @@ from desktop.ui import table_export
 from desktop.ui.assessment.suggestion_list import SuggestionListDialog
 from desktop.ui.assessment.view import AssessmentView
 from desktop.ui.cases.case_list import CasesView
+from desktop.ui.dashboard.view import DashboardView
 from desktop.ui.notices.preview import NoticePreview
 from desktop.ui.notices.workbench import NoticeWorkbench
 from desktop.ui.notices_view import NoticesView
@@ -39,6 +40,7 @@ from desktop.ui.supervision.suggestions_view import SuggestionsView
 from desktop.ui.sync_problems import SyncProblemsView
 from desktop.ui.table_export import ExportResult, TableExporter, exporter_for
 from desktop.ui.tasks import Task
+from desktop.ui.verification.view import VerificationView
 from desktop.ui.warning_record import ClueWarningsPanel
 from desktop.ui.warnings_view import WarningsView
 from desktop.ui.workspace import Workspace
@@ -285,6 +287,16 @@ def _problems(ws: Workspace) -> tuple[QWidget, QTableView]:
     return view, view.table
 
 
+def _dashboard(ws: Workspace) -> tuple[QWidget, QTableView]:
+    view = DashboardView(ws)
+    return view, view.table
+
+
+def _verification(ws: Workspace) -> tuple[QWidget, QTableView]:
+    view = VerificationView(ws)
+    return view, view.table
+
+
 def _suggestion_list(ws: Workspace) -> tuple[QWidget, QTableView]:
     view = SuggestionListDialog(ws, (), "考核：收到建议 0 件")
     return view, view.table
@@ -307,6 +319,8 @@ VIEWS: dict[str, tuple[Callable[[Workspace], tuple[QWidget, QTableView]], str, s
     "assessment": (_assessment, "haizhou", "单位考核_"),
     "sync_problems": (_problems, "haizhou", "同步问题_"),
     "suggestion_list": (_suggestion_list, "hzjw", "建议_"),
+    "dashboard": (_dashboard, "haizhou", "线索办理统计_"),
+    "verification": (_verification, "haizhou", "每周核查_"),
 }
 
 
@@ -357,6 +371,31 @@ def test_a_list_exports_in_the_views_sort_with_typed_numbers(
     counts = [r[titles.index(received)] for r in rows]
     assert all(isinstance(c, int) for c in counts)
     assert counts == sorted(counts, reverse=True)
+
+
+def test_the_dashboard_exports_its_units_with_rates_as_percentages(
+    qtbot: QtBot, county: Workspace, host: QWidget, tmp_path: Path
+) -> None:
+    view = DashboardView(county)
+    show_in(host, qtbot, view)
+    qtbot.waitUntil(lambda: view.seen is not None and view.model.rowCount() > 0, timeout=WAIT_MS)
+    stats = view.seen
+    assert stats is not None
+    result = export(qtbot, view.exporter, tmp_path / "dashboard.xlsx")
+    sheet = sheet_of(result.path)
+    assert str(sheet["A1"].value).startswith("各单位线索办理统计（")
+    titles = header_row(sheet)
+    rows = data_rows(sheet, view.proxy.rowCount())
+    by_label = {g.label: g.figures for g in stats.groups}
+    closed, rate = titles.index("办结"), titles.index("办结率")
+    for row in rows:
+        figures = by_label[row[0]]
+        assert row[closed] == figures.value("closed")
+        share = figures.value("closure_rate")
+        assert row[rate] == ("—" if share is None else share)  # nothing to close: shown as —
+    shares = [sheet.cell(row=3 + n, column=rate + 1) for n in range(len(rows))]
+    assert any(isinstance(c.value, float) for c in shares)
+    assert all(c.number_format == "0.00%" for c in shares if isinstance(c.value, float))
 
 
 def _columns() -> tuple[str, ...]:

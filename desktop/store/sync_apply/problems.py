@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.case_actions import CaseAction
 from desktop.domain.messages import Label, Message
 from desktop.domain.notices import NoticeAction
+from desktop.domain.verification import RECORD_TYPE
 from desktop.domain.workflow import Action
 from desktop.store.database import Store
 from desktop.store.models import OutboxAction
@@ -37,6 +38,8 @@ class SyncProblem:
 
 
 def _label(command_type: str) -> str:
+    if command_type == RECORD_TYPE:
+        return Message("每周核查：记录核查结果")
     try:
         return Action.from_command_type(command_type).label
     except ValueError:

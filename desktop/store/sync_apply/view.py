@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.clue import STATE_FIELDS, ClueState, state_from_record
 from desktop.domain.validators import ValidationError
+from desktop.domain.verification import clue_action_of
 from desktop.domain.workflow import Action, ActionRefused, Outcome, apply_action
 from desktop.store.action_context import action_context
 from desktop.store.clue_rows import (
@@ -80,14 +81,15 @@ def _replay(
     """An outbox action taken again on `state`, or None if the rules refuse it now."""
     units, rules, calendar = work.rules()
     try:
-        action = Action.from_command_type(act.command_type)
+        taken = clue_action_of(act.command_type, act.payload)
+        action, payload = taken or (Action.from_command_type(act.command_type), act.payload)
         actor = load_actor(work.session, act.username, act.device_id)
         context = action_context(work.session, action, clue_id, act.created_at)
         outcome = apply_action(
             action,
             actor,
             state,
-            act.payload,
+            payload,
             act.created_at,
             calendar,
             rules,

@@ -18,6 +18,9 @@ large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
     --only commission  makes only the city discipline commission's window: the unit
                     assessment, the red warnings and the queue with a clue open, at 1600x900,
                     and the assessment at 1024x768.
+    --only export   makes only the lists' Excel and print: the county's 预警 queue with the
+                    row menu's 导出Excel… / 打印列表…, the printed list's preview, and its
+                    pages rendered at 60 dpi into docs/notices/ (warning-list-N.png).
     --only verification  makes only the county office's 每周核查: last week's worklist with
                     results, and the form recording a failure.
     --only import   makes only the 导入线索清单 dialog: a 12345 work-order list with accepted,
@@ -189,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         choices=[
+            "export",
             "cases",
             "warnings",
             "supervision",
@@ -217,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
                 shoot_supervision(url, root, args.out)
             elif args.only == "commission":
                 shoot_commission(Desk(url, "u320700800s", root / "city-commission"), args.out)
+            elif args.only == "export":
+                shoot_export(Desk(url, "haizhou", root / "haizhou"), args.out)
             elif args.only == "import":
                 shoot_import(Desk(url, "haizhou", root / "haizhou"), root, args.out)
             elif args.only == "verification":
@@ -737,6 +743,48 @@ def shoot_commission(desk: Desk, out: Path) -> None:
     grab(window, out / "commission-queue.png")
     window.close()
     desk.store.close()
+
+
+def shoot_export(desk: Desk, out: Path, pages: Path = Path("docs/notices")) -> None:
+    """The county's clues at a warning level (预警: near or past their deadline) as a list to
+    hand out at a meeting: the queue with the row menu (export-menu.png), the printed list in
+    its preview (list-print-preview.png), and its pages at 60 dpi
+    (docs/notices/warning-list-N.png)."""
+    import shutil
+    import subprocess
+
+    from desktop.ui.row_menu import ClueRowMenu
+
+    window = desk.window
+    window.navigation.select_queue(Queue.WARNINGS)
+    queue = window.queue_view
+    wait(lambda: queue.row_count() > 0, 60)
+    queue.select_clue(queue.model.clue_id(0))
+    wait(lambda: window.detail.detail is not None and not window.detail.loading)
+    grab(window, out / "export-queue.png")
+    menu = ClueRowMenu(queue, window.detail).build()
+    menu.adjustSize()
+    menu.show()
+    grab(menu, out / "export-menu.png")
+    menu.close()
+    preview = queue.exporter.print_list()
+    assert preview is not None
+    preview.resize(1100, 800)  # a landscape page, as the screenshot's size
+    wait(lambda: preview.pdf is not None, 120)
+    pause = time.monotonic() + 2.0  # QPdfView renders its pages in a thread of its own
+    while time.monotonic() < pause:
+        settle()
+    grab(preview, out / "list-print-preview.png")
+    assert preview.pdf is not None and shutil.which("pdftoppm"), "needs poppler-utils"
+    pages.mkdir(parents=True, exist_ok=True)
+    for old in pages.glob("warning-list-*.png"):
+        old.unlink()
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", str(preview.pdf), str(pages / "warning-list")],
+        check=True,
+    )
+    print(f"wrote {pages}/warning-list-*.png")
+    preview.close()
 
 
 def shoot_dashboard(desk: Desk, out: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -112,6 +114,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet) -> None:
         head.fill = _HEADER_FILL
         head.border = _BORDER
         head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    styles: dict[str | None, StyleArray] = {}
     for values in sheet.rows:
         row_index += 1
         for column, value in enumerate(values, start=1):
@@ -121,9 +124,15 @@ def _write_sheet(ws: Worksheet, sheet: Sheet) -> None:
             if isinstance(value, str):
                 cell.data_type = "s"  # never a formula
             number_format = _number_format(value, percent)
-            if number_format is not None:
-                cell.number_format = number_format
-            cell.border = _BORDER
+            style = styles.get(number_format)
+            if style is None:  # the first cell of a kind styled, the others given its style
+                if number_format is not None:
+                    cell.number_format = number_format
+                cell.border = _BORDER
+                styles[number_format] = copy(cell._style)  # type: ignore[union-attr]
+            else:
+                # openpyxl hashes a style object on every assignment: copy the array instead
+                cell._style = copy(style)  # type: ignore[union-attr]
             if column - 1 < len(widths):
                 widths[column - 1] = max(widths[column - 1], display_width(_shown(value, percent)))
     for note in sheet.notes:

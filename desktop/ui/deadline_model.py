@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop.domain.deadlines import countdown, warning_level
+from desktop.ui.cell_roles import TypedValueRole
 from desktop.ui.queue_model import TINTED_TEXT, WARNING_TINTS
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.workspace import Workspace
@@ -120,6 +121,10 @@ class DeadlineTableModel(QAbstractTableModel, Generic[RowT]):
 
     def _tooltip(self, row: RowT, live: Live, column: Any) -> str | None:
         raise NotImplementedError
+
+    def typed(self, row: RowT, column: Any) -> Any:
+        """A cell's typed value for an export (dates, numbers), None where the text is all."""
+        return None
 
     # -- querying -------------------------------------------------------------------------
 
@@ -237,6 +242,8 @@ class DeadlineTableModel(QAbstractTableModel, Generic[RowT]):
             return self.row_key(row)
         if role == ClueCodeRole:
             return row.clue_code
+        if role == TypedValueRole:
+            return self.typed(row, self.COLUMNS(index.column()))
         if role not in LIVE_ROLES:
             return None
         live = self.live(row)

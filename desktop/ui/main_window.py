@@ -52,6 +52,7 @@ from desktop.ui.supervision.areas import is_commission
 from desktop.ui.supervision.suggestions_view import SuggestionsView
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.sync_problems import SyncProblemsView
+from desktop.ui.table_export import EXPORT_KEY, PRINT_KEY, current_exporter, menu_text
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.verification.view import VerificationView
 from desktop.ui.warnings_view import RED_OPEN_KEY, RED_THIS_WEEK_KEY, WarningsView
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.filter_bar)
         column.addWidget(self.queue_view, 1)
+        self.queue_view.exporter.add_scope(queue_page)  # Ctrl+Alt+E/P from the filter bar too
         self.centre = QStackedWidget()
         self.centre.addWidget(queue_page)
         self.centre.addWidget(self.problems_view)
@@ -235,6 +237,15 @@ class MainWindow(QMainWindow):
         )
         view.addAction(self.dashboard_action)
         self._build_supervision_menu(view, work)
+        view.addSeparator()
+        self.export_list_action = self._action(
+            menu_text(self.tr("导出Excel…"), EXPORT_KEY), None, self.export_current_list
+        )
+        view.addAction(self.export_list_action)
+        self.print_list_action = self._action(
+            menu_text(self.tr("打印列表…"), PRINT_KEY), None, self.print_current_list
+        )
+        view.addAction(self.print_list_action)
         self._build_verification_menu(view)
         self.circular_action = self._action(
             self.tr("月度通报…"), CIRCULAR_KEY, self.open_circular
@@ -423,6 +434,7 @@ class MainWindow(QMainWindow):
         self.navigation.select_queue(Queue.ALL)
         self.show_queue(Queue.ALL)
         self.filter_bar.clear()
+        self.queue_view.codes_caption = caption
         self.filter_bar.set_codes(frozenset(codes), caption)
         self.queue_view.focus_table()
 
@@ -551,6 +563,16 @@ class MainWindow(QMainWindow):
         self.filter_bar.search.setFocus()
         self.filter_bar.search.selectAll()
 
+    def export_current_list(self) -> QWidget | None:
+        """导出Excel… of the focused list (else the list shown in the middle)."""
+        exporter = current_exporter(self, self.centre.currentWidget())
+        return exporter.ask_export() if exporter is not None else None
+
+    def print_current_list(self) -> QWidget | None:
+        """打印列表… of the focused list (else the list shown in the middle)."""
+        exporter = current_exporter(self, self.centre.currentWidget())
+        return exporter.print_list() if exporter is not None else None
+
     # -- after changes -----------------------------------------------------------------------
 
     def _clues_changed(self) -> None:
@@ -636,6 +658,8 @@ class MainWindow(QMainWindow):
             (queue.next_action.text(), queue.next_action.shortcut()),
             (queue.previous_action.text(), queue.previous_action.shortcut()),
             (self.tr("线索操作菜单（菜单键亦可）"), queue.row_menu_action.shortcut()),
+            (self.tr("列表中：导出Excel"), EXPORT_KEY),
+            (self.tr("列表中：打印列表"), PRINT_KEY),
         ]
         for action in (
             self.sync_action,

@@ -16,6 +16,7 @@ from desktop.ui.notices.workbench import (
     choose_folder,
     choose_pdf_file,
 )
+from desktop.ui.table_export import ExportTitle
 from desktop.ui.workspace import Workspace
 
 S = NoticeStatus
@@ -73,7 +74,15 @@ class NoticesView(QWidget):
             lambda n: self.count_label.setText(self.tr("共 {0} 份").format(n))
         )
         self.workbench.clue_requested.connect(self.clue_requested)
+        self.workbench.exporter.title_fn = self.export_title
+        self.workbench.exporter.add_scope(self)
         self.workbench.refresh()
+
+    def export_title(self) -> ExportTitle:
+        """The notice list's title for Excel and print, with its follow-up filter."""
+        chosen = self.filter_combo.currentIndex()
+        filters = (self.filter_combo.currentText(),) if FILTERS[chosen][1] else ()
+        return ExportTitle(self.tr("文书清单"), filters, self.tr("文书"))
 
     def _filter(self, index: int) -> None:
         self.workbench.model.set_scope(None, FILTERS[index][1])

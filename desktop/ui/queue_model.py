@@ -33,6 +33,7 @@ from desktop.domain.codes import Category, Channel, Priority, Status
 from desktop.domain.deadlines import countdown, warning_level
 from desktop.domain.timeutil import to_china
 from desktop.store.queues import ClueRow, QueueFilter, SortKey, query_ids, rows_by_id
+from desktop.ui.cell_roles import TypedValueRole
 from desktop.ui.labels import area_label, label_of
 from desktop.ui.workspace import Workspace
 
@@ -119,7 +120,7 @@ _LIVE_ROLES = (
     Qt.ItemDataRole.ForegroundRole,
     WarningLevelRole,
 )
-_ROLES = frozenset({*_LIVE_ROLES, ClueIdRole})
+_ROLES = frozenset({*_LIVE_ROLES, ClueIdRole, TypedValueRole})
 _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
@@ -178,6 +179,46 @@ class Live:
     level: int
     short: str
     full: str
+
+
+def row_texts(workspace: Workspace, clue: ClueRow) -> tuple[str, ...]:
+    """The display texts of a row's columns that do not change with the clock, by column
+    (the live 预警 and 剩余时限 are empty here; see `live_state`)."""
+    by_column = {
+        Column.CODE: clue.code,
+        Column.STATUS: label_of(Status, clue.status),
+        Column.WARNING: "",  # live
+        Column.COUNTDOWN: "",  # live
+        Column.SUBJECT: clue.subject_name,
+        Column.ADDRESS: clue.address,
+        Column.SUMMARY: clue.summary + ("…" if clue.summary_cut else ""),
+        Column.DEADLINE: format_time(clue.deadline),
+        Column.CHANNEL: label_of(Channel, clue.channel),
+        Column.CATEGORY: label_of(Category, clue.category),
+        Column.PRIORITY: label_of(Priority, clue.priority),
+        Column.COUNTY: area_name(workspace, clue.county_code),
+        Column.LEAD_UNIT: workspace.unit_name(clue.lead_unit),
+        Column.RECEIVED: format_time(clue.received_at),
+    }
+    return tuple(by_column[column] for column in Column)
+
+
+def live_state(workspace: Workspace, clue: ClueRow, now: datetime) -> Live:
+    """A row's warning level and countdown at `now`."""
+    if clue.deadline is None:
+        return Live(0, "", "")
+    level = warning_level(clue.deadline, now, workspace.calendar, workspace.rules.warnings)
+    left = countdown(clue.deadline, now, workspace.calendar)
+    return Live(level, left.short_text(), left.text())
+
+
+def typed_value(clue: ClueRow, column: int) -> datetime | None:
+    """The typed value of a cell where the text is not all there is: the times."""
+    if column == Column.DEADLINE:
+        return clue.deadline
+    if column == Column.RECEIVED:
+        return clue.received_at
+    return None
 
 
 class QueueModel(QAbstractTableModel):
@@ -381,12 +422,7 @@ class QueueModel(QAbstractTableModel):
         return changed
 
     def _compute_live(self, clue: ClueRow) -> Live:
-        if clue.deadline is None:
-            return Live(0, "", "")
-        ws = self.workspace
-        level = warning_level(clue.deadline, self._now, ws.calendar, ws.rules.warnings)
-        left = countdown(clue.deadline, self._now, ws.calendar)
-        return Live(level, left.short_text(), left.text())
+        return live_state(self.workspace, clue, self._now)
 
     def live(self, clue: ClueRow) -> Live:
         """The warning level and countdown of `clue` at the model's now (cached until a tick)."""
@@ -442,6 +478,8 @@ class QueueModel(QAbstractTableModel):
             return None
         if role == ClueIdRole:
             return clue.id
+        if role == TypedValueRole:
+            return typed_value(clue, index.column())
         live = self.live(clue)
         column = index.column()
         if role == _DISPLAY:
@@ -464,24 +502,7 @@ class QueueModel(QAbstractTableModel):
         if found is None:
             if len(self._texts) >= self.cache_limit:
                 self._texts.clear()
-            ws = self.workspace
-            by_column = {
-                Column.CODE: clue.code,
-                Column.STATUS: label_of(Status, clue.status),
-                Column.WARNING: "",  # live
-                Column.COUNTDOWN: "",  # live
-                Column.SUBJECT: clue.subject_name,
-                Column.ADDRESS: clue.address,
-                Column.SUMMARY: clue.summary + ("…" if clue.summary_cut else ""),
-                Column.DEADLINE: format_time(clue.deadline),
-                Column.CHANNEL: label_of(Channel, clue.channel),
-                Column.CATEGORY: label_of(Category, clue.category),
-                Column.PRIORITY: label_of(Priority, clue.priority),
-                Column.COUNTY: area_name(ws, clue.county_code),
-                Column.LEAD_UNIT: ws.unit_name(clue.lead_unit),
-                Column.RECEIVED: format_time(clue.received_at),
-            }
-            found = self._texts[clue.id] = tuple(by_column[column] for column in Column)
+            found = self._texts[clue.id] = row_texts(self.workspace, clue)
         return found
 
     @staticmethod

@@ -28,7 +28,9 @@ from desktop.store.queues import QueueFilter
 from desktop.ui.column_chooser import column_menu
 from desktop.ui.countdown import DEFAULT_INTERVAL_MS, CountdownTicker
 from desktop.ui.frozen_table import FrozenColumnTable
+from desktop.ui.queue_export import queue_rows, queue_title
 from desktop.ui.queue_model import Column, QueueModel
+from desktop.ui.table_export import ExportTitle, install_table_export
 from desktop.ui.workspace import Workspace
 
 UNTRANSLATED = ("临20261127-22EBA850", "中")
@@ -164,6 +166,17 @@ class QueueView(QWidget):
         self.row_menu_action.triggered.connect(self.request_row_menu)
         self.table.addAction(self.row_menu_action)
         workspace.events.clues_changed.connect(self.refresh)
+        self.codes_caption = ""
+        """What the clues of a `QueueFilter.codes` filter are (the filter bar's chip), for the
+        title of an exported or printed list."""
+        self.exporter = install_table_export(
+            self.table,
+            self.export_title,
+            workspace,
+            lazy_rows=lambda: queue_rows(self.model),
+            scope=self,
+            context_menu=False,  # the row menu offers them (desktop.ui.row_menu)
+        )
         self._after_reset()
         self.ticker.start()
 
@@ -196,6 +209,10 @@ class QueueView(QWidget):
                 header.sectionSizeHint(column),  # the title and the sort indicator, as Qt needs
             )
             header.resizeSection(column, max(content + CELL_PADDING, needed))
+
+    def export_title(self) -> ExportTitle:
+        """The title of the queue as an exported or printed list (its filter as set now)."""
+        return queue_title(self.workspace, self.model.queue_filter(), self.codes_caption)
 
     def set_filter(self, flt: QueueFilter) -> None:
         """Show the queue narrowed by `flt` (the selected clue stays selected if it is in it)."""

@@ -1,4 +1,5 @@
-"""The context menu of a queue row: the actions the user may take on that clue, and 复制编号.
+"""The context menu of a queue row: the actions the user may take on that clue, the list's
+导出Excel… and 打印列表…, and 复制编号.
 
 The actions are the clue panel's own QActions (the same as the 办理 menu and the panel's
 buttons), so they are offered only once the panel shows the clue with its rules applied.
@@ -51,6 +52,8 @@ class ClueRowMenu(QObject):
                 menu.addAction(qaction)
         if menu.actions():
             menu.addSeparator()
+        menu.addActions(self.queue.exporter.actions())  # the whole list: 导出Excel…, 打印列表…
+        menu.addSeparator()
         copy = menu.addAction(self.tr("复制编号"))
         copy.setObjectName("copyCode")
         detail = self.panel.detail

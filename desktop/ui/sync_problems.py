@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.timeutil import to_china
 from desktop.store.sync_apply import SyncProblem, discard_problem, resend_problem, sync_problems
+from desktop.ui.cell_roles import TypedValueRole
 from desktop.ui.labels import field_title
 from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.table_export import ExportTitle, install_table_export
 from desktop.ui.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -72,7 +74,11 @@ class ProblemsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text."""
+        """Cell text (typed: the time and the attempts)."""
+        if index.isValid() and role == TypedValueRole:
+            problem = self.problems[index.row()]
+            typed = (None, None, problem.created_at, None, problem.attempts)
+            return typed[index.column()]
         if not index.isValid() or role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
@@ -185,6 +191,12 @@ class SyncProblemsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(self._open_clue)
+        self.exporter = install_table_export(
+            self.table,
+            lambda: ExportTitle(self.tr("同步问题清单"), (), self.tr("同步问题")),
+            workspace,
+            scope=self,
+        )
         layout.addWidget(self.table)
         self.empty = QLabel(self.tr("没有同步问题。"))
         layout.addWidget(self.empty)

@@ -31,7 +31,9 @@ from desktop.domain.stages import Stage
 from desktop.domain.timeutil import to_china
 from desktop.domain.warning_record import ClearedBy
 from desktop.store.warnings import WarningRow, clue_warnings
+from desktop.ui.cell_roles import TypedValueRole
 from desktop.ui.queue_model import TINTED_TEXT, WARNING_GLYPHS, WARNING_TINTS
+from desktop.ui.table_export import ExportTitle, install_table_export
 from desktop.ui.workspace import Workspace
 
 CONTEXT = "WarningRecord"
@@ -169,6 +171,10 @@ class WarningRecordModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.text(row, column)
+        if role == TypedValueRole:
+            if column is Column.REACHED:
+                return row.episode.reached_at
+            return row.episode.cleared_at if column is Column.CLEARED else None
         if role == Qt.ItemDataRole.BackgroundRole and column is Column.LEVEL:
             return self._tints[row.episode.level]
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.LEVEL:
@@ -207,6 +213,7 @@ class ClueWarningsPanel(QWidget):
         self.model = WarningRecordModel(self, with_code=False)
         self.view = record_table(self.model, "clue_warnings")
         self.view.setAccessibleName(self.tr("预警记录"))
+        self.exporter = install_table_export(self.view, self.export_title, workspace)
         self.empty = QLabel(self.tr("该线索没有预警记录：各环节都在时限内办理。"))
         self.empty.setObjectName("clue_warnings_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -218,6 +225,15 @@ class ClueWarningsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.setFocusProxy(self.view)
+
+    def export_title(self) -> ExportTitle:
+        """The clue's warning record as a list: 预警记录（线索 …）."""
+        code = self.clue_code
+        return ExportTitle(
+            self.tr("预警记录"),
+            (self.tr("线索 {0}").format(code),) if code else (),
+            self.tr("预警记录_{0}").format(code) if code else "",
+        )
 
     def show_clue(self, code: str) -> int:
         """Read and show the record of the clue `code`; the number of episodes."""

@@ -32,6 +32,7 @@ from desktop.ui.filter_bar import compact_combo, show_first_entry_whole
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.notices.fields import from_qdate, to_qdate
 from desktop.ui.supervision.areas import is_commission
+from desktop.ui.table_export import ExportTitle, filter_texts, install_table_export
 from desktop.ui.warning_record import WarningRecordModel, level_name, record_table, stage_name
 from desktop.ui.workspace import Workspace
 
@@ -140,6 +141,7 @@ class WarningsView(QWidget):
         layout.addWidget(bar_widget)
         self.view = record_table(self.model, "warnings_table")
         self.view.setAccessibleName(self.tr("预警台账"))
+        self.exporter = install_table_export(self.view, self.export_title, workspace, scope=self)
         self.empty = QLabel()
         self.empty.setObjectName("warnings_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -192,6 +194,19 @@ class WarningsView(QWidget):
         index = self.unit_combo.findData(chosen) if chosen else 0
         self.unit_combo.setCurrentIndex(max(index, 0))
         self.unit_combo.blockSignals(False)
+
+    def export_title(self) -> ExportTitle:
+        """The record's title for Excel and print, with its filters."""
+        period = (self.period_check, self.date_from, self.date_to)
+        filters = filter_texts(
+            self.unit_combo,
+            self.stage_combo,
+            self.level_combo,
+            period,
+            self.open_check,
+            self.search,
+        )
+        return ExportTitle(self.tr("预警台账"), filters)
 
     # -- filters ------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 
 from desktop.domain.assessment import FIGURES, UnitAssessment
 from desktop.store.assessment import StoreAssessment
+from desktop.ui.cell_roles import TypedValueRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "AssessmentModel"
@@ -208,6 +209,10 @@ class AssessmentModel(QAbstractTableModel):
             return str(value)
         if role == UnitCodeRole:
             return row.code
+        if role == TypedValueRole:
+            if column == RED_HOURS and value is not None:
+                return round(value / 3600, 1)
+            return value
         if role == SortRole:
             if column == UNIT:
                 return row.code

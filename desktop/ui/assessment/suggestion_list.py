@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.supervision import SuggestionRow, list_suggestions
 from desktop.ui.labels import label
+from desktop.ui.table_export import ExportTitle, install_table_export
 from desktop.ui.workspace import Workspace
 
 
@@ -72,6 +73,12 @@ class SuggestionListDialog(QDialog):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
+        self.exporter = install_table_export(
+            self.table,
+            lambda: ExportTitle(self.tr("建议清单"), (caption,), self.tr("建议")),
+            workspace,
+            scope=self,
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -39,6 +39,7 @@ from desktop.ui.assessment.model import (
 from desktop.ui.assessment.periods import DEFAULT_PRESET, PeriodPreset, preset_period
 from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
 from desktop.ui.frozen_table import FrozenColumnTable
+from desktop.ui.table_export import ExportTitle, install_table_export
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.workspace import Workspace
 
@@ -148,6 +149,7 @@ class AssessmentView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
         self.table.sortByColumn(COLUMNS.index("rank"), Qt.SortOrder.AscendingOrder)
+        self.exporter = install_table_export(self.table, self.export_title, workspace, scope=self)
 
         self.weights = QLabel(self)
         self.weights.setObjectName("assessmentWeightsText")
@@ -392,6 +394,14 @@ class AssessmentView(QWidget):
         return QModelIndex()
 
     # -- export -------------------------------------------------------------------------
+
+    def export_title(self) -> ExportTitle:
+        """The table's title for Excel and print: 单位考核表（考核期间 … 至 …）."""
+        period = self.seen.period if self.seen is not None else self.period()
+        during = self.tr("考核期间 {start} 至 {end}").format(
+            start=period.start.isoformat(), end=period.end.isoformat()
+        )
+        return ExportTitle(self.tr("单位考核表"), (during,), self.tr("单位考核"))
 
     def choose_export_file(self) -> None:
         """Ask where to save the table as .csv, then save it."""

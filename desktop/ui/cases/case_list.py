@@ -30,6 +30,7 @@ from desktop.ui.filter_bar import compact_combo, show_first_entry_whole
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.labels import label
 from desktop.ui.notices.fields import from_qdate, to_qdate
+from desktop.ui.table_export import ExportTitle, filter_texts, install_table_export
 from desktop.ui.workspace import Workspace
 
 CONTEXT = "CasesView"
@@ -147,6 +148,7 @@ class CasesView(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.setAccessibleName(self.tr("处罚案件列表"))
+        self.exporter = install_table_export(self.view, self.export_title, workspace, scope=self)
         self.empty = QLabel()
         self.empty.setObjectName("case_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -182,6 +184,14 @@ class CasesView(QWidget):
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setDate(to_qdate(day))
         return edit
+
+    def export_title(self) -> ExportTitle:
+        """The list's title for Excel and print, with its filters."""
+        period = (self.period_check, self.filed_from, self.filed_to)
+        filters = filter_texts(
+            self.status_combo, self.unit_combo, self.warning_combo, period, self.search
+        )
+        return ExportTitle(self.tr("处罚案件清单"), filters, self.tr("处罚案件"))
 
     # -- filters --------------------------------------------------------------------------
 

@@ -171,6 +171,10 @@ class CaseListModel(DeadlineTableModel[CaseRow]):
             return QueueModel.warning_text(live.level)
         return row.clue_code
 
+    def typed(self, row: CaseRow, column: Column) -> date | None:
+        """The filing date as a date (for an export)."""
+        return row.filed_on if column is Column.FILED else None
+
     def _tooltip(self, row: CaseRow, live: Live, column: Column) -> str | None:
         if column in (Column.COUNTDOWN, Column.WARNING, Column.STATUS):
             if row.status not in RUNNING_STATUSES:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from desktop.domain.statistics import FIGURES, FigureDef
 from desktop.store.statistics import StatsGroup
+from desktop.ui.cell_roles import PercentColumnRole, TypedValueRole
 from desktop.ui.dashboard.texts import value_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -98,6 +99,8 @@ class GroupFiguresModel(QAbstractTableModel):
             return definition.label
         if role == Qt.ItemDataRole.ToolTipRole and definition is not None:
             return definition.definition
+        if role == PercentColumnRole:
+            return definition is not None and definition.is_rate
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -118,6 +121,8 @@ class GroupFiguresModel(QAbstractTableModel):
                 return group.label
             return None
         value = self.values[row][column - 1]
+        if role == TypedValueRole:
+            return value
         if role == SortRole:
             return float("-inf") if value is None else float(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:

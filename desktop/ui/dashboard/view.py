@@ -38,6 +38,7 @@ from desktop.ui.dashboard.tiles import SYNC_MARK, FigureTile, tile_keys
 from desktop.ui.dashboard.unit_table import GroupFiguresModel, GroupKeyRole, SortRole
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.screen_fit import scrolling
+from desktop.ui.table_export import ExportTitle, install_table_export
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.workspace import Workspace
 
@@ -166,6 +167,7 @@ class DashboardView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicatorShown(False)
         self.table.activated.connect(self.open_cell)
+        self.exporter = install_table_export(self.table, self.export_title, workspace, scope=self)
 
         figure_row = QHBoxLayout()
         figure_caption = QLabel(self.tr("单位对比指标(&F)："), self)
@@ -225,6 +227,12 @@ class DashboardView(QWidget):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         return edit
+
+    def export_title(self) -> ExportTitle:
+        """各单位统计（2026-11-01 至 2026-11-30）: the units' table as exported and printed."""
+        period = self.period()
+        shown = self.tr("{start} 至 {end}").format(start=period.start, end=period.end)
+        return ExportTitle(self.tr("各单位线索办理统计"), (shown,), self.tr("线索办理统计"))
 
     def period(self) -> Period:
         """The period the controls describe (a reversed custom range is read forwards)."""

@@ -147,6 +147,16 @@ class NoticeListModel(DeadlineTableModel[NoticeRow]):
             return format_time(row.issued_at)
         return format_time(row.served_at)
 
+    def typed(self, row: NoticeRow, column: Column) -> datetime | None:
+        """The times of a notice as times (for an export)."""
+        if column is Column.DEADLINE:
+            return row.rectify_deadline
+        if column is Column.ISSUED:
+            return row.issued_at
+        if column is Column.SERVED:
+            return row.served_at
+        return None
+
     def _tooltip(self, row: NoticeRow, live: Live, column: Column) -> str | None:
         if column in (Column.WARNING, Column.COUNTDOWN, Column.DEADLINE, Column.STATUS):
             if row.rectify_deadline is None:

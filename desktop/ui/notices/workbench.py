@@ -49,6 +49,7 @@ from desktop.ui.notices.print_jobs import (
 )
 from desktop.ui.notices.printing import FileTarget, FolderTarget, TargetFactory, target_for
 from desktop.ui.notices.rendering import notice_title, print_item, renderer, state_title
+from desktop.ui.table_export import ExportTitle, install_table_export
 from desktop.ui.timeline import format_moment
 from desktop.ui.workspace import Workspace
 
@@ -129,6 +130,7 @@ class NoticeWorkbench(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setWordWrap(False)
+        self.exporter = install_table_export(self.view, self.export_title, workspace, scope=self)
         layout.addWidget(self.view, 1)
         self.summary = QLabel()
         self.summary.setObjectName("noticeSummary")
@@ -175,6 +177,12 @@ class NoticeWorkbench(QWidget):
         self._update_buttons()
 
     # -- the list -------------------------------------------------------------------------
+
+    def export_title(self) -> ExportTitle:
+        """The notice list's title for Excel and print (a clue's notices name the clue)."""
+        code = self.model.clue_code
+        filters = (self.tr("线索 {0}").format(code),) if code else ()
+        return ExportTitle(self.tr("文书清单"), filters, self.tr("文书"))
 
     def refresh(self) -> None:
         """Query the notices again (the selection is kept where it still exists)."""

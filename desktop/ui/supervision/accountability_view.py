@@ -33,6 +33,7 @@ from desktop.store.supervision import (
     load_accountability,
     load_suggestion,
 )
+from desktop.ui.cell_roles import TypedValueRole
 from desktop.ui.filter_bar import compact_combo, show_first_entry_whole
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.labels import label
@@ -47,6 +48,7 @@ from desktop.ui.supervision.areas import (
     is_commission,
     supervised_units,
 )
+from desktop.ui.table_export import ExportTitle, filter_texts, install_table_export
 from desktop.ui.workspace import Workspace
 
 RECORD_KEY = "Ctrl+Alt+K"
@@ -138,6 +140,7 @@ class AccountabilityView(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().hide()
         self.view.setAccessibleName(self.tr("问责记录列表"))
+        self.exporter = install_table_export(self.view, self.export_title, workspace, scope=self)
         layout.addWidget(self.view, 1)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
@@ -154,6 +157,12 @@ class AccountabilityView(QWidget):
         workspace.events.clues_changed.connect(self.refresh)
         self.setFocusProxy(self.view)
         self.refresh()
+
+    def export_title(self) -> ExportTitle:
+        """The list's title for Excel and print, with its filters."""
+        period = (self.period_check, self.decided_from, self.decided_to)
+        filters = filter_texts(self.unit_combo, self.measure_combo, period)
+        return ExportTitle(self.tr("问责记录清单"), filters, self.tr("问责记录"))
 
     def _date_edit(self, day: date) -> QDateEdit:
         edit = QDateEdit()
@@ -215,6 +224,7 @@ class AccountabilityView(QWidget):
             ]
             items = [QStandardItem(text) for text in cells]
             items[0].setData(state.record_id, IdRole)
+            items[0].setData(state.decided_on, TypedValueRole)
             self.model.appendRow(items)
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(2, min(self.view.columnWidth(2), 260))

@@ -160,6 +160,14 @@ class SuggestionListModel(DeadlineTableModel[SuggestionLine]):
             status = self.tr("{0}（答复逾期）").format(status)
         return self.tr("{0}（待同步）").format(status) if row.row.pending else status
 
+    def typed(self, row: SuggestionLine, column: Column) -> datetime | None:
+        """The times of a suggestion as times (for an export)."""
+        if column is Column.ISSUED:
+            return row.state.issued_at
+        if column is Column.DEADLINE:
+            return row.state.reply_deadline
+        return None
+
     def _tooltip(self, row: SuggestionLine, live: Live, column: Column) -> str | None:
         state = row.state
         if column in (Column.COUNTDOWN, Column.WARNING, Column.DEADLINE, Column.STATUS):

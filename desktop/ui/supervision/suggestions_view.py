@@ -34,6 +34,7 @@ from desktop.ui.supervision.suggestion_model import (
     SuggestionListModel,
     SuggestionQuery,
 )
+from desktop.ui.table_export import ExportTitle, filter_texts, install_table_export
 from desktop.ui.workspace import Workspace
 
 ISSUE_KEY = "Ctrl+Alt+N"
@@ -113,6 +114,7 @@ class SuggestionsView(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.setAccessibleName(self.tr("建议列表"))
+        self.exporter = install_table_export(self.view, self.export_title, workspace, scope=self)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -137,6 +139,15 @@ class SuggestionsView(QWidget):
         if self.commission:
             return SuggestionQuery(issuing_unit=own)
         return SuggestionQuery(addressed_unit=own)
+
+    def export_title(self) -> ExportTitle:
+        """The list's title for Excel and print, with its filters."""
+        filters = filter_texts(
+            self.kind_combo, self.status_combo, self.unit_combo, self.overdue_check
+        )
+        if self.commission:
+            return ExportTitle(self.tr("建议与督办清单"), filters, self.tr("建议与督办"))
+        return ExportTitle(self.tr("待答复的建议清单"), filters, self.tr("待答复的建议"))
 
     # -- filters --------------------------------------------------------------------------
 

@@ -55,6 +55,7 @@ from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.forms.fields import ERROR_STYLE
 from desktop.ui.labels import label
 from desktop.ui.settings import AppSettings
+from desktop.ui.table_export import ExportTitle, filter_texts, install_table_export
 from desktop.ui.tasks import Task
 from desktop.ui.verification.plan_dialog import PlanDialog, save_plan, saved_plan
 from desktop.ui.verification.record_form import VerificationForm
@@ -229,6 +230,7 @@ class VerificationView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.exporter = install_table_export(self.table, self.export_title, workspace, scope=self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -289,6 +291,12 @@ class VerificationView(QWidget):
             start=monday.strftime("%m-%d"),
             end=sunday.strftime("%m-%d"),
         )
+
+    def export_title(self) -> ExportTitle:
+        """每周核查清单（2026年第48周…，待核查）: the worklist as filtered, exported and printed."""
+        filters = filter_texts(self.status_combo, self.unit_combo, self.result_combo, self.search)
+        week = self.week_combo.currentText()
+        return ExportTitle(self.tr("每周核查清单"), (week, *filters), self.tr("每周核查"))
 
     def week(self) -> str:
         """The week chosen."""

@@ -24,6 +24,7 @@ from desktop.domain.codes import Channel
 from desktop.domain.timeutil import to_china
 from desktop.domain.verification import ItemStatus, VerificationResult
 from desktop.store.verification import WorkItem
+from desktop.ui.cell_roles import TypedValueRole
 from desktop.ui.labels import label, label_of
 
 CONTEXT = "VerificationWorklist"
@@ -171,6 +172,8 @@ class WorklistModel(QAbstractTableModel):
             return self.text(item, column)
         if role == ItemRole:
             return item
+        if role == TypedValueRole and column is Column.CLOSED:
+            return to_china(item.closed_at) if item.closed_at else None
         if role == SortRole:
             if column is Column.CLOSED:
                 return to_china(item.closed_at).isoformat() if item.closed_at else ""

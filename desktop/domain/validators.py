@@ -60,7 +60,7 @@ class ValidationError(ValueError):
 _EMPTY = N_("不能为空")
 
 
-def _to_half_width(text: str) -> str:
+def to_half_width(text: str) -> str:
     """Fold full-width ASCII (U+FF01..U+FF5E) and the ideographic space to half-width."""
     out = []
     for char in text:
@@ -72,11 +72,6 @@ def _to_half_width(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
-
-
-def to_half_width(text: str) -> str:
-    """Full-width digits, letters and signs (and the ideographic space) as half-width ones."""
-    return _to_half_width(text)
 
 
 def _describe_char(char: str) -> str:
@@ -143,7 +138,7 @@ def credit_code_check_char(first17: str) -> str:
 
 def validate_credit_code(value: str, field: str = _CREDIT_FIELD) -> str:
     """Normalize and check an 18-character unified social credit code; return it uppercased."""
-    code = _upper_ascii(_to_half_width(value).strip())
+    code = _upper_ascii(to_half_width(value).strip())
     if not code:
         raise ValidationError(field, Message(_EMPTY))
     if len(code) != 18:
@@ -209,7 +204,7 @@ def _split_landline(digits: str) -> tuple[str, str] | None:
 
 def validate_phone(value: str, field: str = _PHONE_FIELD) -> str:
     """Check a mobile, landline or known short number; return its normalized form."""
-    text = _to_half_width(value).strip()
+    text = to_half_width(value).strip()
     if not text:
         raise ValidationError(field, Message(_EMPTY))
     if _EXTENSION_MARKERS.search(text):
@@ -339,7 +334,7 @@ _TIME_PATTERN = re.compile(
 
 def _clean(value: str) -> str:
     """Half-width, stripped text with runs of whitespace collapsed to one space."""
-    return " ".join(_to_half_width(value).split())
+    return " ".join(to_half_width(value).split())
 
 
 def _check_year(field: str, year: int) -> None:

@@ -80,112 +80,112 @@
     <context>
         <name>AccountabilityDialog</name>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="281" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="291" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="281" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="291" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="281" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="291" />
             <source>用户</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="281" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="291" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="286" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="296" />
             <source>历史：</source>
             <translation>History:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="289" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="299" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="293" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="303" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="305" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="315" />
             <source>本机没有这条问责记录</source>
             <translation>This accountability record is not on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="310" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="320" />
             <source>问责记录：{0}</source>
             <translation>Accountability record: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="312" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="322" />
             <source>作出单位</source>
             <translation>Issued by</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="313" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="323" />
             <source>被问责单位</source>
             <translation>Accountable unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="314" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="324" />
             <source>责任人</source>
             <translation>Responsible persons</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="315" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="325" />
             <source>问责方式</source>
             <translation>Accountability measure</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="316" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="326" />
             <source>决定日期</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="317" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="327" />
             <source>文号</source>
             <translation>Document no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="318" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="328" />
             <source>涉及线索</source>
             <translation>Related clues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="318" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="328" />
             <source>（无）</source>
             <translation>(None)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="319" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="329" />
             <source>问责事实</source>
             <translation>Facts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="319" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="329" />
             <source>（未填写）</source>
             <translation>(Not filled in)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="323" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="333" />
             <source>未按期答复的建议</source>
             <translation>Suggestions not replied to on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="330" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="340" />
             <source>：</source>
             <translation>: </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="338" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="348" />
             <source>{0}（待同步）</source>
             <translation>{0} (pending sync)</translation>
         </message>
@@ -291,98 +291,108 @@
     <context>
         <name>AccountabilityView</name>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="82" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="84" />
             <source>全部被问责单位</source>
             <translation>All accountable units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="89" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="91" />
             <source>全部问责方式</source>
             <translation>All measures</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="95" />
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="122" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="97" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="124" />
             <source>决定日期</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="99" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="101" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="101" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="103" />
             <source>登记问责…</source>
             <translation>Register Accountability…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="106" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="108" />
             <source>筛选：</source>
             <translation>Filter:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="111" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="113" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="123" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="125" />
             <source>被问责单位</source>
             <translation>Accountable unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="124" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="126" />
             <source>责任人</source>
             <translation>Responsible persons</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="125" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="127" />
             <source>问责方式</source>
             <translation>Measure</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="126" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="128" />
             <source>文号</source>
             <translation>Document no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="127" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="129" />
             <source>涉及</source>
             <translation>Related to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="128" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="130" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="140" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="142" />
             <source>问责记录列表</source>
             <translation>Accountability records</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="201" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="165" />
+            <source>问责记录清单</source>
+            <translation>Accountability records list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="165" />
+            <source>问责记录</source>
+            <translation>Accountability records</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="210" />
             <source>{0} 条线索</source>
             <translation>{0} clue(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="203" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="212" />
             <source>逾期未答复的建议</source>
             <translation>Overdue unanswered suggestions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="206" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="215" />
             <source>{0}（待同步）</source>
             <translation>{0} (pending sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="222" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="232" />
             <source>共 {0} 条</source>
             <translation>{0} total</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/accountability_view.py" line="223" />
+            <location filename="../../desktop/ui/supervision/accountability_view.py" line="233" />
             <source>没有问责记录。</source>
             <translation>No accountability records.</translation>
         </message>
@@ -736,142 +746,142 @@
     <context>
         <name>AssessmentModel</name>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="31" />
+            <location filename="../../desktop/ui/assessment/model.py" line="32" />
             <source>收到线索</source>
             <translation>Clues received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="32" />
+            <location filename="../../desktop/ui/assessment/model.py" line="33" />
             <source>签收</source>
             <translation>Signed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="33" />
+            <location filename="../../desktop/ui/assessment/model.py" line="34" />
             <source>按时签收</source>
             <translation>Signed on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="34" />
+            <location filename="../../desktop/ui/assessment/model.py" line="35" />
             <source>反馈</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="35" />
+            <location filename="../../desktop/ui/assessment/model.py" line="36" />
             <source>按时反馈</source>
             <translation>Reported on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="36" />
+            <location filename="../../desktop/ui/assessment/model.py" line="37" />
             <source>办结</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="37" />
+            <location filename="../../desktop/ui/assessment/model.py" line="38" />
             <source>按时办结</source>
             <translation>Closed on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="38" />
+            <location filename="../../desktop/ui/assessment/model.py" line="39" />
             <source>退回</source>
             <translation>Returned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="39" />
+            <location filename="../../desktop/ui/assessment/model.py" line="40" />
             <source>审核不通过</source>
             <translation>Rejected at review</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="40" />
+            <location filename="../../desktop/ui/assessment/model.py" line="41" />
             <source>申请延期</source>
             <translation>Extensions asked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="41" />
+            <location filename="../../desktop/ui/assessment/model.py" line="42" />
             <source>批准延期</source>
             <translation>Extensions granted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="42" />
+            <location filename="../../desktop/ui/assessment/model.py" line="43" />
             <source>三级预警</source>
             <translation>Level-3 warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="43" />
+            <location filename="../../desktop/ui/assessment/model.py" line="44" />
             <source>回访</source>
             <translation>Callbacks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="44" />
+            <location filename="../../desktop/ui/assessment/model.py" line="45" />
             <source>满意</source>
             <translation>Satisfied</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="45" />
+            <location filename="../../desktop/ui/assessment/model.py" line="46" />
             <source>基本满意</source>
             <translation>Fairly satisfied</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="46" />
+            <location filename="../../desktop/ui/assessment/model.py" line="47" />
             <source>不满意</source>
             <translation>Unsatisfied</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="47" />
+            <location filename="../../desktop/ui/assessment/model.py" line="48" />
             <source>未联系上</source>
             <translation>Not reached</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="48" />
+            <location filename="../../desktop/ui/assessment/model.py" line="49" />
             <source>收到建议</source>
             <translation>Suggestions received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="49" />
+            <location filename="../../desktop/ui/assessment/model.py" line="50" />
             <source>按时回复建议</source>
             <translation>Suggestions answered on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="138" />
+            <location filename="../../desktop/ui/assessment/model.py" line="139" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="140" />
+            <location filename="../../desktop/ui/assessment/model.py" line="141" />
             <source>综合得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="142" />
+            <location filename="../../desktop/ui/assessment/model.py" line="143" />
             <source>排名</source>
             <translation>Rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="144" />
+            <location filename="../../desktop/ui/assessment/model.py" line="145" />
             <source>三级预警时长</source>
             <translation>Level-3 duration</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="160" />
+            <location filename="../../desktop/ui/assessment/model.py" line="161" />
             <source>三级预警持续的工作时间（小时），至消除或至今</source>
             <translation>Working hours at level 3, until cleared or until now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="162" />
+            <location filename="../../desktop/ui/assessment/model.py" line="163" />
             <source>双击或按 Enter 查看该数字背后的线索</source>
             <translation>Double-click or press Enter to see the clues behind this figure</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="221" />
+            <location filename="../../desktop/ui/assessment/model.py" line="226" />
             <source>{name}（{code}）</source>
             <translation>{name} ({code})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="223" />
+            <location filename="../../desktop/ui/assessment/model.py" line="228" />
             <source>本期没有可评分的事项</source>
             <translation>Nothing to score in this period</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/model.py" line="225" />
+            <location filename="../../desktop/ui/assessment/model.py" line="230" />
             <source>双击或按 Enter 查看这 {0} 件</source>
             <translation>Double-click or press Enter to see these {0}</translation>
         </message>
@@ -879,177 +889,188 @@
     <context>
         <name>AssessmentView</name>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="90" />
+            <location filename="../../desktop/ui/assessment/view.py" line="91" />
             <source>本月</source>
             <translation>This month</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="91" />
+            <location filename="../../desktop/ui/assessment/view.py" line="92" />
             <source>上月</source>
             <translation>Last month</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="92" />
+            <location filename="../../desktop/ui/assessment/view.py" line="93" />
             <source>本季度</source>
             <translation>This quarter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="93" />
+            <location filename="../../desktop/ui/assessment/view.py" line="94" />
             <source>本年</source>
             <translation>This year</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="94" />
+            <location filename="../../desktop/ui/assessment/view.py" line="95" />
             <source>自定义</source>
             <translation>Custom</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="97" />
+            <location filename="../../desktop/ui/assessment/view.py" line="98" />
             <source>考核期间起</source>
             <translation>Period from</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="98" />
+            <location filename="../../desktop/ui/assessment/view.py" line="99" />
             <source>考核期间止</source>
             <translation>Period to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="99" />
+            <location filename="../../desktop/ui/assessment/view.py" line="100" />
             <source>重新计算</source>
             <translation>Recompute</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="101" />
+            <location filename="../../desktop/ui/assessment/view.py" line="102" />
             <source>导出 CSV…</source>
             <translation>Export CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="103" />
+            <location filename="../../desktop/ui/assessment/view.py" line="104" />
             <source>权重说明</source>
             <translation>Weights</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="108" />
+            <location filename="../../desktop/ui/assessment/view.py" line="109" />
             <source>考核期间(&amp;Q)：</source>
             <translation>Assessment &amp;period:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="113" />
+            <location filename="../../desktop/ui/assessment/view.py" line="114" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="138" />
+            <location filename="../../desktop/ui/assessment/view.py" line="139" />
+            <location filename="../../desktop/ui/assessment/view.py" line="404" />
             <source>单位考核</source>
             <translation>Unit assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="158" />
+            <location filename="../../desktop/ui/assessment/view.py" line="160" />
             <source>双击数字或按 Enter 查看其背后的线索；点击列标题排序。</source>
             <translation>Double-click a figure or press Enter to see the clues behind it; click a column header to sort.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="266" />
+            <location filename="../../desktop/ui/assessment/view.py" line="268" />
             <source>正在计算 {start} 至 {end} 的考核数据…</source>
             <translation>Computing the assessment for {start} to {end}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="301" />
+            <location filename="../../desktop/ui/assessment/view.py" line="303" />
             <source>无法计算考核数据，请稍后再试（详情见日志）。</source>
             <translation>The assessment could not be computed; please try again later (details in the log).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="315" />
+            <location filename="../../desktop/ui/assessment/view.py" line="317" />
             <source>考核期间 {start} 至 {end}：{count} 个单位，其中 {assessed} 个有考核事项。</source>
             <translation>Period {start} to {end}: {count} units, {assessed} of them with items to assess.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="332" />
+            <location filename="../../desktop/ui/assessment/view.py" line="334" />
             <source>按时签收率</source>
             <translation>Signed on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="333" />
+            <location filename="../../desktop/ui/assessment/view.py" line="335" />
             <source>按时办结率</source>
             <translation>Closed on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="334" />
+            <location filename="../../desktop/ui/assessment/view.py" line="336" />
             <source>按时反馈率</source>
             <translation>Reported on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="335" />
+            <location filename="../../desktop/ui/assessment/view.py" line="337" />
             <source>未退回率</source>
             <translation>Not returned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="336" />
+            <location filename="../../desktop/ui/assessment/view.py" line="338" />
             <source>审核通过率</source>
             <translation>Passed review</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="337" />
+            <location filename="../../desktop/ui/assessment/view.py" line="339" />
             <source>未申请延期率</source>
             <translation>No extension asked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="338" />
+            <location filename="../../desktop/ui/assessment/view.py" line="340" />
             <source>未发生三级预警率</source>
             <translation>No level-3 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="339" />
+            <location filename="../../desktop/ui/assessment/view.py" line="341" />
             <source>回访满意率</source>
             <translation>Callback satisfaction</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="340" />
+            <location filename="../../desktop/ui/assessment/view.py" line="342" />
             <source>建议按时回复率</source>
             <translation>Suggestions answered on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="348" />
+            <location filename="../../desktop/ui/assessment/view.py" line="350" />
             <source>{name} {weight}</source>
             <translation>{name} {weight}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="354" />
+            <location filename="../../desktop/ui/assessment/view.py" line="356" />
             <source>综合得分 = 各项比率按市平台发布的权重加权平均 × 100（本期没有可评判事项的项不计入）。权重：{parts}。权重只影响得分，不改变任何数字。</source>
             <translation>Score = the weighted mean of the rates with the weights the city platform publishes × 100 (rates with nothing to judge this period are left out). Weights: {parts}. The weights change only the score, never a figure.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="356" />
+            <location filename="../../desktop/ui/assessment/view.py" line="358" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="379" />
+            <location filename="../../desktop/ui/assessment/view.py" line="381" />
             <source>考核：{unit} {figure} {count} 件</source>
             <translation>Assessment: {unit} {figure} {count}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="399" />
+            <location filename="../../desktop/ui/assessment/view.py" line="401" />
+            <source>考核期间 {start} 至 {end}</source>
+            <translation>assessment period {start} to {end}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="404" />
+            <source>单位考核表</source>
+            <translation>Unit assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="409" />
             <source>单位考核_{start}_{end}.csv</source>
             <translation>unit-assessment_{start}_{end}.csv</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="404" />
+            <location filename="../../desktop/ui/assessment/view.py" line="414" />
             <source>导出单位考核</source>
             <translation>Export unit assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="408" />
+            <location filename="../../desktop/ui/assessment/view.py" line="418" />
             <source>CSV 表格 (*.csv)</source>
             <translation>CSV table (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="430" />
+            <location filename="../../desktop/ui/assessment/view.py" line="440" />
             <source>无法保存文件 {name}：{reason}</source>
             <translation>Cannot save {name}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="435" />
+            <location filename="../../desktop/ui/assessment/view.py" line="445" />
             <source>已导出到 {name}</source>
             <translation>Exported to {name}</translation>
         </message>
@@ -1286,39 +1307,39 @@ not downloaded</translation>
             <translation>{0} (to sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="178" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="182" />
             <source>已于 {0} 作出处罚决定（{1}），不再计算决定期限</source>
             <translation>Decided on {0} ({1}); the decision deadline no longer counts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="181" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="185" />
             <source>{0}，不再计算决定期限</source>
             <translation>{0}; the decision deadline no longer counts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="182" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="186" />
             <source>{warning}
 决定期限 {deadline}，{countdown}</source>
             <translation>{warning}
 Decision deadline {deadline}, {countdown}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="197" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="201" />
             <source>一级预警（黄色，●）：距决定期限不足 {0} 个工作日</source>
             <translation>Level 1 (yellow, ●): less than {0} working days to the decision deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="201" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="205" />
             <source>二级预警（橙色，▲）：已超过决定期限，请尽快作出决定或报批延期</source>
             <translation>Level 2 (orange, ▲): past the decision deadline; decide or ask for an extension soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="203" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="207" />
             <source>三级预警（红色，■）：超过决定期限 {0} 个工作日以上</source>
             <translation>Level 3 (red, ■): more than {0} working days past the decision deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_model.py" line="206" />
+            <location filename="../../desktop/ui/cases/case_model.py" line="210" />
             <source>未预警</source>
             <translation>No warning</translation>
         </message>
@@ -1624,89 +1645,252 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>CasesView</name>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="42" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="43" />
             <source>全部预警</source>
             <translation>All warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="43" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="44" />
             <source>已预警（任一级）</source>
             <translation>Warned (any level)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="44" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="45" />
             <source>● 一级预警</source>
             <translation>● Level 1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="45" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="46" />
             <source>▲ 二级预警</source>
             <translation>▲ Level 2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="46" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="47" />
             <source>■ 三级预警</source>
             <translation>■ Level 3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="47" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="48" />
             <source>未预警</source>
             <translation>No warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="90" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="91" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="91" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="92" />
             <source>未决定（期限计算中）</source>
             <translation>Undecided (deadline running)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="96" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="97" />
             <source>全部办案单位</source>
             <translation>All handling units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="106" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="107" />
             <source>立案日期</source>
             <translation>Filed on</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="112" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="113" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="116" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="117" />
             <source>立案号、决定书文号、当事人、案由、线索编号</source>
             <translation>Case number, decision number, party, cause, clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="121" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="122" />
             <source>筛选：</source>
             <translation>Filter:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="149" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="150" />
             <source>处罚案件列表</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="237" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="194" />
+            <source>处罚案件清单</source>
+            <translation>Penalty cases list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="194" />
+            <source>处罚案件</source>
+            <translation>Penalty cases</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/cases/case_list.py" line="247" />
             <source>共 {0} 件</source>
             <translation>{0} cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="250" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="260" />
             <source>没有符合筛选条件的处罚案件。请放宽筛选条件。</source>
             <translation>No penalty case matches the filters. Try wider filters.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/cases/case_list.py" line="251" />
+            <location filename="../../desktop/ui/cases/case_list.py" line="261" />
             <source>暂无处罚案件。在线索的“处罚案件”页可对发现的违法行为立案。</source>
             <translation>No penalty cases yet. A case is filed from a clue's Penalty cases tab.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CircularDialog</name>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="103" />
+            <source>全市（各县区）</source>
+            <translation>Citywide (all counties/districts)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="139" />
+            <source>月度通报</source>
+            <translation>Monthly Circular</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="150" />
+            <source>（草稿，未编号）</source>
+            <translation>(Draft, unnumbered)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="156" />
+            <source>通报月份(&amp;M)：</source>
+            <translation>&amp;Month:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="157" />
+            <source>通报范围(&amp;R)：</source>
+            <translation>&amp;Range:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="158" />
+            <source>文号(&amp;N)：</source>
+            <translation>Document &amp;number:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="159" />
+            <source>成文日期(&amp;D)：</source>
+            <translation>&amp;Date issued:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="161" />
+            <source>表扬和批评（选择要点名的单位，可写一句说明）：</source>
+            <translation>Praise and criticism (select units to name; you may add a one-line note):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="163" />
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="163" />
+            <source>点名</source>
+            <translation>Mention</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="163" />
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="180" />
+            <source>预览(&amp;V)</source>
+            <translation>Pre&amp;view</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="181" />
+            <source>保存PDF(&amp;S)…</source>
+            <translation>&amp;Save PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="182" />
+            <source>导出Excel(&amp;E)…</source>
+            <translation>&amp;Export to Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="183" />
+            <source>打印(&amp;P)…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="184" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="227" />
+            <source>正在统计{0}的数据…</source>
+            <translation>Compiling data for {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="250" />
+            <source>数据截至 {0} 同步</source>
+            <translation>Data synced as of {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="252" />
+            <source>本机数据尚未同步</source>
+            <translation>Local data not yet synced</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="255" />
+            <source>{title}：{rows} 个单位，综合得分第一：{first}；{synced}。</source>
+            <translation>{title}: {rows} units, top overall score: {first}; {synced}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="266" />
+            <source>无法统计通报数据：{0}</source>
+            <translation>Cannot compile circular data: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="278" />
+            <source>不点名</source>
+            <translation>No mention</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="279" />
+            <source>表扬</source>
+            <translation>Praise</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="280" />
+            <source>批评</source>
+            <translation>Criticism</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="338" />
+            <source>文号「{0}」无效，应写作 海攻坚通〔2026〕3号</source>
+            <translation>Document number “{0}” is invalid; it should be in the form 海攻坚通〔2026〕3号</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="412" />
+            <source>导出Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="416" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel Workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="433" />
+            <source>正在写入 {0}…</source>
+            <translation>Writing {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="443" />
+            <source>已保存：{0}</source>
+            <translation>Saved: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/circular/dialog.py" line="449" />
+            <source>无法保存：{0}</source>
+            <translation>Cannot save: {0}</translation>
         </message>
     </context>
     <context>
@@ -2217,7 +2401,7 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>ClueRowMenu</name>
         <message>
-            <location filename="../../desktop/ui/row_menu.py" line="54" />
+            <location filename="../../desktop/ui/row_menu.py" line="57" />
             <source>复制编号</source>
             <translation>Copy code</translation>
         </message>
@@ -2225,14 +2409,25 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>ClueWarningsPanel</name>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="209" />
+            <location filename="../../desktop/ui/warning_record.py" line="215" />
+            <location filename="../../desktop/ui/warning_record.py" line="233" />
             <source>预警记录</source>
             <translation>Warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="210" />
+            <location filename="../../desktop/ui/warning_record.py" line="217" />
             <source>该线索没有预警记录：各环节都在时限内办理。</source>
             <translation>No warnings for this clue: every stage was handled within its time limit.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="234" />
+            <source>线索 {0}</source>
+            <translation>clue {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/warning_record.py" line="235" />
+            <source>预警记录_{0}</source>
+            <translation>warning_record_{0}</translation>
         </message>
     </context>
     <context>
@@ -2269,6 +2464,154 @@ Decision deadline {deadline}, {countdown}</translation>
             <location filename="../../desktop/ui/action_forms.py" line="353" />
             <source>取消</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="68" />
+            <source>{month}月</source>
+            <translation>Month {month}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="94" />
+            <source>本月</source>
+            <translation>This month</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="95" />
+            <source>上月</source>
+            <translation>Last month</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="96" />
+            <source>本季度</source>
+            <translation>This quarter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="97" />
+            <source>本年</source>
+            <translation>This year</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="98" />
+            <source>自定义</source>
+            <translation>Custom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="101" />
+            <source>统计期间起</source>
+            <translation>Period start</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="102" />
+            <source>统计期间止</source>
+            <translation>Period end</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="103" />
+            <source>重新计算</source>
+            <translation>Recalculate</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="106" />
+            <source>统计期间(&amp;Q)：</source>
+            <translation>Statistics &amp;period:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="111" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="157" />
+            <source>各单位统计</source>
+            <translation>Statistics by unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="173" />
+            <source>单位对比指标(&amp;F)：</source>
+            <translation>Compare units by &amp;figure:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="199" />
+            <source>单击数字、柱形或在表格中按 Enter，查看其背后的线索。带 {mark} 的数字来自平台的预警台账，本机的操作同步后才计入。</source>
+            <translation>Click a number or bar, or press Enter in the table, to see the clues behind it. Numbers marked {mark} come from the platform's warning ledger; local actions are counted only after syncing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="234" />
+            <source>{start} 至 {end}</source>
+            <translation>{start} to {end}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="235" />
+            <source>各单位线索办理统计</source>
+            <translation>Clue handling by unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="235" />
+            <source>线索办理统计</source>
+            <translation>Clue handling statistics</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="311" />
+            <source>正在计算 {start} 至 {end} 的统计数据…</source>
+            <translation>Calculating statistics for {start} to {end}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="334" />
+            <source>无法计算统计数据，请稍后再试（详情见日志）。</source>
+            <translation>Cannot calculate statistics. Please try again later (see the log for details).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="351" />
+            <source>{note}（{count} 个操作待上传）</source>
+            <translation>{note} ({count} actions pending upload)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="359" />
+            <source>统计期间 {start} 至 {end}：受理 {received} 件，办结 {closed} 件。</source>
+            <translation>Period {start} to {end}: {received} received, {closed} closed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="371" />
+            <source>尚未同步</source>
+            <translation>Not yet synced</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="373" />
+            <source>数据截至 {moment} 同步</source>
+            <translation>Data synced as of {moment}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="378" />
+            <source>本机的操作都已同步。</source>
+            <translation>All local actions have been synced.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="380" />
+            <source>本机还有 {count} 个操作没有上传：带 {mark} 的数字在同步后才计入它们。</source>
+            <translation>{count} local actions have not been uploaded yet: numbers marked {mark} will include them only after syncing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="415" />
+            <source>各单位{figure}（最差的 {count} 个，全部见左表）</source>
+            <translation>{figure} by unit (worst {count}; see the table on the left for all)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="419" />
+            <source>各单位{figure}（最差的在上）</source>
+            <translation>{figure} by unit (worst first)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="488" />
+            <source>统计 {start} 至 {end}：{who}{figure} {count} 件</source>
+            <translation>{start} to {end}: {who}{figure} {count}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="501" />
+            <source>无法列出这些线索，请稍后再试（详情见日志）。</source>
+            <translation>Cannot list these clues. Please try again later (see the log for details).</translation>
         </message>
     </context>
     <context>
@@ -2430,6 +2773,24 @@ Decision deadline {deadline}, {countdown}</translation>
             <location filename="../../desktop/ui/error_dialog.py" line="241" />
             <source>cluedesk：内部错误，详见日志 {0}</source>
             <translation>cluedesk: internal error, see the log {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FigureTile</name>
+        <message>
+            <location filename="../../desktop/ui/dashboard/tiles.py" line="105" />
+            <source>{figure}：{value}</source>
+            <translation>{figure}: {value}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/tiles.py" line="109" />
+            <source>此数字来自平台的预警台账：本机尚未上传的操作，同步后才计入。</source>
+            <translation>This number comes from the platform's warning ledger: local actions not yet uploaded are counted only after syncing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/tiles.py" line="110" />
+            <source>单击或按空格键查看这些线索。</source>
+            <translation>Click or press Space to see these clues.</translation>
         </message>
     </context>
     <context>
@@ -2606,22 +2967,22 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>FixDialog</name>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="106" />
+            <location filename="../../desktop/ui/sync_problems.py" line="112" />
             <source>修改后重新发送</source>
             <translation>Correct and send again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="109" />
+            <location filename="../../desktop/ui/sync_problems.py" line="115" />
             <source>{0} 的“{1}”被平台退回：{2}</source>
             <translation>“{1}” on {0} was refused by the platform: {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="135" />
+            <location filename="../../desktop/ui/sync_problems.py" line="141" />
             <source>这个操作没有可修改的内容，可直接重新发送。</source>
             <translation>This action has nothing to correct; it can be sent again as it is.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="140" />
+            <location filename="../../desktop/ui/sync_problems.py" line="146" />
             <source>重新发送</source>
             <translation>Send again</translation>
         </message>
@@ -2648,6 +3009,19 @@ Decision deadline {deadline}, {countdown}</translation>
         </message>
     </context>
     <context>
+        <name>GroupFiguresModel</name>
+        <message>
+            <location filename="../../desktop/ui/dashboard/unit_table.py" line="98" />
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/unit_table.py" line="131" />
+            <source>{unit} {figure}：{value}（按 Enter 查看这些线索）</source>
+            <translation>{unit} {figure}: {value} (press Enter to see these clues)</translation>
+        </message>
+    </context>
+    <context>
         <name>HelpDialog</name>
         <message>
             <location filename="../../desktop/ui/help_dialog.py" line="92" />
@@ -2668,6 +3042,171 @@ Decision deadline {deadline}, {countdown}</translation>
             <location filename="../../desktop/ui/help_dialog.py" line="114" />
             <source>快捷键</source>
             <translation>Shortcuts</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="82" />
+            <source>导入线索清单</source>
+            <translation>Import Clue List</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="85" />
+            <source>选择 .xlsx 或 .csv 清单文件</source>
+            <translation>Choose an .xlsx or .csv list file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="86" />
+            <source>选择文件(&amp;O)…</source>
+            <translation>&amp;Open File…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="97" />
+            <source>清单文件</source>
+            <translation>List file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="98" />
+            <source>举报途径</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="104" />
+            <source>列对应关系（下次导入此途径的清单时沿用）</source>
+            <translation>Column mapping (reused next time a list from this channel is imported)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="106" />
+            <source>请选择清单文件。</source>
+            <translation>Please choose a list file.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="123" />
+            <source>导出报告(&amp;E)…</source>
+            <translation>&amp;Export Report…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="127" />
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="280" />
+            <source>导入</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="132" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="156" />
+            <source>选择线索清单</source>
+            <translation>Choose Clue List</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="159" />
+            <source>表格文件 (*.xlsx *.xlsm *.csv)</source>
+            <translation>Spreadsheet files (*.xlsx *.xlsm *.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="159" />
+            <source>所有文件 (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="174" />
+            <source>正在读取 {0}…</source>
+            <translation>Reading {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="194" />
+            <source>工作表“{0}”，</source>
+            <translation>Sheet “{0}”: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="196" />
+            <source>{0}表头在第 {1} 行，数据 {2} 行。</source>
+            <translation>{0}header on row {1}, {2} data rows.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="207" />
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="210" />
+            <source>无法导入：{0}</source>
+            <translation>Cannot import: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="245" />
+            <source>正在检查…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="250" />
+            <source>无法检查：{0}</source>
+            <translation>Cannot check: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="259" />
+            <source>已导入 {0} 行，将在下次同步时登记到市平台；拒绝 {1} 行，重复 {2} 行。</source>
+            <translation>Imported {0} rows; they will be registered on the city platform at the next sync. Rejected {1} rows, {2} duplicates.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="262" />
+            <source>共 {0} 行：可导入 {1} 行，拒绝 {2} 行，重复 {3} 行。</source>
+            <translation>{0} rows: {1} importable, {2} rejected, {3} duplicates.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="267" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="268" />
+            <source>请为必填字段选择列：{0}</source>
+            <translation>Please choose columns for the required fields: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="280" />
+            <source>导入 {0} 行</source>
+            <translation>Import {0} rows</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="318" />
+            <source>正在导入 %v / %m 行</source>
+            <translation>Importing row %v of %m</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="349" />
+            <source>清单</source>
+            <translation>List</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="352" />
+            <source>导出导入报告</source>
+            <translation>Export Import Report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="355" />
+            <source>{0}_导入报告.xlsx</source>
+            <translation>{0}_import_report.xlsx</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="356" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel Workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="372" />
+            <source>报告已导出到 {0}。</source>
+            <translation>Report exported to {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="393" />
+            <source>导入线索清单…</source>
+            <translation>Import Clue List…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="402" />
+            <source>本次导入的线索</source>
+            <translation>Clues from this import</translation>
         </message>
     </context>
     <context>
@@ -2844,245 +3383,313 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="109" />
+            <location filename="../../desktop/ui/main_window.py" line="118" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="176" />
+            <location filename="../../desktop/ui/main_window.py" line="191" />
+            <source>文件(&amp;L)</source>
+            <translation>Fi&amp;le</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="193" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="178" />
+            <location filename="../../desktop/ui/main_window.py" line="195" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="186" />
+            <location filename="../../desktop/ui/main_window.py" line="203" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="188" />
+            <location filename="../../desktop/ui/main_window.py" line="205" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="189" />
+            <location filename="../../desktop/ui/main_window.py" line="206" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="192" />
+            <location filename="../../desktop/ui/main_window.py" line="209" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="197" />
+            <location filename="../../desktop/ui/main_window.py" line="214" />
             <source>处罚案件列表</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="201" />
+            <location filename="../../desktop/ui/main_window.py" line="218" />
             <source>本线索的处罚案件</source>
             <translation>This clue's penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="206" />
+            <location filename="../../desktop/ui/main_window.py" line="223" />
             <source>预警台账</source>
             <translation>Warning Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="210" />
+            <location filename="../../desktop/ui/main_window.py" line="227" />
             <source>本周红色预警</source>
             <translation>Red Warnings This Week</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="214" />
+            <location filename="../../desktop/ui/main_window.py" line="231" />
             <source>红色预警未消除</source>
             <translation>Uncleared Red Warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="218" />
+            <location filename="../../desktop/ui/main_window.py" line="236" />
+            <source>统计看板</source>
+            <translation>Statistics Dashboard</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="242" />
+            <source>导出Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="246" />
+            <source>打印列表…</source>
+            <translation>Print list…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="251" />
+            <source>月度通报…</source>
+            <translation>Monthly Circular…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="256" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="219" />
+            <location filename="../../desktop/ui/main_window.py" line="257" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="221" />
+            <location filename="../../desktop/ui/main_window.py" line="259" />
             <source>工具(&amp;O)</source>
             <translation>T&amp;ools</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="222" />
+            <location filename="../../desktop/ui/main_window.py" line="260" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="224" />
+            <location filename="../../desktop/ui/main_window.py" line="262" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="226" />
+            <location filename="../../desktop/ui/main_window.py" line="264" />
             <source>使用帮助</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="229" />
+            <location filename="../../desktop/ui/main_window.py" line="267" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="242" />
+            <location filename="../../desktop/ui/main_window.py" line="280" />
             <source>问责记录</source>
             <translation>Accountability Records</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="246" />
+            <location filename="../../desktop/ui/main_window.py" line="284" />
             <source>单位考核</source>
             <translation>Unit assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="251" />
+            <location filename="../../desktop/ui/main_window.py" line="289" />
             <source>对本线索发出建议…</source>
             <translation>Issue Suggestion on This Clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="254" />
+            <location filename="../../desktop/ui/main_window.py" line="292" />
             <source>对本线索登记问责…</source>
             <translation>Register Accountability for This Clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="520" />
+            <location filename="../../desktop/ui/main_window.py" line="301" />
+            <source>每周核查</source>
+            <translation>Weekly Verification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="625" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="521" />
+            <location filename="../../desktop/ui/main_window.py" line="626" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="551" />
+            <location filename="../../desktop/ui/main_window.py" line="656" />
             <source>搜索框中：转到结果列表（Enter 亦可）</source>
             <translation>In the search box: go to the results (Enter too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="552" />
+            <location filename="../../desktop/ui/main_window.py" line="657" />
             <source>线索列表中：转到该线索的第一个操作</source>
             <translation>In the clue list: go to the clue's first action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="555" />
+            <location filename="../../desktop/ui/main_window.py" line="660" />
             <source>线索操作菜单（菜单键亦可）</source>
             <translation>Clue action menu (Menu key too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="659" />
+            <location filename="../../desktop/ui/main_window.py" line="661" />
+            <source>列表中：导出Excel</source>
+            <translation>In a list: export to Excel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="662" />
+            <source>列表中：打印列表</source>
+            <translation>In a list: print list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="769" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="660" />
+            <location filename="../../desktop/ui/main_window.py" line="770" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="662" />
+            <location filename="../../desktop/ui/main_window.py" line="772" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="664" />
+            <location filename="../../desktop/ui/main_window.py" line="774" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="665" />
+            <location filename="../../desktop/ui/main_window.py" line="775" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
     </context>
     <context>
+        <name>MappingEditor</name>
+        <message>
+            <location filename="../../desktop/ui/intake_import/mapping_editor.py" line="34" />
+            <source>{0} *</source>
+            <translation>{0} *</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/mapping_editor.py" line="49" />
+            <source>带 * 的字段必须对应文件中的一列</source>
+            <translation>Fields marked * must be mapped to a column in the file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/mapping_editor.py" line="57" />
+            <source>（不导入）</source>
+            <translation>(Don't import)</translation>
+        </message>
+    </context>
+    <context>
         <name>NavigationModel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="170" />
+            <location filename="../../desktop/ui/navigation.py" line="178" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="172" />
+            <location filename="../../desktop/ui/navigation.py" line="180" />
             <source>整改文书</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="174" />
+            <location filename="../../desktop/ui/navigation.py" line="182" />
             <source>处罚案件</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="176" />
+            <location filename="../../desktop/ui/navigation.py" line="184" />
             <source>预警台账</source>
             <translation>Warning Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="178" />
+            <location filename="../../desktop/ui/navigation.py" line="186" />
             <source>建议与督办</source>
             <translation>Suggestions &amp; Urging</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="178" />
+            <location filename="../../desktop/ui/navigation.py" line="186" />
             <source>待答复的建议</source>
             <translation>Suggestions Awaiting Reply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="180" />
+            <location filename="../../desktop/ui/navigation.py" line="188" />
             <source>问责记录</source>
             <translation>Accountability Records</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="182" />
+            <location filename="../../desktop/ui/navigation.py" line="190" />
             <source>红色预警</source>
             <translation>Red warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="184" />
+            <location filename="../../desktop/ui/navigation.py" line="192" />
             <source>单位考核</source>
             <translation>Unit assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="191" />
+            <location filename="../../desktop/ui/navigation.py" line="194" />
+            <source>每周核查</source>
+            <translation>Weekly Verification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="196" />
+            <source>统计看板</source>
+            <translation>Statistics Dashboard</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="203" />
             <source>我的待办</source>
             <translation>My tasks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="192" />
+            <location filename="../../desktop/ui/navigation.py" line="204" />
             <source>辖区线索</source>
             <translation>Clues of the area</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="193" />
+            <location filename="../../desktop/ui/navigation.py" line="205" />
             <source>纪委监委</source>
             <translation>Discipline commission</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="194" />
+            <location filename="../../desktop/ui/navigation.py" line="206" />
             <source>预警与文书</source>
             <translation>Warnings and notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="195" />
+            <location filename="../../desktop/ui/navigation.py" line="207" />
             <source>查询</source>
             <translation>Look up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="224" />
+            <location filename="../../desktop/ui/navigation.py" line="236" />
             <source>{name}：{count} 条</source>
             <translation>{name}: {count}</translation>
         </message>
@@ -3090,12 +3697,12 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>NavigationPanel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="317" />
+            <location filename="../../desktop/ui/navigation.py" line="333" />
             <source>线索队列</source>
             <translation>Clue queues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="419" />
+            <location filename="../../desktop/ui/navigation.py" line="443" />
             <source>无法统计各队列的线索数量，请稍后再试。</source>
             <translation>Cannot count the clues of the queues; please try again later.</translation>
         </message>
@@ -3509,39 +4116,39 @@ Decision deadline {deadline}, {countdown}</translation>
             <translation>{0} (not yet synced)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="153" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="163" />
             <source>尚未签发，整改期限自签发或送达之日起计算</source>
             <translation>Not issued yet: the rectification period counts from issue or service</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="155" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="165" />
             <source>{0}，不再计算整改期限</source>
             <translation>{0}: the rectification deadline no longer counts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="156" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="166" />
             <source>{warning}
 整改期限 {deadline}，{countdown}</source>
             <translation>{warning}
 Rectification deadline {deadline}, {countdown}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="173" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="183" />
             <source>一级预警（黄色，●）：距整改期限不足 {0} 个工作日</source>
             <translation>Level 1 warning (yellow, ●): less than {0} working day(s) to the rectification deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="177" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="187" />
             <source>二级预警（橙色，▲）：已超过整改期限，请及时复查</source>
             <translation>Level 2 warning (orange, ▲): the rectification deadline has passed; re-inspect soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="179" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="189" />
             <source>三级预警（红色，■）：超过整改期限 {0} 个工作日以上</source>
             <translation>Level 3 warning (red, ■): more than {0} working days past the rectification deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/notice_list.py" line="182" />
+            <location filename="../../desktop/ui/notices/notice_list.py" line="192" />
             <source>未预警</source>
             <translation>No warning</translation>
         </message>
@@ -3729,72 +4336,87 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>NoticeWorkbench</name>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="69" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="70" />
             <source>选择保存文书的文件夹</source>
             <translation>Choose a folder for the documents</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="147" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="149" />
             <source>立案…</source>
             <translation>File a case…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="149" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="151" />
             <source>以这份逾期未整改的通知书立案（行政处罚案件）</source>
             <translation>File a penalty case on this notice found not rectified</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="153" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="155" />
             <source>预览</source>
             <translation>Preview</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="154" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="156" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="155" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="157" />
             <source>另存为PDF…</source>
             <translation>Save as PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="220" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="184" />
+            <source>线索 {0}</source>
+            <translation>clue {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="185" />
+            <source>文书清单</source>
+            <translation>Documents list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="185" />
+            <source>文书</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices/workbench.py" line="228" />
             <source>{0}，{1}</source>
             <translation>{0}, {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="221" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="229" />
             <source>当事人：{0}</source>
             <translation>Party: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="224" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="232" />
             <source>整改期限：{0}</source>
             <translation>Rectification deadline: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="227" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="235" />
             <source>{0}：{1}，签收人 {2}</source>
             <translation>{0}: {1}, received by {2}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="235" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="243" />
             <source>复查：{0}，{1}</source>
             <translation>Re-inspection: {0}, {1}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="240" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="248" />
             <source>立案编号：{0}</source>
             <translation>Case number: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="242" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="250" />
             <source>结案情况：{0}</source>
             <translation>Outcome: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices/workbench.py" line="243" />
+            <location filename="../../desktop/ui/notices/workbench.py" line="251" />
             <source>；</source>
             <translation>; </translation>
         </message>
@@ -3802,44 +4424,54 @@ Rectification deadline {deadline}, {countdown}</translation>
     <context>
         <name>NoticesView</name>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="23" />
+            <location filename="../../desktop/ui/notices_view.py" line="24" />
             <source>跟进中（已签发、已送达）</source>
             <translation>Following (issued, served)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="24" />
+            <location filename="../../desktop/ui/notices_view.py" line="25" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="25" />
+            <location filename="../../desktop/ui/notices_view.py" line="26" />
             <source>草稿</source>
             <translation>Drafts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="26" />
+            <location filename="../../desktop/ui/notices_view.py" line="27" />
             <source>已整改</source>
             <translation>Rectified</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="27" />
+            <location filename="../../desktop/ui/notices_view.py" line="28" />
             <source>逾期未整改</source>
             <translation>Not rectified</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="28" />
+            <location filename="../../desktop/ui/notices_view.py" line="29" />
             <source>立案查处</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="53" />
+            <location filename="../../desktop/ui/notices_view.py" line="54" />
             <source>跟进状态：</source>
             <translation>Follow-up:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/notices_view.py" line="73" />
+            <location filename="../../desktop/ui/notices_view.py" line="74" />
             <source>共 {0} 份</source>
             <translation>{0} notice(s)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices_view.py" line="85" />
+            <source>文书清单</source>
+            <translation>Documents list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/notices_view.py" line="85" />
+            <source>文书</source>
+            <translation>Documents</translation>
         </message>
     </context>
     <context>
@@ -3982,6 +4614,54 @@ Rectification deadline {deadline}, {countdown}</translation>
         </message>
     </context>
     <context>
+        <name>PlanDialog</name>
+        <message>
+            <location filename="../../desktop/ui/verification/plan_dialog.py" line="71" />
+            <source>抽样方案</source>
+            <translation>Sample Plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/plan_dialog.py" line="76" />
+            <source>每个承办单位从本周办结的线索中抽取：填数字为件数（如 5），填百分比为比例（如 20%）。单位内按来源渠道分层抽取；有线索的单位至少抽取 1 件。</source>
+            <translation>Draw from each handling unit's clues closed this week: enter a number for a count (e.g. 5) or a percentage for a proportion (e.g. 20%). Within a unit the draw is stratified by source channel; units with clues get at least 1 drawn.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/plan_dialog.py" line="80" />
+            <source>默认抽取</source>
+            <translation>Default draw</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/plan_dialog.py" line="84" />
+            <source>单独设定（留空则按默认）：</source>
+            <translation>Per-unit settings (leave blank to use the default):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/plan_dialog.py" line="88" />
+            <source>承办单位</source>
+            <translation>Handling unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/plan_dialog.py" line="88" />
+            <source>抽取</source>
+            <translation>Draw</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/plan_dialog.py" line="106" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/plan_dialog.py" line="128" />
+            <source>请填写件数（如 5）或比例（如 20%）</source>
+            <translation>Enter a count (e.g. 5) or a proportion (e.g. 20%)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/plan_dialog.py" line="141" />
+            <source>「{0}」的抽取数量无法识别：请填写件数（如 5）或比例（如 20%）</source>
+            <translation>Draw size for “{0}” not recognized: enter a count (e.g. 5) or a proportion (e.g. 20%)</translation>
+        </message>
+    </context>
+    <context>
         <name>PlatformCheck</name>
         <message>
             <location filename="../../desktop/ui/platform_check.py" line="84" />
@@ -3998,162 +4678,205 @@ then start cluedesk again.</translation>
     <context>
         <name>ProblemsModel</name>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="53" />
+            <location filename="../../desktop/ui/sync_problems.py" line="55" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="54" />
+            <location filename="../../desktop/ui/sync_problems.py" line="56" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="55" />
+            <location filename="../../desktop/ui/sync_problems.py" line="57" />
             <source>操作时间</source>
             <translation>When</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="56" />
+            <location filename="../../desktop/ui/sync_problems.py" line="58" />
             <source>平台的理由</source>
             <translation>Platform's reason</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="57" />
+            <location filename="../../desktop/ui/sync_problems.py" line="59" />
             <source>尝试次数</source>
             <translation>Attempts</translation>
         </message>
     </context>
     <context>
+        <name>QueueExport</name>
+        <message>
+            <location filename="../../desktop/ui/queue_export.py" line="43" />
+            <source>线索清单</source>
+            <translation>Clue list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_export.py" line="44" />
+            <source>线索</source>
+            <translation>Clues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_export.py" line="47" />
+            <source>{0}线索清单</source>
+            <translation>{0} clue list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_export.py" line="53" />
+            <source>指定的 {0} 条线索</source>
+            <translation>{0} given clues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_export.py" line="65" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_export.py" line="68" />
+            <source>无预警</source>
+            <translation>no warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_export.py" line="76" />
+            <source>受理时间 {0} 至 {1}</source>
+            <translation>received {0} to {1}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/queue_export.py" line="80" />
+            <source>搜索：{0}</source>
+            <translation>search: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="69" />
+            <location filename="../../desktop/ui/queue_model.py" line="70" />
             <source>编号</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="70" />
+            <location filename="../../desktop/ui/queue_model.py" line="71" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="71" />
+            <location filename="../../desktop/ui/queue_model.py" line="72" />
             <source>预警</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="72" />
+            <location filename="../../desktop/ui/queue_model.py" line="73" />
             <source>剩余时限</source>
             <translation>Time left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="73" />
+            <location filename="../../desktop/ui/queue_model.py" line="74" />
             <source>办理期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="74" />
+            <location filename="../../desktop/ui/queue_model.py" line="75" />
             <source>来源渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="75" />
+            <location filename="../../desktop/ui/queue_model.py" line="76" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="76" />
+            <location filename="../../desktop/ui/queue_model.py" line="77" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="77" />
+            <location filename="../../desktop/ui/queue_model.py" line="78" />
             <source>县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="78" />
+            <location filename="../../desktop/ui/queue_model.py" line="79" />
             <source>承办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="79" />
+            <location filename="../../desktop/ui/queue_model.py" line="80" />
             <source>被反映对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="80" />
+            <location filename="../../desktop/ui/queue_model.py" line="81" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="81" />
+            <location filename="../../desktop/ui/queue_model.py" line="82" />
             <source>内容摘要</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="82" />
+            <location filename="../../desktop/ui/queue_model.py" line="83" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="96" />
+            <location filename="../../desktop/ui/queue_model.py" line="97" />
             <source>一级预警</source>
             <translation>Level 1 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="97" />
+            <location filename="../../desktop/ui/queue_model.py" line="98" />
             <source>二级预警</source>
             <translation>Level 2 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="98" />
+            <location filename="../../desktop/ui/queue_model.py" line="99" />
             <source>三级预警</source>
             <translation>Level 3 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="424" />
+            <location filename="../../desktop/ui/queue_model.py" line="460" />
             <source>单击按此列排序，再次单击反向排序</source>
             <translation>Click to sort by this column, click again to reverse</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="425" />
+            <location filename="../../desktop/ui/queue_model.py" line="461" />
             <source>此列不能排序</source>
             <translation>This column cannot be sorted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="499" />
+            <location filename="../../desktop/ui/queue_model.py" line="520" />
             <source>一级预警（黄色，●）：距办理期限不足 {days} 个工作日</source>
             <translation>Level 1 warning (yellow, ●): less than {days} working day(s) to the deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="503" />
+            <location filename="../../desktop/ui/queue_model.py" line="524" />
             <source>二级预警（橙色，▲）：已超过办理期限</source>
             <translation>Level 2 warning (orange, ▲): past the deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="506" />
+            <location filename="../../desktop/ui/queue_model.py" line="527" />
             <source>三级预警（红色，■）：超过办理期限 {days} 个工作日以上，纪委监委介入</source>
             <translation>Level 3 warning (red, ■): more than {days} working days past the deadline; the discipline commission steps in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="508" />
+            <location filename="../../desktop/ui/queue_model.py" line="529" />
             <source>未预警</source>
             <translation>No warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="513" />
+            <location filename="../../desktop/ui/queue_model.py" line="534" />
             <source>当前环节没有办理期限</source>
             <translation>This stage has no deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="514" />
+            <location filename="../../desktop/ui/queue_model.py" line="535" />
             <source>{warning}
 {countdown}（办理期限 {deadline}）</source>
             <translation>{warning}
 {countdown} (deadline {deadline})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="523" />
+            <location filename="../../desktop/ui/queue_model.py" line="544" />
             <source>渠道编号：{0}</source>
             <translation>Channel reference: {0}</translation>
         </message>
@@ -4161,32 +4884,32 @@ then start cluedesk again.</translation>
     <context>
         <name>QueueView</name>
         <message>
-            <location filename="../../desktop/ui/queue_view.py" line="108" />
+            <location filename="../../desktop/ui/queue_view.py" line="110" />
             <source>线索列表</source>
             <translation>Clues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_view.py" line="131" />
+            <location filename="../../desktop/ui/queue_view.py" line="133" />
             <source>没有符合条件的线索</source>
             <translation>No clues match</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_view.py" line="157" />
+            <location filename="../../desktop/ui/queue_view.py" line="159" />
             <source>下一条线索</source>
             <translation>Next clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_view.py" line="159" />
+            <location filename="../../desktop/ui/queue_view.py" line="161" />
             <source>上一条线索</source>
             <translation>Previous clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_view.py" line="161" />
+            <location filename="../../desktop/ui/queue_view.py" line="163" />
             <source>线索操作菜单</source>
             <translation>Clue action menu</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_view.py" line="345" />
+            <location filename="../../desktop/ui/queue_view.py" line="362" />
             <source>共 {count} 条</source>
             <translation>{count} in all</translation>
         </message>
@@ -4673,6 +5396,54 @@ then start cluedesk again.</translation>
             <location filename="../../desktop/ui/role_guide.py" line="152" />
             <source>快捷键的完整列表在「快捷键」页；数据和日志的位置在「帮助 → 关于」。</source>
             <translation>The full list of keys is on the Shortcuts page; where the data and the log are is under Help → About.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RowReportModel</name>
+        <message>
+            <location filename="../../desktop/ui/intake_import/report_model.py" line="30" />
+            <source>行号</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/report_model.py" line="31" />
+            <source>结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/report_model.py" line="32" />
+            <source>渠道编号</source>
+            <translation>Channel reference</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/report_model.py" line="33" />
+            <source>字段</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/report_model.py" line="34" />
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/report_model.py" line="35" />
+            <source>线索编号</source>
+            <translation>Clue number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/report_model.py" line="38" />
+            <source>可导入</source>
+            <translation>Importable</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/report_model.py" line="39" />
+            <source>拒绝</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/report_model.py" line="40" />
+            <source>重复</source>
+            <translation>Duplicate</translation>
         </message>
     </context>
     <context>
@@ -5227,49 +5998,59 @@ Basis: {basis}</translation>
     <context>
         <name>SuggestionListDialog</name>
         <message>
-            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="45" />
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="46" />
             <source>文号</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="46" />
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="47" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="47" />
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="48" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="48" />
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="49" />
             <source>主送单位</source>
             <translation>Addressed to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="49" />
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="50" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="50" />
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="51" />
             <source>发出日期</source>
             <translation>Issued</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="51" />
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="52" />
             <source>答复期限</source>
             <translation>Reply due</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="52" />
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="53" />
             <source>首次答复</source>
             <translation>First reply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="70" />
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="71" />
             <source>未答复</source>
             <translation>Not answered</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="78" />
+            <source>建议清单</source>
+            <translation>Suggestions list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/suggestion_list.py" line="78" />
+            <source>建议</source>
+            <translation>Suggestions</translation>
         </message>
     </context>
     <context>
@@ -5340,12 +6121,12 @@ Basis: {basis}</translation>
             <translation>{0} (pending sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="167" />
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="175" />
             <source>{0}，不再计算答复期限</source>
             <translation>{0}; reply deadline no longer counted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="168" />
+            <location filename="../../desktop/ui/supervision/suggestion_model.py" line="176" />
             <source>答复期限 {deadline}，{countdown}</source>
             <translation>Reply due {deadline}, {countdown}</translation>
         </message>
@@ -5361,67 +6142,87 @@ Basis: {basis}</translation>
     <context>
         <name>SuggestionsView</name>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="65" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="66" />
             <source>全部种类</source>
             <translation>All types</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="70" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="71" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="71" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="72" />
             <source>待答复（已发出、已退回）</source>
             <translation>Awaiting reply (issued, sent back)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="76" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="77" />
             <source>全部主送单位</source>
             <translation>All recipients</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="83" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="84" />
             <source>答复逾期</source>
             <translation>Reply overdue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="86" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="87" />
             <source>发出建议…</source>
             <translation>Issue Suggestion…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="90" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="91" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="93" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="94" />
             <source>筛选：</source>
             <translation>Filter:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="115" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="116" />
             <source>建议列表</source>
             <translation>Suggestions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="174" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="149" />
+            <source>建议与督办清单</source>
+            <translation>Suggestions and supervision letters list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="149" />
+            <source>建议与督办</source>
+            <translation>Suggestions and supervision letters</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="150" />
+            <source>待答复的建议清单</source>
+            <translation>Suggestions awaiting reply list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="150" />
+            <source>待答复的建议</source>
+            <translation>Suggestions awaiting reply</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="185" />
             <source>共 {0} 份</source>
             <translation>{0} total</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="181" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="192" />
             <source>没有符合筛选条件的建议。请放宽筛选条件。</source>
             <translation>No suggestions match the filters. Try broadening them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="184" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="195" />
             <source>尚未发出建议。点击“发出建议…”，或在线索上选择“发出建议…”。</source>
             <translation>No suggestions issued yet. Click “Issue Suggestion…”, or choose “Issue Suggestion…” on a clue.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="187" />
+            <location filename="../../desktop/ui/supervision/suggestions_view.py" line="198" />
             <source>纪委监委没有向本单位发出的建议。</source>
             <translation>The commission has issued no suggestions to this unit.</translation>
         </message>
@@ -5502,38 +6303,48 @@ Basis: {basis}</translation>
     <context>
         <name>SyncProblemsView</name>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="176" />
+            <location filename="../../desktop/ui/sync_problems.py" line="182" />
             <source>以下操作被市级平台退回，尚未生效。可以修改后重新发送，或放弃（放弃后不可恢复）。</source>
             <translation>The city platform refused these actions; they have not taken effect. Correct and send them again, or discard them (this cannot be undone).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="189" />
+            <location filename="../../desktop/ui/sync_problems.py" line="196" />
+            <source>同步问题清单</source>
+            <translation>Sync problems list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="196" />
+            <source>同步问题</source>
+            <translation>Sync problems</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_problems.py" line="201" />
             <source>没有同步问题。</source>
             <translation>No sync problems.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="192" />
+            <location filename="../../desktop/ui/sync_problems.py" line="204" />
             <source>修改后重发…</source>
             <translation>Correct and resend…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="193" />
+            <location filename="../../desktop/ui/sync_problems.py" line="205" />
             <source>直接重发</source>
             <translation>Resend</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="194" />
+            <location filename="../../desktop/ui/sync_problems.py" line="206" />
             <source>放弃操作…</source>
             <translation>Discard action…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="264" />
-            <location filename="../../desktop/ui/sync_problems.py" line="272" />
+            <location filename="../../desktop/ui/sync_problems.py" line="276" />
+            <location filename="../../desktop/ui/sync_problems.py" line="284" />
             <source>放弃操作</source>
             <translation>Discard action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_problems.py" line="265" />
+            <location filename="../../desktop/ui/sync_problems.py" line="277" />
             <source>放弃 {0} 的“{1}”？放弃后这个操作不会再发送，且不能恢复。</source>
             <translation>Discard “{1}” on {0}? It will not be sent again, and this cannot be undone.</translation>
         </message>
@@ -5632,6 +6443,160 @@ Basis: {basis}</translation>
             <location filename="../../desktop/ui/status_bar.py" line="116" />
             <source>正在同步……</source>
             <translation>Syncing…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableExport</name>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="104" />
+            <source>，</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="105" />
+            <source>{name}（{filters}）</source>
+            <translation>{name} ({filters})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="131" />
+            <source>{what} {start} 至 {end}</source>
+            <translation>{what} {start} to {end}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="147" />
+            <source>{what}：{typed}</source>
+            <translation>{what}: {typed}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="160" />
+            <source>文件“{0}”被占用或没有写入权限。如果它正在 Excel 或 WPS 中打开，请先关闭，或另选一个文件名。</source>
+            <translation>The file “{0}” is in use or not writable. If it is open in Excel or WPS, close it first, or choose another file name.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="166" />
+            <source>“{0}”是一个文件夹，请另选文件名。</source>
+            <translation>“{0}” is a folder; please choose a file name.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="170" />
+            <source>无法保存“{0}”：所选的文件夹不存在。</source>
+            <translation>Cannot save “{0}”: the chosen folder does not exist.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="174" />
+            <source>磁盘空间不足，无法保存“{0}”。</source>
+            <translation>Not enough disk space to save “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="178" />
+            <location filename="../../desktop/ui/table_export.py" line="181" />
+            <source>无法保存“{0}”：{1}</source>
+            <translation>Cannot save “{0}”: {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableExporter</name>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="255" />
+            <source>导出Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="258" />
+            <source>把列表按当前的筛选和排序导出为 Excel 表格</source>
+            <translation>Export the list as an Excel workbook, as currently filtered and sorted</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="260" />
+            <source>打印列表…</source>
+            <translation>Print list…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="263" />
+            <source>预览并打印列表，或另存为PDF</source>
+            <translation>Preview and print the list, or save it as PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="312" />
+            <source>筛选条件：{0}</source>
+            <translation>Filter: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="312" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="324" />
+            <source>本机数据尚未与平台同步</source>
+            <translation>The data on this computer have not been synced with the platform yet</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="326" />
+            <source>数据截至 {0} 同步</source>
+            <translation>Data as of the sync at {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="356" />
+            <location filename="../../desktop/ui/table_export.py" line="404" />
+            <location filename="../../desktop/ui/table_export.py" line="454" />
+            <source>导出Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="360" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="398" />
+            <source>正在导出 {0} 条…</source>
+            <translation>Exporting {0} rows…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="403" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="423" />
+            <source>正在写入 Excel 文件…</source>
+            <translation>Writing the Excel file…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="426" />
+            <source>已读取 {0}/{1} 条…</source>
+            <translation>Read {0}/{1} rows…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="462" />
+            <source>已导出 {0} 条到“{1}”。</source>
+            <translation>Exported {0} rows to “{1}”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="464" />
+            <source>打开文件</source>
+            <translation>Open file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="466" />
+            <source>打开所在文件夹</source>
+            <translation>Open containing folder</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="468" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="495" />
+            <source>打印列表</source>
+            <translation>Print list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/table_export.py" line="497" />
+            <source>列表共 {0} 条，超过打印上限 {1} 条。请先筛选缩小范围，或导出Excel后再打印。</source>
+            <translation>The list has {0} rows, more than the print limit of {1}. Filter it to fewer rows first, or export to Excel and print from there.</translation>
         </message>
     </context>
     <context>
@@ -5798,6 +6763,24 @@ Basis: {basis}</translation>
         </message>
     </context>
     <context>
+        <name>TrendChart</name>
+        <message>
+            <location filename="../../desktop/ui/dashboard/charts.py" line="70" />
+            <source>受理</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/charts.py" line="71" />
+            <source>办结</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/charts.py" line="78" />
+            <source>受理与办结趋势</source>
+            <translation>Received and Closed Trend</translation>
+        </message>
+    </context>
+    <context>
         <name>UnitChecklistField</name>
         <message>
             <location filename="../../desktop/ui/forms/units.py" line="136" />
@@ -5814,94 +6797,489 @@ Basis: {basis}</translation>
         </message>
     </context>
     <context>
+        <name>VerificationForm</name>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="37" />
+            <source>录入核查结果：{0}</source>
+            <translation>Enter Verification Result: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="44" />
+            <source>核查结果</source>
+            <translation>Verification result</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="47" />
+            <source>请选择</source>
+            <translation>Please select</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="51" />
+            <source>核查意见</source>
+            <translation>Verification comments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="53" />
+            <source>写明核查发现的问题和整改要求</source>
+            <translation>Describe the problems found during verification and the rectification required</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="55" />
+            <source>佐证材料</source>
+            <translation>Supporting evidence</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="62" />
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="64" />
+            <source>Ctrl+Enter 提交</source>
+            <translation>Ctrl+Enter to submit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="75" />
+            <source>{unit} 承办，来源：{channel}。</source>
+            <translation>Handled by {unit}, source: {channel}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="79" />
+            <source>整改后第{0}轮复核。</source>
+            <translation>Re-verification round {0} after rectification.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="81" />
+            <source>核查不合格的线索退回承办单位整改提升，须写明核查意见并附佐证材料；结果先保存在本机，联网同步后送达平台。</source>
+            <translation>Clues that fail verification are returned to the handling unit for rectification; verification comments and supporting evidence are required. The result is saved locally first and reaches the platform once synced online.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="118" />
+            <source>无法读取文件：{0}</source>
+            <translation>Cannot read file: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="133" />
+            <source>放弃填写</source>
+            <translation>Discard Entry</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="134" />
+            <source>已填写的内容尚未保存。确定放弃并关闭吗？</source>
+            <translation>What you have entered is not saved. Discard it and close?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="135" />
+            <source>放弃</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/record_form.py" line="136" />
+            <source>继续填写</source>
+            <translation>Keep Editing</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerificationReport</name>
+        <message>
+            <location filename="../../desktop/ui/verification/report_export.py" line="26" />
+            <source>每周核查报告_{0}</source>
+            <translation>weekly_verification_report_{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerificationView</name>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="135" />
+            <source>核查周(&amp;K)：</source>
+            <translation>Verification wee&amp;k:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="138" />
+            <source>核查周</source>
+            <translation>Verification week</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="146" />
+            <source>抽样方案…</source>
+            <translation>Sample Plan…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="148" />
+            <source>抽取</source>
+            <translation>Draw</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="150" />
+            <source>按抽样方案从本周办结的本办线索中随机抽取</source>
+            <translation>Randomly draw from this office's clues closed this week according to the sample plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="151" />
+            <source>重新抽取…</source>
+            <translation>Redraw…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="154" />
+            <source>尚未同步、也未录入结果的本机批次可以换一个随机种子重新抽取</source>
+            <translation>A local batch that is not yet synced and has no results entered can be redrawn with a new seed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="183" />
+            <source>核查状态</source>
+            <translation>Verification status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="184" />
+            <source>全部状态</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="189" />
+            <source>承办单位</source>
+            <translation>Handling unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="190" />
+            <location filename="../../desktop/ui/verification/view.py" line="477" />
+            <source>全部单位</source>
+            <translation>All units</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="193" />
+            <source>核查结果</source>
+            <translation>Verification result</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="194" />
+            <source>全部结果</source>
+            <translation>All results</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="195" />
+            <source>未录入</source>
+            <translation>Not entered</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="203" />
+            <location filename="../../desktop/ui/verification/view.py" line="204" />
+            <source>线索编号</source>
+            <translation>Clue number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="208" />
+            <source>筛选：</source>
+            <translation>Filter:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="224" />
+            <source>核查清单</source>
+            <translation>Verification list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="240" />
+            <source>录入核查结果…</source>
+            <translation>Enter Verification Result…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="242" />
+            <source>Enter 或双击</source>
+            <translation>Enter or double-click</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="243" />
+            <source>查看线索</source>
+            <translation>View Clue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="245" />
+            <source>导出报告PDF…</source>
+            <translation>Export Report as PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="247" />
+            <source>导出Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="288" />
+            <source>{year}年第{number}周（{start} 至 {end}）</source>
+            <translation>Week {number}, {year} ({start} to {end})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="299" />
+            <source>每周核查清单</source>
+            <translation>Weekly verification list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="299" />
+            <source>每周核查</source>
+            <translation>Weekly verification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="315" />
+            <source>抽样方案：每单位 {0}</source>
+            <translation>Sample plan: {0} per unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="317" />
+            <source>（{0} 个单位单独设定）</source>
+            <translation>({0} units set individually)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="322" />
+            <source>{0} 件</source>
+            <translation>{0} clues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="323" />
+            <source>{0}%</source>
+            <translation>{0}%</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="364" />
+            <source>已抽取 {0} 件，随机种子 {1}。结果保存在本机，联网同步后上传平台。</source>
+            <translation>Drew {0} clues, seed {1}. Results are saved locally and uploaded to the platform once synced online.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="390" />
+            <location filename="../../desktop/ui/verification/view.py" line="396" />
+            <source>重新抽取</source>
+            <translation>Redraw</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="393" />
+            <source>按当前抽样方案换一个随机种子重新抽取？原抽取的 {0} 件（随机种子 {1}）将作废。</source>
+            <translation>Redraw with a new seed using the current sample plan? The {0} clues drawn earlier (seed {1}) will be discarded.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="397" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="421" />
+            <source>已重新抽取，随机种子 {0}。</source>
+            <translation>Redrawn, seed {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="453" />
+            <source>本周尚未抽取。设定抽样方案后点「抽取」。</source>
+            <translation>Nothing drawn this week yet. Set the sample plan, then click “Draw”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="457" />
+            <source>平台未接受：{0}</source>
+            <translation>Not accepted by the platform: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="459" />
+            <source>已同步</source>
+            <translation>Synced</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="461" />
+            <source>待上传</source>
+            <translation>Pending upload</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="463" />
+            <source>{name} {at} 抽取 {count} 件，随机种子 {seed}，{state}</source>
+            <translation>{name} drew {count} clues at {at}, seed {seed}, {state}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="471" />
+            <source>本周批次：</source>
+            <translation>This week's batch:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="471" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="500" />
+            <source>显示 {0} / 共 {1} 件，已录入 {2} 件</source>
+            <translation>Showing {0} of {1} clues, {2} entered</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="591" />
+            <source>线索 {0} 的核查结果已保存在本机，联网同步后上传平台。</source>
+            <translation>Verification result for clue {0} saved locally; it will be uploaded to the platform once synced online.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="601" />
+            <source>导出核查报告</source>
+            <translation>Export Verification Report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="601" />
+            <source>导出核查情况表</source>
+            <translation>Export Verification Sheet</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="605" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="605" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel Workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="618" />
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="629" />
+            <source>已导出：{0}</source>
+            <translation>Exported: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/view.py" line="639" />
+            <source>导出失败：{0}</source>
+            <translation>Export failed: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerificationWorklist</name>
+        <message>
+            <location filename="../../desktop/ui/verification/worklist_model.py" line="55" />
+            <source>线索编号</source>
+            <translation>Clue number</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/worklist_model.py" line="56" />
+            <source>承办单位</source>
+            <translation>Handling unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/worklist_model.py" line="57" />
+            <source>来源渠道</source>
+            <translation>Source channel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/worklist_model.py" line="58" />
+            <source>办结日期</source>
+            <translation>Closed on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/worklist_model.py" line="59" />
+            <source>核查状态</source>
+            <translation>Verification status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/worklist_model.py" line="60" />
+            <source>核查结果</source>
+            <translation>Verification result</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/worklist_model.py" line="61" />
+            <source>核查意见</source>
+            <translation>Verification comments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/worklist_model.py" line="85" />
+            <source>{0}（第{1}轮）</source>
+            <translation>{0} (round {1})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/verification/worklist_model.py" line="89" />
+            <source>{0}（待上传）</source>
+            <translation>{0} (to upload)</translation>
+        </message>
+    </context>
+    <context>
         <name>WarningRecord</name>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="42" />
+            <location filename="../../desktop/ui/warning_record.py" line="44" />
             <source>分办</source>
             <translation>Assign</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="43" />
+            <location filename="../../desktop/ui/warning_record.py" line="45" />
             <source>签收</source>
             <translation>Sign for</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="44" />
+            <location filename="../../desktop/ui/warning_record.py" line="46" />
             <source>办理</source>
             <translation>Handle</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="45" />
+            <location filename="../../desktop/ui/warning_record.py" line="47" />
             <source>审核</source>
             <translation>Review</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="50" />
+            <location filename="../../desktop/ui/warning_record.py" line="52" />
             <source>一级（黄）</source>
             <translation>Level 1 (yellow)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="51" />
+            <location filename="../../desktop/ui/warning_record.py" line="53" />
             <source>二级（橙）</source>
             <translation>Level 2 (orange)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="52" />
+            <location filename="../../desktop/ui/warning_record.py" line="54" />
             <source>三级（红）</source>
             <translation>Level 3 (red)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="56" />
+            <location filename="../../desktop/ui/warning_record.py" line="58" />
             <source>环节已完成</source>
             <translation>Stage completed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="57" />
+            <location filename="../../desktop/ui/warning_record.py" line="59" />
             <source>延期已批准</source>
             <translation>Extension approved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="58" />
+            <location filename="../../desktop/ui/warning_record.py" line="60" />
             <source>线索已办结</source>
             <translation>Clue closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="59" />
+            <location filename="../../desktop/ui/warning_record.py" line="61" />
             <source>时限已变更</source>
             <translation>Time limit changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="95" />
+            <location filename="../../desktop/ui/warning_record.py" line="97" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="96" />
+            <location filename="../../desktop/ui/warning_record.py" line="98" />
             <source>环节</source>
             <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="97" />
+            <location filename="../../desktop/ui/warning_record.py" line="99" />
             <source>预警等级</source>
             <translation>Warning level</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="98" />
+            <location filename="../../desktop/ui/warning_record.py" line="100" />
             <source>达到时间</source>
             <translation>Reached</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="99" />
+            <location filename="../../desktop/ui/warning_record.py" line="101" />
             <source>消除时间</source>
             <translation>Cleared</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="100" />
+            <location filename="../../desktop/ui/warning_record.py" line="102" />
             <source>消除方式</source>
             <translation>Cleared by</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="101" />
+            <location filename="../../desktop/ui/warning_record.py" line="103" />
             <source>责任单位</source>
             <translation>Responsible unit</translation>
         </message>
@@ -5909,12 +7287,12 @@ Basis: {basis}</translation>
     <context>
         <name>WarningRecordModel</name>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="159" />
+            <location filename="../../desktop/ui/warning_record.py" line="161" />
             <source>未消除</source>
             <translation>Ongoing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warning_record.py" line="179" />
+            <location filename="../../desktop/ui/warning_record.py" line="185" />
             <source>{stage}时限 {deadline}</source>
             <translation>{stage} due {deadline}</translation>
         </message>
@@ -5922,118 +7300,119 @@ Basis: {basis}</translation>
     <context>
         <name>WarningsView</name>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="63" />
+            <location filename="../../desktop/ui/warnings_view.py" line="64" />
             <source>本周红色预警</source>
             <translation>Red warnings this week</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="66" />
+            <location filename="../../desktop/ui/warnings_view.py" line="67" />
             <source>本周（周一至周日）达到三级预警的线索（{0}）</source>
             <translation>Clues that reached a level-3 warning this week (Mon–Sun) ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="68" />
+            <location filename="../../desktop/ui/warnings_view.py" line="69" />
             <source>红色预警未消除</source>
             <translation>Uncleared red warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="71" />
+            <location filename="../../desktop/ui/warnings_view.py" line="72" />
             <source>已达到三级预警、至今仍未消除的线索（{0}）</source>
             <translation>Clues at a level-3 warning not yet cleared ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="73" />
+            <location filename="../../desktop/ui/warnings_view.py" line="74" />
             <source>清除筛选</source>
             <translation>Clear Filters</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="75" />
+            <location filename="../../desktop/ui/warnings_view.py" line="76" />
             <source>登记问责…</source>
             <translation>Record accountability…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="77" />
+            <location filename="../../desktop/ui/warnings_view.py" line="78" />
             <source>就选中的三级预警线索登记问责</source>
             <translation>Take the selected level-3 clue into an accountability record</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="81" />
+            <location filename="../../desktop/ui/warnings_view.py" line="82" />
             <source>常用：</source>
             <translation>Common:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="93" />
+            <location filename="../../desktop/ui/warnings_view.py" line="94" />
             <source>责任单位</source>
             <translation>Responsible unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="96" />
+            <location filename="../../desktop/ui/warnings_view.py" line="97" />
             <source>环节</source>
             <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="97" />
+            <location filename="../../desktop/ui/warnings_view.py" line="98" />
             <source>全部环节</source>
             <translation>All stages</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="102" />
+            <location filename="../../desktop/ui/warnings_view.py" line="103" />
             <source>预警等级</source>
             <translation>Warning level</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="103" />
+            <location filename="../../desktop/ui/warnings_view.py" line="104" />
             <source>全部等级</source>
             <translation>All levels</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="110" />
+            <location filename="../../desktop/ui/warnings_view.py" line="111" />
             <source>达到日期</source>
             <translation>Date reached</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="116" />
+            <location filename="../../desktop/ui/warnings_view.py" line="117" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="117" />
+            <location filename="../../desktop/ui/warnings_view.py" line="118" />
             <source>仅未消除</source>
             <translation>Uncleared only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="122" />
             <location filename="../../desktop/ui/warnings_view.py" line="123" />
+            <location filename="../../desktop/ui/warnings_view.py" line="124" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="127" />
+            <location filename="../../desktop/ui/warnings_view.py" line="128" />
             <source>筛选：</source>
             <translation>Filter:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="142" />
+            <location filename="../../desktop/ui/warnings_view.py" line="143" />
+            <location filename="../../desktop/ui/warnings_view.py" line="209" />
             <source>预警台账</source>
             <translation>Warning ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="189" />
+            <location filename="../../desktop/ui/warnings_view.py" line="191" />
             <source>全部责任单位</source>
             <translation>All responsible units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="224" />
+            <location filename="../../desktop/ui/warnings_view.py" line="239" />
             <source>共 {0} 条</source>
             <translation>{0} total</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="240" />
+            <location filename="../../desktop/ui/warnings_view.py" line="255" />
             <source>没有符合筛选条件的预警记录。请放宽筛选条件。</source>
             <translation>No warnings match the filters. Try broadening them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="241" />
+            <location filename="../../desktop/ui/warnings_view.py" line="256" />
             <source>暂无预警记录。线索的某一环节临近或超过时限时，市平台会在此记下预警。</source>
             <translation>No warnings yet. When a stage of a clue nears or passes its time limit, the city platform records a warning here.</translation>
         </message>
@@ -6840,22 +8219,6 @@ Basis: {basis}</translation>
             <translation>Review deadline</translation>
         </message>
         <message>
-            <source>起草</source>
-            <translation>Draft</translation>
-        </message>
-        <message>
-            <source>修改</source>
-            <translation>Edit</translation>
-        </message>
-        <message>
-            <source>签发</source>
-            <translation>Issue</translation>
-        </message>
-        <message>
-            <source>复查</source>
-            <translation>Re-inspect</translation>
-        </message>
-        <message>
             <source>登记</source>
             <translation>Register</translation>
         </message>
@@ -6972,6 +8335,38 @@ Basis: {basis}</translation>
             <translation>Area unit</translation>
         </message>
         <message>
+            <source>环节已完成</source>
+            <translation>Stage completed</translation>
+        </message>
+        <message>
+            <source>延期已批准</source>
+            <translation>Extension approved</translation>
+        </message>
+        <message>
+            <source>线索已办结</source>
+            <translation>Clue closed</translation>
+        </message>
+        <message>
+            <source>时限已变更</source>
+            <translation>Deadline changed</translation>
+        </message>
+        <message>
+            <source>起草</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>修改</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>签发</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>复查</source>
+            <translation>Re-inspect</translation>
+        </message>
+        <message>
             <source>记录调查取证</source>
             <translation>Record investigation</translation>
         </message>
@@ -6998,22 +8393,6 @@ Basis: {basis}</translation>
         <message>
             <source>延期</source>
             <translation>Extend</translation>
-        </message>
-        <message>
-            <source>环节已完成</source>
-            <translation>Stage completed</translation>
-        </message>
-        <message>
-            <source>延期已批准</source>
-            <translation>Extension approved</translation>
-        </message>
-        <message>
-            <source>线索已办结</source>
-            <translation>Clue closed</translation>
-        </message>
-        <message>
-            <source>时限已变更</source>
-            <translation>Deadline changed</translation>
         </message>
         <message>
             <source>纪律检查建议</source>
@@ -7090,6 +8469,38 @@ Basis: {basis}</translation>
         <message>
             <source>修改问责记录</source>
             <translation>Edit accountability record</translation>
+        </message>
+        <message>
+            <source>合格</source>
+            <translation>Passed</translation>
+        </message>
+        <message>
+            <source>处置流程不规范</source>
+            <translation>Irregular handling</translation>
+        </message>
+        <message>
+            <source>整改不到位</source>
+            <translation>Incomplete rectification</translation>
+        </message>
+        <message>
+            <source>待核查</source>
+            <translation>To verify</translation>
+        </message>
+        <message>
+            <source>待复核</source>
+            <translation>To re-verify</translation>
+        </message>
+        <message>
+            <source>整改中</source>
+            <translation>Being rectified</translation>
+        </message>
+        <message>
+            <source>已核查</source>
+            <translation>Verified</translation>
+        </message>
+        <message>
+            <source>已由他人抽取</source>
+            <translation>Drawn by someone else</translation>
         </message>
         <message>
             <source>待分办</source>
@@ -7254,6 +8665,30 @@ Basis: {basis}</translation>
         <message>
             <source>未闭环办结理由</source>
             <translation>Reason to close with open notices</translation>
+        </message>
+        <message>
+            <source>核查结果</source>
+            <translation>Verification result</translation>
+        </message>
+        <message>
+            <source>核查批次</source>
+            <translation>Verification batch</translation>
+        </message>
+        <message>
+            <source>核查周</source>
+            <translation>Verification week</translation>
+        </message>
+        <message>
+            <source>抽样方案</source>
+            <translation>Sample plan</translation>
+        </message>
+        <message>
+            <source>随机种子</source>
+            <translation>Seed</translation>
+        </message>
+        <message>
+            <source>抽取的线索</source>
+            <translation>Drawn clues</translation>
         </message>
         <message>
             <source>通知书编号</source>
@@ -7523,6 +8958,10 @@ Basis: {basis}</translation>
             <translation>Attachments not yet fully uploaded from this device: {names} (upload the files first, then submit)</translation>
         </message>
         <message>
+            <source>{channel}渠道编号 {ref} 已登记为线索 {code}，不能重复登记</source>
+            <translation>{channel} channel reference {ref} is already registered as clue {code} and cannot be registered again</translation>
+        </message>
+        <message>
             <source>临时编号 {provisional} 已登记为 {code}</source>
             <translation>Provisional code {provisional} is already registered as {code}</translation>
         </message>
@@ -7593,6 +9032,46 @@ Basis: {basis}</translation>
         <message>
             <source>{noun}不存在</source>
             <translation>{noun} does not exist</translation>
+        </message>
+        <message>
+            <source>线索 {code} 已核查合格，无需再次核查</source>
+            <translation>Clue {code} has already passed verification and need not be verified again</translation>
+        </message>
+        <message>
+            <source>线索 {code} 正在整改，重新办结后才能复核</source>
+            <translation>Clue {code} is being rectified; it can be re-verified only after it is closed again</translation>
+        </message>
+        <message>
+            <source>没有抽取任何线索</source>
+            <translation>No clues were drawn</translation>
+        </message>
+        <message>
+            <source>核查批次已存在</source>
+            <translation>Verification batch already exists</translation>
+        </message>
+        <message>
+            <source>核查批次不存在</source>
+            <translation>Verification batch does not exist</translation>
+        </message>
+        <message>
+            <source>线索 {code} 不在该核查批次中</source>
+            <translation>Clue {code} is not in this verification batch</translation>
+        </message>
+        <message>
+            <source>线索 {code} 已由本单位他人在第 {week} 周抽取核查，本条核查结果未被采纳</source>
+            <translation>Clue {code} was already drawn for verification by someone else in your unit in week {week}; this verification result was not accepted</translation>
+        </message>
+        <message>
+            <source>线索 {code} 不属于本单位核查范围，已从批次中移除</source>
+            <translation>Clue {code} is outside your unit's verification scope and has been removed from the batch</translation>
+        </message>
+        <message>
+            <source>核查周格式不对：{week}</source>
+            <translation>Invalid verification week format: {week}</translation>
+        </message>
+        <message>
+            <source>抽样方案格式不对</source>
+            <translation>Invalid sample plan format</translation>
         </message>
         <message>
             <source>只有纪委监委监督人员可以登记理由后查看举报人</source>
@@ -8094,6 +9573,42 @@ Basis: {basis}</translation>
         <message>
             <source>第{position}位应为数字，实际为“{char}”</source>
             <translation>character {position} should be a digit, not “{char}”</translation>
+        </message>
+        <message>
+            <source>“{value}”不是可导入的县区（可选：{names}）</source>
+            <translation>“{value}” is not a county/district that can be imported (options: {names})</translation>
+        </message>
+        <message>
+            <source>{where}没有名为“{value}”的乡镇（街道）</source>
+            <translation>{where} has no township/street named “{value}”</translation>
+        </message>
+        <message>
+            <source>“{value}”不是日期（Excel日期序号应在{low}至{high}之间）</source>
+            <translation>“{value}” is not a date (Excel date serial numbers must be between {low} and {high})</translation>
+        </message>
+        <message>
+            <source>“{value}”在{where}有多个同名乡镇（街道），请填写所属县区</source>
+            <translation>“{value}” matches several townships/streets of that name in {where}; please fill in the county/district</translation>
+        </message>
+        <message>
+            <source>该渠道编号已登记为线索 {code}</source>
+            <translation>This channel reference is already registered as clue {code}</translation>
+        </message>
+        <message>
+            <source>与第 {row} 行的渠道编号相同</source>
+            <translation>Same channel reference as row {row}</translation>
+        </message>
+        <message>
+            <source>请填写所属县区或所属乡镇（街道）</source>
+            <translation>Please fill in the county/district or the township/street</translation>
+        </message>
+        <message>
+            <source>缺少此项</source>
+            <translation>Missing</translation>
+        </message>
+        <message>
+            <source>前 {rows} 行中没有找到表头行（应有“工单编号”“受理时间”“诉求内容”等列名）</source>
+            <translation>No header row found in the first {rows} rows (expected column names such as “工单编号” (work-order number), “受理时间” (received at), “诉求内容” (request))</translation>
         </message>
         <message>
             <source>本机没有可用的文书编号，请先联网同步领取编号段</source>
@@ -8695,6 +10210,18 @@ Basis: {basis}</translation>
             <translation>contains an invalid character: {char}</translation>
         </message>
         <message>
+            <source>只有攻坚办的分办人员可以开展每周核查</source>
+            <translation>Only tackling-office dispatch staff can carry out weekly verification</translation>
+        </message>
+        <message>
+            <source>核查不合格须附佐证材料</source>
+            <translation>Supporting evidence is required when verification fails</translation>
+        </message>
+        <message>
+            <source>请选择核查结果</source>
+            <translation>Please select a verification result</translation>
+        </message>
+        <message>
             <source>本线索由「{office}」承办，只有该办可以{action}</source>
             <translation>This clue is owned by "{office}"; only that office may {action}</translation>
         </message>
@@ -9036,12 +10563,68 @@ Basis: {basis}</translation>
             <translation>the integrity check found damaged data pages: {pages}</translation>
         </message>
         <message>
+            <source>{name}：{problem}</source>
+            <translation>{name}: {problem}</translation>
+        </message>
+        <message>
+            <source>无法识别 {name} 的文字编码：既不是 UTF-8，也不是中文版 Excel 保存的 GB18030/GBK，请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入</source>
+            <translation>Cannot detect the text encoding of {name}: it is neither UTF-8 nor the GB18030/GBK saved by Chinese Excel. In Excel, save it as “CSV UTF-8” or .xlsx, then import again</translation>
+        </message>
+        <message>
+            <source>{name} 中没有数据</source>
+            <translation>{name} contains no data</translation>
+        </message>
+        <message>
+            <source>{name} 是旧版 Excel 文件（.xls），请在 Excel 中另存为 .xlsx 后再导入</source>
+            <translation>{name} is an old Excel file (.xls). In Excel, save it as .xlsx, then import again</translation>
+        </message>
+        <message>
+            <source>{name} 不是有效的 Excel 工作簿（.xlsx）</source>
+            <translation>{name} is not a valid Excel workbook (.xlsx)</translation>
+        </message>
+        <message>
+            <source>{name} 不是可导入的表格文件（支持 .xlsx 和 .csv）</source>
+            <translation>{name} is not a spreadsheet that can be imported (.xlsx and .csv are supported)</translation>
+        </message>
+        <message>
+            <source>{name} 不是文本格式的 CSV 文件</source>
+            <translation>{name} is not a plain-text CSV file</translation>
+        </message>
+        <message>
+            <source>文件不存在：{path}</source>
+            <translation>File not found: {path}</translation>
+        </message>
+        <message>
+            <source>{path} 是文件夹，请选择文件</source>
+            <translation>{path} is a folder; please choose a file</translation>
+        </message>
+        <message>
+            <source>无法读取 {path}：{error}</source>
+            <translation>Cannot read {path}: {error}</translation>
+        </message>
+        <message>
+            <source>{name} 不是有效的 Excel 工作簿（.xlsx）：{error}</source>
+            <translation>{name} is not a valid Excel workbook (.xlsx): {error}</translation>
+        </message>
+        <message>
+            <source>{name} 已损坏，无法读取：{error}</source>
+            <translation>{name} is corrupted and cannot be read: {error}</translation>
+        </message>
+        <message>
+            <source>{name} 不是有效的 CSV 文件：{error}</source>
+            <translation>{name} is not a valid CSV file: {error}</translation>
+        </message>
+        <message>
             <source>本机没有线索 {code} 的通知书 {notice}</source>
             <translation>This computer has no notice {notice} of clue {code}</translation>
         </message>
         <message>
             <source>本机没有记录 {record}</source>
             <translation>Record {record} is not on this computer</translation>
+        </message>
+        <message>
+            <source>每周核查：记录核查结果</source>
+            <translation>Weekly verification: record verification result</translation>
         </message>
         <message>
             <source>{action}通知书</source>
@@ -9054,6 +10637,34 @@ Basis: {basis}</translation>
         <message>
             <source>没有被退回的同步操作 {action}</source>
             <translation>There is no refused sync action {action}</translation>
+        </message>
+        <message>
+            <source>线索 {code} 已由他人抽取核查</source>
+            <translation>Clue {code} was already drawn for verification by someone else</translation>
+        </message>
+        <message>
+            <source>线索 {code} 已核查合格</source>
+            <translation>Clue {code} has already passed verification</translation>
+        </message>
+        <message>
+            <source>第 {week} 周没有可抽取的本单位办结线索</source>
+            <translation>Your unit has no closed clues to draw in week {week}</translation>
+        </message>
+        <message>
+            <source>本机没有该核查批次</source>
+            <translation>This verification batch is not on this computer</translation>
+        </message>
+        <message>
+            <source>批次已同步到平台，不能重新抽取</source>
+            <translation>The batch has been synced to the platform and cannot be redrawn</translation>
+        </message>
+        <message>
+            <source>批次已有核查记录，不能重新抽取</source>
+            <translation>The batch already has verification records and cannot be redrawn</translation>
+        </message>
+        <message>
+            <source>没有可抽取的本单位办结线索</source>
+            <translation>Your unit has no closed clues to draw</translation>
         </message>
         <message>
             <source>此数据目录属于 {account}，且有 {pending} 个未同步操作、{problems} 个同步问题；请换一个数据目录</source>

@@ -264,7 +264,7 @@ class ImportDialog(QDialog):
             )
         missing = missing_required(self.mapping.columns())
         if missing and not self.queued:
-            names = "、".join(field_title(f.key) for f in missing)
+            names = self.tr("、").join(field_title(f.key) for f in missing)
             text += " " + self.tr("请为必填字段选择列：{0}").format(names)
         self.summary.setText(text)
         self._update_buttons()

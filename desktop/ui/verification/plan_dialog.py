@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.units import UnitInfo
+from desktop.domain.validators import to_half_width
 from desktop.domain.verification import DEFAULT_QUOTA, Quota, SamplePlan
 from desktop.ui.forms import FormBody, TextField
 from desktop.ui.forms.buttons import ok_cancel_buttons
@@ -54,7 +55,7 @@ def save_plan(settings: AppSettings | None, plan: SamplePlan) -> None:
 
 def parse_quota(text: str) -> Quota:
     """A quota typed by a person ('5', '5 件', '20%'); ValueError when it is none."""
-    cleaned = text.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    cleaned = to_half_width(text).strip()
     return Quota.parse(cleaned)
 
 

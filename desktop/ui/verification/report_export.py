@@ -7,7 +7,7 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.reports.verification_report import render_report, week_report, write_report_xlsx
 from desktop.store.database import Store
@@ -23,7 +23,8 @@ class ReportFormat(Enum):
 
 def report_file_name(week: str, kind: ReportFormat) -> str:
     """The file name offered: 每周核查报告_2026-W48.pdf."""
-    return f"每周核查报告_{week}.{kind.value}"
+    stem = QCoreApplication.translate("VerificationReport", "每周核查报告_{0}").format(week)
+    return f"{stem}.{kind.value}"
 
 
 def write_week_report(

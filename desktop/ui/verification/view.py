@@ -468,7 +468,7 @@ class VerificationView(QWidget):
                     state=state,
                 )
             )
-        return self.tr("本周批次：") + "；".join(lines)
+        return self.tr("本周批次：") + self.tr("；").join(lines)
 
     def _fill_units(self, items: list[WorkItem]) -> None:
         chosen = self.unit_combo.currentData()

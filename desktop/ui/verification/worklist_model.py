@@ -82,9 +82,11 @@ def result_text(item: WorkItem) -> str:
         return ""
     text = label(last.verdict)
     if last.round > 1:
-        text = _tr("{0}（第{1}轮）").format(text, last.round)
+        text = QCoreApplication.translate("VerificationWorklist", "{0}（第{1}轮）").format(
+            text, last.round
+        )
     if last.pending:
-        text = _tr("{0}（待上传）").format(text)
+        text = QCoreApplication.translate("VerificationWorklist", "{0}（待上传）").format(text)
     return text
 
 

@@ -889,188 +889,153 @@
     <context>
         <name>AssessmentView</name>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="91" />
-            <source>本月</source>
-            <translation>This month</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="92" />
-            <source>上月</source>
-            <translation>Last month</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="93" />
-            <source>本季度</source>
-            <translation>This quarter</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="94" />
-            <source>本年</source>
-            <translation>This year</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="95" />
-            <source>自定义</source>
-            <translation>Custom</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="98" />
-            <source>考核期间起</source>
-            <translation>Period from</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="99" />
-            <source>考核期间止</source>
-            <translation>Period to</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="100" />
-            <source>重新计算</source>
-            <translation>Recompute</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="102" />
-            <source>导出 CSV…</source>
-            <translation>Export CSV…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="104" />
-            <source>权重说明</source>
-            <translation>Weights</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="109" />
+            <location filename="../../desktop/ui/assessment/view.py" line="85" />
             <source>考核期间(&amp;Q)：</source>
             <translation>Assessment &amp;period:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="114" />
-            <source>至</source>
-            <translation>to</translation>
+            <location filename="../../desktop/ui/assessment/view.py" line="86" />
+            <source>考核期间</source>
+            <translation>Assessment period</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="139" />
-            <location filename="../../desktop/ui/assessment/view.py" line="404" />
+            <location filename="../../desktop/ui/assessment/view.py" line="92" />
+            <source>重新计算</source>
+            <translation>Recompute</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="94" />
+            <source>导出 CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="96" />
+            <source>权重说明</source>
+            <translation>Weights</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/assessment/view.py" line="125" />
+            <location filename="../../desktop/ui/assessment/view.py" line="348" />
             <source>单位考核</source>
             <translation>Unit assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="160" />
+            <location filename="../../desktop/ui/assessment/view.py" line="146" />
             <source>双击数字或按 Enter 查看其背后的线索；点击列标题排序。</source>
             <translation>Double-click a figure or press Enter to see the clues behind it; click a column header to sort.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="268" />
+            <location filename="../../desktop/ui/assessment/view.py" line="212" />
             <source>正在计算 {start} 至 {end} 的考核数据…</source>
             <translation>Computing the assessment for {start} to {end}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="303" />
+            <location filename="../../desktop/ui/assessment/view.py" line="247" />
             <source>无法计算考核数据，请稍后再试（详情见日志）。</source>
             <translation>The assessment could not be computed; please try again later (details in the log).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="317" />
+            <location filename="../../desktop/ui/assessment/view.py" line="261" />
             <source>考核期间 {start} 至 {end}：{count} 个单位，其中 {assessed} 个有考核事项。</source>
             <translation>Period {start} to {end}: {count} units, {assessed} of them with items to assess.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="334" />
+            <location filename="../../desktop/ui/assessment/view.py" line="278" />
             <source>按时签收率</source>
             <translation>Signed on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="335" />
+            <location filename="../../desktop/ui/assessment/view.py" line="279" />
             <source>按时办结率</source>
             <translation>Closed on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="336" />
+            <location filename="../../desktop/ui/assessment/view.py" line="280" />
             <source>按时反馈率</source>
             <translation>Reported on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="337" />
+            <location filename="../../desktop/ui/assessment/view.py" line="281" />
             <source>未退回率</source>
             <translation>Not returned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="338" />
+            <location filename="../../desktop/ui/assessment/view.py" line="282" />
             <source>审核通过率</source>
             <translation>Passed review</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="339" />
+            <location filename="../../desktop/ui/assessment/view.py" line="283" />
             <source>未申请延期率</source>
             <translation>No extension asked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="340" />
+            <location filename="../../desktop/ui/assessment/view.py" line="284" />
             <source>未发生三级预警率</source>
             <translation>No level-3 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="341" />
+            <location filename="../../desktop/ui/assessment/view.py" line="285" />
             <source>回访满意率</source>
             <translation>Callback satisfaction</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="342" />
+            <location filename="../../desktop/ui/assessment/view.py" line="286" />
             <source>建议按时回复率</source>
             <translation>Suggestions answered on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="350" />
+            <location filename="../../desktop/ui/assessment/view.py" line="294" />
             <source>{name} {weight}</source>
             <translation>{name} {weight}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="356" />
+            <location filename="../../desktop/ui/assessment/view.py" line="300" />
             <source>综合得分 = 各项比率按市平台发布的权重加权平均 × 100（本期没有可评判事项的项不计入）。权重：{parts}。权重只影响得分，不改变任何数字。</source>
             <translation>Score = the weighted mean of the rates with the weights the city platform publishes × 100 (rates with nothing to judge this period are left out). Weights: {parts}. The weights change only the score, never a figure.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="358" />
+            <location filename="../../desktop/ui/assessment/view.py" line="302" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="381" />
+            <location filename="../../desktop/ui/assessment/view.py" line="325" />
             <source>考核：{unit} {figure} {count} 件</source>
             <translation>Assessment: {unit} {figure} {count}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="401" />
+            <location filename="../../desktop/ui/assessment/view.py" line="345" />
             <source>考核期间 {start} 至 {end}</source>
             <translation>assessment period {start} to {end}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="404" />
+            <location filename="../../desktop/ui/assessment/view.py" line="348" />
             <source>单位考核表</source>
             <translation>Unit assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="409" />
+            <location filename="../../desktop/ui/assessment/view.py" line="353" />
             <source>单位考核_{start}_{end}.csv</source>
             <translation>unit-assessment_{start}_{end}.csv</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="414" />
+            <location filename="../../desktop/ui/assessment/view.py" line="358" />
             <source>导出单位考核</source>
             <translation>Export unit assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="418" />
+            <location filename="../../desktop/ui/assessment/view.py" line="362" />
             <source>CSV 表格 (*.csv)</source>
             <translation>CSV table (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="440" />
+            <location filename="../../desktop/ui/assessment/view.py" line="384" />
             <source>无法保存文件 {name}：{reason}</source>
             <translation>Cannot save {name}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="445" />
+            <location filename="../../desktop/ui/assessment/view.py" line="389" />
             <source>已导出到 {name}</source>
             <translation>Exported to {name}</translation>
         </message>
@@ -2469,147 +2434,112 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>DashboardView</name>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="68" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="64" />
             <source>{month}月</source>
             <translation>Month {month}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="94" />
-            <source>本月</source>
-            <translation>This month</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="95" />
-            <source>上月</source>
-            <translation>Last month</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="96" />
-            <source>本季度</source>
-            <translation>This quarter</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="97" />
-            <source>本年</source>
-            <translation>This year</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="98" />
-            <source>自定义</source>
-            <translation>Custom</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="101" />
-            <source>统计期间起</source>
-            <translation>Period start</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="102" />
-            <source>统计期间止</source>
-            <translation>Period end</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="103" />
-            <source>重新计算</source>
-            <translation>Recalculate</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="106" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="89" />
             <source>统计期间(&amp;Q)：</source>
             <translation>Statistics &amp;period:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="111" />
-            <source>至</source>
-            <translation>to</translation>
+            <location filename="../../desktop/ui/dashboard/view.py" line="90" />
+            <source>统计期间</source>
+            <translation>Statistics period</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="157" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="96" />
+            <source>重新计算</source>
+            <translation>Recalculate</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dashboard/view.py" line="144" />
             <source>各单位统计</source>
             <translation>Statistics by unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="173" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="160" />
             <source>单位对比指标(&amp;F)：</source>
             <translation>Compare units by &amp;figure:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="199" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="186" />
             <source>单击数字、柱形或在表格中按 Enter，查看其背后的线索。带 {mark} 的数字来自平台的预警台账，本机的操作同步后才计入。</source>
             <translation>Click a number or bar, or press Enter in the table, to see the clues behind it. Numbers marked {mark} come from the platform's warning ledger; local actions are counted only after syncing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="234" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="209" />
             <source>{start} 至 {end}</source>
             <translation>{start} to {end}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="235" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="210" />
             <source>各单位线索办理统计</source>
             <translation>Clue handling by unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="235" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="210" />
             <source>线索办理统计</source>
             <translation>Clue handling statistics</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="311" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="255" />
             <source>正在计算 {start} 至 {end} 的统计数据…</source>
             <translation>Calculating statistics for {start} to {end}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="334" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="278" />
             <source>无法计算统计数据，请稍后再试（详情见日志）。</source>
             <translation>Cannot calculate statistics. Please try again later (see the log for details).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="351" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="295" />
             <source>{note}（{count} 个操作待上传）</source>
             <translation>{note} ({count} actions pending upload)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="359" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="303" />
             <source>统计期间 {start} 至 {end}：受理 {received} 件，办结 {closed} 件。</source>
             <translation>Period {start} to {end}: {received} received, {closed} closed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="371" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="315" />
             <source>尚未同步</source>
             <translation>Not yet synced</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="373" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="317" />
             <source>数据截至 {moment} 同步</source>
             <translation>Data synced as of {moment}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="378" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="322" />
             <source>本机的操作都已同步。</source>
             <translation>All local actions have been synced.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="380" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="324" />
             <source>本机还有 {count} 个操作没有上传：带 {mark} 的数字在同步后才计入它们。</source>
             <translation>{count} local actions have not been uploaded yet: numbers marked {mark} will include them only after syncing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="415" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="359" />
             <source>各单位{figure}（最差的 {count} 个，全部见左表）</source>
             <translation>{figure} by unit (worst {count}; see the table on the left for all)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="419" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="363" />
             <source>各单位{figure}（最差的在上）</source>
             <translation>{figure} by unit (worst first)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="488" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="432" />
             <source>统计 {start} 至 {end}：{who}{figure} {count} 件</source>
             <translation>{start} to {end}: {who}{figure} {count}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="501" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="445" />
             <source>无法列出这些线索，请稍后再试（详情见日志）。</source>
             <translation>Cannot list these clues. Please try again later (see the log for details).</translation>
         </message>
@@ -4588,6 +4518,49 @@ Rectification deadline {deadline}, {countdown}</translation>
             <location filename="../../desktop/ui/cases/case_fields.py" line="148" />
             <source>删除这项处罚</source>
             <translation>Delete this penalty</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodPicker</name>
+        <message>
+            <location filename="../../desktop/ui/period_picker.py" line="41" />
+            <source>本月</source>
+            <translation>This month</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/period_picker.py" line="42" />
+            <source>上月</source>
+            <translation>Last month</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/period_picker.py" line="43" />
+            <source>本季度</source>
+            <translation>This quarter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/period_picker.py" line="44" />
+            <source>本年</source>
+            <translation>This year</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/period_picker.py" line="45" />
+            <source>自定义</source>
+            <translation>Custom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/period_picker.py" line="48" />
+            <source>{0}起</source>
+            <translation>{0} from</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/period_picker.py" line="49" />
+            <source>{0}止</source>
+            <translation>{0} to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/period_picker.py" line="54" />
+            <source>至</source>
+            <translation>to</translation>
         </message>
     </context>
     <context>

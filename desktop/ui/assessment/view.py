@@ -10,11 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,9 +34,10 @@ from desktop.ui.assessment.model import (
     UnitRow,
     rows_of,
 )
-from desktop.ui.assessment.periods import DEFAULT_PRESET, PeriodPreset, preset_period
+from desktop.ui.assessment.periods import PeriodPreset
 from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
 from desktop.ui.frozen_table import FrozenColumnTable
+from desktop.ui.period_picker import PeriodPicker
 from desktop.ui.table_export import ExportTitle, install_table_export
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.workspace import Workspace
@@ -62,10 +61,6 @@ def scope_units(workspace: Workspace) -> list[str]:
     )
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 class AssessmentView(QWidget):
     """The units' assessment for a period, computed off the UI thread."""
 
@@ -85,18 +80,15 @@ class AssessmentView(QWidget):
         self._generation = 0
         self._stale = True
 
-        self.preset = QComboBox(self)
-        self.preset.setObjectName("assessmentPreset")
-        for preset, text in (
-            (PeriodPreset.THIS_MONTH, self.tr("本月")),
-            (PeriodPreset.LAST_MONTH, self.tr("上月")),
-            (PeriodPreset.THIS_QUARTER, self.tr("本季度")),
-            (PeriodPreset.THIS_YEAR, self.tr("本年")),
-            (PeriodPreset.CUSTOM, self.tr("自定义")),
-        ):
-            self.preset.addItem(text, preset)
-        self.date_from = self._date_edit("assessmentFrom", self.tr("考核期间起"))
-        self.date_to = self._date_edit("assessmentTo", self.tr("考核期间止"))
+        self.picker = PeriodPicker(
+            "assessment",
+            self.tr("考核期间(&Q)："),
+            self.tr("考核期间"),
+            lambda: workspace.now().date(),
+            self,
+        )
+        self.preset = self.picker.preset
+        self.date_from, self.date_to = self.picker.date_from, self.picker.date_to
         self.refresh_button = QPushButton(self.tr("重新计算"), self)
         self.refresh_button.setObjectName("assessmentRefresh")
         self.export_button = QPushButton(self.tr("导出 CSV…"), self)
@@ -106,13 +98,7 @@ class AssessmentView(QWidget):
         self.weights_button.setCheckable(True)
 
         top = QHBoxLayout()
-        caption = QLabel(self.tr("考核期间(&Q)："), self)
-        caption.setBuddy(self.preset)
-        top.addWidget(caption)
-        top.addWidget(self.preset)
-        top.addWidget(self.date_from)
-        top.addWidget(QLabel(self.tr("至"), self))
-        top.addWidget(self.date_to)
+        top.addWidget(self.picker)
         top.addStretch(1)
         top.addWidget(self.weights_button)
         top.addWidget(self.refresh_button)
@@ -170,11 +156,7 @@ class AssessmentView(QWidget):
         layout.addWidget(hint)
 
         self.show_weights()
-        self.preset.setCurrentIndex(self.preset.findData(DEFAULT_PRESET))
-        self._preset_changed()
-        self.preset.currentIndexChanged.connect(self._preset_changed)
-        self.date_from.dateChanged.connect(self._dates_changed)
-        self.date_to.dateChanged.connect(self._dates_changed)
+        self.picker.changed.connect(self._period_changed)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.choose_export_file)
         self.weights_button.toggled.connect(self.weights.setVisible)
@@ -184,60 +166,22 @@ class AssessmentView(QWidget):
 
     # -- the period ---------------------------------------------------------------------
 
-    def _date_edit(self, name: str, accessible: str) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
-
     def period(self) -> Period:
-        """The period the controls describe (a reversed custom range is read forwards)."""
-        preset = self.preset.currentData()
-        if preset is not PeriodPreset.CUSTOM:
-            return preset_period(preset, self.workspace.now().date())
-        start: date = self.date_from.date().toPython()  # type: ignore[assignment]
-        end: date = self.date_to.date().toPython()  # type: ignore[assignment]
-        return Period(min(start, end), max(start, end))
+        """The period chosen."""
+        return self.picker.period()
 
     def set_preset(self, preset: PeriodPreset) -> None:
         """Choose a named period (recomputes)."""
-        self.preset.setCurrentIndex(self.preset.findData(preset))
+        self.picker.set_preset(preset)
 
     def set_custom(self, start: date, end: date) -> None:
         """Choose a period from `start` to `end` (recomputes)."""
-        for edit in (self.date_from, self.date_to):
-            edit.blockSignals(True)
-        self.date_from.setDate(_qdate(start))
-        self.date_to.setDate(_qdate(end))
-        for edit in (self.date_from, self.date_to):
-            edit.blockSignals(False)
-        if self.preset.currentData() is PeriodPreset.CUSTOM:
-            self.refresh()
-        else:
-            self.set_preset(PeriodPreset.CUSTOM)
+        self.picker.set_custom(start, end)
 
-    def _preset_changed(self) -> None:
-        custom = self.preset.currentData() is PeriodPreset.CUSTOM
-        self.date_from.setEnabled(custom)
-        self.date_to.setEnabled(custom)
-        if not custom:
-            shown = self.period()
-            for edit, day in ((self.date_from, shown.start), (self.date_to, shown.end)):
-                edit.blockSignals(True)
-                edit.setDate(_qdate(day))
-                edit.blockSignals(False)
+    def _period_changed(self) -> None:
         self._stale = True
         if self.isVisible():
             self.refresh()
-
-    def _dates_changed(self) -> None:
-        if self.preset.currentData() is PeriodPreset.CUSTOM:
-            self._stale = True
-            self.refresh()
-
-    # -- computing ----------------------------------------------------------------------
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         """Compute when first shown (and when the clues changed while hidden)."""

@@ -9,11 +9,10 @@ from collections.abc import Collection
 from datetime import date, datetime
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,13 +29,14 @@ from desktop.domain.assessment import Period
 from desktop.domain.statistics import FIGURES, FigureDef, Grouping, figure
 from desktop.domain.timeutil import to_china
 from desktop.store.statistics import StatsGroup, StoreStatistics, compute_statistics, figure_codes
-from desktop.ui.assessment.periods import DEFAULT_PRESET, PeriodPreset, preset_period
+from desktop.ui.assessment.periods import PeriodPreset
 from desktop.ui.dashboard.charts import TrendChart, UnitChart
 from desktop.ui.dashboard.scope import dashboard_scope
 from desktop.ui.dashboard.texts import value_text, worst_first_key
 from desktop.ui.dashboard.tiles import SYNC_MARK, FigureTile, tile_keys
 from desktop.ui.dashboard.unit_table import GroupFiguresModel, GroupKeyRole, SortRole
 from desktop.ui.flow_layout import FlowLayout
+from desktop.ui.period_picker import PeriodPicker
 from desktop.ui.screen_fit import scrolling
 from desktop.ui.table_export import ExportTitle, install_table_export
 from desktop.ui.tasks import Task, run_task
@@ -53,10 +53,6 @@ lists them all."""
 
 NAME_WIDTH = 220
 """The unit column's widest (a long name is cut, whole in its tooltip)."""
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def trend_label(by: Grouping, key: str) -> str:
@@ -88,28 +84,19 @@ class DashboardView(QWidget):
         self._stale = True
         self.unit_rows: list[StatsGroup] = []
 
-        self.preset = QComboBox(self)
-        self.preset.setObjectName("dashboardPreset")
-        for preset, text in (
-            (PeriodPreset.THIS_MONTH, self.tr("本月")),
-            (PeriodPreset.LAST_MONTH, self.tr("上月")),
-            (PeriodPreset.THIS_QUARTER, self.tr("本季度")),
-            (PeriodPreset.THIS_YEAR, self.tr("本年")),
-            (PeriodPreset.CUSTOM, self.tr("自定义")),
-        ):
-            self.preset.addItem(text, preset)
-        self.date_from = self._date_edit("dashboardFrom", self.tr("统计期间起"))
-        self.date_to = self._date_edit("dashboardTo", self.tr("统计期间止"))
+        self.picker = PeriodPicker(
+            "dashboard",
+            self.tr("统计期间(&Q)："),
+            self.tr("统计期间"),
+            lambda: workspace.now().date(),
+            self,
+        )
+        self.preset = self.picker.preset
+        self.date_from, self.date_to = self.picker.date_from, self.picker.date_to
         self.refresh_button = QPushButton(self.tr("重新计算"), self)
         self.refresh_button.setObjectName("dashboardRefresh")
         top = QHBoxLayout()
-        caption = QLabel(self.tr("统计期间(&Q)："), self)
-        caption.setBuddy(self.preset)
-        top.addWidget(caption)
-        top.addWidget(self.preset)
-        top.addWidget(self.date_from)
-        top.addWidget(QLabel(self.tr("至"), self))
-        top.addWidget(self.date_to)
+        top.addWidget(self.picker)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
 
@@ -209,24 +196,12 @@ class DashboardView(QWidget):
         layout.addWidget(self.charts, 1)
         layout.addWidget(hint)
 
-        self.preset.setCurrentIndex(self.preset.findData(DEFAULT_PRESET))
-        self._preset_changed()
-        self.preset.currentIndexChanged.connect(self._preset_changed)
-        self.date_from.dateChanged.connect(self._dates_changed)
-        self.date_to.dateChanged.connect(self._dates_changed)
+        self.picker.changed.connect(self._period_changed)
         self.refresh_button.clicked.connect(self.refresh)
         self.unit_figure.currentIndexChanged.connect(self._show_units)
         workspace.events.clues_changed.connect(self._clues_changed)
 
     # -- the period ---------------------------------------------------------------------
-
-    def _date_edit(self, name: str, accessible: str) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
 
     def export_title(self) -> ExportTitle:
         """各单位统计（2026-11-01 至 2026-11-30）: the units' table as exported and printed."""
@@ -235,52 +210,21 @@ class DashboardView(QWidget):
         return ExportTitle(self.tr("各单位线索办理统计"), (shown,), self.tr("线索办理统计"))
 
     def period(self) -> Period:
-        """The period the controls describe (a reversed custom range is read forwards)."""
-        preset = self.preset.currentData()
-        if preset is not PeriodPreset.CUSTOM:
-            return preset_period(preset, self.workspace.now().date())
-        start: date = self.date_from.date().toPython()  # type: ignore[assignment]
-        end: date = self.date_to.date().toPython()  # type: ignore[assignment]
-        return Period(min(start, end), max(start, end))
+        """The period chosen."""
+        return self.picker.period()
 
     def set_preset(self, preset: PeriodPreset) -> None:
         """Choose a named period (recomputes)."""
-        self.preset.setCurrentIndex(self.preset.findData(preset))
+        self.picker.set_preset(preset)
 
     def set_custom(self, start: date, end: date) -> None:
         """Choose a period from `start` to `end` (recomputes)."""
-        for edit in (self.date_from, self.date_to):
-            edit.blockSignals(True)
-        self.date_from.setDate(_qdate(start))
-        self.date_to.setDate(_qdate(end))
-        for edit in (self.date_from, self.date_to):
-            edit.blockSignals(False)
-        if self.preset.currentData() is PeriodPreset.CUSTOM:
-            self._stale = True
-            self.refresh()
-        else:
-            self.set_preset(PeriodPreset.CUSTOM)
+        self.picker.set_custom(start, end)
 
-    def _preset_changed(self) -> None:
-        custom = self.preset.currentData() is PeriodPreset.CUSTOM
-        self.date_from.setEnabled(custom)
-        self.date_to.setEnabled(custom)
-        if not custom:
-            shown = self.period()
-            for edit, day in ((self.date_from, shown.start), (self.date_to, shown.end)):
-                edit.blockSignals(True)
-                edit.setDate(_qdate(day))
-                edit.blockSignals(False)
+    def _period_changed(self) -> None:
         self._stale = True
         if self.isVisible():
             self.refresh()
-
-    def _dates_changed(self) -> None:
-        if self.preset.currentData() is PeriodPreset.CUSTOM:
-            self._stale = True
-            self.refresh()
-
-    # -- computing ----------------------------------------------------------------------
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         """Compute when first shown (and when the clues changed while hidden)."""

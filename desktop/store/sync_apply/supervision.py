@@ -10,11 +10,10 @@ records no pending action needs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 
 from desktop.domain.timeutil import to_china
 from desktop.store.attachments import payload_files
@@ -23,10 +22,15 @@ from desktop.store.models import SupervisionOutbox
 from desktop.store.supervision_rows import (
     KINDS,
     PENDING,
-    REJECTED,
     StoredKind,
     kind_of_command,
     rebuild_view,
+)
+from desktop.store.sync_apply.record_outbox import (
+    PushTally,
+    next_actions,
+    outbox_counts,
+    take_answer,
 )
 from desktop.store.sync_apply.state import get_value, put_value
 from desktop.wire.supervision import SupervisionChange
@@ -36,35 +40,9 @@ CURSOR_KEY = "supervision_cursor"
 """The sync_state key of the supervision feed's cursor."""
 
 
-@dataclass
-class SupervisionTally:
-    """How the platform answered a push of commission records, and what a fetch brought."""
-
-    applied: int = 0
-    duplicate: int = 0
-    rejected: int = 0
-    retry: int = 0
-
-
 def next_supervision_batch(store: Store, limit: int) -> list[dict[str, Any]]:
     """The next queued actions to push, oldest first, as protocol JSON (no clue code)."""
-    with store.session() as session:
-        rows = session.scalars(
-            select(SupervisionOutbox)
-            .where(SupervisionOutbox.state == PENDING)
-            .order_by(SupervisionOutbox.seq)
-            .limit(limit)
-        )
-        return [
-            {
-                "action_id": r.action_id,
-                "device_seq": r.seq,
-                "type": r.command_type,
-                "payload": r.payload,
-                "client_time": to_china(r.created_at).isoformat(),
-            }
-            for r in rows
-        ]
+    return next_actions(store, SupervisionOutbox, limit)
 
 
 def supervision_files(store: Store) -> list[tuple[str, str]]:
@@ -81,13 +59,7 @@ def supervision_files(store: Store) -> list[tuple[str, str]]:
 
 def supervision_counts(store: Store) -> tuple[int, int]:
     """(pending, rejected) queued actions on commission records."""
-    with store.session() as session:
-        counts = dict(
-            session.execute(
-                select(SupervisionOutbox.state, func.count()).group_by(SupervisionOutbox.state)
-            ).all()
-        )
-        return int(counts.get(PENDING, 0)), int(counts.get(REJECTED, 0))
+    return outbox_counts(store, SupervisionOutbox)
 
 
 def _write(session: Any, kind: StoredKind, document: Any) -> str:
@@ -128,9 +100,9 @@ def _write(session: Any, kind: StoredKind, document: Any) -> str:
 
 def record_supervision_results(
     store: Store, sent: Sequence[dict[str, Any]], results: Sequence[PushResult]
-) -> SupervisionTally:
+) -> PushTally:
     """Record the platform's answers to a pushed batch in one transaction."""
-    tally = SupervisionTally()
+    tally = PushTally()
     with store.session() as session, session.begin():
         touched: set[tuple[str, str]] = set()
         for action, result in zip(sent, results, strict=True):
@@ -139,29 +111,16 @@ def record_supervision_results(
             act = session.scalars(
                 select(SupervisionOutbox).where(SupervisionOutbox.action_id == result.action_id)
             ).first()
-            if result.status in ("applied", "duplicate"):
-                setattr(tally, result.status, getattr(tally, result.status) + 1)
+            if take_answer(session, act, result, tally):
                 document = getattr(result, kind.name)
                 if document is not None:
                     _write(session, kind, document)
-                if act is not None:
-                    session.delete(act)
                 session.execute(
                     update(kind.event_model)
                     .where(kind.event_model.action_id == result.action_id)
                     .values(pending=False)
                 )
-            elif result.status == "retry":
-                tally.retry += 1
-                if act is not None:
-                    act.attempts += 1
-            else:
-                tally.rejected += 1
-                if act is not None:
-                    act.state = REJECTED
-                    act.attempts += 1
-                    act.reject_code = result.code or ""
-                    act.reject_reason = result.reason or ""
+            elif result.status != "retry":  # refused: its step leaves the record's history
                 session.execute(
                     delete(kind.event_model).where(
                         kind.event_model.action_id == result.action_id,

@@ -10,13 +10,11 @@ on top (`desktop.store.verification`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.timeutil import to_china
 from desktop.store.database import Store
 from desktop.store.models import (
     OutboxAction,
@@ -25,56 +23,28 @@ from desktop.store.models import (
     VerificationOutbox,
     VerificationResultRow,
 )
+from desktop.store.sync_apply.record_outbox import (
+    PushTally,
+    next_actions,
+    outbox_counts,
+    take_answer,
+)
 from desktop.store.sync_apply.state import get_value, put_value
 from desktop.wire.sync import PushResult
 from desktop.wire.verification import VerificationBatchOut
 
 CURSOR_KEY = "verification_cursor"
 """The sync_state key of the verification feed's cursor."""
-PENDING = "pending"
-REJECTED = "rejected"
-
-
-@dataclass
-class VerificationSyncTally:
-    """How the platform answered a push of draws."""
-
-    applied: int = 0
-    duplicate: int = 0
-    rejected: int = 0
-    retry: int = 0
 
 
 def next_verification_batch(store: Store, limit: int) -> list[dict[str, Any]]:
     """The next queued draws to push, oldest first, as protocol JSON (no clue code)."""
-    with store.session() as session:
-        rows = session.scalars(
-            select(VerificationOutbox)
-            .where(VerificationOutbox.state == PENDING)
-            .order_by(VerificationOutbox.seq)
-            .limit(limit)
-        )
-        return [
-            {
-                "action_id": r.action_id,
-                "device_seq": r.seq,
-                "type": r.command_type,
-                "payload": r.payload,
-                "client_time": to_china(r.created_at).isoformat(),
-            }
-            for r in rows
-        ]
+    return next_actions(store, VerificationOutbox, limit)
 
 
 def verification_counts(store: Store) -> tuple[int, int]:
     """(pending, rejected) queued draws."""
-    with store.session() as session:
-        counts = dict(
-            session.execute(
-                select(VerificationOutbox.state, func.count()).group_by(VerificationOutbox.state)
-            ).all()
-        )
-        return int(counts.get(PENDING, 0)), int(counts.get(REJECTED, 0))
+    return outbox_counts(store, VerificationOutbox)
 
 
 def write_batch(session: Session, document: VerificationBatchOut) -> None:
@@ -130,32 +100,16 @@ def write_batch(session: Session, document: VerificationBatchOut) -> None:
 
 def record_verification_results(
     store: Store, sent: Sequence[dict[str, Any]], results: Sequence[PushResult]
-) -> VerificationSyncTally:
+) -> PushTally:
     """Record the platform's answers to pushed draws in one transaction."""
-    tally = VerificationSyncTally()
+    tally = PushTally()
     with store.session() as session, session.begin():
-        for action, result in zip(sent, results, strict=True):
+        for result in results:
             act = session.scalars(
                 select(VerificationOutbox).where(VerificationOutbox.action_id == result.action_id)
             ).first()
-            if result.status in ("applied", "duplicate"):
-                setattr(tally, result.status, getattr(tally, result.status) + 1)
-                if result.verification is not None:
-                    write_batch(session, result.verification)
-                if act is not None:
-                    session.delete(act)
-            elif result.status == "retry":
-                tally.retry += 1
-                if act is not None:
-                    act.attempts += 1
-            else:
-                tally.rejected += 1
-                if act is not None:
-                    act.state = REJECTED
-                    act.attempts += 1
-                    act.reject_code = result.code or ""
-                    act.reject_reason = result.reason or ""
-            del action
+            if take_answer(session, act, result, tally) and result.verification is not None:
+                write_batch(session, result.verification)
     return tally
 
 

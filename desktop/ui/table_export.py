@@ -25,11 +25,12 @@ import errno
 import logging
 import os
 import tempfile
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
@@ -69,10 +70,33 @@ PRINT_LIMIT = 5000
 """The most rows a printed list takes (about 500 pages); longer lists go to Excel."""
 PROGRESS_DELAY_MS = 400
 """A progress dialog shows only when an export takes longer than this."""
-EXPORTER_PROPERTY = "cluedeskTableExporter"
+T = TypeVar("T")
 
-_ALIVE: dict[int, TableExporter] = {}
-"""Every exporter whose view lives (the view's destruction lets its exporter go)."""
+_EXPORTERS: weakref.WeakValueDictionary[int, TableExporter] = weakref.WeakValueDictionary()
+"""The exporter of each list, by the address of the list's C++ object; held weakly, so that
+nothing here keeps an exporter (or the view owner its title function holds) alive."""
+
+
+def _weak(function: Callable[[], T]) -> Callable[[], T]:
+    """`function`, kept without keeping its owner when it is a method: the view's owner holds
+    the exporter, and a cycle back to the owner would outlive the owner's C++ objects."""
+    if not hasattr(function, "__self__"):
+        return function
+    method = weakref.WeakMethod(function)
+
+    def call() -> T:
+        bound = method()
+        if bound is None:
+            raise RuntimeError("the list this exporter served is gone")
+        return bound()
+
+    return call
+
+
+def _exporter_of(widget: QWidget) -> TableExporter | None:
+    found = _EXPORTERS.get(shiboken6.getCppPointer(widget)[0])
+    return found if found is not None and found.view is widget else None
+
 
 Rows = tuple[list[list[CellValue]], list[list[str]]]
 """Typed values and shown texts of rows, in the view's order."""
@@ -230,16 +254,14 @@ class TableExporter(QObject):
         scope: QWidget | None = None,
         context_menu: bool = True,
     ) -> None:
-        # Not a child of the view: held by the view's owner (and `_ALIVE`) while the view lives.
+        # Not a child of the view: held by the view's owner (its `exporter`) alone, so nothing
+        # keeps it (or what its title function holds) alive after its owner has gone.
         # (As a QObject child of a FrozenColumnTable, PySide lost one of that table's slots.)
         super().__init__(None)
-        key = id(self)
-        _ALIVE[key] = self
-        view.destroyed.connect(lambda _obj=None: _ALIVE.pop(key, None))
         self.view = view
-        self.title_fn = title_fn
+        self._title = _weak(title_fn)
         self.workspace = workspace
-        self.lazy_rows = lazy_rows
+        self._lazy_rows = None if lazy_rows is None else _weak(lazy_rows)
         self.printer_chooser: PrinterChooser | None = None
         """Asks for a printer (None: the system's print dialog); tests inject their own."""
         self.target_factory: TargetFactory | None = None
@@ -273,7 +295,7 @@ class TableExporter(QObject):
                 view.customContextMenuRequested.connect(self._context_menu)
             else:
                 view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        view.setProperty(EXPORTER_PROPERTY, self)
+        _EXPORTERS[shiboken6.getCppPointer(view)[0]] = self
 
     def actions(self) -> list[QAction]:
         """导出Excel… and 打印列表…, for a menu."""
@@ -294,7 +316,7 @@ class TableExporter(QObject):
 
     def title(self) -> ExportTitle:
         """The list's title now."""
-        return self.title_fn()
+        return self._title()
 
     def row_count(self) -> int:
         """How many rows the list holds now (all of them, loaded or not)."""
@@ -327,10 +349,10 @@ class TableExporter(QObject):
 
     def _reader(self) -> tuple[ViewRows, RowsFn | None]:
         """The view's columns (and its rows, unless they are read from the store later)."""
-        if self.lazy_rows is None:
+        if self._lazy_rows is None:
             return read_view(self.view), None
         shown = read_view_columns(self.view)
-        return shown, self.lazy_rows()
+        return shown, self._lazy_rows()
 
     def _table(self, title: ExportTitle, shown: ViewRows, rows: Rows) -> Any:
         from desktop.reports.table_list import TableList
@@ -564,8 +586,8 @@ def install_table_export(
 def exporter_for(widget: QWidget | None) -> TableExporter | None:
     """The exporter of the list `widget` is or lies in (the focused list), else None."""
     while widget is not None:
-        found = widget.property(EXPORTER_PROPERTY)
-        if isinstance(found, TableExporter):
+        found = _exporter_of(widget)
+        if found is not None:
             return found
         widget = widget.parentWidget()
     return None
@@ -575,8 +597,8 @@ def exporters_in(widget: QWidget) -> list[TableExporter]:
     """The exporters of the visible lists inside `widget` (the page a window shows)."""
     found = []
     for view in widget.findChildren(QTableView):
-        exporter = view.property(EXPORTER_PROPERTY)
-        if isinstance(exporter, TableExporter) and view.isVisibleTo(widget):
+        exporter = _exporter_of(view)
+        if exporter is not None and view.isVisibleTo(widget):
             found.append(exporter)
     return found
 

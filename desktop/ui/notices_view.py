@@ -74,7 +74,7 @@ class NoticesView(QWidget):
             lambda n: self.count_label.setText(self.tr("共 {0} 份").format(n))
         )
         self.workbench.clue_requested.connect(self.clue_requested)
-        self.workbench.exporter.title_fn = self.export_title
+        self.workbench.exporter.set_title(self.export_title)
         self.workbench.exporter.add_scope(self)
         self.workbench.refresh()
 

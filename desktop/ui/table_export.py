@@ -297,6 +297,10 @@ class TableExporter(QObject):
                 view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         _EXPORTERS[shiboken6.getCppPointer(view)[0]] = self
 
+    def set_title(self, title_fn: TitleFn) -> None:
+        """Let another view around the list name it (e.g. 文书 with its follow-up filter)."""
+        self._title = _weak(title_fn)
+
     def actions(self) -> list[QAction]:
         """导出Excel… and 打印列表…, for a menu."""
         return [self.export_action, self.print_action]

@@ -72,6 +72,9 @@ PROGRESS_DELAY_MS = 400
 """A progress dialog shows only when an export takes longer than this."""
 T = TypeVar("T")
 
+_ALIVE: dict[int, TableExporter] = {}
+"""Every exporter whose view lives (the view's destruction lets its exporter go)."""
+
 _EXPORTERS: weakref.WeakValueDictionary[int, TableExporter] = weakref.WeakValueDictionary()
 """The exporter of each list, by the address of the list's C++ object; held weakly, so that
 nothing here keeps an exporter (or the view owner its title function holds) alive."""
@@ -254,10 +257,14 @@ class TableExporter(QObject):
         scope: QWidget | None = None,
         context_menu: bool = True,
     ) -> None:
-        # Not a child of the view: held by the view's owner (its `exporter`) alone, so nothing
-        # keeps it (or what its title function holds) alive after its owner has gone.
+        # Not a child of the view, but alive while the view lives (`_ALIVE`, let go when the
+        # view is destroyed); it holds the owner's functions weakly, so it never keeps the
+        # owner (or the owner's deleted forms) alive.
         # (As a QObject child of a FrozenColumnTable, PySide lost one of that table's slots.)
         super().__init__(None)
+        key = id(self)
+        _ALIVE[key] = self
+        view.destroyed.connect(lambda _obj=None: _ALIVE.pop(key, None))
         self.view = view
         self._title = _weak(title_fn)
         self.workspace = workspace

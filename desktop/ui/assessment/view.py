@@ -156,7 +156,7 @@ class AssessmentView(QWidget):
         layout.addWidget(hint)
 
         self.show_weights()
-        self.picker.changed.connect(self._period_changed)
+        self.picker.changed.connect(self._clues_changed)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.choose_export_file)
         self.weights_button.toggled.connect(self.weights.setVisible)
@@ -178,11 +178,6 @@ class AssessmentView(QWidget):
         """Choose a period from `start` to `end` (recomputes)."""
         self.picker.set_custom(start, end)
 
-    def _period_changed(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         """Compute when first shown (and when the clues changed while hidden)."""
         super().showEvent(event)  # type: ignore[arg-type]
@@ -190,6 +185,7 @@ class AssessmentView(QWidget):
             self.refresh()
 
     def _clues_changed(self) -> None:
+        """The clues or the period changed: compute again now, or when next shown."""
         self._stale = True
         if self.isVisible():
             self.refresh()

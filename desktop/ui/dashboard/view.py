@@ -196,7 +196,7 @@ class DashboardView(QWidget):
         layout.addWidget(self.charts, 1)
         layout.addWidget(hint)
 
-        self.picker.changed.connect(self._period_changed)
+        self.picker.changed.connect(self._clues_changed)
         self.refresh_button.clicked.connect(self.refresh)
         self.unit_figure.currentIndexChanged.connect(self._show_units)
         workspace.events.clues_changed.connect(self._clues_changed)
@@ -221,11 +221,6 @@ class DashboardView(QWidget):
         """Choose a period from `start` to `end` (recomputes)."""
         self.picker.set_custom(start, end)
 
-    def _period_changed(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         """Compute when first shown (and when the clues changed while hidden)."""
         super().showEvent(event)  # type: ignore[arg-type]
@@ -233,6 +228,7 @@ class DashboardView(QWidget):
             self.refresh()
 
     def _clues_changed(self) -> None:
+        """The clues or the period changed: compute again now, or when next shown."""
         self._stale = True
         if self.isVisible():
             self.refresh()

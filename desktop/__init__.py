@@ -1,3 +1,5 @@
 """cluedesk: the county clue desk for the city pollution-supervision platform."""
 
-__version__ = "0.1.0"
+from resources.version import VERSION as __version__
+
+__all__ = ["__version__"]

@@ -105,14 +105,15 @@ def _file_digest(path: Path) -> str:
 
 
 def _write_at(path: Path, offset: int, data: bytes) -> None:
+    """Cut the file at `offset` and write `data` there (created if new; binary on Windows too,
+    which has no os.pwrite)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o640)
-    try:
-        os.ftruncate(descriptor, offset)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(path, flags, 0o640), "r+b") as handle:
+        handle.truncate(offset)
         if data:
-            os.pwrite(descriptor, data, offset)
-    finally:
-        os.close(descriptor)
+            handle.seek(offset)
+            handle.write(data)
 
 
 def _mismatch(received: int) -> ApiError:

@@ -180,8 +180,21 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     return 0
 
 
+DEMO_NEEDS_PLATFORM = (
+    "演示需要参考平台 cluedesk-platform，本机未安装（缺少 {module}）。"
+    "安装：pip install cluedesk-platform（在源码目录中：pip install -e packaging/platform）"
+)
+"""Said instead of the demo when the reference platform (another distribution) is missing."""
+
+
 def cmd_window(args: argparse.Namespace) -> int:
     """Open the window: the demo (a local platform with the demo city, logged in) or real use."""
+    if args.demo:
+        from desktop.ui.demo_platform import missing_platform_module
+
+        missing = missing_platform_module()
+        if missing is not None:
+            raise CliError(DEMO_NEEDS_PLATFORM.format(module=missing))
     from desktop.ui.app import AppOptions, run
 
     options = AppOptions(

@@ -23,6 +23,7 @@ import logging
 import os
 import sqlite3
 import stat
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -60,7 +61,7 @@ PRIVATE_DIR = 0o700
 
 def _tighten(path: Path, mode: int) -> None:
     """Take group and other permissions away from a path this user owns (POSIX only)."""
-    if os.name != "posix":
+    if sys.platform == "win32":  # ACLs there: the user's profile folders are the user's
         return
     try:
         info = path.stat()

@@ -1,8 +1,13 @@
-"""The embedded demo: a reference platform in a child process, seeded once in the data folder."""
+"""The embedded demo: a reference platform in a child process, seeded once in the data folder.
+
+The platform is another distribution (cluedesk-platform): the client runs without it, so it is
+imported here only when a demo starts, never when this module is imported.
+"""
 
 from __future__ import annotations
 
 import atexit
+import importlib
 import json
 import logging
 import os
@@ -10,9 +15,6 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cityplatform.demo_site import ensure_demo_platform
-from cityplatform.launcher import platform_answers, start_platform, stop_platform
-from cityplatform.processes import pid_alive, terminate_tree, wait_gone
 from desktop.store.database import Store
 from desktop.store.sync_apply import read_state, write_state
 
@@ -23,6 +25,19 @@ DEMO_ACCOUNT_KEYS = ("township", "department", "county", "supervisor")
 RECORD_FILE = "serving.json"
 """In the demo platform's folder while its server runs: the server's process id and address."""
 LEFTOVER_WAIT_SECONDS = 10.0
+PLATFORM_MODULES = ("cityplatform.demo_site", "cityplatform.launcher", "cityplatform.processes")
+"""What the demo needs of the reference platform."""
+
+
+def missing_platform_module() -> str | None:
+    """The module the demo needs that cannot be imported (the platform is not installed,
+    or one of its dependencies is missing), or None when the demo can start."""
+    for name in PLATFORM_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError as exc:
+            return exc.name or name
+    return None
 
 
 @dataclass
@@ -54,6 +69,9 @@ class DemoPlatform:
         platform serves the demo database. The server stops with this process, even when
         this process is killed (it watches a pipe from us).
         """
+        from cityplatform.demo_site import ensure_demo_platform
+        from cityplatform.launcher import start_platform
+
         self.stop_leftover()
         url = ensure_demo_platform(self.platform_dir)
         self.base_url, self.process = start_platform(
@@ -67,6 +85,8 @@ class DemoPlatform:
     def stop(self) -> None:
         """Stop the server process (its data stays for the next run)."""
         if self.process is not None:
+            from cityplatform.launcher import stop_platform
+
             stop_platform(self.process)
             self.process = None
             self.record_path.unlink(missing_ok=True)
@@ -80,6 +100,9 @@ class DemoPlatform:
         record = self._read_record()
         if record is None:
             return None
+        from cityplatform.launcher import platform_answers
+        from cityplatform.processes import pid_alive, terminate_tree, wait_gone
+
         pid, base_url = record
         self.record_path.unlink(missing_ok=True)
         if pid == os.getpid() or not pid_alive(pid):

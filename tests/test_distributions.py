@@ -313,3 +313,18 @@ def importable(name: str) -> bool:
     import importlib.util
 
     return importlib.util.find_spec(name) is not None
+
+
+def _readme_commands() -> list[str]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    return [block.strip() for block in re.findall(r"```sh\n(.*?)```", text, re.S)[:2]]
+
+
+def test_the_readme_installs_the_three_and_ci_runs_its_test_command() -> None:
+    first, second = _readme_commands()
+    for command in (first, second):
+        assert "-e packaging/common" in command and "-e packaging/platform" in command
+    assert " -e . " in first and first.endswith(".venv/bin/cluedesk --demo")
+    assert "-e '.[test]'" in second and second.endswith("-m pytest")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").rstrip().splitlines()
+    assert ci[-1] == second

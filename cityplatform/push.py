@@ -4,16 +4,19 @@ transaction, answered applied | duplicate | rejected | retry."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from cityplatform import audit
-from cityplatform.auth import CallerDep
+from cityplatform.auth import BEARER_SCHEME, Caller, DeviceRevoked, authenticate
 from cityplatform.context import platform_of
+from cityplatform.devices import pushed_actions, refuse_push
 from cityplatform.domainmap import load_directory
 from cityplatform.errors import AUTHENTICATED_ERRORS, ApiError, error_responses, invalid, too_large
 from cityplatform.jsonresp import wire_response
@@ -154,13 +157,31 @@ def _audit_answers(ctx: PushContext, items: list[ActionIn], results: list[dict[s
         log.error("push answers of %s not audited: %s", ctx.caller.device_id, exc)
 
 
+async def push_caller(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER_SCHEME)],
+) -> Caller:
+    """The caller of a push; a revoked device's actions are recorded as refused (applied
+    nowhere, listed for the office) before it is answered `device_revoked`."""
+    try:
+        return await run_in_threadpool(authenticate, request, credentials)
+    except DeviceRevoked as exc:
+        actions = pushed_actions(await request.body())
+        platform = platform_of(request)
+        await run_in_threadpool(refuse_push, platform, exc.device_id, exc.username, actions)
+        raise
+
+
+PushCallerDep = Annotated[Caller, Depends(push_caller)]
+
+
 @router.post(
     "/push",
     response_model=PushAnswer,
     responses=error_responses(*AUTHENTICATED_ERRORS, 403),
     summary="推送操作",
 )
-def push(body: PushRequest, request: Request, caller: CallerDep) -> Response:
+def push(body: PushRequest, request: Request, caller: PushCallerDep) -> Response:
     """Apply the device's actions in order, each in its own transaction."""
     platform = platform_of(request)
     limit = platform.settings.limits.push_batch

@@ -14,7 +14,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from cityplatform import audit
-from cityplatform.auth import BEARER_SCHEME, Caller, DeviceRevoked, authenticate
+from cityplatform.auth import (
+    BEARER_SCHEME,
+    Caller,
+    DeviceRevoked,
+    authenticate,
+    device_is_revoked,
+)
 from cityplatform.context import platform_of
 from cityplatform.devices import pushed_actions, refuse_push
 from cityplatform.domainmap import load_directory
@@ -28,6 +34,7 @@ from cityplatform.push_notices import NOTICE_KIND
 from cityplatform.push_records import apply_record_action
 from cityplatform.push_supervision import apply_supervision_action
 from cityplatform.push_verification import apply_verification_action
+from cityplatform.security import TokenInvalid, read_access_token
 from cityplatform.supervision_records import supervision_kind
 from desktop.domain.messages import Message, chinese_text, message_data
 from desktop.domain.verification import COMMAND_PREFIX as VERIFICATION_PREFIX
@@ -166,10 +173,33 @@ async def push_caller(
     try:
         return await run_in_threadpool(authenticate, request, credentials)
     except DeviceRevoked as exc:
-        actions = pushed_actions(await request.body())
-        platform = platform_of(request)
-        await run_in_threadpool(refuse_push, platform, exc.device_id, exc.username, actions)
-        raise
+        revoked = exc
+    except ApiError as exc:  # an expired token of a revoked device still names the device
+        if exc.code != "token_expired" or credentials is None:
+            raise
+        found = await run_in_threadpool(_revoked_by_expired, request, credentials.credentials)
+        if found is None:
+            raise
+        revoked = found
+    actions = pushed_actions(await request.body())
+    platform = platform_of(request)
+    await run_in_threadpool(refuse_push, platform, revoked.device_id, revoked.username, actions)
+    raise revoked
+
+
+def _revoked_by_expired(request: Request, token: str) -> DeviceRevoked | None:
+    """The refusal of an expired (but genuine) access token's device, when it is revoked."""
+    platform = platform_of(request)
+    try:
+        claims = read_access_token(
+            platform.secret(), token.strip(), platform.now(), allow_expired=True
+        )
+    except TokenInvalid:
+        return None
+    with platform.db.read() as session:
+        if not device_is_revoked(session, claims.device_id):
+            return None
+    return DeviceRevoked(claims.device_id, claims.username)
 
 
 PushCallerDep = Annotated[Caller, Depends(push_caller)]

@@ -9,8 +9,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import event
+
 from desktop.domain.messages import N_, Message
 from desktop.store.database import Store
+from desktop.store.errors import StoreUnusable
 from desktop.store.sync_apply import device_id, read_state
 from desktop.store.wipe import WipeReport, wipe_data_dir
 from desktop.sync.http import PlatformHttp, RetryPolicy
@@ -52,6 +55,16 @@ def _binding(store: Store) -> tuple[str | None, str | None, str]:
     return (str(server) if server else None), (str(user) if user else None), device
 
 
+def _seal(store: Store) -> None:
+    """Refuse every new connection of the wiped store's engine: a view still holding the
+    store must not bring an empty file back into the wiped folder."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise StoreUnusable(Message("本机线索库已清除"), store.db_path)
+
+    event.listen(store.engine, "do_connect", refuse)
+
+
 def forget_store_key(data_dir: Path) -> bool:
     """Delete the store's encryption key from the keyring, if it has one there."""
     try:
@@ -89,6 +102,7 @@ def wipe_revoked_device(
     bound_server, bound_user, device = _binding(store)
     store.record_close = False  # the file is about to go: no clean-close note on it
     store.close()
+    _seal(store)
     accounts = {(s, u) for s, u in ((server_url, username), (bound_server, bound_user)) if s and u}
     if device:
         tokens = TokenStore(folder, device, use_keyring=use_keyring)

@@ -26,6 +26,7 @@ from cityplatform.models import AppliedAction, AuditEntry, ClueEvent
 from desktop.domain.timeutil import china_now
 from desktop.domain.workflow import Action
 from desktop.store.attachments import store_file
+from desktop.store.errors import StoreUnusable
 from desktop.store.models import Clue
 from desktop.store.wipe import wipe_data_dir
 from desktop.sync import tokens as token_module
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from sync_testkit import Device, Platform
 
 Make = Callable[[str], "Device"]
-BIN = Path(sys.executable).parent
+REPO = Path(__file__).resolve().parents[2]
 NAME, PHONE = "钱多多", "13900001111"
 """The reporter of the revoked device's unsent registration."""
 
@@ -189,13 +190,13 @@ def test_a_revoked_device_pushes_nothing_lists_its_actions_and_wipes_everything(
     assert (STORE_KEY_SERVICE, "store-123") not in memory_keyring.entries
     assert county.store.engine.pool.checkedout() == 0  # closed before its files went
     assert _counts(platform_db) == before  # nothing of it applied
-    listed = devices.refused_actions(platform_db, county.device_id)
+    listed = devices.refused_actions(platform_db, outcome.device_id)
     assert [(r.action_id, r.kind) for r in listed] == [
         (registered.action_id, "clue.register.v1"),
         (urge.action_id, "clue.urge.v1"),
     ]
     assert listed[1].clue_code == code and listed[0].clue_code == registered.clue_code
-    kinds = _audit_kinds(platform_db, county.device_id)
+    kinds = _audit_kinds(platform_db, outcome.device_id)
     assert len(kinds[audit.DEVICE_REVOKED]) == 1
     assert kinds[audit.PUSH_REFUSED_REVOKED][0]["refused"] == 2
     assert len(kinds[audit.DEVICE_WIPED]) == 1
@@ -204,13 +205,17 @@ def test_a_revoked_device_pushes_nothing_lists_its_actions_and_wipes_everything(
     refused_text = json.dumps([r.to_json() for r in listed], ensure_ascii=False)
     for found in (text, refused_text):
         assert NAME not in found and PHONE not in found
-    (row,) = [d for d in devices.list_devices(platform_db) if d.device_id == county.device_id]
+    (row,) = [d for d in devices.list_devices(platform_db) if d.device_id == outcome.device_id]
     assert row.revoked and row.wipe_confirmed_at is not None
 
     # the same user's other device keeps working; the revoked one cannot log in again
     assert other.sync().applied == 0
     with PlatformHttp(platform.url, outcome.device_id) as again, pytest.raises(DeviceRevoked):
         again.login(county.username, "demo1234", "lost")
+    assert not (folder / "cluedesk.sqlite3").exists()
+    with pytest.raises(StoreUnusable):  # the closed store is sealed: no empty file made
+        with county.store.session() as session:
+            session.scalar(select(func.count()).select_from(Clue))
     assert not (folder / "cluedesk.sqlite3").exists()
 
 
@@ -227,7 +232,9 @@ def test_cluedesk_sync_wipes_and_exits_with_its_own_status(
 
     result = subprocess.run(
         [
-            str(BIN / "cluedesk"),
+            sys.executable,  # this checkout's code, wherever the package is installed from
+            "-m",
+            "desktop.cli",
             "sync",
             "--server",
             platform.url,
@@ -241,6 +248,7 @@ def test_cluedesk_sync_wipes_and_exits_with_its_own_status(
         text=True,
         timeout=180,
         env=client_env,
+        cwd=REPO,
         check=False,
     )
     assert result.returncode == 7, result.stdout + result.stderr

@@ -14,6 +14,7 @@ from starlette.responses import Response
 from cityplatform import (
     attachments,
     auth,
+    devices,
     intake,
     numbers,
     pull,
@@ -113,6 +114,7 @@ def create_app(
         intake,
         reveal,
         verification,
+        devices,
     ):
         app.include_router(module.router)
 

@@ -57,6 +57,9 @@ USER_DISABLE = "user.disable"
 USER_MOVE = "user.move"
 NUMBER_BLOCK = "number_block.reserve"
 PLATFORM_SEED = "platform.seed"
+DEVICE_REVOKED = "device.revoked"
+PUSH_REFUSED_REVOKED = "push.refused_revoked"
+DEVICE_WIPED = "device.wiped"
 
 KINDS = frozenset(
     {
@@ -76,6 +79,9 @@ KINDS = frozenset(
         USER_MOVE,
         NUMBER_BLOCK,
         PLATFORM_SEED,
+        DEVICE_REVOKED,
+        PUSH_REFUSED_REVOKED,
+        DEVICE_WIPED,
     }
 )
 """Every kind of entry the platform writes (docs/audit.md describes each)."""

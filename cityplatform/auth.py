@@ -21,7 +21,14 @@ from cityplatform.context import Platform, platform_of
 from cityplatform.domainmap import unit_info
 from cityplatform.errors import COMMON_ERRORS, ApiError, error_responses
 from cityplatform.jsonresp import wire_response
-from cityplatform.models import LoginFailure, RefreshToken, TokenFamily, Unit, User
+from cityplatform.models import (
+    LoginFailure,
+    RefreshToken,
+    RevokedDevice,
+    TokenFamily,
+    Unit,
+    User,
+)
 from cityplatform.scope import Viewer
 from cityplatform.security import (
     TokenExpired,
@@ -34,6 +41,7 @@ from cityplatform.security import (
 )
 from desktop.domain.codes import Post, Role
 from desktop.domain.units import UnitInfo
+from desktop.wire.devices import DEVICE_REVOKED
 from desktop.wire.reference import LoginRequest as LoginBody
 from desktop.wire.reference import LogoutAnswer, TokenPair, UserOut
 from desktop.wire.reference import LogoutRequest as LogoutBody
@@ -46,6 +54,30 @@ BEARER = {"WWW-Authenticate": "Bearer"}
 
 def _unauthorized(code: str, message: str) -> ApiError:
     return ApiError(401, code, message, headers=BEARER)
+
+
+REVOKED_MESSAGE = "本设备已被平台停用，请联系本单位管理员"
+
+
+class DeviceRevoked(ApiError):
+    """403 device_revoked: the answer to every contact of a revoked device."""
+
+    def __init__(self, device_id: str, username: str = "") -> None:
+        super().__init__(403, DEVICE_REVOKED, REVOKED_MESSAGE)
+        self.device_id = device_id
+        self.username = username
+
+
+def device_is_revoked(session: Session, device_id: str) -> bool:
+    """Whether the platform's administrators revoked this device."""
+    return session.get(RevokedDevice, device_id) is not None
+
+
+def note_told(session: Session, device_id: str, now: datetime) -> None:
+    """Note that a contact of a revoked device was answered `device_revoked`; caller commits."""
+    session.execute(
+        update(RevokedDevice).where(RevokedDevice.device_id == device_id).values(last_told_at=now)
+    )
 
 
 def user_json(user: User) -> dict[str, Any]:
@@ -150,6 +182,7 @@ def login(body: LoginBody, request: Request) -> Response:
     now = platform.now()
     username = body.username.strip()
     with platform.db.read() as session:
+        device_revoked = device_is_revoked(session, body.device_id)
         user = session.get(User, username)
         stored = user.password_hash if user is not None else None
         try:
@@ -158,6 +191,12 @@ def login(body: LoginBody, request: Request) -> Response:
             throttled: ApiError | None = exc
         else:
             throttled = None
+    if device_revoked:  # before the password: a revoked device never logs in again
+        with platform.db.write() as session:
+            note_told(session, body.device_id, now)
+            _login_refused(session, body, username, user is not None, DEVICE_REVOKED, now)
+            session.commit()
+        raise DeviceRevoked(body.device_id)
     if throttled is not None:
         with platform.db.write() as session:
             _login_refused(session, body, username, user is not None, "too_many_attempts", now)
@@ -209,7 +248,7 @@ def login(body: LoginBody, request: Request) -> Response:
 @router.post(
     "/refresh",
     response_model=TokenPair,
-    responses=error_responses(*COMMON_ERRORS, 401, 422),
+    responses=error_responses(*COMMON_ERRORS, 401, 403, 422),
     summary="刷新令牌",
 )
 def refresh(body: RefreshBody, request: Request) -> Response:
@@ -217,6 +256,17 @@ def refresh(body: RefreshBody, request: Request) -> Response:
     platform = platform_of(request)
     now = platform.now()
     with platform.db.write() as session:
+        if device_is_revoked(session, body.device_id):
+            note_told(session, body.device_id, now)
+            audit.append(
+                session,
+                audit.REFRESH_REFUSED,
+                AuditActor("", body.device_id),
+                {"why": DEVICE_REVOKED, "result": DEVICE_REVOKED},
+                now,
+            )
+            session.commit()
+            raise DeviceRevoked(body.device_id)
         token = session.execute(
             select(RefreshToken)
             .where(RefreshToken.token_hash == refresh_token_hash(body.refresh_token))
@@ -441,7 +491,9 @@ def authenticate(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER_SCHEME)],
 ) -> Caller:
-    """The caller of a request, from its bearer access token (dependency of /api/v1)."""
+    """The caller of a request, from its bearer access token (dependency of /api/v1).
+
+    A revoked device's every call is answered 403 `device_revoked` (DeviceRevoked)."""
     platform = platform_of(request)
     token = credentials.credentials.strip() if credentials is not None else ""
     if not token:
@@ -461,16 +513,23 @@ def authenticate(
                 TokenFamily.username,
                 TokenFamily.device_id,
                 TokenFamily.fresh_jti,
+                RevokedDevice.device_id,
             )
             .join(Unit, Unit.code == User.unit_code)
             .join(TokenFamily, TokenFamily.id == claims.family_id)
+            .outerjoin(RevokedDevice, RevokedDevice.device_id == claims.device_id)
             .where(User.username == claims.username)
         ).one_or_none()
     if found is None:
         raise _unauthorized("token_invalid", "访问令牌无效")
-    user, unit, revoked_at, family_user, family_device, fresh_jti = found
+    user, unit, revoked_at, family_user, family_device, fresh_jti, revoked_device = found
     if family_user != claims.username or family_device != claims.device_id:
         raise _unauthorized("token_invalid", "访问令牌无效")
+    if revoked_device is not None:
+        with platform.db.write() as session:
+            note_told(session, claims.device_id, platform.now())
+            session.commit()
+        raise DeviceRevoked(claims.device_id, claims.username)
     if user.disabled:
         raise _unauthorized("user_disabled", "该账号已停用，请联系管理员")
     if revoked_at is not None:

@@ -222,6 +222,67 @@ def cmd_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def _moment(value: datetime | None) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if value is not None else ""
+
+
+def cmd_device(args: argparse.Namespace) -> int:
+    """Devices: revoke one (its next contact wipes its data), list them, list refused actions."""
+    from cityplatform import devices
+
+    db = _database(args.db)
+    try:
+        if args.device_command == "revoke":
+            try:
+                revoked = devices.revoke(db, args.device_id, reason=args.reason, by=args.by)
+            except devices.DeviceError as exc:
+                raise CliError(str(exc)) from exc
+            print(
+                f"已停用设备 {args.device_id}（注销登录 {revoked} 个）；"
+                "它下次联系平台时将清除本机数据"
+            )
+            return 0
+        if args.device_command == "list":
+            rows = devices.list_devices(db)
+            if args.json:
+                for row in rows:
+                    print(json.dumps(row.to_json(), ensure_ascii=False))
+                return 0
+            for row in rows:
+                state = "正常"
+                if row.revoked:
+                    wiped = (
+                        f"，已清除 {_moment(row.wipe_confirmed_at)}"
+                        if row.wipe_confirmed_at
+                        else ""
+                    )
+                    state = (
+                        f"已停用 {_moment(row.revoked_at)}（{row.revoked_by}：{row.reason}{wiped}）"
+                    )
+                print(
+                    f"{row.device_id}  {row.device_name or '-'}  用户 {'、'.join(row.usernames)}"
+                    f"  最近联系 {_moment(row.last_seen) or '-'}  {state}"
+                    + (f"  被拒绝操作 {row.refused_actions} 个" if row.refused_actions else "")
+                )
+            print(f"共 {len(rows)} 台设备")
+            return 0
+        refused = devices.refused_actions(db, args.device_id)
+        if args.json:
+            for item in refused:
+                print(json.dumps(item.to_json(), ensure_ascii=False))
+            return 0
+        for item in refused:
+            target = item.clue_code or item.record_id or "-"
+            print(
+                f"{_moment(item.received_at)}  {item.device_id}  {item.username}"
+                f"  #{item.device_seq}  {item.kind}  {target}  {item.created_at or ''}".rstrip()
+            )
+        print(f"共 {len(refused)} 个被拒绝的操作（未在平台生效）")
+        return 0
+    finally:
+        db.dispose()
+
+
 def cmd_calendar_import(args: argparse.Namespace) -> int:
     """Import rules and calendar years from a JSON file."""
     from cityplatform import users
@@ -436,6 +497,26 @@ def build_parser() -> argparse.ArgumentParser:
     move.add_argument("--unit", required=True, help="新单位编码")
     move.add_argument("--role", help="同时调整角色（可选）")
     user.set_defaults(handler=cmd_user)
+
+    device = commands.add_parser("device", help="设备管理：停用丢失的设备、查看设备和被拒绝的操作")
+    device_commands = device.add_subparsers(dest="device_command", metavar="操作", required=True)
+    revoke = device_commands.add_parser(
+        "revoke", help="停用设备：注销其全部登录，它下次联系平台时清除本机数据"
+    )
+    db_option(revoke)
+    revoke.add_argument("device_id", metavar="DEVICE_ID", help="设备编号（见 device list）")
+    revoke.add_argument("--reason", required=True, help="停用理由，如“笔记本电脑丢失”")
+    revoke.add_argument("--by", required=True, help="由谁停用（姓名或账号）")
+    listing = device_commands.add_parser("list", help="列出平台知道的全部设备")
+    db_option(listing)
+    listing.add_argument("--json", action="store_true", help="每行输出一个 JSON 对象")
+    refused = device_commands.add_parser(
+        "refused", help="列出停用设备推送而被拒绝的操作（未在平台生效）"
+    )
+    db_option(refused)
+    refused.add_argument("device_id", metavar="DEVICE_ID", nargs="?", help="只看此设备")
+    refused.add_argument("--json", action="store_true", help="每行输出一个 JSON 对象")
+    device.set_defaults(handler=cmd_device)
 
     calendar = commands.add_parser("calendar", help="时限规则和工作日历")
     calendar_commands = calendar.add_subparsers(

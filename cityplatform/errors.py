@@ -77,7 +77,7 @@ def error_response(
 ERROR_STATUSES: Mapping[int, str] = {
     400: "请求格式错误（参数、JSON 或压缩数据无效）：bad_request",
     401: "未登录、令牌无效或已过期：token_invalid / token_expired / refresh_reused …",
-    403: "角色或范围不允许：forbidden",
+    403: "角色或范围不允许：forbidden；本设备已被平台停用：device_revoked",
     404: "不存在：not_found",
     409: "与平台已有的数据冲突：conflict / offset_mismatch",
     410: "同步位置失效，需先推送再完整同步：reset_required",
@@ -93,8 +93,8 @@ ERROR_STATUSES: Mapping[int, str] = {
 COMMON_ERRORS = (400, 413, 426, 503)
 """Statuses any API operation may answer (the request gate and the database)."""
 
-AUTHENTICATED_ERRORS = (*COMMON_ERRORS, 401, 422)
-"""Statuses any operation behind a bearer token may answer."""
+AUTHENTICATED_ERRORS = (*COMMON_ERRORS, 401, 403, 422)
+"""Statuses any operation behind a bearer token may answer (403: a revoked device)."""
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

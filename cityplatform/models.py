@@ -733,3 +733,41 @@ class VerificationResultRow(Base):
     verified_by_name: Mapped[str] = mapped_column(String(64), default="")
     verified_at: Mapped[datetime] = mapped_column(ChinaDateTime)
     action_id: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class RevokedDevice(Base):
+    """A device the platform's administrators revoked (lost or stolen): every contact of it
+    is answered `device_revoked`, and the client wipes its data on that answer.
+
+    `last_told_at` is the last time a contact of it was answered so; `wipe_confirmed_at`
+    when the client confirmed the wipe (NULL until then)."""
+
+    __tablename__ = "revoked_devices"
+
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    revoked_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    revoked_by: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    last_told_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+    wipe_confirmed_at: Mapped[datetime | None] = mapped_column(ChinaDateTime)
+
+
+class RefusedPush(Base):
+    """One action a revoked device pushed, refused and applied nowhere, kept for the office
+    to see: which action, of which kind, on which clue or record. Never the payload (it may
+    hold reporter data)."""
+
+    __tablename__ = "refused_pushes"
+    __table_args__ = (UniqueConstraint("device_id", "action_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64), index=True)
+    username: Mapped[str] = mapped_column(String(64), default="")
+    received_at: Mapped[datetime] = mapped_column(ChinaDateTime)
+    action_id: Mapped[str] = mapped_column(String(64))
+    device_seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(64))
+    clue_code: Mapped[str | None] = mapped_column(String(64))
+    record_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[str | None] = mapped_column(String(64))
+    """The action's time as the device gave it (its `client_time`), unchecked."""

@@ -4,16 +4,25 @@ transaction, answered applied | duplicate | rejected | retry."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from cityplatform import audit
-from cityplatform.auth import CallerDep
+from cityplatform.auth import (
+    BEARER_SCHEME,
+    Caller,
+    DeviceRevoked,
+    authenticate,
+    device_is_revoked,
+)
 from cityplatform.context import platform_of
+from cityplatform.devices import pushed_actions, refuse_push
 from cityplatform.domainmap import load_directory
 from cityplatform.errors import AUTHENTICATED_ERRORS, ApiError, error_responses, invalid, too_large
 from cityplatform.jsonresp import wire_response
@@ -25,6 +34,7 @@ from cityplatform.push_notices import NOTICE_KIND
 from cityplatform.push_records import apply_record_action
 from cityplatform.push_supervision import apply_supervision_action
 from cityplatform.push_verification import apply_verification_action
+from cityplatform.security import TokenInvalid, read_access_token
 from cityplatform.supervision_records import supervision_kind
 from desktop.domain.messages import Message, chinese_text, message_data
 from desktop.domain.verification import COMMAND_PREFIX as VERIFICATION_PREFIX
@@ -154,13 +164,54 @@ def _audit_answers(ctx: PushContext, items: list[ActionIn], results: list[dict[s
         log.error("push answers of %s not audited: %s", ctx.caller.device_id, exc)
 
 
+async def push_caller(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER_SCHEME)],
+) -> Caller:
+    """The caller of a push; a revoked device's actions are recorded as refused (applied
+    nowhere, listed for the office) before it is answered `device_revoked`."""
+    try:
+        return await run_in_threadpool(authenticate, request, credentials)
+    except DeviceRevoked as exc:
+        revoked = exc
+    except ApiError as exc:  # an expired token of a revoked device still names the device
+        if exc.code != "token_expired" or credentials is None:
+            raise
+        found = await run_in_threadpool(_revoked_by_expired, request, credentials.credentials)
+        if found is None:
+            raise
+        revoked = found
+    actions = pushed_actions(await request.body())
+    platform = platform_of(request)
+    await run_in_threadpool(refuse_push, platform, revoked.device_id, revoked.username, actions)
+    raise revoked
+
+
+def _revoked_by_expired(request: Request, token: str) -> DeviceRevoked | None:
+    """The refusal of an expired (but genuine) access token's device, when it is revoked."""
+    platform = platform_of(request)
+    try:
+        claims = read_access_token(
+            platform.secret(), token.strip(), platform.now(), allow_expired=True
+        )
+    except TokenInvalid:
+        return None
+    with platform.db.read() as session:
+        if not device_is_revoked(session, claims.device_id):
+            return None
+    return DeviceRevoked(claims.device_id, claims.username)
+
+
+PushCallerDep = Annotated[Caller, Depends(push_caller)]
+
+
 @router.post(
     "/push",
     response_model=PushAnswer,
     responses=error_responses(*AUTHENTICATED_ERRORS, 403),
     summary="推送操作",
 )
-def push(body: PushRequest, request: Request, caller: CallerDep) -> Response:
+def push(body: PushRequest, request: Request, caller: PushCallerDep) -> Response:
     """Apply the device's actions in order, each in its own transaction."""
     platform = platform_of(request)
     limit = platform.settings.limits.push_batch

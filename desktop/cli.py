@@ -203,7 +203,7 @@ def cmd_window(args: argparse.Namespace) -> int:
     return run(options)
 
 
-SYNC_EXIT_CODES = {"login": 3, "offline": 4, "upgrade": 5, "other": 6}
+SYNC_EXIT_CODES = {"login": 3, "offline": 4, "upgrade": 5, "other": 6, "revoked": 7}
 """Exit statuses of `cluedesk sync` failures (2 stays for bad usage)."""
 
 
@@ -226,7 +226,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from desktop.sync.api import PlatformApi
     from desktop.sync.auth import check_binding, has_session, login, open_client
     from desktop.sync.engine import run_sync, summary_lines
-    from desktop.sync.errors import LoginRequired, SyncError
+    from desktop.sync.errors import DeviceRevoked, LoginRequired, SyncError
+    from desktop.sync.revocation import wipe_revoked_device, wiped_message
 
     if args.ca_bundle and not Path(args.ca_bundle).is_file():
         raise CliError(f"--ca-bundle 文件不存在：{args.ca_bundle}")
@@ -258,6 +259,17 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 login(store, http, args.username, password())
                 summary = run_sync(store, PlatformApi(http))
         problems = sync_problems(store)
+    except DeviceRevoked as exc:  # nothing was pushed: wipe the folder and say so
+        outcome = wipe_revoked_device(store, args.server, args.username, ca_bundle=args.ca_bundle)
+        message = wiped_message()
+        left = "、".join(sorted(outcome.report.failed))
+        if left:
+            message += f"（以下文件未能删除，请手动删除：{left}）"
+        if args.json:
+            failure = {"ok": False, "error": exc.code, "message": message}
+            print(json.dumps(failure, ensure_ascii=False))
+        print(f"cluedesk: {message}", file=sys.stderr)
+        return SYNC_EXIT_CODES["revoked"]
     except SyncError as exc:
         status, message = _sync_failure(exc)
         if args.json:

@@ -71,6 +71,7 @@ from desktop.store.sync_apply.verification import (
 from desktop.sync.api import Limits, Meta, PlatformApi
 from desktop.sync.errors import (
     Cancelled,
+    DeviceRevoked,
     MalformedAnswer,
     RequestRejected,
     ResetRequired,
@@ -448,6 +449,10 @@ def run_sync(
 ) -> SyncSummary:
     """One sync run of `store` with the platform behind `api`; see the module docstring.
 
+    A revoked device (DeviceRevoked) pushes nothing: its unsent actions are sent once more
+    only for the platform to list them (it applies none), then the error goes to the caller,
+    which wipes the data folder (`desktop.sync.revocation.wipe_revoked_device`).
+
     Runs hold the data folder's sync lock: a second run of the same folder, from this or
     another process, raises SyncBusy at once instead of racing on the refresh token.
 
@@ -458,7 +463,13 @@ def run_sync(
     )
     try:
         with FileLock(store.data_dir / LOCK_FILE, timeout=0):
-            return run.run()
+            try:
+                return run.run()
+            except DeviceRevoked as exc:  # list the unsent actions once; the caller wipes
+                from desktop.sync.revocation import report_unsent
+
+                report_unsent(store, api.http, exc.access_token, run.limits.push_batch)
+                raise
     except Timeout as exc:
         raise SyncBusy(Message("同一数据目录的另一个同步正在进行，请稍后再试")) from exc
 

@@ -120,3 +120,16 @@ class Cancelled(SyncError):
     """The user cancelled the sync run (the store is consistent)."""
 
     code = "cancelled"
+
+
+class DeviceRevoked(SyncError):
+    """The platform revoked this device (lost or stolen): stop everything and wipe the data
+    folder (`desktop.sync.revocation`); nothing more is pushed."""
+
+    code = "device_revoked"
+
+    def __init__(self, message: str, *, access_token: str | None = None) -> None:
+        super().__init__(message)
+        self.access_token = access_token
+        """The access token the refused call carried (maybe expired): the one last push
+        that lists the unsent actions for the office is sent with it."""

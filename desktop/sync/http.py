@@ -12,7 +12,8 @@
   token is used once and the call repeated once. A refresh the platform refuses raises
   `LoginRequired`; nothing here ever touches the outbox.
 - Every failure is one of the classes in `desktop.sync.errors`; an answer that is not JSON
-  raises `MalformedAnswer`.
+  raises `MalformedAnswer`. A 403 `device_revoked` answer to anything (login and refresh
+  included) raises `DeviceRevoked` at once, in `_send`: the caller wipes the data folder.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from urllib3.util.retry import Retry
 from desktop import __version__
 from desktop.domain.messages import N_, Message
 from desktop.sync.errors import (
+    DeviceRevoked,
     LoginFailed,
     LoginRequired,
     MalformedAnswer,
@@ -47,6 +49,7 @@ from desktop.sync.errors import (
 )
 from desktop.sync.tokens import TokenStore
 from desktop.wire.base import WireError, localized, parse_wire
+from desktop.wire.devices import DEVICE_REVOKED
 from desktop.wire.reference import ErrorBody, TokenPair, UserOut
 
 log = logging.getLogger("cluedesk.sync")
@@ -219,7 +222,7 @@ class PlatformHttp:
                 data = gzip.compress(data, compresslevel=5)
                 extra["Content-Encoding"] = "gzip"
         try:
-            return self.session.request(
+            response = self.session.request(
                 method,
                 url,
                 data=data,
@@ -253,6 +256,11 @@ class PlatformHttp:
                     error=type(exc).__name__,
                 )
             ) from exc
+        if response.status_code == 403 and _error_of(response)[0] == DEVICE_REVOKED:
+            log.warning("the platform revoked this device (%s)", path)
+            token, self.access_token = self.access_token, None
+            raise DeviceRevoked(Message("本设备已被平台停用"), access_token=token)
+        return response
 
     def call(
         self,
@@ -412,6 +420,31 @@ class PlatformHttp:
         self.username = pair.user.username if pair.user is not None else username
         self.accept_tokens(pair)
         return pair
+
+    def confirm_wipe(self) -> bool:
+        """Tell the platform this revoked device wiped its data (no token; best effort):
+        whether it took note."""
+        try:
+            response = self._send(
+                "POST", API + "/devices/wiped", body={"device_id": self.device_id}, bearer=False
+            )
+        except (Offline, DeviceRevoked) as exc:
+            log.warning("wipe not confirmed to the platform: %s", exc.code)
+            return False
+        return response.status_code == 200
+
+    def report_refused(self, token: str, actions: list[Mapping[str, Any]]) -> None:
+        """Send a revoked device's unsent actions once with its last access token: the
+        platform refuses them (applies nothing) and lists them for the office. Whatever it
+        answers is ignored (best effort)."""
+        body = {"device_id": self.device_id, "actions": actions}
+        saved, self.access_token = self.access_token, token
+        try:
+            self._send("POST", API + "/push", body=body, bearer=True)
+        except (DeviceRevoked, Offline):
+            pass
+        finally:
+            self.access_token = saved
 
     def logout(self) -> None:
         """Revoke this device's tokens on the platform and forget them here."""

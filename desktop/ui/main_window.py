@@ -762,6 +762,11 @@ class MainWindow(QMainWindow):
         self.sync.cancel()
         super().closeEvent(event)
 
+    def close_without_asking(self) -> None:
+        """Close at once, asking nothing about unsent actions (the data folder was wiped)."""
+        self._closing_anyway = True
+        self.close()
+
     def _ask_before_closing(self, waiting: int) -> None:
         """A non-blocking question: close with actions not yet synced, or stay to sync."""
         box = QMessageBox(self)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from desktop.demo.city import DEMO_PASSWORD
@@ -23,7 +23,8 @@ from desktop.store.errors import storage_problem
 from desktop.store.sync_apply import apply_local_office_hours, sync_status
 from desktop.sync.auth import has_session, open_client
 from desktop.sync.engine import SyncSummary
-from desktop.sync.errors import SyncError
+from desktop.sync.errors import DeviceRevoked, SyncError
+from desktop.sync.revocation import wipe_revoked_device
 from desktop.ui.demo_platform import DemoPlatform, follow_demo_port
 from desktop.ui.login_dialog import DemoAccountDialog, LoginDialog, LoginValues
 from desktop.ui.settings import AppSettings
@@ -34,6 +35,8 @@ from desktop.ui.workspace import Clock, Workspace
 log = logging.getLogger("cluedesk.ui.startup")
 
 WindowFactory = Callable[[Workspace, SyncController, AppSettings], QWidget]
+EXIT_REVOKED = 7
+"""The window's exit status after the platform revoked the device (as `cluedesk sync`'s)."""
 
 
 def saved_connection(store: Store, ca_bundle: str | None) -> Connection | None:
@@ -98,6 +101,7 @@ class Startup(QObject):
         self.login_dialog: LoginDialog | None = None
         self.account_dialog: DemoAccountDialog | None = None
         self.failure_box: QMessageBox | None = None
+        self.connection: Connection | None = None
         self._task: Task[object] | None = None
         self.exit_status = 1  # after a failure; 2 when the data folder or store is unusable
 
@@ -206,6 +210,7 @@ class Startup(QObject):
     def _login(self, connection: Connection, password: str) -> None:
         store = self.store
         assert store is not None
+        self.connection = connection
         if self.login_dialog is None:
             self._show_progress(
                 self.tr("正在登录 {0}……").format(connection.server_url), cancel=False
@@ -223,6 +228,11 @@ class Startup(QObject):
 
     def _login_failed(self, exc: BaseException) -> None:
         self._hide_progress()
+        if isinstance(exc, DeviceRevoked):
+            if self.login_dialog is not None:
+                self.login_dialog.hide()
+            self.device_revoked()
+            return
         message = self.plain_failure(exc)
         if self.login_dialog is None:
             self._fail(self.tr("演示账号登录失败：{0}").format(message))
@@ -241,6 +251,9 @@ class Startup(QObject):
 
         def sync_failed(exc: BaseException) -> None:
             self._hide_progress()
+            if isinstance(exc, DeviceRevoked):
+                self.device_revoked()
+                return
             message = self.plain_failure(exc)
             self._fail(self.tr("首次同步没有完成：{0}").format(message))
 
@@ -248,6 +261,7 @@ class Startup(QObject):
 
     def _open_window(self, connection: Connection, *, sync_at_once: bool) -> None:
         assert self.store is not None
+        self.connection = connection
         apply_local_office_hours(self.store, self.settings.office_hours)
         try:
             workspace = Workspace(
@@ -269,6 +283,7 @@ class Startup(QObject):
         )
         window = self.make_window(workspace, controller, self.settings)
         controller.setParent(window)
+        controller.device_revoked.connect(self.device_revoked)
         self.window = window
         window.show()
         log.info("main window shown for %s", connection.username)
@@ -276,6 +291,39 @@ class Startup(QObject):
         if sync_at_once:
             controller.sync_now()
         self.window_ready.emit(window)
+
+    def device_revoked(self) -> None:
+        """The platform revoked this device (lost or stolen): wipe the data folder, say so
+        in a modal message, close the window and end (no login is offered: on a laptop
+        reported lost, a login dialog would only invite its finder)."""
+        message = self.tr(
+            "本机已被平台停用，本机上的线索数据和登录信息已清除。如有疑问请联系本单位管理员。"
+        )
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("本机已停用"), message)
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.exit_status = EXIT_REVOKED
+        box.finished.connect(lambda _result: self.failed.emit(message))
+        self.failure_box = box
+        box.open()  # before the window closes: the application lives on until it is read
+        window = self.window
+        if window is not None:
+            closer = getattr(window, "close_without_asking", window.close)
+            closer()
+        connection = self.connection
+        self.settings.username = ""
+        if self.store is not None:
+            outcome = wipe_revoked_device(
+                self.store,
+                connection.server_url if connection is not None else None,
+                connection.username if connection is not None else None,
+                ca_bundle=self.settings.ca_bundle,
+            )
+            if not outcome.report.complete:
+                left = "、".join(sorted(outcome.report.failed))
+                box.setInformativeText(
+                    self.tr("以下文件未能删除，请关闭本程序后手动删除：{0}").format(left)
+                )
+        log.warning("the platform revoked this device: data folder wiped, window closed")
 
     # -- plumbing ----------------------------------------------------------------------------
 

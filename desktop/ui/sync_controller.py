@@ -15,6 +15,7 @@ from desktop.sync.auth import has_session, login, open_client
 from desktop.sync.engine import SyncSummary, run_sync
 from desktop.sync.errors import (
     Cancelled,
+    DeviceRevoked,
     LoginFailed,
     LoginRequired,
     Offline,
@@ -68,6 +69,8 @@ class SyncController(QObject):
     """A sentence for the user."""
     online_changed = Signal(bool)
     login_required = Signal()
+    device_revoked = Signal()
+    """The platform revoked this device: automatic syncs have stopped; the data is to go."""
 
     def __init__(
         self,
@@ -155,6 +158,11 @@ class SyncController(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._task = None
+        if isinstance(exc, DeviceRevoked):  # no more syncs, no more reads of the store
+            self.stop_auto()
+            self.connection = None
+            self.device_revoked.emit()
+            return
         if isinstance(exc, Offline) and not isinstance(exc, TlsError):
             self._set_online(False)
         elif isinstance(exc, SyncError) and not isinstance(exc, Cancelled):

@@ -24,7 +24,7 @@ from desktop.store.backups import (
     retention,
     take_backup,
 )
-from desktop.store.database import DB_FILE, open_store
+from desktop.store.database import DB_FILE, Store, open_store
 from desktop.store.errors import StoreUnusable
 from desktop.store.recovery import read_salvage, restore
 from desktop.store.sync_apply import sync_status
@@ -293,3 +293,33 @@ def test_with_no_backup_a_new_store_keeps_the_device_and_the_pending_actions(
     fresh.close()
     assert done.restored_from is None and done.salvaged == 1 and done.kept is not None
     assert status.pending == 1 and (device == "" or status.device_id == device)
+
+
+def test_a_damaged_outbox_is_read_row_by_row_skipping_what_cannot_be_read(
+    fresh_store: object, tmp_path: Path
+) -> None:
+    store = fresh_store
+    assert isinstance(store, Store)
+    db = store.db_path
+    for n in range(60):
+        register_clue(store, n)
+    store.close()  # the WAL is folded into the file
+    connection = sqlite3.connect(db)
+    leaves = [
+        int(r[0])
+        for r in connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'outbox' AND pagetype = 'leaf' ORDER BY pageno"
+        )
+    ]
+    page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+    connection.close()
+    assert len(leaves) >= 3
+    with db.open("r+b") as out:  # one leaf of the outbox in the middle becomes noise
+        out.seek((leaves[len(leaves) // 2] - 1) * page_size)
+        out.write(b"\xa5" * page_size)
+    salvage = read_salvage(db)
+    read = len(salvage.rows["outbox"])
+    assert not salvage.complete
+    assert 0 < read < 60 and read >= 60 - 60 // len(leaves) - 5
+    seqs = [row["seq"] for row in salvage.rows["outbox"]]
+    assert seqs == sorted(seqs) and seqs[0] == 1 and seqs[-1] == 60

@@ -107,7 +107,15 @@ def list_backups(data_dir: Path, kind: str | None = None) -> list[Backup]:
     found = [b for b in map(parse_name, files) if b is not None]
     if kind is not None:
         found = [b for b in found if b.kind == kind]
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name))
+    return sorted(found, key=lambda b: (b.taken_at, _written(b.path), b.path.name))
+
+
+def _written(path: Path) -> int:
+    """When the file was last written (orders backups taken within the same second)."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def retention(data_dir: Path) -> dict[str, int]:

@@ -50,6 +50,10 @@ class StoreUnusable(Exception):
         self.path = path
 
 
+class StoreDamaged(StoreUnusable):
+    """The store file is damaged (or empty): a backup and a resync can replace it."""
+
+
 # -- the messages ---------------------------------------------------------------------------
 
 
@@ -131,7 +135,7 @@ def disk_full(path: Path) -> StoreUnusable:
 
 def damaged(db_path: Path, what: str) -> StoreUnusable:
     """The store file is damaged: `what` says how it was found out."""
-    return StoreUnusable(
+    return StoreDamaged(
         Message(
             "线索库文件 {path} 已损坏（{what}），cluedesk 已停止使用它，也没有改动它。{hint}",
             path=str(db_path),
@@ -144,7 +148,7 @@ def damaged(db_path: Path, what: str) -> StoreUnusable:
 
 def empty_file(db_path: Path) -> StoreUnusable:
     """The store file has zero bytes."""
-    return StoreUnusable(
+    return StoreDamaged(
         Message(
             "线索库文件 {path} 是空的（0 字节），可能在写入时被中断或被其他程序清空。"
             "为免尚未同步的操作在不知不觉中丢失，cluedesk 没有用新库替换它。{hint}",

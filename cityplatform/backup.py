@@ -25,7 +25,8 @@ from cityplatform.db import normalize_url
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
-_VERSION = re.compile(r"(\d+)(?:\.(\d+))?")
+_VERSION = re.compile(r"\)\s*(\d+)")
+"""The major version in `pg_dump --version` ("pg_dump (PostgreSQL) 15.14 (Debian …)")."""
 
 
 class BackupError(ValueError):
@@ -218,7 +219,7 @@ def _tool(name: str, url: URL) -> str:
     output = subprocess.run(
         [found, "--version"], capture_output=True, text=True, timeout=60, check=False
     ).stdout
-    match = _VERSION.search(output.split(")")[-1] if ")" in output else output)
+    match = _VERSION.search(output)
     tool_major = int(match.group(1)) if match else 0
     server_major = _server_major(url)
     if tool_major < server_major:

@@ -51,7 +51,7 @@ class StoreUnusable(Exception):
 
 
 class StoreDamaged(StoreUnusable):
-    """The store file is damaged (or empty): a backup and a resync can replace it."""
+    """The store file is damaged: a backup and a resync can replace it."""
 
 
 # -- the messages ---------------------------------------------------------------------------
@@ -148,7 +148,7 @@ def damaged(db_path: Path, what: str) -> StoreUnusable:
 
 def empty_file(db_path: Path) -> StoreUnusable:
     """The store file has zero bytes."""
-    return StoreDamaged(
+    return StoreUnusable(
         Message(
             "线索库文件 {path} 是空的（0 字节），可能在写入时被中断或被其他程序清空。"
             "为免尚未同步的操作在不知不觉中丢失，cluedesk 没有用新库替换它。{hint}",

@@ -161,10 +161,14 @@ class Startup(QObject):
             dialog = RecoveryDialog(offer, problem)
             self.recovery_dialog = dialog
             dialog.restore_requested.connect(self._recover)
-            dialog.rejected.connect(lambda: self.failed.emit(problem))
+            dialog.rejected.connect(lambda: self._recovery_declined(problem))
             dialog.open()
 
         self._run(lambda _task: recovery_offer(folder), found)
+
+    def _recovery_declined(self, problem: str) -> None:
+        log.error("start-up failed: %s", problem)
+        self.failed.emit(problem)
 
     def _recover(self, backup: object) -> None:
         """Restore `backup` (None: a new store), keeping the damaged file; then go on."""

@@ -16,10 +16,6 @@ from desktop.ui.tasks import run_task
 log = logging.getLogger("cluedesk.ui.backup")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupAction", text)
-
-
 def size_text(size: int) -> str:
     """A file size in MB (KB below one MB)."""
     if size >= 1024 * 1024:
@@ -30,9 +26,11 @@ def size_text(size: int) -> str:
 def add_backup_action(window: QMainWindow, menu: QMenu, store: Store) -> QAction:
     """Add 备份线索库… to a window's menu: a rotated manual backup into the data folder's
     backups/, consistent while the window keeps working; where it went (or why not) is shown."""
-    action = QAction(_tr("备份线索库…"), window)
+    action = QAction(QCoreApplication.translate("BackupAction", "备份线索库…"), window)
     action.setObjectName("backup_action")
-    action.setStatusTip(_tr("把本机线索库备份到数据目录的 backups 文件夹"))
+    action.setStatusTip(
+        QCoreApplication.translate("BackupAction", "把本机线索库备份到数据目录的 backups 文件夹")
+    )
 
     def shown(box: QMessageBox) -> None:
         window.backup_box = box  # type: ignore[attr-defined]
@@ -41,18 +39,39 @@ def add_backup_action(window: QMainWindow, menu: QMenu, store: Store) -> QAction
     def done(made: object) -> None:
         action.setEnabled(True)
         assert isinstance(made, Backup)
-        text = _tr(
-            "已备份线索库到 {0}（{1}）。\n附件文件不在备份中，恢复后会从平台重新下载。"
+        text = QCoreApplication.translate(
+            "BackupAction",
+            "已备份线索库到 {0}（{1}）。\n附件文件不在备份中，恢复后会从平台重新下载。",
         ).format(made.path, size_text(made.size))
-        shown(QMessageBox(QMessageBox.Icon.Information, _tr("备份完成"), text, parent=window))
+        shown(
+            QMessageBox(
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate("BackupAction", "备份完成"),
+                text,
+                parent=window,
+            )
+        )
 
     def failed(exc: BaseException) -> None:
         action.setEnabled(True)
         problem = storage_problem(exc, store.db_path)
         log.error("manual backup failed", exc_info=exc)
-        reason = str(problem) if problem is not None else _tr("程序内部出错，详细信息已写入日志。")
-        text = _tr("没有完成备份，原线索库没有改动：{0}").format(reason)
-        shown(QMessageBox(QMessageBox.Icon.Warning, _tr("备份没有完成"), text, parent=window))
+        reason = (
+            str(problem)
+            if problem is not None
+            else QCoreApplication.translate("BackupAction", "程序内部出错，详细信息已写入日志。")
+        )
+        text = QCoreApplication.translate(
+            "BackupAction", "没有完成备份，原线索库没有改动：{0}"
+        ).format(reason)
+        shown(
+            QMessageBox(
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("BackupAction", "备份没有完成"),
+                text,
+                parent=window,
+            )
+        )
 
     def back_up() -> None:
         action.setEnabled(False)

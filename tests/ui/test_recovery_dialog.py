@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import sqlite3
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,10 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.recovery_dialog import RecoveryDialog, recovery_offer
 from desktop.ui.settings import AppSettings
 from desktop.ui.startup import Startup
+from desktop.ui.sync_controller import SyncController
 from desktop.ui.tasks import running_tasks
 from tests.store.backup_kit import damage, outbox_ids, register_clue, sha256
-from tests.ui.conftest import RunningPlatform
+from tests.ui.conftest import MakeWorkspace, RunningPlatform
 
 USER = "haizhou"
 
@@ -82,7 +84,8 @@ def test_a_damaged_store_is_restored_from_the_latest_backup_and_resynced(
     synced_folder(folder, platform.url, monkeypatch)
     store = open_store(folder)
     register_clue(store, 1)  # pending when the backup is taken
-    made = take_backup(store.db_path, DAILY)
+    yesterday = datetime.now() - timedelta(days=1, minutes=5)
+    made = take_backup(store.db_path, DAILY, now=yesterday)
     later = [register_clue(store, n) for n in (2, 3)]  # only in the file that will break
     store.close()
     damage(folder / DB_FILE, pages=4)
@@ -113,6 +116,8 @@ def test_a_damaged_store_is_restored_from_the_latest_backup_and_resynced(
     assert {f"备份测试洗车行{n}" for n in (1, 2, 3)} <= subjects(store.db_path)
     assert not any(code in later for code, _s, _v in clue_states(store.db_path))
 
+    # the window is shown and the last daily backup is a day old: today's is taken
+    qtbot.waitUntil(lambda: len(list_backups(folder, DAILY)) == 2, timeout=60000)
     (kept,) = folder.glob("cluedesk-damaged-*.sqlite3")
     assert sha256(kept) == broken  # the damaged file is kept as it was
 
@@ -163,3 +168,25 @@ def test_another_backup_can_be_chosen(qtbot: QtBot, demo_store_dir: Path, tmp_pa
         dialog.file_dialog.fileSelected.emit(str(older.path))  # type: ignore[attr-defined]
     assert chosen.args == [older.path]
     assert len(list_backups(folder)) == 2 and outbox_ids(older.path) == []
+
+
+def test_the_file_menu_backs_the_open_store_up(
+    qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    workspace = make_workspace("haizhou")
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(workspace, SyncController(workspace, None), settings)
+    qtbot.addWidget(window)
+    action = window.backup_action
+    assert (
+        action.text() == "备份线索库…" and action in window.menuBar().actions()[0].menu().actions()
+    )
+    action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "backup_box", None) is not None, timeout=60000)
+    box = window.backup_box  # type: ignore[attr-defined]
+    (made,) = list_backups(workspace.store.data_dir, MANUAL)
+    assert str(made.path) in box.text() and "附件文件不在备份中" in box.text()
+    assert action.isEnabled()
+    box.done(0)

@@ -559,7 +559,47 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="until", metavar="TIME", help="到此时间前（只写日期时含当天）")
     export.add_argument("--out", metavar="FILE", help="写入文件（默认输出到标准输出）")
     audit.set_defaults(handler=cmd_audit)
+    add_backup_parsers(commands, db_option)
     return parser
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Back the platform's database up into a file (consistent while the server runs)."""
+    from cityplatform.backup import BackupError, backup
+    from cityplatform.db import DatabaseUrlError
+
+    try:
+        done = backup(args.db, Path(args.out).expanduser())
+    except (BackupError, DatabaseUrlError) as exc:
+        raise CliError(str(exc)) from exc
+    print(f"已备份平台数据库到 {done.path}（{done.size / 1024 / 1024:.1f} MB）")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore a backup into the platform's database (stop the server first)."""
+    from cityplatform.backup import BackupError, restore
+    from cityplatform.db import DatabaseUrlError
+
+    try:
+        restore(args.db, Path(args.file).expanduser(), force=args.force)
+    except (BackupError, DatabaseUrlError) as exc:
+        raise CliError(str(exc)) from exc
+    print(f"已把备份 {args.file} 恢复到数据库；请重新启动平台，客户端下次同步时会自动跟上")
+    return 0
+
+
+def add_backup_parsers(commands: Any, db_option: Any) -> None:
+    """The `backup` and `restore` subcommands."""
+    backup = commands.add_parser("backup", help="备份平台数据库（服务运行时也可以）")
+    db_option(backup)
+    backup.add_argument("--out", required=True, metavar="FILE", help="备份文件（不能已存在）")
+    backup.set_defaults(handler=cmd_backup)
+    restore = commands.add_parser("restore", help="从备份恢复平台数据库（先停止服务）")
+    restore.add_argument("file", metavar="FILE", help="备份文件")
+    db_option(restore)
+    restore.add_argument("--force", action="store_true", help="目标数据库不为空时也覆盖")
+    restore.set_defaults(handler=cmd_restore)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop import __version__
+from desktop.backup_cli import BackupCliError, add_backup_parsers
 from desktop.case_cli import add_case_parser
 from desktop.circular_cli import add_circular_parser
 from desktop.domain.codes import Category, Channel, Status, UnitKind
@@ -362,6 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_parser(commands)
     add_stats_parser(commands)
     add_circular_parser(commands)
+    add_backup_parsers(commands)
     return parser
 
 
@@ -379,7 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = int(args.handler(args))
         sys.stdout.flush()  # a reader that stopped early shows here, not at exit
         return status
-    except (CliError, StoreUnusable) as exc:
+    except (CliError, BackupCliError, StoreUnusable) as exc:
         print(f"cluedesk: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

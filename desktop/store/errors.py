@@ -50,6 +50,10 @@ class StoreUnusable(Exception):
         self.path = path
 
 
+class StoreDamaged(StoreUnusable):
+    """The store file is damaged: a backup and a resync can replace it."""
+
+
 # -- the messages ---------------------------------------------------------------------------
 
 
@@ -131,7 +135,7 @@ def disk_full(path: Path) -> StoreUnusable:
 
 def damaged(db_path: Path, what: str) -> StoreUnusable:
     """The store file is damaged: `what` says how it was found out."""
-    return StoreUnusable(
+    return StoreDamaged(
         Message(
             "线索库文件 {path} 已损坏（{what}），cluedesk 已停止使用它，也没有改动它。{hint}",
             path=str(db_path),

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
-from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
 
@@ -15,13 +13,9 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Engine
 
-from desktop.store.errors import (
-    BACKUP_DIR,
-    StoreUnusable,
-    newer_version,
-    problem_from,
-)
-from desktop.store.health import create_private_file, private_dir
+from desktop.store.backups import PREMIGRATE, take_backup
+from desktop.store.errors import BACKUP_DIR as BACKUP_DIR
+from desktop.store.errors import StoreUnusable, newer_version
 
 log = logging.getLogger("cluedesk.store")
 
@@ -47,37 +41,21 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def backup(db_path: Path, revision: str | None) -> Path:
-    """Copy the database, consistently even in WAL mode, to a timestamped file beside it.
+    """Back the store up before upgrading it (a `premigrate` backup in its backups/ folder).
 
-    The folder and the copy are readable by the user only; a copy that could not be finished
-    (a full disk) is removed and the upgrade refused with StoreUnusable.
+    The copy is consistent even in WAL mode and readable by the user only; a copy that could
+    not be finished (a full disk) leaves nothing behind and the upgrade is refused with
+    StoreUnusable.
     """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = db_path.parent / BACKUP_DIR / f"{db_path.stem}-{stamp}-rev{revision}.sqlite3"
     try:
-        private_dir(target.parent)
-        if not target.exists():
-            create_private_file(target)
-        source = sqlite3.connect(db_path)
-        try:
-            copy = sqlite3.connect(target)
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
-    except (OSError, sqlite3.Error) as exc:
-        target.unlink(missing_ok=True)
-        problem = problem_from(exc, target)
-        if problem is None:
-            raise
-        message = f"升级线索库前的备份没有完成，线索库没有改动。{problem}"
-        raise StoreUnusable(message, target) from exc
-    return target
+        return take_backup(db_path, PREMIGRATE, revision=revision).path
+    except StoreUnusable as exc:
+        message = f"升级线索库前的备份没有完成，线索库没有改动。{exc}"
+        raise StoreUnusable(message, exc.path) from exc
 
 
-def _known(revision: str) -> bool:
+def known_revision(revision: str) -> bool:
+    """Whether this program knows the schema revision (a newer cluedesk's is unknown)."""
     try:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
     except CommandError:
@@ -86,7 +64,7 @@ def _known(revision: str) -> bool:
 
 def refuse_unknown(revision: str, db_path: Path) -> None:
     """Refuse (StoreUnusable) a store at a revision this program does not know: a newer one."""
-    if not _known(revision):
+    if not known_revision(revision):
         raise newer_version(db_path, revision)
 
 

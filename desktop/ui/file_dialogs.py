@@ -25,6 +25,7 @@ class Purpose(Enum):
     CERTIFICATE = "certificate"
     EXPORT_TABLE = "export_table"
     IMPORT_LIST = "import_list"
+    RESTORE_BACKUP = "restore_backup"
 
 
 class Mode(Enum):

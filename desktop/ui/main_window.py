@@ -27,6 +27,7 @@ from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.actions import ACTION_SHORTCUTS
 from desktop.ui.assessment.suggestion_list import SuggestionListDialog
 from desktop.ui.assessment.view import AssessmentView
+from desktop.ui.backup_action import add_backup_action
 from desktop.ui.cases.case_list import CasesView
 from desktop.ui.circular import CIRCULAR_KEY, CircularDialog, may_compose
 from desktop.ui.clue_detail import ClueDetailPanel
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&L)"))
         self.import_action = add_import_action(self, file_menu)
+        self.backup_action = add_backup_action(self, file_menu, self.workspace.store)
         work = bar.addMenu(self.tr("办理(&W)"))
         self.register_action = self._action(
             self.tr("登记新线索…"), ACTION_SHORTCUTS[Action.REGISTER], self.open_register

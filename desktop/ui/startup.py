@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from desktop.demo.city import DEMO_PASSWORD
 from desktop.domain.timeutil import china_now
+from desktop.store.backups import daily_backup_if_due
 from desktop.store.database import Store, open_store
-from desktop.store.errors import storage_problem
+from desktop.store.errors import StoreDamaged, storage_problem
+from desktop.store.recovery import Recovery, restore
 from desktop.store.sync_apply import apply_local_office_hours, sync_status
 from desktop.sync.auth import has_session, open_client
 from desktop.sync.engine import SyncSummary
@@ -27,9 +29,10 @@ from desktop.sync.errors import DeviceRevoked, SyncError
 from desktop.sync.revocation import wipe_revoked_device
 from desktop.ui.demo_platform import DemoPlatform, follow_demo_port
 from desktop.ui.login_dialog import DemoAccountDialog, LoginDialog, LoginValues
+from desktop.ui.recovery_dialog import RecoveryDialog, RecoveryOffer, recovery_offer
 from desktop.ui.settings import AppSettings
 from desktop.ui.sync_controller import Connection, SyncController, login_job, sync_job
-from desktop.ui.tasks import Task, run_task
+from desktop.ui.tasks import Task, run_task, wait_for_tasks
 from desktop.ui.workspace import Clock, Workspace
 
 log = logging.getLogger("cluedesk.ui.startup")
@@ -102,6 +105,10 @@ class Startup(QObject):
         self.account_dialog: DemoAccountDialog | None = None
         self.failure_box: QMessageBox | None = None
         self.connection: Connection | None = None
+        self.recovery_dialog: RecoveryDialog | None = None
+        self.recovery: Recovery | None = None
+        """What the recovery from a damaged store did (None: no recovery at this start)."""
+        self.daily_backup: Task[object] | None = None
         self._task: Task[object] | None = None
         self.exit_status = 1  # after a failure; 2 when the data folder or store is unusable
 
@@ -133,11 +140,80 @@ class Startup(QObject):
             self._ask_login()
 
     def _store_failed(self, exc: BaseException) -> None:
-        """The store could not be opened: damaged, foreign, newer, read-only, full disk …"""
+        """The store could not be opened: damaged, foreign, newer, read-only, full disk …
+
+        A damaged store (not the demo's) leads to the recovery dialog."""
         self._hide_progress()
-        if storage_problem(exc) is not None:
+        problem = storage_problem(exc)
+        if problem is not None:
             self.exit_status = 2
+        if isinstance(problem, StoreDamaged) and self.demo is None and self.recovery is None:
+            log.error("the store is damaged: offering recovery", exc_info=exc)
+            self._offer_recovery(str(problem))
+            return
         self._fail(self.plain_failure(exc))
+
+    # -- recovery from a damaged store ---------------------------------------------------------
+
+    def _offer_recovery(self, problem: str) -> None:
+        self._show_progress(self.tr("线索库已损坏，正在查找可用的备份……"), cancel=False)
+        folder = self.data_dir
+
+        def found(offer: object) -> None:
+            assert isinstance(offer, RecoveryOffer)
+            self._hide_progress()
+            dialog = RecoveryDialog(offer, problem)
+            self.recovery_dialog = dialog
+            dialog.restore_requested.connect(self._recover)
+            dialog.rejected.connect(lambda: self._recovery_declined(problem))
+            dialog.open()
+
+        self._run(lambda _task: recovery_offer(folder), found)
+
+    def _recovery_declined(self, problem: str) -> None:
+        log.error("start-up failed: %s", problem)
+        self.failed.emit(problem)
+
+    def _recover(self, backup: object) -> None:
+        """Restore `backup` (None: a new store), keeping the damaged file; then go on."""
+        assert backup is None or isinstance(backup, Path)
+        self._show_progress(self.tr("正在恢复线索库……"), cancel=False)
+        folder, ca_bundle = self.data_dir, self.settings.ca_bundle
+
+        def work(_task: Task[object]) -> tuple[OpenedStore, Recovery]:
+            store, done = restore(folder, backup, damaged=True)
+            try:
+                return OpenedStore(store, saved_connection(store, ca_bundle)), done
+            except BaseException:
+                store.close()
+                raise
+
+        def restored(result: object) -> None:
+            assert isinstance(result, tuple)
+            opened, done = result
+            self.recovery = done
+            log.info("store recovered from %s; %d actions salvaged", backup, done.salvaged)
+            self._store_opened(opened)
+
+        def failed(exc: BaseException) -> None:
+            self._hide_progress()
+            message = self.plain_failure(exc)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("没有恢复"),
+                self.tr("没有恢复线索库：{0}").format(message),
+            )
+            box.finished.connect(lambda _result: self.recovery_dialog_again())
+            self.failure_box = box
+            box.open()
+
+        self._run(work, restored, failed)
+
+    def recovery_dialog_again(self) -> None:
+        """Back to the recovery dialog after a backup could not be restored."""
+        dialog = self.recovery_dialog
+        if dialog is not None:
+            dialog.open()
 
     def plain_failure(self, exc: BaseException) -> str:
         """What to tell the user about a failed step: plain words, never SQL or a repr."""
@@ -290,6 +366,8 @@ class Startup(QObject):
         controller.start_auto()
         if sync_at_once:
             controller.sync_now()
+        controller.finished.connect(lambda *_: self.back_up_daily())
+        self.back_up_daily()
         self.window_ready.emit(window)
 
     def device_revoked(self) -> None:
@@ -311,6 +389,8 @@ class Startup(QObject):
             closer()
         connection = self.connection
         self.settings.username = ""
+        if self.daily_backup is not None:  # a backup being written would outlive the wipe
+            wait_for_tasks()
         if self.store is not None:
             outcome = wipe_revoked_device(
                 self.store,
@@ -324,6 +404,25 @@ class Startup(QObject):
                     self.tr("以下文件未能删除，请关闭本程序后手动删除：{0}").format(left)
                 )
         log.warning("the platform revoked this device: data folder wiped, window closed")
+
+    def back_up_daily(self) -> None:
+        """The day's backup, in a worker after the window is shown (or a sync ended), when
+        the latest daily one is older than a day; never two at once."""
+        store = self.store
+        if store is None or self.daily_backup is not None:
+            return
+        db_path = store.db_path
+
+        def done(_result: object) -> None:
+            self.daily_backup = None
+
+        def failed(exc: BaseException) -> None:
+            self.daily_backup = None
+            log.error("the daily backup was not taken: %s", storage_problem(exc) or exc)
+
+        self.daily_backup = run_task(
+            lambda _task: daily_backup_if_due(db_path), done, failed, owner=self
+        )
 
     # -- plumbing ----------------------------------------------------------------------------
 

@@ -72,6 +72,10 @@ def watch():
             print("LOGIN", flush=True)
             app.quit()
             return
+        if type(widget).__name__ == "RecoveryDialog":  # a damaged store: 退出
+            print("RECOVERY", widget.intro.text(), widget.details.text(), flush=True)
+            widget.quit_button.click()
+            return
         if isinstance(widget, QMessageBox):
             print("BOX", widget.text(), flush=True)
             widget.done(0)
@@ -142,7 +146,7 @@ def test_a_damaged_store_gives_the_refusal_and_a_log_entry(tmp_path: Path, damag
     result = run_window(tmp_path, folder, damage)
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert "BOX" in result.stdout and "已损坏" in result.stdout and str(db) in result.stdout
+    assert "RECOVERY" in result.stdout and "已损坏" in result.stdout and str(db) in result.stdout
     assert "start-up failed" in log_text(folder) and "已损坏" in log_text(folder)
     assert sha256(db) == before
 

@@ -812,8 +812,8 @@ def shoot_dashboard(desk: Desk, out: Path) -> None:
 def shoot_guide(desk: Desk, out: Path) -> None:
     """For the user's guide: the township's 设置 dialog, bound to the platform of the login
     screenshot (settings.png), and the 快捷键 tab of its help window (help-shortcuts.png)."""
-    from desktop.ui.settings_dialog import SettingsDialog
     from desktop.store.sync_apply import platform_office_hours
+    from desktop.ui.settings_dialog import SettingsDialog
 
     window = desk.window
     dialog = SettingsDialog(

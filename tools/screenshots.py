@@ -27,6 +27,8 @@ large as a 1366x768 screen in Chinese and in English and as a 1024x768 one.
                     rejected and duplicate rows in its row report (import-report.png).
     --only dashboard  makes only the county office's statistics dashboard (统计看板) of the last
                     month, at 1280x800 and at 1024x768.
+    --only guide    makes only the user's guide's own: a township's 设置 dialog (settings.png)
+                    and the 快捷键 tab of its help window (help-shortcuts.png).
 """
 
 from __future__ import annotations
@@ -200,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
             "import",
             "verification",
             "dashboard",
+            "guide",
         ],
         help="make only these screenshots",
     )
@@ -229,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
                 shoot_verification(Desk(url, "haizhou", root / "haizhou"), args.out)
             elif args.only == "dashboard":
                 shoot_dashboard(Desk(url, "haizhou", root / "haizhou"), args.out)
+            elif args.only == "guide":
+                shoot_guide(Desk(url, "xinhai", root / "xinhai"), args.out)
             else:
                 shoot(url, root, args.out)
         finally:
@@ -800,6 +805,33 @@ def shoot_dashboard(desk: Desk, out: Path) -> None:
         settle()
         wait(lambda v=view: v.painted, 300)  # type: ignore[misc]
         grab(window, out / f"dashboard{suffix}.png")
+    window.close()
+    desk.store.close()
+
+
+def shoot_guide(desk: Desk, out: Path) -> None:
+    """For the user's guide: the township's 设置 dialog, bound to the platform of the login
+    screenshot (settings.png), and the 快捷键 tab of its help window (help-shortcuts.png)."""
+    from desktop.store.sync_apply import platform_office_hours
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    window = desk.window
+    dialog = SettingsDialog(
+        window.settings,
+        window,
+        platform_hours=platform_office_hours(desk.store),
+        bound_url="https://platform.example.cn",
+    )
+    dialog.show()
+    settle()
+    grab(dialog, out / "settings.png")
+    dialog.close()
+    help_dialog = window.open_help()
+    help_dialog.tabs.setCurrentIndex(help_dialog.tabs.count() - 1)
+    help_dialog.resize(560, 640)
+    settle()
+    grab(help_dialog, out / "help-shortcuts.png")
+    help_dialog.close()
     window.close()
     desk.store.close()
 

@@ -138,7 +138,7 @@ def folder_size(folder: Path) -> int:
 
 def largest(folder: Path, count: int = 15) -> list[tuple[int, str]]:
     """The `count` largest files and folders under `folder` (size, relative path), a folder
-    only when it is not just its largest child."""
+    only when its largest child is less than 90 % of it (not the same figure twice)."""
     sizes: dict[Path, int] = {}
     for path in folder.rglob("*"):
         if path.is_file() and not path.is_symlink():
@@ -147,7 +147,15 @@ def largest(folder: Path, count: int = 15) -> list[tuple[int, str]]:
                 if parent == folder:
                     break
                 sizes[parent] = sizes.get(parent, 0) + size
-    ranked = sorted(sizes.items(), key=lambda item: -item[1])
+    biggest_child: dict[Path, int] = {}
+    for path, size in sizes.items():
+        biggest_child[path.parent] = max(biggest_child.get(path.parent, 0), size)
+    shown = [
+        (path, size)
+        for path, size in sizes.items()
+        if not (path.is_dir() and biggest_child.get(path, 0) >= 0.9 * size)
+    ]
+    ranked = sorted(shown, key=lambda item: -item[1])
     return [(size, path.relative_to(folder).as_posix()) for path, size in ranked[:count]]
 
 

@@ -23,6 +23,13 @@ WINDOW = "窗口"
 CHECK_NAMES = (STORE, DEADLINE, NOTICE, FONTS, WINDOW)
 """The checks in the order they run and report."""
 
+WINDOW_NOT_SHOWN = "主窗口没有显示出来"
+WINDOW_NOT_CLOSED = "主窗口没有关闭"
+SCREENSHOT_FAILED = "无法保存截图 {path}"
+WINDOW_SHOWN = "主窗口已显示并关闭，显示平台 {platform}"
+"""What the window check (desktop.ui.self_test_window) reports: command-line text, like the
+other checks' (the self-test prints in Chinese whatever the window's language)."""
+
 NOTICE_FILE = "自检-整改通知书.pdf"
 """The notice the check renders (in the folder of `--out`, else a temporary one)."""
 

@@ -11,7 +11,14 @@ from PySide6.QtCore import QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.timeutil import china_now
-from desktop.self_test import WINDOW, Check
+from desktop.self_test import (
+    SCREENSHOT_FAILED,
+    WINDOW,
+    WINDOW_NOT_CLOSED,
+    WINDOW_NOT_SHOWN,
+    WINDOW_SHOWN,
+    Check,
+)
 from desktop.store.database import open_store
 from desktop.store.demo_load import load_demo
 
@@ -66,20 +73,20 @@ def check_window(folder: Path, screenshot: Path | None = None) -> Check:
                 SHOW_TIMEOUT_MS,
             )
             if not shown:
-                return Check(WINDOW, False, "主窗口没有显示出来")
+                return Check(WINDOW, False, WINDOW_NOT_SHOWN)
             _process_until(lambda: running_tasks() == 0, SHOW_TIMEOUT_MS)
             QApplication.processEvents()
             if screenshot is not None:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
                 if not window.grab().save(str(screenshot)):
-                    return Check(WINDOW, False, f"无法保存截图 {screenshot}")
+                    return Check(WINDOW, False, SCREENSHOT_FAILED.format(path=screenshot))
         finally:
             window.close()
             window.deleteLater()
             QApplication.processEvents()
             wait_for_tasks()
         if window.isVisible():
-            return Check(WINDOW, False, "主窗口没有关闭")
-        return Check(WINDOW, True, f"主窗口已显示并关闭，显示平台 {app.platformName()}")
+            return Check(WINDOW, False, WINDOW_NOT_CLOSED)
+        return Check(WINDOW, True, WINDOW_SHOWN.format(platform=app.platformName()))
     finally:
         store.close()

@@ -15,6 +15,7 @@ The Windows recipe (packaging/windows/build.ps1) runs this script too, without t
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import re
 import shutil
@@ -22,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -94,7 +95,13 @@ def say(message: str) -> None:
     print(f"[build] {message}", flush=True)
 
 
-def run(command: Sequence[str], *, timeout: float = 3600, **kwargs: object) -> str:
+def run(
+    command: Sequence[str | Path],
+    *,
+    timeout: float = 3600,
+    cwd: Path | str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> str:
     """Run a command; its standard output, or BuildError with its output on failure."""
     say("$ " + " ".join(str(c) for c in command))
     try:
@@ -104,7 +111,8 @@ def run(command: Sequence[str], *, timeout: float = 3600, **kwargs: object) -> s
             text=True,
             timeout=timeout,
             check=False,
-            **kwargs,  # type: ignore[arg-type]
+            cwd=cwd,
+            env=env,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise BuildError(f"{command[0]} could not run: {exc}") from exc
@@ -207,12 +215,8 @@ def control_text(
 
 def build_folder(out: Path, work: Path) -> Path:
     """Run PyInstaller on the spec; the built folder out/cluedesk."""
-    try:
-        import PyInstaller  # noqa: F401
-    except ImportError as exc:
-        raise BuildError(
-            "PyInstaller is not installed in this Python: pip install -e '.[bundle]'"
-        ) from exc
+    if importlib.util.find_spec("PyInstaller") is None:
+        raise BuildError("PyInstaller is not installed in this Python: pip install -e '.[bundle]'")
     target = out / config.APP_NAME
     say(f"PyInstaller: {SPEC.relative_to(ROOT)} -> {target}")
     started = time.monotonic()

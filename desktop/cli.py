@@ -204,6 +204,33 @@ def cmd_window(args: argparse.Namespace) -> int:
     return run(options)
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    """Check an install: store, deadline, notice and its fonts, and the window (自检)."""
+    import tempfile
+
+    from desktop.self_test import Check, WindowCheck, report, run_checks
+
+    if args.offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt is loaded
+    window: WindowCheck | None = None
+    if not args.no_window:
+        screenshot = Path(args.screenshot).expanduser() if args.screenshot else None
+
+        def window(folder: Path) -> Check:
+            from desktop.ui.self_test_window import check_window
+
+            return check_window(folder, screenshot)
+
+    with tempfile.TemporaryDirectory(prefix="cluedesk-self-test-") as scratch:
+        folder = _data_dir(args.data_dir) or Path(scratch) / "data"
+        out_dir = Path(args.out).expanduser() if args.out else Path(scratch) / "out"
+        print(f"cluedesk {__version__} 自检，数据目录 {folder}")
+        status, lines = report(run_checks(folder, out_dir, window))
+    for line in lines:
+        print(line)
+    return status
+
+
 SYNC_EXIT_CODES = {"login": 3, "offline": 4, "upgrade": 5, "other": 6, "revoked": 7}
 """Exit statuses of `cluedesk sync` failures (2 stays for bad usage)."""
 
@@ -357,6 +384,17 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--json", action="store_true", help="以 JSON 输出同步结果")
     sync.add_argument("--ca-bundle", help="校验服务器证书所用的 CA 证书文件")
     sync.set_defaults(handler=cmd_sync)
+    self_test = commands.add_parser(
+        "self-test", help="自检：存储、期限计算、文书与字体、窗口（安装后由信息化人员运行）"
+    )
+    self_test.add_argument("--data-dir", help="在此数据目录中检查存储（默认用临时目录）")
+    self_test.add_argument("--out", help="把自检生成的整改通知书和窗口的演示库留在此目录")
+    self_test.add_argument(
+        "--offscreen", action="store_true", help="不在屏幕上显示窗口（无显示器的机器）"
+    )
+    self_test.add_argument("--screenshot", help="把主窗口截图保存为此 PNG 文件")
+    self_test.add_argument("--no-window", action="store_true", help="不检查窗口")
+    self_test.set_defaults(handler=cmd_self_test)
     add_notice_parser(commands)
     add_case_parser(commands)
     add_warnings_parser(commands)

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
@@ -27,13 +28,15 @@ from desktop.sync.auth import has_session, open_client
 from desktop.sync.engine import SyncSummary
 from desktop.sync.errors import DeviceRevoked, SyncError
 from desktop.sync.revocation import wipe_revoked_device
-from desktop.ui.demo_platform import DemoPlatform, follow_demo_port
 from desktop.ui.login_dialog import DemoAccountDialog, LoginDialog, LoginValues
 from desktop.ui.recovery_dialog import RecoveryDialog, RecoveryOffer, recovery_offer
 from desktop.ui.settings import AppSettings
 from desktop.ui.sync_controller import Connection, SyncController, login_job, sync_job
 from desktop.ui.tasks import Task, run_task, wait_for_tasks
 from desktop.ui.workspace import Clock, Workspace
+
+if TYPE_CHECKING:
+    from desktop.ui.demo_platform import DemoPlatform
 
 log = logging.getLogger("cluedesk.ui.startup")
 
@@ -95,7 +98,11 @@ class Startup(QObject):
         self.settings = settings
         self.data_dir = data_dir
         self.make_window = make_window
-        self.demo = DemoPlatform(data_dir) if demo else None
+        self.demo: DemoPlatform | None = None
+        if demo:  # the platform is imported only for the demo (a bundle does not have it)
+            from desktop.ui.demo_platform import DemoPlatform
+
+            self.demo = DemoPlatform(data_dir)
         self.account = account
         self.clock = clock
         self.store: Store | None = None
@@ -242,6 +249,8 @@ class Startup(QObject):
             app.aboutToQuit.connect(demo.stop)
 
         def start(_task: Task[object]) -> tuple[Connection, OpenedStore]:
+            from desktop.ui.demo_platform import follow_demo_port
+
             base_url = demo.start()
             store = open_store(demo.client_dir(username))
             try:

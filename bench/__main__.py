@@ -7,7 +7,8 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the Qt benches draw off screen
 
-from bench.runner import main  # noqa: E402
+from bench.runner import main, quiet_offscreen_notes  # noqa: E402
 
 if __name__ == "__main__":
+    quiet_offscreen_notes()
     sys.exit(main())

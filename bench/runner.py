@@ -216,7 +216,6 @@ def main(argv: Sequence[str] | None = None, benchmarks: Sequence[Benchmark] | No
             print(f"{benchmark.name:<18} {benchmark.title}")
         return 0
     chosen = choose(available, args.only)
-    quiet_offscreen_notes()
     report = run(chosen, args.quick, progress=lambda line: print(line, file=sys.stderr))
     print(text_table(report), flush=True)
     if args.markdown:

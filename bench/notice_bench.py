@@ -1,5 +1,8 @@
-"""Notice PDFs: the first one in a fresh process and one in a batch, beside what a clerk uses
-today (a .docx of the same notice converted by LibreOffice headless).
+"""Notice PDFs: the first one in a fresh process and one in a batch, beside bare reportlab.
+
+`figures` (for `python -m bench`) sets each beside the same notice drawn with bare reportlab in
+the same fonts (`bench.bare_notice`); `main` also compares with what a clerk uses today (a
+.docx of the same notice converted by LibreOffice headless).
 
 Run: python -m bench.notice_bench [--count 500] [--office-batch 20] [--no-office] [--json FILE]
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import shutil
 import statistics
 import subprocess
@@ -30,11 +34,14 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from bench.bare_notice import render_bare
+from bench.timing import Measure
 from desktop.reports import NoticeDocument, build_document, render_bytes, render_many
 
 RESULTS = Path(__file__).resolve().parent / "results"
 FIRST_TARGET_MS = 400.0
 BATCH_TARGET_MS = 25.0
+FULL_COUNT, QUICK_COUNT = 500, 12
 
 PARTIES = ("连云港市海州区某某化工有限公司", "连云港某某金属制品厂", "海州区新坝镇某某洗涤店")
 FACTS = (
@@ -86,13 +93,30 @@ print((imported - start) * 1000, (done - imported) * 1000)
 """
 
 
-def first_notice(repeat: int = 3) -> tuple[float, float]:
-    """(import ms, fonts + first render ms) in fresh processes: the median of `repeat`."""
+FIRST_BARE = """
+import time
+start = time.perf_counter()
+from bench.bare_notice import register_fonts, render_bare
+from bench.notice_bench import sample
+from desktop.reports import build_document
+imported = time.perf_counter()
+register_fonts()
+render_bare(build_document(sample(0)))
+done = time.perf_counter()
+print((imported - start) * 1000, (done - imported) * 1000)
+"""
+
+
+def first_notice(repeat: int = 3, script: str = FIRST) -> tuple[float, float]:
+    """(import ms, fonts + first render ms) in fresh processes: the median of `repeat`.
+
+    `script` prints both; FIRST_BARE does the floor's (the bare notice of `bench.bare_notice`).
+    """
     runs = []
     root = Path(__file__).resolve().parents[1]
     for _ in range(repeat):
         out = subprocess.run(
-            [sys.executable, "-c", FIRST], capture_output=True, text=True, check=True, cwd=root
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=root
         ).stdout.split()
         runs.append((float(out[0]), float(out[1])))
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
@@ -111,6 +135,50 @@ def batch(docs: list[NoticeDocument]) -> tuple[list[float], float]:
         render_many(docs, Path(folder))
         total = (time.perf_counter() - start) * 1000
     return times, total
+
+
+def bare_batch(docs: list[NoticeDocument]) -> list[float]:
+    """The floor's per-notice render times (ms): the same notices with bare reportlab."""
+    render_bare(docs[0])
+    times = []
+    for doc in docs:
+        start = time.perf_counter()
+        render_bare(doc)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def p95(times: list[float]) -> float:
+    """The 95th percentile of some times."""
+    return sorted(times)[max(int(len(times) * 0.95) - 1, 0)]
+
+
+def figures(quick: bool) -> list[Measure]:
+    """The first notice and a notice in a batch, each beside bare reportlab (no LibreOffice:
+    `main` compares with it when it is installed)."""
+    count, runs = (QUICK_COUNT, 1) if quick else (FULL_COUNT, 3)
+    first_ms = first_notice(runs)[1]
+    first_floor_ms = first_notice(runs, FIRST_BARE)[1]
+    docs = documents(count)
+    times = batch(docs)[0]
+    bare = bare_batch(docs)
+    return [
+        Measure(
+            "first notice: fonts + render (fresh process)",
+            first_ms,
+            first_floor_ms,
+            FIRST_TARGET_MS,
+            1,
+        ),
+        Measure(
+            "one notice in a batch (median)",
+            statistics.median(times),
+            statistics.median(bare),
+            BATCH_TARGET_MS,
+            count,
+        ),
+        Measure("one notice in a batch (p95)", p95(times), p95(bare), math.inf, count),
+    ]
 
 
 # --------------------------------------------------------------------------- the .docx
@@ -264,7 +332,7 @@ def office(docs: list[NoticeDocument], singles: int, batch_size: int) -> dict[st
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--count", type=int, default=500)
+    parser.add_argument("--count", type=int, default=FULL_COUNT)
     parser.add_argument("--office-batch", type=int, default=20)
     parser.add_argument("--office-singles", type=int, default=5)
     parser.add_argument(
@@ -277,14 +345,14 @@ def main(argv: list[str] | None = None) -> int:
     docs = documents(args.count)
     times, many_ms = batch(docs)
     median = statistics.median(times)
-    p95 = sorted(times)[int(len(times) * 0.95) - 1]
+    slow = p95(times)
     size = len(render_bytes(docs[0]))
     result: dict[str, Any] = {
         "count": args.count,
         "first_notice_ms": round(first_ms, 1),
         "first_import_ms": round(imported_ms, 1),
         "batch_median_ms": round(median, 2),
-        "batch_p95_ms": round(p95, 2),
+        "batch_p95_ms": round(slow, 2),
         "render_many_per_notice_ms": round(many_ms / args.count, 2),
         "pdf_bytes": size,
         "targets": {"first_ms": FIRST_TARGET_MS, "batch_ms": BATCH_TARGET_MS},
@@ -293,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         ("first notice: fonts + render (fresh process)", first_ms, FIRST_TARGET_MS),
         ("  (its imports, beside it)", imported_ms, None),
         (f"one notice in a batch of {args.count} (median)", median, BATCH_TARGET_MS),
-        (f"one notice in a batch of {args.count} (p95)", p95, None),
+        (f"one notice in a batch of {args.count} (p95)", slow, None),
         ("render_many, per notice (files written)", many_ms / args.count, None),
     ]
     if shutil.which("soffice") and not args.no_office:

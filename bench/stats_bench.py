@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import event
 
+from bench.stores import FULL_CLUES, demo_store, store_size
 from bench.timing import HEADER, Measure, median_ms
 from desktop.domain.assessment import Period
 from desktop.domain.statistics import Grouping
@@ -40,6 +41,7 @@ MONTH_TARGET_MS = 500.0
 QUARTER_TARGET_MS = 1500.0
 YEAR_TARGET_MS = 6000.0
 CLICK_TARGET_MS = 200.0
+FULL_REPEAT, QUICK_REPEAT = 7, 3
 
 
 def _cases(store: Store) -> list[tuple[str, Callable[[], int], float]]:
@@ -77,6 +79,11 @@ def run(clues: int, repeat: int, folder: Path) -> tuple[list[Measure], dict[str,
     load_demo(store, clues, seed=1, now=NOW)
     figures = {"clues": float(clues), "generation_s": time.perf_counter() - start}
     store.close()
+    return measure(folder, repeat), figures
+
+
+def measure(folder: Path, repeat: int) -> list[Measure]:
+    """Measure every case beside its floor on the demo store in `folder`."""
     store = open_store(folder)  # measure as the application would: a freshly opened store
     raw = sqlite3.connect(store.db_path, isolation_level=None)
     captured: list[tuple[str, Any]] = []
@@ -108,14 +115,20 @@ def run(clues: int, repeat: int, folder: Path) -> tuple[list[Measure], dict[str,
         measures.append(Measure(name, ours_ms, floor_ms, target, rows))
     raw.close()
     store.close()
-    return measures, figures
+    return measures
+
+
+def figures(quick: bool) -> list[Measure]:
+    """The statistics' figures on the run's shared demo store."""
+    demo = demo_store(store_size(quick))
+    return measure(demo.folder, QUICK_REPEAT if quick else FULL_REPEAT)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its table; non-zero exit when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--clues", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--clues", type=int, default=FULL_CLUES)
+    parser.add_argument("--repeat", type=int, default=FULL_REPEAT)
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cluedesk-bench-") as folder:

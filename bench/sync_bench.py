@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sqlite3
 import statistics
 import sys
@@ -29,6 +30,7 @@ from typing import Any
 
 import requests
 
+from bench.timing import Measure
 from cityplatform.launcher import start_platform, stop_platform
 from cityplatform.security import FAST_HASHER
 from cityplatform.seed import seed_demo
@@ -46,6 +48,7 @@ from desktop.sync.engine import SyncSummary, run_sync
 
 NOW = china_now()
 PAGE = 1000
+FULL_CLUES, QUICK_CLUES = 100_000, 300
 PROTOCOL = {"X-Cluedesk-Protocol": "1", "Accept-Encoding": "gzip"}
 
 
@@ -111,8 +114,11 @@ class Device:
         self.store.close()
 
 
-def bare_initial_sync(base_url: str, token: str, target: Path) -> tuple[float, int, int]:
-    """The floor: the same pages fetched, parsed and bulk-inserted by a bare script."""
+def bare_initial_sync(
+    base_url: str, token: str, target: Path, cursor: str | None = None
+) -> tuple[float, int, int]:
+    """The floor: the same pages fetched, parsed and bulk-inserted by a bare script (all the
+    changes after `cursor` when one is given: the floor of an incremental sync)."""
     db = sqlite3.connect(target)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute(
@@ -122,7 +128,6 @@ def bare_initial_sync(base_url: str, token: str, target: Path) -> tuple[float, i
     session = requests.Session()
     session.headers.update({**PROTOCOL, "Authorization": f"Bearer {token}"})
     start = time.perf_counter()
-    cursor: str | None = None
     clues = fetched = 0
     while True:
         params: dict[str, str | int] = {"limit": PAGE}
@@ -182,6 +187,22 @@ def bare_push(base_url: str, device: Device, codes: list[str], note: str) -> flo
         if any(result["status"] != "applied" for result in results):
             raise RuntimeError(f"floor push not applied: {results[0]}")
     return time.perf_counter() - start
+
+
+def bare_pull_ms(base_url: str, token: str, cursor: str, repeat: int) -> float:
+    """The median time (ms) of one pull request at `cursor` by a bare script, alone."""
+    session = requests.Session()
+    session.headers.update({**PROTOCOL, "Authorization": f"Bearer {token}"})
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        answer = session.get(
+            f"{base_url}/api/v1/pull", params={"cursor": cursor, "limit": str(PAGE)}, timeout=60
+        )
+        answer.raise_for_status()
+        answer.json()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
 def concurrent_pulls(
@@ -259,6 +280,8 @@ def run(
         )
 
         quiet = statistics.median(city.sync()[0] for _ in range(5))
+        head = str(read_state(city.store, "cursor") or "")
+        facts["quiet_floor_seconds"] = bare_pull_ms(base_url, token, head, 5) / 1000
         figures.append(
             Figure(
                 "incremental sync, nothing new (median of 5)", quiet, "≤ 0.100 s", quiet <= 0.100
@@ -269,7 +292,10 @@ def run(
         county.sync()
         changed = county.urge(1000, "请抓紧办理并按时反馈")
         county.sync()
+        before = str(read_state(city.store, "cursor") or "")
         after_changes, summary = city.sync()
+        changes_floor = bare_initial_sync(base_url, token, folder / "floor-changes.sqlite3", before)
+        facts["changed_floor_seconds"] = round(changes_floor[0], 3)
         facts["changed"], facts["changed_pulled"] = changed, summary.pulled_clues
         figures.append(
             Figure(
@@ -306,6 +332,7 @@ def run(
         cursor = str(read_state(city.store, "cursor") or "")
         tokens = [token] * clients
         count, per_second, p99 = concurrent_pulls(base_url, tokens, cursor, pull_seconds)
+        facts["alone_pull_ms"] = round(bare_pull_ms(base_url, token, cursor, 10), 1)
         facts.update(
             {
                 "concurrent_requests": count,
@@ -329,10 +356,57 @@ def run(
     return figures, facts
 
 
+def figures(quick: bool) -> list[Measure]:
+    """The sync figures, each beside its floor: bare HTTP scripts against the same platform."""
+    clues, clients, seconds = (QUICK_CLUES, 4, 1.0) if quick else (FULL_CLUES, 50, 10.0)
+    with tempfile.TemporaryDirectory(
+        prefix="cluedesk-sync-bench-", ignore_cleanup_errors=True
+    ) as folder:
+        found, facts = run(clues, Path(folder), clients, seconds)
+    initial, quiet, changed, push, _ = (f.seconds * 1000 for f in found)
+    initial_floor = facts["initial_floor_seconds"] * 1000
+    return [
+        Measure(
+            "initial sync of the city's clues (target 3 × floor)",
+            initial,
+            initial_floor,
+            3 * initial_floor,
+            facts["initial_pulled"],
+        ),
+        Measure(
+            "incremental sync, nothing new (median of 5)",
+            quiet,
+            facts["quiet_floor_seconds"] * 1000,
+            100.0,
+        ),
+        Measure(
+            "incremental sync after changed clues (1,000 in a full run)",
+            changed,
+            facts["changed_floor_seconds"] * 1000,
+            1500.0,
+            facts["changed_pulled"],
+        ),
+        Measure(
+            "push of offline actions (1,000 in a full run) and pull back",
+            push,
+            facts["push_floor_seconds"] * 1000,
+            2000.0,
+            facts["pushed"],
+        ),
+        Measure(
+            "concurrent clients pulling (50 in a full run): p99 latency",
+            facts["concurrent_p99_ms"],
+            facts["alone_pull_ms"],
+            math.inf,
+            facts["concurrent_requests"],
+        ),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; non-zero exit when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--clues", type=int, default=100_000)
+    parser.add_argument("--clues", type=int, default=FULL_CLUES)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--pull-seconds", type=float, default=10.0)
     parser.add_argument("--json", type=Path)

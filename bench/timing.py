@@ -29,6 +29,8 @@ class Measure:
     floor_ms: float
     target_ms: float
     rows: int = 0
+    unit: str = "ms"
+    """What ours, floor and target count: "ms" (milliseconds) or "MB" (memory)."""
 
     @property
     def ratio(self) -> float:

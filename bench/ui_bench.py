@@ -12,7 +12,8 @@ Exits non-zero when a target is missed.
 
 The cold-start measurement (≤ 1.5 s to a usable window, ≤ 350 MB RSS) takes a window
 factory `MODULE:FUNCTION`, called as FUNCTION(data_dir: Path) -> QWidget in a fresh process;
-`measure_window` does the same in-process for any callable that builds a window.
+`bench.window_start.measure_window` does the same in-process for any callable that builds
+a window.
 """
 
 from __future__ import annotations
@@ -22,23 +23,30 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import argparse  # noqa: E402
-import importlib  # noqa: E402
 import json  # noqa: E402
+import re  # noqa: E402
 import statistics  # noqa: E402
-import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from dataclasses import asdict, dataclass  # noqa: E402
+from dataclasses import asdict, replace  # noqa: E402
 from datetime import datetime, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from PySide6.QtCore import QEvent, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
+from bench.stores import FULL_CLUES, demo_store, store_size  # noqa: E402
 from bench.timing import HEADER, Measure, median_ms  # noqa: E402
+from bench.window_start import (  # noqa: E402
+    COLD_START_TARGET_S,
+    RSS_TARGET_MB,
+    app,
+    median_start,
+    rss_mb,
+    window_child,
+)
 from desktop.domain.deadlines import countdown, warning_level  # noqa: E402
 from desktop.domain.timeutil import CHINA_TZ  # noqa: E402
 from desktop.store.database import DB_FILE, Store, open_store  # noqa: E402
@@ -53,42 +61,13 @@ NOW = datetime(2026, 11, 27, 10, 0, tzinfo=CHINA_TZ)
 FIRST_ROWS_TARGET_MS = 300.0
 REQUERY_TARGET_MS = 100.0
 TICK_TARGET_MS = 16.0
-COLD_START_TARGET_S = 1.5
-RSS_TARGET_MB = 350.0
 VISIBLE_ROWS = 40
+FULL_REPEAT, QUICK_REPEAT = 15, 3
+WINDOW = "bench.ui_window:main_window"
+"""The real main window (the city office's, over the store), for the cold start."""
+BARE_WINDOW = "bench.window_start:bare_window"
+"""The cold start's floor: a bare Qt window with a table of as many cells, no store."""
 RESULTS = Path(__file__).resolve().parent / "results" / "ui_bench.json"
-
-
-@dataclass
-class WindowFigures:
-    """How long a window took to become usable, and the process's memory then."""
-
-    seconds: float
-    rss_mb: float
-
-    @property
-    def ok(self) -> bool:
-        """Whether both targets are met."""
-        return self.seconds <= COLD_START_TARGET_S and self.rss_mb <= RSS_TARGET_MB
-
-
-def rss_mb() -> float:
-    """The resident memory of this process in MB."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def app() -> QApplication:
-    """The application object (created once)."""
-    existing = QApplication.instance()
-    return existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
 
 
 def prepare_store(clues: int, folder: Path) -> tuple[Store, float]:
@@ -270,53 +249,6 @@ def measure_tick(view: QueueView, repeat: int) -> tuple[Measure, Measure]:
     return alone, painted
 
 
-def measure_window(
-    build: Callable[[], QWidget],
-    usable: Callable[[QWidget], bool] | None = None,
-    timeout_s: float = 30.0,
-) -> WindowFigures:
-    """Time `build()` until the window is shown and `usable` says so; RSS at that moment.
-
-    For a true cold start call it first thing in a fresh process (see `cold_start`).
-    """
-    application = app()
-    start = time.perf_counter()
-    window = build()
-    window.show()
-    deadline = start + timeout_s
-    while True:
-        application.processEvents()
-        ready = window.isVisible() and (usable is None or usable(window))
-        if ready or time.perf_counter() > deadline:
-            break
-    seconds = time.perf_counter() - start
-    return WindowFigures(seconds, rss_mb())
-
-
-def seconds_of(figures: WindowFigures) -> float:
-    """The start-up time of a measured window (a sort key)."""
-    return figures.seconds
-
-
-def cold_start(spec: str, data_dir: Path) -> WindowFigures:
-    """Start a fresh interpreter that builds the window `spec` (MODULE:FUNCTION) over
-    `data_dir`; the time runs from launching the process until the window is usable."""
-    command = [sys.executable, "-m", "bench.ui_bench", "--window-child", spec]
-    command += ["--store", str(data_dir)]
-    launched = time.time()  # wall clock: the child reports when it became usable on it
-    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
-    child = json.loads(done.stdout.strip().splitlines()[-1])
-    return WindowFigures(float(child["usable_at"]) - launched, float(child["rss_mb"]))
-
-
-def _window_child(spec: str, data_dir: Path) -> None:
-    module, _, name = spec.partition(":")
-    factory = getattr(importlib.import_module(module), name)
-    figures = measure_window(lambda: factory(data_dir))
-    usable_at = time.time()  # the interpreter's exit after this is not part of the start
-    print(json.dumps({**asdict(figures), "usable_at": usable_at}))
-
-
 def run(store: Store, repeat: int) -> tuple[list[Measure], dict[str, float]]:
     """Measure the queue view's figures on an opened store."""
     figures: dict[str, float] = {}
@@ -364,11 +296,55 @@ def run(store: Store, repeat: int) -> tuple[list[Measure], dict[str, float]]:
     return measures, figures
 
 
+def figures(quick: bool) -> list[Measure]:
+    """The queue view's figures and the main window's cold start, on the run's shared store."""
+    app()
+    demo = demo_store(store_size(quick))
+    store = open_store(demo.folder)
+    try:
+        measures, found = run(store, QUICK_REPEAT if quick else FULL_REPEAT)
+    finally:
+        store.close()
+    first = measures[0]
+    cold = Measure(
+        first.name + " (cold: the run's first view)",
+        found["first_rows_cold_ms"],
+        first.floor_ms,
+        FIRST_ROWS_TARGET_MS,
+        first.rows,
+    )
+    runs = 1 if quick else 3  # the median of three: the first warms the disk cache
+    window = median_start(WINDOW, demo.folder, runs)
+    bare = median_start(BARE_WINDOW, demo.folder, runs)
+    return [
+        *(replace(m, name=_sizeless(m.name)) for m in measures),
+        cold,
+        Measure(
+            "cold start to a usable main window",
+            window.seconds * 1000,
+            bare.seconds * 1000,
+            COLD_START_TARGET_S * 1000,
+        ),
+        Measure(
+            "memory (RSS) of the main window at start",
+            window.rss_mb,
+            bare.rss_mb,
+            RSS_TARGET_MB,
+            unit="MB",
+        ),
+    ]
+
+
+def _sizeless(name: str) -> str:
+    """A figure's name without the count of rows the store's size decides (the tick's)."""
+    return re.sub(r"^countdown tick, \d+ ", "countdown tick, ", name)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its table; non-zero exit when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--clues", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--clues", type=int, default=FULL_CLUES)
+    parser.add_argument("--repeat", type=int, default=FULL_REPEAT)
     parser.add_argument("--store", type=Path, help="build or reuse the demo store here")
     parser.add_argument("--json", type=Path, default=RESULTS, help="write the figures here")
     parser.add_argument("--window", help="also measure a cold start: MODULE:FUNCTION(data_dir)")
@@ -376,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     app()
     if args.window_child:
-        _window_child(args.window_child, args.store)
+        window_child(args.window_child, args.store)
         return 0
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="cluedesk-ui-bench-") as scratch:
@@ -388,8 +364,7 @@ def main(argv: list[str] | None = None) -> int:
             store.close()
         window = None
         if args.window:  # the median of three fresh processes (the first warms the disk cache)
-            starts = sorted((cold_start(args.window, folder) for _ in range(3)), key=seconds_of)
-            window = starts[1]
+            window = median_start(args.window, folder, 3)
     figures.update(clues=float(args.clues), generation_s=generation_s)
     figures["total_s"] = time.perf_counter() - started
     print(f"queue view on {args.clues} clues (store generation {generation_s:.1f} s)")

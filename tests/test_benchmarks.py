@@ -13,10 +13,22 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from bench import runner, table
+from bench.timing import Measure
+
+ROOT = Path(__file__).resolve().parents[1]
+PERFORMANCE_DOC = ROOT / "docs" / "performance.md"
+COLUMNS = ("figure", "ours", "floor", "ratio", "target", "result")
+MACHINE_FACTS = ("cpu", "memory", "os", "python", "pyside6", "sqlite", "sqlalchemy", "date")
+RESULTS = ("ok", "MISSED", "reported")
 
 RATIO_LIMIT = 20.0
 """How many times its floor (measured in the same run) our total may take, on small sizes.
@@ -223,3 +235,135 @@ def test_circular_benchmark_runs_on_a_small_store(
         assert measure["name"] in report.out
         assert measure["ours_ms"] <= RATIO_LIMIT * measure["floor_ms"], (measure, report.out)
     assert measures[0]["rows"] >= 9
+
+
+def _bench(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m bench ARGS` in a fresh interpreter, from the repository's root."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "bench", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        env=env,
+        check=False,
+    )
+
+
+def _figures_by_benchmark(result: dict[str, Any]) -> dict[str, list[str]]:
+    return {b["name"]: [f["name"] for f in b["figures"]] for b in result["benchmarks"]}
+
+
+def test_one_command_prints_one_table_with_the_machine(tmp_path: Path) -> None:
+    out = tmp_path / "run.json"
+    done = _bench("--quick", "--only", "stats_bench,notice_bench", "--json", str(out))
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("cluedesk benchmarks, quick size"), lines[0]
+    machine = lines[1]
+    assert machine.startswith("machine: "), machine
+    for fact in MACHINE_FACTS:
+        assert f"{fact} " in machine, (fact, machine)
+    if hasattr(os, "getloadavg"):
+        assert "load average " in machine
+    header = next(line for line in lines if line.startswith("figure"))
+    assert tuple(header.split()) == COLUMNS
+    # Only the two chosen, in the registry's order (notice_bench is registered first).
+    groups = [line.split("]")[0][1:] for line in lines if line.startswith("[")]
+    assert groups == ["notice_bench", "stats_bench"], groups
+    result = _read(out)
+    figures = _figures_by_benchmark(result)
+    assert len(figures["notice_bench"]) == 3 and len(figures["stats_bench"]) == 6, figures
+    for benchmark in result["benchmarks"]:
+        assert benchmark["error"] is None, benchmark["traceback"]
+        for figure in benchmark["figures"]:
+            assert _sane(figure["ours_ms"]) and _sane(figure["floor_ms"]), figure
+            line = next(line for line in lines if line.startswith(figure["name"] + " "))
+            assert line.split()[-1] == figure["result"] in RESULTS, line
+            assert f"{figure['ratio']:.2f}" in line, (figure, line)
+    assert lines[-1].startswith("9 figures, "), lines[-1]
+    assert "CRASHED" not in done.stdout
+
+
+def test_a_crashing_benchmark_is_named_and_the_others_still_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(quick: bool) -> list[Measure]:
+        raise RuntimeError("deliberately broken")
+
+    benchmarks = [runner.Benchmark("broken", broken, "crashes on purpose"), *runner.registered()]
+    out, markdown = tmp_path / "run.json", tmp_path / "table.md"
+    argv = ["--quick", "--only", "broken,notice_bench", "--json", str(out)]
+    status = runner.main([*argv, "--markdown", str(markdown)], benchmarks=benchmarks)
+    printed = capsys.readouterr().out
+    assert status == 1, printed
+    assert "[broken] CRASHED" in printed and "RuntimeError: deliberately broken" in printed
+    assert "[notice_bench]" in printed
+    assert printed.rstrip().endswith("CRASHED: broken"), printed
+    result = {b["name"]: b for b in _read(out)["benchmarks"]}
+    assert list(result) == ["broken", "notice_bench"]  # the one after the crash ran too
+    assert result["broken"]["error"] == "RuntimeError: deliberately broken"
+    assert "raise RuntimeError" in result["broken"]["traceback"]
+    assert result["notice_bench"]["error"] is None and len(result["notice_bench"]["figures"]) == 3
+    rows = table.parse_markdown(markdown.read_text(encoding="utf-8"))
+    assert (rows[0]["benchmark"], rows[0]["result"]) == ("broken", "CRASHED")
+    assert [r["figure"] for r in rows if r["benchmark"] == "notice_bench"] == [
+        f["name"] for f in result["notice_bench"]["figures"]
+    ]
+
+
+def test_a_markdown_table_parses_back_and_keeps_the_text_around_it() -> None:
+    measures = [
+        Measure("a query | with a bar", 12.5, 2.5, 50.0, 10),
+        Measure("no floor", 4200.0, 0.0, 30_000.0),
+        Measure("missed", 1500.0, 500.0, 1000.0),
+        Measure("reported only", 31.0, 12.0, math.inf),
+        Measure("memory", 207.0, 61.0, 350.0, unit="MB"),
+    ]
+    report = table.Report(
+        "quick size",
+        {"cpu": "a processor × 2", "date": "2026-12-05T12:00:00+08:00"},
+        [
+            table.Outcome("first", "the first", measures, 3.0),
+            table.Outcome("second", "the second", [], 0.1, "ValueError: no store"),
+        ],
+        4.0,
+    )
+    preface = "# Performance\n\nHow to rerun.\n\n"
+    old = preface + table.BEGIN + "\nan old table\n" + table.END + "\n\nA note after.\n"
+    text = table.write_markdown(report, old)
+    assert text.startswith(preface) and text.endswith("\n\nA note after.\n")
+    assert "an old table" not in text and "- cpu: a processor × 2" in text
+    rows = table.parse_markdown(text)
+    assert [tuple(row) for row in rows] == [table.COLUMNS] * 6
+    assert [(r["benchmark"], r["figure"], r["result"]) for r in rows] == [
+        ("first", "a query | with a bar", "ok"),
+        ("first", "no floor", "ok"),
+        ("first", "missed", "MISSED"),
+        ("first", "reported only", "reported"),
+        ("first", "memory", "ok"),
+        ("second", "(crashed: ValueError: no store)", "CRASHED"),
+    ]
+    assert rows[0]["ours"] == "12.50 ms" and rows[0]["floor"] == "2.50 ms"
+    assert rows[0]["ratio"] == "5.00" and rows[0]["target"] == "≤ 50 ms"
+    assert rows[1]["floor"] == rows[1]["ratio"] == "—" and rows[1]["target"] == "≤ 30 s"
+    assert rows[3]["target"] == "—" and rows[4]["ours"] == "207 MB"
+    assert table.write_markdown(report, None) == table.markdown_table(report)
+
+
+def test_the_performance_doc_lists_every_registered_figure(tmp_path: Path) -> None:
+    """docs/performance.md holds a row for every figure of every registered benchmark (and
+    none that no benchmark gives any more): a new benchmark or figure needs a new table."""
+    out = tmp_path / "run.json"
+    done = _bench("--quick", "--json", str(out))
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = _read(out)
+    assert [b["name"] for b in result["benchmarks"]] == list(runner.BENCHMARKS)
+    given = {(b, f) for b, names in _figures_by_benchmark(result).items() for f in names}
+    rows = table.parse_markdown(PERFORMANCE_DOC.read_text(encoding="utf-8"))
+    listed = {(row["benchmark"], row["figure"]) for row in rows}
+    assert given - listed == set(), "run `python -m bench --markdown docs/performance.md`"
+    assert listed - given == set(), "docs/performance.md lists figures no benchmark gives"
+    assert all(row["result"] != table.CRASHED for row in rows)
+    assert "full size" in PERFORMANCE_DOC.read_text(encoding="utf-8")

@@ -40,7 +40,7 @@ from desktop.domain.suggestions import (
     SuggestionStatus,
     apply_suggestion_action,
 )
-from desktop.domain.supervision_common import RecordOutcome
+from desktop.domain.supervision_common import MAX_CLUES, RecordOutcome
 from desktop.domain.units import Actor, UnitInfo
 from desktop.domain.warning_record import WarningEpisode
 
@@ -422,7 +422,7 @@ class SupervisionPlanner:
             "decided_on": decided.date().isoformat(),
             "document_number": f"{commission.prefix}纪问〔{year}〕{commission.numbers[key]}号",
             "facts": facts + "，相关责任人员履职不力。",
-            "clue_codes": codes,
+            "clue_codes": codes[:MAX_CLUES],  # a record links at most 50 (a large store has more)
             "suggestion_id": suggestion.suggestion_id if suggestion else None,
         }
         origins = Origins(self.lookup, self._red_codes.__contains__, self._suggestions.get)

@@ -408,7 +408,7 @@ class Startup(QObject):
                 ca_bundle=self.settings.ca_bundle,
             )
             if not outcome.report.complete:
-                left = "、".join(sorted(outcome.report.failed))
+                left = self.tr("、").join(sorted(outcome.report.failed))
                 box.setInformativeText(
                     self.tr("以下文件未能删除，请关闭本程序后手动删除：{0}").format(left)
                 )

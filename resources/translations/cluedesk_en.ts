@@ -915,7 +915,7 @@
         </message>
         <message>
             <location filename="../../desktop/ui/assessment/view.py" line="125" />
-            <location filename="../../desktop/ui/assessment/view.py" line="348" />
+            <location filename="../../desktop/ui/assessment/view.py" line="344" />
             <source>单位考核</source>
             <translation>Unit assessment</translation>
         </message>
@@ -925,117 +925,117 @@
             <translation>Double-click a figure or press Enter to see the clues behind it; click a column header to sort.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="212" />
+            <location filename="../../desktop/ui/assessment/view.py" line="208" />
             <source>正在计算 {start} 至 {end} 的考核数据…</source>
             <translation>Computing the assessment for {start} to {end}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="247" />
+            <location filename="../../desktop/ui/assessment/view.py" line="243" />
             <source>无法计算考核数据，请稍后再试（详情见日志）。</source>
             <translation>The assessment could not be computed; please try again later (details in the log).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="261" />
+            <location filename="../../desktop/ui/assessment/view.py" line="257" />
             <source>考核期间 {start} 至 {end}：{count} 个单位，其中 {assessed} 个有考核事项。</source>
             <translation>Period {start} to {end}: {count} units, {assessed} of them with items to assess.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="278" />
+            <location filename="../../desktop/ui/assessment/view.py" line="274" />
             <source>按时签收率</source>
             <translation>Signed on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="279" />
+            <location filename="../../desktop/ui/assessment/view.py" line="275" />
             <source>按时办结率</source>
             <translation>Closed on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="280" />
+            <location filename="../../desktop/ui/assessment/view.py" line="276" />
             <source>按时反馈率</source>
             <translation>Reported on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="281" />
+            <location filename="../../desktop/ui/assessment/view.py" line="277" />
             <source>未退回率</source>
             <translation>Not returned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="282" />
+            <location filename="../../desktop/ui/assessment/view.py" line="278" />
             <source>审核通过率</source>
             <translation>Passed review</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="283" />
+            <location filename="../../desktop/ui/assessment/view.py" line="279" />
             <source>未申请延期率</source>
             <translation>No extension asked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="284" />
+            <location filename="../../desktop/ui/assessment/view.py" line="280" />
             <source>未发生三级预警率</source>
             <translation>No level-3 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="285" />
+            <location filename="../../desktop/ui/assessment/view.py" line="281" />
             <source>回访满意率</source>
             <translation>Callback satisfaction</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="286" />
+            <location filename="../../desktop/ui/assessment/view.py" line="282" />
             <source>建议按时回复率</source>
             <translation>Suggestions answered on time</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="294" />
+            <location filename="../../desktop/ui/assessment/view.py" line="290" />
             <source>{name} {weight}</source>
             <translation>{name} {weight}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="300" />
+            <location filename="../../desktop/ui/assessment/view.py" line="296" />
             <source>综合得分 = 各项比率按市平台发布的权重加权平均 × 100（本期没有可评判事项的项不计入）。权重：{parts}。权重只影响得分，不改变任何数字。</source>
             <translation>Score = the weighted mean of the rates with the weights the city platform publishes × 100 (rates with nothing to judge this period are left out). Weights: {parts}. The weights change only the score, never a figure.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="302" />
+            <location filename="../../desktop/ui/assessment/view.py" line="298" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="325" />
+            <location filename="../../desktop/ui/assessment/view.py" line="321" />
             <source>考核：{unit} {figure} {count} 件</source>
             <translation>Assessment: {unit} {figure} {count}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="345" />
+            <location filename="../../desktop/ui/assessment/view.py" line="341" />
             <source>考核期间 {start} 至 {end}</source>
             <translation>assessment period {start} to {end}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="348" />
+            <location filename="../../desktop/ui/assessment/view.py" line="344" />
             <source>单位考核表</source>
             <translation>Unit assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="353" />
+            <location filename="../../desktop/ui/assessment/view.py" line="349" />
             <source>单位考核_{start}_{end}.csv</source>
             <translation>unit-assessment_{start}_{end}.csv</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="358" />
+            <location filename="../../desktop/ui/assessment/view.py" line="354" />
             <source>导出单位考核</source>
             <translation>Export unit assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="362" />
+            <location filename="../../desktop/ui/assessment/view.py" line="358" />
             <source>CSV 表格 (*.csv)</source>
             <translation>CSV table (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="384" />
+            <location filename="../../desktop/ui/assessment/view.py" line="380" />
             <source>无法保存文件 {name}：{reason}</source>
             <translation>Cannot save {name}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/assessment/view.py" line="389" />
+            <location filename="../../desktop/ui/assessment/view.py" line="385" />
             <source>已导出到 {name}</source>
             <translation>Exported to {name}</translation>
         </message>
@@ -1099,6 +1099,46 @@ not downloaded</translation>
             <location filename="../../desktop/ui/attachments_panel.py" line="241" />
             <source>无法复制附件「{0}」：本机附件文件缺失或无法写入目标位置</source>
             <translation>Cannot copy the attachment “{0}”: the local file is missing or the target cannot be written</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupAction</name>
+        <message>
+            <location filename="../../desktop/ui/backup_action.py" line="29" />
+            <source>备份线索库…</source>
+            <translation>Back up the clue store…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/backup_action.py" line="32" />
+            <source>把本机线索库备份到数据目录的 backups 文件夹</source>
+            <translation>Back up this computer's clue store to the backups folder of the data folder</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/backup_action.py" line="42" />
+            <source>已备份线索库到 {0}（{1}）。
+附件文件不在备份中，恢复后会从平台重新下载。</source>
+            <translation>The clue store was backed up to {0} ({1}).
+Attachment files are not in the backup; after a restore they are downloaded from the platform again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/backup_action.py" line="49" />
+            <source>备份完成</source>
+            <translation>Backup complete</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/backup_action.py" line="62" />
+            <source>程序内部出错，详细信息已写入日志。</source>
+            <translation>An internal error occurred; the details were written to the log.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/backup_action.py" line="64" />
+            <source>没有完成备份，原线索库没有改动：{0}</source>
+            <translation>The backup was not completed; the clue store was not changed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/backup_action.py" line="70" />
+            <source>备份没有完成</source>
+            <translation>Backup not completed</translation>
         </message>
     </context>
     <context>
@@ -2484,62 +2524,62 @@ Decision deadline {deadline}, {countdown}</translation>
             <translation>Clue handling statistics</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="255" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="251" />
             <source>正在计算 {start} 至 {end} 的统计数据…</source>
             <translation>Calculating statistics for {start} to {end}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="278" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="274" />
             <source>无法计算统计数据，请稍后再试（详情见日志）。</source>
             <translation>Cannot calculate statistics. Please try again later (see the log for details).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="295" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="291" />
             <source>{note}（{count} 个操作待上传）</source>
             <translation>{note} ({count} actions pending upload)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="303" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="299" />
             <source>统计期间 {start} 至 {end}：受理 {received} 件，办结 {closed} 件。</source>
             <translation>Period {start} to {end}: {received} received, {closed} closed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="315" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="311" />
             <source>尚未同步</source>
             <translation>Not yet synced</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="317" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="313" />
             <source>数据截至 {moment} 同步</source>
             <translation>Data synced as of {moment}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="322" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="318" />
             <source>本机的操作都已同步。</source>
             <translation>All local actions have been synced.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="324" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="320" />
             <source>本机还有 {count} 个操作没有上传：带 {mark} 的数字在同步后才计入它们。</source>
             <translation>{count} local actions have not been uploaded yet: numbers marked {mark} will include them only after syncing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="359" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="355" />
             <source>各单位{figure}（最差的 {count} 个，全部见左表）</source>
             <translation>{figure} by unit (worst {count}; see the table on the left for all)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="363" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="359" />
             <source>各单位{figure}（最差的在上）</source>
             <translation>{figure} by unit (worst first)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="432" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="428" />
             <source>统计 {start} 至 {end}：{who}{figure} {count} 件</source>
             <translation>{start} to {end}: {who}{figure} {count}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dashboard/view.py" line="445" />
+            <location filename="../../desktop/ui/dashboard/view.py" line="441" />
             <source>无法列出这些线索，请稍后再试（详情见日志）。</source>
             <translation>Cannot list these clues. Please try again later (see the log for details).</translation>
         </message>
@@ -3313,207 +3353,207 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="118" />
+            <location filename="../../desktop/ui/main_window.py" line="119" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="191" />
+            <location filename="../../desktop/ui/main_window.py" line="192" />
             <source>文件(&amp;L)</source>
             <translation>Fi&amp;le</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="193" />
+            <location filename="../../desktop/ui/main_window.py" line="195" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="195" />
+            <location filename="../../desktop/ui/main_window.py" line="197" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="203" />
+            <location filename="../../desktop/ui/main_window.py" line="205" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="205" />
+            <location filename="../../desktop/ui/main_window.py" line="207" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="206" />
+            <location filename="../../desktop/ui/main_window.py" line="208" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="209" />
+            <location filename="../../desktop/ui/main_window.py" line="211" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="214" />
+            <location filename="../../desktop/ui/main_window.py" line="216" />
             <source>处罚案件列表</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="218" />
+            <location filename="../../desktop/ui/main_window.py" line="220" />
             <source>本线索的处罚案件</source>
             <translation>This clue's penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="223" />
+            <location filename="../../desktop/ui/main_window.py" line="225" />
             <source>预警台账</source>
             <translation>Warning Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="227" />
+            <location filename="../../desktop/ui/main_window.py" line="229" />
             <source>本周红色预警</source>
             <translation>Red Warnings This Week</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="231" />
+            <location filename="../../desktop/ui/main_window.py" line="233" />
             <source>红色预警未消除</source>
             <translation>Uncleared Red Warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="236" />
+            <location filename="../../desktop/ui/main_window.py" line="238" />
             <source>统计看板</source>
             <translation>Statistics Dashboard</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="242" />
+            <location filename="../../desktop/ui/main_window.py" line="244" />
             <source>导出Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="246" />
+            <location filename="../../desktop/ui/main_window.py" line="248" />
             <source>打印列表…</source>
             <translation>Print list…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="251" />
+            <location filename="../../desktop/ui/main_window.py" line="253" />
             <source>月度通报…</source>
             <translation>Monthly Circular…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="256" />
+            <location filename="../../desktop/ui/main_window.py" line="258" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="257" />
+            <location filename="../../desktop/ui/main_window.py" line="259" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="259" />
+            <location filename="../../desktop/ui/main_window.py" line="261" />
             <source>工具(&amp;O)</source>
             <translation>T&amp;ools</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="260" />
+            <location filename="../../desktop/ui/main_window.py" line="262" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="262" />
+            <location filename="../../desktop/ui/main_window.py" line="264" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="264" />
+            <location filename="../../desktop/ui/main_window.py" line="266" />
             <source>使用帮助</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="267" />
+            <location filename="../../desktop/ui/main_window.py" line="269" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="280" />
+            <location filename="../../desktop/ui/main_window.py" line="282" />
             <source>问责记录</source>
             <translation>Accountability Records</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="284" />
+            <location filename="../../desktop/ui/main_window.py" line="286" />
             <source>单位考核</source>
             <translation>Unit assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="289" />
+            <location filename="../../desktop/ui/main_window.py" line="291" />
             <source>对本线索发出建议…</source>
             <translation>Issue Suggestion on This Clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="292" />
+            <location filename="../../desktop/ui/main_window.py" line="294" />
             <source>对本线索登记问责…</source>
             <translation>Register Accountability for This Clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="301" />
+            <location filename="../../desktop/ui/main_window.py" line="303" />
             <source>每周核查</source>
             <translation>Weekly Verification</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="625" />
+            <location filename="../../desktop/ui/main_window.py" line="627" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="626" />
+            <location filename="../../desktop/ui/main_window.py" line="628" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="656" />
+            <location filename="../../desktop/ui/main_window.py" line="658" />
             <source>搜索框中：转到结果列表（Enter 亦可）</source>
             <translation>In the search box: go to the results (Enter too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="657" />
+            <location filename="../../desktop/ui/main_window.py" line="659" />
             <source>线索列表中：转到该线索的第一个操作</source>
             <translation>In the clue list: go to the clue's first action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="660" />
+            <location filename="../../desktop/ui/main_window.py" line="662" />
             <source>线索操作菜单（菜单键亦可）</source>
             <translation>Clue action menu (Menu key too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="661" />
+            <location filename="../../desktop/ui/main_window.py" line="663" />
             <source>列表中：导出Excel</source>
             <translation>In a list: export to Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="662" />
+            <location filename="../../desktop/ui/main_window.py" line="664" />
             <source>列表中：打印列表</source>
             <translation>In a list: print list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="769" />
+            <location filename="../../desktop/ui/main_window.py" line="776" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="770" />
+            <location filename="../../desktop/ui/main_window.py" line="777" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="772" />
+            <location filename="../../desktop/ui/main_window.py" line="779" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="774" />
+            <location filename="../../desktop/ui/main_window.py" line="781" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="775" />
+            <location filename="../../desktop/ui/main_window.py" line="782" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
@@ -4911,6 +4951,109 @@ then start cluedesk again.</translation>
         </message>
     </context>
     <context>
+        <name>RecoveryDialog</name>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="69" />
+            <source>线索库已损坏</source>
+            <translation>The clue store is damaged</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="74" />
+            <source>本机线索库文件 {0} 已损坏，无法打开。cluedesk 没有改动它：恢复时会把它改名保留在数据目录中，不会删除。</source>
+            <translation>The clue store file {0} on this computer is damaged and cannot be opened. cluedesk has not changed it: a restore renames it and keeps it in the data folder; it is never deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="79" />
+            <source>本机在备份之后尚未上传的操作：{0} 条（从损坏的文件中能读出的会保留）</source>
+            <translation>Actions made on this computer after the backup and not yet uploaded: {0} (those that can still be read from the damaged file are kept)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="82" />
+            <source>最近的可用备份：{0}（{1}）</source>
+            <translation>Latest usable backup: {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="86" />
+            <source>恢复后将重新与平台同步，备份之后在平台上发生的变化会重新下载；</source>
+            <translation>After the restore the store syncs with the platform again; what changed on the platform after the backup is downloaded again;</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="89" />
+            <source>没有找到可用的备份。</source>
+            <translation>No usable backup was found.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="91" />
+            <source>可以新建线索库并从平台重新下载线索（需要重新登录）；本机尚未上传的操作：{0} 条（从损坏的文件中能读出的会保留）</source>
+            <translation>A new clue store can be made and the clues downloaded from the platform again (you will need to log in again); actions on this computer not yet uploaded: {0} (those that can still be read from the damaged file are kept)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="99" />
+            <source>附件文件不在备份中，需要时会从平台重新下载。</source>
+            <translation>Attachment files are not in the backup; they are downloaded from the platform again when needed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="101" />
+            <source>损坏的文件中有部分内容无法读取，其中的操作可能无法全部取回。</source>
+            <translation>Parts of the damaged file cannot be read; not every action in it may be recovered.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="109" />
+            <source>恢复最近的备份并重新同步</source>
+            <translation>Restore the latest backup and resync</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="111" />
+            <source>新建线索库并重新同步</source>
+            <translation>Make a new clue store and resync</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="112" />
+            <source>选择其他备份…</source>
+            <translation>Choose another backup…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="113" />
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="126" />
+            <source>每日备份</source>
+            <translation>daily backup</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="127" />
+            <source>升级前备份</source>
+            <translation>backup before an upgrade</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="128" />
+            <source>手动备份</source>
+            <translation>manual backup</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="129" />
+            <source>恢复前保存的线索库</source>
+            <translation>store saved before a restore</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="151" />
+            <source>选择要恢复的备份</source>
+            <translation>Choose the backup to restore</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="154" />
+            <source>线索库备份 (*.sqlite3)</source>
+            <translation>Clue store backups (*.sqlite3)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/recovery_dialog.py" line="154" />
+            <source>所有文件 (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>RectifyPeriodField</name>
         <message>
             <location filename="../../desktop/ui/notices/fields.py" line="128" />
@@ -5687,62 +5830,102 @@ then start cluedesk again.</translation>
         <name>Startup</name>
         <message>
             <location filename="../../desktop/ui/app.py" line="102" />
-            <location filename="../../desktop/ui/startup.py" line="333" />
+            <location filename="../../desktop/ui/startup.py" line="489" />
             <source>无法启动</source>
             <translation>Cannot start</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="114" />
+            <location filename="../../desktop/ui/startup.py" line="132" />
             <source>正在打开本机线索库……</source>
             <translation>Opening the clue store on this computer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="147" />
+            <location filename="../../desktop/ui/startup.py" line="166" />
+            <source>线索库已损坏，正在查找可用的备份……</source>
+            <translation>The clue store is damaged; looking for a usable backup…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="187" />
+            <source>正在恢复线索库……</source>
+            <translation>Restoring the clue store…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="210" />
+            <source>没有恢复</source>
+            <translation>Not restored</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="211" />
+            <source>没有恢复线索库：{0}</source>
+            <translation>The clue store was not restored: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="234" />
             <source>程序内部出错，详细信息已写入日志，已保存的数据不受影响。</source>
             <translation>An internal error happened; the details are in the log, and the saved data is not affected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="159" />
+            <location filename="../../desktop/ui/startup.py" line="246" />
             <source>正在启动演示平台（首次运行需生成演示城市）……</source>
             <translation>Starting the demo platform (the first run builds the demo city)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="211" />
+            <location filename="../../desktop/ui/startup.py" line="301" />
             <source>正在登录 {0}……</source>
             <translation>Signing in to {0}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="228" />
+            <location filename="../../desktop/ui/startup.py" line="323" />
             <source>演示账号登录失败：{0}</source>
             <translation>The demo account could not sign in: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="230" />
+            <location filename="../../desktop/ui/startup.py" line="325" />
             <source>登录失败：{0}</source>
             <translation>Sign-in failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="235" />
+            <location filename="../../desktop/ui/startup.py" line="330" />
             <source>正在从平台下载线索……</source>
             <translation>Downloading clues from the platform…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="245" />
+            <location filename="../../desktop/ui/startup.py" line="343" />
             <source>首次同步没有完成：{0}</source>
             <translation>The first sync did not finish: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="259" />
+            <location filename="../../desktop/ui/startup.py" line="358" />
             <source>本机线索库中没有用户 {0} 的资料，请联网后重新登录同步。</source>
             <translation>The clue store on this computer has no record of the user {0}; go online, log in again and sync.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="310" />
+            <location filename="../../desktop/ui/startup.py" line="387" />
+            <source>本机已被平台停用，本机上的线索数据和登录信息已清除。如有疑问请联系本单位管理员。</source>
+            <translation>The platform has revoked this computer. The clue data and login details on it have been erased. If you have questions, contact your office's administrator.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="389" />
+            <source>本机已停用</source>
+            <translation>This computer is revoked</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="411" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="413" />
+            <source>以下文件未能删除，请关闭本程序后手动删除：{0}</source>
+            <translation>These files could not be deleted; close this program and delete them by hand: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="466" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="318" />
+            <location filename="../../desktop/ui/startup.py" line="474" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -6203,72 +6386,72 @@ Basis: {basis}</translation>
     <context>
         <name>SyncController</name>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="47" />
+            <location filename="../../desktop/ui/sync_controller.py" line="48" />
             <source>需要登录</source>
             <translation>Login required</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="101" />
+            <location filename="../../desktop/ui/sync_controller.py" line="104" />
             <source>连接平台</source>
             <translation>Connecting to the platform</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="102" />
+            <location filename="../../desktop/ui/sync_controller.py" line="105" />
             <source>更新单位和规则</source>
             <translation>Updating units and rules</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="103" />
+            <location filename="../../desktop/ui/sync_controller.py" line="106" />
             <source>上传附件</source>
             <translation>Uploading attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="104" />
+            <location filename="../../desktop/ui/sync_controller.py" line="107" />
             <source>上传本机操作</source>
             <translation>Uploading local actions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="105" />
+            <location filename="../../desktop/ui/sync_controller.py" line="108" />
             <source>下载线索更新</source>
             <translation>Downloading clue updates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="175" />
+            <location filename="../../desktop/ui/sync_controller.py" line="183" />
             <source>同步已取消，已完成的部分已保存</source>
             <translation>Sync cancelled; what was done is saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="177" />
+            <location filename="../../desktop/ui/sync_controller.py" line="185" />
             <source>无法建立安全连接：{0}</source>
             <translation>Cannot establish a secure connection: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="179" />
+            <location filename="../../desktop/ui/sync_controller.py" line="187" />
             <source>无法连接平台，当前离线工作：{0}</source>
             <translation>Cannot reach the platform; working offline: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="181" />
+            <location filename="../../desktop/ui/sync_controller.py" line="189" />
             <source>登录失败：{0}</source>
             <translation>Sign-in failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="183" />
+            <location filename="../../desktop/ui/sync_controller.py" line="191" />
             <source>平台要求升级本程序：{0}</source>
             <translation>The platform requires a newer version of this program: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="185" />
+            <location filename="../../desktop/ui/sync_controller.py" line="193" />
             <source>同步失败：{0}</source>
             <translation>Sync failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="189" />
+            <location filename="../../desktop/ui/sync_controller.py" line="197" />
             <source>同步没有完成：{0}</source>
             <translation>Sync did not finish: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="191" />
+            <location filename="../../desktop/ui/sync_controller.py" line="199" />
             <source>同步没有完成：程序内部出错，详细信息已写入日志，已保存的数据不受影响</source>
             <translation>Sync did not finish: an internal error happened; the details are in the log, and the saved data is not affected</translation>
         </message>
@@ -6421,48 +6604,48 @@ Basis: {basis}</translation>
     <context>
         <name>TableExport</name>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="104" />
+            <location filename="../../desktop/ui/table_export.py" line="131" />
             <source>，</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="105" />
+            <location filename="../../desktop/ui/table_export.py" line="132" />
             <source>{name}（{filters}）</source>
             <translation>{name} ({filters})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="131" />
+            <location filename="../../desktop/ui/table_export.py" line="158" />
             <source>{what} {start} 至 {end}</source>
             <translation>{what} {start} to {end}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="147" />
+            <location filename="../../desktop/ui/table_export.py" line="174" />
             <source>{what}：{typed}</source>
             <translation>{what}: {typed}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="160" />
+            <location filename="../../desktop/ui/table_export.py" line="187" />
             <source>文件“{0}”被占用或没有写入权限。如果它正在 Excel 或 WPS 中打开，请先关闭，或另选一个文件名。</source>
             <translation>The file “{0}” is in use or not writable. If it is open in Excel or WPS, close it first, or choose another file name.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="166" />
+            <location filename="../../desktop/ui/table_export.py" line="193" />
             <source>“{0}”是一个文件夹，请另选文件名。</source>
             <translation>“{0}” is a folder; please choose a file name.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="170" />
+            <location filename="../../desktop/ui/table_export.py" line="197" />
             <source>无法保存“{0}”：所选的文件夹不存在。</source>
             <translation>Cannot save “{0}”: the chosen folder does not exist.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="174" />
+            <location filename="../../desktop/ui/table_export.py" line="201" />
             <source>磁盘空间不足，无法保存“{0}”。</source>
             <translation>Not enough disk space to save “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="178" />
-            <location filename="../../desktop/ui/table_export.py" line="181" />
+            <location filename="../../desktop/ui/table_export.py" line="205" />
+            <location filename="../../desktop/ui/table_export.py" line="208" />
             <source>无法保存“{0}”：{1}</source>
             <translation>Cannot save “{0}”: {1}</translation>
         </message>
@@ -6470,104 +6653,104 @@ Basis: {basis}</translation>
     <context>
         <name>TableExporter</name>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="255" />
+            <location filename="../../desktop/ui/table_export.py" line="284" />
             <source>导出Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="258" />
+            <location filename="../../desktop/ui/table_export.py" line="287" />
             <source>把列表按当前的筛选和排序导出为 Excel 表格</source>
             <translation>Export the list as an Excel workbook, as currently filtered and sorted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="260" />
+            <location filename="../../desktop/ui/table_export.py" line="289" />
             <source>打印列表…</source>
             <translation>Print list…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="263" />
+            <location filename="../../desktop/ui/table_export.py" line="292" />
             <source>预览并打印列表，或另存为PDF</source>
             <translation>Preview and print the list, or save it as PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="312" />
+            <location filename="../../desktop/ui/table_export.py" line="345" />
             <source>筛选条件：{0}</source>
             <translation>Filter: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="312" />
+            <location filename="../../desktop/ui/table_export.py" line="345" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="324" />
+            <location filename="../../desktop/ui/table_export.py" line="357" />
             <source>本机数据尚未与平台同步</source>
             <translation>The data on this computer have not been synced with the platform yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="326" />
+            <location filename="../../desktop/ui/table_export.py" line="359" />
             <source>数据截至 {0} 同步</source>
             <translation>Data as of the sync at {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="356" />
-            <location filename="../../desktop/ui/table_export.py" line="404" />
-            <location filename="../../desktop/ui/table_export.py" line="454" />
+            <location filename="../../desktop/ui/table_export.py" line="389" />
+            <location filename="../../desktop/ui/table_export.py" line="437" />
+            <location filename="../../desktop/ui/table_export.py" line="487" />
             <source>导出Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="360" />
+            <location filename="../../desktop/ui/table_export.py" line="393" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="398" />
+            <location filename="../../desktop/ui/table_export.py" line="431" />
             <source>正在导出 {0} 条…</source>
             <translation>Exporting {0} rows…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="403" />
+            <location filename="../../desktop/ui/table_export.py" line="436" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="423" />
+            <location filename="../../desktop/ui/table_export.py" line="456" />
             <source>正在写入 Excel 文件…</source>
             <translation>Writing the Excel file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="426" />
+            <location filename="../../desktop/ui/table_export.py" line="459" />
             <source>已读取 {0}/{1} 条…</source>
             <translation>Read {0}/{1} rows…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="462" />
+            <location filename="../../desktop/ui/table_export.py" line="495" />
             <source>已导出 {0} 条到“{1}”。</source>
             <translation>Exported {0} rows to “{1}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="464" />
+            <location filename="../../desktop/ui/table_export.py" line="497" />
             <source>打开文件</source>
             <translation>Open file</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="466" />
+            <location filename="../../desktop/ui/table_export.py" line="499" />
             <source>打开所在文件夹</source>
             <translation>Open containing folder</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="468" />
+            <location filename="../../desktop/ui/table_export.py" line="501" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="495" />
+            <location filename="../../desktop/ui/table_export.py" line="528" />
             <source>打印列表</source>
             <translation>Print list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="497" />
+            <location filename="../../desktop/ui/table_export.py" line="530" />
             <source>列表共 {0} 条，超过打印上限 {1} 条。请先筛选缩小范围，或导出Excel后再打印。</source>
             <translation>The list has {0} rows, more than the print limit of {1}. Filter it to fewer rows first, or export to Excel and print from there.</translation>
         </message>
@@ -10413,6 +10596,46 @@ Basis: {basis}</translation>
             <translation>Attachment "{name}" is not in this computer's attachment store</translation>
         </message>
         <message>
+            <source>找不到线索库文件 {path}</source>
+            <translation>Clue store file {path} not found</translation>
+        </message>
+        <message>
+            <source>文件 {path} 不存在</source>
+            <translation>File {path} does not exist</translation>
+        </message>
+        <message>
+            <source>{path} 不是 SQLite 数据库文件</source>
+            <translation>{path} is not an SQLite database file</translation>
+        </message>
+        <message>
+            <source>{path} 不是 cluedesk 的线索库</source>
+            <translation>{path} is not a cluedesk clue store</translation>
+        </message>
+        <message>
+            <source>{path} 中没有数据库版本记录，不是完整的线索库</source>
+            <translation>{path} has no schema version record: it is not a complete clue store</translation>
+        </message>
+        <message>
+            <source>{path} 的数据库版本 {revision} 比本程序新（由更新版本的 cluedesk 写入），请升级 cluedesk 后再恢复</source>
+            <translation>The schema version {revision} of {path} is newer than this program (written by a newer cluedesk); upgrade cluedesk before restoring it</translation>
+        </message>
+        <message>
+            <source>{path} 没有通过完整性检查（{found}）</source>
+            <translation>{path} failed the integrity check ({found})</translation>
+        </message>
+        <message>
+            <source>备份的副本没有通过完整性检查（{found}），已删除该副本；原线索库没有改动。</source>
+            <translation>The backup copy failed the integrity check ({found}) and was deleted; the clue store was not changed.</translation>
+        </message>
+        <message>
+            <source>无法读取文件 {path}：{error}</source>
+            <translation>Cannot read file {path}: {error}</translation>
+        </message>
+        <message>
+            <source>{path} 无法读取（SQLite：{error}）</source>
+            <translation>{path} cannot be read (SQLite: {error})</translation>
+        </message>
+        <message>
             <source>本机没有案件 {case}</source>
             <translation>this device has no case {case}</translation>
         </message>
@@ -10592,6 +10815,10 @@ Basis: {basis}</translation>
             <translation>This computer has no notice {notice} of clue {code}</translation>
         </message>
         <message>
+            <source>数据目录 {folder} 中没有可用的备份</source>
+            <translation>There is no usable backup in the data folder {folder}</translation>
+        </message>
+        <message>
             <source>本机没有记录 {record}</source>
             <translation>Record {record} is not on this computer</translation>
         </message>
@@ -10748,6 +10975,10 @@ Basis: {basis}</translation>
             <translation>The account is disabled; contact the administrator</translation>
         </message>
         <message>
+            <source>本设备已被平台停用</source>
+            <translation>The platform has revoked this device</translation>
+        </message>
+        <message>
             <source>{problem}（{detail}）</source>
             <translation>{problem} ({detail})</translation>
         </message>
@@ -10806,6 +11037,14 @@ Basis: {basis}</translation>
         <message>
             <source>登录失败</source>
             <translation>Sign-in failed</translation>
+        </message>
+        <message>
+            <source>本机已被平台停用，本机上的线索数据和登录信息已清除。如有疑问请联系本单位管理员。</source>
+            <translation>The platform has revoked this computer. The clue data and login details on it have been erased. If you have questions, contact your office's administrator.</translation>
+        </message>
+        <message>
+            <source>本机线索库已清除</source>
+            <translation>The clue store on this computer was erased</translation>
         </message>
         <message>
             <source>缺少该字段</source>

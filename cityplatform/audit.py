@@ -57,6 +57,7 @@ USER_DISABLE = "user.disable"
 USER_MOVE = "user.move"
 NUMBER_BLOCK = "number_block.reserve"
 PLATFORM_SEED = "platform.seed"
+POLICY_STORE_ENCRYPTION = "policy.store_encryption"
 
 KINDS = frozenset(
     {
@@ -76,6 +77,7 @@ KINDS = frozenset(
         USER_MOVE,
         NUMBER_BLOCK,
         PLATFORM_SEED,
+        POLICY_STORE_ENCRYPTION,
     }
 )
 """Every kind of entry the platform writes (docs/audit.md describes each)."""

@@ -21,7 +21,7 @@ BACKEND = "keyring_backend.FolderKeyring"
 class FolderKeyring(KeyringBackend):
     """Secrets as files in a folder (one file per service and user name)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def _path(self, service: str, username: str) -> Path:
         folder = Path(os.environ[FOLDER_ENV])

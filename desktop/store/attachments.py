@@ -63,7 +63,9 @@ def store_file(store: Store, source: Path) -> StoredFile:
     size = 0
     try:
         with os.fdopen(handle, "wb") as out, source.open("rb") as data:
-            writer: Any = out if store.key is None else cipher_files.EncryptingWriter(out, store.key)
+            writer: Any = (
+                out if store.key is None else cipher_files.EncryptingWriter(out, store.key)
+            )
             while chunk := data.read(CHUNK):
                 digest.update(chunk)
                 writer.write(chunk)

@@ -135,9 +135,7 @@ def _replace(temporary: Path, db_path: Path) -> None:
             os.close(handle)
 
 
-def encrypt_attachments(
-    attachments_dir: Path, key: bytes, progress: Progress | None = None
-) -> int:
+def encrypt_attachments(attachments_dir: Path, key: bytes, progress: Progress | None = None) -> int:
     """Step 5: every plain attachment file encrypted where it lies; how many were."""
     if not attachments_dir.is_dir():
         return 0
@@ -214,11 +212,10 @@ def encrypt_on_open(store: Store, progress: Progress | None = None) -> Store:
     except Timeout:
         log.info("a sync holds the data folder: the store is encrypted at a later start")
         return store
-    except (OSError, EncryptionFailed, *DRIVER_ERRORS) as exc:
+    except (OSError, EncryptionFailed, *DRIVER_ERRORS) as exc:  # type: ignore[misc]
         log.error("encrypting the store failed, it stays plain: %s", exc)
         store.encryption_problem = Message(
-            "加密本机线索库没有完成（{error}），线索库保持未加密，数据没有损失；"
-            "下次启动时会再试。",
+            "加密本机线索库没有完成（{error}），线索库保持未加密，数据没有损失；下次启动时会再试。",
             error=type(exc).__name__,
         )
         return store

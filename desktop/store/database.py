@@ -53,9 +53,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(
-    db_path: Path, *, shown_as: Path | None = None, key: bytes | None = None
-) -> Engine:
+def make_engine(db_path: Path, *, shown_as: Path | None = None, key: bytes | None = None) -> Engine:
     """An engine on the SQLite file: WAL, foreign keys and a busy timeout on every connection.
 
     With a `key` the file is an SQLCipher one: every connection is made by

@@ -60,7 +60,7 @@ def connect(path: Path, key: bytes | None = None, **kwargs: Any) -> sqlite3.Conn
     except BaseException:
         connection.close()
         raise
-    return connection  # type: ignore[no-any-return]
+    return connection
 
 
 # -- whether a store is encrypted -------------------------------------------------------------

@@ -6,8 +6,8 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from desktop.store.cipher_files import AttachmentUnreadable
 from desktop.store.attachments import attachment_path, open_plain, stored_size
+from desktop.store.cipher_files import AttachmentUnreadable
 from desktop.store.database import Store
 from desktop.sync.api import Limits, PlatformApi, UploadState
 from desktop.sync.errors import Cancelled, MalformedAnswer, OffsetMismatch, RequestRejected

@@ -51,7 +51,8 @@ def _windows_battery() -> bool:  # pragma: no cover - Windows only
         ]
 
     status = PowerStatus()
-    if not ctypes.windll.kernel32.GetSystemPowerStatus(ctypes.byref(status)):  # type: ignore[attr-defined]
+    kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009 - absent off Windows
+    if not kernel32.GetSystemPowerStatus(ctypes.byref(status)):
         return False
     flag = status.BatteryFlag & 0xFF
     return flag not in (128, 255)  # 128: no system battery; 255: unknown

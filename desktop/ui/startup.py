@@ -201,9 +201,9 @@ class Startup(QObject):
 
     def _login_entered(self, values: LoginValues) -> None:
         connection = Connection(values.server_url, values.username, values.ca_bundle)
-        self._login(connection, values.password)
+        self._login(connection, values.password, values.device_kind)
 
-    def _login(self, connection: Connection, password: str) -> None:
+    def _login(self, connection: Connection, password: str, device_kind: str | None = None) -> None:
         store = self.store
         assert store is not None
         if self.login_dialog is None:
@@ -211,7 +211,7 @@ class Startup(QObject):
                 self.tr("正在登录 {0}……").format(connection.server_url), cancel=False
             )
         self._run(
-            lambda _task: login_job(store, connection, password),
+            lambda _task: login_job(store, connection, password, device_kind),
             lambda _user: self._logged_in(connection),
             self._login_failed,
         )

@@ -124,7 +124,8 @@ def keyring_problem() -> str | None:
     except Exception as exc:  # noqa: BLE001 - a broken keyring installation
         return f"{type(exc).__name__}: {exc}"
     if isinstance(backend, fail.Keyring | null.Keyring):
-        return Message("本机没有可用的系统密钥环（{backend}）", backend=type(backend).__name__)
+        name = f"{type(backend).__module__}.{type(backend).__name__}"
+        return Message("本机没有可用的系统密钥环（{backend}）", backend=name)
     chained = getattr(backend, "backends", None)
     if chained is not None and not chained:
         return Message("本机没有可用的系统密钥环")

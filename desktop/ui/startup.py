@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from desktop.demo.city import DEMO_PASSWORD
 from desktop.domain.timeutil import china_now
+from desktop.store.cipher_requests import encryption_requested
 from desktop.store.database import Store, open_store
 from desktop.store.errors import storage_problem
 from desktop.store.sync_apply import apply_local_office_hours, sync_status
@@ -111,8 +112,12 @@ class Startup(QObject):
             else:
                 self._choose_demo_account()
             return
-        self._show_progress(self.tr("正在打开本机线索库……"), cancel=False)
         folder, ca_bundle = self.data_dir, self.settings.ca_bundle
+        if encryption_requested(folder):  # done by the open, before anything else uses it
+            text = self.tr("正在按市级平台的要求加密本机线索库和附件，请勿关闭电脑……")
+        else:
+            text = self.tr("正在打开本机线索库……")
+        self._show_progress(text, cancel=False)
         self._run(
             lambda _task: open_and_look_up(folder, ca_bundle),
             self._store_opened,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -23,6 +24,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.sync_controller import SyncController
+from desktop.ui.tasks import running_tasks
 from desktop.ui.workspace import Workspace
 from tests.ui.test_clue_detail import clue_code, made, open_panel, png
 
@@ -142,3 +144,41 @@ def test_an_encrypted_store_s_attachment_is_shown_and_opened_plain(
         assert viewer_folder() in path.parents  # private, removed when the program ends
     finally:
         store.close()
+
+
+def test_the_start_encrypts_a_requested_store_behind_its_progress_dialog(
+    qtbot: QtBot, fresh_store: Store, file_keyring: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from desktop.ui import startup as startup_module
+
+    folder = fresh_store.data_dir
+    fresh_store.close()
+    request_encryption(folder)
+    release = threading.Event()
+    real_open = startup_module.open_store
+
+    def slow_open(data_dir: Path) -> Store:
+        assert release.wait(30)
+        return real_open(data_dir)
+
+    monkeypatch.setattr(startup_module, "open_store", slow_open)
+    startup = startup_module.Startup(AppSettings(), folder, MainWindow)
+    try:
+        startup.begin()
+        progress = startup.progress
+        assert progress is not None
+        qtbot.addWidget(progress)
+        assert "正在按市级平台的要求加密本机线索库" in progress.labelText()
+        release.set()
+        qtbot.waitUntil(lambda: startup.login_dialog is not None, timeout=60000)
+        assert startup.login_dialog is not None
+        qtbot.addWidget(startup.login_dialog)
+        assert startup.store is not None and startup.store.key is not None
+        startup.login_dialog.reject()
+    finally:
+        release.set()
+        qtbot.waitUntil(lambda: running_tasks() == 0, timeout=60000)
+        if startup.store is not None:
+            startup.store.close()

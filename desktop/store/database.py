@@ -53,6 +53,22 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
+ENCRYPTED_CACHE_KIB = 65536
+"""The page cache of an encrypted store's connections (64 MiB; SQLite's default is 2 MiB).
+
+SQLCipher decrypts and authenticates a page each time it is read into the cache: with the
+default cache a queue query over many rows re-decrypts most of its pages on every run
+(3.7 times the plain store's time on 40,000 clues); with this one the hot pages stay
+decrypted in memory (0.7 times: the plain store, left at SQLite's default, reads its pages
+from the system's file cache each time). The cache grows only as far as pages are read."""
+
+
+def _on_connect_encrypted(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
+    cursor.close()
+
+
 def make_engine(db_path: Path, *, shown_as: Path | None = None, key: bytes | None = None) -> Engine:
     """An engine on the SQLite file: WAL, foreign keys and a busy timeout on every connection.
 
@@ -73,6 +89,7 @@ def make_engine(db_path: Path, *, shown_as: Path | None = None, key: bytes | Non
             module=dbapi2,
             creator=lambda: connect(db_path, key, check_same_thread=False),
         )
+        event.listen(engine, "connect", _on_connect_encrypted)
     event.listen(engine, "connect", _on_connect)
     named = shown_as or db_path
 

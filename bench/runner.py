@@ -40,6 +40,7 @@ BENCHMARKS: tuple[str, ...] = (
     "stats_bench",
     "dashboard_bench",
     "circular_bench",
+    "cipher_bench",
 )
 # ------------------------------------------------------------------------------------------
 

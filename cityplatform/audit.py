@@ -60,6 +60,7 @@ PLATFORM_SEED = "platform.seed"
 DEVICE_REVOKED = "device.revoked"
 PUSH_REFUSED_REVOKED = "push.refused_revoked"
 DEVICE_WIPED = "device.wiped"
+POLICY_STORE_ENCRYPTION = "policy.store_encryption"
 
 KINDS = frozenset(
     {
@@ -82,6 +83,7 @@ KINDS = frozenset(
         DEVICE_REVOKED,
         PUSH_REFUSED_REVOKED,
         DEVICE_WIPED,
+        POLICY_STORE_ENCRYPTION,
     }
 )
 """Every kind of entry the platform writes (docs/audit.md describes each)."""

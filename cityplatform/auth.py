@@ -18,6 +18,7 @@ from starlette.responses import Response
 from cityplatform import audit
 from cityplatform.audit import AuditActor
 from cityplatform.context import Platform, platform_of
+from cityplatform.device_policy import encrypt_store
 from cityplatform.domainmap import unit_info
 from cityplatform.errors import COMMON_ERRORS, ApiError, error_responses
 from cityplatform.jsonresp import wire_response
@@ -112,6 +113,7 @@ def _issue_pair(
         "refresh_token": refresh,
         "refresh_expires_at": refresh_expires.isoformat(),
         "user": user_json(user),
+        "encrypt_store": encrypt_store(session, family.device_kind),
     }
 
 
@@ -226,6 +228,7 @@ def login(body: LoginBody, request: Request) -> Response:
             username=username,
             device_id=body.device_id,
             device_name=body.device_name,
+            device_kind=body.device_kind,
             created_at=now,
             last_used_at=now,
             revoked_at=None,
@@ -238,7 +241,12 @@ def login(body: LoginBody, request: Request) -> Response:
             session,
             audit.LOGIN,
             AuditActor(username, body.device_id),
-            {"device_name": body.device_name, "family_id": family.id, "revoked_logins": revoked},
+            {
+                "device_name": body.device_name,
+                "device_kind": body.device_kind,
+                "family_id": family.id,
+                "revoked_logins": revoked,
+            },
             now,
         )
         session.commit()

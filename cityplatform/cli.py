@@ -326,6 +326,35 @@ def cmd_prune(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_policy(args: argparse.Namespace) -> int:
+    """Show or set the store-encryption policy (setting it is audited)."""
+    from cityplatform.device_policy import (
+        PolicyError,
+        set_store_encryption,
+        store_encryption,
+    )
+
+    names = {"field": "仅外业笔记本", "all": "全部设备", "none": "不要求"}
+    db = _database(args.db)
+    try:
+        if args.value is None:
+            with db.read() as session:
+                current = store_encryption(session)
+            print(f"线索库加密策略：{current}（{names[current]}）")
+            return 0
+        try:
+            previous = set_store_encryption(db, args.value, now=china_now())
+        except PolicyError as exc:
+            raise CliError(str(exc)) from exc
+    finally:
+        db.dispose()
+    print(
+        f"线索库加密策略已设为 {args.value}（{names[args.value]}），原为 {previous}；"
+        "设备在下次登录或刷新令牌时得知"
+    )
+    return 0
+
+
 def _audit_bound(value: str | None, option: str, *, end: bool) -> datetime | None:
     """A --from/--to time; a bare date as --to means the end of that day."""
     if not value:
@@ -533,6 +562,18 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(prune)
     prune.add_argument("--days", type=int, help="保留天数（默认用数据库中的设置）")
     prune.set_defaults(handler=cmd_prune)
+
+    policy = commands.add_parser("policy", help="设备策略")
+    policy_commands = policy.add_subparsers(dest="policy_command", metavar="策略", required=True)
+    encryption = policy_commands.add_parser(
+        "store-encryption",
+        help="要求哪些设备加密本机线索库：field（仅外业笔记本，默认）、all（全部）、none（不要求）",
+    )
+    db_option(encryption)
+    encryption.add_argument(
+        "value", nargs="?", choices=("field", "all", "none"), help="新策略（省略时显示当前策略）"
+    )
+    encryption.set_defaults(handler=cmd_policy)
 
     audit = commands.add_parser("audit", help="审计记录：校验记录链、导出")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="操作", required=True)

@@ -107,6 +107,8 @@ class TokenFamily(Base):
     revoked_reason: Mapped[str] = mapped_column(String(32), default="")
     fresh_jti: Mapped[str | None] = mapped_column(String(32))
     """The id of the newest access token while it has never been used (then NULL)."""
+    device_kind: Mapped[str] = mapped_column(String(16), default="office", server_default="office")
+    """office or field, as the client said at login (the store-encryption policy uses it)."""
 
 
 Index("ix_token_families_user_device", TokenFamily.username, TokenFamily.device_id)

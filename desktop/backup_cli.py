@@ -94,7 +94,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.file:
         source = Path(args.file).expanduser()
         try:
-            check_store_file(source)
+            check_store_file(source, folder)
         except StoreUnusable as exc:
             raise BackupCliError(f"不能恢复：{exc}") from None
     else:

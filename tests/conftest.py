@@ -104,3 +104,36 @@ def fresh_store(tmp_path: Path, demo_city) -> Iterator[object]:  # type: ignore[
         load_units_and_users(connection, demo_city)
     yield store
     store.close()
+
+
+@pytest.fixture
+def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A keyring for this test (the CI machine has none): tests/keyring_backend.py's
+    folder backend, chosen with keyring's own PYTHON_KEYRING_BACKEND, also for the test's
+    subprocesses (PYTHONPATH finds the backend). Yields the keyring's folder."""
+    import keyring.core
+    from keyring_backend import BACKEND, FOLDER_ENV
+
+    folder = tmp_path / "keyring"
+    before = keyring.get_keyring()
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", BACKEND)
+    monkeypatch.setenv(FOLDER_ENV, str(folder))
+    paths = [str(Path(__file__).parent), os.environ.get("PYTHONPATH", "")]
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in paths if p))
+    keyring.core.init_backend()
+    assert type(keyring.get_keyring()).__name__ == "FolderKeyring"
+    yield folder
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No usable keyring at all (keyring's fail backend), as on a bare office PC."""
+    import keyring
+    from keyring.backends import fail
+
+    before = keyring.get_keyring()
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)

@@ -367,3 +367,29 @@ def test_the_performance_doc_lists_every_registered_figure(tmp_path: Path) -> No
     assert listed - given == set(), "docs/performance.md lists figures no benchmark gives"
     assert all(row["result"] != table.CRASHED for row in rows)
     assert "full size" in PERFORMANCE_DOC.read_text(encoding="utf-8")
+def test_cipher_benchmark_runs_on_a_tiny_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bench import cipher_bench
+    from bench.timing import Measure
+
+    out = tmp_path / "cipher.json"
+    status = cipher_bench.main(["--clues", "400", "--repeat", "3", "--json", str(out)])
+    report = capsys.readouterr()
+    assert status in (0, 1), report.out + report.err
+    result = _read(out)
+    assert result["figures"]["clues"] == 400
+    assert _sane(result["figures"]["encryption_s"])
+    measures = result["measures"]
+    assert len(measures) == 21  # the 20 queries of the store benchmark and their total
+    for measure in measures:
+        assert _sane(measure["ours_ms"]) and _sane(measure["floor_ms"]), measure
+        assert measure["target_ms"] == pytest.approx(1.3 * measure["floor_ms"])
+        assert measure["name"] in report.out
+    total = measures[-1]
+    assert total["ours_ms"] <= RATIO_LIMIT * total["floor_ms"], report.out
+
+    monkeypatch.setattr(cipher_bench, "QUICK_CLUES", 300)  # `python -m bench`'s interface
+    quick = cipher_bench.figures(quick=True)
+    assert len(quick) == 21 and all(isinstance(m, Measure) for m in quick)
+    assert all(m.target_ms == pytest.approx(1.3 * m.floor_ms) for m in quick)

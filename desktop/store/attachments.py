@@ -1,7 +1,13 @@
-"""Attachment files, content-addressed by SHA-256 and stored once beside the database."""
+"""Attachment files, content-addressed by SHA-256 and stored once beside the database.
+
+A store that is encrypted keeps its files encrypted too (desktop.store.cipher_files): they
+are still named by the digest of their plain content, and every reader here takes a plain
+or an encrypted file alike.
+"""
 
 from __future__ import annotations
 
+import atexit
 import errno
 import hashlib
 import mimetypes
@@ -9,16 +15,18 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.messages import Message
 from desktop.domain.validators import ValidationError
+from desktop.store import cipher_files
 from desktop.store.database import Store
 from desktop.store.errors import disk_full
 from desktop.store.health import private_dir
@@ -47,7 +55,7 @@ def store_file(store: Store, source: Path) -> StoredFile:
 
     The copy is written to a temporary file and renamed into place, so a crash never leaves
     a partial file under a digest. Folders and files are readable by the user only; a full
-    disk is raised as StoreUnusable.
+    disk is raised as StoreUnusable. An encrypted store's copy is written encrypted.
     """
     digest = hashlib.sha256()
     private_dir(store.attachments_dir)
@@ -55,10 +63,15 @@ def store_file(store: Store, source: Path) -> StoredFile:
     size = 0
     try:
         with os.fdopen(handle, "wb") as out, source.open("rb") as data:
+            writer: Any = (
+                out if store.key is None else cipher_files.EncryptingWriter(out, store.key)
+            )
             while chunk := data.read(CHUNK):
                 digest.update(chunk)
-                out.write(chunk)
+                writer.write(chunk)
                 size += len(chunk)
+            if store.key is not None:
+                writer.finish()
             out.flush()
             os.fsync(out.fileno())
         sha256 = digest.hexdigest()
@@ -109,16 +122,50 @@ def verify(store: Store, sha256: str) -> bool:
     if not path.exists():
         return False
     digest = hashlib.sha256()
-    with path.open("rb") as data:
-        while chunk := data.read(CHUNK):
+    try:
+        for chunk in cipher_files.iter_plain(path, store.key):
             digest.update(chunk)
+    except cipher_files.AttachmentUnreadable:
+        return False
     return digest.hexdigest() == sha256
 
 
 def copy_out(store: Store, sha256: str, target: Path) -> Path:
-    """Copy a stored file out (to open or save it under its own name)."""
-    shutil.copyfile(attachment_path(store, sha256), target)
-    return target
+    """Copy a stored file's plain content out (to open or save it under its own name)."""
+    path = attachment_path(store, sha256)
+    if store.key is None and not cipher_files.is_encrypted_file(path):
+        shutil.copyfile(path, target)
+        return target
+    return cipher_files.decrypt_to(path, store.key, target)
+
+
+def stored_size(store: Store, sha256: str) -> int:
+    """The size of a stored file's plain content (OSError when it is missing)."""
+    return cipher_files.plain_size(attachment_path(store, sha256))
+
+
+def read_plain(store: Store, sha256: str) -> bytes:
+    """A stored file's whole plain content (for small reads such as a thumbnail)."""
+    return b"".join(cipher_files.iter_plain(attachment_path(store, sha256), store.key))
+
+
+def open_plain(store: Store, sha256: str) -> AbstractContextManager[IO[bytes]]:
+    """A context manager giving a seekable binary file of a stored file's plain content."""
+    return cipher_files.plain_copy(attachment_path(store, sha256), store.key)
+
+
+_viewer_folder: list[Path] = []
+
+
+def viewer_folder() -> Path:
+    """A private temporary folder for plain copies of an encrypted store's files handed to
+    the system's viewer; removed when the program ends (a file a viewer still holds open
+    on Windows is left to the system's temp cleaner)."""
+    if not _viewer_folder:
+        folder = Path(tempfile.mkdtemp(prefix="cluedesk-open-"))
+        _viewer_folder.append(folder)
+        atexit.register(shutil.rmtree, folder, True)
+    return _viewer_folder[0]
 
 
 def payload_files(payload: Any) -> list[tuple[str, str]]:
@@ -146,5 +193,5 @@ def cited_files(store: Store, payload: Any) -> list[tuple[StoredFile, str]]:
                 Message("附件“{name}”不在本机附件库中", name=name or sha256[:12]),
             )
         media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        found.append((StoredFile(sha256, path.stat().st_size, media_type), name))
+        found.append((StoredFile(sha256, cipher_files.plain_size(path), media_type), name))
     return found

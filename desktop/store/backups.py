@@ -23,7 +23,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop.domain.messages import Message
-from desktop.store.errors import BACKUP_DIR, StoreUnusable, problem_from
+from desktop.store import sqlite_files
+from desktop.store.errors import BACKUP_DIR, DRIVER_ERRORS, StoreUnusable, problem_from
 from desktop.store.health import APPLICATION_ID, OUR_TABLES, create_private_file, private_dir
 
 log = logging.getLogger("cluedesk.store.backups")
@@ -50,14 +51,16 @@ _NAME = re.compile(
 )
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """Every SQLite connection this module opens (the encrypted store's key goes here)."""
-    return sqlite3.connect(path)
+def _connect(path: Path, key: bytes | None) -> sqlite3.Connection:
+    """Every SQLite connection this module opens: SQLCipher with the key of an encrypted
+    store (its backups are encrypted like it, by the same key), plain sqlite3 without."""
+    return sqlite_files.connect(path, key)
 
 
-def open_database(path: Path) -> sqlite3.Connection:
-    """A connection to a backup or an old store file (through the one wrapper, `_connect`)."""
-    return _connect(path)
+def open_database(path: Path, data_dir: Path | None = None) -> sqlite3.Connection:
+    """A connection to a backup or an old store file of `data_dir` (by default the folder
+    the file lies in), encrypted or not (StoreUnusable when its key cannot be had)."""
+    return _connect(path, sqlite_files.file_key(path, data_dir))
 
 
 @dataclass(frozen=True)
@@ -149,15 +152,24 @@ def _free_name(folder: Path, name: str) -> Path:
     return target
 
 
-def quick_check(path: Path) -> list[str]:
-    """SQLite's quick_check of a file (["ok"] when sound), never raising for damage."""
+def quick_check(path: Path, data_dir: Path | None = None) -> list[str]:
+    """SQLite's quick_check of a file of `data_dir` (["ok"] when sound), never raising for
+    damage (nor for a missing key: its message is the finding)."""
     try:
-        connection = _connect(path)
+        key = sqlite_files.file_key(path, data_dir)
+    except StoreUnusable as exc:
+        return [str(exc)]
+    return _quick_check(path, key)
+
+
+def _quick_check(path: Path, key: bytes | None) -> list[str]:
+    try:
+        connection = _connect(path, key)
         try:
             return [str(r[0]) for r in connection.execute("PRAGMA quick_check(5)")]
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
+    except DRIVER_ERRORS as exc:
         return [f"SQLite：{exc}"]
 
 
@@ -166,8 +178,9 @@ def _remove_with_sides(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent, checked copy of the SQLite file `source` at `target` (which must not exist).
+def copy_database(source: Path, target: Path, *, data_dir: Path | None = None) -> None:
+    """A consistent, checked copy of the SQLite file `source` at `target` (which must not exist),
+    encrypted like `source` (with the key of `data_dir`, by default the folder it belongs to).
 
     Written to a temporary name beside `target`, checked with quick_check, made a single
     file (rollback journal instead of WAL) and renamed into place; nothing is left behind
@@ -180,9 +193,10 @@ def copy_database(source: Path, target: Path) -> None:
     _remove_with_sides(temporary)
     try:
         create_private_file(temporary)
-        origin = _connect(source)
+        key = sqlite_files.file_key(source, data_dir)
+        origin = _connect(source, key)
         try:
-            copy = _connect(temporary)
+            copy = _connect(temporary, key)
             try:
                 origin.backup(copy)
                 copy.execute("PRAGMA journal_mode=DELETE")
@@ -190,7 +204,7 @@ def copy_database(source: Path, target: Path) -> None:
                 copy.close()
         finally:
             origin.close()
-        found = quick_check(temporary)
+        found = _quick_check(temporary, key)
         if found != ["ok"]:
             raise StoreUnusable(
                 Message(
@@ -202,7 +216,7 @@ def copy_database(source: Path, target: Path) -> None:
         with temporary.open("rb+") as written:
             os.fsync(written.fileno())
         os.replace(temporary, target)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *DRIVER_ERRORS) as exc:
         _remove_with_sides(temporary)
         code = getattr(exc, "sqlite_errorcode", 0)
         damage = isinstance(code, int) and code & 0xFF in (
@@ -289,12 +303,13 @@ class StoreFile:
     revision: str | None
 
 
-def check_store_file(path: Path) -> StoreFile:
+def check_store_file(path: Path, data_dir: Path | None = None) -> StoreFile:
     """Check that `path` is a sound cluedesk store this program can open, reading only.
 
-    A cluedesk store: SQLite, our application_id (or our tables), a schema revision this
-    program knows (a newer one is refused), and quick_check ok. StoreUnusable says what
-    is wrong, naming the file.
+    A cluedesk store: SQLite (or SQLCipher with the key of `data_dir`, by default the folder
+    the file belongs to), our application_id (or our tables), a schema revision this program
+    knows (a newer one is refused), and quick_check ok. StoreUnusable says what is wrong,
+    naming the file.
     """
     from desktop.store.migrate import known_revision
 
@@ -308,10 +323,21 @@ def check_store_file(path: Path) -> StoreFile:
             Message("无法读取文件 {path}：{error}", path=str(path), error=str(exc.strerror or exc)),
             path,
         ) from None
-    if header != b"SQLite format 3\x00":
-        raise StoreUnusable(Message("{path} 不是 SQLite 数据库文件", path=str(path)), path)
+    key = None
+    if header != sqlite_files.SQLITE_MAGIC:
+        try:
+            key = sqlite_files.file_key(path, data_dir)
+        except StoreUnusable:
+            key = None
+        if key is None:
+            raise StoreUnusable(
+                Message(
+                    "{path} 不是 SQLite 数据库文件，也不是用本机密钥加密的线索库", path=str(path)
+                ),
+                path,
+            )
     try:
-        connection = _connect(path)
+        connection = _connect(path, key)
         try:
             application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
             tables = {
@@ -326,7 +352,7 @@ def check_store_file(path: Path) -> StoreFile:
                 revision = str(row[0]) if row else None
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
+    except DRIVER_ERRORS as exc:
         raise StoreUnusable(
             Message("{path} 无法读取（SQLite：{error}）", path=str(path), error=str(exc)), path
         ) from None
@@ -346,7 +372,7 @@ def check_store_file(path: Path) -> StoreFile:
             ),
             path,
         )
-    found = quick_check(path)
+    found = quick_check(path, data_dir)
     if found != ["ok"]:
         raise StoreUnusable(
             Message(

@@ -42,6 +42,18 @@ UNKNOWN_STORE = Path(STORE_NAME)
 """Stands for the store file in a message when the error does not say which file it was."""
 
 
+def _driver_errors() -> tuple[type[Exception], ...]:
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover - a dependency
+        return (sqlite3.Error,)
+    return (sqlite3.Error, dbapi2.Error)
+
+
+DRIVER_ERRORS = _driver_errors()
+"""The errors of both SQLite drivers: sqlite3's and SQLCipher's (an encrypted store's)."""
+
+
 class StoreUnusable(Exception):
     """The store cannot be used as it is; the message (Chinese) says why and what to do."""
 
@@ -196,7 +208,7 @@ def problem_from(exc: BaseException, path: Path) -> StoreUnusable | None:
     """The store problem an SQLite or OS error means (None: not one of those, re-raise it)."""
     if isinstance(exc, StoreUnusable):
         return exc
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, DRIVER_ERRORS):
         primary = _primary_code(exc)
         if primary == _FULL:
             return disk_full(path)
@@ -232,7 +244,7 @@ def problem_from(exc: BaseException, path: Path) -> StoreUnusable | None:
     return None
 
 
-def _primary_code(exc: sqlite3.Error) -> int | None:
+def _primary_code(exc: BaseException) -> int | None:
     """SQLite's primary result code of an error (from its code, else from its message)."""
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(code, int):
@@ -270,7 +282,7 @@ def storage_problem(exc: BaseException, path: Path | None = None) -> StoreUnusab
         if isinstance(cause, StoreUnusable):
             return cause
     for cause in _causes(exc):
-        if isinstance(cause, sqlite3.Error | OSError):
+        if isinstance(cause, DRIVER_ERRORS + (OSError,)):
             problem = problem_from(cause, path or UNKNOWN_STORE)
             if problem is not None:
                 return problem

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from desktop.domain.messages import Message
 from desktop.store.errors import (
+    DRIVER_ERRORS,
     StoreUnusable,
     damaged,
     empty_file,
@@ -256,14 +257,27 @@ def _check_header(db_path: Path, size: int) -> int:
     return int.from_bytes(header[68:72], "big", signed=True)
 
 
-def _peek(db_path: Path, wal_in_use: bool) -> sqlite3.Connection:
+def _peek(db_path: Path, wal_in_use: bool, key: bytes | None = None) -> sqlite3.Connection:
     """A read-only connection that writes nothing, not even side files when there is no WAL."""
+    from desktop.store.sqlite_files import connect
+
     options = "mode=ro" if wal_in_use else "mode=ro&immutable=1"
-    return sqlite3.connect(f"{db_path.resolve().as_uri()}?{options}", uri=True)
+    return connect(db_path, key, database=f"{db_path.resolve().as_uri()}?{options}", uri=True)
 
 
-def inspect_store(db_path: Path) -> Inspection:
-    """Check an existing store file before anything opens it; StoreUnusable if it is not one."""
+def _check_encrypted_size(db_path: Path, size: int) -> None:
+    """An encrypted file has no readable header: only its size can be checked unopened."""
+    if size % 512:
+        raise damaged(db_path, Message("文件不完整，只有 %n 字节", n=size))
+
+
+def inspect_store(db_path: Path, *, key: bytes | None = None) -> Inspection:
+    """Check an existing store file before anything opens it; StoreUnusable if it is not one.
+
+    `key`: the store is an SQLCipher one (see desktop.store.sqlite_files); it has no
+    readable header, so its checks are made through a keyed read-only connection, and a key
+    that does not open it is said to be the wrong key.
+    """
     try:
         info = db_path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -282,7 +296,9 @@ def inspect_store(db_path: Path) -> Inspection:
         if info.st_size == 0 and not wal_in_use:
             raise empty_file(db_path)
         application_id = 0
-        if not wal_in_use:  # with a WAL the file alone is not the database: SQLite reads both
+        if key is not None:
+            _check_encrypted_size(db_path, info.st_size)
+        elif not wal_in_use:  # with a WAL the file alone is not the database: SQLite reads both
             application_id = _check_header(db_path, info.st_size)
             if application_id not in (0, APPLICATION_ID):
                 raise foreign(db_path, [])
@@ -290,15 +306,21 @@ def inspect_store(db_path: Path) -> Inspection:
     except OSError as exc:
         raise problem_from(exc, db_path) or file_not_writable(db_path) from None
     try:
-        return _inspect_content(db_path, wal_in_use, clean)
-    except sqlite3.DatabaseError as exc:
+        return _inspect_content(db_path, wal_in_use, clean, key)
+    except DRIVER_ERRORS as exc:
+        if key is not None and "file is not a database" in str(exc):
+            from desktop.store.sqlite_files import wrong_key
+
+            raise wrong_key(db_path.parent) from None
         raise problem_from(exc, db_path) or damaged(
             db_path, Message("SQLite 无法读取：{error}", error=str(exc))
         ) from None
 
 
-def _inspect_content(db_path: Path, wal_in_use: bool, clean: bool) -> Inspection:
-    connection = _peek(db_path, wal_in_use)
+def _inspect_content(
+    db_path: Path, wal_in_use: bool, clean: bool, key: bytes | None = None
+) -> Inspection:
+    connection = _peek(db_path, wal_in_use, key)
     try:
         application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
         tables = sorted(
@@ -320,7 +342,7 @@ def _inspect_content(db_path: Path, wal_in_use: bool, clean: bool) -> Inspection
             started = time.perf_counter()
             try:
                 found = [str(r[0]) for r in connection.execute("PRAGMA quick_check(5)")]
-            except sqlite3.DatabaseError as exc:
+            except DRIVER_ERRORS as exc:
                 found = [f"SQLite：{exc}"]
             log.info(
                 "quick_check of %s (no clean-close record matches it): %.2f s",

@@ -33,8 +33,9 @@ from desktop.store.backups import (
     parse_name,
 )
 from desktop.store.database import DB_FILE, Store, open_store
-from desktop.store.errors import StoreUnusable
+from desktop.store.errors import DRIVER_ERRORS, StoreUnusable
 from desktop.store.health import forget_clean_close, private_dir
+from desktop.store.sqlite_files import has_sqlite_header, marker_path
 
 log = logging.getLogger("cluedesk.store.recovery")
 
@@ -88,14 +89,14 @@ def _rows(connection: sqlite3.Connection, table: str, columns: Sequence[str]) ->
     try:
         found = connection.execute(f'SELECT {listed} FROM "{table}" ORDER BY seq').fetchall()
         return [dict(zip(columns, r, strict=True)) for r in found], True
-    except sqlite3.DatabaseError as exc:
+    except DRIVER_ERRORS as exc:
         log.warning("the %s table cannot be read in one go (%s): row by row", table, exc)
     seen: set[int] = set()
     for order in ("ASC", "DESC"):  # both ends of the b-tree, as far as each is readable
         try:
             for (seq,) in connection.execute(f'SELECT seq FROM "{table}" ORDER BY seq {order}'):
                 seen.add(int(seq))
-        except sqlite3.DatabaseError:
+        except DRIVER_ERRORS:
             pass
     top = min(max(seen, default=0) + 1000, PROBE_LIMIT)
     rows = []
@@ -104,7 +105,7 @@ def _rows(connection: sqlite3.Connection, table: str, columns: Sequence[str]) ->
             row = connection.execute(
                 f'SELECT {listed} FROM "{table}" WHERE seq = ?', (seq,)
             ).fetchone()
-        except sqlite3.DatabaseError:
+        except DRIVER_ERRORS:
             continue
         if row is not None:
             rows.append(dict(zip(columns, row, strict=True)))
@@ -140,7 +141,7 @@ def read_salvage(old: Path) -> Salvage:
             for table in OUTBOX_TABLES:
                 try:
                     columns = _columns(connection, table)
-                except sqlite3.DatabaseError:
+                except DRIVER_ERRORS:
                     columns = []
                 if "action_id" not in columns or "seq" not in columns:
                     salvage.complete = salvage.complete and table != "outbox"
@@ -153,13 +154,13 @@ def read_salvage(old: Path) -> Salvage:
                     row = connection.execute(
                         "SELECT value FROM sync_state WHERE key = ?", (key,)
                     ).fetchone()
-                except sqlite3.DatabaseError:
+                except DRIVER_ERRORS:
                     row = None
                 if row is not None:
                     salvage.device[key] = row[0]
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
+    except DRIVER_ERRORS as exc:
         log.error("cannot read the pending actions of %s: %s", old, exc)
         salvage.complete = False
     finally:
@@ -171,7 +172,7 @@ def read_salvage(old: Path) -> Salvage:
 def _action_ids(connection: sqlite3.Connection, table: str) -> set[str]:
     try:
         return {str(r[0]) for r in connection.execute(f'SELECT action_id FROM "{table}"')}
-    except sqlite3.DatabaseError:
+    except DRIVER_ERRORS:
         return set()
 
 
@@ -302,12 +303,14 @@ def restore(
     """
     folder = Path(data_dir)
     if source is not None:
-        check_store_file(source)
+        check_store_file(source, folder)
     db_path = folder / DB_FILE
     kept = move_aside(folder, damaged=damaged, now=now)
     try:
         if source is not None:
-            copy_database(source, db_path)
+            copy_database(source, db_path, data_dir=folder)
+            if not has_sqlite_header(db_path):  # an encrypted backup: the store is too
+                marker_path(folder).touch()
         store = open_store(folder)
     except BaseException:
         if kept is not None and not os.path.lexists(db_path):

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 
 from desktop.domain.messages import Message
+from desktop.store.cipher_requests import request_encryption
 from desktop.store.database import Store
 from desktop.store.sync_apply import device_id, read_state, reset_server_data, sync_status
 from desktop.store.sync_apply import write_state as write_sync_state
 from desktop.store.sync_apply.supervision import drop_supervision_records, supervision_counts
 from desktop.store.sync_apply.verification import drop_verification
+from desktop.sync.device_kind import device_kind as get_device_kind
+from desktop.sync.device_kind import set_device_kind
 from desktop.sync.errors import SyncError
 from desktop.sync.http import PlatformHttp, RetryPolicy, UserInfo
 from desktop.sync.tokens import TokenStore
+
+log = logging.getLogger("cluedesk.sync")
 
 
 def open_client(
@@ -67,19 +73,42 @@ def check_binding(store: Store, server_url: str, username: str) -> bool:
 
 
 def login(
-    store: Store, http: PlatformHttp, username: str, password: str, device_name: str | None = None
+    store: Store,
+    http: PlatformHttp,
+    username: str,
+    password: str,
+    device_name: str | None = None,
+    device_kind: str | None = None,
 ) -> UserInfo:
     """POST auth/login for this device; keeps the tokens and binds the store to the user.
 
     A store that belonged to another account (with nothing unsent) drops that account's
-    platform data first. Raises LoginFailed (wrong password, disabled user),
-    TooManyAttempts, SyncError (another account's unsent work) and transport errors.
+    platform data first. The device's kind (office PC or field laptop; remembered, detected
+    the first time) goes with the login; when the platform's answer asks for an encrypted
+    store, that is noted for the store's next open (see note_store_policy). Raises
+    LoginFailed (wrong password, disabled user), TooManyAttempts, SyncError (another
+    account's unsent work) and transport errors.
     """
     rebind = check_binding(store, http.server_url, username)
+    if device_kind is not None:
+        set_device_kind(store, device_kind)
+    http.device_kind = get_device_kind(store)
     pair = http.login(username, password, device_name or socket.gethostname() or "cluedesk")
     if rebind:
         reset_server_data(store, drop=True)
         drop_supervision_records(store)
         drop_verification(store)
     write_sync_state(store, server_url=http.server_url, user=pair.user.model_dump(mode="json"))
+    note_store_policy(store, pair.encrypt_store)
     return pair.user
+
+
+def note_store_policy(store: Store, encrypt: bool | None) -> bool:
+    """Note the platform's wish for an encrypted store, met at the store's next open (when no
+    connection to it is open). True when a plain store was newly asked to be encrypted."""
+    if not encrypt or store.key is not None:
+        return False
+    noted = request_encryption(store.data_dir)
+    if noted:
+        log.info("the platform asks for this store to be encrypted: done at the next start")
+    return noted

@@ -113,6 +113,8 @@ class SyncSummary:
     clock_skew_seconds: float | None = None
     skew_warning: bool = False
     cancelled: bool = False
+    encryption_requested: bool = False
+    """The platform asked for this store to be encrypted (done at the next start)."""
     pending: int = 0
     problems: int = 0
     duration_seconds: float = 0.0
@@ -167,6 +169,7 @@ class SyncRun:
         try:
             self._check()
             meta = self.meta()
+            self.store_policy()
             self._check()
             self.reference()
             self._check()
@@ -216,6 +219,13 @@ class SyncRun:
         write_state(self.store, user=meta.user.model_dump(mode="json"))
         self._report("meta", 1, 1)
         return meta
+
+    def store_policy(self) -> None:
+        """Note the platform's wish (in its last token answer) for an encrypted store."""
+        from desktop.sync.auth import note_store_policy
+
+        encrypt = getattr(getattr(self.api, "http", None), "encrypt_store", None)
+        self.summary.encryption_requested = note_store_policy(self.store, encrypt)
 
     def reference(self, *, force: bool = False) -> None:
         """Units, users, rules and calendar, stored when they changed (or the first time)."""
@@ -511,6 +521,8 @@ def summary_lines(summary: SyncSummary) -> list[str]:
         lines.append(Message("文书编号未能领取：{error}", error=summary.numbers_error))
     if summary.reset:
         lines.append(Message("服务器要求重新完整同步，已完成"))
+    if summary.encryption_requested:
+        lines.append(Message("平台要求加密本机线索库：下次启动 cluedesk 时自动加密"))
     if summary.skew_warning and summary.clock_skew_seconds is not None:
         minutes = summary.clock_skew_seconds / 60
         lines.append(

@@ -169,6 +169,10 @@ class PlatformHttp:
         self.username = username
         self.timeout = timeout
         self.access_token: str | None = None
+        self.device_kind = "office"
+        """Sent at login when it is not the default (an office PC): see LoginRequest."""
+        self.encrypt_store: bool | None = None
+        """What the last login or refresh answer said of encrypting the store (None: none yet)."""
         self.session = requests.Session()
         self.verify: str | bool = ca_bundle or True
         self.session.verify = self.verify
@@ -366,6 +370,7 @@ class PlatformHttp:
             self.tokens.save(self.server_url, username, pair.refresh_token, pair.refresh_expires_at)
         self.username = username
         self.access_token = pair.access_token
+        self.encrypt_store = pair.encrypt_store
 
     def refresh(self) -> None:
         """Trade the saved refresh token for a new pair; LoginRequired when that fails."""
@@ -404,6 +409,7 @@ class PlatformHttp:
                 "password": password,
                 "device_id": self.device_id,
                 "device_name": device_name,
+                **({"device_kind": self.device_kind} if self.device_kind != "office" else {}),
             },
             bearer=False,
         )

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import event
 
 from desktop.domain.messages import N_, Message
 from desktop.store.database import Store
 from desktop.store.errors import StoreUnusable
+from desktop.store.sqlite_files import forget_store_key
 from desktop.store.sync_apply import device_id, read_state
 from desktop.store.wipe import WipeReport, wipe_data_dir
 from desktop.sync.http import PlatformHttp, RetryPolicy
@@ -23,10 +23,6 @@ log = logging.getLogger("cluedesk.sync")
 
 WIPED_TEXT = N_("本机已被平台停用，本机上的线索数据和登录信息已清除。如有疑问请联系本单位管理员。")
 """What the user is told after the wipe (the window and `cluedesk sync`)."""
-STORE_KEY_SERVICE = "cluedesk-store"
-"""The keyring service of the stores' encryption keys."""
-STORE_ID_FILE = "store-id"
-"""The file beside an encrypted store naming its key's keyring entry."""
 
 
 def wiped_message() -> str:
@@ -63,27 +59,6 @@ def _seal(store: Store) -> None:
         raise StoreUnusable(Message("本机线索库已清除"), store.db_path)
 
     event.listen(store.engine, "do_connect", refuse)
-
-
-def forget_store_key(data_dir: Path) -> bool:
-    """Delete the store's encryption key from the keyring, if it has one there."""
-    try:
-        account = (data_dir / STORE_ID_FILE).read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError):
-        return False
-    if not account:
-        return False
-    try:
-        import keyring
-        from keyring.errors import PasswordDeleteError
-
-        keyring.delete_password(STORE_KEY_SERVICE, account)
-    except PasswordDeleteError:
-        return False
-    except Exception as exc:  # no usable keyring: nothing was kept there
-        log.warning("wipe: keyring unavailable (%s)", type(exc).__name__)
-        return False
-    return True
 
 
 def wipe_revoked_device(

@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from desktop.store.attachments import attachment_path
+from desktop.store.attachments import attachment_path, open_plain, stored_size
+from desktop.store.cipher_files import AttachmentUnreadable
 from desktop.store.database import Store
 from desktop.sync.api import Limits, PlatformApi, UploadState
 from desktop.sync.errors import Cancelled, MalformedAnswer, OffsetMismatch, RequestRejected
@@ -45,10 +46,10 @@ def upload_file(
     uploaded it, or the user sees a clue citing it); otherwise every byte is sent, also when
     the platform holds the file (proof of possession). Resumes where this device's own upload
     stands; a 409 offset_mismatch moves to the offset the platform has. Raises
-    RequestRejected (e.g. 422 digest_mismatch) and transport errors.
+    RequestRejected (e.g. 422 digest_mismatch) and transport errors. The plain content is
+    sent (an encrypted store's file is decrypted to a temporary copy first).
     """
-    path = attachment_path(store, sha256)
-    size = path.stat().st_size
+    size = stored_size(store, sha256)
     state = _status(api, sha256)
     if state.complete:
         return False
@@ -57,7 +58,7 @@ def upload_file(
     same = state.size in (None, size) and state.received <= size
     offset = state.received if same else 0
     steps = 2 * (size // max(limits.chunk_bytes, 1)) + 10
-    with path.open("rb") as data:
+    with open_plain(store, sha256) as data:
         for _ in range(steps):
             if cancelled():
                 raise Cancelled("同步已取消")
@@ -95,7 +96,7 @@ def upload_files(
         path = attachment_path(store, sha256)
         if not path.exists():
             tally.failed[sha256] = f"本机没有附件文件 {name or sha256[:12]}"
-        elif path.stat().st_size > limits.attachment_bytes:
+        elif stored_size(store, sha256) > limits.attachment_bytes:
             tally.failed[sha256] = f"附件 {name or sha256[:12]} 超过大小上限"
         else:
             try:
@@ -105,6 +106,8 @@ def upload_files(
                     tally.present += 1
             except RequestRejected as exc:
                 tally.failed[sha256] = f"附件 {name or sha256[:12]} 上传被拒绝：{exc.message}"
+            except AttachmentUnreadable:
+                tally.failed[sha256] = f"附件 {name or sha256[:12]} 无法用本机线索库的密钥解密"
         if sha256 in tally.failed:
             log.warning("attachment %s not uploaded: %s", sha256, tally.failed[sha256])
         if progress is not None:

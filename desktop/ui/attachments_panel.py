@@ -11,6 +11,9 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
+    QBuffer,
+    QByteArray,
+    QIODevice,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -31,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.attachments import attachment_path, copy_out
+from desktop.store.attachments import attachment_path, copy_out, read_plain, viewer_folder
 from desktop.store.clue_detail import AttachmentInfo
 from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
 from desktop.ui.forms.files import size_text
@@ -48,9 +51,16 @@ _thumbnails: dict[str, QIcon] = {}
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
-def read_thumbnail(path: Path, size: int = THUMBNAIL_SIZE) -> QImage | None:
-    """A picture scaled to fit `size` (read scaled, in a worker); None if it cannot be read."""
-    reader = QImageReader(str(path))
+def read_thumbnail(data: Path | bytes, size: int = THUMBNAIL_SIZE) -> QImage | None:
+    """A picture (a file, or its plain bytes) scaled to fit `size` (read scaled, in a
+    worker); None if it cannot be read."""
+    if isinstance(data, Path):
+        reader = QImageReader(str(data))
+    else:
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     full = reader.size()
     if full.isValid():
@@ -191,8 +201,9 @@ class AttachmentsPanel(QWidget):
         if not info.present:
             self.status.setText(self.tr("附件「{0}」尚未下载到本机，请先同步").format(info.name))
             return
-        target = self.open_folder / info.sha256[:16] / safe_name(info)
         store = self.workspace.store
+        folder = self.open_folder if store.key is None else viewer_folder()
+        target = folder / info.sha256[:16] / safe_name(info)
 
         def work(_task: Task[Path]) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -245,7 +256,7 @@ class AttachmentsPanel(QWidget):
         if info.sha256 in self._requested:
             return
         self._requested.add(info.sha256)
-        path = attachment_path(self.workspace.store, info.sha256)
+        store = self.workspace.store
 
         def done(image: QImage | None) -> None:
             if image is not None:
@@ -254,7 +265,16 @@ class AttachmentsPanel(QWidget):
                 self._requested.discard(info.sha256)
                 self.model.thumbnail_ready(info.sha256)
 
-        run_task(lambda _task: read_thumbnail(path), done, lambda _exc: None, owner=self)
+        run_task(
+            lambda _task: read_thumbnail(
+                attachment_path(store, info.sha256)
+                if store.key is None
+                else read_plain(store, info.sha256)
+            ),
+            done,
+            lambda _exc: None,
+            owner=self,
+        )
 
     def _info(self, index: QModelIndex) -> AttachmentInfo | None:
         value = index.data(AttachmentsModel.InfoRole) if index.isValid() else None

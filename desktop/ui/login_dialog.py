@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.demo.city import DemoCity, load_city
+from desktop.sync.device_kind import detect_device_kind
 from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
 from desktop.ui.labels import label
 from desktop.ui.screen_fit import fit_to_screen, scrolling
@@ -42,6 +44,30 @@ class LoginValues:
     username: str
     password: str
     ca_bundle: str | None
+    device_kind: str = "office"
+
+
+class DeviceKindBox(QComboBox):
+    """本机类型: an office PC or a field laptop (the platform may ask the latter to encrypt
+    its store); shows the remembered kind, or the detected one (a battery: a laptop)."""
+
+    def __init__(self, remembered: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("device_kind")
+        self.addItem(self.tr("办公电脑"), "office")
+        self.addItem(self.tr("外业笔记本"), "field")
+        self.setToolTip(
+            self.tr("外业笔记本会带出办公室，平台可能要求加密其本机线索库。下次登录时生效。")
+        )
+        self.set_kind(remembered or detect_device_kind())
+
+    def kind(self) -> str:
+        """office or field."""
+        return str(self.currentData())
+
+    def set_kind(self, kind: str) -> None:
+        """Show `kind` (office for an unknown one)."""
+        self.setCurrentIndex(max(0, self.findData(kind)))
 
 
 def error_label() -> QLabel:
@@ -135,11 +161,13 @@ class LoginDialog(QDialog):
         self.ca_bundle = CaBundlePicker()
         if settings is not None and settings.ca_bundle:
             self.ca_bundle.edit.setText(settings.ca_bundle)
+        self.device_kind = DeviceKindBox(settings.device_kind if settings else "")
 
         form = QFormLayout()
         form.addRow(self.tr("平台地址："), self.server_url)
         form.addRow(self.tr("用户名："), self.username)
         form.addRow(self.tr("密码："), self.password)
+        form.addRow(self.tr("本机类型："), self.device_kind)
 
         self.advanced_toggle = QToolButton()
         self.advanced_toggle.setText(self.tr("高级"))
@@ -178,6 +206,7 @@ class LoginDialog(QDialog):
             self.server_url,
             self.username,
             self.password,
+            self.device_kind,
             self.ca_bundle,
             self.advanced_toggle,
         ]
@@ -199,6 +228,7 @@ class LoginDialog(QDialog):
             username=self.username.text().strip(),
             password=self.password.text(),
             ca_bundle=self.ca_bundle.value(),
+            device_kind=self.device_kind.kind(),
         )
 
     def problem(self) -> tuple[QWidget, str] | None:
@@ -248,6 +278,7 @@ class LoginDialog(QDialog):
         self.settings.server_url = values.server_url
         self.settings.username = values.username
         self.settings.ca_bundle = values.ca_bundle
+        self.settings.device_kind = values.device_kind
 
     def show_error(self, text: str) -> None:
         """Show a message in the dialog; it stays open with what the user typed."""

@@ -48,6 +48,7 @@ from desktop.ui.screen_fit import fit_to_screen, keep_on_screen, scrolling
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import SyncStatusBar
+from desktop.ui.store_banner import store_banner
 from desktop.ui.supervision.accountability_view import AccountabilityView
 from desktop.ui.supervision.areas import is_commission
 from desktop.ui.supervision.suggestions_view import SuggestionsView
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
         queue_page = QWidget()
         column = QVBoxLayout(queue_page)
         column.setContentsMargins(0, 0, 0, 0)
+        self.store_banner = store_banner(workspace.store.encryption_problem)
+        column.addWidget(self.store_banner)
         column.addWidget(self.filter_bar)
         column.addWidget(self.queue_view, 1)
         self.queue_view.exporter.add_scope(queue_page)  # Ctrl+Alt+E/P from the filter bar too

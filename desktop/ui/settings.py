@@ -275,6 +275,8 @@ class AppSettings:
     server_url = ServerUrlSetting("platform/server_url", "")
     username = StrSetting("platform/username", "")
     ca_bundle = OptionalStrSetting("platform/ca_bundle", None)
+    device_kind = ChoiceSetting("platform/device_kind", "", ("", "office", "field"))
+    """office (办公电脑) or field (外业笔记本); "" until chosen (then it is detected)."""
     sync_interval_minutes = IntSetting("sync/interval_minutes", 10, *SYNC_MINUTES_RANGE)
     notifications_enabled = BoolSetting("notifications/enabled", True)
     notify_new_tasks = BoolSetting("notifications/new_tasks", True)

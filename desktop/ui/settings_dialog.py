@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.calendar import OfficeHours
-from desktop.ui.login_dialog import CaBundlePicker, error_label
+from desktop.ui.login_dialog import CaBundlePicker, DeviceKindBox, error_label
 from desktop.ui.screen_fit import fit_to_screen, scrolling
 from desktop.ui.settings import SYNC_MINUTES_RANGE, AppSettings, check_server_url
 
@@ -191,6 +191,8 @@ class SettingsDialog(QDialog):
         platform_form.addRow(self.tr("平台地址："), self.server_url)
         platform_form.addRow(self.tr("CA 证书："), self.ca_bundle)
         platform_form.addRow(self.tr("自动同步间隔："), self.sync_interval)
+        self.device_kind = DeviceKindBox(settings.device_kind)
+        platform_form.addRow(self.tr("本机类型："), self.device_kind)
 
         shown = platform_hours if platform_hours is not None else settings.office_hours
         hours = shown.periods
@@ -346,6 +348,7 @@ class SettingsDialog(QDialog):
             settings.server_url = self.server_url.text().strip().rstrip("/")
         settings.ca_bundle = self.ca_bundle.value()
         settings.sync_interval_minutes = self.sync_interval.value()
+        settings.device_kind = self.device_kind.kind()
         if self.platform_hours is None:  # the platform's hours are shown, not the settings'
             hours = self.office_hours()
             assert isinstance(hours, OfficeHours)

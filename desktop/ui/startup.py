@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from desktop.demo.city import DEMO_PASSWORD
 from desktop.domain.timeutil import china_now
 from desktop.store.backups import daily_backup_if_due
+from desktop.store.cipher_requests import encryption_requested
 from desktop.store.database import Store, open_store
 from desktop.store.errors import StoreDamaged, storage_problem
 from desktop.store.recovery import Recovery, restore
@@ -129,8 +130,12 @@ class Startup(QObject):
             else:
                 self._choose_demo_account()
             return
-        self._show_progress(self.tr("正在打开本机线索库……"), cancel=False)
         folder, ca_bundle = self.data_dir, self.settings.ca_bundle
+        if encryption_requested(folder):  # done by the open, before anything else uses it
+            text = self.tr("正在按市级平台的要求加密本机线索库和附件，请勿关闭电脑……")
+        else:
+            text = self.tr("正在打开本机线索库……")
+        self._show_progress(text, cancel=False)
         self._run(
             lambda _task: open_and_look_up(folder, ca_bundle),
             self._store_opened,
@@ -290,9 +295,9 @@ class Startup(QObject):
 
     def _login_entered(self, values: LoginValues) -> None:
         connection = Connection(values.server_url, values.username, values.ca_bundle)
-        self._login(connection, values.password)
+        self._login(connection, values.password, values.device_kind)
 
-    def _login(self, connection: Connection, password: str) -> None:
+    def _login(self, connection: Connection, password: str, device_kind: str | None = None) -> None:
         store = self.store
         assert store is not None
         self.connection = connection
@@ -301,7 +306,7 @@ class Startup(QObject):
                 self.tr("正在登录 {0}……").format(connection.server_url), cancel=False
             )
         self._run(
-            lambda _task: login_job(store, connection, password),
+            lambda _task: login_job(store, connection, password, device_kind),
             lambda _user: self._logged_in(connection),
             self._login_failed,
         )

@@ -49,12 +49,15 @@ def sync_job(store: Store, connection: Connection, task: Task[Any]) -> SyncSumma
         return run_sync(store, PlatformApi(http), progress=task.report, cancel=task.cancel_event)
 
 
-def login_job(store: Store, connection: Connection, password: str) -> UserInfo:
-    """Log in in a worker thread: keeps the tokens and binds the store to the user."""
+def login_job(
+    store: Store, connection: Connection, password: str, device_kind: str | None = None
+) -> UserInfo:
+    """Log in in a worker thread: keeps the tokens and binds the store to the user (and
+    remembers the device's kind in it when the dialog said which)."""
     with open_client(
         store, connection.server_url, connection.username, ca_bundle=connection.ca_bundle
     ) as http:
-        return login(store, http, connection.username, password)
+        return login(store, http, connection.username, password, device_kind=device_kind)
 
 
 class SyncController(QObject):

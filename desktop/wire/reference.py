@@ -19,6 +19,10 @@ from desktop.wire.base import (
     UnitCode,
 )
 
+DeviceKind = Literal["office", "field"]
+"""What kind of computer a device is: an office PC, or a field laptop that leaves the
+office (and may be lost)."""
+
 
 class UserOut(Answer):
     """A user as the protocol shows them."""
@@ -38,6 +42,9 @@ class LoginRequest(Request):
     password: str = Field(min_length=1, max_length=256)
     device_id: DeviceId
     device_name: str = Field(default="", max_length=100)
+    device_kind: DeviceKind = "office"
+    """办公电脑 (office) or 外业笔记本 (field): the platform's store-encryption policy may
+    depend on it."""
 
 
 class RefreshRequest(Request):
@@ -62,6 +69,9 @@ class TokenPair(Answer):
     refresh_token: str = Field(min_length=1)
     refresh_expires_at: ChinaTime
     user: UserOut
+    encrypt_store: bool = False
+    """Whether the platform's policy wants this device's store encrypted at rest (an older
+    platform does not say: False)."""
 
 
 class LogoutAnswer(Answer):

@@ -1043,14 +1043,14 @@
     <context>
         <name>AttachmentsModel</name>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="103" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="113" />
             <source>{0}
 未下载</source>
             <translation>{0}
 not downloaded</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="107" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="117" />
             <source>{0}
 {1}，{2} 由 {3} 添加</source>
             <translation>{0}
@@ -1060,43 +1060,43 @@ not downloaded</translation>
     <context>
         <name>AttachmentsPanel</name>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="154" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="164" />
             <source>打开</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="156" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="166" />
             <source>另存为…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="166" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="176" />
             <source>没有附件</source>
             <translation>No attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="192" />
-            <location filename="../../desktop/ui/attachments_panel.py" line="212" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="202" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="223" />
             <source>附件「{0}」尚未下载到本机，请先同步</source>
             <translation>The attachment “{0}” is not on this computer yet; please sync first</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="203" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="214" />
             <source>没有可以打开「{0}」的程序</source>
             <translation>No program can open “{0}”</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="216" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="227" />
             <source>另存为</source>
             <translation>Save as</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="232" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="243" />
             <source>已保存到 {0}</source>
             <translation>Saved to {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/attachments_panel.py" line="241" />
+            <location filename="../../desktop/ui/attachments_panel.py" line="252" />
             <source>无法复制附件「{0}」：本机附件文件缺失或无法写入目标位置</source>
             <translation>Cannot copy the attachment “{0}”: the local file is missing or the target cannot be written</translation>
         </message>
@@ -1187,32 +1187,32 @@ Attachment files are not in the backup; after a restore they are downloaded from
     <context>
         <name>CaBundlePicker</name>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="66" />
+            <location filename="../../desktop/ui/login_dialog.py" line="92" />
             <source>留空则使用系统证书</source>
             <translation>Leave empty to use the system certificates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="67" />
+            <location filename="../../desktop/ui/login_dialog.py" line="93" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="78" />
+            <location filename="../../desktop/ui/login_dialog.py" line="104" />
             <source>选择 CA 证书文件</source>
             <translation>Choose the CA certificate file</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="81" />
+            <location filename="../../desktop/ui/login_dialog.py" line="107" />
             <source>证书文件 (*.pem *.crt *.cer)</source>
             <translation>Certificate files (*.pem *.crt *.cer)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="81" />
+            <location filename="../../desktop/ui/login_dialog.py" line="107" />
             <source>所有文件 (*)</source>
             <translation>All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="100" />
+            <location filename="../../desktop/ui/login_dialog.py" line="126" />
             <source>CA 证书文件不存在：{0}</source>
             <translation>The CA certificate file does not exist: {0}</translation>
         </message>
@@ -2613,54 +2613,72 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>DemoAccountDialog</name>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="287" />
+            <location filename="../../desktop/ui/login_dialog.py" line="318" />
             <source>选择演示账号</source>
             <translation>Choose a demo account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="291" />
+            <location filename="../../desktop/ui/login_dialog.py" line="322" />
             <source>乡镇（街道）办理人员：签收、办理、反馈本辖区的线索</source>
             <translation>Township (street) handler: signs for, handles and reports back on the clues of the area</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="292" />
+            <location filename="../../desktop/ui/login_dialog.py" line="323" />
             <source>职能部门办理人员：签收、办理交给本部门的线索</source>
             <translation>Department handler: signs for and handles the clues given to the department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="293" />
+            <location filename="../../desktop/ui/login_dialog.py" line="324" />
             <source>县区攻坚办：分办、审核、办结，审批延期</source>
             <translation>County tackling office: dispatches, reviews and closes clues, decides on extensions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="294" />
+            <location filename="../../desktop/ui/login_dialog.py" line="325" />
             <source>纪委监委：只读查看，关注三级预警</source>
             <translation>Discipline commission: read-only, watches level-3 warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="295" />
+            <location filename="../../desktop/ui/login_dialog.py" line="326" />
             <source>市攻坚办：全市的分办与审核</source>
             <translation>City tackling office: dispatch and review for the whole city</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="296" />
+            <location filename="../../desktop/ui/login_dialog.py" line="327" />
             <source>系统管理员</source>
             <translation>System administrator</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="298" />
+            <location filename="../../desktop/ui/login_dialog.py" line="329" />
             <source>演示平台在本机运行，所有账号的密码相同。请选择以哪个身份登录：</source>
             <translation>The demo platform runs on this computer and every account has the same password. Choose whom to sign in as:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="309" />
+            <location filename="../../desktop/ui/login_dialog.py" line="340" />
             <source>{0}（{1}）— {2}，{3}</source>
             <translation>{0} ({1}) — {2}, {3}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="328" />
+            <location filename="../../desktop/ui/login_dialog.py" line="359" />
             <source>进入演示</source>
             <translation>Start the demo</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeviceKindBox</name>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="57" />
+            <source>办公电脑</source>
+            <translation>Office PC</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="58" />
+            <source>外业笔记本</source>
+            <translation>Field laptop</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="60" />
+            <source>外业笔记本会带出办公室，平台可能要求加密其本机线索库。下次登录时生效。</source>
+            <translation>A field laptop leaves the office: the platform may require its clue store to be encrypted. Takes effect at the next login.</translation>
         </message>
     </context>
     <context>
@@ -3305,47 +3323,52 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="125" />
+            <location filename="../../desktop/ui/login_dialog.py" line="151" />
             <source>登录市级平台</source>
             <translation>Sign in to the city platform</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="140" />
+            <location filename="../../desktop/ui/login_dialog.py" line="167" />
             <source>平台地址：</source>
             <translation>Platform address:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="141" />
+            <location filename="../../desktop/ui/login_dialog.py" line="168" />
             <source>用户名：</source>
             <translation>User name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="142" />
+            <location filename="../../desktop/ui/login_dialog.py" line="169" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="145" />
+            <location filename="../../desktop/ui/login_dialog.py" line="170" />
+            <source>本机类型：</source>
+            <translation>This computer:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/login_dialog.py" line="173" />
             <source>高级</source>
             <translation>Advanced</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="152" />
+            <location filename="../../desktop/ui/login_dialog.py" line="180" />
             <source>CA 证书：</source>
             <translation>CA certificate:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="166" />
+            <location filename="../../desktop/ui/login_dialog.py" line="194" />
             <source>登录</source>
             <translation>Sign in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="211" />
+            <location filename="../../desktop/ui/login_dialog.py" line="241" />
             <source>请填写用户名。</source>
             <translation>Please enter the user name.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/login_dialog.py" line="213" />
+            <location filename="../../desktop/ui/login_dialog.py" line="243" />
             <source>请填写密码。</source>
             <translation>Please enter the password.</translation>
         </message>
@@ -3353,207 +3376,207 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="119" />
+            <location filename="../../desktop/ui/main_window.py" line="120" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="192" />
+            <location filename="../../desktop/ui/main_window.py" line="195" />
             <source>文件(&amp;L)</source>
             <translation>Fi&amp;le</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="195" />
+            <location filename="../../desktop/ui/main_window.py" line="198" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="197" />
+            <location filename="../../desktop/ui/main_window.py" line="200" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="205" />
+            <location filename="../../desktop/ui/main_window.py" line="208" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="207" />
+            <location filename="../../desktop/ui/main_window.py" line="210" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="208" />
+            <location filename="../../desktop/ui/main_window.py" line="211" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="211" />
+            <location filename="../../desktop/ui/main_window.py" line="214" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="216" />
+            <location filename="../../desktop/ui/main_window.py" line="219" />
             <source>处罚案件列表</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="220" />
+            <location filename="../../desktop/ui/main_window.py" line="223" />
             <source>本线索的处罚案件</source>
             <translation>This clue's penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="225" />
+            <location filename="../../desktop/ui/main_window.py" line="228" />
             <source>预警台账</source>
             <translation>Warning Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="229" />
+            <location filename="../../desktop/ui/main_window.py" line="232" />
             <source>本周红色预警</source>
             <translation>Red Warnings This Week</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="233" />
+            <location filename="../../desktop/ui/main_window.py" line="236" />
             <source>红色预警未消除</source>
             <translation>Uncleared Red Warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="238" />
+            <location filename="../../desktop/ui/main_window.py" line="241" />
             <source>统计看板</source>
             <translation>Statistics Dashboard</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="244" />
+            <location filename="../../desktop/ui/main_window.py" line="247" />
             <source>导出Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="248" />
+            <location filename="../../desktop/ui/main_window.py" line="251" />
             <source>打印列表…</source>
             <translation>Print list…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="253" />
+            <location filename="../../desktop/ui/main_window.py" line="256" />
             <source>月度通报…</source>
             <translation>Monthly Circular…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="258" />
+            <location filename="../../desktop/ui/main_window.py" line="261" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="259" />
+            <location filename="../../desktop/ui/main_window.py" line="262" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="261" />
+            <location filename="../../desktop/ui/main_window.py" line="264" />
             <source>工具(&amp;O)</source>
             <translation>T&amp;ools</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="262" />
+            <location filename="../../desktop/ui/main_window.py" line="265" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="264" />
+            <location filename="../../desktop/ui/main_window.py" line="267" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="266" />
+            <location filename="../../desktop/ui/main_window.py" line="269" />
             <source>使用帮助</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="269" />
+            <location filename="../../desktop/ui/main_window.py" line="272" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="282" />
+            <location filename="../../desktop/ui/main_window.py" line="285" />
             <source>问责记录</source>
             <translation>Accountability Records</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="286" />
+            <location filename="../../desktop/ui/main_window.py" line="289" />
             <source>单位考核</source>
             <translation>Unit assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="291" />
+            <location filename="../../desktop/ui/main_window.py" line="294" />
             <source>对本线索发出建议…</source>
             <translation>Issue Suggestion on This Clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="294" />
+            <location filename="../../desktop/ui/main_window.py" line="297" />
             <source>对本线索登记问责…</source>
             <translation>Register Accountability for This Clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="303" />
+            <location filename="../../desktop/ui/main_window.py" line="306" />
             <source>每周核查</source>
             <translation>Weekly Verification</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="627" />
+            <location filename="../../desktop/ui/main_window.py" line="630" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="628" />
+            <location filename="../../desktop/ui/main_window.py" line="631" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="658" />
+            <location filename="../../desktop/ui/main_window.py" line="661" />
             <source>搜索框中：转到结果列表（Enter 亦可）</source>
             <translation>In the search box: go to the results (Enter too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="659" />
+            <location filename="../../desktop/ui/main_window.py" line="662" />
             <source>线索列表中：转到该线索的第一个操作</source>
             <translation>In the clue list: go to the clue's first action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="662" />
+            <location filename="../../desktop/ui/main_window.py" line="665" />
             <source>线索操作菜单（菜单键亦可）</source>
             <translation>Clue action menu (Menu key too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="663" />
+            <location filename="../../desktop/ui/main_window.py" line="666" />
             <source>列表中：导出Excel</source>
             <translation>In a list: export to Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="664" />
+            <location filename="../../desktop/ui/main_window.py" line="667" />
             <source>列表中：打印列表</source>
             <translation>In a list: print list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="776" />
+            <location filename="../../desktop/ui/main_window.py" line="779" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="777" />
+            <location filename="../../desktop/ui/main_window.py" line="780" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="779" />
+            <location filename="../../desktop/ui/main_window.py" line="782" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="781" />
+            <location filename="../../desktop/ui/main_window.py" line="784" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="782" />
+            <location filename="../../desktop/ui/main_window.py" line="785" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
@@ -5640,7 +5663,7 @@ then start cluedesk again.</translation>
         <name>SettingsDialog</name>
         <message>
             <location filename="../../desktop/ui/settings_dialog.py" line="111" />
-            <location filename="../../desktop/ui/settings_dialog.py" line="242" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="244" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
@@ -5700,97 +5723,102 @@ then start cluedesk again.</translation>
             <translation>Sync automatically every:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="203" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="195" />
+            <source>本机类型：</source>
+            <translation>This computer:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/settings_dialog.py" line="205" />
             <source>办公时间</source>
             <translation>Office hours</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="205" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="207" />
             <source>上午：</source>
             <translation>Morning:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="206" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="208" />
             <source>下午：</source>
             <translation>Afternoon:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="209" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="211" />
             <source>办公时间以市级平台发布的时限规则为准（计算期限和倒计时都按它），在此不能修改；平台调整后，下次同步即生效。</source>
             <translation>Office hours follow the time-limit rules the city platform publishes (deadlines and countdowns use them) and cannot be changed here; a change on the platform applies at the next sync.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="213" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="215" />
             <source>尚未从市级平台收到时限规则，暂按这里的办公时间计算期限和倒计时。</source>
             <translation>No time-limit rules have come from the city platform yet; deadlines and countdowns use the office hours here until then.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="221" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="223" />
             <source>显示桌面通知</source>
             <translation>Show desktop notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="223" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="225" />
             <source>有新的待办线索时</source>
             <translation>When new clues wait for me</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="225" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="227" />
             <source>我的线索预警升级时</source>
             <translation>When the warning level of my clues rises</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="229" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="231" />
             <source>通知</source>
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="240" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="242" />
             <source>更改语言后需重新启动 cluedesk 才能生效，保存时可立即重启。</source>
             <translation>A new language takes effect after cluedesk restarts; you can restart right away when saving.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="248" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="250" />
             <source>优先使用正式公文字体（仿宋、黑体、楷体、宋体），没有时用内置字体</source>
             <translation>Prefer the official document fonts (FangSong, HeiTi, KaiTi, SongTi); use the bundled fonts where they are missing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="254" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="256" />
             <source>留空则在系统字体文件夹中查找</source>
             <translation>Leave empty to look in the system font folders</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="255" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="257" />
             <source>打印字体</source>
             <translation>Print fonts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="258" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="260" />
             <source>字体文件夹：</source>
             <translation>Font folder:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="288" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="290" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="302" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="304" />
             <source>上午的下班时间必须晚于上班时间。</source>
             <translation>The morning must end after it starts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="304" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="306" />
             <source>下午的下班时间必须晚于上班时间。</source>
             <translation>The afternoon must end after it starts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="306" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="308" />
             <source>下午的上班时间不能早于上午的下班时间。</source>
             <translation>The afternoon cannot start before the morning ends.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/settings_dialog.py" line="324" />
+            <location filename="../../desktop/ui/settings_dialog.py" line="326" />
             <source>字体文件夹不存在：{0}</source>
             <translation>The font folder does not exist: {0}</translation>
         </message>
@@ -5830,102 +5858,107 @@ then start cluedesk again.</translation>
         <name>Startup</name>
         <message>
             <location filename="../../desktop/ui/app.py" line="102" />
-            <location filename="../../desktop/ui/startup.py" line="489" />
+            <location filename="../../desktop/ui/startup.py" line="494" />
             <source>无法启动</source>
             <translation>Cannot start</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="132" />
+            <location filename="../../desktop/ui/startup.py" line="135" />
+            <source>正在按市级平台的要求加密本机线索库和附件，请勿关闭电脑……</source>
+            <translation>Encrypting this computer's clue store and attachments as the city platform requires; do not turn the computer off…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="137" />
             <source>正在打开本机线索库……</source>
             <translation>Opening the clue store on this computer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="166" />
+            <location filename="../../desktop/ui/startup.py" line="171" />
             <source>线索库已损坏，正在查找可用的备份……</source>
             <translation>The clue store is damaged; looking for a usable backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="187" />
+            <location filename="../../desktop/ui/startup.py" line="192" />
             <source>正在恢复线索库……</source>
             <translation>Restoring the clue store…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="210" />
+            <location filename="../../desktop/ui/startup.py" line="215" />
             <source>没有恢复</source>
             <translation>Not restored</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="211" />
+            <location filename="../../desktop/ui/startup.py" line="216" />
             <source>没有恢复线索库：{0}</source>
             <translation>The clue store was not restored: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="234" />
+            <location filename="../../desktop/ui/startup.py" line="239" />
             <source>程序内部出错，详细信息已写入日志，已保存的数据不受影响。</source>
             <translation>An internal error happened; the details are in the log, and the saved data is not affected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="246" />
+            <location filename="../../desktop/ui/startup.py" line="251" />
             <source>正在启动演示平台（首次运行需生成演示城市）……</source>
             <translation>Starting the demo platform (the first run builds the demo city)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="301" />
+            <location filename="../../desktop/ui/startup.py" line="306" />
             <source>正在登录 {0}……</source>
             <translation>Signing in to {0}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="323" />
+            <location filename="../../desktop/ui/startup.py" line="328" />
             <source>演示账号登录失败：{0}</source>
             <translation>The demo account could not sign in: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="325" />
+            <location filename="../../desktop/ui/startup.py" line="330" />
             <source>登录失败：{0}</source>
             <translation>Sign-in failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="330" />
+            <location filename="../../desktop/ui/startup.py" line="335" />
             <source>正在从平台下载线索……</source>
             <translation>Downloading clues from the platform…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="343" />
+            <location filename="../../desktop/ui/startup.py" line="348" />
             <source>首次同步没有完成：{0}</source>
             <translation>The first sync did not finish: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="358" />
+            <location filename="../../desktop/ui/startup.py" line="363" />
             <source>本机线索库中没有用户 {0} 的资料，请联网后重新登录同步。</source>
             <translation>The clue store on this computer has no record of the user {0}; go online, log in again and sync.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="387" />
+            <location filename="../../desktop/ui/startup.py" line="392" />
             <source>本机已被平台停用，本机上的线索数据和登录信息已清除。如有疑问请联系本单位管理员。</source>
             <translation>The platform has revoked this computer. The clue data and login details on it have been erased. If you have questions, contact your office's administrator.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="389" />
+            <location filename="../../desktop/ui/startup.py" line="394" />
             <source>本机已停用</source>
             <translation>This computer is revoked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="411" />
+            <location filename="../../desktop/ui/startup.py" line="416" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="413" />
+            <location filename="../../desktop/ui/startup.py" line="418" />
             <source>以下文件未能删除，请关闭本程序后手动删除：{0}</source>
             <translation>These files could not be deleted; close this program and delete them by hand: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="466" />
+            <location filename="../../desktop/ui/startup.py" line="471" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="474" />
+            <location filename="../../desktop/ui/startup.py" line="479" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -6391,67 +6424,67 @@ Basis: {basis}</translation>
             <translation>Login required</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="104" />
+            <location filename="../../desktop/ui/sync_controller.py" line="107" />
             <source>连接平台</source>
             <translation>Connecting to the platform</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="105" />
+            <location filename="../../desktop/ui/sync_controller.py" line="108" />
             <source>更新单位和规则</source>
             <translation>Updating units and rules</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="106" />
+            <location filename="../../desktop/ui/sync_controller.py" line="109" />
             <source>上传附件</source>
             <translation>Uploading attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="107" />
+            <location filename="../../desktop/ui/sync_controller.py" line="110" />
             <source>上传本机操作</source>
             <translation>Uploading local actions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="108" />
+            <location filename="../../desktop/ui/sync_controller.py" line="111" />
             <source>下载线索更新</source>
             <translation>Downloading clue updates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="183" />
+            <location filename="../../desktop/ui/sync_controller.py" line="186" />
             <source>同步已取消，已完成的部分已保存</source>
             <translation>Sync cancelled; what was done is saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="185" />
+            <location filename="../../desktop/ui/sync_controller.py" line="188" />
             <source>无法建立安全连接：{0}</source>
             <translation>Cannot establish a secure connection: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="187" />
+            <location filename="../../desktop/ui/sync_controller.py" line="190" />
             <source>无法连接平台，当前离线工作：{0}</source>
             <translation>Cannot reach the platform; working offline: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="189" />
+            <location filename="../../desktop/ui/sync_controller.py" line="192" />
             <source>登录失败：{0}</source>
             <translation>Sign-in failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="191" />
+            <location filename="../../desktop/ui/sync_controller.py" line="194" />
             <source>平台要求升级本程序：{0}</source>
             <translation>The platform requires a newer version of this program: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="193" />
+            <location filename="../../desktop/ui/sync_controller.py" line="196" />
             <source>同步失败：{0}</source>
             <translation>Sync failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="197" />
+            <location filename="../../desktop/ui/sync_controller.py" line="200" />
             <source>同步没有完成：{0}</source>
             <translation>Sync did not finish: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="199" />
+            <location filename="../../desktop/ui/sync_controller.py" line="202" />
             <source>同步没有完成：程序内部出错，详细信息已写入日志，已保存的数据不受影响</source>
             <translation>Sync did not finish: an internal error happened; the details are in the log, and the saved data is not affected</translation>
         </message>
@@ -10604,10 +10637,6 @@ Basis: {basis}</translation>
             <translation>File {path} does not exist</translation>
         </message>
         <message>
-            <source>{path} 不是 SQLite 数据库文件</source>
-            <translation>{path} is not an SQLite database file</translation>
-        </message>
-        <message>
             <source>{path} 不是 cluedesk 的线索库</source>
             <translation>{path} is not a cluedesk clue store</translation>
         </message>
@@ -10632,12 +10661,24 @@ Basis: {basis}</translation>
             <translation>Cannot read file {path}: {error}</translation>
         </message>
         <message>
+            <source>{path} 不是 SQLite 数据库文件，也不是用本机密钥加密的线索库</source>
+            <translation>{path} is neither an SQLite database file nor a clue store encrypted with this computer's key</translation>
+        </message>
+        <message>
             <source>{path} 无法读取（SQLite：{error}）</source>
             <translation>{path} cannot be read (SQLite: {error})</translation>
         </message>
         <message>
             <source>本机没有案件 {case}</source>
             <translation>this device has no case {case}</translation>
+        </message>
+        <message>
+            <source>平台要求加密本机线索库，但{cause}，线索库仍保持未加密。请启用系统密钥环（Windows 凭据管理器，或 Linux 的 Secret Service，如 GNOME 密钥环）后重新启动 cluedesk。</source>
+            <translation>The platform requires this computer's clue store to be encrypted, but {cause}; the clue store stays unencrypted. Enable the system keyring (Windows Credential Manager, or a Secret Service on Linux such as GNOME Keyring) and restart cluedesk.</translation>
+        </message>
+        <message>
+            <source>加密本机线索库没有完成（{error}），线索库保持未加密，数据没有损失；下次启动时会再试。</source>
+            <translation>Encrypting the clue store did not complete ({error}); it stays unencrypted and no data was lost; it will be tried again at the next start.</translation>
         </message>
         <message>
             <source>问题类型对照表中没有「{key}」</source>
@@ -10819,6 +10860,30 @@ Basis: {basis}</translation>
             <translation>There is no usable backup in the data folder {folder}</translation>
         </message>
         <message>
+            <source>本机没有可用的系统密钥环（{backend}）</source>
+            <translation>this computer has no usable system keyring ({backend})</translation>
+        </message>
+        <message>
+            <source>本机没有可用的系统密钥环</source>
+            <translation>this computer has no usable system keyring</translation>
+        </message>
+        <message>
+            <source>线索库已加密，但本机密钥环中保存的密钥打不开 {folder} 中的线索库（密钥不符，或文件已损坏）。请用 --data-dir 指定一个新的数据目录并登录同步，从平台重新取回数据；如有备份，也可以从备份恢复。</source>
+            <translation>The clue store is encrypted, but the key in this computer's keyring does not open the clue store in {folder} (a different key, or a damaged file). Choose a new data folder with --data-dir and log in to sync, which brings the data back from the platform; if there is a backup, you can also restore it.</translation>
+        </message>
+        <message>
+            <source>线索库已加密，但本机密钥环中没有它的密钥{extra}，无法打开 {folder} 中的线索库。如果这台电脑的系统账户或密钥环被重置过，密钥已无法找回：请用 --data-dir 指定一个新的数据目录并登录同步，从平台重新取回数据（尚未上传的操作无法恢复）。</source>
+            <translation>The clue store is encrypted, but this computer's keyring has no key for it{extra}, so the clue store in {folder} cannot be opened. If this computer's user account or keyring was reset, the key cannot be recovered: choose a new data folder with --data-dir and log in to sync, which brings the data back from the platform (actions not yet uploaded cannot be recovered).</translation>
+        </message>
+        <message>
+            <source>缺少文件 {name}</source>
+            <translation>the file {name} is missing</translation>
+        </message>
+        <message>
+            <source>系统密钥环没有保存线索库的密钥</source>
+            <translation>the system keyring did not keep the clue store's key</translation>
+        </message>
+        <message>
             <source>本机没有记录 {record}</source>
             <translation>Record {record} is not on this computer</translation>
         </message>
@@ -10907,6 +10972,10 @@ Basis: {basis}</translation>
         <message>
             <source>服务器要求重新完整同步，已完成</source>
             <translation>The server asked for a full sync again; done</translation>
+        </message>
+        <message>
+            <source>平台要求加密本机线索库：下次启动 cluedesk 时自动加密</source>
+            <translation>The platform requires this computer's clue store to be encrypted: it is encrypted automatically at the next start of cluedesk</translation>
         </message>
         <message>
             <source>注意：本机时钟与服务器相差约 {minutes} 分钟，请校准系统时间</source>

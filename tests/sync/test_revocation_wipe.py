@@ -28,11 +28,12 @@ from desktop.domain.workflow import Action
 from desktop.store.attachments import store_file
 from desktop.store.errors import StoreUnusable
 from desktop.store.models import Clue
+from desktop.store.sqlite_files import KEYRING_SERVICE as STORE_KEY_SERVICE
 from desktop.store.wipe import wipe_data_dir
 from desktop.sync import tokens as token_module
 from desktop.sync.errors import DeviceRevoked
 from desktop.sync.http import PlatformHttp
-from desktop.sync.revocation import STORE_KEY_SERVICE, wipe_revoked_device
+from desktop.sync.revocation import wipe_revoked_device
 
 if TYPE_CHECKING:
     from sync_testkit import Device, Platform

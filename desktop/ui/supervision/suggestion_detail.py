@@ -35,7 +35,7 @@ from desktop.domain.suggestions import (
     SuggestionState,
     not_answered_in_time,
 )
-from desktop.store.attachments import attachment_path, copy_out
+from desktop.store.attachments import attachment_path, copy_out, viewer_folder
 from desktop.store.supervision import (
     SuggestionDetail,
     clue_briefs,
@@ -332,7 +332,7 @@ class SuggestionDetailDialog(QDialog):
         if not attachment_path(store, sha256).exists():
             self.message.setText(self.tr("附件“{0}”尚未下载到本机，同步后再打开。").format(name))
             return None
-        folder = Path(tempfile.mkdtemp(prefix="cluedesk-reply-"))
+        folder = Path(tempfile.mkdtemp(prefix="cluedesk-reply-", dir=viewer_folder()))
         copy = copy_out(store, sha256, folder / Path(name).name)
         self.opener(QUrl.fromLocalFile(str(copy)))
         self.message.setText(self.tr("已打开附件“{0}”。").format(name))

@@ -178,6 +178,10 @@ def _remove_with_sides(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+_COPY_FAILURES: tuple[type[Exception], ...] = (OSError, *DRIVER_ERRORS)
+"""What a copy can meet: the file system's errors and both SQLite drivers' ones."""
+
+
 def copy_database(source: Path, target: Path, *, data_dir: Path | None = None) -> None:
     """A consistent, checked copy of the SQLite file `source` at `target` (which must not exist),
     encrypted like `source` (with the key of `data_dir`, by default the folder it belongs to).
@@ -216,7 +220,7 @@ def copy_database(source: Path, target: Path, *, data_dir: Path | None = None) -
         with temporary.open("rb+") as written:
             os.fsync(written.fileno())
         os.replace(temporary, target)
-    except (OSError, *DRIVER_ERRORS) as exc:
+    except _COPY_FAILURES as exc:
         _remove_with_sides(temporary)
         code = getattr(exc, "sqlite_errorcode", 0)
         damage = isinstance(code, int) and code & 0xFF in (

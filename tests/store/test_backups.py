@@ -113,8 +113,8 @@ def test_a_failed_backup_deletes_nothing_and_leaves_no_partial_file(
     kept = [b.path for b in list_backups(db.parent, MANUAL)]
     real = backups._connect
 
-    def full_disk(path: Path) -> sqlite3.Connection:
-        connection = real(path)
+    def full_disk(path: Path, key: bytes | None) -> sqlite3.Connection:
+        connection = real(path, key)
         if path.name.endswith(".part"):  # the copy being written: the disk fills up
             connection.execute("PRAGMA max_page_count = 3")
         return connection
@@ -133,7 +133,7 @@ def test_a_copy_that_fails_its_check_is_dropped_and_the_old_ones_stay(
 ) -> None:
     db = tmp_path / "data" / DB_FILE
     take_backup(db, DAILY, now=T0, keep={DAILY: 1})
-    monkeypatch.setattr(backups, "quick_check", lambda _path: ["*** in database main ***"])
+    monkeypatch.setattr(backups, "_quick_check", lambda _path, _key: ["*** in database main ***"])
     with pytest.raises(StoreUnusable, match="完整性检查"):
         take_backup(db, DAILY, now=T0 + timedelta(days=1), keep={DAILY: 1})
     assert [b.taken_at for b in list_backups(db.parent)] == [T0]

@@ -31,6 +31,22 @@ FONTS = {
 FONT_OF_STYLE = {"heading1": "BareHei", "heading2": "BareKai", "attachment_heading": "BareHei"}
 
 
+def proof_rows(document: NoticeDocument) -> list[tuple[str, str]]:
+    """The 送达回证's rows (label, value) as the bare floors draw them."""
+    proof = document.proof
+    return [
+        ("送达文书名称及文号", proof.document if proof else ""),
+        ("受送达人", proof.addressee if proof else ""),
+        ("送达地点", ""),
+        ("送达方式", "□直接送达 □留置送达 □邮寄送达 □委托送达 □电子送达"),
+        ("收件人签名或盖章", ""),
+        ("代收人及代收理由", ""),
+        ("见证人", ""),
+        ("送达人", ""),
+        ("备注", ""),
+    ]
+
+
 def register_fonts() -> None:
     """Load the bundled fonts into reportlab (once per process)."""
     known = set(pdfmetrics.getRegisteredFontNames())
@@ -63,18 +79,7 @@ def render_bare(document: NoticeDocument) -> bytes:
     story += [Paragraph(escape(document.authority), body), Paragraph(document.date, body)]
     for heading, text in document.attachments:
         story += [Paragraph(escape(heading), styles["heading1"]), Paragraph(escape(text), body)]
-    proof = document.proof
-    rows = [
-        ("送达文书名称及文号", proof.document if proof else ""),
-        ("受送达人", proof.addressee if proof else ""),
-        ("送达地点", ""),
-        ("送达方式", "□直接送达 □留置送达 □邮寄送达 □委托送达 □电子送达"),
-        ("收件人签名或盖章", ""),
-        ("代收人及代收理由", ""),
-        ("见证人", ""),
-        ("送达人", ""),
-        ("备注", ""),
-    ]
+    rows = proof_rows(document)
     table = Table(
         [[Paragraph(escape(a), cell), Paragraph(escape(b), cell)] for a, b in rows],
         colWidths=[40 * mm, 116 * mm],

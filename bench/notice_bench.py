@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from bench.bare_notice import render_bare
+from bench.bare_notice import proof_rows, render_bare
 from bench.timing import Measure
 from desktop.reports import NoticeDocument, build_document, render_bytes, render_many
 
@@ -230,18 +230,7 @@ def docx_xml(doc: NoticeDocument) -> str:
     for title, text in doc.attachments:
         body += [_para(title, "黑体"), _para(text)]
     body.append(_para("送达回证", "方正小标宋简体", 44, "center", False, page_break=True))
-    proof = doc.proof
-    rows = [
-        ("送达文书名称及文号", proof.document if proof else ""),
-        ("受送达人", proof.addressee if proof else ""),
-        ("送达地点", ""),
-        ("送达方式", "□直接送达 □留置送达 □邮寄送达 □委托送达 □电子送达"),
-        ("收件人签名或盖章", ""),
-        ("代收人及代收理由", ""),
-        ("见证人", ""),
-        ("送达人", ""),
-        ("备注", ""),
-    ]
+    rows = proof_rows(doc)
     cells = "".join(f"<w:tr>{_cell(a, 2200)}{_cell(b, 6600, 3)}</w:tr>" for a, b in rows)
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'

@@ -19,8 +19,9 @@ STORE = "存储"
 DEADLINE = "期限"
 NOTICE = "文书"
 FONTS = "字体"
+CIPHER = "加密"
 WINDOW = "窗口"
-CHECK_NAMES = (STORE, DEADLINE, NOTICE, FONTS, WINDOW)
+CHECK_NAMES = (STORE, DEADLINE, NOTICE, FONTS, CIPHER, WINDOW)
 """The checks in the order they run and report."""
 
 WINDOW_NOT_SHOWN = "主窗口没有显示出来"
@@ -210,16 +211,56 @@ def check_fonts(data: bytes, primary: Iterable[str]) -> Check:
     return Check(FONTS, True, f"{len(used)} 种字体均已嵌入，主用{source}")
 
 
+def check_cipher(scratch: Path) -> Check:
+    """SQLCipher is installed and works: a store encrypted with a throwaway key in `scratch`
+    reads back with it, has no SQLite header and refuses a wrong key (no keyring touched)."""
+    import secrets
+
+    from desktop.store.errors import DRIVER_ERRORS
+    from desktop.store.sqlite_files import SQLITE_MAGIC, connect
+
+    path = scratch / "自检-加密.sqlite3"
+    key = secrets.token_bytes(32)
+    failures: tuple[type[Exception], ...] = (ImportError, OSError, *DRIVER_ERRORS)
+    try:
+        scratch.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        connection = connect(path, key)
+        with connection:
+            connection.execute("CREATE TABLE probe (text TEXT)")
+            connection.execute("INSERT INTO probe VALUES ('自检')")
+        connection.close()
+        if path.read_bytes()[: len(SQLITE_MAGIC)] == SQLITE_MAGIC:
+            return Check(CIPHER, False, "加密后的文件仍是明文 SQLite")
+        again = connect(path, key)
+        found = again.execute("SELECT text FROM probe").fetchone()
+        again.close()
+        if found != ("自检",):
+            return Check(CIPHER, False, "加密的文件读不回写入的内容")
+        try:
+            connect(path, secrets.token_bytes(32)).close()
+        except DRIVER_ERRORS:
+            pass
+        else:
+            return Check(CIPHER, False, "错误的密钥也打开了加密的文件")
+    except failures as exc:
+        return Check(CIPHER, False, f"SQLCipher 不可用：{type(exc).__name__}: {exc}")
+    finally:
+        path.unlink(missing_ok=True)
+    return Check(CIPHER, True, "SQLCipher 可用：写入、读回，错误的密钥被拒绝")
+
+
 WindowCheck = Callable[[Path], Check]
 """Opens the window over a store in the given folder, shows it and closes it (desktop.ui)."""
 
 
 def run_checks(folder: Path, out_dir: Path, window: WindowCheck | None) -> list[Check]:
     """Every check in order: the store of `folder`, the deadline, the notice (written to
-    `out_dir`) and its fonts, then the window over a demo store of its own in `out_dir`."""
+    `out_dir`) and its fonts, SQLCipher, then the window over a demo store of its own in
+    `out_dir`."""
     checks = [check_store(folder), check_deadline()]
     notice, fonts, _path = check_notice(out_dir)
-    checks += [notice, fonts]
+    checks += [notice, fonts, check_cipher(out_dir)]
     if window is not None:
         try:
             checks.append(window(out_dir / "window"))

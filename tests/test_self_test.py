@@ -46,6 +46,7 @@ def test_the_checks_without_the_window_pass_in_process(
         f"{DEADLINE}：通过（2026-09-30 10:00 后 1 个工作日为 2026-10-08 17:30）",
         *[line for line in printed if line.startswith("文书：通过（")],
         f"{FONTS}：通过（{pdf_font_count(out / NOTICE_FILE)} 种字体均已嵌入，主用随附字体）",
+        "加密：通过（SQLCipher 可用：写入、读回，错误的密钥被拒绝）",
         "自检通过",
     ]
     assert (data / DB_FILE).is_file()  # the store was created
@@ -134,3 +135,16 @@ def test_the_command_runs_as_a_subprocess_with_every_check(tmp_path: Path) -> No
         assert sum(line.startswith(f"{name}：通过") for line in lines) == 1, done.stdout
     assert lines[-1] == "自检通过"
     assert QImage(str(shot)).width() > 400
+
+
+def test_the_cipher_check_fails_without_sqlcipher(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop import self_test
+
+    assert self_test.check_cipher(tmp_path).ok
+    monkeypatch.setitem(sys.modules, "sqlcipher3", None)  # an install without SQLCipher
+    found = self_test.check_cipher(tmp_path)
+    assert (found.name, found.ok) == (self_test.CIPHER, False)
+    assert "SQLCipher 不可用" in found.detail
+    assert list(tmp_path.iterdir()) == []

@@ -36,7 +36,7 @@ from cityplatform.errors import (
     not_found,
 )
 from cityplatform.jsonresp import wire_response
-from cityplatform.models import RefusedPush, RevokedDevice, TokenFamily
+from cityplatform.models import RefusedPush, RevokedDevice, TokenFamily, User
 from cityplatform.push_cases import CASE_KIND
 from cityplatform.push_notices import NOTICE_KIND
 from cityplatform.supervision_records import supervision_kind
@@ -216,11 +216,17 @@ def list_devices(db: Database) -> list[DeviceRow]:
     return rows
 
 
-def refused_actions(db: Database, device_id: str | None = None) -> list[RefusedRow]:
-    """The actions revoked devices pushed (of one device, when given), in the order received."""
+def refused_actions(
+    db: Database, device_id: str | None = None, *, unit_code: str | None = None
+) -> list[RefusedRow]:
+    """The actions revoked devices pushed (of one device, when given; of the users of one
+    unit, when given: what that office has to take up again), in the order received."""
     query = select(RefusedPush).order_by(RefusedPush.id)
     if device_id is not None:
         query = query.where(RefusedPush.device_id == device_id)
+    if unit_code is not None:
+        members = select(User.username).where(User.unit_code == unit_code)
+        query = query.where(RefusedPush.username.in_(members))
     with db.read() as session:
         return [
             RefusedRow(
@@ -356,16 +362,18 @@ def get_devices(request: Request, caller: CallerDep) -> Response:
     "/refused",
     response_model=RefusedList,
     responses=error_responses(*AUTHENTICATED_ERRORS),
-    summary="停用设备被拒绝的操作（系统管理员）",
+    summary="停用设备被拒绝的操作（系统管理员：全部；其他用户：本单位人员的设备）",
 )
 def get_refused(
     request: Request,
     caller: CallerDep,
     device_id: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
 ) -> Response:
-    """The actions revoked devices pushed, refused and applied nowhere (of one device)."""
-    _admin_only(caller.role)
-    rows = refused_actions(platform_of(request).db, device_id)
+    """The actions revoked devices pushed, refused and applied nowhere (of one device): all
+    of them for an admin; for anyone else those of their own unit's users, so the office
+    sees the work a lost laptop still held and takes it up again."""
+    unit = None if caller.role is Role.ADMIN else caller.unit.code
+    rows = refused_actions(platform_of(request).db, device_id, unit_code=unit)
     return wire_response(RefusedList, {"refused": [row.to_json() for row in rows]})
 
 

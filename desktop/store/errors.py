@@ -77,22 +77,21 @@ def _restore_hint(db_path: Path, *, may_hold_actions: bool = True) -> str:
         saved = saved if known else []
     except OSError:
         saved = []
-    restore = (
-        Message(
-            "把备份 {backup} 复制到数据目录并改名为 {name} 后再打开 cluedesk 同步，或者直接",
-            backup=str(saved[-1]),
-            name=db_path.name,
-        )
-        if saved
-        else ""
-    )
     keep = Message("（其中可能还有尚未同步的操作，可交技术人员取回）") if may_hold_actions else ""
+    if saved:
+        return Message(
+            "请先退出 cluedesk，然后执行 cluedesk restore --latest --data-dir {folder}："
+            "它把 {path} 改名保留在数据目录中（其中尚未同步、仍能读出的操作会自动取回），"
+            "用 {backups} 中最近一份完好的备份恢复线索库，再次同步时从平台重新下载备份之后的变化。",
+            folder=str(db_path.parent),
+            path=str(db_path),
+            backups=str(backups),
+        )
     return Message(
-        "请先退出 cluedesk，把 {path} 移到别处保存{keep}；然后{restore}"
+        "请先退出 cluedesk，把 {path} 移到别处保存{keep}；然后"
         "重新打开 cluedesk 并登录同步，会新建线索库并从平台重新下载线索。",
         path=str(db_path),
         keep=keep,
-        restore=restore,
     )
 
 

@@ -10685,16 +10685,16 @@ Basis: {basis}</translation>
             <translation>the problem-kind table has no “{key}”</translation>
         </message>
         <message>
-            <source>请先退出 cluedesk，把 {path} 移到别处保存{keep}；然后{restore}重新打开 cluedesk 并登录同步，会新建线索库并从平台重新下载线索。</source>
-            <translation>Quit cluedesk first and move {path} elsewhere for safekeeping{keep}; then {restore}open cluedesk again and sign in to sync: a new clue store is created and the clues are downloaded from the platform again.</translation>
-        </message>
-        <message>
-            <source>把备份 {backup} 复制到数据目录并改名为 {name} 后再打开 cluedesk 同步，或者直接</source>
-            <translation>copy the backup {backup} into the data folder, rename it to {name} and open cluedesk to sync, or simply </translation>
+            <source>请先退出 cluedesk，把 {path} 移到别处保存{keep}；然后重新打开 cluedesk 并登录同步，会新建线索库并从平台重新下载线索。</source>
+            <translation>Quit cluedesk first and move {path} elsewhere for safekeeping{keep}; then open cluedesk again and sign in to sync: a new clue store is created and the clues are downloaded from the platform again.</translation>
         </message>
         <message>
             <source>（其中可能还有尚未同步的操作，可交技术人员取回）</source>
             <translation> (it may still hold actions not yet synced, which a technician can recover)</translation>
+        </message>
+        <message>
+            <source>请先退出 cluedesk，然后执行 cluedesk restore --latest --data-dir {folder}：它把 {path} 改名保留在数据目录中（其中尚未同步、仍能读出的操作会自动取回），用 {backups} 中最近一份完好的备份恢复线索库，再次同步时从平台重新下载备份之后的变化。</source>
+            <translation>Quit cluedesk first, then run cluedesk restore --latest --data-dir {folder}: it renames {path} and keeps it in the data folder (the unsynced actions still readable in it are brought back), restores the clue store from the latest sound backup in {backups}, and the next sync downloads again what changed on the platform after the backup.</translation>
         </message>
         <message>
             <source>数据目录 {folder} 是一个文件，不是文件夹，cluedesk 没有改动它。请用 --data-dir 指定一个文件夹（不存在时会自动创建）。</source>

@@ -94,6 +94,15 @@ def test_a_revoked_device_is_refused_everywhere_and_its_push_applies_nothing(
         )
         assert relogin.status_code == 403 and _error(relogin) == REVOKED
 
+    # the office sees what the lost laptop still held (its own unit's users' devices only)
+    seen = api.client.get("/api/v1/devices/refused", headers=other.headers)
+    assert seen.status_code == 200, seen.text
+    assert {r["device_id"] for r in seen.json()["refused"]} == {"lost-laptop"}
+    assert len(seen.json()["refused"]) == 2
+    elsewhere = api.login("xinhai", "township-pc")  # a township of another unit
+    hidden = api.client.get("/api/v1/devices/refused", headers=elsewhere.headers)
+    assert hidden.status_code == 200 and hidden.json() == {"refused": []}
+
     # the same user's other device keeps working
     assert api.client.get("/api/v1/pull", headers=other.headers).status_code == 200
     (urged,) = api.push(other, other.action("urge", code, {"note": "请尽快办理"}))
@@ -232,12 +241,8 @@ def test_the_admin_api(api: Api, platform_db: Database) -> None:
         hasher=FAST_HASHER,
     )
     admin, handler = api.login("sysadmin", "admin-pc"), api.login("xinhai", "tablet")
-    for method, path in (
-        ("GET", "/api/v1/devices"),
-        ("GET", "/api/v1/devices/refused"),
-    ):
-        answer = api.client.request(method, path, headers=handler.headers)
-        assert answer.status_code == 403 and _error(answer) == "forbidden"
+    answer = api.client.get("/api/v1/devices", headers=handler.headers)
+    assert answer.status_code == 403 and _error(answer) == "forbidden"
     denied = api.client.post(
         "/api/v1/devices/tablet/revoke", json={"reason": "丢失"}, headers=handler.headers
     )

@@ -323,3 +323,16 @@ def test_a_damaged_outbox_is_read_row_by_row_skipping_what_cannot_be_read(
     assert 0 < read < 60 and read >= 60 - 60 // len(leaves) - 5
     seqs = [row["seq"] for row in salvage.rows["outbox"]]
     assert seqs == sorted(seqs) and seqs[0] == 1 and seqs[-1] == 60
+
+
+def test_a_damaged_store_message_names_the_restore_command_when_there_is_a_backup(
+    fresh_store: object, tmp_path: Path
+) -> None:
+    from desktop.store.errors import damaged
+
+    db = tmp_path / "data" / DB_FILE
+    without = str(damaged(db, "数据页损坏"))
+    assert "restore" not in without and "移到别处保存" in without
+    take_backup(db, MANUAL, now=T0)
+    with_backup = str(damaged(db, "数据页损坏"))
+    assert f"cluedesk restore --latest --data-dir {db.parent}" in with_backup

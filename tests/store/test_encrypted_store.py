@@ -375,3 +375,23 @@ def test_backups_of_an_encrypted_store_are_encrypted_and_restore_identically(
     keyring.delete_password(KEYRING_SERVICE, identity)  # another PC's keyring: no key
     with pytest.raises(StoreUnusable, match="不是 SQLite 数据库文件"):
         check_store_file(made.path)
+
+
+def test_only_an_encrypted_store_gets_the_large_page_cache(
+    busy_store: Path, file_keyring: Path
+) -> None:
+    from desktop.store.database import ENCRYPTED_CACHE_KIB
+
+    plain = open_store(busy_store)
+    try:
+        with plain.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -2000
+    finally:
+        plain.close()
+    store = _encrypt(busy_store)
+    try:
+        with store.engine.connect() as connection:
+            found = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+            assert found == -ENCRYPTED_CACHE_KIB
+    finally:
+        store.close()

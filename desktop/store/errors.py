@@ -82,10 +82,12 @@ def _restore_hint(db_path: Path, *, may_hold_actions: bool = True) -> str:
         return Message(
             "请先退出 cluedesk，然后执行 cluedesk restore --latest --data-dir {folder}："
             "它把 {path} 改名保留在数据目录中（其中尚未同步、仍能读出的操作会自动取回），"
-            "用 {backups} 中最近一份完好的备份恢复线索库，再次同步时从平台重新下载备份之后的变化。",
+            "用 {backups} 中最近一份完好的备份（最新的一份是 {backup}）恢复线索库，"
+            "再次同步时从平台重新下载备份之后的变化。",
             folder=str(db_path.parent),
             path=str(db_path),
             backups=str(backups),
+            backup=str(saved[-1]),
         )
     return Message(
         "请先退出 cluedesk，把 {path} 移到别处保存{keep}；然后"

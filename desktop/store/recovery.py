@@ -124,6 +124,10 @@ def _copy_with_sides(source: Path, folder: Path) -> Path:
     return copy
 
 
+_UNREADABLE: tuple[type[Exception], ...] = (*DRIVER_ERRORS, StoreUnusable)
+"""What reading an old store file can meet: damage, or the key of an encrypted one gone."""
+
+
 def read_salvage(old: Path) -> Salvage:
     """The outbox rows (and device identity) readable from a store file, damaged or not.
 
@@ -160,7 +164,7 @@ def read_salvage(old: Path) -> Salvage:
                     salvage.device[key] = row[0]
         finally:
             connection.close()
-    except DRIVER_ERRORS as exc:
+    except _UNREADABLE as exc:  # damage, or an encrypted file whose key is gone
         log.error("cannot read the pending actions of %s: %s", old, exc)
         salvage.complete = False
     finally:

@@ -203,8 +203,10 @@ def folder_key(data_dir: Path) -> bytes:
 
 def file_key(path: Path, data_dir: Path | None = None) -> bytes | None:
     """The key a store file of a data folder is encrypted with: None for a plain (or empty,
-    or missing) file, else the folder's key (`data_dir`, by default the folder the file lies
-    in, or the one above for a file in its backups folder). StoreUnusable without it."""
+    or missing) file and for any file of a folder that never had a key (a damaged plain store
+    then reads as damaged), else the folder's key (`data_dir`, by default the folder the file
+    lies in, or the one above for a file in its backups folder). StoreUnusable when that key
+    cannot be had."""
     from desktop.store.errors import BACKUP_DIR
 
     try:
@@ -214,6 +216,8 @@ def file_key(path: Path, data_dir: Path | None = None) -> bytes | None:
         return None
     if data_dir is None:
         data_dir = path.parent.parent if path.parent.name == BACKUP_DIR else path.parent
+    if store_id(data_dir) is None:  # a folder that never had a key: no file of it is encrypted
+        return None
     return folder_key(data_dir)
 
 

@@ -10693,8 +10693,8 @@ Basis: {basis}</translation>
             <translation> (it may still hold actions not yet synced, which a technician can recover)</translation>
         </message>
         <message>
-            <source>请先退出 cluedesk，然后执行 cluedesk restore --latest --data-dir {folder}：它把 {path} 改名保留在数据目录中（其中尚未同步、仍能读出的操作会自动取回），用 {backups} 中最近一份完好的备份恢复线索库，再次同步时从平台重新下载备份之后的变化。</source>
-            <translation>Quit cluedesk first, then run cluedesk restore --latest --data-dir {folder}: it renames {path} and keeps it in the data folder (the unsynced actions still readable in it are brought back), restores the clue store from the latest sound backup in {backups}, and the next sync downloads again what changed on the platform after the backup.</translation>
+            <source>请先退出 cluedesk，然后执行 cluedesk restore --latest --data-dir {folder}：它把 {path} 改名保留在数据目录中（其中尚未同步、仍能读出的操作会自动取回），用 {backups} 中最近一份完好的备份（最新的一份是 {backup}）恢复线索库，再次同步时从平台重新下载备份之后的变化。</source>
+            <translation>Quit cluedesk first, then run cluedesk restore --latest --data-dir {folder}: it renames {path} and keeps it in the data folder (the unsynced actions still readable in it are brought back), restores the clue store from the latest sound backup in {backups} (the newest is {backup}), and the next sync downloads again what changed on the platform after the backup.</translation>
         </message>
         <message>
             <source>数据目录 {folder} 是一个文件，不是文件夹，cluedesk 没有改动它。请用 --data-dir 指定一个文件夹（不存在时会自动创建）。</source>

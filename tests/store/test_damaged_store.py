@@ -263,8 +263,8 @@ def test_the_refusal_names_the_newest_backup_to_restore(
     with pytest.raises(StoreUnusable) as refused:
         open_store(folder)
     message = str(refused.value)
-    assert str(newer) in message and "改名为 cluedesk.sqlite3" in message
-    assert "登录同步" in message
+    assert str(newer) in message and f"cluedesk restore --latest --data-dir {folder}" in message
+    assert "同步时从平台重新下载" in message
 
 
 def test_a_change_right_after_a_clean_close_is_still_noticed(

@@ -1,12 +1,12 @@
 """device policy: the kind of device (office or field) kept with each login
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-05 13:00:00
 
-One column with a default: existing logins are office devices. (Revises 0012, device
-revocation, once both branches are merged; the store_encryption policy itself is a row of
-the settings table and needs no schema.)
+One column with a default: existing logins are office devices (the store_encryption policy
+itself is a row of the settings table and needs no schema). A plain ALTER TABLE, not a batch
+copy: SQLite cannot drop token_families while refresh tokens refer to it.
 """
 
 from collections.abc import Sequence
@@ -21,12 +21,11 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("token_families") as batch:
-        batch.add_column(
-            sa.Column("device_kind", sa.String(length=16), nullable=False, server_default="office")
-        )
+    op.add_column(
+        "token_families",
+        sa.Column("device_kind", sa.String(length=16), nullable=False, server_default="office"),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("token_families") as batch:
-        batch.drop_column("device_kind")
+    op.drop_column("token_families", "device_kind")

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 from sqlalchemy import delete
 
 from cityplatform.launcher import start_platform, stop_platform
@@ -28,6 +29,7 @@ from desktop.store.models import (
     Suggestion,
     SuggestionEvent,
 )
+from desktop.ui.startup import Startup
 from desktop.ui.tasks import running_tasks
 from desktop.ui.workspace import Workspace
 from tests.conftest import TEST_BACKLOG
@@ -157,3 +159,18 @@ def type_chinese(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def started(qtbot: QtBot) -> Iterator[list[Startup]]:
+    """Start-ups made by a test; their windows, demo platforms and stores are closed after."""
+    made: list[Startup] = []
+    yield made
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=60000)
+    for startup in made:
+        if startup.window is not None and isValid(startup.window):
+            startup.window.close()
+        if startup.demo is not None:
+            startup.demo.stop()
+        if startup.store is not None:
+            startup.store.close()

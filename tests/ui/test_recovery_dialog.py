@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import io
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from shiboken6 import isValid
 
 from desktop.cli import main
 from desktop.demo.city import DEMO_PASSWORD
@@ -24,24 +22,10 @@ from desktop.ui.recovery_dialog import RecoveryDialog, recovery_offer
 from desktop.ui.settings import AppSettings
 from desktop.ui.startup import Startup
 from desktop.ui.sync_controller import SyncController
-from desktop.ui.tasks import running_tasks
 from tests.store.backup_kit import damage, outbox_ids, register_clue, sha256
 from tests.ui.conftest import MakeWorkspace, RunningPlatform
 
 USER = "haizhou"
-
-
-@pytest.fixture
-def started(qtbot: QtBot) -> Iterator[list[Startup]]:
-    """Start-ups made by a test; their windows and stores are closed afterwards."""
-    made: list[Startup] = []
-    yield made
-    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=60000)
-    for startup in made:
-        if startup.window is not None and isValid(startup.window):
-            startup.window.close()
-        if startup.store is not None:
-            startup.store.close()
 
 
 def synced_folder(folder: Path, url: str, monkeypatch: pytest.MonkeyPatch) -> None:

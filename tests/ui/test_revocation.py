@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from shiboken6 import isValid
 
 from cityplatform import devices
 from cityplatform.db import Database, open_database
@@ -22,7 +21,6 @@ from desktop.sync.engine import run_sync
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
 from desktop.ui.startup import EXIT_REVOKED, Startup
-from desktop.ui.tasks import running_tasks
 from tests.ui.conftest import RunningPlatform
 
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")
@@ -36,19 +34,6 @@ def platform_db(platform: RunningPlatform) -> Iterator[Database]:
     db = open_database(platform.db_url)
     yield db
     db.dispose()
-
-
-@pytest.fixture
-def started(qtbot: QtBot) -> Iterator[list[Startup]]:
-    """Start-ups made by a test, cleaned up afterwards."""
-    made: list[Startup] = []
-    yield made
-    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=30000)
-    for startup in made:
-        if startup.window is not None and isValid(startup.window):
-            startup.window.close()
-        if startup.store is not None:
-            startup.store.close()
 
 
 def _logged_in_folder(folder: Path, url: str) -> str:

@@ -2,39 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from shiboken6 import isValid
 
 from desktop.demo.city import DEMO_PASSWORD
 from desktop.store.sync_apply import sync_status
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
 from desktop.ui.startup import Startup
-from desktop.ui.tasks import running_tasks
 from tests.ui.conftest import RunningPlatform
 
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support")
-
-
-@pytest.fixture
-def started(qtbot: QtBot) -> Iterator[list[Startup]]:
-    """Start-ups made by a test; their windows and demo platforms are closed afterwards."""
-    made: list[Startup] = []
-    yield made
-    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=30000)
-    for startup in made:
-        if startup.window is not None and isValid(startup.window):
-            startup.window.close()
-        if startup.demo is not None:
-            startup.demo.stop()
-        if startup.store is not None:
-            startup.store.close()
 
 
 def window_of(qtbot: QtBot, startup: Startup) -> MainWindow:

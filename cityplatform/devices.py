@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -46,6 +45,8 @@ from desktop.domain.verification import COMMAND_PREFIX as VERIFICATION_PREFIX
 from desktop.wire.base import WireError, parse_wire
 from desktop.wire.devices import (
     DeviceList,
+    DeviceOut,
+    RefusedActionOut,
     RefusedList,
     RevokeRequest,
     WipeConfirmation,
@@ -68,46 +69,20 @@ class AlreadyRevoked(DeviceError):
     """The device is revoked already."""
 
 
-@dataclass(frozen=True)
-class DeviceRow:
-    """A device known to the platform by its logins, and whether it is revoked."""
-
-    device_id: str
-    device_name: str
-    usernames: list[str]
-    last_seen: datetime | None
-    revoked: bool
-    revoked_at: datetime | None = None
-    revoked_by: str = ""
-    reason: str = ""
-    wipe_confirmed_at: datetime | None = None
-    refused_actions: int = 0
+class DeviceRow(DeviceOut):
+    """A device known to the platform by its logins (the wire's device object)."""
 
     def to_json(self) -> dict[str, Any]:
-        """The wire's device object."""
-        data = asdict(self)
-        for key in ("last_seen", "revoked_at", "wipe_confirmed_at"):
-            data[key] = data[key].isoformat() if data[key] is not None else None
-        return data
+        """The wire's device object, as JSON."""
+        return self.model_dump(mode="json")
 
 
-@dataclass(frozen=True)
-class RefusedRow:
-    """An action a revoked device pushed, refused and applied nowhere."""
-
-    device_id: str
-    username: str
-    received_at: datetime
-    action_id: str
-    device_seq: int
-    kind: str
-    clue_code: str | None
-    record_id: str | None
-    created_at: str | None
+class RefusedRow(RefusedActionOut):
+    """An action a revoked device pushed, refused and applied nowhere (the wire's object)."""
 
     def to_json(self) -> dict[str, Any]:
-        """The wire's refused action object."""
-        return {**asdict(self), "received_at": self.received_at.isoformat()}
+        """The wire's refused action object, as JSON."""
+        return self.model_dump(mode="json")
 
 
 def _admin_details(details: dict[str, Any]) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color, black
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
@@ -27,6 +26,7 @@ from desktop.reports.geometry import (
 )
 from desktop.reports.linebreak import break_lines
 from desktop.reports.punctuation import CLOSING, OPENING
+from desktop.reports.qr_matrix import qr_modules
 
 MARKS = CLOSING | OPENING
 
@@ -281,19 +281,17 @@ class Signature(Flowable):
 
 def draw_qr(canvas: Canvas, data: str, left: float, bottom: float, size: float) -> None:
     """Draw a QR code (reportlab's own encoder, the one behind reportlab.graphics.barcode.qr,
-    error correction M) as filled rectangles.
+    error correction M, its mask chosen by desktop.reports.qr_matrix) as filled rectangles.
 
     The modules go straight into the page as one path in module units: reportlab's renderPDF
     would set its default font (Helvetica, a standard-14 font that is not embedded) on the
     page, and a path of a few hundred small rectangles is much faster to write this way.
     """
-    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    qr.addData(data)
-    qr.make()
-    count = qr.getModuleCount()
+    modules = qr_modules(data)
+    count = len(modules)
     module = size / count
     rects: list[str] = []
-    for r, row in enumerate(qr.modules):
+    for r, row in enumerate(modules):
         c = 0
         y = count - r - 1
         for dark, run in groupby(bool(m) for m in row):

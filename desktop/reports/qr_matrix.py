@@ -57,7 +57,7 @@ def lost_points(rows: list[int], count: int) -> int:
     return score + 10 * (abs(100 * dark // (count * count) - 50) // 5)
 
 
-class _QRCode(qrencoder.QRCode):  # type: ignore[misc]
+class _QRCode(qrencoder.QRCode):
     """reportlab's QR code, laid out once and its mask chosen on integer rows."""
 
     def make(self) -> None:

@@ -48,12 +48,19 @@ def proof_rows(document: NoticeDocument) -> list[tuple[str, str]]:
 
 
 def register_fonts() -> None:
-    """Load the bundled fonts into reportlab (once per process)."""
-    known = set(pdfmetrics.getRegisteredFontNames())
+    """Load the bundled fonts into reportlab as plain `TTFont`s (once per process).
+
+    `pdfmetrics.registerFont` hands out the first font registered for a face under every
+    later name: after a notice, "BareMing" would be the notice's own font object, with its
+    shared subsets (desktop.reports.subsets), and the floor would not be bare reportlab. The
+    floor's fonts go into the registry beside it, so each keeps its own object.
+    """
+    registry: dict[str, object] = pdfmetrics._fonts  # type: ignore[attr-defined]
     for name, file in FONTS.items():
-        if name not in known:
+        if type(registry.get(name)) is not TTFont:
             with as_file(files("resources").joinpath("fonts", file)) as path:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
+                registry[name] = TTFont(name, str(path))
+            pdfmetrics.registerFontFamily(name)
 
 
 def _style(font: str, size: float, align: Literal[0, 1, 4] = TA_JUSTIFY) -> ParagraphStyle:

@@ -104,6 +104,10 @@ class NoticeDocument:
     proof: ProofFields | None = None
     inputs: tuple[tuple[str, str], ...] = ()
     notice_id: str = ""
+    boilerplate: tuple[tuple[str, str], ...] = ()
+    """(style, text) that every notice of its template and office prints: the template's
+    own words, the title, the authority, the attached articles (the PDF shares their font
+    subsets between notices: desktop.reports.subsets)."""
 
     @property
     def draft(self) -> bool:
@@ -309,8 +313,21 @@ def build_document(
         date=day_cn(day),
         clue_code=_text(_get(notice, "clue_code")),
     )
-    blocks = [Block(style, text) for style, text in template.fill(values, {"evidence": evidence})]
+    lists = {"evidence": evidence}
+    blocks = [Block(style, text) for style, text in template.fill(values, lists)]
     attached = cited + [c for c in basis if c["id"] not in {x["id"] for x in cited}]
+    attachments = (
+        tuple((f"{_law(c['law'])}{c['article']}", c["text"]) for c in attached)
+        if template.attachment_heading
+        else ()
+    )
+    heading = template.attachment_heading if attached else None
+    boilerplate = [("title", template.title), ("title", authority), ("authority", authority)]
+    boilerplate += template.literals(values, lists)
+    if heading and attachments:
+        boilerplate.append(("attachment_heading", heading))
+        for title, text in attachments:
+            boilerplate += [("clause_title", title), ("clause_text", text)]
     inputs = [(key, values[key]) for key in TEXT_FIELDS]
     inputs.append(("evidence", "\n".join(evidence)))
     proof = proof_fields(notice, template.title, number, values["party_name"])
@@ -326,12 +343,11 @@ def build_document(
         blocks=tuple(blocks),
         authority=authority,
         date=day_cn(day),
-        attachment_heading=template.attachment_heading if attached else None,
-        attachments=tuple((f"{_law(c['law'])}{c['article']}", c["text"]) for c in attached)
-        if template.attachment_heading
-        else (),
+        attachment_heading=heading,
+        attachments=attachments,
         verification=_text(_get(notice, "verification")),
         proof=proof,
         inputs=tuple(inputs),
         notice_id=_text(_get(notice, "notice_id")),
+        boilerplate=tuple((s, t) for s, t in boilerplate if t),
     )

@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from desktop.reports.punctuation import FULL_WIDTH, SQUEEZE, squeezes
-from desktop.reports.tounicode import Utf16TTFont
+from desktop.reports.subsets import SharedSubsetFont
 
 TITLE = "title"
 """小标宋 (the title; 方正小标宋 when the PC has it, else the bundled AR PL UMing drawn heavier
@@ -148,7 +148,7 @@ def register(font: FontFile) -> str | None:
             return _REGISTERED[key]
         name = f"cluedesk-{len(_REGISTERED)}-{font.path.stem}-{font.subfont}"
         try:
-            face = Utf16TTFont(name, str(font.path), subfontIndex=font.subfont)
+            face = SharedSubsetFont(name, str(font.path), subfontIndex=font.subfont)
             pdfmetrics.registerFont(face)
         except (OSError, TTFError, ValueError, KeyError, IndexError):
             _REGISTERED[key] = None
@@ -244,6 +244,21 @@ class FontSet:
         char = self.missing(text)
         if char is not None:
             raise MissingGlyph(char, field, label)
+
+    def preset(self, doc: object, texts: Iterable[tuple[str, str]]) -> None:
+        """Give the PDF document `doc` the characters of `texts` ((role, text) it certainly
+        draws) before anything is drawn, so that documents printing the same words share
+        their font subsets (desktop.reports.subsets)."""
+        codes: dict[str, set[int]] = {}
+        for role, text in texts:
+            for char in text:
+                name = self.font_for(char, role)
+                if name is not None and not char.isspace():
+                    codes.setdefault(name, set()).add(ord(char))
+        for name, chars in codes.items():
+            font = pdfmetrics.getFont(name)
+            if isinstance(font, SharedSubsetFont):
+                font.preset(doc, chars)
 
     def advance(self, char: str, role: str, size: float) -> float:
         """The advance width of `char` at `size` points in the font that draws it."""

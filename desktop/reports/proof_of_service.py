@@ -19,7 +19,22 @@ from desktop.reports.geometry import BLOCK_WIDTH, STYLES
 
 COLUMNS = (38 * mm, 50 * mm, 24 * mm, BLOCK_WIDTH - 112 * mm)
 """Label, value, second label (dates), second value; spanning rows use the last three."""
+PROOF_TITLE = "送达回证"
 BLANK_TIME = "　　年　　月　　日\n　　时　　分"
+LABELS = (
+    "送达文书\n名称及文号",
+    "受送达人",
+    "送达地点",
+    "送达方式",
+    "收件人签名\n或盖章",
+    "收件日期",
+    "代收人及\n代收理由",
+    "见证人\n（留置送达时）",
+    "送达人",
+    "送达时间",
+    "备注",
+)
+"""The labels of the table, in its order."""
 
 
 def two_lines(moment: str) -> str:
@@ -44,26 +59,18 @@ def proof_table(proof: ProofFields, fonts: FontSet) -> Table:
     def val(text: str, lines: int = 1) -> TextBlock:
         return TextBlock(text, cell, fonts, min_lines=lines)
 
+    (document, addressee, place, method, signed, received, proxy, witness, servers) = LABELS[:9]
+    served, note = LABELS[9:]
     rows: list[list[Flowable | str]] = [
-        [lab("送达文书\n名称及文号"), val(proof.document, 2), "", ""],
-        [lab("受送达人"), val(proof.addressee, 2), "", ""],
-        [lab("送达地点"), val(proof.place, 2), "", ""],
-        [lab("送达方式"), val(method_text(proof.method), 2), "", ""],
-        [
-            lab("收件人签名\n或盖章"),
-            val("", 3),
-            lab("收件日期"),
-            val(two_lines(proof.received_at), 2),
-        ],
-        [lab("代收人及\n代收理由"), val(proof.proxy, 2), "", ""],
-        [lab("见证人\n（留置送达时）"), val(proof.witness, 2), "", ""],
-        [
-            lab("送达人"),
-            val(proof.servers, 2),
-            lab("送达时间"),
-            val(two_lines(proof.served_at), 2),
-        ],
-        [lab("备注"), val(proof.note, 2), "", ""],
+        [lab(document), val(proof.document, 2), "", ""],
+        [lab(addressee), val(proof.addressee, 2), "", ""],
+        [lab(place), val(proof.place, 2), "", ""],
+        [lab(method), val(method_text(proof.method), 2), "", ""],
+        [lab(signed), val("", 3), lab(received), val(two_lines(proof.received_at), 2)],
+        [lab(proxy), val(proof.proxy, 2), "", ""],
+        [lab(witness), val(proof.witness, 2), "", ""],
+        [lab(servers), val(proof.servers, 2), lab(served), val(two_lines(proof.served_at), 2)],
+        [lab(note), val(proof.note, 2), "", ""],
     ]
     spans = [("SPAN", (1, r), (3, r)) for r, row in enumerate(rows) if row[2] == ""]
     table = Table(rows, colWidths=list(COLUMNS), hAlign="LEFT")
@@ -85,11 +92,18 @@ def proof_table(proof: ProofFields, fonts: FontSet) -> Table:
     return table
 
 
+def proof_words() -> list[tuple[str, str]]:
+    """(style, text) that every proof of service prints: its title, labels, the service
+    methods and the words of its dates."""
+    cells = method_text("") + "年月日时分"
+    return [("proof_title", PROOF_TITLE), *(("cell_label", t) for t in LABELS), ("cell", cells)]
+
+
 def proof_story(document: NoticeDocument, fonts: FontSet) -> list[Flowable]:
     """The flowables of the proof-of-service page."""
     proof = document.proof or ProofFields(document=document.title, addressee="")
     return [
-        TextBlock("送达回证", STYLES["proof_title"], fonts),
+        TextBlock(PROOF_TITLE, STYLES["proof_title"], fonts),
         proof_table(proof, fonts),
         Signature(document.authority, document.date, fonts, draft=document.draft),
     ]

@@ -82,15 +82,15 @@ class Template:
     attachment_heading: str | None = None
     list_fields: frozenset[str] = LIST_FIELDS
 
-    def fill(
+    def shown(
         self, values: Mapping[str, str], lists: Mapping[str, Sequence[str]]
-    ) -> list[tuple[str, str]]:
-        """The (style, text) blocks with every placeholder filled."""
-        out: list[tuple[str, str]] = []
+    ) -> list[TemplateBlock]:
+        """The blocks printed for these fields (skip_if_empty, only_if_empty, party_types)."""
 
         def given(key: str) -> bool:
             return bool(lists.get(key) if key in self.list_fields else values.get(key))
 
+        out = []
         for block in self.blocks:
             if not all(given(k) for k in block.skip_if_empty):
                 continue
@@ -98,6 +98,27 @@ class Template:
                 continue
             if block.party_types and values.get("party_type") not in block.party_types:
                 continue
+            if block.each is not None and not lists.get(block.each):
+                continue
+            out.append(block)
+        return out
+
+    def literals(
+        self, values: Mapping[str, str], lists: Mapping[str, Sequence[str]]
+    ) -> list[tuple[str, str]]:
+        """The (style, text) of the template's own words in the blocks printed for these
+        fields, placeholders left out: what every notice of the template prints."""
+        return [
+            (block.style, "".join(text for text, _, _, _ in string.Formatter().parse(block.text)))
+            for block in self.shown(values, lists)
+        ]
+
+    def fill(
+        self, values: Mapping[str, str], lists: Mapping[str, Sequence[str]]
+    ) -> list[tuple[str, str]]:
+        """The (style, text) blocks with every placeholder filled."""
+        out: list[tuple[str, str]] = []
+        for block in self.shown(values, lists):
             if block.each is None:
                 out.append((block.style, block.text.format_map(values)))
                 continue

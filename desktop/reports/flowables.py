@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
 from reportlab.lib.colors import Color, black
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -34,20 +36,66 @@ _EPS = 1e-6
 _GREY = Color(0.55, 0.55, 0.55)
 
 
-def _chunk_ends(canv: Canvas, name: str, run: str, start: int) -> set[int]:
-    """Where reportlab changes the font subset inside `run` (a TrueType font is embedded as
-    subsets of 256 glyphs, one text-showing operator each): the index in the line of each
-    chunk's last character but the run's last."""
-    font = pdfmetrics.getFont(name)
-    split = getattr(font, "splitString", None)
-    if split is None:
-        return set()
-    ends: set[int] = set()
-    at = start
-    for _, chunk in split(run, canv._doc)[:-1]:  # type: ignore[attr-defined]
-        at += len(chunk)  # one byte per character
-        ends.add(at - 1)
-    return ends
+def _subsets(canv: Canvas, name: str, run: str) -> tuple[list[int], bytes]:
+    """The font subset of each character of `run` and its one-byte code in it (a TrueType
+    font is embedded as subsets of 256 glyphs, one text-showing operator each)."""
+    font: Any = pdfmetrics.getFont(name)
+    subsets: list[int] = []
+    codes: list[bytes] = []
+    for subset, chunk in font.splitString(run, canv._doc):  # type: ignore[attr-defined]
+        subsets += [subset] * len(chunk)
+        codes.append(chunk)
+    return subsets, b"".join(codes)
+
+
+class _TextCode:
+    """The operators of one text object, written as reportlab's PDFTextObject writes them
+    (`beginText`, `setFont`, `textOut`, `setTextOrigin`), without its per-call work."""
+
+    def __init__(self, canv: Canvas, x: float, y: float, spacing: float) -> None:
+        self.canv: Any = canv
+        self.code = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm", f"{fp_str(spacing)} Tc"]
+        self.mode = 0
+        self.font: Any = None
+        self.subset = -1
+        self.size = ""
+
+    def set_mode(self, mode: int) -> None:
+        """Tr, when it changes."""
+        if mode != self.mode:
+            self.mode = mode
+            self.code.append(f"{mode} Tr")
+
+    def set_font(self, name: str, size: float) -> None:
+        """The font of what follows (its subset operator comes with the first text)."""
+        self.font = pdfmetrics.getFont(name)
+        self.subset = -1
+        self.size = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+
+    def show(self, subsets: list[int], codes: bytes) -> None:
+        """Show characters (their subsets and codes), a Tj per subset."""
+        doc = self.canv._doc
+        escape = self.canv._escape
+        start = 0
+        for i in range(1, len(subsets) + 1):
+            if i < len(subsets) and subsets[i] == subsets[start]:
+                continue
+            subset = subsets[start]
+            if subset != self.subset:
+                name = self.font.getSubsetInternalName(subset, doc)
+                self.code.append(f"{name} {self.size}")
+                self.subset = subset
+            self.code.append(f"({escape(codes[start:i])}) Tj")
+            start = i
+
+    def move(self, x: float, y: float) -> None:
+        """Tm to a new text origin."""
+        self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+
+    def draw(self) -> None:
+        """Put the text object on the canvas."""
+        self.code.append("ET")
+        self.canv._code.append(" ".join(self.code))
 
 
 @dataclass(frozen=True)
@@ -91,34 +139,34 @@ def draw_line(
     if any(bold):
         canv.saveState()
         canv.setLineWidth(TITLE_STROKE * size)
-    text = canv.beginText(x, y)
-    text.setCharSpace(spacing)
-    text.setTextRenderMode(0)
+    text = _TextCode(canv, x, y, spacing)
     start = 0
     pos = x
     for (name, run), heavy in zip(runs, bold, strict=True):
-        text.setFont(name, size)
+        text.set_font(name, size)
         if heavy:
-            text.setTextRenderMode(2)
+            text.set_mode(2)
+        subsets, codes = _subsets(canv, name, run)
+        ends = {start + len(run) - 1}
+        if spacing:
+            ends |= {start + j for j in range(len(run) - 1) if subsets[j] != subsets[j + 1]}
         cut = start
-        ends = _chunk_ends(canv, name, run, start) if spacing else set()
-        ends.add(start + len(run) - 1)
         for i in range(start, start + len(run)):
             kern = kerns[i] if i < len(kerns) else 0.0
             if kern or (i in ends and spacing and i < len(kerns)):
-                text.textOut(text_[cut : i + 1])
+                text.show(subsets[cut - start : i + 1 - start], codes[cut - start : i + 1 - start])
                 pos += sum(fonts.advance(c, role, size) for c in text_[cut : i + 1])
                 pos += spacing * (i + 1 - cut) + kern
-                text.setTextOrigin(pos, y)
+                text.move(pos, y)
                 cut = i + 1
         if cut < start + len(run):
-            text.textOut(text_[cut : start + len(run)])
+            text.show(subsets[cut - start :], codes[cut - start :])
             pos += sum(fonts.advance(c, role, size) for c in text_[cut : start + len(run)])
             pos += spacing * (start + len(run) - cut)
         if heavy:
-            text.setTextRenderMode(0)
+            text.set_mode(0)
         start += len(run)
-    canv.drawText(text)
+    text.draw()
     if any(bold):
         canv.restoreState()
 
@@ -166,8 +214,15 @@ class TextBlock(Flowable):
         return avail_width - style.indent(style.left_indent) - style.indent(style.right_indent)
 
     def set_lines(self, avail_width: float) -> list[SetLine]:
-        """The lines of the block for a frame `avail_width` wide (cached)."""
+        """The lines of the block for a frame `avail_width` wide (cached, and kept by the
+        font set for the next document that sets the same text in the same style)."""
         if self._lines is not None and self._laid_for in (None, avail_width):
+            return self._lines
+        key = (self.text, self.style, avail_width)
+        known = self.fonts.layouts.get(key)
+        if known is not None:
+            self._lines = list(known)
+            self._laid_for = avail_width
             return self._lines
         room = self.room(avail_width)
         first = self.style.indent(self.style.first_indent)
@@ -181,6 +236,7 @@ class TextBlock(Flowable):
                 lines.append(SetLine(line.text, line.width, indent, i == len(broken) - 1))
         self._lines = lines
         self._laid_for = avail_width
+        self.fonts.remember_layout(key, tuple(lines))
         return lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803

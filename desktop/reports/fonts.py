@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -77,6 +77,9 @@ OFFICIAL_TITLE_FILES: tuple[str, ...] = (
 TITLE_STROKE = 0.035
 """The stroke (in em) that thickens the bundled title face: AR PL UMing is a light 明体 and
 no heavy serif is bundled, so the title is drawn filled and stroked (text render mode 2)."""
+
+KEPT_LAYOUTS = 4096
+"""How many set paragraphs a font set keeps."""
 
 _FALLBACK_ORDER: Mapping[str, tuple[str, ...]] = {
     TITLE: (TITLE, SONG, FANGSONG, HEI, KAI),
@@ -195,6 +198,9 @@ class FontSet:
         }
         self._choice: dict[tuple[str, str], str | None] = {}
         self._widths: dict[tuple[str, str], float] = {}
+        self.layouts: dict[Hashable, tuple[Any, ...]] = {}
+        """Set lines by (text, style, width): the template's and the clauses' paragraphs are
+        broken once for every document (desktop.reports.flowables.TextBlock)."""
 
     @classmethod
     def bundled(cls) -> FontSet:
@@ -244,6 +250,12 @@ class FontSet:
         char = self.missing(text)
         if char is not None:
             raise MissingGlyph(char, field, label)
+
+    def remember_layout(self, key: Hashable, lines: tuple[Any, ...]) -> None:
+        """Keep the set lines of a paragraph (at most KEPT_LAYOUTS, then started afresh)."""
+        if len(self.layouts) >= KEPT_LAYOUTS:
+            self.layouts.clear()
+        self.layouts[key] = lines
 
     def preset(self, doc: object, texts: Iterable[tuple[str, str]]) -> None:
         """Give the PDF document `doc` the characters of `texts` ((role, text) it certainly

@@ -48,13 +48,27 @@ def _subsets(canv: Canvas, name: str, run: str) -> tuple[list[int], bytes]:
     return subsets, b"".join(codes)
 
 
+_NUMBERS: dict[float, str] = {}
+
+
+def number(value: float) -> str:
+    """A number as reportlab writes it into a page (`fp_str`), remembered: a notice's text
+    lines sit on a grid, so the same few thousand positions come back in every document."""
+    text = _NUMBERS.get(value)
+    if text is None:
+        if len(_NUMBERS) >= 65536:
+            _NUMBERS.clear()
+        text = _NUMBERS[value] = fp_str(value)
+    return text
+
+
 class _TextCode:
     """The operators of one text object, written as reportlab's PDFTextObject writes them
     (`beginText`, `setFont`, `textOut`, `setTextOrigin`), without its per-call work."""
 
     def __init__(self, canv: Canvas, x: float, y: float, spacing: float) -> None:
         self.canv: Any = canv
-        self.code = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm", f"{fp_str(spacing)} Tc"]
+        self.code = ["BT", f"1 0 0 1 {number(x)} {number(y)} Tm", f"{number(spacing)} Tc"]
         self.mode = 0
         self.font: Any = None
         self.subset = -1
@@ -70,7 +84,7 @@ class _TextCode:
         """The font of what follows (its subset operator comes with the first text)."""
         self.font = pdfmetrics.getFont(name)
         self.subset = -1
-        self.size = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+        self.size = f"{number(size)} Tf {number(size * 1.2)} TL"
 
     def show(self, subsets: list[int], codes: bytes) -> None:
         """Show characters (their subsets and codes), a Tj per subset."""
@@ -90,7 +104,7 @@ class _TextCode:
 
     def move(self, x: float, y: float) -> None:
         """Tm to a new text origin."""
-        self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        self.code.append(f"1 0 0 1 {number(x)} {number(y)} Tm")
 
     def draw(self) -> None:
         """Put the text object on the canvas."""

@@ -10,8 +10,11 @@ same symbol module for module (tests/reports/test_qr_matrix.py compares them).
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
+from itertools import zip_longest
+from typing import Any
 
 from reportlab.graphics.barcode import qrencoder
 
@@ -42,6 +45,63 @@ def _flips(version: int, positions: tuple[tuple[int, int], ...]) -> tuple[tuple[
     return tuple(out)
 
 
+@lru_cache(maxsize=32)
+def _generator(count: int) -> tuple[int, ...]:
+    """The logs of the Reed-Solomon generator polynomial's coefficients after the leading 1
+    (reportlab's QRUtil.getErrorCorrectPolynomial, made once per length)."""
+    poly = qrencoder.QRUtil.getErrorCorrectPolynomial(count)
+    return tuple(qrencoder.QRMath.glog(poly.get(i)) for i in range(1, count + 1))
+
+
+def error_correction(data: list[int], count: int) -> list[int]:
+    """The `count` error-correction codewords of a block of data codewords."""
+    exp, log = qrencoder.EXP_TABLE, qrencoder.LOG_TABLE
+    generator = _generator(count)
+    rest = [0] * count
+    for byte in data:
+        factor = byte ^ rest[0]
+        rest = rest[1:] + [0]
+        if factor:
+            shift = log[factor]
+            rest = [r ^ exp[(g + shift) % 255] for r, g in zip(rest, generator, strict=True)]
+    return rest
+
+
+def codewords(version: int, level: int, items: list[Any]) -> list[int]:
+    """The symbol's codewords, data and error correction interleaved (reportlab's
+    QRCode.createData and createBytes, the division done on integers)."""
+    blocks = qrencoder.QRRSBlock.getRSBlocks(version, level)
+    buffer = qrencoder.QRBitBuffer()
+    for item in items:
+        item.write(buffer, version)
+    capacity = sum(block.dataCount for block in blocks) * 8
+    if buffer.getLengthInBits() > capacity:
+        raise ValueError(f"code length overflow. ({buffer.getLengthInBits()} > {capacity})")
+    if buffer.getLengthInBits() + 4 <= capacity:
+        buffer.put(0, 4)
+    while buffer.getLengthInBits() % 8:
+        buffer.putBit(False)
+    pads = (qrencoder.QRCode.PAD0, qrencoder.QRCode.PAD1)
+    while buffer.getLengthInBits() < capacity:
+        buffer.put(pads[0], 8)
+        if buffer.getLengthInBits() >= capacity:
+            break
+        buffer.put(pads[1], 8)
+    offset = 0
+    data: list[list[int]] = []
+    correction: list[list[int]] = []
+    for block in blocks:
+        data.append(buffer.buffer[offset : offset + block.dataCount])
+        offset += block.dataCount
+        correction.append(error_correction(data[-1], block.totalCount - block.dataCount))
+    return [
+        d
+        for group in itertools.chain(zip_longest(*data), zip_longest(*correction))
+        for d in group
+        if d is not None
+    ]
+
+
 def lost_points(rows: list[int], count: int) -> int:
     """The penalty of a symbol (rows as integers) as reportlab's QRUtil.getLostPoint counts."""
     lines = [format(r, f"0{count}b") for r in rows]
@@ -65,6 +125,7 @@ class _QRCode(qrencoder.QRCode):
         reportlab would pick, flip the data modules to it and write the format information."""
         if self.version is None:
             self.version = self.calculate_version()
+        self.dataCache = codewords(self.version, self.errorCorrectLevel, self.dataList)
         self.makeImpl(True, 0)
         count = self.moduleCount
         base = _rows(self.modules)

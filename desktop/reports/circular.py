@@ -507,7 +507,7 @@ def _cell(text: str, style: TextStyle, width: float, fonts: FontSet) -> str | Fl
     draws all of it, its lines broken to the column's width; else a `Cell` flowable, which
     draws each run in the font that has its characters."""
     runs = fonts.runs(text, style.role)
-    if len(runs) > 1 or (runs and runs[0][0] != fonts.font_names(style.role)[0]):
+    if len(runs) > 1 or (runs and runs[0][0] != fonts.first_font(style.role)):
         return Cell(text, style, fonts)
     cell = Cell(text, style, fonts)
     return "\n".join(line.text for line in cell._lines_for(width))
@@ -534,8 +534,8 @@ def table_flowable(table: CircularTable, fonts: FontSet) -> Table:
         )
     flowable = Table(rows, colWidths=widths, repeatRows=1, hAlign="CENTER")
     commands: list[Any] = [
-        ("FONTNAME", (0, 0), (-1, 0), fonts.font_names(head.role)[0]),
-        ("FONTNAME", (0, 1), (-1, -1), fonts.font_names(cell.role)[0]),
+        ("FONTNAME", (0, 0), (-1, 0), fonts.first_font(head.role)),
+        ("FONTNAME", (0, 1), (-1, -1), fonts.first_font(cell.role)),
         ("FONTSIZE", (0, 0), (-1, -1), cell.size),
         ("LEADING", (0, 0), (-1, -1), cell.line),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any, cast
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from desktop.reports.font_cache import load_face
 from desktop.reports.punctuation import FULL_WIDTH, SQUEEZE, squeezes
 from desktop.reports.subsets import SharedSubsetFont
 
@@ -151,7 +152,7 @@ def register(font: FontFile) -> str | None:
             return _REGISTERED[key]
         name = f"cluedesk-{len(_REGISTERED)}-{font.path.stem}-{font.subfont}"
         try:
-            face = SharedSubsetFont(name, str(font.path), subfontIndex=font.subfont)
+            face = SharedSubsetFont.from_face(name, load_face(font.path, font.subfont))
             pdfmetrics.registerFont(face)
         except (OSError, TTFError, ValueError, KeyError, IndexError):
             _REGISTERED[key] = None
@@ -168,7 +169,7 @@ class FontSet:
     """
 
     def __init__(self, primary: Mapping[str, FontFile], *, bundled_fallback: bool = True) -> None:
-        chains: dict[str, list[str]] = {}
+        chains: dict[str, list[FontFile]] = {}
         bundled = {role: FontFile(bundled_dir() / name) for role, name in BUNDLED_FILES.items()}
         self._title = register(primary[TITLE]) if TITLE in primary else None
         extra = [FontFile(bundled_dir() / FALLBACK_FILE)] if bundled_fallback else []
@@ -182,20 +183,11 @@ class FontSet:
             if role == TITLE and bundled_fallback:
                 # the official faces first (方正小标宋, then 宋体 …), the bundled ones behind
                 files_ += [bundled[other] for other in _FALLBACK_ORDER[role]]
-            names: list[str] = []
-            for item in files_ + extra:
-                name = register(item)
-                if name is not None and name not in names:
-                    names.append(name)
-            if not names:
-                raise FileNotFoundError(f"no usable font for {role}")
-            chains[role] = names
-        self._chains = chains
-        self._glyphs = {
-            name: cast(TTFont, pdfmetrics.getFont(name)).face.charToGlyph
-            for names in chains.values()
-            for name in names
-        }
+            chains[role] = list(dict.fromkeys(files_ + extra))
+        # each file is read when a character first needs it: a notice never loads 楷 or
+        # the rare-character fallback unless it prints one of theirs
+        self._files = chains
+        self._glyphs: dict[str, Mapping[int, int]] = {}
         self._choice: dict[tuple[str, str], str | None] = {}
         self._widths: dict[tuple[str, str], float] = {}
         self.layouts: dict[Hashable, tuple[Any, ...]] = {}
@@ -215,9 +207,32 @@ class FontSet:
             return cls.bundled()
         return cls(find_official([*search_dirs, *windows_font_dirs()]))
 
+    def _chain(self, role: str) -> Iterator[str]:
+        """The registered names of a role's fonts, first choice first, each file loaded
+        (once per process) when the chain first reaches it; unusable files left out."""
+        seen: set[str] = set()
+        for item in self._files[role]:
+            name = register(item)
+            if name is None or name in seen:
+                continue
+            seen.add(name)
+            if name not in self._glyphs:
+                self._glyphs[name] = cast(TTFont, pdfmetrics.getFont(name)).face.charToGlyph
+            yield name
+
     def font_names(self, role: str) -> tuple[str, ...]:
-        """The registered reportlab font names of a role, first choice first."""
-        return tuple(self._chains[role])
+        """The registered reportlab font names of a role, first choice first (loads them
+        all: `first_font` loads only what the first choice needs)."""
+        names = tuple(self._chain(role))
+        if not names:
+            raise FileNotFoundError(f"no usable font for {role}")
+        return names
+
+    def first_font(self, role: str) -> str:
+        """The registered name of a role's first usable font."""
+        for name in self._chain(role):
+            return name
+        raise FileNotFoundError(f"no usable font for {role}")
 
     def synthetic_bold(self, name: str, role: str) -> bool:
         """Whether text of `role` in font `name` is drawn heavier with a stroke: the title in
@@ -232,7 +247,7 @@ class FontSet:
         except KeyError:
             pass
         code = ord(char)
-        choice = next((n for n in self._chains[role] if code in self._glyphs[n]), None)
+        choice = next((n for n in self._chain(role) if code in self._glyphs[n]), None)
         self._choice[key] = choice
         return choice
 
@@ -264,8 +279,10 @@ class FontSet:
         codes: dict[str, set[int]] = {}
         for role, text in texts:
             for char in text:
+                if char.isspace() or char < " ":
+                    continue
                 name = self.font_for(char, role)
-                if name is not None and not char.isspace():
+                if name is not None:
                     codes.setdefault(name, set()).add(ord(char))
         for name, chars in codes.items():
             font = pdfmetrics.getFont(name)
@@ -300,7 +317,7 @@ class FontSet:
         current = ""
         start = 0
         for i, char in enumerate(text):
-            name = self.font_for(char, role) or self._chains[role][0]
+            name = self.font_for(char, role) or self.first_font(role)
             if char == " " and current:
                 name = current
             if name != current:

@@ -84,7 +84,7 @@ class NoticeDocTemplate(BaseDocTemplate):
             creator="cluedesk",
             lang="zh-CN",
             invariant=1,
-            initialFontName=fonts.font_names(FANGSONG)[0],
+            initialFontName=fonts.first_font(FANGSONG),
             initialFontSize=BODY_SIZE,
         )
 

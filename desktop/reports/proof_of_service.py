@@ -77,7 +77,7 @@ def proof_table(proof: ProofFields, fonts: FontSet) -> Table:
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), fonts.font_names(FANGSONG)[0]),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.first_font(FANGSONG)),
                 ("GRID", (0, 0), (-1, -1), 0.75, black),
                 ("BOX", (0, 0), (-1, -1), 1.5, black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -18,10 +18,20 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from typing import Any
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN
+from reportlab.pdfbase.ttfonts import (
+    FF_NONSYMBOLIC,
+    FF_SYMBOLIC,
+    SUBSETN,
+    TTEncoding,
+    TTFontFace,
+)
+from reportlab.rl_config import unShapedFontGlob
 
 from desktop.reports.tounicode import Utf16TTFont, to_unicode_cmap
 
@@ -66,6 +76,22 @@ class SharedSubsetFont(Utf16TTFont):
         super().__init__(*args, **kwargs)
         self._prepared: OrderedDict[tuple[bool, int, tuple[int, ...]], Prepared] = OrderedDict()
         self._lock = threading.Lock()
+
+    @classmethod
+    def from_face(cls, name: str, face: TTFontFace) -> SharedSubsetFont:
+        """The font of a face already parsed (desktop.reports.font_cache), set up as
+        reportlab's TTFont.__init__ sets up one it parses itself."""
+        font: Any = cls.__new__(cls)
+        font.fontName = name
+        font.face = face
+        font.encoding = TTEncoding()
+        font.state = WeakKeyDictionary()
+        font._asciiReadable = rl_config.ttfAsciiReadable
+        font.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob or ())
+        font._prepared = OrderedDict()
+        font._lock = threading.Lock()
+        made: SharedSubsetFont = font
+        return made
 
     def _state(self, doc: Any) -> Any:
         """reportlab's per-document state of this font (made when missing)."""

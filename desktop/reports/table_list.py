@@ -316,7 +316,7 @@ def list_story(table: TableList, fonts: FontSet, layout: Layout) -> list[Flowabl
     grid.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), fonts.font_names(SONG)[0]),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.first_font(SONG)),
                 ("GRID", (0, 0), (-1, -1), 0.5, _GRID),
                 ("BACKGROUND", (0, 0), (-1, 0), _HEAD_FILL),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -358,7 +358,7 @@ def render_table_list(
         creator="cluedesk",
         lang="zh-CN",
         invariant=1,
-        initialFontName=fonts.font_names(SONG)[0],
+        initialFontName=fonts.first_font(SONG),
         initialFontSize=CELL_SIZE,
     )
     frame = Frame(

@@ -227,7 +227,7 @@ class _ReportTemplate(BaseDocTemplate):
             creator="cluedesk",
             lang="zh-CN",
             invariant=1,
-            initialFontName=fonts.font_names(FANGSONG)[0],
+            initialFontName=fonts.first_font(FANGSONG),
             initialFontSize=TABLE_SIZE,
         )
         frame = Frame(
@@ -244,7 +244,7 @@ class _ReportTemplate(BaseDocTemplate):
 
     def _page_number(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         text = f"— {doc.page} —"
-        canvas.setFont(self.fonts.font_names(FANGSONG)[0], PAGE_NUMBER_SIZE)
+        canvas.setFont(self.fonts.first_font(FANGSONG), PAGE_NUMBER_SIZE)
         canvas.drawCentredString(PAGE_WIDTH / 2, BLOCK_BOTTOM - PAGE_NUMBER_GAP - 10, text)
 
 
@@ -254,8 +254,8 @@ def _table(
     widths: Sequence[float],
     fonts: FontSet,
 ) -> Table:
-    body = fonts.font_names(FANGSONG)[0]
-    head = fonts.font_names(HEI)[0]
+    body = fonts.first_font(FANGSONG)
+    head = fonts.first_font(HEI)
     data = [list(headers), *[[str(v) for v in row] for row in rows]]
     table = Table(data, colWidths=list(widths), repeatRows=1)
     table.setStyle(

@@ -7,9 +7,11 @@ the same fonts (`bench.bare_notice`); `main` also compares with what a clerk use
 Run: python -m bench.notice_bench [--count 500] [--office-batch 20] [--no-office] [--json FILE]
 
 - first notice: a fresh Python process imports desktop.reports, loads the fonts and renders
-  one notice (target ≤ 400 ms for fonts + render; the import time is shown beside it);
+  one notice (target ≤ 100 ms for fonts + render, with the parsed fonts of an earlier run
+  in the user's cache folder as a clerk's PC has them; the import time is shown beside it);
 - batch: the median time per notice over `--count` notices rendered one after another in one
-  process (target ≤ 25 ms), and render_many writing them all;
+  process (target ≤ 10 ms: the fonts loaded once and their subsets shared), and render_many
+  writing them all;
 - LibreOffice: the same notices as .docx (plain zip + WordprocessingML, A4 with the GB/T 9704
   margins, the same text and the proof-of-service table), converted by
   `soffice --headless --convert-to pdf`: one document per call (a clerk printing one notice)
@@ -39,8 +41,8 @@ from bench.timing import Measure
 from desktop.reports import NoticeDocument, build_document, render_bytes, render_many
 
 RESULTS = Path(__file__).resolve().parent / "results"
-FIRST_TARGET_MS = 400.0
-BATCH_TARGET_MS = 25.0
+FIRST_TARGET_MS = 100.0
+BATCH_TARGET_MS = 10.0
 FULL_COUNT, QUICK_COUNT = 500, 12
 
 PARTIES = ("连云港市海州区某某化工有限公司", "连云港某某金属制品厂", "海州区新坝镇某某洗涤店")
@@ -111,14 +113,18 @@ def first_notice(repeat: int = 3, script: str = FIRST) -> tuple[float, float]:
     """(import ms, fonts + first render ms) in fresh processes: the median of `repeat`.
 
     `script` prints both; FIRST_BARE does the floor's (the bare notice of `bench.bare_notice`).
+    One process runs first uncounted, for ours and the floor alike: it leaves the parsed fonts
+    in the user's cache folder (desktop.reports.font_cache), as any earlier print on a PC
+    has, and the font files in the system's file cache.
     """
     runs = []
     root = Path(__file__).resolve().parents[1]
-    for _ in range(repeat):
+    for _ in range(repeat + 1):
         out = subprocess.run(
             [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=root
         ).stdout.split()
         runs.append((float(out[0]), float(out[1])))
+    runs = runs[1:]
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 

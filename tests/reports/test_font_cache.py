@@ -99,11 +99,12 @@ def test_an_unwritable_or_switched_off_cache_still_loads(
 
 FIRST = """
 from desktop.reports import build_document, default_fonts, render_bytes
+from pathlib import Path
 from desktop.reports import fonts
 from bench.notice_bench import sample
 data = render_bytes(build_document(sample(0)), fonts=default_fonts())
 assert data.startswith(b"%PDF-")
-print("|".join(sorted(path.rsplit("/", 1)[-1].rsplit("\\\\", 1)[-1] for path, _ in fonts._REGISTERED)))
+print("|".join(sorted(Path(path).name for path, _ in fonts._REGISTERED)))
 """
 
 

@@ -135,54 +135,94 @@ def draw_line(
     finds every glyph where it is drawn. The title in a bundled face is filled and stroked
     (FontSet.synthetic_bold).
     """
-    text_ = line.text
-    role, size = style.role, style.size
-    kerns = [
-        fonts.kern(a, b, role, size) if a in MARKS else 0.0
-        for a, b in zip(text_, text_[1:], strict=False)
-    ]
-    spacing = 0.0
-    if style.align == "center":
-        x += (room - line.width) / 2
-    elif style.align == "right":
-        x += room - line.width
-    elif style.align == "justify" and not line.last and len(text_) > 1:
-        spacing = max(0.0, (room - line.width) / (len(text_) - 1))
-    runs = fonts.runs(text_, role)
-    bold = [fonts.synthetic_bold(name, role) for name, _ in runs]
-    if any(bold):
+    size = style.size
+    key = (line.text, style, room, line.width, line.last)
+    plan = fonts.line_plans.get(key)
+    if plan is None:
+        plan = _plan(fonts, style, line, room)
+        fonts.remember_plan(key, plan)
+    x += plan.shift
+    spacing = plan.spacing
+    kerns, advances = plan.kerns, plan.advances
+    last = len(kerns)  # no cut after a line's last character
+    if plan.bold:
         canv.saveState()
         canv.setLineWidth(TITLE_STROKE * size)
     text = _TextCode(canv, x, y, spacing)
-    start = 0
     pos = x
-    for (name, run), heavy in zip(runs, bold, strict=True):
+    for name, heavy, start, end in plan.runs:
         text.set_font(name, size)
         if heavy:
             text.set_mode(2)
-        subsets, codes = _subsets(canv, name, run)
-        ends = {start + len(run) - 1}
+        subsets, codes = _subsets(canv, name, line.text[start:end])
+        cuts = {i for i in plan.kerned if start <= i < end}
         if spacing:
-            ends |= {start + j for j in range(len(run) - 1) if subsets[j] != subsets[j + 1]}
+            # every change of subset (and the run's end) starts a new text position
+            ends = {start + j for j in range(end - start - 1) if subsets[j] != subsets[j + 1]}
+            cuts |= {i for i in ends | {end - 1} if i < last}
         cut = start
-        for i in range(start, start + len(run)):
-            kern = kerns[i] if i < len(kerns) else 0.0
-            if kern or (i in ends and spacing and i < len(kerns)):
-                text.show(subsets[cut - start : i + 1 - start], codes[cut - start : i + 1 - start])
-                pos += sum(fonts.advance(c, role, size) for c in text_[cut : i + 1])
-                pos += spacing * (i + 1 - cut) + kern
-                text.move(pos, y)
-                cut = i + 1
-        if cut < start + len(run):
+        for i in sorted(cuts):
+            text.show(subsets[cut - start : i + 1 - start], codes[cut - start : i + 1 - start])
+            pos += sum(advances[cut : i + 1])
+            pos += spacing * (i + 1 - cut) + kerns[i]
+            text.move(pos, y)
+            cut = i + 1
+        if cut < end:
             text.show(subsets[cut - start :], codes[cut - start :])
-            pos += sum(fonts.advance(c, role, size) for c in text_[cut : start + len(run)])
-            pos += spacing * (start + len(run) - cut)
+            pos += sum(advances[cut:end])
+            pos += spacing * (end - cut)
         if heavy:
             text.set_mode(0)
-        start += len(run)
     text.draw()
-    if any(bold):
+    if plan.bold:
         canv.restoreState()
+
+
+@dataclass(frozen=True)
+class LinePlan:
+    """What drawing a set line needs besides its document's font subsets: where it starts
+    (`shift` from the left of its room), its character spacing, its runs (font, drawn
+    heavier, start, end), each character's advance and squeeze after it, and where a
+    squeeze starts a new text position."""
+
+    shift: float
+    spacing: float
+    runs: tuple[tuple[str, bool, int, int], ...]
+    advances: tuple[float, ...]
+    kerns: tuple[float, ...]
+    kerned: frozenset[int]
+    bold: bool
+
+
+def _plan(fonts: FontSet, style: TextStyle, line: SetLine, room: float) -> LinePlan:
+    """The plan of a set line in `room` points (kept by the font set for every document)."""
+    text_ = line.text
+    role, size = style.role, style.size
+    kerns = tuple(
+        fonts.kern(a, b, role, size) if a in MARKS else 0.0
+        for a, b in zip(text_, text_[1:], strict=False)
+    )
+    shift = spacing = 0.0
+    if style.align == "center":
+        shift = (room - line.width) / 2
+    elif style.align == "right":
+        shift = room - line.width
+    elif style.align == "justify" and not line.last and len(text_) > 1:
+        spacing = max(0.0, (room - line.width) / (len(text_) - 1))
+    runs = []
+    start = 0
+    for name, run in fonts.runs(text_, role):
+        runs.append((name, fonts.synthetic_bold(name, role), start, start + len(run)))
+        start += len(run)
+    return LinePlan(
+        shift=shift,
+        spacing=spacing,
+        runs=tuple(runs),
+        advances=tuple(fonts.advance(c, role, size) for c in text_),
+        kerns=kerns,
+        kerned=frozenset(i for i, k in enumerate(kerns) if k),
+        bold=any(heavy for _, heavy, _, _ in runs),
+    )
 
 
 class TextBlock(Flowable):

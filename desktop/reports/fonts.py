@@ -80,7 +80,9 @@ TITLE_STROKE = 0.035
 no heavy serif is bundled, so the title is drawn filled and stroked (text render mode 2)."""
 
 KEPT_LAYOUTS = 4096
-"""How many set paragraphs a font set keeps."""
+"""How many set paragraphs (and line plans, and texts known drawable) a font set keeps."""
+KEPT_PRESETS = 64
+"""How many documents' preset characters a font set keeps (one per template and office)."""
 
 _FALLBACK_ORDER: Mapping[str, tuple[str, ...]] = {
     TITLE: (TITLE, SONG, FANGSONG, HEI, KAI),
@@ -191,6 +193,11 @@ class FontSet:
         self._choice: dict[tuple[str, str], str | None] = {}
         self._widths: dict[tuple[str, str], float] = {}
         self.layouts: dict[Hashable, tuple[Any, ...]] = {}
+        self.line_plans: dict[Hashable, Any] = {}
+        self._presets: dict[tuple[tuple[str, str], ...], dict[str, tuple[int, ...]]] = {}
+        self._drawable: set[str] = set()
+        """How each set line is drawn, by (text, style, room, width, last): its runs,
+        advances and squeezes (desktop.reports.flowables.draw_line)."""
         """Set lines by (text, style, width): the template's and the clauses' paragraphs are
         broken once for every document (desktop.reports.flowables.TextBlock)."""
 
@@ -253,11 +260,16 @@ class FontSet:
 
     def missing(self, text: str) -> str | None:
         """The first character of `text` that no font of the set has (spaces ignored)."""
+        if text in self._drawable:
+            return None
         for char in text:
             if char.isspace() or char < " ":
                 continue
             if self.font_for(char, FANGSONG) is None:
                 return char
+        if len(self._drawable) >= KEPT_LAYOUTS:
+            self._drawable.clear()
+        self._drawable.add(text)
         return None
 
     def check(self, text: str, field: str, label: str | None = None) -> None:
@@ -272,18 +284,31 @@ class FontSet:
             self.layouts.clear()
         self.layouts[key] = lines
 
+    def remember_plan(self, key: Hashable, plan: object) -> None:
+        """Keep the plan of a set line (at most KEPT_LAYOUTS, then started afresh)."""
+        if len(self.line_plans) >= KEPT_LAYOUTS:
+            self.line_plans.clear()
+        self.line_plans[key] = plan
+
     def preset(self, doc: object, texts: Iterable[tuple[str, str]]) -> None:
         """Give the PDF document `doc` the characters of `texts` ((role, text) it certainly
         draws) before anything is drawn, so that documents printing the same words share
         their font subsets (desktop.reports.subsets)."""
-        codes: dict[str, set[int]] = {}
-        for role, text in texts:
-            for char in text:
-                if char.isspace() or char < " ":
-                    continue
-                name = self.font_for(char, role)
-                if name is not None:
-                    codes.setdefault(name, set()).add(ord(char))
+        key = tuple(texts)
+        codes = self._presets.get(key)
+        if codes is None:
+            found: dict[str, set[int]] = {}
+            for role, text in key:
+                for char in text:
+                    if char.isspace() or char < " ":
+                        continue
+                    name = self.font_for(char, role)
+                    if name is not None:
+                        found.setdefault(name, set()).add(ord(char))
+            codes = {name: tuple(sorted(chars)) for name, chars in found.items()}
+            if len(self._presets) >= KEPT_PRESETS:
+                self._presets.clear()
+            self._presets[key] = codes
         for name, chars in codes.items():
             font = pdfmetrics.getFont(name)
             if isinstance(font, SharedSubsetFont):

@@ -103,6 +103,7 @@ class SharedSubsetFont(Utf16TTFont):
         in code point order, and start the document's other characters on a new subset."""
         glyphs = self.face.charToGlyph
         text = "".join(chr(c) for c in sorted(set(codes)) if c in glyphs and c > 32)
+        # (sorted: the same characters always take the same codes)
         if not text:
             return
         state = self._state(doc)

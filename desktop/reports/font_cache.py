@@ -21,7 +21,9 @@ from typing import Any
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
-FORMAT = 1
+FORMAT = 2
+KEPT_FILES = 24
+"""How many parsed fonts the folder keeps (the least recently written go first)."""
 """The layout of a cache file (raise it when what is kept changes)."""
 CACHE_ENV = "CLUEDESK_FONT_CACHE"
 """A folder to keep the parsed tables in instead of the user's cache folder; "off" for none."""
@@ -41,13 +43,20 @@ def cache_dir() -> Path | None:
 
 
 class LazyFace(TTFontFace):
-    """A face made from kept tables; it reads its file when a subset is first made."""
+    """A face made from kept tables; it reads its file when a subset is first made, and
+    makes its glyph → characters map (only reportlab's text shaping reads it) when asked."""
 
     def __getattr__(self, name: str) -> Any:
         if name == "_ttf_data":
             data = Path(self.filename).read_bytes()
             self._ttf_data = data
             return data
+        if name == "glyphToChar":
+            chars: dict[int, list[int]] = {}
+            for char, glyph in self.charToGlyph.items():
+                chars.setdefault(glyph, []).append(char)
+            self.glyphToChar = chars
+            return chars
         raise AttributeError(name)
 
 
@@ -59,20 +68,28 @@ def _scale(units_per_em: int) -> Any:
     return lambda x: x * factor
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 def _key(path: Path, subfont: int) -> str:
-    """The cache file's name: the font's name, then a digest of all that makes it valid."""
+    """The cache file's name: the font's name and subfont, a digest of its path, then a
+    digest of all that makes the kept tables valid (size, time, reportlab, this format)."""
     stat = path.stat()
-    what = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{subfont}"
-    what += f"|{reportlab.Version}|{FORMAT}"
-    digest = hashlib.sha256(what.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    return f"{path.stem}-{subfont}-{digest}.bin"
+    valid = f"{stat.st_size}|{stat.st_mtime_ns}|{reportlab.Version}|{FORMAT}"
+    return f"{_font_prefix(path, subfont)}{_digest(valid)}.bin"
+
+
+def _font_prefix(path: Path, subfont: int) -> str:
+    """What every cache file of one font file's face starts with."""
+    return f"{path.stem}-{subfont}-{_digest(str(path.resolve()))}-"
 
 
 def _dump(face: TTFontFace) -> bytes | None:
     """The face's parsed attributes as bytes (None when one of them cannot be kept)."""
     kept: dict[str, Any] = {}
     for name, value in vars(face).items():
-        if name in ("_ttf_data", "_pdfScale", "filename"):
+        if name in ("_ttf_data", "_pdfScale", "filename", "glyphToChar"):
             continue
         if isinstance(value, TTFNameBytes):
             value = (_NAME, bytes(value))
@@ -113,23 +130,30 @@ def load_face(path: Path, subfont: int = 0) -> TTFontFace:
             pass
     face = TTFontFace(str(path), subfontIndex=subfont)
     if file is not None:
-        _store(file, face)
+        _store(file, face, _font_prefix(path, subfont))
     return face
 
 
-def _store(file: Path, face: TTFontFace) -> None:
-    """Keep a parsed face (atomically; silently nothing when the folder cannot be written)."""
+def _store(file: Path, face: TTFontFace, prefix: str) -> None:
+    """Keep a parsed face (atomically; silently nothing when the folder cannot be written),
+    dropping what was kept of an older version of the same file and, beyond KEPT_FILES,
+    the fonts written longest ago."""
     data = _dump(face)
     if data is None:
         return
+    temp = None
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temp, file)
+        temp = None
+        kept = sorted(file.parent.glob("*.bin"), key=lambda p: p.stat().st_mtime_ns)
+        stale = [p for p in kept if p.name.startswith(prefix) and p != file]
+        stale += [p for p in kept if p not in stale and p != file][: max(0, len(kept) - KEPT_FILES)]
+        for old in stale:
+            old.unlink(missing_ok=True)
     except OSError:
-        try:
-            os.unlink(temp)
-        except (OSError, UnboundLocalError):
-            pass
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)

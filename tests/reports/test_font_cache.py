@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
+from desktop.reports import font_cache
 from desktop.reports.font_cache import CACHE_ENV, LazyFace, load_face
 from desktop.reports.fonts import bundled_dir
 from desktop.reports.subsets import SharedSubsetFont
@@ -82,7 +83,24 @@ def test_a_damaged_or_stale_cache_is_parsed_afresh(
     assert isinstance(load_face(font), LazyFace), "and it is written again"
     os.utime(font, ns=(1_000_000_000, 1_000_000_000))
     assert type(load_face(font)) is TTFontFace, "a changed font file is parsed again"
-    assert len(list(cache.iterdir())) == 2
+    assert len(list(cache.iterdir())) == 1, "what was kept of its older version is dropped"
+    assert isinstance(load_face(font), LazyFace)
+
+
+def test_the_folder_keeps_a_bounded_number_of_fonts(
+    font: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(cache))
+    monkeypatch.setattr(font_cache, "KEPT_FILES", 2)
+    copies = []
+    for n in range(3):
+        copy = tmp_path / f"copy{n}.ttf"
+        shutil.copy(font, copy)
+        load_face(copy)
+        copies.append(copy)
+    kept = sorted(p.name.split("-")[0] for p in cache.iterdir())
+    assert kept == ["copy1", "copy2"]
 
 
 def test_an_unwritable_or_switched_off_cache_still_loads(

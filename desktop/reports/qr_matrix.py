@@ -45,6 +45,27 @@ def _flips(version: int, positions: tuple[tuple[int, int], ...]) -> tuple[tuple[
     return tuple(out)
 
 
+@lru_cache(maxsize=64)
+def _layout(
+    version: int, level: int
+) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """A version's function patterns (format information left light, as reportlab's test
+    layouts have it) with the data modules light, the data modules' places in reportlab's
+    order (column, row), and mask 0 on them: each row an integer."""
+    qr = qrencoder.QRCode(version, level)
+    total = sum(b.totalCount for b in qrencoder.QRRSBlock.getRSBlocks(version, level))
+    qr.dataCache = [0] * total
+    qr.makeImpl(True, 0)
+    count = qr.moduleCount
+    positions = tuple(qr.dataPosIterator())
+    data = [0] * count
+    for col, row in positions:
+        data[row] |= 1 << (count - 1 - col)
+    rows = _rows(qr.modules)
+    patterns = tuple(r & ~d for r, d in zip(rows, data, strict=True))
+    return patterns, positions, tuple(r & d for r, d in zip(rows, data, strict=True))
+
+
 @lru_cache(maxsize=32)
 def _generator(count: int) -> tuple[int, ...]:
     """The logs of the Reed-Solomon generator polynomial's coefficients after the leading 1
@@ -125,11 +146,17 @@ class _QRCode(qrencoder.QRCode):
         reportlab would pick, flip the data modules to it and write the format information."""
         if self.version is None:
             self.version = self.calculate_version()
-        self.dataCache = codewords(self.version, self.errorCorrectLevel, self.dataList)
-        self.makeImpl(True, 0)
-        count = self.moduleCount
-        base = _rows(self.modules)
-        flips = _flips(self.version, tuple(self.dataPosIterator()))
+        data = codewords(self.version, self.errorCorrectLevel, self.dataList)
+        patterns, positions, first_mask = _layout(self.version, self.errorCorrectLevel)
+        count = self.moduleCount = self.version * 4 + 17
+        placed = [0] * count
+        bits = ((byte >> shift) & 1 for byte in data for shift in range(7, -1, -1))
+        for (col, row), bit in zip(positions, bits, strict=False):
+            if bit:
+                placed[row] |= 1 << (count - 1 - col)
+        # what makeImpl(True, 0) lays out: the patterns, and the data under mask 0
+        base = [p | (d ^ m) for p, d, m in zip(patterns, placed, first_mask, strict=True)]
+        flips = _flips(self.version, positions)
         best, lowest = 0, -1
         for pattern, flip in enumerate(flips):
             score = lost_points([b ^ f for b, f in zip(base, flip, strict=True)], count)

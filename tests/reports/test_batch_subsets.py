@@ -171,3 +171,18 @@ def test_notices_of_one_template_share_their_first_subsets(
     shared = [name for name in a if name.startswith("/AAAAAA+") and a[name] == b.get(name)]
     assert shared, "the first subsets of the body font differ"
     assert a != b, "the notices' own characters are subset apart"
+
+
+def test_notices_printed_at_once_in_threads_are_the_ones_printed_in_turn(
+    batch: tuple[list[NoticeDocument], list[Path]],
+) -> None:
+    """The shared subsets and layouts hold up when workers print at the same time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desktop.reports import render_bytes
+
+    docs, paths = batch
+    fonts = FontSet.bundled()
+    with ThreadPoolExecutor(4) as pool:
+        printed_at_once = list(pool.map(lambda d: render_bytes(d, fonts=fonts), docs[:16]))
+    assert printed_at_once == [p.read_bytes() for p in paths[:16]]

@@ -14,6 +14,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from desktop.domain.timeutil import CHINA_TZ  # noqa: E402
+from desktop.reports.font_cache import CACHE_ENV  # noqa: E402
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=CHINA_TZ)
 """A Friday morning: the instant the demo data and the queue tests are seen from."""
@@ -53,6 +54,21 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     problem = postgres_problem(os.environ.get(PG_ENV, ""))
     if problem is not None:
         pytest.exit(problem, returncode=pytest.ExitCode.TESTS_FAILED)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def font_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Parsed fonts are kept in a folder of the run, not in the user's cache folder (the
+    report tests copy fonts to temporary folders, each a font of its own; child processes
+    inherit the folder)."""
+    folder = tmp_path_factory.mktemp("font-cache")
+    before = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = before
 
 
 @pytest.fixture(scope="session")

@@ -22,9 +22,9 @@ import reportlab
 from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
 FORMAT = 2
+"""The layout of a cache file (raise it when what is kept changes)."""
 KEPT_FILES = 24
 """How many parsed fonts the folder keeps (the least recently written go first)."""
-"""The layout of a cache file (raise it when what is kept changes)."""
 CACHE_ENV = "CLUEDESK_FONT_CACHE"
 """A folder to keep the parsed tables in instead of the user's cache folder; "off" for none."""
 _NAME = "ttfname"

@@ -3,10 +3,8 @@ readers shared by the report tests."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -16,7 +14,6 @@ import pytest
 
 from desktop.domain.timeutil import CHINA_TZ
 from desktop.reports import FontSet, NoticeDocument, build_document, render_notice
-from desktop.reports.font_cache import CACHE_ENV
 
 FACTS = (
     "2026年3月2日，我局执法人员对你单位进行现场检查，发现你单位喷漆车间产生含挥发性有机物废气的"
@@ -108,20 +105,6 @@ def long_facts(paragraphs: int = 6) -> str:
             sentence += pieces[(i * 7 + p) % len(pieces)] + marks[(i + p) % len(marks)]
         out.append(sentence + "”。")
     return "\n".join(out)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def font_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Parsed fonts are kept in a folder of the run, not in the user's cache folder (the
-    tests copy fonts to temporary folders, each a font of its own)."""
-    folder = tmp_path_factory.mktemp("font-cache")
-    before = os.environ.get(CACHE_ENV)
-    os.environ[CACHE_ENV] = str(folder)
-    yield folder
-    if before is None:
-        os.environ.pop(CACHE_ENV, None)
-    else:
-        os.environ[CACHE_ENV] = before
 
 
 @pytest.fixture(scope="session")

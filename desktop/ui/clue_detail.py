@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -36,13 +37,15 @@ from desktop.ui.cases.case_panel import CasePanel
 from desktop.ui.labels import label, label_of
 from desktop.ui.notices.notice_panel import NoticePanel
 from desktop.ui.queue_model import WARNING_STYLES
-from desktop.ui.reporter_reveal import RevealDialog
 from desktop.ui.sync_controller import Connection
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.timeline import TimelineView, format_moment
 from desktop.ui.value_label import value_label
 from desktop.ui.warning_record import ClueWarningsPanel
 from desktop.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the dialog asks the platform: it is imported when opened
+    from desktop.ui.reporter_reveal import RevealDialog
 
 log = logging.getLogger("cluedesk.ui.clue_detail")
 
@@ -449,6 +452,8 @@ class ClueDetailPanel(QWidget):
         d = self.detail
         if d is None or not self.reveal_button.isVisible():
             return None
+        from desktop.ui.reporter_reveal import RevealDialog
+
         dialog = RevealDialog(self.workspace, d.code, self.connection_of(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: setattr(self, "reveal_dialog", None))

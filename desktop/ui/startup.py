@@ -24,11 +24,9 @@ from desktop.store.cipher_requests import encryption_requested
 from desktop.store.database import Store, open_store
 from desktop.store.errors import StoreDamaged, storage_problem
 from desktop.store.recovery import Recovery, restore
-from desktop.store.sync_apply import apply_local_office_hours, sync_status
-from desktop.sync.auth import has_session, open_client
-from desktop.sync.engine import SyncSummary
+from desktop.store.sync_apply import apply_local_office_hours, device_id, sync_status
 from desktop.sync.errors import DeviceRevoked, SyncError
-from desktop.sync.revocation import wipe_revoked_device
+from desktop.sync.tokens import TokenStore, has_saved_session
 from desktop.ui.login_dialog import DemoAccountDialog, LoginDialog, LoginValues
 from desktop.ui.recovery_dialog import RecoveryDialog, RecoveryOffer, recovery_offer
 from desktop.ui.settings import AppSettings
@@ -53,8 +51,8 @@ def saved_connection(store: Store, ca_bundle: str | None) -> Connection | None:
     if not status.server_url or not username:
         return None
     connection = Connection(status.server_url, str(username), ca_bundle)
-    with open_client(store, connection.server_url, connection.username) as http:
-        return connection if has_session(http) else None
+    tokens = TokenStore(store.data_dir, device_id(store))  # no HTTP client: none is needed yet
+    return connection if has_saved_session(tokens, status.server_url, str(username)) else None
 
 
 @dataclass(frozen=True)
@@ -335,6 +333,8 @@ class Startup(QObject):
         self._show_progress(self.tr("正在从平台下载线索……"), cancel=True)
 
         def synced(summary: object) -> None:
+            from desktop.sync.engine import SyncSummary  # loaded by the sync that ended
+
             assert isinstance(summary, SyncSummary)
             self._hide_progress()
             self._open_window(connection, sync_at_once=False)
@@ -406,6 +406,8 @@ class Startup(QObject):
         if self.daily_backup is not None:  # a backup being written would outlive the wipe
             wait_for_tasks()
         if self.store is not None:
+            from desktop.sync.revocation import wipe_revoked_device
+
             outcome = wipe_revoked_device(
                 self.store,
                 connection.server_url if connection is not None else None,

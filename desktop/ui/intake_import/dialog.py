@@ -38,7 +38,6 @@ from desktop.domain.import_mapping import (
 )
 from desktop.domain.import_rows import RowResult, count_results, may_import
 from desktop.domain.import_table import ImportTable
-from desktop.reports.import_report import write_import_report
 from desktop.store.clue_import import preview_import, queue_import, remembered_mapping
 from desktop.store.import_files import ImportFileError, read_table
 from desktop.ui.actions import describe_error, show_error
@@ -364,6 +363,8 @@ class ImportDialog(QDialog):
         """Write the report shown to `target` (.xlsx); False (after saying why) on failure."""
         name = self.path.name if self.path is not None else ""
         try:
+            from desktop.reports.import_report import write_import_report  # openpyxl
+
             write_import_report(target, self.results, name, self.channel, self.workspace.now())
         except OSError as exc:
             show_error(self, describe_error(exc))

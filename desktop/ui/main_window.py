@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
                 actor.display_name or actor.username, actor.unit.name
             )
         )
-        self.navigation = NavigationPanel(workspace)
+        self.navigation = NavigationPanel(workspace, count_now=False)  # after the first paint
         self.assessment_view: AssessmentView | None = None
         self.verification_view: VerificationView | None = None
         self.dashboard_view: DashboardView | None = None
@@ -172,6 +172,13 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.navigation.set_problem_count(self.status.problem_count)
         self.filter_bar.set_queue(self.navigation.current_queue() or Queue.ALL)  # the first query
+        QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """The work the first screen does not wait for, started once the event loop runs
+        (the window's first paint comes first): the queue counts beside the navigation and
+        the snapshot of open tasks that notifications compare against, in workers."""
+        self.navigation.refresh_counts()
         self.take_snapshot()
 
     # -- building ----------------------------------------------------------------------------

@@ -14,12 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
-from desktop.demo.city import DEMO_PASSWORD
 from desktop.domain.timeutil import china_now
-from desktop.store.backups import daily_backup_if_due
+from desktop.store.backups import daily_backup_if_due, daily_due
 from desktop.store.cipher_requests import encryption_requested
 from desktop.store.database import Store, open_store
 from desktop.store.errors import StoreDamaged, storage_problem
@@ -41,6 +47,8 @@ log = logging.getLogger("cluedesk.ui.startup")
 
 WindowFactory = Callable[[Workspace, SyncController, AppSettings], QWidget]
 EXIT_REVOKED = 7
+BACKUP_MESSAGE_MS = 10_000
+"""How long the status bar says that the daily backup was taken (or was not)."""
 """The window's exit status after the platform revoked the device (as `cluedesk sync`'s)."""
 
 
@@ -280,6 +288,8 @@ class Startup(QObject):
                 self._hide_progress()
                 self._open_window(connection, sync_at_once=True)
             else:
+                from desktop.demo.city import DEMO_PASSWORD
+
                 self._login(connection, DEMO_PASSWORD)
 
         self._run(lambda _task: saved_connection(store, None), saved)
@@ -381,7 +391,7 @@ class Startup(QObject):
         if sync_at_once:
             controller.sync_now()
         controller.finished.connect(lambda *_: self.back_up_daily())
-        self.back_up_daily()
+        QTimer.singleShot(0, self, self.back_up_daily)  # once the window has painted
         self.window_ready.emit(window)
 
     def device_revoked(self) -> None:
@@ -422,23 +432,37 @@ class Startup(QObject):
         log.warning("the platform revoked this device: data folder wiped, window closed")
 
     def back_up_daily(self) -> None:
-        """The day's backup, in a worker after the window is shown (or a sync ended), when
-        the latest daily one is older than a day; never two at once."""
+        """The day's backup, in a worker once the window has painted (or a sync ended), when
+        the latest daily one is older than a day; never two at once. The window's status bar
+        says while it is taken, and when it is done.
+
+        The backup goes through SQLite's backup API (`desktop.store.backups`): a consistent
+        copy of the store while the window reads and writes it in WAL mode."""
         store = self.store
-        if store is None or self.daily_backup is not None:
+        if store is None or self.daily_backup is not None or not daily_due(store.data_dir):
             return
         db_path = store.db_path
+        self._say(self.tr("正在备份本机线索库……"))
 
-        def done(_result: object) -> None:
+        def done(result: object) -> None:
             self.daily_backup = None
+            if result is not None:
+                self._say(self.tr("本机线索库已备份"), BACKUP_MESSAGE_MS)
 
         def failed(exc: BaseException) -> None:
             self.daily_backup = None
             log.error("the daily backup was not taken: %s", storage_problem(exc) or exc)
+            self._say(self.tr("今天的自动备份没有完成，详细信息已写入日志"), BACKUP_MESSAGE_MS)
 
         self.daily_backup = run_task(
             lambda _task: daily_backup_if_due(db_path), done, failed, owner=self
         )
+
+    def _say(self, text: str, timeout_ms: int = 0) -> None:
+        """A message in the window's status bar (none before the window is shown)."""
+        window = self.window
+        if isinstance(window, QMainWindow) and shiboken6.isValid(window):
+            window.statusBar().showMessage(text, timeout_ms)
 
     # -- plumbing ----------------------------------------------------------------------------
 

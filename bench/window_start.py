@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-COLD_START_TARGET_S = 1.5
-RSS_TARGET_MB = 350.0
+COLD_START_TARGET_S = 1.0
+RSS_TARGET_MB = 200.0
 BARE_ROWS, BARE_COLUMNS = 40, 10
 _keep: list[QApplication] = []
 

@@ -6,9 +6,10 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -94,6 +95,8 @@ WINDOW_SIZE = QSize(1440, 860)
 """The window's size on a screen with room for it (smaller screens: a share of theirs)."""
 WINDOW_SHARE = 0.96
 NAVIGATION_MIN_WIDTH = 150
+KEEP_ACTIVE_MS = 500
+"""How long after a view is built on first use the window takes the activation back."""
 
 
 def pane_sizes(width: int) -> list[int]:
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
         self.detail = ClueDetailPanel(workspace)
         self.detail.connection_of = lambda: self.sync.connection
         self._pages: dict[str, QWidget] = {}
+        self._keep_active = False
         """The centre's views other than the queue, each built the first time it is shown."""
         self.red_keys = open_red_keys(workspace.store) if is_commission(workspace) else set()
         queue_page = QWidget()
@@ -348,9 +352,28 @@ class MainWindow(QMainWindow):
         """The centre's view `name`, built (and added to the centre) on first use."""
         page = self._pages.get(name)
         if page is None:
+            self._keep_active = self.isActiveWindow()
             page = self._pages[name] = build()
             self.centre.addWidget(page)
+            QTimer.singleShot(KEEP_ACTIVE_MS, self, self._building_settled)
         return page
+
+    def _building_settled(self) -> None:
+        self._keep_active = False
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Keep the keyboard in the window while a view is built on first use: building some
+        views (seen with Qt's offscreen platform) leaves the application without an active
+        window for a moment; the window takes it back (never from another window of ours)."""
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self._keep_active
+            and not self.isActiveWindow()
+            and QApplication.activeWindow() is None
+        ):
+            self._keep_active = False
+            self.activateWindow()
 
     def _showing(self, name: str) -> bool:
         """Whether the centre shows the view `name` (never builds it)."""

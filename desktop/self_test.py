@@ -242,7 +242,7 @@ def check_cipher(scratch: Path) -> Check:
             pass
         else:
             return Check(CIPHER, False, "错误的密钥也打开了加密的文件")
-    except (ImportError, OSError, *driver_errors()) as exc:  # SQLCipher's: loaded by now
+    except driver_errors(ImportError, OSError) as exc:  # SQLCipher's: loaded by now
         return Check(CIPHER, False, f"SQLCipher 不可用：{type(exc).__name__}: {exc}")
     finally:
         path.unlink(missing_ok=True)

@@ -219,7 +219,7 @@ def copy_database(source: Path, target: Path, *, data_dir: Path | None = None) -
         with temporary.open("rb+") as written:
             os.fsync(written.fileno())
         os.replace(temporary, target)
-    except (OSError, *driver_errors()) as exc:
+    except driver_errors(OSError) as exc:
         _remove_with_sides(temporary)
         code = getattr(exc, "sqlite_errorcode", 0)
         damage = isinstance(code, int) and code & 0xFF in (

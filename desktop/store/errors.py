@@ -43,13 +43,14 @@ UNKNOWN_STORE = Path(STORE_NAME)
 """Stands for the store file in a message when the error does not say which file it was."""
 
 
-def driver_errors() -> tuple[type[Exception], ...]:
-    """The errors of both SQLite drivers: sqlite3's, and SQLCipher's once it is loaded (an
-    encrypted store's; a plain store never loads it, so none of its errors can arise)."""
+def driver_errors(*others: type[Exception]) -> tuple[type[Exception], ...]:
+    """The errors of both SQLite drivers (and `others`): sqlite3's, and SQLCipher's once it is
+    loaded (an encrypted store's; a plain store never loads it, so none of its errors can
+    arise). Called where an error is caught, so an encrypted store opened later counts."""
     cipher = sys.modules.get("sqlcipher3.dbapi2")
     if cipher is None:
-        return (sqlite3.Error,)
-    return (sqlite3.Error, cipher.Error)
+        return (*others, sqlite3.Error)
+    return (*others, sqlite3.Error, cipher.Error)
 
 
 class StoreUnusable(Exception):
@@ -281,7 +282,7 @@ def storage_problem(exc: BaseException, path: Path | None = None) -> StoreUnusab
         if isinstance(cause, StoreUnusable):
             return cause
     for cause in _causes(exc):
-        if isinstance(cause, (*driver_errors(), OSError)):
+        if isinstance(cause, driver_errors(OSError)):
             problem = problem_from(cause, path or UNKNOWN_STORE)
             if problem is not None:
                 return problem

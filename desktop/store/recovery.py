@@ -163,7 +163,7 @@ def read_salvage(old: Path) -> Salvage:
                     salvage.device[key] = row[0]
         finally:
             connection.close()
-    except (*driver_errors(), StoreUnusable) as exc:  # damage, or a key that is gone
+    except driver_errors(StoreUnusable) as exc:  # damage, or a key that is gone
         log.error("cannot read the pending actions of %s: %s", old, exc)
         salvage.complete = False
     finally:

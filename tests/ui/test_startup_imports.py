@@ -1,5 +1,6 @@
 """The cold start of the main window: nothing loaded that its first screen does not use, the
-queue queried once, the other views built when first shown, the counts after the first paint."""
+queue queried once, the other views built when first shown, the counts and the daily backup
+after the first paint."""
 
 from __future__ import annotations
 
@@ -13,9 +14,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import desktop.ui.queue_model as queue_model
+from desktop.store.backups import DAILY, check_store_file, list_backups
 from desktop.store.database import Store
+from desktop.store.sync_apply import device_id, write_state
+from desktop.sync.tokens import TokenStore
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
+from desktop.ui.startup import Startup
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.workspace import Workspace
 
@@ -137,3 +142,40 @@ def test_the_queue_is_queried_once_and_the_other_views_wait_to_be_shown(
     assert window.centre.currentWidget() is window.cases_view
     window.navigation.select_warning_record()
     assert window.centre.count() == 3  # each view is built once, then shown again
+
+
+def test_the_daily_backup_is_taken_after_the_window_is_shown_and_said_in_the_status_bar(
+    qtbot: QtBot, demo_copy: Store, started: list[Startup]
+) -> None:
+    store = demo_copy
+    folder = store.data_dir
+    unreachable = "http://127.0.0.1:9"  # the discard port: the start's sync finds it offline
+    write_state(store, server_url=unreachable, user={"username": "xinhai"})
+    tokens = TokenStore(folder, device_id(store), use_keyring=False)
+    tokens.save(unreachable, "xinhai", "a-saved-refresh-token", None)
+    store.close()  # the start opens the folder itself, as the next morning
+    assert list_backups(folder, DAILY) == []
+    startup = Startup(AppSettings(), folder, MainWindow)
+    started.append(startup)
+    said: list[str] = []
+    backing_up_when_shown: list[bool] = []
+
+    def shown(window: MainWindow) -> None:  # at once, as the window is shown
+        backing_up_when_shown.append(startup.daily_backup is not None)
+        window.statusBar().messageChanged.connect(said.append)
+
+    startup.window_ready.connect(shown)
+    with qtbot.waitSignal(startup.window_ready, timeout=60000) as ready:
+        startup.begin()
+    window = ready.args[0]
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert backing_up_when_shown == [False]  # not started before the window's first paint
+    assert window.queue_view.row_count() > 0
+    qtbot.waitUntil(lambda: bool(list_backups(folder, DAILY)), timeout=120000)
+    qtbot.waitUntil(lambda: startup.daily_backup is None, timeout=120000)
+    assert "正在备份本机线索库……" in said and "本机线索库已备份" in said
+    backup = list_backups(folder, DAILY)[0]
+    assert check_store_file(backup.path, folder).revision is not None  # a sound store
+    startup.back_up_daily()  # the same day again (after a sync, say): no second backup
+    assert startup.daily_backup is None and len(list_backups(folder, DAILY)) == 1

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.workflow import Action
 from desktop.store.clue_detail import clue_id_by_code
-from desktop.store.notices import load_notice
 from desktop.store.queues import Queue, task_snapshot
 from desktop.store.sync_apply import apply_local_office_hours, platform_office_hours, sync_status
 from desktop.store.warnings import open_red_keys
@@ -681,6 +680,8 @@ class MainWindow(QMainWindow):
         """Show the clue of the selected notice beside the notice list."""
         if not self._showing("notices"):
             return
+        from desktop.store.notices import load_notice
+
         state = load_notice(self.workspace.store, notice_id)
         if state is not None:
             self.detail.show_clue(clue_id_by_code(self.workspace.store, state.clue_code))

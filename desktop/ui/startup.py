@@ -29,19 +29,19 @@ from desktop.store.backups import daily_backup_if_due, daily_due
 from desktop.store.cipher_requests import encryption_requested
 from desktop.store.database import Store, open_store
 from desktop.store.errors import StoreDamaged, storage_problem
-from desktop.store.recovery import Recovery, restore
 from desktop.store.sync_apply import apply_local_office_hours, device_id, sync_status
 from desktop.sync.errors import DeviceRevoked, SyncError
 from desktop.sync.tokens import TokenStore, has_saved_session
-from desktop.ui.login_dialog import DemoAccountDialog, LoginDialog, LoginValues
-from desktop.ui.recovery_dialog import RecoveryDialog, RecoveryOffer, recovery_offer
 from desktop.ui.settings import AppSettings
 from desktop.ui.sync_controller import Connection, SyncController, login_job, sync_job
 from desktop.ui.tasks import Task, run_task, wait_for_tasks
 from desktop.ui.workspace import Clock, Workspace
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the login and recovery dialogs are imported when a start needs them
+    from desktop.store.recovery import Recovery
     from desktop.ui.demo_platform import DemoPlatform
+    from desktop.ui.login_dialog import DemoAccountDialog, LoginDialog, LoginValues
+    from desktop.ui.recovery_dialog import RecoveryDialog
 
 log = logging.getLogger("cluedesk.ui.startup")
 
@@ -174,6 +174,8 @@ class Startup(QObject):
     # -- recovery from a damaged store ---------------------------------------------------------
 
     def _offer_recovery(self, problem: str) -> None:
+        from desktop.ui.recovery_dialog import RecoveryDialog, RecoveryOffer, recovery_offer
+
         self._show_progress(self.tr("线索库已损坏，正在查找可用的备份……"), cancel=False)
         folder = self.data_dir
 
@@ -199,6 +201,8 @@ class Startup(QObject):
         folder, ca_bundle = self.data_dir, self.settings.ca_bundle
 
         def work(_task: Task[object]) -> tuple[OpenedStore, Recovery]:
+            from desktop.store.recovery import restore
+
             store, done = restore(folder, backup, damaged=True)
             try:
                 return OpenedStore(store, saved_connection(store, ca_bundle)), done
@@ -245,6 +249,8 @@ class Startup(QObject):
         return self.tr("程序内部出错，详细信息已写入日志，已保存的数据不受影响。")
 
     def _choose_demo_account(self) -> None:
+        from desktop.ui.login_dialog import DemoAccountDialog
+
         dialog = DemoAccountDialog()
         self.account_dialog = dialog
         dialog.accepted.connect(lambda: self._start_demo(dialog.username()))
@@ -295,6 +301,8 @@ class Startup(QObject):
         self._run(lambda _task: saved_connection(store, None), saved)
 
     def _ask_login(self) -> None:
+        from desktop.ui.login_dialog import LoginDialog
+
         dialog = LoginDialog(self.settings, stay_open=True)
         self.login_dialog = dialog
         dialog.submitted.connect(self._login_entered)

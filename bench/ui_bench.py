@@ -10,7 +10,7 @@ ratio shows what the Qt layer adds. `--store DIR` reuses a store of the same siz
 earlier run (or builds it there). Results are written to bench/results/ui_bench.json.
 Exits non-zero when a target is missed.
 
-The cold-start measurement (≤ 1.5 s to a usable window, ≤ 350 MB RSS) takes a window
+The cold-start measurement (≤ 1.0 s to a usable window, ≤ 200 MB RSS) takes a window
 factory `MODULE:FUNCTION`, called as FUNCTION(data_dir: Path) -> QWidget in a fresh process;
 `bench.window_start.measure_window` does the same in-process for any callable that builds
 a window.

@@ -2,7 +2,8 @@
 
 `python -m bench.ui_bench --store DIR --window bench.ui_window:main_window` starts a fresh
 interpreter that builds it the way `cluedesk` does after a saved login (application, font,
-translations, store, workspace, window) and stops the clock when the queue shows its rows.
+translations, store, workspace, window) and stops the clock when the queue shows its rows
+(`usable`: the rows in view were read from the store to be painted).
 """
 
 from __future__ import annotations
@@ -34,3 +35,12 @@ def main_window(data_dir: Path) -> QWidget:
     window = MainWindow(workspace, SyncController(workspace, None), settings)
     window.resize(1440, 860)
     return window
+
+
+def usable(window: QWidget) -> bool:
+    """Whether the main window shows its first rows: the queue has rows, and those in view
+    were read from the store to be painted."""
+    assert isinstance(window, MainWindow)
+    model = window.queue_view.model
+    first, last = model.visible_rows()
+    return model.rowCount() > 0 and last >= first and model.blocks_read > 0

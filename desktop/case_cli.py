@@ -14,10 +14,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.document_cli import DocumentCliError, run_alone, run_command, store_dir
-from desktop.domain.case_content import CaseState
+
+if TYPE_CHECKING:  # the case rules are loaded by the command, not by every start
+    from desktop.domain.case_content import CaseState
 
 
 class CaseCliError(DocumentCliError):

@@ -17,12 +17,14 @@ import argparse
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.document_cli import DocumentCliError, run_alone, run_command, store_dir
-from desktop.domain.circular import Mention, Month, Naming, parse_month
-from desktop.domain.notice_numbers import parse_number
 from desktop.domain.timeutil import china_now, to_china
 from desktop.domain.validators import ValidationError, parse_datetime
+
+if TYPE_CHECKING:  # the circular's rules are loaded by the command, not by every start
+    from desktop.domain.circular import Month, Naming
 
 
 class CircularCliError(DocumentCliError):
@@ -61,6 +63,8 @@ def cmd_circular(args: argparse.Namespace) -> int:
 
 
 def _month(value: str) -> Month:
+    from desktop.domain.circular import parse_month
+
     try:
         return parse_month(value)
     except ValueError:
@@ -79,6 +83,8 @@ def _target(value: str, option: str, suffix: str) -> Path:
 
 
 def _namings(args: argparse.Namespace) -> list[Naming]:
+    from desktop.domain.circular import Mention, Naming
+
     found = []
     for mention, values in ((Mention.PRAISE, args.praise), (Mention.CRITICISM, args.criticise)):
         for value in values:
@@ -109,6 +115,7 @@ def _at(value: str | None) -> datetime:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from desktop.domain.notice_numbers import parse_number
     from desktop.reports.circular import render_circular, write_circular_workbook
     from desktop.reports.fonts import MissingGlyph
     from desktop.store.circular import (

@@ -216,12 +216,11 @@ def check_cipher(scratch: Path) -> Check:
     reads back with it, has no SQLite header and refuses a wrong key (no keyring touched)."""
     import secrets
 
-    from desktop.store.errors import DRIVER_ERRORS
+    from desktop.store.errors import driver_errors
     from desktop.store.sqlite_files import SQLITE_MAGIC, connect
 
     path = scratch / "自检-加密.sqlite3"
     key = secrets.token_bytes(32)
-    failures: tuple[type[Exception], ...] = (ImportError, OSError, *DRIVER_ERRORS)
     try:
         scratch.mkdir(parents=True, exist_ok=True)
         path.unlink(missing_ok=True)
@@ -239,11 +238,11 @@ def check_cipher(scratch: Path) -> Check:
             return Check(CIPHER, False, "加密的文件读不回写入的内容")
         try:
             connect(path, secrets.token_bytes(32)).close()
-        except DRIVER_ERRORS:
+        except driver_errors():
             pass
         else:
             return Check(CIPHER, False, "错误的密钥也打开了加密的文件")
-    except failures as exc:
+    except driver_errors(ImportError, OSError) as exc:  # SQLCipher's: loaded by now
         return Check(CIPHER, False, f"SQLCipher 不可用：{type(exc).__name__}: {exc}")
     finally:
         path.unlink(missing_ok=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from desktop.domain.messages import Message
 from desktop.store import sqlite_files
-from desktop.store.errors import BACKUP_DIR, DRIVER_ERRORS, StoreUnusable, problem_from
+from desktop.store.errors import BACKUP_DIR, StoreUnusable, driver_errors, problem_from
 from desktop.store.health import APPLICATION_ID, OUR_TABLES, create_private_file, private_dir
 
 log = logging.getLogger("cluedesk.store.backups")
@@ -169,7 +169,7 @@ def _quick_check(path: Path, key: bytes | None) -> list[str]:
             return [str(r[0]) for r in connection.execute("PRAGMA quick_check(5)")]
         finally:
             connection.close()
-    except DRIVER_ERRORS as exc:
+    except driver_errors() as exc:
         return [f"SQLite：{exc}"]
 
 
@@ -178,7 +178,6 @@ def _remove_with_sides(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-_COPY_FAILURES: tuple[type[Exception], ...] = (OSError, *DRIVER_ERRORS)
 """What a copy can meet: the file system's errors and both SQLite drivers' ones."""
 
 
@@ -220,7 +219,7 @@ def copy_database(source: Path, target: Path, *, data_dir: Path | None = None) -
         with temporary.open("rb+") as written:
             os.fsync(written.fileno())
         os.replace(temporary, target)
-    except _COPY_FAILURES as exc:
+    except driver_errors(OSError) as exc:
         _remove_with_sides(temporary)
         code = getattr(exc, "sqlite_errorcode", 0)
         damage = isinstance(code, int) and code & 0xFF in (
@@ -356,7 +355,7 @@ def check_store_file(path: Path, data_dir: Path | None = None) -> StoreFile:
                 revision = str(row[0]) if row else None
         finally:
             connection.close()
-    except DRIVER_ERRORS as exc:
+    except driver_errors() as exc:
         raise StoreUnusable(
             Message("{path} 无法读取（SQLite：{error}）", path=str(path), error=str(exc)), path
         ) from None

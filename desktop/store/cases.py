@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
@@ -56,7 +56,9 @@ from desktop.store.models import AssistingUnit, Case, CaseEvent, Clue
 from desktop.store.number_blocks import take_number
 from desktop.store.queues import Viewer
 from desktop.store.record_kinds import save_local_action
-from desktop.store.sync_apply.kinds import clue_notices
+
+if TYPE_CHECKING:
+    from desktop.domain.notice_content import NoticeState
 
 __all__ = [
     "CaseDetail",
@@ -164,7 +166,7 @@ def _take_case_action(
             state = state_of(row, clue_row.code)
         assert case_id is not None
         clue = clue_state(session, clue_row)
-        notices = clue_notices(session, clue_row.id, clue_row.code)
+        notices = _clue_notices(session, clue_row.id, clue_row.code)
         queued = {**payload, "case_id": case_id}
         number = _take(session, action, actor.unit, units, queued, moment)
         outcome = apply_case_action(
@@ -474,7 +476,7 @@ def filing_refusal_for(
     with store.session() as session:
         actor = load_actor(session, username, "")
         row = find_clue_row(session, clue_code)
-        notices = clue_notices(session, row.id, row.code)
+        notices = _clue_notices(session, row.id, row.code)
         return filing_refusal(
             actor, clue_state(session, row), load_rules(session), law=law, linked=notices
         )
@@ -501,3 +503,11 @@ def case_counts_in(
             statement = statement.where(Case.unit_code.in_(sorted(unit_codes)))
         states = [state_of(row, code) for row, code in session.execute(statement)]
     return case_counts(states, start, end, unit_codes)
+
+
+def _clue_notices(session: Session, clue_id: int, clue_code: str) -> list[NoticeState]:
+    """The clue's notices as the store shows them (from the sync's record kinds, loaded on
+    first use: the window's first screen does without the sync's parsers)."""
+    from desktop.store.sync_apply.kinds import clue_notices
+
+    return clue_notices(session, clue_id, clue_code)

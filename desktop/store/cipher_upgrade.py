@@ -33,7 +33,7 @@ from desktop.domain.messages import Message
 from desktop.store import cipher_files
 from desktop.store.cipher_requests import ATTACHMENTS_PENDING, REQUEST_FILE
 from desktop.store.database import DB_FILE, Store, make_engine
-from desktop.store.errors import DRIVER_ERRORS
+from desktop.store.errors import driver_errors
 from desktop.store.health import APPLICATION_ID, forget_clean_close, tighten_store_files
 from desktop.store.sqlite_files import (
     KeyringUnavailable,
@@ -212,7 +212,7 @@ def encrypt_on_open(store: Store, progress: Progress | None = None) -> Store:
     except Timeout:
         log.info("a sync holds the data folder: the store is encrypted at a later start")
         return store
-    except (OSError, EncryptionFailed, *DRIVER_ERRORS) as exc:  # type: ignore[misc]
+    except driver_errors(OSError, EncryptionFailed) as exc:
         log.error("encrypting the store failed, it stays plain: %s", exc)
         store.encryption_problem = Message(
             "加密本机线索库没有完成（{error}），线索库保持未加密，数据没有损失；下次启动时会再试。",

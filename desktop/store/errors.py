@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import sys
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
@@ -42,16 +43,14 @@ UNKNOWN_STORE = Path(STORE_NAME)
 """Stands for the store file in a message when the error does not say which file it was."""
 
 
-def _driver_errors() -> tuple[type[Exception], ...]:
-    try:
-        from sqlcipher3 import dbapi2
-    except ImportError:  # pragma: no cover - a dependency
-        return (sqlite3.Error,)
-    return (sqlite3.Error, dbapi2.Error)
-
-
-DRIVER_ERRORS = _driver_errors()
-"""The errors of both SQLite drivers: sqlite3's and SQLCipher's (an encrypted store's)."""
+def driver_errors(*others: type[Exception]) -> tuple[type[Exception], ...]:
+    """The errors of both SQLite drivers (and `others`): sqlite3's, and SQLCipher's once it is
+    loaded (an encrypted store's; a plain store never loads it, so none of its errors can
+    arise). Called where an error is caught, so an encrypted store opened later counts."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    if cipher is None:
+        return (*others, sqlite3.Error)
+    return (*others, sqlite3.Error, cipher.Error)
 
 
 class StoreUnusable(Exception):
@@ -209,7 +208,7 @@ def problem_from(exc: BaseException, path: Path) -> StoreUnusable | None:
     """The store problem an SQLite or OS error means (None: not one of those, re-raise it)."""
     if isinstance(exc, StoreUnusable):
         return exc
-    if isinstance(exc, DRIVER_ERRORS):
+    if isinstance(exc, driver_errors()):
         primary = _primary_code(exc)
         if primary == _FULL:
             return disk_full(path)
@@ -283,7 +282,7 @@ def storage_problem(exc: BaseException, path: Path | None = None) -> StoreUnusab
         if isinstance(cause, StoreUnusable):
             return cause
     for cause in _causes(exc):
-        if isinstance(cause, DRIVER_ERRORS + (OSError,)):
+        if isinstance(cause, driver_errors(OSError)):
             problem = problem_from(cause, path or UNKNOWN_STORE)
             if problem is not None:
                 return problem

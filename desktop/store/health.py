@@ -31,9 +31,9 @@ from pathlib import Path
 
 from desktop.domain.messages import Message
 from desktop.store.errors import (
-    DRIVER_ERRORS,
     StoreUnusable,
     damaged,
+    driver_errors,
     empty_file,
     file_not_writable,
     folder_not_writable,
@@ -307,7 +307,7 @@ def inspect_store(db_path: Path, *, key: bytes | None = None) -> Inspection:
         raise problem_from(exc, db_path) or file_not_writable(db_path) from None
     try:
         return _inspect_content(db_path, wal_in_use, clean, key)
-    except DRIVER_ERRORS as exc:
+    except driver_errors() as exc:
         if key is not None and "file is not a database" in str(exc):
             from desktop.store.sqlite_files import wrong_key
 
@@ -342,7 +342,7 @@ def _inspect_content(
             started = time.perf_counter()
             try:
                 found = [str(r[0]) for r in connection.execute("PRAGMA quick_check(5)")]
-            except DRIVER_ERRORS as exc:
+            except driver_errors() as exc:
                 found = [f"SQLite：{exc}"]
             log.info(
                 "quick_check of %s (no clean-close record matches it): %.2f s",

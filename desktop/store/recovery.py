@@ -33,7 +33,7 @@ from desktop.store.backups import (
     parse_name,
 )
 from desktop.store.database import DB_FILE, Store, open_store
-from desktop.store.errors import DRIVER_ERRORS, StoreUnusable
+from desktop.store.errors import StoreUnusable, driver_errors
 from desktop.store.health import forget_clean_close, private_dir
 from desktop.store.sqlite_files import has_sqlite_header, marker_path
 
@@ -89,14 +89,14 @@ def _rows(connection: sqlite3.Connection, table: str, columns: Sequence[str]) ->
     try:
         found = connection.execute(f'SELECT {listed} FROM "{table}" ORDER BY seq').fetchall()
         return [dict(zip(columns, r, strict=True)) for r in found], True
-    except DRIVER_ERRORS as exc:
+    except driver_errors() as exc:
         log.warning("the %s table cannot be read in one go (%s): row by row", table, exc)
     seen: set[int] = set()
     for order in ("ASC", "DESC"):  # both ends of the b-tree, as far as each is readable
         try:
             for (seq,) in connection.execute(f'SELECT seq FROM "{table}" ORDER BY seq {order}'):
                 seen.add(int(seq))
-        except DRIVER_ERRORS:
+        except driver_errors():
             pass
     top = min(max(seen, default=0) + 1000, PROBE_LIMIT)
     rows = []
@@ -105,7 +105,7 @@ def _rows(connection: sqlite3.Connection, table: str, columns: Sequence[str]) ->
             row = connection.execute(
                 f'SELECT {listed} FROM "{table}" WHERE seq = ?', (seq,)
             ).fetchone()
-        except DRIVER_ERRORS:
+        except driver_errors():
             continue
         if row is not None:
             rows.append(dict(zip(columns, row, strict=True)))
@@ -124,7 +124,6 @@ def _copy_with_sides(source: Path, folder: Path) -> Path:
     return copy
 
 
-_UNREADABLE: tuple[type[Exception], ...] = (*DRIVER_ERRORS, StoreUnusable)
 """What reading an old store file can meet: damage, or the key of an encrypted one gone."""
 
 
@@ -145,7 +144,7 @@ def read_salvage(old: Path) -> Salvage:
             for table in OUTBOX_TABLES:
                 try:
                     columns = _columns(connection, table)
-                except DRIVER_ERRORS:
+                except driver_errors():
                     columns = []
                 if "action_id" not in columns or "seq" not in columns:
                     salvage.complete = salvage.complete and table != "outbox"
@@ -158,13 +157,13 @@ def read_salvage(old: Path) -> Salvage:
                     row = connection.execute(
                         "SELECT value FROM sync_state WHERE key = ?", (key,)
                     ).fetchone()
-                except DRIVER_ERRORS:
+                except driver_errors():
                     row = None
                 if row is not None:
                     salvage.device[key] = row[0]
         finally:
             connection.close()
-    except _UNREADABLE as exc:  # damage, or an encrypted file whose key is gone
+    except driver_errors(StoreUnusable) as exc:  # damage, or a key that is gone
         log.error("cannot read the pending actions of %s: %s", old, exc)
         salvage.complete = False
     finally:
@@ -176,7 +175,7 @@ def read_salvage(old: Path) -> Salvage:
 def _action_ids(connection: sqlite3.Connection, table: str) -> set[str]:
     try:
         return {str(r[0]) for r in connection.execute(f'SELECT action_id FROM "{table}"')}
-    except DRIVER_ERRORS:
+    except driver_errors():
         return set()
 
 

@@ -16,7 +16,7 @@ from desktop.sync.device_kind import device_kind as get_device_kind
 from desktop.sync.device_kind import set_device_kind
 from desktop.sync.errors import SyncError
 from desktop.sync.http import PlatformHttp, RetryPolicy, UserInfo
-from desktop.sync.tokens import TokenStore
+from desktop.sync.tokens import TokenStore, has_saved_session
 
 log = logging.getLogger("cluedesk.sync")
 
@@ -40,10 +40,9 @@ def open_client(
 
 def has_session(http: PlatformHttp) -> bool:
     """Whether a usable refresh token is saved for the client's user (no login needed)."""
-    if http.tokens is None or not http.username:
+    if http.tokens is None:
         return False
-    saved = http.tokens.load(http.server_url, http.username)
-    return saved is not None and saved.usable()
+    return has_saved_session(http.tokens, http.server_url, http.username or "")
 
 
 def check_binding(store: Store, server_url: str, username: str) -> bool:

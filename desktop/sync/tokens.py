@@ -189,3 +189,12 @@ class TokenStore:
                 os.fsync(folder)
             finally:
                 os.close(folder)
+
+
+def has_saved_session(tokens: TokenStore, server_url: str, username: str) -> bool:
+    """Whether a usable refresh token is saved for `username` on `server_url` (no login
+    needed); reads the keyring or the token file, loads no HTTP client."""
+    if not username:
+        return False
+    saved = tokens.load(server_url, username)
+    return saved is not None and saved.usable()

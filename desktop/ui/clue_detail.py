@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,19 +31,17 @@ from desktop.store.clue_detail import ClueDetail, load_clue_detail, sent_back_en
 from desktop.store.local_actions import LocalAction
 from desktop.ui.action_forms import ActionDialog, ConfirmAction, open_action
 from desktop.ui.actions import build_action_qactions
-from desktop.ui.attachments_panel import AttachmentsPanel
 from desktop.ui.banner import SentBackBanner
-from desktop.ui.cases.case_panel import CasePanel
 from desktop.ui.labels import label, label_of
-from desktop.ui.notices.notice_panel import NoticePanel
 from desktop.ui.queue_model import WARNING_STYLES
-from desktop.ui.reporter_reveal import RevealDialog
 from desktop.ui.sync_controller import Connection
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.timeline import TimelineView, format_moment
 from desktop.ui.value_label import value_label
-from desktop.ui.warning_record import ClueWarningsPanel
 from desktop.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the dialog asks the platform: it is imported when opened
+    from desktop.ui.reporter_reveal import RevealDialog
 
 log = logging.getLogger("cluedesk.ui.clue_detail")
 
@@ -63,6 +62,30 @@ class ActionButton(QToolButton):
             self.click()
             return
         super().keyPressEvent(event)
+
+
+CONTENT_PARTS = frozenset(
+    {
+        "banner",
+        "code_label",
+        "status_label",
+        "warning_label",
+        "countdown_label",
+        "pending_label",
+        "rejected_label",
+        "action_buttons",
+        "tabs",
+        "form",
+        "fields",
+        "reveal_button",
+        "timeline",
+        "attachments",
+        "notices",
+        "cases",
+        "warnings",
+    }
+)
+"""What `_build_content` makes: the first use of any of them builds them all."""
 
 
 class ClueDetailPanel(QWidget):
@@ -98,7 +121,7 @@ class ClueDetailPanel(QWidget):
         self.stack.addWidget(self.placeholder)
         self.content = QWidget()
         self.stack.addWidget(self.content)
-        self._build_content()
+        self._content_built = False  # built with the first clue shown (see __getattr__)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._refresh_time)
@@ -108,7 +131,23 @@ class ClueDetailPanel(QWidget):
 
     # -- building ---------------------------------------------------------------------
 
+    if not TYPE_CHECKING:  # mypy keeps checking the names of the panel's attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """A part of the clue's content (its labels, tabs, panels), built on first use:
+            the window's first screen shows no clue, and does without the tabs' modules."""
+            if name in CONTENT_PARTS and not self.__dict__.get("_content_built", True):
+                self._build_content()
+                return getattr(self, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     def _build_content(self) -> None:
+        from desktop.ui.attachments_panel import AttachmentsPanel
+        from desktop.ui.cases.case_panel import CasePanel
+        from desktop.ui.notices.notice_panel import NoticePanel
+        from desktop.ui.warning_record import ClueWarningsPanel
+
+        self._content_built = True
         layout = QVBoxLayout(self.content)
         self.banner = SentBackBanner()
         layout.addWidget(self.banner)
@@ -145,6 +184,7 @@ class ClueDetailPanel(QWidget):
             button.setDefaultAction(qaction)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             qaction.changed.connect(lambda b=button, a=qaction: b.setVisible(a.isVisible()))
+            button.setVisible(qaction.isVisible())  # the actions may have changed before
             bar.addWidget(button)
             self.action_buttons[action] = button
         bar.addStretch(1)
@@ -449,6 +489,8 @@ class ClueDetailPanel(QWidget):
         d = self.detail
         if d is None or not self.reveal_button.isVisible():
             return None
+        from desktop.ui.reporter_reveal import RevealDialog
+
         dialog = RevealDialog(self.workspace, d.code, self.connection_of(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: setattr(self, "reveal_dialog", None))

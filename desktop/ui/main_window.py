@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -18,47 +21,50 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.workflow import Action
 from desktop.store.clue_detail import clue_id_by_code
-from desktop.store.notices import load_notice
 from desktop.store.queues import Queue, task_snapshot
 from desktop.store.sync_apply import apply_local_office_hours, platform_office_hours, sync_status
 from desktop.store.warnings import open_red_keys
-from desktop.sync.engine import SyncSummary
-from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.actions import ACTION_SHORTCUTS
-from desktop.ui.assessment.suggestion_list import SuggestionListDialog
-from desktop.ui.assessment.view import AssessmentView
 from desktop.ui.backup_action import add_backup_action
-from desktop.ui.cases.case_list import CasesView
-from desktop.ui.circular import CIRCULAR_KEY, CircularDialog, may_compose
+from desktop.ui.circular import CIRCULAR_KEY, may_compose
 from desktop.ui.clue_detail import ClueDetailPanel
-from desktop.ui.dashboard.view import DashboardView
 from desktop.ui.filter_bar import FilterBar
-from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.intake_import import add_import_action
 from desktop.ui.labels import label
 from desktop.ui.logging_setup import log_file
 from desktop.ui.navigation import ASSESSMENT, SUGGESTIONS, VERIFICATION, NavigationPanel
-from desktop.ui.notices_view import NoticesView
 from desktop.ui.notifications import Notifier, Snapshot
 from desktop.ui.queue_view import QueueView
-from desktop.ui.register_dialog import RegisterDialog, may_register
-from desktop.ui.role_guide import guide_html
+from desktop.ui.register_dialog import may_register
 from desktop.ui.row_menu import ClueRowMenu
 from desktop.ui.screen_fit import fit_to_screen, keep_on_screen, scrolling
 from desktop.ui.settings import AppSettings
-from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import SyncStatusBar
 from desktop.ui.store_banner import store_banner
-from desktop.ui.supervision.accountability_view import AccountabilityView
 from desktop.ui.supervision.areas import is_commission
-from desktop.ui.supervision.suggestions_view import SuggestionsView
 from desktop.ui.sync_controller import SyncController
-from desktop.ui.sync_problems import SyncProblemsView
 from desktop.ui.table_export import EXPORT_KEY, PRINT_KEY, current_exporter, menu_text
 from desktop.ui.tasks import Task, run_task
-from desktop.ui.verification.view import VerificationView
-from desktop.ui.warnings_view import RED_OPEN_KEY, RED_THIS_WEEK_KEY, WarningsView
+from desktop.ui.warning_keys import RED_OPEN_KEY, RED_THIS_WEEK_KEY
 from desktop.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the views and dialogs not on the first screen are imported when opened
+    from desktop.sync.engine import SyncSummary
+    from desktop.ui.about_dialog import AboutDialog
+    from desktop.ui.assessment.suggestion_list import SuggestionListDialog
+    from desktop.ui.assessment.view import AssessmentView
+    from desktop.ui.cases.case_list import CasesView
+    from desktop.ui.circular import CircularDialog
+    from desktop.ui.dashboard.view import DashboardView
+    from desktop.ui.help_dialog import HelpDialog
+    from desktop.ui.notices_view import NoticesView
+    from desktop.ui.register_dialog import RegisterDialog
+    from desktop.ui.settings_dialog import SettingsDialog
+    from desktop.ui.supervision.accountability_view import AccountabilityView
+    from desktop.ui.supervision.suggestions_view import SuggestionsView
+    from desktop.ui.sync_problems import SyncProblemsView
+    from desktop.ui.verification.view import VerificationView
+    from desktop.ui.warnings_view import WarningsView
 
 log = logging.getLogger("cluedesk.ui")
 
@@ -88,6 +94,8 @@ WINDOW_SIZE = QSize(1440, 860)
 """The window's size on a screen with room for it (smaller screens: a share of theirs)."""
 WINDOW_SHARE = 0.96
 NAVIGATION_MIN_WIDTH = 150
+KEEP_ACTIVE_MS = 500
+"""How long after a view is built on first use the window takes the activation back."""
 
 
 def pane_sizes(width: int) -> list[int]:
@@ -121,7 +129,7 @@ class MainWindow(QMainWindow):
                 actor.display_name or actor.username, actor.unit.name
             )
         )
-        self.navigation = NavigationPanel(workspace)
+        self.navigation = NavigationPanel(workspace, count_now=False)  # after the first paint
         self.assessment_view: AssessmentView | None = None
         self.verification_view: VerificationView | None = None
         self.dashboard_view: DashboardView | None = None
@@ -132,13 +140,10 @@ class MainWindow(QMainWindow):
         self.queue_view = QueueView(workspace)
         self.detail = ClueDetailPanel(workspace)
         self.detail.connection_of = lambda: self.sync.connection
-        self.problems_view = SyncProblemsView(workspace)
-        self.notices_view = NoticesView(workspace)
-        self.cases_view = CasesView(workspace)
-        self.warnings_view = WarningsView(workspace)
-        self.red_keys = open_red_keys(workspace.store)
-        self.suggestions_view = SuggestionsView(workspace)
-        self.accountability_view = AccountabilityView(workspace)
+        self._pages: dict[str, QWidget] = {}
+        self._keep_active = False
+        """The centre's views other than the queue, each built the first time it is shown."""
+        self.red_keys = open_red_keys(workspace.store) if is_commission(workspace) else set()
         queue_page = QWidget()
         column = QVBoxLayout(queue_page)
         column.setContentsMargins(0, 0, 0, 0)
@@ -149,12 +154,6 @@ class MainWindow(QMainWindow):
         self.queue_view.exporter.add_scope(queue_page)  # Ctrl+Alt+E/P from the filter bar too
         self.centre = QStackedWidget()
         self.centre.addWidget(queue_page)
-        self.centre.addWidget(self.problems_view)
-        self.centre.addWidget(self.notices_view)
-        self.centre.addWidget(self.cases_view)
-        self.centre.addWidget(self.warnings_view)
-        self.centre.addWidget(self.suggestions_view)
-        self.centre.addWidget(self.accountability_view)
         self.detail_scroll = scrolling(self.detail)
         self.detail_scroll.setObjectName("detail_scroll")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -176,6 +175,13 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.navigation.set_problem_count(self.status.problem_count)
         self.filter_bar.set_queue(self.navigation.current_queue() or Queue.ALL)  # the first query
+        QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """The work the first screen does not wait for, started once the event loop runs
+        (the window's first paint comes first): the queue counts beside the navigation and
+        the snapshot of open tasks that notifications compare against, in workers."""
+        self.navigation.refresh_counts()
         self.take_snapshot()
 
     # -- building ----------------------------------------------------------------------------
@@ -313,9 +319,6 @@ class MainWindow(QMainWindow):
         self.navigation.queue_selected.connect(self.show_queue)
         self.navigation.sync_problems_selected.connect(self.show_sync_problems)
         self.navigation.notices_selected.connect(self.show_notices)
-        self.notices_view.clue_requested.connect(self.show_clue_code)
-        self.notices_view.workbench.notice_selected.connect(self.show_notice_clue)
-        self.notices_view.workbench.file_case_requested.connect(self.detail.file_case_on_notice)
         self.navigation.cases_selected.connect(self.show_cases)
         self.navigation.suggestions_selected.connect(self.show_suggestions)
         self.navigation.accountability_selected.connect(self.show_accountability)
@@ -324,19 +327,7 @@ class MainWindow(QMainWindow):
         self.navigation.verification_selected.connect(self.open_verification)
         self.navigation.dashboard_selected.connect(self.open_dashboard)
         self.centre.currentChanged.connect(self._centre_changed)
-        self.suggestions_view.clue_requested.connect(self.show_clue_code)
-        self.suggestions_view.accountability_requested.connect(
-            lambda sid: self.accountability_view.open_record_form(suggestion_id=sid)
-        )
-        self.accountability_view.clue_requested.connect(self.show_clue_code)
-        self.cases_view.case_selected.connect(self.show_case_beside)
-        self.cases_view.case_requested.connect(self.open_case)
         self.navigation.warning_record_selected.connect(self.show_warning_record)
-        self.warnings_view.clue_selected.connect(self.show_warning_clue_beside)
-        self.warnings_view.clue_requested.connect(self.open_warning_clue)
-        self.warnings_view.accountability_requested.connect(
-            lambda code: self.accountability_view.open_record_form(clue_codes=[code])
-        )
         self.notifier.warnings_clicked.connect(self.show_red_still_open)
         self.filter_bar.filter_changed.connect(self.queue_view.set_filter)
         self.queue_view.clue_selected.connect(self.detail.show_clue)
@@ -348,14 +339,135 @@ class MainWindow(QMainWindow):
         self.queue_view.clue_activated.connect(lambda _id: self.detail.focus_first_action())
         self.detail.action_taken.connect(lambda _code: self.queue_view.focus_table())
         self.row_menu = ClueRowMenu(self.queue_view, self.detail)
-        self.problems_view.changed.connect(self._problems_changed)
-        self.problems_view.clue_requested.connect(self.show_clue_code)
-        self.problems_view.problem_selected.connect(self.show_clue_beside)
         self.notifier.clue_clicked.connect(self.show_clue_code)
         self.workspace.events.clues_changed.connect(self._clues_changed)
         self.sync.finished.connect(self._synced)
         self.sync.failed.connect(self._sync_failed)
         self.sync.login_required.connect(self._login_required)
+
+    # -- the centre's views, each built the first time it is asked for -----------------------
+
+    def _page(self, name: str, build: Callable[[], QWidget]) -> QWidget:
+        """The centre's view `name`, built (and added to the centre) on first use."""
+        page = self._pages.get(name)
+        if page is None:
+            self._keep_active = self.isActiveWindow()
+            page = self._pages[name] = build()
+            self.centre.addWidget(page)
+            QTimer.singleShot(KEEP_ACTIVE_MS, self, self._building_settled)
+        return page
+
+    def _building_settled(self) -> None:
+        self._keep_active = False
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Keep the keyboard in the window while a view is built on first use: building some
+        views (seen with Qt's offscreen platform) leaves the application without an active
+        window for a moment; the window takes it back (never from another window of ours)."""
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self._keep_active
+            and not self.isActiveWindow()
+            and QApplication.activeWindow() is None
+        ):
+            self._keep_active = False
+            self.activateWindow()
+
+    def _showing(self, name: str) -> bool:
+        """Whether the centre shows the view `name` (never builds it)."""
+        page = self._pages.get(name)
+        return page is not None and self.centre.currentWidget() is page
+
+    @property
+    def problems_view(self) -> SyncProblemsView:
+        """同步问题: the actions the platform refused."""
+
+        def build() -> SyncProblemsView:
+            from desktop.ui.sync_problems import SyncProblemsView
+
+            view = SyncProblemsView(self.workspace)
+            view.changed.connect(self._problems_changed)
+            view.clue_requested.connect(self.show_clue_code)
+            view.problem_selected.connect(self.show_clue_beside)
+            return view
+
+        return cast("SyncProblemsView", self._page("problems", build))
+
+    @property
+    def notices_view(self) -> NoticesView:
+        """The unit's notices with their rectification countdowns."""
+
+        def build() -> NoticesView:
+            from desktop.ui.notices_view import NoticesView
+
+            view = NoticesView(self.workspace)
+            view.clue_requested.connect(self.show_clue_code)
+            view.workbench.notice_selected.connect(self.show_notice_clue)
+            view.workbench.file_case_requested.connect(self.detail.file_case_on_notice)
+            return view
+
+        return cast("NoticesView", self._page("notices", build))
+
+    @property
+    def cases_view(self) -> CasesView:
+        """The penalty cases the unit follows."""
+
+        def build() -> CasesView:
+            from desktop.ui.cases.case_list import CasesView
+
+            view = CasesView(self.workspace)
+            view.case_selected.connect(self.show_case_beside)
+            view.case_requested.connect(self.open_case)
+            return view
+
+        return cast("CasesView", self._page("cases", build))
+
+    @property
+    def warnings_view(self) -> WarningsView:
+        """The warning record (预警台账) of the user's scope."""
+
+        def build() -> WarningsView:
+            from desktop.ui.warnings_view import WarningsView
+
+            view = WarningsView(self.workspace)
+            view.clue_selected.connect(self.show_warning_clue_beside)
+            view.clue_requested.connect(self.open_warning_clue)
+            view.accountability_requested.connect(
+                lambda code: self.accountability_view.open_record_form(clue_codes=[code])
+            )
+            return view
+
+        return cast("WarningsView", self._page("warnings", build))
+
+    @property
+    def suggestions_view(self) -> SuggestionsView:
+        """建议与督办: the commission's suggestions, or those addressed to the unit."""
+
+        def build() -> SuggestionsView:
+            from desktop.ui.supervision.suggestions_view import SuggestionsView
+
+            view = SuggestionsView(self.workspace)
+            view.clue_requested.connect(self.show_clue_code)
+            view.accountability_requested.connect(
+                lambda sid: self.accountability_view.open_record_form(suggestion_id=sid)
+            )
+            return view
+
+        return cast("SuggestionsView", self._page("suggestions", build))
+
+    @property
+    def accountability_view(self) -> AccountabilityView:
+        """问责记录."""
+
+        def build() -> AccountabilityView:
+            from desktop.ui.supervision.accountability_view import AccountabilityView
+
+            view = AccountabilityView(self.workspace)
+            view.clue_requested.connect(self.show_clue_code)
+            return view
+
+        return cast("AccountabilityView", self._page("accountability", build))
 
     # -- navigation --------------------------------------------------------------------------
 
@@ -377,6 +489,8 @@ class MainWindow(QMainWindow):
     def open_assessment(self) -> AssessmentView:
         """Show the unit assessment (单位考核) of the user's scope."""
         if self.assessment_view is None:
+            from desktop.ui.assessment.view import AssessmentView
+
             view = self.assessment_view = AssessmentView(self.workspace)
             view.clues_requested.connect(self.show_codes)
             view.suggestions_requested.connect(self.open_suggestion_list)
@@ -389,6 +503,8 @@ class MainWindow(QMainWindow):
     def open_verification(self) -> VerificationView:
         """Show the weekly verification (每周核查) of the user's office."""
         if self.verification_view is None:
+            from desktop.ui.verification.view import VerificationView
+
             view = self.verification_view = VerificationView(self.workspace, self.settings)
             view.clue_selected.connect(self.show_verification_clue_beside)
             view.clue_requested.connect(self.open_verification_clue)
@@ -412,6 +528,8 @@ class MainWindow(QMainWindow):
     def open_dashboard(self) -> DashboardView:
         """Show the statistics dashboard (统计看板) of the user's scope."""
         if self.dashboard_view is None:
+            from desktop.ui.dashboard.view import DashboardView
+
             view = self.dashboard_view = DashboardView(self.workspace)
             view.clues_requested.connect(self.show_codes)
             self.centre.addWidget(view)
@@ -428,6 +546,8 @@ class MainWindow(QMainWindow):
         """Compose the monthly circular (月度通报) of the user's office or commission."""
         if not may_compose(self.workspace):
             return None
+        from desktop.ui.circular import CircularDialog
+
         dialog = CircularDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -445,6 +565,8 @@ class MainWindow(QMainWindow):
 
     def open_suggestion_list(self, ids: tuple[str, ...], caption: str) -> SuggestionListDialog:
         """List the suggestions behind an assessment figure."""
+        from desktop.ui.assessment.suggestion_list import SuggestionListDialog
+
         dialog = SuggestionListDialog(self.workspace, ids, caption, self)
         self.dialog = dialog
         dialog.open()
@@ -452,7 +574,7 @@ class MainWindow(QMainWindow):
 
     def show_sync_problems(self) -> None:
         """Show the rejected actions instead of the queue."""
-        self.centre.setCurrentIndex(1)
+        self.centre.setCurrentWidget(self.problems_view)
         self.problems_view.reload()
 
     def show_notices(self) -> None:
@@ -495,7 +617,7 @@ class MainWindow(QMainWindow):
 
     def show_case_beside(self, case_id: str, clue_code: str) -> None:
         """Show the selected case's clue beside the case list, on its case tab."""
-        if self.centre.currentWidget() is not self.cases_view or not case_id:
+        if not self._showing("cases") or not case_id:
             return
         self.detail.show_clue(clue_id_by_code(self.workspace.store, clue_code))
         self.detail.tabs.setCurrentWidget(self.detail.cases)
@@ -524,7 +646,7 @@ class MainWindow(QMainWindow):
 
     def show_warning_clue_beside(self, code: str) -> None:
         """Show the selected episode's clue beside the record, on its 预警记录 tab."""
-        if self.centre.currentWidget() is not self.warnings_view or not code:
+        if not self._showing("warnings") or not code:
             return
         self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
         self.detail.tabs.setCurrentWidget(self.detail.warnings)
@@ -551,13 +673,15 @@ class MainWindow(QMainWindow):
 
     def show_clue_beside(self, code: str) -> None:
         """Show a clue in the detail panel without changing the queue (from sync problems)."""
-        if self.centre.currentWidget() is self.problems_view:
+        if self._showing("problems"):
             self.detail.show_clue(clue_id_by_code(self.workspace.store, code))
 
     def show_notice_clue(self, notice_id: str) -> None:
         """Show the clue of the selected notice beside the notice list."""
-        if self.centre.currentWidget() is not self.notices_view:
+        if not self._showing("notices"):
             return
+        from desktop.store.notices import load_notice
+
         state = load_notice(self.workspace.store, notice_id)
         if state is not None:
             self.detail.show_clue(clue_id_by_code(self.workspace.store, state.clue_code))
@@ -604,20 +728,21 @@ class MainWindow(QMainWindow):
 
     def _synced(self, summary: SyncSummary) -> None:
         self.notify_new_red_warnings()
-        self.problems_view.reload()
+        if "problems" in self._pages:  # a view not built yet reads the store when shown
+            self.problems_view.reload()
         self.navigation.set_problem_count(self.status.problem_count)
         self.take_snapshot(then=summary)
 
     def notify_new_red_warnings(self) -> int:
         """For a commission user, one notification for the red warnings a sync brought (clues
         that reached level 3 since the last look); the number of new ones."""
-        before, self.red_keys = self.red_keys, open_red_keys(self.workspace.store)
         if not is_commission(self.workspace):
             return 0
+        before, self.red_keys = self.red_keys, open_red_keys(self.workspace.store)
         new = sorted(self.red_keys - before)
         if new:
             self.notifier.notify_red_warnings(len({key[0] for key in new}), new[0][0])
-            if self.centre.currentWidget() is self.warnings_view:
+            if self._showing("warnings"):
                 self.warnings_view.refresh()
         return len(new)
 
@@ -645,6 +770,8 @@ class MainWindow(QMainWindow):
         """Open the form for a clue found in the field (None: the user may not register)."""
         if not may_register(self.workspace):
             return None
+        from desktop.ui.register_dialog import RegisterDialog
+
         dialog = RegisterDialog(self.workspace, self)
         dialog.registered.connect(self.show_clue_code)
         self.dialog = dialog
@@ -691,6 +818,9 @@ class MainWindow(QMainWindow):
 
     def open_help(self) -> HelpDialog:
         """Show the guide to the user's daily work and the keyboard shortcuts."""
+        from desktop.ui.help_dialog import HelpDialog
+        from desktop.ui.role_guide import guide_html
+
         dialog = HelpDialog(self.shortcuts(), guide_html(self.workspace.actor), self)
         self.dialog = dialog
         dialog.open()
@@ -698,6 +828,8 @@ class MainWindow(QMainWindow):
 
     def open_about(self) -> AboutDialog:
         """Show the version and where the data and the log are."""
+        from desktop.ui.about_dialog import AboutDialog
+
         dialog = AboutDialog(self.workspace.store.data_dir, log_file(), self)
         self.dialog = dialog
         dialog.open()
@@ -707,6 +839,8 @@ class MainWindow(QMainWindow):
         """Edit the settings; the sync interval applies at once."""
         hours = platform_office_hours(self.workspace.store)
         bound = self.sync.connection.server_url if self.sync.connection else None
+        from desktop.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self, platform_hours=hours, bound_url=bound)
         dialog.accepted.connect(self.apply_settings)
         self.dialog = dialog

@@ -322,7 +322,11 @@ class NavigationPanel(QWidget):
     counts_updated = Signal()
     """The counts beside the queues were queried again."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, *, count_now: bool = True
+    ) -> None:
+        """`count_now`: count the queues at once; else when `refresh_counts` is first called
+        (the main window does so once its first screen is painted)."""
         super().__init__(parent)
         self.workspace = workspace
         commission = is_commission(workspace)
@@ -343,7 +347,8 @@ class NavigationPanel(QWidget):
         self._recount = False
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         workspace.events.clues_changed.connect(self.refresh_counts)
-        self.refresh_counts()
+        if count_now:
+            self.refresh_counts()
 
     def current_entry(self) -> Entry | None:
         """The selected entry, None when none is."""

@@ -14,35 +14,41 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
-from desktop.demo.city import DEMO_PASSWORD
 from desktop.domain.timeutil import china_now
-from desktop.store.backups import daily_backup_if_due
+from desktop.store.backups import daily_backup_if_due, daily_due
 from desktop.store.cipher_requests import encryption_requested
 from desktop.store.database import Store, open_store
 from desktop.store.errors import StoreDamaged, storage_problem
-from desktop.store.recovery import Recovery, restore
-from desktop.store.sync_apply import apply_local_office_hours, sync_status
-from desktop.sync.auth import has_session, open_client
-from desktop.sync.engine import SyncSummary
+from desktop.store.sync_apply import apply_local_office_hours, device_id, sync_status
 from desktop.sync.errors import DeviceRevoked, SyncError
-from desktop.sync.revocation import wipe_revoked_device
-from desktop.ui.login_dialog import DemoAccountDialog, LoginDialog, LoginValues
-from desktop.ui.recovery_dialog import RecoveryDialog, RecoveryOffer, recovery_offer
+from desktop.sync.tokens import TokenStore, has_saved_session
 from desktop.ui.settings import AppSettings
 from desktop.ui.sync_controller import Connection, SyncController, login_job, sync_job
 from desktop.ui.tasks import Task, run_task, wait_for_tasks
 from desktop.ui.workspace import Clock, Workspace
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the login and recovery dialogs are imported when a start needs them
+    from desktop.store.recovery import Recovery
     from desktop.ui.demo_platform import DemoPlatform
+    from desktop.ui.login_dialog import DemoAccountDialog, LoginDialog, LoginValues
+    from desktop.ui.recovery_dialog import RecoveryDialog
 
 log = logging.getLogger("cluedesk.ui.startup")
 
 WindowFactory = Callable[[Workspace, SyncController, AppSettings], QWidget]
 EXIT_REVOKED = 7
+BACKUP_MESSAGE_MS = 10_000
+"""How long the status bar says that the daily backup was taken (or was not)."""
 """The window's exit status after the platform revoked the device (as `cluedesk sync`'s)."""
 
 
@@ -53,8 +59,8 @@ def saved_connection(store: Store, ca_bundle: str | None) -> Connection | None:
     if not status.server_url or not username:
         return None
     connection = Connection(status.server_url, str(username), ca_bundle)
-    with open_client(store, connection.server_url, connection.username) as http:
-        return connection if has_session(http) else None
+    tokens = TokenStore(store.data_dir, device_id(store))  # no HTTP client: none is needed yet
+    return connection if has_saved_session(tokens, status.server_url, str(username)) else None
 
 
 @dataclass(frozen=True)
@@ -168,6 +174,8 @@ class Startup(QObject):
     # -- recovery from a damaged store ---------------------------------------------------------
 
     def _offer_recovery(self, problem: str) -> None:
+        from desktop.ui.recovery_dialog import RecoveryDialog, RecoveryOffer, recovery_offer
+
         self._show_progress(self.tr("线索库已损坏，正在查找可用的备份……"), cancel=False)
         folder = self.data_dir
 
@@ -193,6 +201,8 @@ class Startup(QObject):
         folder, ca_bundle = self.data_dir, self.settings.ca_bundle
 
         def work(_task: Task[object]) -> tuple[OpenedStore, Recovery]:
+            from desktop.store.recovery import restore
+
             store, done = restore(folder, backup, damaged=True)
             try:
                 return OpenedStore(store, saved_connection(store, ca_bundle)), done
@@ -239,6 +249,8 @@ class Startup(QObject):
         return self.tr("程序内部出错，详细信息已写入日志，已保存的数据不受影响。")
 
     def _choose_demo_account(self) -> None:
+        from desktop.ui.login_dialog import DemoAccountDialog
+
         dialog = DemoAccountDialog()
         self.account_dialog = dialog
         dialog.accepted.connect(lambda: self._start_demo(dialog.username()))
@@ -282,11 +294,15 @@ class Startup(QObject):
                 self._hide_progress()
                 self._open_window(connection, sync_at_once=True)
             else:
+                from desktop.demo.city import DEMO_PASSWORD
+
                 self._login(connection, DEMO_PASSWORD)
 
         self._run(lambda _task: saved_connection(store, None), saved)
 
     def _ask_login(self) -> None:
+        from desktop.ui.login_dialog import LoginDialog
+
         dialog = LoginDialog(self.settings, stay_open=True)
         self.login_dialog = dialog
         dialog.submitted.connect(self._login_entered)
@@ -335,6 +351,8 @@ class Startup(QObject):
         self._show_progress(self.tr("正在从平台下载线索……"), cancel=True)
 
         def synced(summary: object) -> None:
+            from desktop.sync.engine import SyncSummary  # loaded by the sync that ended
+
             assert isinstance(summary, SyncSummary)
             self._hide_progress()
             self._open_window(connection, sync_at_once=False)
@@ -381,7 +399,7 @@ class Startup(QObject):
         if sync_at_once:
             controller.sync_now()
         controller.finished.connect(lambda *_: self.back_up_daily())
-        self.back_up_daily()
+        QTimer.singleShot(0, self, self.back_up_daily)  # once the window has painted
         self.window_ready.emit(window)
 
     def device_revoked(self) -> None:
@@ -406,6 +424,8 @@ class Startup(QObject):
         if self.daily_backup is not None:  # a backup being written would outlive the wipe
             wait_for_tasks()
         if self.store is not None:
+            from desktop.sync.revocation import wipe_revoked_device
+
             outcome = wipe_revoked_device(
                 self.store,
                 connection.server_url if connection is not None else None,
@@ -420,23 +440,37 @@ class Startup(QObject):
         log.warning("the platform revoked this device: data folder wiped, window closed")
 
     def back_up_daily(self) -> None:
-        """The day's backup, in a worker after the window is shown (or a sync ended), when
-        the latest daily one is older than a day; never two at once."""
+        """The day's backup, in a worker once the window has painted (or a sync ended), when
+        the latest daily one is older than a day; never two at once. The window's status bar
+        says while it is taken, and when it is done.
+
+        The backup goes through SQLite's backup API (`desktop.store.backups`): a consistent
+        copy of the store while the window reads and writes it in WAL mode."""
         store = self.store
-        if store is None or self.daily_backup is not None:
+        if store is None or self.daily_backup is not None or not daily_due(store.data_dir):
             return
         db_path = store.db_path
+        self._say(self.tr("正在备份本机线索库……"))
 
-        def done(_result: object) -> None:
+        def done(result: object) -> None:
             self.daily_backup = None
+            if result is not None:
+                self._say(self.tr("本机线索库已备份"), BACKUP_MESSAGE_MS)
 
         def failed(exc: BaseException) -> None:
             self.daily_backup = None
             log.error("the daily backup was not taken: %s", storage_problem(exc) or exc)
+            self._say(self.tr("今天的自动备份没有完成，详细信息已写入日志"), BACKUP_MESSAGE_MS)
 
         self.daily_backup = run_task(
             lambda _task: daily_backup_if_due(db_path), done, failed, owner=self
         )
+
+    def _say(self, text: str, timeout_ms: int = 0) -> None:
+        """A message in the window's status bar (none before the window is shown)."""
+        window = self.window
+        if isinstance(window, QMainWindow) and shiboken6.isValid(window):
+            window.statusBar().showMessage(text, timeout_ms)
 
     # -- plumbing ----------------------------------------------------------------------------
 

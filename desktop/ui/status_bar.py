@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from desktop.domain.timeutil import to_china
 from desktop.store.sync_apply import sync_status
-from desktop.sync.engine import SyncSummary, summary_lines
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.sync.engine import SyncSummary
 
 
 class SyncStatusBar(QStatusBar):
@@ -132,6 +135,8 @@ class SyncStatusBar(QStatusBar):
         self.refresh_counts()
 
     def _finished(self, summary: SyncSummary) -> None:
+        from desktop.sync.engine import summary_lines  # loaded by the sync that ended
+
         self._stopped()
         self.setToolTip("")
         self.showMessage("  ".join(summary_lines(summary)[:2]), 10_000)

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from desktop.store.database import Store
 from desktop.store.errors import storage_problem
-from desktop.sync.api import PlatformApi
-from desktop.sync.auth import has_session, login, open_client
-from desktop.sync.engine import SyncSummary, run_sync
 from desktop.sync.errors import (
     Cancelled,
     DeviceRevoked,
@@ -23,9 +20,12 @@ from desktop.sync.errors import (
     TlsError,
     UpgradeRequired,
 )
-from desktop.sync.http import UserInfo
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the HTTP client and the engine are imported by the worker that syncs
+    from desktop.sync.engine import SyncSummary
+    from desktop.sync.http import UserInfo
 
 log = logging.getLogger("cluedesk.ui.sync")
 
@@ -41,6 +41,10 @@ class Connection:
 
 def sync_job(store: Store, connection: Connection, task: Task[Any]) -> SyncSummary:
     """One sync run in a worker thread (LoginRequired when no session is saved)."""
+    from desktop.sync.api import PlatformApi
+    from desktop.sync.auth import has_session, open_client
+    from desktop.sync.engine import run_sync
+
     with open_client(
         store, connection.server_url, connection.username, ca_bundle=connection.ca_bundle
     ) as http:
@@ -54,6 +58,8 @@ def login_job(
 ) -> UserInfo:
     """Log in in a worker thread: keeps the tokens and binds the store to the user (and
     remembers the device's kind in it when the dialog said which)."""
+    from desktop.sync.auth import login, open_client
+
     with open_client(
         store, connection.server_url, connection.username, ca_bundle=connection.ca_bundle
     ) as http:

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.timeutil import to_china
-from desktop.reports.spreadsheet import CellValue, Sheet, write_workbook
 from desktop.store.sync_apply import sync_status
 from desktop.ui.file_dialogs import Mode, Purpose, file_dialog
 from desktop.ui.table_view_rows import ViewRows, read_view
@@ -58,6 +57,7 @@ from desktop.ui.tasks import Task, run_task
 from desktop.ui.workspace import Workspace
 
 if TYPE_CHECKING:  # the notices' package imports the lists that import this module
+    from desktop.reports.spreadsheet import CellValue, Sheet
     from desktop.ui.notices.preview import NoticePreview
     from desktop.ui.notices.print_jobs import PrinterChooser
     from desktop.ui.notices.printing import TargetFactory
@@ -101,7 +101,7 @@ def _exporter_of(widget: QWidget) -> TableExporter | None:
     return found if found is not None and found.view is widget else None
 
 
-Rows = tuple[list[list[CellValue]], list[list[str]]]
+Rows: TypeAlias = "tuple[list[list[CellValue]], list[list[str]]]"
 """Typed values and shown texts of rows, in the view's order."""
 RowsFn = Callable[[Sequence[int], Task[Any] | None], Rows]
 """Reads every row of a lazy view for the given model columns; runs in a worker, reports
@@ -217,6 +217,8 @@ replace_file: Callable[[str, Path], None] = os.replace
 def write_file(path: Path, sheets: Sequence[Sheet]) -> None:
     """Write a workbook next to `path`, then put it in place: a file open in Excel is left
     as it was (the move fails), never half written."""
+    from desktop.reports.spreadsheet import write_workbook  # openpyxl: loaded on first export
+
     handle, temp = tempfile.mkstemp(prefix=".cluedesk-", suffix=".xlsx", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:

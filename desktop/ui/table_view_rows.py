@@ -7,13 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
-from desktop.reports.spreadsheet import CellValue
 from desktop.ui.cell_roles import PercentColumnRole, TypedValueRole
+
+if TYPE_CHECKING:  # the workbook writer (openpyxl) is loaded by an export, not by a list
+    from desktop.reports.spreadsheet import CellValue
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _HORIZONTAL = Qt.Orientation.Horizontal

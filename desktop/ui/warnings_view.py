@@ -33,13 +33,12 @@ from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.notices.fields import from_qdate, to_qdate
 from desktop.ui.supervision.areas import is_commission
 from desktop.ui.table_export import ExportTitle, filter_texts, install_table_export
+from desktop.ui.warning_keys import RED_OPEN_KEY, RED_THIS_WEEK_KEY
 from desktop.ui.warning_record import WarningRecordModel, level_name, record_table, stage_name
 from desktop.ui.workspace import Workspace
 
 DEBOUNCE_MS = 250
 DEFAULT_PERIOD_DAYS = 30
-RED_THIS_WEEK_KEY = "Ctrl+Alt+W"
-RED_OPEN_KEY = "Ctrl+Alt+R"
 
 
 class WarningsView(QWidget):

@@ -30,49 +30,108 @@ the local view), `snapshots` (applied actions' states), `pull`, `push` (batches)
 
 from __future__ import annotations
 
-from desktop.store.sync_apply.confirm import ATTACHMENT_TRIES, PushTally, record_push_results
-from desktop.store.sync_apply.export import export_clue
-from desktop.store.sync_apply.outbox import PENDING, REGISTER_TYPE, REJECTED
-from desktop.store.sync_apply.parse import (
-    Change,
-    ServerAttachment,
-    ServerClue,
-    ServerEvent,
-    SyncDataError,
-    UnknownUnitsError,
-    parse_changes,
-    parse_clue,
-)
-from desktop.store.sync_apply.parse_push import (
-    PUSH_STATUSES,
-    PushResult,
-    ServerState,
-    parse_push_result,
-)
-from desktop.store.sync_apply.problems import (
-    SyncProblem,
-    discard_problem,
-    resend_problem,
-    sync_problems,
-)
-from desktop.store.sync_apply.pull import PageResult, apply_pull_page
-from desktop.store.sync_apply.push import next_push_batch, pending_files
-from desktop.store.sync_apply.reference import (
-    apply_local_office_hours,
-    platform_office_hours,
-    save_directory,
-    save_platform_rules,
-)
-from desktop.store.sync_apply.reset import reset_server_data
-from desktop.store.sync_apply.state import (
-    SyncStatus,
-    device_id,
-    mark_synced,
-    read_state,
-    sync_status,
-    write_state,
-)
-from desktop.store.sync_apply.work import CHUNK
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.store.sync_apply.confirm import ATTACHMENT_TRIES, PushTally, record_push_results
+    from desktop.store.sync_apply.export import export_clue
+    from desktop.store.sync_apply.outbox import PENDING, REGISTER_TYPE, REJECTED
+    from desktop.store.sync_apply.parse import (
+        Change,
+        ServerAttachment,
+        ServerClue,
+        ServerEvent,
+        SyncDataError,
+        UnknownUnitsError,
+        parse_changes,
+        parse_clue,
+    )
+    from desktop.store.sync_apply.parse_push import (
+        PUSH_STATUSES,
+        PushResult,
+        ServerState,
+        parse_push_result,
+    )
+    from desktop.store.sync_apply.problems import (
+        SyncProblem,
+        discard_problem,
+        resend_problem,
+        sync_problems,
+    )
+    from desktop.store.sync_apply.pull import PageResult, apply_pull_page
+    from desktop.store.sync_apply.push import next_push_batch, pending_files
+    from desktop.store.sync_apply.reference import (
+        apply_local_office_hours,
+        platform_office_hours,
+        save_directory,
+        save_platform_rules,
+    )
+    from desktop.store.sync_apply.reset import reset_server_data
+    from desktop.store.sync_apply.state import (
+        SyncStatus,
+        device_id,
+        mark_synced,
+        read_state,
+        sync_status,
+        write_state,
+    )
+    from desktop.store.sync_apply.work import CHUNK
+
+_HOMES: dict[str, str] = {
+    "ATTACHMENT_TRIES": "confirm",
+    "PushTally": "confirm",
+    "record_push_results": "confirm",
+    "export_clue": "export",
+    "PENDING": "outbox",
+    "REGISTER_TYPE": "outbox",
+    "REJECTED": "outbox",
+    "Change": "parse",
+    "ServerAttachment": "parse",
+    "ServerClue": "parse",
+    "ServerEvent": "parse",
+    "SyncDataError": "parse",
+    "UnknownUnitsError": "parse",
+    "parse_changes": "parse",
+    "parse_clue": "parse",
+    "PUSH_STATUSES": "parse_push",
+    "PushResult": "parse_push",
+    "ServerState": "parse_push",
+    "parse_push_result": "parse_push",
+    "SyncProblem": "problems",
+    "discard_problem": "problems",
+    "resend_problem": "problems",
+    "sync_problems": "problems",
+    "PageResult": "pull",
+    "apply_pull_page": "pull",
+    "next_push_batch": "push",
+    "pending_files": "push",
+    "apply_local_office_hours": "reference",
+    "platform_office_hours": "reference",
+    "save_directory": "reference",
+    "save_platform_rules": "reference",
+    "reset_server_data": "reset",
+    "SyncStatus": "state",
+    "device_id": "state",
+    "mark_synced": "state",
+    "read_state": "state",
+    "sync_status": "state",
+    "write_state": "state",
+    "CHUNK": "work",
+}
+"""Which module of the package holds each public name: a name is imported when first used,
+so a window that only reads the sync state does not load the parsers and the wire models."""
+
+
+def __getattr__(name: str) -> Any:
+    """The public name `name`, imported from its module on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ATTACHMENT_TRIES",

@@ -12,13 +12,14 @@ from desktop.domain.rules import Rules
 from desktop.store.clue_rows import load_rules, save_calendar_year, save_rules
 from desktop.store.database import Store
 from desktop.store.models import Unit, User
-from desktop.store.sync_apply.parse import SyncDataError, checked
 from desktop.store.sync_apply.state import get_value, put_value
-from desktop.wire.reference import Directory, RulesOut
 
 
 def save_directory(store: Store, data: Any) -> tuple[int, int]:
     """Keep the platform's units and users (parents first); returns (units, users) written."""
+    from desktop.store.sync_apply.parse import SyncDataError, checked  # the sync's parsers
+    from desktop.wire.reference import Directory
+
     directory = checked(Directory, data, "directory")
     units = [unit.model_dump(mode="json") for unit in directory.units]
     users = [user.model_dump(mode="json") for user in directory.users]
@@ -48,6 +49,9 @@ def save_directory(store: Store, data: Any) -> tuple[int, int]:
 
 def save_platform_rules(store: Store, data: Any) -> int | None:
     """Keep the platform's rules and calendar years; returns the rules' version."""
+    from desktop.store.sync_apply.parse import SyncDataError, checked  # the sync's parsers
+    from desktop.wire.reference import RulesOut
+
     published = checked(RulesOut, data, "rules")
     try:
         rules = Rules.from_dict(published.rules)

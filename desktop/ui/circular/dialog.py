@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.circular import Mention, Month, Naming, Namings
-from desktop.domain.codes import UnitKind
 from desktop.domain.notice_numbers import parse_number
 from desktop.domain.timeutil import to_china
 from desktop.reports.circular import render_circular, write_circular_workbook
@@ -60,15 +59,8 @@ from desktop.ui.workspace import Workspace
 
 log = logging.getLogger("cluedesk.ui.circular")
 
-CIRCULAR_KEY = "Ctrl+Alt+T"
 MONTHS_BACK = 24
 """How many months the month list offers (the last whole month first)."""
-
-
-def may_compose(workspace: Workspace) -> bool:
-    """Whether the user may compose a circular: a tackling office or a discipline commission."""
-    unit = workspace.actor.unit
-    return unit.dispatches or unit.kind is UnitKind.DISCIPLINE
 
 
 def months_before(today: date, count: int = MONTHS_BACK) -> list[Month]:

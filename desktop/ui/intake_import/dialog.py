@@ -7,8 +7,8 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
-    QMenu,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -36,9 +34,8 @@ from desktop.domain.import_mapping import (
     missing_required,
     resolve_columns,
 )
-from desktop.domain.import_rows import RowResult, count_results, may_import
+from desktop.domain.import_rows import RowResult, count_results
 from desktop.domain.import_table import ImportTable
-from desktop.reports.import_report import write_import_report
 from desktop.store.clue_import import preview_import, queue_import, remembered_mapping
 from desktop.store.import_files import ImportFileError, read_table
 from desktop.ui.actions import describe_error, show_error
@@ -52,17 +49,8 @@ from desktop.ui.workspace import Workspace
 
 log = logging.getLogger("cluedesk.ui.import")
 
-IMPORT_KEY = QKeySequence("Ctrl+Alt+I")
-"""Opens 导入线索清单… from the window."""
-
 DEFAULT_CHANNEL = Channel.HOTLINE_12345
 """The list most often imported: the 12345 hotline's daily work orders."""
-
-
-def may_import_lists(workspace: Workspace) -> bool:
-    """Whether the signed-in user may import a channel's list (a tackling office's
-    dispatcher)."""
-    return may_import(workspace.actor)
 
 
 class ImportDialog(QDialog):
@@ -364,6 +352,8 @@ class ImportDialog(QDialog):
         """Write the report shown to `target` (.xlsx); False (after saying why) on failure."""
         name = self.path.name if self.path is not None else ""
         try:
+            from desktop.reports.import_report import write_import_report  # openpyxl
+
             write_import_report(target, self.results, name, self.channel, self.workspace.now())
         except OSError as exc:
             show_error(self, describe_error(exc))
@@ -384,27 +374,3 @@ class ImportDialog(QDialog):
             event.ignore()
         else:
             super().closeEvent(event)
-
-
-def add_import_action(window: QMainWindow, menu: QMenu) -> QAction:
-    """Add 导入线索清单… (Ctrl+Alt+I) to a window's menu: enabled for those who may import;
-    the rows imported are then shown in the window's queue."""
-    workspace: Workspace = window.workspace  # type: ignore[attr-defined]
-    action = QAction(QCoreApplication.translate("ImportDialog", "导入线索清单…"), window)
-    action.setObjectName("import_action")
-    action.setShortcut(IMPORT_KEY)
-    action.setEnabled(may_import_lists(workspace))
-
-    def open_dialog() -> None:
-        if not may_import_lists(workspace):
-            return
-        dialog = ImportDialog(workspace, window)
-        caption = QCoreApplication.translate("ImportDialog", "本次导入的线索")
-        dialog.imported.connect(lambda codes: window.show_codes(codes, caption) if codes else None)  # type: ignore[attr-defined]
-        window.dialog = dialog  # type: ignore[attr-defined]
-        dialog.open()
-
-    action.triggered.connect(open_dialog)
-    window.addAction(action)
-    menu.addAction(action)
-    return action

@@ -193,13 +193,13 @@ class FontSet:
         self._choice: dict[tuple[str, str], str | None] = {}
         self._widths: dict[tuple[str, str], float] = {}
         self.layouts: dict[Hashable, tuple[Any, ...]] = {}
-        self.line_plans: dict[Hashable, Any] = {}
-        self._presets: dict[tuple[tuple[str, str], ...], dict[str, tuple[int, ...]]] = {}
-        self._drawable: set[str] = set()
-        """How each set line is drawn, by (text, style, room, width, last): its runs,
-        advances and squeezes (desktop.reports.flowables.draw_line)."""
         """Set lines by (text, style, width): the template's and the clauses' paragraphs are
         broken once for every document (desktop.reports.flowables.TextBlock)."""
+        self.line_plans: dict[Hashable, Any] = {}
+        """How each set line is drawn, by (text, style, room, width, last): its runs,
+        advances and squeezes (desktop.reports.flowables.draw_line)."""
+        self._presets: dict[tuple[tuple[str, str], ...], dict[str, tuple[int, ...]]] = {}
+        self._drawable: set[str] = set()
 
     @classmethod
     def bundled(cls) -> FontSet:

@@ -30,6 +30,7 @@ from desktop.domain.units import UnitInfo
 from desktop.store.models import DUE, AssistingUnit, Clue
 from desktop.store.schema_extras import SEARCH_TABLE
 from desktop.store.search import match_expression
+from desktop.store.types import ChinaDateTime
 
 
 class Queue(Labelled):
@@ -198,15 +199,53 @@ def _scope(viewer: Viewer, queue: Queue) -> ColumnElement[bool]:
     return or_(lead, Clue.id.in_(assisting))
 
 
-def warning_condition(levels: frozenset[int], bounds: WarningBounds) -> ColumnElement[bool]:
-    """Clues whose current stage is at one of `levels` at the bounds' instant."""
-    ranges = {
-        3: Clue.deadline < bounds.level3_before,
-        2: and_(Clue.deadline >= bounds.level3_before, Clue.deadline < bounds.now),
-        1: and_(Clue.deadline >= bounds.now, Clue.deadline <= bounds.level1_until),
-        0: or_(Clue.deadline.is_(None), Clue.deadline > bounds.level1_until),
+DUE_TIME = type_coerce(DUE, ChinaDateTime)
+"""The deadline sort key compared with instants: the indexed expression, bound as stored."""
+
+
+def warning_ranges(
+    levels: frozenset[int], bounds: WarningBounds
+) -> list[tuple[datetime | None, bool, datetime | None, bool]]:
+    """The deadline ranges of `levels` at the bounds' instant, adjacent levels merged.
+
+    Each range is (low, low included, high, high included), None for an open end. Along
+    the deadline, the levels lie 3, 2, 1, 0: level 3 before `level3_before`, level 2 up to
+    `now`, level 1 up to `level1_until` (included), level 0 after it (and no deadline).
+    """
+    edges: dict[int, tuple[datetime | None, bool, datetime | None, bool]] = {
+        3: (None, False, bounds.level3_before, False),
+        2: (bounds.level3_before, True, bounds.now, False),
+        1: (bounds.now, True, bounds.level1_until, True),
+        0: (bounds.level1_until, False, None, False),
     }
-    return or_(*(ranges[level] for level in sorted(levels)))
+    ranges: list[tuple[datetime | None, bool, datetime | None, bool]] = []
+    previous: int | None = None
+    for level in sorted(levels, reverse=True):
+        low, low_in, high, high_in = edges[level]
+        if ranges and previous == level + 1:
+            ranges[-1] = (*ranges[-1][:2], high, high_in)
+        else:
+            ranges.append((low, low_in, high, high_in))
+        previous = level
+    return ranges
+
+
+def warning_condition(levels: frozenset[int], bounds: WarningBounds) -> ColumnElement[bool]:
+    """Clues whose current stage is at one of `levels` at the bounds' instant.
+
+    Ranges of the indexed deadline key (`DUE`), with the boundaries computed once by the
+    work calendar (`WarningBounds`), so the filter reads an index range, never a per-row
+    expression. A clue without a deadline sorts after every deadline: level 0.
+    """
+    parts: list[ColumnElement[bool]] = []
+    for low, low_in, high, high_in in warning_ranges(levels, bounds):
+        terms: list[ColumnElement[bool]] = []
+        if low is not None:
+            terms.append(DUE_TIME >= low if low_in else DUE_TIME > low)
+        if high is not None:
+            terms.append(DUE_TIME <= high if high_in else DUE_TIME < high)
+        parts.append(and_(*terms) if terms else true())
+    return or_(*parts) if parts else false()
 
 
 def _conditions(

@@ -338,8 +338,13 @@ def page_statement(
     descending: bool = False,
     limit: int = 100,
     after: tuple[Any, int] | None = None,
+    offset: int = 0,
 ) -> Select[*tuple[Any, ...]]:
-    """The SELECT of one page of a queue (one row more than `limit`, to see if more follow)."""
+    """The SELECT of one page of a queue (one row more than `limit`, to see if more follow).
+
+    `after` (a page's `next_cursor`) pages by key, along the index; `offset` skips rows
+    (for a jump far into the queue, where no cursor is known).
+    """
     key = _sort_column(sort)
     statement = select(*ROW_COLUMNS, key.label("sort_value")).where(
         *_conditions(viewer, flt, bounds)
@@ -351,7 +356,8 @@ def page_statement(
         else:
             statement = statement.where(or_(key > value, and_(key == value, Clue.id > last_id)))
     order = (key.desc(), Clue.id.desc()) if descending else (key.asc(), Clue.id.asc())
-    return statement.order_by(*order).limit(limit + 1)
+    statement = statement.order_by(*order).limit(limit + 1)
+    return statement.offset(offset) if offset else statement
 
 
 def query_page(
@@ -364,10 +370,19 @@ def query_page(
     descending: bool = False,
     limit: int = 100,
     after: tuple[Any, int] | None = None,
+    offset: int = 0,
 ) -> Page:
-    """One page of a queue, ordered by `sort` then id; pass `next_cursor` to get the next."""
+    """One page of a queue, ordered by `sort` then id; pass `next_cursor` to get the next
+    (or `offset`, rows to skip, when no cursor is known)."""
     statement = page_statement(
-        viewer, flt, bounds, sort=sort, descending=descending, limit=limit, after=after
+        viewer,
+        flt,
+        bounds,
+        sort=sort,
+        descending=descending,
+        limit=limit,
+        after=after,
+        offset=offset,
     )
     rows = [_clue_row(r, bounds) for r in session.execute(statement)]
     more = len(rows) > limit
@@ -390,6 +405,33 @@ def query_ids(
     order = (key.desc(), Clue.id.desc()) if descending else (key.asc(), Clue.id.asc())
     statement = select(Clue.id).where(*_conditions(viewer, flt, bounds)).order_by(*order)
     return list(session.scalars(statement))
+
+
+def position(
+    session: Session,
+    viewer: Viewer,
+    flt: QueueFilter,
+    bounds: WarningBounds,
+    clue_id: int,
+    *,
+    sort: SortKey = SortKey.DEADLINE,
+    descending: bool = False,
+) -> int | None:
+    """The row of `clue_id` in the queue (0 first), None when the queue does not hold it.
+
+    Two indexed look-ups: the clue's sort key, then a count of the rows before it.
+    """
+    key = _sort_column(sort)
+    conditions = _conditions(viewer, flt, bounds)
+    value = session.scalar(select(key).where(*conditions, Clue.id == clue_id))
+    if value is None:
+        return None
+    if descending:
+        before = or_(key > value, and_(key == value, Clue.id > clue_id))
+    else:
+        before = or_(key < value, and_(key == value, Clue.id < clue_id))
+    statement = select(func.count()).select_from(Clue).where(*conditions, before)
+    return int(session.scalar(statement) or 0)
 
 
 def count(session: Session, viewer: Viewer, flt: QueueFilter, bounds: WarningBounds) -> int:

@@ -1,8 +1,12 @@
-"""The queue table model: clue ids from an indexed query, rows built on demand in blocks.
+"""The queue table model: a window of the queue read from indexed queries, in blocks.
 
-Like Anki's browser table, the model holds only the ordered clue ids of the queue; a row is
-read from the store (`rows_by_id`, a block of ids around the asked row) when the view first
-asks for it and kept in a bounded LRU cache. Sorting and filtering re-query in SQL.
+The model knows how many clues the queue holds (an indexed count, kept while only the sort
+changes) and reads the rows in blocks as the view asks for them: the first block with the
+query itself, the next one by key after the last row read (keyset, along the index), a block
+far off by offset. Rows are kept in a bounded LRU cache; an evicted row is read again by id
+(`rows_by_id`). No work is done per row of the whole result: a re-filter or re-sort is one
+query for the rows shown (and the count, for a new filter). Sorting and filtering re-query
+in SQL.
 The warning level and the countdown of a row are computed at the model's `now` (moved on by
 `tick`), never taken from the level stored with the row, so colours are right the moment a
 level is crossed.
@@ -30,9 +34,19 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop.domain.codes import Category, Channel, Priority, Status
-from desktop.domain.deadlines import countdown, warning_level
+from desktop.domain.deadlines import WarningBounds, countdown, warning_level
 from desktop.domain.timeutil import to_china
-from desktop.store.queues import ClueRow, QueueFilter, SortKey, query_ids, rows_by_id
+from desktop.store.queues import (
+    ClueRow,
+    Queue,
+    QueueFilter,
+    SortKey,
+    count,
+    position,
+    query_ids,
+    query_page,
+    rows_by_id,
+)
 from desktop.ui.cell_roles import TypedValueRole
 from desktop.ui.labels import area_label, label_of
 from desktop.ui.workspace import Workspace
@@ -221,11 +235,18 @@ def typed_value(clue: ClueRow, column: int) -> datetime | None:
     return None
 
 
+def count_key(flt: QueueFilter, bounds: WarningBounds) -> tuple[QueueFilter, WarningBounds | None]:
+    """What a queue's count depends on: its filter, and the instant when it filters by
+    warning level (the levels move with time)."""
+    timed = bool(flt.warning_levels) or flt.queue is Queue.WARNINGS
+    return flt, bounds if timed else None
+
+
 class QueueModel(QAbstractTableModel):
-    """A queue of clues for a QTableView: ids from `query_ids`, rows built on demand."""
+    """A queue of clues for a QTableView: a count and blocks of rows read as they are shown."""
 
     requeried = Signal()
-    """The id list was queried again (filter, sort or refresh); the model was reset."""
+    """The queue was queried again (filter, sort or refresh); the model was reset."""
 
     def __init__(
         self,
@@ -242,8 +263,14 @@ class QueueModel(QAbstractTableModel):
         self._filter = QueueFilter()
         self._sort_column = int(Column.DEADLINE)
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._total = 0
+        self._counted: tuple[QueueFilter, WarningBounds | None] | None = None
+        """What `_total` was counted for (None: count again at the next query)."""
         self._ids: list[int] = []
-        self._row_index: dict[int, int] | None = None
+        """The clue id of every row; 0 where its block was not read yet."""
+        self._blocks: dict[int, tuple[Any, int]] = {}
+        """The blocks read: block number -> (sort value, id) of its last row."""
+        self._row_index: dict[int, int] = {}
         self._rows: OrderedDict[int, ClueRow | None] = OrderedDict()
         self._live: dict[int, Live] = {}
         self._texts: dict[int, tuple[str, ...]] = {}
@@ -289,51 +316,145 @@ class QueueModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Query again with the same filter and sort (after the store changed)."""
+        self._counted = None
         self._requery()
 
-    def _requery(self) -> None:
-        now = self.workspace.now()
-        bounds = self.workspace.bounds(now)
+    def _order(self) -> tuple[SortKey, bool]:
         order = sql_order(self._sort_column, self._sort_order)
         assert order is not None
-        key, descending = order
+        return order
+
+    def _requery(self) -> None:
+        """Read the first block (one query) and, for a new filter, count the queue."""
+        now = self.workspace.now()
+        bounds = self.workspace.bounds(now)
+        key, descending = self._order()
+        viewer = self.workspace.viewer
         with self.workspace.store.session() as session:
-            ids = query_ids(
+            page = query_page(
                 session,
-                self.workspace.viewer,
+                viewer,
                 self._filter,
                 bounds,
                 sort=key,
                 descending=descending,
+                limit=self.block_size,
             )
+            counted = count_key(self._filter, bounds)
+            if page.next_cursor is None:
+                total = len(page.rows)  # all of it: no count needed
+            elif self._counted == counted and self._total > len(page.rows):
+                total = self._total  # only the order changed
+            else:
+                total = count(session, viewer, self._filter, bounds)
         self.beginResetModel()
-        self._ids = ids
-        self._row_index = None
+        self._total = max(total, len(page.rows))
+        self._counted = counted
+        self._ids = [0] * self._total
+        self._blocks.clear()
+        self._row_index.clear()
         self._rows.clear()
         self._live.clear()
         self._texts.clear()
         self._now = now
         self._bounds = bounds
+        self._keep_block(0, page.rows)
         self.endResetModel()
         self.requeried.emit()
+
+    def _keep_block(self, block: int, rows: Sequence[ClueRow]) -> None:
+        start = block * self.block_size
+        room = max(0, min(len(rows), self._total - start))
+        for offset, clue in enumerate(rows[:room]):
+            self._ids[start + offset] = clue.id
+            self._row_index[clue.id] = start + offset
+            self._rows[clue.id] = clue
+        if room:
+            last = rows[room - 1]
+            self._blocks[block] = (last.sort_value, last.id)
+        else:
+            self._blocks[block] = (None, 0)
+        self._trim_cache()
+
+    def _read_ids(self, block: int) -> None:
+        """Read a block of rows not read yet: by key after the block before it, else by
+        offset."""
+        key, descending = self._order()
+        before = self._blocks.get(block - 1)
+        after = before if before is not None and before[1] else None
+        with self.workspace.store.session() as session:
+            page = query_page(
+                session,
+                self.workspace.viewer,
+                self._filter,
+                self._bounds,
+                sort=key,
+                descending=descending,
+                limit=self.block_size,
+                after=after,
+                offset=0 if after is not None else block * self.block_size,
+            )
+        self.blocks_read += 1
+        self._keep_block(block, page.rows)
+
+    def _ensure_block(self, row: int) -> None:
+        block = row // self.block_size
+        if block not in self._blocks:
+            self._read_ids(block)
 
     # -- ids and rows -----------------------------------------------------------------------
 
     def ids(self) -> Sequence[int]:
-        """The clue ids in display order (do not modify)."""
+        """Every clue id in display order (reads the ids not read yet; do not modify)."""
+        if len(self._blocks) * self.block_size < self._total:
+            key, descending = self._order()
+            with self.workspace.store.session() as session:
+                every = query_ids(
+                    session,
+                    self.workspace.viewer,
+                    self._filter,
+                    self._bounds,
+                    sort=key,
+                    descending=descending,
+                )
+            if len(every) == self._total:
+                self._ids = every
+                self._row_index = {cid: row for row, cid in enumerate(every)}
+                last = (self._total - 1) // self.block_size
+                for block in range(last + 1):
+                    self._blocks.setdefault(block, (None, 0))
         return self._ids
 
     def clue_id(self, row: int) -> int:
         """The clue id shown in `row`; IndexError when there is no such row."""
-        if not 0 <= row < len(self._ids):
+        if not 0 <= row < self._total:
             raise IndexError(row)
+        self._ensure_block(row)
         return self._ids[row]
 
     def row_of(self, clue_id: int) -> int:
-        """The row showing `clue_id`, or -1 when the queue does not hold it."""
-        if self._row_index is None:
-            self._row_index = {cid: row for row, cid in enumerate(self._ids)}
-        return self._row_index.get(clue_id, -1)
+        """The row showing `clue_id`, or -1 when the queue does not hold it.
+
+        A clue in a block not read yet is found by its position (indexed), and its block read.
+        """
+        row = self._row_index.get(clue_id, -1)
+        if row >= 0 or len(self._blocks) * self.block_size >= self._total:
+            return row
+        key, descending = self._order()
+        with self.workspace.store.session() as session:
+            found = position(
+                session,
+                self.workspace.viewer,
+                self._filter,
+                self._bounds,
+                clue_id,
+                sort=key,
+                descending=descending,
+            )
+        if found is None or found >= self._total:
+            return -1
+        self._ensure_block(found)
+        return found if self._ids[found] == clue_id else self._row_index.get(clue_id, -1)
 
     def clue_row(self, row: int) -> ClueRow | None:
         """The data of `row` (read from the store if needed); None if the clue is gone."""
@@ -341,6 +462,8 @@ class QueueModel(QAbstractTableModel):
         if clue_id in self._rows:
             self._rows.move_to_end(clue_id)
             return self._rows[clue_id]
+        if not clue_id:
+            return None
         self._read_block(row)
         return self._rows.get(clue_id)
 
@@ -355,20 +478,24 @@ class QueueModel(QAbstractTableModel):
             self._rows.pop(clue_id, None)
             self._live.pop(clue_id, None)
             self._texts.pop(clue_id, None)
-            row = self.row_of(clue_id)
+            row = self._row_index.get(clue_id, -1)
             if row >= 0:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def _read_block(self, row: int) -> None:
-        stop = min(len(self._ids), max(0, row - self.block_size // 2) + self.block_size)
+        """Read again the evicted rows of the block around `row` (their ids are known)."""
+        stop = min(self._total, max(0, row - self.block_size // 2) + self.block_size)
         start = max(0, stop - self.block_size)
-        wanted = [cid for cid in self._ids[start:stop] if cid not in self._rows]
+        wanted = [cid for cid in self._ids[start:stop] if cid and cid not in self._rows]
         with self.workspace.store.session() as session:
             found = rows_by_id(session, wanted, self._bounds)
         self.blocks_read += 1
         for clue_id in wanted:
             self._rows[clue_id] = found.get(clue_id)
         self._rows.move_to_end(self._ids[row])
+        self._trim_cache()
+
+    def _trim_cache(self) -> None:
         while len(self._rows) > self.cache_limit:
             self._rows.popitem(last=False)
 
@@ -396,7 +523,7 @@ class QueueModel(QAbstractTableModel):
         """
         self._now = now
         first, last = self._visible
-        first, last = max(0, first), min(last, len(self._ids) - 1)
+        first, last = max(0, first), min(last, self._total - 1)
         old, self._live = self._live, {}
         changed = 0
         for row in range(first, last + 1):
@@ -437,7 +564,7 @@ class QueueModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         """Number of clues in the queue."""
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         """Number of columns."""
@@ -471,7 +598,7 @@ class QueueModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid():
             return None
         row = index.row()
-        if not 0 <= row < len(self._ids):
+        if not 0 <= row < self._total:
             return None
         clue = self.clue_row(row)
         if clue is None:

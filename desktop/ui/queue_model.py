@@ -139,6 +139,9 @@ _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
 _DISPLAY = Qt.ItemDataRole.DisplayRole
+_COLUMN_LIST = list(Column)
+_COLUMNS = len(_COLUMN_LIST)
+_SORTABLE = frozenset(int(column) for column in SORT_KEYS)
 _BACKGROUND = Qt.ItemDataRole.BackgroundRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
@@ -193,6 +196,17 @@ class Live:
     level: int
     short: str
     full: str
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What painting asks of a row at the model's now: its texts and colours."""
+
+    clue: ClueRow
+    live: Live
+    texts: tuple[str, ...]
+    background: QColor | None
+    foreground: QColor | None
 
 
 def row_texts(workspace: Workspace, clue: ClueRow) -> tuple[str, ...]:
@@ -253,7 +267,7 @@ class QueueModel(QAbstractTableModel):
         workspace: Workspace,
         parent: QObject | None = None,
         *,
-        block_size: int = 200,
+        block_size: int = 100,
         cache_limit: int = 3000,
     ) -> None:
         super().__init__(parent)
@@ -274,6 +288,8 @@ class QueueModel(QAbstractTableModel):
         self._rows: OrderedDict[int, ClueRow | None] = OrderedDict()
         self._live: dict[int, Live] = {}
         self._texts: dict[int, tuple[str, ...]] = {}
+        self._shown: dict[int, Shown] = {}
+        """What painting asks of a row, by row: built once per row until the row changes."""
         self._tints = {level: QColor(tint) for level, tint in WARNING_TINTS.items()}
         self._tinted_text = QColor(TINTED_TEXT)
         self._now = workspace.now()
@@ -356,6 +372,7 @@ class QueueModel(QAbstractTableModel):
         self._rows.clear()
         self._live.clear()
         self._texts.clear()
+        self._shown.clear()
         self._now = now
         self._bounds = bounds
         self._keep_block(0, page.rows)
@@ -480,6 +497,7 @@ class QueueModel(QAbstractTableModel):
             self._texts.pop(clue_id, None)
             row = self._row_index.get(clue_id, -1)
             if row >= 0:
+                self._shown.pop(row, None)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def _read_block(self, row: int) -> None:
@@ -536,6 +554,7 @@ class QueueModel(QAbstractTableModel):
             if before == live:
                 continue
             changed += 1
+            self._shown.pop(row, None)
             if before is None or before.level != live.level:
                 self.dataChanged.emit(
                     self.index(row, 0), self.index(row, len(Column) - 1), list(_LIVE_ROLES)
@@ -568,7 +587,7 @@ class QueueModel(QAbstractTableModel):
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         """Number of columns."""
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         """Rows are selectable, not editable."""
@@ -578,15 +597,15 @@ class QueueModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         """Column titles; the tooltip says whether a click sorts by the column."""
-        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return translated(HEADERS[Column(section)])
+            return translated(HEADERS[_COLUMN_LIST[section]])
         if role == Qt.ItemDataRole.ToolTipRole:
-            if self.is_sortable(section):
+            if section in _SORTABLE:
                 return self.tr("单击按此列排序，再次单击反向排序")
             return self.tr("此列不能排序")
-        if role == Qt.ItemDataRole.InitialSortOrderRole and self.is_sortable(section):
+        if role == Qt.ItemDataRole.InitialSortOrderRole and section in _SORTABLE:
             # The first click shows what matters first: the worst warning, the newest clue.
             if section in (Column.WARNING, Column.RECEIVED):
                 return Qt.SortOrder.DescendingOrder
@@ -595,33 +614,49 @@ class QueueModel(QAbstractTableModel):
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The cell's text, colours and tooltip; the row is read from the store on demand."""
-        if role not in _ROLES or not index.isValid():
+        if role not in _ROLES:
             return None
         row = index.row()
-        if not 0 <= row < self._total:
-            return None
+        shown = self._shown.get(row)
+        if shown is None:
+            if not index.isValid() or not 0 <= row < self._total:
+                return None
+            shown = self._shown_row(row)
+            if shown is None:
+                return None
+        if role == _DISPLAY:
+            return shown.texts[index.column()]
+        if role == _BACKGROUND:
+            return shown.background
+        if role == _FOREGROUND:
+            return shown.foreground
+        if role == WarningLevelRole:
+            return shown.live.level
+        if role == ClueIdRole:
+            return shown.clue.id
+        if role == TypedValueRole:
+            return typed_value(shown.clue, index.column())
+        return self._tooltip(shown.clue, shown.live, Column(index.column()))
+
+    def _shown_row(self, row: int) -> Shown | None:
         clue = self.clue_row(row)
         if clue is None:
             return None
-        if role == ClueIdRole:
-            return clue.id
-        if role == TypedValueRole:
-            return typed_value(clue, index.column())
         live = self.live(clue)
-        column = index.column()
-        if role == _DISPLAY:
-            if column == Column.WARNING:
-                return self.warning_text(live.level)
-            if column == Column.COUNTDOWN:
-                return live.short
-            return self.texts(clue)[column]
-        if role == _BACKGROUND:
-            return self._tints[live.level] if live.level else None
-        if role == _FOREGROUND:
-            return self._tinted_text if live.level else None
-        if role == WarningLevelRole:
-            return live.level
-        return self._tooltip(clue, live, Column(column))
+        texts = list(self.texts(clue))
+        texts[Column.WARNING] = self.warning_text(live.level)
+        texts[Column.COUNTDOWN] = live.short
+        shown = Shown(
+            clue,
+            live,
+            tuple(texts),
+            self._tints[live.level] if live.level else None,
+            self._tinted_text if live.level else None,
+        )
+        if len(self._shown) >= self.cache_limit:
+            self._shown.clear()
+        self._shown[row] = shown
+        return shown
 
     def texts(self, clue: ClueRow) -> tuple[str, ...]:
         """The display texts of a row's columns that do not change with the clock (cached)."""

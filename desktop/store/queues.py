@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -15,6 +16,7 @@ from sqlalchemy import (
     bindparam,
     false,
     func,
+    not_,
     or_,
     select,
     text,
@@ -230,22 +232,33 @@ def warning_ranges(
     return ranges
 
 
+def _due_between(
+    low: datetime | None, low_in: bool, high: datetime | None, high_in: bool
+) -> list[ColumnElement[bool]]:
+    terms: list[ColumnElement[bool]] = []
+    if low is not None:
+        terms.append(DUE_TIME >= low if low_in else DUE_TIME > low)
+    if high is not None:
+        terms.append(DUE_TIME <= high if high_in else DUE_TIME < high)
+    return terms
+
+
 def warning_condition(levels: frozenset[int], bounds: WarningBounds) -> ColumnElement[bool]:
     """Clues whose current stage is at one of `levels` at the bounds' instant.
 
-    Ranges of the indexed deadline key (`DUE`), with the boundaries computed once by the
-    work calendar (`WarningBounds`), so the filter reads an index range, never a per-row
-    expression. A clue without a deadline sorts after every deadline: level 0.
+    One range of the indexed deadline key (`DUE`) from the worst chosen level to the best,
+    less the levels between them that were not chosen (levels 1 and 3: up to the end of
+    level 1, less level 2), with the boundaries computed once by the work calendar
+    (`WarningBounds`): the filter reads one index range, never a per-row expression. A clue
+    without a deadline sorts after every deadline: level 0.
     """
-    parts: list[ColumnElement[bool]] = []
-    for low, low_in, high, high_in in warning_ranges(levels, bounds):
-        terms: list[ColumnElement[bool]] = []
-        if low is not None:
-            terms.append(DUE_TIME >= low if low_in else DUE_TIME > low)
-        if high is not None:
-            terms.append(DUE_TIME <= high if high_in else DUE_TIME < high)
-        parts.append(and_(*terms) if terms else true())
-    return or_(*parts) if parts else false()
+    ranges = warning_ranges(levels, bounds)
+    if not ranges:
+        return false()
+    terms = _due_between(ranges[0][0], ranges[0][1], ranges[-1][2], ranges[-1][3])
+    for before, after in itertools.pairwise(ranges):
+        terms.append(not_(and_(*_due_between(before[2], not before[3], after[0], not after[1]))))
+    return and_(*terms) if terms else true()
 
 
 def _conditions(

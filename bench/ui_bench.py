@@ -356,11 +356,11 @@ def measure_queue(view: QueueView, replay: SqlReplay, repeat: int) -> list[Measu
 
     measures = []
     for name, flt in refilter_cases(view.workspace):
-        measures.append(
-            measure_change(
-                view, replay, name, back_to_plain, lambda f=flt: view.set_filter(f), repeat
-            )
-        )
+
+        def refilter(flt: QueueFilter = flt) -> None:
+            view.set_filter(flt)
+
+        measures.append(measure_change(view, replay, name, back_to_plain, refilter, repeat))
     for name, column, order in RESORTS:
         start = Column.RECEIVED if column != Column.RECEIVED else Column.DEADLINE
 
@@ -368,16 +368,10 @@ def measure_queue(view: QueueView, replay: SqlReplay, repeat: int) -> list[Measu
             view.set_filter(plain)
             model.sort(start, Qt.SortOrder.AscendingOrder)
 
-        measures.append(
-            measure_change(
-                view,
-                replay,
-                name,
-                from_other,
-                lambda c=column, o=order: model.sort(c, o),
-                repeat,
-            )
-        )
+        def resort(column: Column = column, order: Qt.SortOrder = order) -> None:
+            model.sort(column, order)
+
+        measures.append(measure_change(view, replay, name, from_other, resort, repeat))
     return measures
 
 

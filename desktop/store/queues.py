@@ -16,14 +16,16 @@ from sqlalchemy import (
     bindparam,
     false,
     func,
+    literal_column,
     not_,
     or_,
     select,
     text,
     true,
     type_coerce,
+    union_all,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.codes import OPEN_STATUSES, Labelled, Status
 from desktop.domain.deadlines import WarningBounds
@@ -262,7 +264,7 @@ def warning_condition(levels: frozenset[int], bounds: WarningBounds) -> ColumnEl
 
 
 def _conditions(
-    viewer: Viewer, flt: QueueFilter, bounds: WarningBounds
+    viewer: Viewer, flt: QueueFilter, bounds: WarningBounds, *, text_along_order: bool = False
 ) -> list[ColumnElement[bool]]:
     statuses = flt.statuses or QUEUE_STATUSES[flt.queue]
     if flt.statuses:
@@ -295,20 +297,32 @@ def _conditions(
         conditions.append(Clue.received_at < end)
     expression = match_expression(flt.text)
     if expression:
-        match = text(f"{SEARCH_TABLE} MATCH :match").bindparams(
-            bindparam("match", value=expression, type_=String)
-        )
-        found = select(text("rowid")).select_from(text(SEARCH_TABLE)).where(match)
-        conditions.append(or_(Clue.id.in_(found), _channel_ref_prefix(flt.text)))
+        conditions.append(_text_condition(flt.text, expression, along_order=text_along_order))
     return conditions
 
 
-def _channel_ref_prefix(query: str) -> ColumnElement[bool]:
-    """Clues whose channel reference starts with the query (an indexed range)."""
+def _text_condition(query: str, expression: str, *, along_order: bool) -> ColumnElement[bool]:
+    """Clues the full-text index finds, or whose channel reference starts with the query.
+
+    One list of ids (the index's matches, then the references' indexed range). Read
+    `along_order`, the clue's id is only looked up in that list (`+id`) while the query walks
+    the index of its sort order: the first rows of a text found often come at once, without
+    sorting every match. Otherwise the query starts from the list (few matches)."""
+    match = text(f"{SEARCH_TABLE} MATCH :match").bindparams(
+        bindparam("match", value=expression, type_=String)
+    )
+    found: Any = select(text("rowid")).select_from(text(SEARCH_TABLE)).where(match)
     prefix = query.strip()
-    if not prefix or " " in prefix:
-        return false()
-    return and_(Clue.channel_ref >= prefix, Clue.channel_ref < prefix + "\U0010ffff")
+    if prefix and " " not in prefix:
+        by_ref = aliased(Clue, name="by_ref")
+        found = union_all(
+            found,
+            select(by_ref.id).where(
+                by_ref.channel_ref >= prefix, by_ref.channel_ref < prefix + "\U0010ffff"
+            ),
+        )
+    key = Clue.id + literal_column("0") if along_order else Clue.id
+    return key.in_(found)
 
 
 def _clue_row(r: Any, bounds: WarningBounds) -> ClueRow:
@@ -336,6 +350,12 @@ def _clue_row(r: Any, bounds: WarningBounds) -> ClueRow:
     )
 
 
+TEXT_ALONG_ORDER_ROWS = 20
+"""A text found in more than this many times a page's rows is looked for along the sort
+order's index (a page of it comes within some thousands of index entries); a rarer one from
+its list of matches, sorted (fewer rows than walking the index)."""
+
+
 def _sort_column(sort: SortKey) -> ColumnElement[Any]:
     if sort is SortKey.RECEIVED:
         return type_coerce(Clue.received_at, String)
@@ -352,15 +372,17 @@ def page_statement(
     limit: int = 100,
     after: tuple[Any, int] | None = None,
     offset: int = 0,
+    text_along_order: bool = False,
 ) -> Select[*tuple[Any, ...]]:
     """The SELECT of one page of a queue (one row more than `limit`, to see if more follow).
 
     `after` (a page's `next_cursor`) pages by key, along the index; `offset` skips rows
-    (for a jump far into the queue, where no cursor is known).
+    (for a jump far into the queue, where no cursor is known). `text_along_order`: a text
+    found in many clues is looked for along the sort order's index (see `_text_condition`).
     """
     key = _sort_column(sort)
     statement = select(*ROW_COLUMNS, key.label("sort_value")).where(
-        *_conditions(viewer, flt, bounds)
+        *_conditions(viewer, flt, bounds, text_along_order=text_along_order)
     )
     if after is not None:
         value, last_id = after
@@ -384,9 +406,11 @@ def query_page(
     limit: int = 100,
     after: tuple[Any, int] | None = None,
     offset: int = 0,
+    text_along_order: bool = False,
 ) -> Page:
     """One page of a queue, ordered by `sort` then id; pass `next_cursor` to get the next
-    (or `offset`, rows to skip, when no cursor is known)."""
+    (or `offset`, rows to skip, when no cursor is known). `text_along_order` when the
+    filter's text is known to be found in many clues (see `TEXT_ALONG_ORDER_ROWS`)."""
     statement = page_statement(
         viewer,
         flt,
@@ -396,6 +420,7 @@ def query_page(
         limit=limit,
         after=after,
         offset=offset,
+        text_along_order=text_along_order,
     )
     rows = [_clue_row(r, bounds) for r in session.execute(statement)]
     more = len(rows) > limit

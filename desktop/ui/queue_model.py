@@ -37,7 +37,9 @@ from desktop.domain.codes import Category, Channel, Priority, Status
 from desktop.domain.deadlines import WarningBounds, countdown, warning_level
 from desktop.domain.timeutil import to_china
 from desktop.store.queues import (
+    TEXT_ALONG_ORDER_ROWS,
     ClueRow,
+    Page,
     Queue,
     QueueFilter,
     SortKey,
@@ -295,6 +297,8 @@ class QueueModel(QAbstractTableModel):
         self._now = workspace.now()
         self._bounds = workspace.bounds(self._now)
         self._visible = (0, -1)
+        self._along = False
+        """Whether the filter's text is looked for along the sort order (found in many)."""
         self.blocks_read = 0
         """How many blocks of rows were read from the store (for tests and benchmarks)."""
 
@@ -346,21 +350,29 @@ class QueueModel(QAbstractTableModel):
         bounds = self.workspace.bounds(now)
         key, descending = self._order()
         viewer = self.workspace.viewer
+        counted = count_key(self._filter, bounds)
+        known = self._total if self._counted == counted else None
         with self.workspace.store.session() as session:
-            page = query_page(
-                session,
-                viewer,
-                self._filter,
-                bounds,
-                sort=key,
-                descending=descending,
-                limit=self.block_size,
-            )
-            counted = count_key(self._filter, bounds)
+            if self._filter.text.strip() and known is None:
+                # A text: count its clues first, to know how best to look for a page of them.
+                known = count(session, viewer, self._filter, bounds)
+            self._along = known is not None and known > TEXT_ALONG_ORDER_ROWS * self.block_size
+            page = Page([], None)
+            if known != 0:
+                page = query_page(
+                    session,
+                    viewer,
+                    self._filter,
+                    bounds,
+                    sort=key,
+                    descending=descending,
+                    limit=self.block_size,
+                    text_along_order=self._along,
+                )
             if page.next_cursor is None:
                 total = len(page.rows)  # all of it: no count needed
-            elif self._counted == counted and self._total > len(page.rows):
-                total = self._total  # only the order changed
+            elif known is not None and known > len(page.rows):
+                total = known  # only the order changed
             else:
                 total = count(session, viewer, self._filter, bounds)
         self.beginResetModel()
@@ -410,6 +422,7 @@ class QueueModel(QAbstractTableModel):
                 limit=self.block_size,
                 after=after,
                 offset=0 if after is not None else block * self.block_size,
+                text_along_order=self._along,
             )
         self.blocks_read += 1
         self._keep_block(block, page.rows)

@@ -141,6 +141,17 @@ def test_no_queue_query_scans_and_sorts_every_clue(
                                     limit=20,
                                     offset=40,
                                 )
+                            if flt.text:  # a text found in many: along the sort order
+                                query_page(
+                                    session,
+                                    viewer,
+                                    flt,
+                                    bounds,
+                                    sort=sort,
+                                    descending=descending,
+                                    limit=20,
+                                    text_along_order=True,
+                                )
                             count(session, viewer, flt, bounds)
                             if first.rows:
                                 position(

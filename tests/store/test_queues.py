@@ -186,6 +186,18 @@ def test_queue_matches_brute_force(
                     session, Viewer(unit), flt, bounds, sort=sort, descending=descending
                 )
                 assert got == expected, (unit.name, flt, sort, descending)
+                if flt.text:  # looked for along the sort order's index: the same rows
+                    along = query_page(
+                        session,
+                        Viewer(unit),
+                        flt,
+                        bounds,
+                        sort=sort,
+                        descending=descending,
+                        limit=len(expected) + 1,
+                        text_along_order=True,
+                    )
+                    assert [r.id for r in along.rows] == expected
             assert count(session, Viewer(unit), flt, bounds) == len(expected)
 
 

@@ -203,9 +203,39 @@ def test_a_requery_is_one_query_and_a_resort_keeps_the_count(
     assert len(sql_counter.statements) == 1  # the same clues in another order: no count
     assert model.rowCount() == total
     sql_counter.statements.clear()
-    model.set_filter(QueueFilter(text="没有这样的线索内容"))
+    model.set_filter(QueueFilter(queue=Queue.TO_REVIEW))
     assert len(sql_counter.statements) == 1  # a short first block is the whole queue
+    assert 0 < model.rowCount() < 50
+    sql_counter.statements.clear()
+    model.set_filter(QueueFilter(text="化工"))
+    assert len(sql_counter.statements) == 2  # a text is counted first, then its first block
+    assert "count(" in sql_counter.statements[0].lower()
+    assert list(model.ids()) == expected_ids(county, model.queue_filter(), SortKey.RECEIVED, True)
+    sql_counter.statements.clear()
+    model.set_filter(QueueFilter(text="没有这样的线索内容"))
+    assert len(sql_counter.statements) == 1  # found nowhere: no rows to read
     assert model.rowCount() == 0
+
+
+def test_a_text_found_in_many_clues_is_read_along_the_sort_order(
+    county: Workspace, sql_counter: StatementCounter
+) -> None:
+    model = QueueModel(county, block_size=2)  # 化工 is in more than 20 blocks of 2
+    model.sort(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+    flt = QueueFilter(text="化工")
+    sql_counter.statements.clear()
+    model.set_filter(flt)
+    assert model.rowCount() > 40
+    assert "clues.id + 0 IN" in sql_counter.statements[1]  # along the index of the order
+    expected = expected_ids(county, flt, SortKey.RECEIVED, True)
+    assert [model.clue_id(r) for r in range(model.rowCount())] == expected
+    assert model.blocks_read > 20
+    model.set_filter(QueueFilter(text="化工 河道"))  # rarer: from the list of its matches
+    sql_counter.statements.clear()
+    model.refresh()
+    assert 0 < model.rowCount() <= 40
+    assert "clues.id + 0 IN" not in sql_counter.statements[-1]
+    assert list(model.ids()) == expected_ids(county, model.queue_filter(), SortKey.RECEIVED, True)
 
 
 def test_cells_show_the_row(county: Workspace) -> None:

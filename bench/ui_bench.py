@@ -146,10 +146,10 @@ class BareTable(QAbstractTableModel):
         self.columns = columns
         self.rows: list[tuple[str, ...]] = []
 
-    def show(self, rows: list[tuple[Any, ...]]) -> None:
-        """Reset to the texts of `rows` (the first `columns` values of each)."""
+    def show(self, rows: list[tuple[str, ...]]) -> None:
+        """Reset to `rows` of texts."""
         self.beginResetModel()
-        self.rows = [tuple(str(v) for v in row[: self.columns]) for row in rows]
+        self.rows = rows
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -172,6 +172,7 @@ def bare_view(rows: int = VISIBLE_ROWS) -> tuple[QTableView, BareTable]:
     """A bare QTableView over a `BareTable`, as large as the queue view, shown."""
     model = BareTable(len(Column))
     table = QTableView()
+    table.setWordWrap(False)  # as the queue's cells: one line, elided
     table.setModel(model)
     table.resize(1400, table.verticalHeader().defaultSectionSize() * rows + 60)
     table.show()
@@ -189,21 +190,44 @@ def bare_cells(table: QTableView, model: BareTable) -> int:
     return last + 1
 
 
-def floor_ms(replay: SqlReplay, statements: list[tuple[str, Any]], repeat: int) -> float:
-    """The floor of a queue change: the same SQL in bare sqlite3, then a bare table reset to
-    its rows and painted."""
-    table, model = bare_view()
+class Floor:
+    """The floor of one queue change, run in turn with ours so both see the same machine: the
+    same SQL in bare sqlite3, then a bare table reset to the texts our view shows (taken
+    once, outside the timing) and painted."""
 
-    def work() -> None:
-        model.show(replay.run(statements))
+    def __init__(self, replay: SqlReplay, statements: list[tuple[str, Any]], view: QueueView):
+        self.replay = replay
+        self.statements = statements
+        model = view.model
+        first, last = model.visible_rows()
+        self.texts = [
+            tuple(str(model.data(model.index(r, c)) or "") for c in range(model.columnCount()))
+            for r in range(max(0, first), last + 1)
+        ]
+        self.table, self.model = bare_view()
+        # The same cells: the queue view's column widths and row height, no row numbers.
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            view.table.verticalHeader().defaultSectionSize()
+        )
+        self.table.resize(view.table.size())
+        for column in range(model.columnCount()):
+            self.table.setColumnWidth(column, view.table.columnWidth(column))
         app().processEvents()
-        bare_cells(table, model)
 
-    try:
-        return median_ms(work, repeat)
-    finally:
-        table.close()
-        table.deleteLater()
+    def run(self) -> float:
+        """One run of the floor, in milliseconds."""
+        start = time.perf_counter()
+        self.replay.run(self.statements)
+        self.model.show(self.texts)
+        app().processEvents()
+        bare_cells(self.table, self.model)
+        return (time.perf_counter() - start) * 1000
+
+    def close(self) -> None:
+        """Dispose of the bare table."""
+        self.table.close()
+        self.table.deleteLater()
         app().sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
@@ -256,6 +280,7 @@ def measure_first_rows(
     ws: Workspace, replay: SqlReplay, name: str, flt: QueueFilter, repeat: int
 ) -> tuple[Measure, float]:
     """A new view: filter set, shown, first rows painted. Returns (median, cold first run)."""
+    shown: list[QueueView] = []
 
     def first_rows() -> int:
         view = shown_view(ws)
@@ -263,16 +288,36 @@ def measure_first_rows(
         show_view(view)
         visible_cells(view)
         count = view.row_count()
-        close_view(view)
+        shown.append(view)
         return count
+
+    def done() -> None:
+        while shown:
+            close_view(shown.pop())
 
     start = time.perf_counter()
     rows = first_rows()
     cold_ms = (time.perf_counter() - start) * 1000
-    ours = median_ms(first_rows, repeat)
+    done()
     statements = replay.capture(first_rows)
-    floor = floor_ms(replay, statements, repeat)
-    return Measure(name, ours, floor, FIRST_ROWS_TARGET_MS, rows), cold_ms
+    floor = Floor(replay, statements, shown[-1])
+    done()
+    ours: list[float] = []
+    floors: list[float] = []
+    for attempt in range(repeat + 2):
+        start = time.perf_counter()
+        first_rows()
+        took = (time.perf_counter() - start) * 1000
+        done()
+        bare = floor.run()
+        if attempt >= 2:  # two warm-up runs
+            ours.append(took)
+            floors.append(bare)
+    floor.close()
+    measure = Measure(
+        name, statistics.median(ours), statistics.median(floors), FIRST_ROWS_TARGET_MS, rows
+    )
+    return measure, cold_ms
 
 
 def measure_change(
@@ -283,7 +328,8 @@ def measure_change(
     change: Callable[[], None],
     repeat: int,
 ) -> Measure:
-    """A change of a shown view (a re-filter or a re-sort) and the repaint of its rows.
+    """A change of a shown view (a re-filter or a re-sort) and the repaint of its rows, run
+    in turn with its floor.
 
     Before each run `setup` puts the view back where the change starts from, so every run
     really changes what is shown. Only the change itself is timed.
@@ -295,19 +341,30 @@ def measure_change(
         application.processEvents()
         visible_cells(view)
 
-    timings = []
+    setup()
+    application.processEvents()
+    statements = replay.capture(changed)
+    floor = Floor(replay, statements, view)
+    ours: list[float] = []
+    floors: list[float] = []
     for attempt in range(repeat + 2):
         setup()
         application.processEvents()
         start = time.perf_counter()
         changed()
+        took = (time.perf_counter() - start) * 1000
+        bare = floor.run()
         if attempt >= 2:  # two warm-up runs
-            timings.append((time.perf_counter() - start) * 1000)
-    setup()
-    application.processEvents()
-    statements = replay.capture(changed)
-    floor = floor_ms(replay, statements, repeat)
-    return Measure(name, statistics.median(timings), floor, REQUERY_TARGET_MS, view.row_count())
+            ours.append(took)
+            floors.append(bare)
+    floor.close()
+    return Measure(
+        name,
+        statistics.median(ours),
+        statistics.median(floors),
+        REQUERY_TARGET_MS,
+        view.row_count(),
+    )
 
 
 def refilter_cases(ws: Workspace) -> list[tuple[str, QueueFilter]]:

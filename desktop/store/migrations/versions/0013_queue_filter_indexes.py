@@ -5,8 +5,9 @@ Revises: 0012
 Create Date: 2026-12-05 16:30:00
 
 Indexes only (plain CREATE INDEX): one per filter of the filter bar that had none (channel,
-category, priority) and the township's in deadline order, so a filtered queue reads its first
-rows and its count from one index range instead of scanning every clue.
+category, priority) and the township's in deadline order, and a county's clues by the time
+received, so a filtered queue reads its first rows and its count from one index range
+instead of scanning (and sorting) every clue.
 """
 
 from collections.abc import Sequence
@@ -31,8 +32,12 @@ _INDEXES = {
 def upgrade() -> None:
     for name, column in _INDEXES.items():
         op.create_index(name, "clues", [column, sa.text(_DUE), "id"], unique=False)
+    op.create_index(
+        "ix_clues_county_received", "clues", ["county_code", "received_at", "id"], unique=False
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_clues_county_received", table_name="clues")
     for name in _INDEXES:
         op.drop_index(name, table_name="clues")

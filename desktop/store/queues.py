@@ -276,7 +276,7 @@ def _conditions(
         statuses = statuses & QUEUE_STATUSES[flt.queue]
     conditions: list[ColumnElement[bool]] = [_scope(viewer, flt.queue)]
     if statuses != frozenset(Status):
-        status: ColumnElement[Any] = Clue.status
+        status: Any = Clue.status
         if flt.queue is Queue.CLOSED and sort is SortKey.RECEIVED:
             # Most clues are closed: walk the received index and check the status of each,
             # rather than sort every closed clue (`|| ''` keeps SQLite off the status index).

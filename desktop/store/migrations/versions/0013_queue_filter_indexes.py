@@ -22,16 +22,16 @@ depends_on: str | Sequence[str] | None = None
 
 _DUE = "coalesce(deadline, '9999-12-31')"
 _INDEXES = {
-    "ix_clues_channel_due": "channel",
-    "ix_clues_category_due": "category",
-    "ix_clues_priority_due": "priority",
-    "ix_clues_township_due": "township_code",
+    "ix_clues_channel_due": ["channel"],
+    "ix_clues_category_due": ["category"],
+    "ix_clues_priority_due": ["priority"],
+    "ix_clues_township_due": ["township_code", "county_code"],  # the filter bar sets both
 }
 
 
 def upgrade() -> None:
-    for name, column in _INDEXES.items():
-        op.create_index(name, "clues", [column, sa.text(_DUE), "id"], unique=False)
+    for name, columns in _INDEXES.items():
+        op.create_index(name, "clues", [*columns, sa.text(_DUE), "id"], unique=False)
     op.create_index(
         "ix_clues_county_received", "clues", ["county_code", "received_at", "id"], unique=False
     )

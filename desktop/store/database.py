@@ -29,7 +29,7 @@ from desktop.store.sqlite_files import connect, store_key
 log = logging.getLogger("cluedesk.store")
 
 DB_FILE = "cluedesk.sqlite3"
-HEAD_REVISION = "0012"
+HEAD_REVISION = "0013"
 """The newest migration (a test holds it equal to Alembic's head): a current store opens
 without loading Alembic at all, which keeps the window's cold start short."""
 DATA_DIR_ENV = "CLUEDESK_DATA_DIR"

@@ -137,6 +137,11 @@ Index("ix_clues_township", Clue.township_code)
 Index("ix_clues_channel_ref", Clue.channel_ref)
 Index("ix_clues_owner_status_due", Clue.owner_unit, Clue.status, DUE, Clue.id)
 Index("ix_clues_duplicate_of", Clue.duplicate_of)
+Index("ix_clues_channel_due", Clue.channel, DUE, Clue.id)
+Index("ix_clues_category_due", Clue.category, DUE, Clue.id)
+Index("ix_clues_priority_due", Clue.priority, DUE, Clue.id)
+Index("ix_clues_township_due", Clue.township_code, Clue.county_code, DUE, Clue.id)
+Index("ix_clues_county_received", Clue.county_code, Clue.received_at, Clue.id)
 
 
 class AssistingUnit(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -15,13 +16,16 @@ from sqlalchemy import (
     bindparam,
     false,
     func,
+    literal_column,
+    not_,
     or_,
     select,
     text,
     true,
     type_coerce,
+    union_all,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.codes import OPEN_STATUSES, Labelled, Status
 from desktop.domain.deadlines import WarningBounds
@@ -30,6 +34,7 @@ from desktop.domain.units import UnitInfo
 from desktop.store.models import DUE, AssistingUnit, Clue
 from desktop.store.schema_extras import SEARCH_TABLE
 from desktop.store.search import match_expression
+from desktop.store.types import ChinaDateTime
 
 
 class Queue(Labelled):
@@ -198,26 +203,85 @@ def _scope(viewer: Viewer, queue: Queue) -> ColumnElement[bool]:
     return or_(lead, Clue.id.in_(assisting))
 
 
-def warning_condition(levels: frozenset[int], bounds: WarningBounds) -> ColumnElement[bool]:
-    """Clues whose current stage is at one of `levels` at the bounds' instant."""
-    ranges = {
-        3: Clue.deadline < bounds.level3_before,
-        2: and_(Clue.deadline >= bounds.level3_before, Clue.deadline < bounds.now),
-        1: and_(Clue.deadline >= bounds.now, Clue.deadline <= bounds.level1_until),
-        0: or_(Clue.deadline.is_(None), Clue.deadline > bounds.level1_until),
+DUE_TIME = type_coerce(DUE, ChinaDateTime)
+"""The deadline sort key compared with instants: the indexed expression, bound as stored."""
+
+
+def warning_ranges(
+    levels: frozenset[int], bounds: WarningBounds
+) -> list[tuple[datetime | None, bool, datetime | None, bool]]:
+    """The deadline ranges of `levels` at the bounds' instant, adjacent levels merged.
+
+    Each range is (low, low included, high, high included), None for an open end. Along
+    the deadline, the levels lie 3, 2, 1, 0: level 3 before `level3_before`, level 2 up to
+    `now`, level 1 up to `level1_until` (included), level 0 after it (and no deadline).
+    """
+    edges: dict[int, tuple[datetime | None, bool, datetime | None, bool]] = {
+        3: (None, False, bounds.level3_before, False),
+        2: (bounds.level3_before, True, bounds.now, False),
+        1: (bounds.now, True, bounds.level1_until, True),
+        0: (bounds.level1_until, False, None, False),
     }
-    return or_(*(ranges[level] for level in sorted(levels)))
+    ranges: list[tuple[datetime | None, bool, datetime | None, bool]] = []
+    previous: int | None = None
+    for level in sorted(levels, reverse=True):
+        low, low_in, high, high_in = edges[level]
+        if ranges and previous == level + 1:
+            ranges[-1] = (*ranges[-1][:2], high, high_in)
+        else:
+            ranges.append((low, low_in, high, high_in))
+        previous = level
+    return ranges
+
+
+def _due_between(
+    low: datetime | None, low_in: bool, high: datetime | None, high_in: bool
+) -> list[ColumnElement[bool]]:
+    terms: list[ColumnElement[bool]] = []
+    if low is not None:
+        terms.append(DUE_TIME >= low if low_in else DUE_TIME > low)
+    if high is not None:
+        terms.append(DUE_TIME <= high if high_in else DUE_TIME < high)
+    return terms
+
+
+def warning_condition(levels: frozenset[int], bounds: WarningBounds) -> ColumnElement[bool]:
+    """Clues whose current stage is at one of `levels` at the bounds' instant.
+
+    One range of the indexed deadline key (`DUE`) from the worst chosen level to the best,
+    less the levels between them that were not chosen (levels 1 and 3: up to the end of
+    level 1, less level 2), with the boundaries computed once by the work calendar
+    (`WarningBounds`): the filter reads one index range, never a per-row expression. A clue
+    without a deadline sorts after every deadline: level 0.
+    """
+    ranges = warning_ranges(levels, bounds)
+    if not ranges:
+        return false()
+    terms = _due_between(ranges[0][0], ranges[0][1], ranges[-1][2], ranges[-1][3])
+    for before, after in itertools.pairwise(ranges):
+        terms.append(not_(and_(*_due_between(before[2], not before[3], after[0], not after[1]))))
+    return and_(*terms) if terms else true()
 
 
 def _conditions(
-    viewer: Viewer, flt: QueueFilter, bounds: WarningBounds
+    viewer: Viewer,
+    flt: QueueFilter,
+    bounds: WarningBounds,
+    *,
+    text_along_order: bool = False,
+    sort: SortKey | None = None,
 ) -> list[ColumnElement[bool]]:
     statuses = flt.statuses or QUEUE_STATUSES[flt.queue]
     if flt.statuses:
         statuses = statuses & QUEUE_STATUSES[flt.queue]
     conditions: list[ColumnElement[bool]] = [_scope(viewer, flt.queue)]
     if statuses != frozenset(Status):
-        conditions.append(Clue.status.in_(sorted(s.value for s in statuses)))
+        status: Any = Clue.status
+        if flt.queue is Queue.CLOSED and sort is SortKey.RECEIVED:
+            # Most clues are closed: walk the received index and check the status of each,
+            # rather than sort every closed clue (`|| ''` keeps SQLite off the status index).
+            status = Clue.status.op("||")(literal_column("''"))
+        conditions.append(status.in_(sorted(s.value for s in statuses)))
     levels = flt.warning_levels
     if flt.queue is Queue.WARNINGS:
         levels = (levels or frozenset({1, 2, 3})) - {0}
@@ -243,20 +307,32 @@ def _conditions(
         conditions.append(Clue.received_at < end)
     expression = match_expression(flt.text)
     if expression:
-        match = text(f"{SEARCH_TABLE} MATCH :match").bindparams(
-            bindparam("match", value=expression, type_=String)
-        )
-        found = select(text("rowid")).select_from(text(SEARCH_TABLE)).where(match)
-        conditions.append(or_(Clue.id.in_(found), _channel_ref_prefix(flt.text)))
+        conditions.append(_text_condition(flt.text, expression, along_order=text_along_order))
     return conditions
 
 
-def _channel_ref_prefix(query: str) -> ColumnElement[bool]:
-    """Clues whose channel reference starts with the query (an indexed range)."""
+def _text_condition(query: str, expression: str, *, along_order: bool) -> ColumnElement[bool]:
+    """Clues the full-text index finds, or whose channel reference starts with the query.
+
+    One list of ids (the index's matches, then the references' indexed range). Read
+    `along_order`, the clue's id is only looked up in that list (`+id`) while the query walks
+    the index of its sort order: the first rows of a text found often come at once, without
+    sorting every match. Otherwise the query starts from the list (few matches)."""
+    match = text(f"{SEARCH_TABLE} MATCH :match").bindparams(
+        bindparam("match", value=expression, type_=String)
+    )
+    found: Any = select(text("rowid")).select_from(text(SEARCH_TABLE)).where(match)
     prefix = query.strip()
-    if not prefix or " " in prefix:
-        return false()
-    return and_(Clue.channel_ref >= prefix, Clue.channel_ref < prefix + "\U0010ffff")
+    if prefix and " " not in prefix:
+        by_ref = aliased(Clue, name="by_ref")
+        found = union_all(
+            found,
+            select(by_ref.id).where(
+                by_ref.channel_ref >= prefix, by_ref.channel_ref < prefix + "\U0010ffff"
+            ),
+        )
+    key = Clue.id + literal_column("0") if along_order else Clue.id
+    return key.in_(found)
 
 
 def _clue_row(r: Any, bounds: WarningBounds) -> ClueRow:
@@ -284,6 +360,12 @@ def _clue_row(r: Any, bounds: WarningBounds) -> ClueRow:
     )
 
 
+TEXT_ALONG_ORDER_ROWS = 20
+"""A text found in more than this many times a page's rows is looked for along the sort
+order's index (a page of it comes within some thousands of index entries); a rarer one from
+its list of matches, sorted (fewer rows than walking the index)."""
+
+
 def _sort_column(sort: SortKey) -> ColumnElement[Any]:
     if sort is SortKey.RECEIVED:
         return type_coerce(Clue.received_at, String)
@@ -299,11 +381,18 @@ def page_statement(
     descending: bool = False,
     limit: int = 100,
     after: tuple[Any, int] | None = None,
+    offset: int = 0,
+    text_along_order: bool = False,
 ) -> Select[*tuple[Any, ...]]:
-    """The SELECT of one page of a queue (one row more than `limit`, to see if more follow)."""
+    """The SELECT of one page of a queue (one row more than `limit`, to see if more follow).
+
+    `after` (a page's `next_cursor`) pages by key, along the index; `offset` skips rows
+    (for a jump far into the queue, where no cursor is known). `text_along_order`: a text
+    found in many clues is looked for along the sort order's index (see `_text_condition`).
+    """
     key = _sort_column(sort)
     statement = select(*ROW_COLUMNS, key.label("sort_value")).where(
-        *_conditions(viewer, flt, bounds)
+        *_conditions(viewer, flt, bounds, text_along_order=text_along_order, sort=sort)
     )
     if after is not None:
         value, last_id = after
@@ -312,7 +401,8 @@ def page_statement(
         else:
             statement = statement.where(or_(key > value, and_(key == value, Clue.id > last_id)))
     order = (key.desc(), Clue.id.desc()) if descending else (key.asc(), Clue.id.asc())
-    return statement.order_by(*order).limit(limit + 1)
+    statement = statement.order_by(*order).limit(limit + 1)
+    return statement.offset(offset) if offset else statement
 
 
 def query_page(
@@ -325,10 +415,22 @@ def query_page(
     descending: bool = False,
     limit: int = 100,
     after: tuple[Any, int] | None = None,
+    offset: int = 0,
+    text_along_order: bool = False,
 ) -> Page:
-    """One page of a queue, ordered by `sort` then id; pass `next_cursor` to get the next."""
+    """One page of a queue, ordered by `sort` then id; pass `next_cursor` to get the next
+    (or `offset`, rows to skip, when no cursor is known). `text_along_order` when the
+    filter's text is known to be found in many clues (see `TEXT_ALONG_ORDER_ROWS`)."""
     statement = page_statement(
-        viewer, flt, bounds, sort=sort, descending=descending, limit=limit, after=after
+        viewer,
+        flt,
+        bounds,
+        sort=sort,
+        descending=descending,
+        limit=limit,
+        after=after,
+        offset=offset,
+        text_along_order=text_along_order,
     )
     rows = [_clue_row(r, bounds) for r in session.execute(statement)]
     more = len(rows) > limit
@@ -351,6 +453,33 @@ def query_ids(
     order = (key.desc(), Clue.id.desc()) if descending else (key.asc(), Clue.id.asc())
     statement = select(Clue.id).where(*_conditions(viewer, flt, bounds)).order_by(*order)
     return list(session.scalars(statement))
+
+
+def position(
+    session: Session,
+    viewer: Viewer,
+    flt: QueueFilter,
+    bounds: WarningBounds,
+    clue_id: int,
+    *,
+    sort: SortKey = SortKey.DEADLINE,
+    descending: bool = False,
+) -> int | None:
+    """The row of `clue_id` in the queue (0 first), None when the queue does not hold it.
+
+    Two indexed look-ups: the clue's sort key, then a count of the rows before it.
+    """
+    key = _sort_column(sort)
+    conditions = _conditions(viewer, flt, bounds)
+    value = session.scalar(select(key).where(*conditions, Clue.id == clue_id))
+    if value is None:
+        return None
+    if descending:
+        before = or_(key > value, and_(key == value, Clue.id > clue_id))
+    else:
+        before = or_(key < value, and_(key == value, Clue.id < clue_id))
+    statement = select(func.count()).select_from(Clue).where(*conditions, before)
+    return int(session.scalar(statement) or 0)
 
 
 def count(session: Session, viewer: Viewer, flt: QueueFilter, bounds: WarningBounds) -> int:

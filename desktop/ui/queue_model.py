@@ -1,8 +1,12 @@
-"""The queue table model: clue ids from an indexed query, rows built on demand in blocks.
+"""The queue table model: a window of the queue read from indexed queries, in blocks.
 
-Like Anki's browser table, the model holds only the ordered clue ids of the queue; a row is
-read from the store (`rows_by_id`, a block of ids around the asked row) when the view first
-asks for it and kept in a bounded LRU cache. Sorting and filtering re-query in SQL.
+The model knows how many clues the queue holds (an indexed count, kept while only the sort
+changes) and reads the rows in blocks as the view asks for them: the first block with the
+query itself, the next one by key after the last row read (keyset, along the index), a block
+far off by offset. Rows are kept in a bounded LRU cache; an evicted row is read again by id
+(`rows_by_id`). No work is done per row of the whole result: a re-filter or re-sort is one
+query for the rows shown (and the count, for a new filter). Sorting and filtering re-query
+in SQL.
 The warning level and the countdown of a row are computed at the model's `now` (moved on by
 `tick`), never taken from the level stored with the row, so colours are right the moment a
 level is crossed.
@@ -30,9 +34,21 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop.domain.codes import Category, Channel, Priority, Status
-from desktop.domain.deadlines import countdown, warning_level
+from desktop.domain.deadlines import WarningBounds, countdown, warning_level
 from desktop.domain.timeutil import to_china
-from desktop.store.queues import ClueRow, QueueFilter, SortKey, query_ids, rows_by_id
+from desktop.store.queues import (
+    TEXT_ALONG_ORDER_ROWS,
+    ClueRow,
+    Page,
+    Queue,
+    QueueFilter,
+    SortKey,
+    count,
+    position,
+    query_ids,
+    query_page,
+    rows_by_id,
+)
 from desktop.ui.cell_roles import TypedValueRole
 from desktop.ui.labels import area_label, label_of
 from desktop.ui.workspace import Workspace
@@ -125,6 +141,9 @@ _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
 _DISPLAY = Qt.ItemDataRole.DisplayRole
+_COLUMN_LIST = list(Column)
+_COLUMNS = len(_COLUMN_LIST)
+_SORTABLE = frozenset(int(column) for column in SORT_KEYS)
 _BACKGROUND = Qt.ItemDataRole.BackgroundRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
@@ -181,6 +200,17 @@ class Live:
     full: str
 
 
+@dataclass(frozen=True)
+class Shown:
+    """What painting asks of a row at the model's now: its texts and colours."""
+
+    clue: ClueRow
+    live: Live
+    texts: tuple[str, ...]
+    background: QColor | None
+    foreground: QColor | None
+
+
 def row_texts(workspace: Workspace, clue: ClueRow) -> tuple[str, ...]:
     """The display texts of a row's columns that do not change with the clock, by column
     (the live 预警 and 剩余时限 are empty here; see `live_state`)."""
@@ -221,18 +251,25 @@ def typed_value(clue: ClueRow, column: int) -> datetime | None:
     return None
 
 
+def count_key(flt: QueueFilter, bounds: WarningBounds) -> tuple[QueueFilter, WarningBounds | None]:
+    """What a queue's count depends on: its filter, and the instant when it filters by
+    warning level (the levels move with time)."""
+    timed = bool(flt.warning_levels) or flt.queue is Queue.WARNINGS
+    return flt, bounds if timed else None
+
+
 class QueueModel(QAbstractTableModel):
-    """A queue of clues for a QTableView: ids from `query_ids`, rows built on demand."""
+    """A queue of clues for a QTableView: a count and blocks of rows read as they are shown."""
 
     requeried = Signal()
-    """The id list was queried again (filter, sort or refresh); the model was reset."""
+    """The queue was queried again (filter, sort or refresh); the model was reset."""
 
     def __init__(
         self,
         workspace: Workspace,
         parent: QObject | None = None,
         *,
-        block_size: int = 200,
+        block_size: int = 100,
         cache_limit: int = 3000,
     ) -> None:
         super().__init__(parent)
@@ -242,16 +279,26 @@ class QueueModel(QAbstractTableModel):
         self._filter = QueueFilter()
         self._sort_column = int(Column.DEADLINE)
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._total = 0
+        self._counted: tuple[QueueFilter, WarningBounds | None] | None = None
+        """What `_total` was counted for (None: count again at the next query)."""
         self._ids: list[int] = []
-        self._row_index: dict[int, int] | None = None
+        """The clue id of every row; 0 where its block was not read yet."""
+        self._blocks: dict[int, tuple[Any, int]] = {}
+        """The blocks read: block number -> (sort value, id) of its last row."""
+        self._row_index: dict[int, int] = {}
         self._rows: OrderedDict[int, ClueRow | None] = OrderedDict()
         self._live: dict[int, Live] = {}
         self._texts: dict[int, tuple[str, ...]] = {}
+        self._shown: dict[int, Shown] = {}
+        """What painting asks of a row, by row: built once per row until the row changes."""
         self._tints = {level: QColor(tint) for level, tint in WARNING_TINTS.items()}
         self._tinted_text = QColor(TINTED_TEXT)
         self._now = workspace.now()
         self._bounds = workspace.bounds(self._now)
         self._visible = (0, -1)
+        self._along = False
+        """Whether the filter's text is looked for along the sort order (found in many)."""
         self.blocks_read = 0
         """How many blocks of rows were read from the store (for tests and benchmarks)."""
 
@@ -289,51 +336,155 @@ class QueueModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Query again with the same filter and sort (after the store changed)."""
+        self._counted = None
         self._requery()
 
-    def _requery(self) -> None:
-        now = self.workspace.now()
-        bounds = self.workspace.bounds(now)
+    def _order(self) -> tuple[SortKey, bool]:
         order = sql_order(self._sort_column, self._sort_order)
         assert order is not None
-        key, descending = order
+        return order
+
+    def _requery(self) -> None:
+        """Read the first block (one query) and, for a new filter, count the queue."""
+        now = self.workspace.now()
+        bounds = self.workspace.bounds(now)
+        key, descending = self._order()
+        viewer = self.workspace.viewer
+        counted = count_key(self._filter, bounds)
+        known = self._total if self._counted == counted else None
         with self.workspace.store.session() as session:
-            ids = query_ids(
-                session,
-                self.workspace.viewer,
-                self._filter,
-                bounds,
-                sort=key,
-                descending=descending,
-            )
+            if self._filter.text.strip() and known is None:
+                # A text: count its clues first, to know how best to look for a page of them.
+                known = count(session, viewer, self._filter, bounds)
+            self._along = known is not None and known > TEXT_ALONG_ORDER_ROWS * self.block_size
+            page = Page([], None)
+            if known != 0:
+                page = query_page(
+                    session,
+                    viewer,
+                    self._filter,
+                    bounds,
+                    sort=key,
+                    descending=descending,
+                    limit=self.block_size,
+                    text_along_order=self._along,
+                )
+            if page.next_cursor is None:
+                total = len(page.rows)  # all of it: no count needed
+            elif known is not None and known > len(page.rows):
+                total = known  # only the order changed
+            else:
+                total = count(session, viewer, self._filter, bounds)
         self.beginResetModel()
-        self._ids = ids
-        self._row_index = None
+        self._total = max(total, len(page.rows))
+        self._counted = counted
+        self._ids = [0] * self._total
+        self._blocks.clear()
+        self._row_index.clear()
         self._rows.clear()
         self._live.clear()
         self._texts.clear()
+        self._shown.clear()
         self._now = now
         self._bounds = bounds
+        self._keep_block(0, page.rows)
         self.endResetModel()
         self.requeried.emit()
+
+    def _keep_block(self, block: int, rows: Sequence[ClueRow]) -> None:
+        start = block * self.block_size
+        room = max(0, min(len(rows), self._total - start))
+        for offset, clue in enumerate(rows[:room]):
+            self._ids[start + offset] = clue.id
+            self._row_index[clue.id] = start + offset
+            self._rows[clue.id] = clue
+        if room:
+            last = rows[room - 1]
+            self._blocks[block] = (last.sort_value, last.id)
+        else:
+            self._blocks[block] = (None, 0)
+        self._trim_cache()
+
+    def _read_ids(self, block: int) -> None:
+        """Read a block of rows not read yet: by key after the block before it, else by
+        offset."""
+        key, descending = self._order()
+        before = self._blocks.get(block - 1)
+        after = before if before is not None and before[1] else None
+        with self.workspace.store.session() as session:
+            page = query_page(
+                session,
+                self.workspace.viewer,
+                self._filter,
+                self._bounds,
+                sort=key,
+                descending=descending,
+                limit=self.block_size,
+                after=after,
+                offset=0 if after is not None else block * self.block_size,
+                text_along_order=self._along,
+            )
+        self.blocks_read += 1
+        self._keep_block(block, page.rows)
+
+    def _ensure_block(self, row: int) -> None:
+        block = row // self.block_size
+        if block not in self._blocks:
+            self._read_ids(block)
 
     # -- ids and rows -----------------------------------------------------------------------
 
     def ids(self) -> Sequence[int]:
-        """The clue ids in display order (do not modify)."""
+        """Every clue id in display order (reads the ids not read yet; do not modify)."""
+        if len(self._blocks) * self.block_size < self._total:
+            key, descending = self._order()
+            with self.workspace.store.session() as session:
+                every = query_ids(
+                    session,
+                    self.workspace.viewer,
+                    self._filter,
+                    self._bounds,
+                    sort=key,
+                    descending=descending,
+                )
+            if len(every) == self._total:
+                self._ids = every
+                self._row_index = {cid: row for row, cid in enumerate(every)}
+                last = (self._total - 1) // self.block_size
+                for block in range(last + 1):
+                    self._blocks.setdefault(block, (None, 0))
         return self._ids
 
     def clue_id(self, row: int) -> int:
         """The clue id shown in `row`; IndexError when there is no such row."""
-        if not 0 <= row < len(self._ids):
+        if not 0 <= row < self._total:
             raise IndexError(row)
+        self._ensure_block(row)
         return self._ids[row]
 
     def row_of(self, clue_id: int) -> int:
-        """The row showing `clue_id`, or -1 when the queue does not hold it."""
-        if self._row_index is None:
-            self._row_index = {cid: row for row, cid in enumerate(self._ids)}
-        return self._row_index.get(clue_id, -1)
+        """The row showing `clue_id`, or -1 when the queue does not hold it.
+
+        A clue in a block not read yet is found by its position (indexed), and its block read.
+        """
+        row = self._row_index.get(clue_id, -1)
+        if row >= 0 or len(self._blocks) * self.block_size >= self._total:
+            return row
+        key, descending = self._order()
+        with self.workspace.store.session() as session:
+            found = position(
+                session,
+                self.workspace.viewer,
+                self._filter,
+                self._bounds,
+                clue_id,
+                sort=key,
+                descending=descending,
+            )
+        if found is None or found >= self._total:
+            return -1
+        self._ensure_block(found)
+        return found if self._ids[found] == clue_id else self._row_index.get(clue_id, -1)
 
     def clue_row(self, row: int) -> ClueRow | None:
         """The data of `row` (read from the store if needed); None if the clue is gone."""
@@ -341,6 +492,8 @@ class QueueModel(QAbstractTableModel):
         if clue_id in self._rows:
             self._rows.move_to_end(clue_id)
             return self._rows[clue_id]
+        if not clue_id:
+            return None
         self._read_block(row)
         return self._rows.get(clue_id)
 
@@ -355,20 +508,25 @@ class QueueModel(QAbstractTableModel):
             self._rows.pop(clue_id, None)
             self._live.pop(clue_id, None)
             self._texts.pop(clue_id, None)
-            row = self.row_of(clue_id)
+            row = self._row_index.get(clue_id, -1)
             if row >= 0:
+                self._shown.pop(row, None)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def _read_block(self, row: int) -> None:
-        stop = min(len(self._ids), max(0, row - self.block_size // 2) + self.block_size)
+        """Read again the evicted rows of the block around `row` (their ids are known)."""
+        stop = min(self._total, max(0, row - self.block_size // 2) + self.block_size)
         start = max(0, stop - self.block_size)
-        wanted = [cid for cid in self._ids[start:stop] if cid not in self._rows]
+        wanted = [cid for cid in self._ids[start:stop] if cid and cid not in self._rows]
         with self.workspace.store.session() as session:
             found = rows_by_id(session, wanted, self._bounds)
         self.blocks_read += 1
         for clue_id in wanted:
             self._rows[clue_id] = found.get(clue_id)
         self._rows.move_to_end(self._ids[row])
+        self._trim_cache()
+
+    def _trim_cache(self) -> None:
         while len(self._rows) > self.cache_limit:
             self._rows.popitem(last=False)
 
@@ -396,7 +554,7 @@ class QueueModel(QAbstractTableModel):
         """
         self._now = now
         first, last = self._visible
-        first, last = max(0, first), min(last, len(self._ids) - 1)
+        first, last = max(0, first), min(last, self._total - 1)
         old, self._live = self._live, {}
         changed = 0
         for row in range(first, last + 1):
@@ -409,6 +567,7 @@ class QueueModel(QAbstractTableModel):
             if before == live:
                 continue
             changed += 1
+            self._shown.pop(row, None)
             if before is None or before.level != live.level:
                 self.dataChanged.emit(
                     self.index(row, 0), self.index(row, len(Column) - 1), list(_LIVE_ROLES)
@@ -437,11 +596,11 @@ class QueueModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         """Number of clues in the queue."""
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         """Number of columns."""
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         """Rows are selectable, not editable."""
@@ -451,15 +610,15 @@ class QueueModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         """Column titles; the tooltip says whether a click sorts by the column."""
-        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return translated(HEADERS[Column(section)])
+            return translated(HEADERS[_COLUMN_LIST[section]])
         if role == Qt.ItemDataRole.ToolTipRole:
-            if self.is_sortable(section):
+            if section in _SORTABLE:
                 return self.tr("单击按此列排序，再次单击反向排序")
             return self.tr("此列不能排序")
-        if role == Qt.ItemDataRole.InitialSortOrderRole and self.is_sortable(section):
+        if role == Qt.ItemDataRole.InitialSortOrderRole and section in _SORTABLE:
             # The first click shows what matters first: the worst warning, the newest clue.
             if section in (Column.WARNING, Column.RECEIVED):
                 return Qt.SortOrder.DescendingOrder
@@ -468,33 +627,49 @@ class QueueModel(QAbstractTableModel):
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The cell's text, colours and tooltip; the row is read from the store on demand."""
-        if role not in _ROLES or not index.isValid():
+        if role not in _ROLES:
             return None
         row = index.row()
-        if not 0 <= row < len(self._ids):
-            return None
+        shown = self._shown.get(row)
+        if shown is None:
+            if not index.isValid() or not 0 <= row < self._total:
+                return None
+            shown = self._shown_row(row)
+            if shown is None:
+                return None
+        if role == _DISPLAY:
+            return shown.texts[index.column()]
+        if role == _BACKGROUND:
+            return shown.background
+        if role == _FOREGROUND:
+            return shown.foreground
+        if role == WarningLevelRole:
+            return shown.live.level
+        if role == ClueIdRole:
+            return shown.clue.id
+        if role == TypedValueRole:
+            return typed_value(shown.clue, index.column())
+        return self._tooltip(shown.clue, shown.live, Column(index.column()))
+
+    def _shown_row(self, row: int) -> Shown | None:
         clue = self.clue_row(row)
         if clue is None:
             return None
-        if role == ClueIdRole:
-            return clue.id
-        if role == TypedValueRole:
-            return typed_value(clue, index.column())
         live = self.live(clue)
-        column = index.column()
-        if role == _DISPLAY:
-            if column == Column.WARNING:
-                return self.warning_text(live.level)
-            if column == Column.COUNTDOWN:
-                return live.short
-            return self.texts(clue)[column]
-        if role == _BACKGROUND:
-            return self._tints[live.level] if live.level else None
-        if role == _FOREGROUND:
-            return self._tinted_text if live.level else None
-        if role == WarningLevelRole:
-            return live.level
-        return self._tooltip(clue, live, Column(column))
+        texts = list(self.texts(clue))
+        texts[Column.WARNING] = self.warning_text(live.level)
+        texts[Column.COUNTDOWN] = live.short
+        shown = Shown(
+            clue,
+            live,
+            tuple(texts),
+            self._tints[live.level] if live.level else None,
+            self._tinted_text if live.level else None,
+        )
+        if len(self._shown) >= self.cache_limit:
+            self._shown.clear()
+        self._shown[row] = shown
+        return shown
 
     def texts(self, clue: ClueRow) -> tuple[str, ...]:
         """The display texts of a row's columns that do not change with the clock (cached)."""

@@ -24,6 +24,7 @@ from desktop.store.queues import (
     SortKey,
     Viewer,
     count,
+    position,
     query_ids,
     query_page,
 )
@@ -155,6 +156,13 @@ QUEUE_CASES = [QueueFilter(queue=q) for q in Queue] + [
     QueueFilter(queue=Queue.ALL, categories=frozenset({"water"}), priorities=frozenset({"urgent"})),
     QueueFilter(queue=Queue.ALL, statuses=frozenset({Status.HANDLING, Status.REVIEWING})),
     QueueFilter(queue=Queue.ALL, received_from=date(2026, 6, 1), received_to=date(2026, 8, 31)),
+    QueueFilter(queue=Queue.ALL, channels=frozenset({"hotline_12345"})),
+    QueueFilter(queue=Queue.ALL, categories=frozenset({"water"})),
+    QueueFilter(queue=Queue.ALL, priorities=frozenset({"urgent"})),
+    QueueFilter(queue=Queue.ALL, warning_levels=frozenset({1, 3})),
+    QueueFilter(queue=Queue.ALL, warning_levels=frozenset({0, 3})),
+    QueueFilter(queue=Queue.WARNINGS, warning_levels=frozenset({2})),
+    QueueFilter(queue=Queue.ALL, text="化工"),
 ]
 
 
@@ -178,6 +186,18 @@ def test_queue_matches_brute_force(
                     session, Viewer(unit), flt, bounds, sort=sort, descending=descending
                 )
                 assert got == expected, (unit.name, flt, sort, descending)
+                if flt.text:  # looked for along the sort order's index: the same rows
+                    along = query_page(
+                        session,
+                        Viewer(unit),
+                        flt,
+                        bounds,
+                        sort=sort,
+                        descending=descending,
+                        limit=len(expected) + 1,
+                        text_along_order=True,
+                    )
+                    assert [r.id for r in along.rows] == expected
             assert count(session, Viewer(unit), flt, bounds) == len(expected)
 
 
@@ -238,6 +258,46 @@ def test_keyset_pages_join_up_to_the_whole_queue(
                         break
                     cursor = page.next_cursor
                 assert pages == whole and len(whole) > 100
+
+
+def test_offset_pages_and_positions_agree_with_the_whole_queue(
+    demo_store: Store, demo_city: Any, everything: dict[str, Any], now: datetime
+) -> None:
+    bounds = warning_bounds(now, CALENDAR, RULES.warnings)
+    city = _viewers(everything, demo_city)[4]
+    flt = QueueFilter(categories=frozenset({"water"}))
+    with demo_store.session() as session:
+        for sort in SortKey:
+            for descending in (False, True):
+                whole = query_ids(
+                    session, Viewer(city), flt, bounds, sort=sort, descending=descending
+                )
+                assert len(whole) > 100
+                for offset in (0, 37, len(whole) - 5):
+                    page = query_page(
+                        session,
+                        Viewer(city),
+                        flt,
+                        bounds,
+                        sort=sort,
+                        descending=descending,
+                        limit=20,
+                        offset=offset,
+                    )
+                    assert [r.id for r in page.rows] == whole[offset : offset + 20]
+                for row in (0, 1, len(whole) // 2, len(whole) - 1):
+                    found = position(
+                        session,
+                        Viewer(city),
+                        flt,
+                        bounds,
+                        whole[row],
+                        sort=sort,
+                        descending=descending,
+                    )
+                    assert found == row
+                outside = next(c["id"] for c in everything["clues"] if c["id"] not in whole)
+                assert position(session, Viewer(city), flt, bounds, outside, sort=sort) is None
 
 
 def test_rows_carry_the_warning_level_of_their_deadline(

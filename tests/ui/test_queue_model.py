@@ -146,11 +146,13 @@ def test_rows_are_built_on_demand_into_a_bounded_cache(
     model.set_filter(QueueFilter())
     total = model.rowCount()
     assert total > 600
-    assert model.cached_rows() == 0
+    assert model.cached_rows() == 50  # the first block came with the query
+    assert model.blocks_read == 0
     assert model.data(model.index(0, Column.CODE)) is not None
-    assert model.cached_rows() == 50 and model.blocks_read == 1
     model.data(model.index(10, Column.ADDRESS))  # in the block already: no new read
-    assert model.blocks_read == 1
+    assert model.blocks_read == 0
+    model.data(model.index(50, Column.CODE))  # the next block, by key after the first
+    assert model.blocks_read == 1 and model.cached_rows() == 100
     for row in range(0, total, 37):  # scrolling through the whole queue
         assert model.data(model.index(row, Column.CODE)) is not None
         assert model.cached_rows() <= 120
@@ -159,6 +161,81 @@ def test_rows_are_built_on_demand_into_a_bounded_cache(
     clue = model.clue_row(last)
     assert clue is not None and clue.id == model.clue_id(last)
     assert model.data(model.index(last, 0), ClueIdRole) == model.ids()[last]
+    assert list(model.ids()) == expected_ids(county, QueueFilter(), SortKey.DEADLINE, False)
+
+
+def test_a_jump_far_into_the_queue_reads_only_that_block(county: Workspace) -> None:
+    model = QueueModel(county, block_size=50)
+    model.set_filter(QueueFilter())
+    expected = expected_ids(county, QueueFilter(), SortKey.DEADLINE, False)
+    far = len(expected) - 3
+    assert model.clue_id(far) == expected[far]  # read by offset: no block before it read
+    assert model.blocks_read == 1
+    assert model.cached_rows() == 50 + len(expected) - far // 50 * 50
+    assert model.clue_id(51) == expected[51]  # by key after the first block
+    assert [model.clue_id(r) for r in range(len(expected))] == expected
+
+
+def test_a_clue_in_a_block_not_read_yet_is_found_and_selected(county: Workspace) -> None:
+    model = QueueModel(county, block_size=50)
+    model.sort(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+    expected = expected_ids(county, QueueFilter(), SortKey.RECEIVED, True)
+    target = expected[len(expected) // 2]
+    assert model.row_of(target) == len(expected) // 2
+    assert model.blocks_read == 1
+    model.set_filter(QueueFilter(queue=Queue.HANDLING))
+    handling = set(expected_ids(county, model.queue_filter(), SortKey.RECEIVED, True))
+    assert model.row_of(next(i for i in expected if i not in handling)) == -1
+
+
+def test_a_requery_is_one_query_and_a_resort_keeps_the_count(
+    county: Workspace, sql_counter: StatementCounter
+) -> None:
+    model = QueueModel(county, block_size=50)
+    sql_counter.statements.clear()
+    model.set_filter(QueueFilter(channels=frozenset({"hotline_12345"})))
+    assert len(sql_counter.statements) == 2  # the first block, and the count of a new filter
+    assert "count(" in sql_counter.statements[1].lower()
+    total = model.rowCount()
+    assert total == len(expected_ids(county, model.queue_filter(), SortKey.DEADLINE, False))
+    sql_counter.statements.clear()
+    model.sort(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+    assert len(sql_counter.statements) == 1  # the same clues in another order: no count
+    assert model.rowCount() == total
+    sql_counter.statements.clear()
+    model.set_filter(QueueFilter(queue=Queue.TO_REVIEW))
+    assert len(sql_counter.statements) == 1  # a short first block is the whole queue
+    assert 0 < model.rowCount() < 50
+    sql_counter.statements.clear()
+    model.set_filter(QueueFilter(text="化工"))
+    assert len(sql_counter.statements) == 2  # a text is counted first, then its first block
+    assert "count(" in sql_counter.statements[0].lower()
+    assert list(model.ids()) == expected_ids(county, model.queue_filter(), SortKey.RECEIVED, True)
+    sql_counter.statements.clear()
+    model.set_filter(QueueFilter(text="没有这样的线索内容"))
+    assert len(sql_counter.statements) == 1  # found nowhere: no rows to read
+    assert model.rowCount() == 0
+
+
+def test_a_text_found_in_many_clues_is_read_along_the_sort_order(
+    county: Workspace, sql_counter: StatementCounter
+) -> None:
+    model = QueueModel(county, block_size=2)  # 化工 is in more than 20 blocks of 2
+    model.sort(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+    flt = QueueFilter(text="化工")
+    sql_counter.statements.clear()
+    model.set_filter(flt)
+    assert model.rowCount() > 40
+    assert "clues.id + 0 IN" in sql_counter.statements[1]  # along the index of the order
+    expected = expected_ids(county, flt, SortKey.RECEIVED, True)
+    assert [model.clue_id(r) for r in range(model.rowCount())] == expected
+    assert model.blocks_read > 20
+    model.set_filter(QueueFilter(text="化工 河道"))  # rarer: from the list of its matches
+    sql_counter.statements.clear()
+    model.refresh()
+    assert 0 < model.rowCount() <= 40
+    assert "clues.id + 0 IN" not in sql_counter.statements[-1]
+    assert list(model.ids()) == expected_ids(county, model.queue_filter(), SortKey.RECEIVED, True)
 
 
 def test_cells_show_the_row(county: Workspace) -> None:

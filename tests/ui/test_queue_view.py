@@ -141,6 +141,23 @@ def test_selection_survives_refresh_and_sort(view: QueueView, qtbot: Any) -> Non
     assert view.selected_clue_id() == chosen
 
 
+def test_a_clue_selected_far_down_stays_selected_after_a_resort(
+    view: QueueView, qtbot: Any
+) -> None:
+    model = view.model
+    row = model.rowCount() - 3
+    view.table.scrollTo(model.index(row, Column.CODE))
+    with qtbot.waitSignal(view.clue_selected):
+        click_row(qtbot, view, row)
+    chosen = model.clue_id(row)
+    click_header(qtbot, view, Column.RECEIVED)  # newest first: the clue moves elsewhere
+    assert view.selected_clue_id() == chosen
+    moved = model.row_of(chosen)
+    assert view.table.selectionModel().isRowSelected(moved)
+    assert expected_ids(view.workspace, QueueFilter(), SortKey.RECEIVED, True)[moved] == chosen
+    assert model.cached_rows() < model.rowCount()  # a window of the queue, not all of it
+
+
 def test_selection_is_cleared_when_the_clue_leaves_the_queue(view: QueueView, qtbot: Any) -> None:
     click_row(qtbot, view, 0)
     chosen = view.selected_clue_id()

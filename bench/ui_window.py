@@ -39,8 +39,8 @@ def main_window(data_dir: Path) -> QWidget:
 
 def usable(window: QWidget) -> bool:
     """Whether the main window shows its first rows: the queue has rows, and those in view
-    were read from the store to be painted."""
+    were read from the store and prepared for painting."""
     assert isinstance(window, MainWindow)
     model = window.queue_view.model
     first, last = model.visible_rows()
-    return model.rowCount() > 0 and last >= first and model.blocks_read > 0
+    return model.rowCount() > 0 and last >= first and model.rows_prepared > 0

@@ -62,7 +62,7 @@ def test_store_benchmark_runs_on_a_small_store(
     figures, measures = result["figures"], result["measures"]
     assert figures["clues"] == 5000
     assert _sane(figures["generation_s"]), figures
-    assert len(measures) == 20
+    assert len(measures) == 22  # every case of store_queries._cases
     for measure in measures:
         assert _sane(measure["ours_ms"]) and _sane(measure["floor_ms"]), measure
         assert measure["name"] in report.out
@@ -92,7 +92,7 @@ def test_window_benchmark_runs_on_a_small_store(
         assert _sane(figures[key]), (key, figures)
     for key in ("window_start_s", "window_rss_mb"):  # the cold start of the real main window
         assert _sane(figures[key]), (key, figures)
-    assert len(measures) == 9
+    assert len(measures) == 16
     for measure in measures:
         assert _sane(measure["ours_ms"]) and _sane(measure["floor_ms"]), measure
         assert measure["name"] in report.out
@@ -381,7 +381,7 @@ def test_cipher_benchmark_runs_on_a_tiny_store(
     assert result["figures"]["clues"] == 400
     assert _sane(result["figures"]["encryption_s"])
     measures = result["measures"]
-    assert len(measures) == 21  # the 20 queries of the store benchmark and their total
+    assert len(measures) == 23  # the 22 queries of the store benchmark and their total
     for measure in measures:
         assert _sane(measure["ours_ms"]) and _sane(measure["floor_ms"]), measure
         assert measure["target_ms"] == pytest.approx(1.3 * measure["floor_ms"])
@@ -391,5 +391,5 @@ def test_cipher_benchmark_runs_on_a_tiny_store(
 
     monkeypatch.setattr(cipher_bench, "QUICK_CLUES", 300)  # `python -m bench`'s interface
     quick = cipher_bench.figures(quick=True)
-    assert len(quick) == 21 and all(isinstance(m, Measure) for m in quick)
+    assert len(quick) == 23 and all(isinstance(m, Measure) for m in quick)
     assert all(m.target_ms == pytest.approx(1.3 * m.floor_ms) for m in quick)

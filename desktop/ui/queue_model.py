@@ -300,7 +300,10 @@ class QueueModel(QAbstractTableModel):
         self._along = False
         """Whether the filter's text is looked for along the sort order (found in many)."""
         self.blocks_read = 0
-        """How many blocks of rows were read from the store (for tests and benchmarks)."""
+        """How many blocks of rows were read from the store after the query's first (for
+        tests and benchmarks)."""
+        self.rows_prepared = 0
+        """How many rows painting asked for and got prepared (for tests and benchmarks)."""
 
     # -- querying ---------------------------------------------------------------------------
 
@@ -669,6 +672,7 @@ class QueueModel(QAbstractTableModel):
         if len(self._shown) >= self.cache_limit:
             self._shown.clear()
         self._shown[row] = shown
+        self.rows_prepared += 1
         return shown
 
     def texts(self, clue: ClueRow) -> tuple[str, ...]:

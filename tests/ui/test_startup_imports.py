@@ -79,13 +79,13 @@ window.show()
 model = window.queue_view.model
 for _ in range(1000):
     app.processEvents()
-    if model.blocks_read and window.navigation.model.counts:
+    if model.rows_prepared and window.navigation.model.counts:
         break
 heavy = json.loads(sys.argv[3])
 loaded = sorted(
     name for name in sys.modules if any(name == h or name.startswith(h + ".") for h in heavy)
 )
-print(json.dumps({"rows": model.rowCount(), "painted": model.blocks_read, "loaded": loaded}))
+print(json.dumps({"rows": model.rowCount(), "painted": model.rows_prepared, "loaded": loaded}))
 """
 
 
@@ -118,13 +118,13 @@ def test_the_queue_is_queried_once_and_the_other_views_wait_to_be_shown(
     qtbot: QtBot, make_workspace: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     queries: list[object] = []
-    real_query = queue_model.query_ids
+    real_query = queue_model.query_page
 
-    def counted(*args: object, **kwargs: object) -> list[int]:
+    def counted(*args: object, **kwargs: object) -> object:
         queries.append(args[2])  # the filter
         return real_query(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(queue_model, "query_ids", counted)
+    monkeypatch.setattr(queue_model, "query_page", counted)
     assert callable(make_workspace)
     workspace: Workspace = make_workspace("city")
     window = MainWindow(workspace, SyncController(workspace, None), AppSettings())
@@ -132,7 +132,7 @@ def test_the_queue_is_queried_once_and_the_other_views_wait_to_be_shown(
     assert window.navigation.model.counts == {}  # no count over the store before the paint
     window.show()
     qtbot.waitUntil(lambda: bool(window.navigation.model.counts), timeout=60000)
-    assert len(queries) == 1  # the first query, made once
+    assert len(queries) == 1  # the first block's query, made once
     assert window.queue_view.row_count() > 0
     assert window.centre.count() == 1  # only the queue: the other views are not built yet
     window.navigation.select_warning_record()

@@ -85,6 +85,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         log_level=args.log_level,
+        access_log=not args.no_access_log,
+        backlog=args.backlog,
     )
     return 0
 
@@ -458,6 +460,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="工作进程数（默认 1）")
     serve.add_argument("--data-dir", help="附件存放目录（SQLite 默认在数据库文件旁）")
     serve.add_argument("--log-level", default="warning", help="日志级别（默认 warning）")
+    serve.add_argument(
+        "--no-access-log", action="store_true", help="不记录每个请求的访问日志（压测时用）"
+    )
+    serve.add_argument(
+        "--backlog",
+        type=int,
+        default=2048,
+        help="等待接受的连接队列长度（默认 2048）",
+    )
     serve.add_argument(
         "--stop-with-stdin",
         action="store_true",

@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 from cityplatform.types import json_dumps, naive_china, sqlite_text
 
 WRITE_OPTION = "cluedesk_write"
+PG_POOL_SIZE = 24
+PG_POOL_OVERFLOW = 16
 SQLITE_BUSY_SECONDS = 60.0
 
 
@@ -81,8 +83,8 @@ def make_engine(url: str | URL) -> Engine:
     return create_engine(
         parsed,
         json_serializer=json_dumps,
-        pool_size=5,
-        max_overflow=20,
+        pool_size=PG_POOL_SIZE,
+        max_overflow=PG_POOL_OVERFLOW,
         pool_pre_ping=True,
     )
 
@@ -129,6 +131,11 @@ class Database:
     def snapshot(self) -> Session:
         """A read session that sees one consistent snapshot for its whole transaction."""
         return Session(self._snapshot, expire_on_commit=False)
+
+    def snapshot_connection(self) -> Connection:
+        """A Core connection whose transactions each see one consistent snapshot (as
+        `snapshot`, without an ORM session's bookkeeping: for the hot read paths)."""
+        return self._snapshot.connect()
 
     def dispose(self) -> None:
         """Close every pooled connection."""

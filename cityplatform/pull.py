@@ -6,7 +6,6 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Query, Request
@@ -31,7 +30,7 @@ from cityplatform.documents import clue_documents, select_clues
 from cityplatform.errors import AUTHENTICATED_ERRORS, ApiError, bad_request, error_responses
 from cityplatform.jsonresp import FastJSONResponse, wire_response
 from cityplatform.models import Clue, Counter, ScopeExit, Setting
-from cityplatform.scope import Viewer
+from cityplatform.scope import Reach, Viewer
 from cityplatform.state import CHANGE_SEQ, INSTANCE_ID, TOMBSTONE_HORIZON
 from desktop.domain.codes import Role, UnitKind
 from desktop.domain.units import UnitInfo
@@ -132,7 +131,11 @@ class FeedQueries:
     tombstones: Select[*tuple[Any, ...]] | None
 
 
-@lru_cache(maxsize=64)
+_BY_REACH: dict[Reach, FeedQueries] = {}
+"""The page statements of each reach (a statement per reach: every unit of a reach shares it,
+so that executing it finds its own compiled form and result metadata in the cache)."""
+
+
 def _feed_queries(kind: UnitKind, has_county: bool) -> FeedQueries:
     # The scope's own rules (Viewer.clue_filter, exit_key) applied to a stand-in unit whose
     # code and county are bound parameters: one statement object for every unit of a kind,
@@ -152,10 +155,14 @@ def _feed_queries(kind: UnitKind, has_county: bool) -> FeedQueries:
 
 
 def feed_queries(viewer: Viewer) -> tuple[FeedQueries, dict[str, Any]]:
-    """The page statements of `viewer`'s kind of scope (built once per process) and the
-    parameters that bind them to `viewer`'s unit."""
+    """The page statements of `viewer`'s reach (built once per process) and the parameters
+    that bind them to `viewer`'s unit."""
     unit = viewer.unit
-    queries = _feed_queries(unit.kind, unit.county_code is not None)
+    queries = _BY_REACH.get(viewer.reach)
+    if queries is None:
+        queries = _BY_REACH.setdefault(
+            viewer.reach, _feed_queries(unit.kind, unit.county_code is not None)
+        )
     return queries, {SCOPE_UNIT: unit.code, SCOPE_COUNTY: unit.county_code}
 
 
@@ -226,6 +233,12 @@ def page_of(
         if max(cursor.seq, cursor.base or 0) < horizon:
             raise _reset("同步位置太旧，请先推送再完整同步")
         after = cursor.seq
+    if after >= head:
+        # Nothing lies beyond the head: every change (a clue's new seq, a tombstone) takes
+        # its seq from the counter in its own transaction, so this snapshot holds none above
+        # it. The client at the head learns that without a query of the clues.
+        at_head = Cursor(max(head, after), caller.scope_epoch, instance)
+        return {"changes": [], "cursor": at_head.encode(), "more": False}
     viewer = caller.viewer
     queries, params = feed_queries(viewer)
     params.update(after=after, limit=limit + 1)

@@ -373,7 +373,7 @@ def run(
     db_url = f"sqlite:///{folder / 'platform.sqlite3'}"
     pg_url = bench_postgres_url()
     seeding = _timed(lambda: seed_demo(db_url, clues, seed=1, now=NOW, hasher=FAST_HASHER))
-    base_url, process = start_platform(db_url, folder / "platform", workers=2)
+    base_url, process = start_platform(db_url, folder / "platform", workers=2, access_log=False)
     figures: list[Figure] = []
     facts: dict[str, Any] = {"clues": clues, "seed_seconds": round(seeding, 1)}
     try:
@@ -464,7 +464,7 @@ def _postgres_load(
     """The concurrent figure on a fresh PostgreSQL schema seeded like the SQLite platform."""
     with postgres_schema(pg_url) as url:
         seed_demo(url, clues, seed=1, now=NOW, hasher=FAST_HASHER)
-        base_url, process = start_platform(url, folder / "pg-platform", workers=2)
+        base_url, process = start_platform(url, folder / "pg-platform", workers=2, access_log=False)
         try:
             return concurrent_load(base_url, url, clients, seconds)
         finally:

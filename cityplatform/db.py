@@ -22,8 +22,12 @@ from sqlalchemy.orm import Session
 from cityplatform.types import json_dumps, naive_china, sqlite_text
 
 WRITE_OPTION = "cluedesk_write"
-PG_POOL_SIZE = 24
+PG_POOL_SIZE = 16
+"""Connections a worker keeps to PostgreSQL: one for each thread of its pool for blocking
+routes (cityplatform/serving.py, 12 by default) and a few to spare, so that a busy worker
+opens none per request (opening one costs milliseconds on both sides)."""
 PG_POOL_OVERFLOW = 16
+"""More, opened only while requests hold two at once (a write beside a read snapshot)."""
 SQLITE_BUSY_SECONDS = 60.0
 
 

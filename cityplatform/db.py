@@ -100,13 +100,15 @@ class Database:
     engine: Engine
     _writer: Engine = field(init=False, repr=False)
     _snapshot: Engine = field(init=False, repr=False)
+    _single: Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._writer = self.engine.execution_options(**{WRITE_OPTION: True})
         if self.is_sqlite:
-            self._snapshot = self.engine
+            self._snapshot = self._single = self.engine
         else:
             self._snapshot = self.engine.execution_options(isolation_level="REPEATABLE READ")
+            self._single = self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     @property
     def is_sqlite(self) -> bool:
@@ -135,6 +137,11 @@ class Database:
     def snapshot(self) -> Session:
         """A read session that sees one consistent snapshot for its whole transaction."""
         return Session(self._snapshot, expire_on_commit=False)
+
+    def statement_connection(self) -> Connection:
+        """A Core connection for a single read statement, which sees one consistent state on
+        its own: no transaction around it on PostgreSQL (no BEGIN and COMMIT round trips)."""
+        return self._single.connect()
 
     def snapshot_connection(self) -> Connection:
         """A Core connection whose transactions each see one consistent snapshot (as

@@ -196,6 +196,34 @@ def feed_of(row: Any) -> FeedState:
     return FeedState(int(row.feed_head or 0), row.feed_instance or "", int(row.feed_horizon or 0))
 
 
+def start_of(caller: Caller, cursor: Cursor | None, feed: FeedState) -> int:
+    """Where a page after `cursor` starts (0: from scratch), or the 410 reset_required it
+    calls for: another database instance, a changed scope, a position pruned away."""
+    if cursor is None:
+        return 0
+    if cursor.instance != feed.instance or cursor.seq > feed.head:
+        raise _reset("平台数据已重建，请先推送再完整同步")
+    if cursor.epoch != caller.scope_epoch:
+        raise _reset("您的单位或角色已变更，请先推送再完整同步")
+    if max(cursor.seq, cursor.base or 0) < feed.horizon:
+        raise _reset("同步位置太旧，请先推送再完整同步")
+    return cursor.seq
+
+
+def head_page(caller: Caller, cursor: Cursor | None, feed: FeedState) -> dict[str, Any] | None:
+    """The empty page of a client at the head of the feed (None when it is not there).
+
+    Nothing lies beyond the head: every change (a clue's new seq, a tombstone) takes its seq
+    from the counter in its own transaction, so no state of the database that shows the head
+    holds a change above it. Such a client learns that without a query of the clues.
+    """
+    after = start_of(caller, cursor, feed)
+    if after < feed.head:
+        return None
+    position = Cursor(max(feed.head, after), caller.scope_epoch, feed.instance)
+    return {"changes": [], "cursor": position.encode(), "more": False}
+
+
 def read_page(
     session: Session,
     caller: Caller,
@@ -221,24 +249,12 @@ def page_of(
     page holds clues."""
     if feed is None:
         feed = feed_of(connection.execute(_FEED).one())
-    head, instance, horizon = feed.head, feed.instance, feed.horizon
-    after = 0
-    base: int | None = head
-    if cursor is not None:
-        base = cursor.base
-        if cursor.instance != instance or cursor.seq > head:
-            raise _reset("平台数据已重建，请先推送再完整同步")
-        if cursor.epoch != caller.scope_epoch:
-            raise _reset("您的单位或角色已变更，请先推送再完整同步")
-        if max(cursor.seq, cursor.base or 0) < horizon:
-            raise _reset("同步位置太旧，请先推送再完整同步")
-        after = cursor.seq
-    if after >= head:
-        # Nothing lies beyond the head: every change (a clue's new seq, a tombstone) takes
-        # its seq from the counter in its own transaction, so this snapshot holds none above
-        # it. The client at the head learns that without a query of the clues.
-        at_head = Cursor(max(head, after), caller.scope_epoch, instance)
-        return {"changes": [], "cursor": at_head.encode(), "more": False}
+    at_head = head_page(caller, cursor, feed)
+    if at_head is not None:
+        return at_head
+    head, instance = feed.head, feed.instance
+    after = cursor.seq if cursor is not None else 0
+    base = cursor.base if cursor is not None else head
     viewer = caller.viewer
     queries, params = feed_queries(viewer)
     params.update(after=after, limit=limit + 1)
@@ -293,8 +309,9 @@ def pull(
 ) -> Response:
     """Changes after `cursor` (none: from the beginning), at most `limit` (≤ 1000).
 
-    The caller, the feed's state and the page are read in one snapshot: the caller's row
-    (revoked login or device, disabled user, scope epoch) and the feed's head in one query.
+    The caller's row (revoked login or device, disabled user, scope epoch) and the feed's
+    state come in one query; a client at the head needs nothing more. Otherwise the caller,
+    the feed's state and the page are read again in one snapshot.
     """
     platform = platform_of(request)
     limits = platform.settings.limits
@@ -306,12 +323,19 @@ def pull(
             position = Cursor.decode(cursor)
         except ValueError:
             unreadable = True
-    with platform.db.snapshot_connection() as connection, connection.begin():
-        row = connection.execute(_PULL_CALLER, caller_params(claims)).one_or_none()
+    params = caller_params(claims)
+    with platform.db.statement_connection() as connection:
+        # One statement, one consistent view: enough for a client at the head of the feed.
+        row = connection.execute(_PULL_CALLER, params).one_or_none()
         caller = caller_from_row(platform, claims, row)
         if unreadable:
             raise bad_request("cursor 无法识别", "cursor")
-        page = page_of(connection, caller, position, size, feed_of(row))
+        page = head_page(caller, position, feed_of(row))
+    if page is None:  # the feed moved on: the page is read in one snapshot, caller again too
+        with platform.db.snapshot_connection() as connection, connection.begin():
+            row = connection.execute(_PULL_CALLER, params).one_or_none()
+            caller = caller_from_row(platform, claims, row)
+            page = page_of(connection, caller, position, size, feed_of(row))
     if not page["changes"]:
         return FastJSONResponse(page)  # nothing to check against the wire model
     return wire_response(PullPage, page)

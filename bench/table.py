@@ -83,7 +83,8 @@ def cells(measure: Measure) -> tuple[str, str, str, str, str]:
     has_floor = measure.floor_ms > 0
     ratio = f"{measure.ratio:.2f}" if has_floor else "—"
     if math.isfinite(measure.target_ms):
-        target = "≤ " + limit(measure.target_ms, measure.unit)
+        sign = "≥ " if measure.higher_is_better else "≤ "
+        target = sign + limit(measure.target_ms, measure.unit)
         result = "ok" if measure.ok else "MISSED"
     else:
         target, result = "—", "reported"

@@ -30,16 +30,27 @@ class Measure:
     target_ms: float
     rows: int = 0
     unit: str = "ms"
-    """What ours, floor and target count: "ms" (milliseconds) or "MB" (memory)."""
+    """What ours, floor and target count: "ms" (milliseconds), "MB" (memory) or "req/s" (a rate)."""
+    better: str = "lower"
+    """"lower" for a time or memory (the target is a ceiling), "higher" for a rate (a floor)."""
+
+    @property
+    def higher_is_better(self) -> bool:
+        """Whether the figure is a rate: more is better, the target is a minimum."""
+        return self.better == "higher"
 
     @property
     def ratio(self) -> float:
-        """How many times the floor ours takes."""
+        """How many times the floor ours takes (for a rate: the floor's rate over ours)."""
+        if self.higher_is_better:
+            return self.floor_ms / self.ours_ms if self.ours_ms > 0 else float("inf")
         return self.ours_ms / self.floor_ms if self.floor_ms > 0 else float("inf")
 
     @property
     def ok(self) -> bool:
         """Whether the target is met."""
+        if self.higher_is_better:
+            return self.ours_ms >= self.target_ms
         return self.ours_ms <= self.target_ms
 
     def line(self) -> str:

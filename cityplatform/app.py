@@ -31,6 +31,7 @@ from cityplatform.errors import error_response, error_responses, install_error_h
 from cityplatform.gate import RequestGate, SelectiveGZip
 from cityplatform.jsonresp import FastJSONResponse
 from cityplatform.migrate import upgrade_if_needed
+from cityplatform.serving import limit_worker_threads
 from cityplatform.state import bootstrap
 from cityplatform.warning_job import WarningJobThread
 from desktop.wire.reference import HealthOut
@@ -86,6 +87,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        limit_worker_threads()
         job = start_warning_job(platform)
         yield
         if job is not None:

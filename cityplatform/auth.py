@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Row, Select, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
@@ -19,7 +19,6 @@ from cityplatform import audit
 from cityplatform.audit import AuditActor
 from cityplatform.context import Platform, platform_of
 from cityplatform.device_policy import encrypt_store
-from cityplatform.domainmap import unit_info
 from cityplatform.errors import COMMON_ERRORS, ApiError, error_responses
 from cityplatform.jsonresp import wire_response
 from cityplatform.models import (
@@ -32,7 +31,7 @@ from cityplatform.models import (
 )
 from cityplatform.scope import Viewer
 from cityplatform.security import (
-    TokenExpired,
+    AccessClaims,
     TokenInvalid,
     issue_access_token,
     new_refresh_token,
@@ -40,7 +39,8 @@ from cityplatform.security import (
     refresh_token_hash,
     verify_password,
 )
-from desktop.domain.codes import Post, Role
+from cityplatform.token_cache import ClaimsCache
+from desktop.domain.codes import Post, Role, UnitKind
 from desktop.domain.units import UnitInfo
 from desktop.wire.devices import DEVICE_REVOKED
 from desktop.wire.reference import LoginRequest as LoginBody
@@ -495,6 +495,109 @@ BEARER_SCHEME = HTTPBearer(
 """The access token as OpenAPI declares it (checked by `authenticate`, not by FastAPI)."""
 
 
+CLAIMS = ClaimsCache()
+"""This process's verified access-token claims (what may change is read on every request)."""
+
+
+def access_claims(platform: Platform, token: str) -> AccessClaims:
+    """The claims of a bearer access token, signature checked (once per token and process)
+    and expiry checked against the platform clock (on every request); 401 otherwise."""
+    if not token:
+        raise _unauthorized("token_invalid", "缺少访问令牌，请先登录")
+    try:
+        claims = CLAIMS.claims(platform.secret(), token)
+    except TokenInvalid:
+        raise _unauthorized("token_invalid", "访问令牌无效") from None
+    if platform.now().timestamp() >= claims.expires:
+        raise _unauthorized("token_expired", "访问令牌已过期，请刷新")
+    return claims
+
+
+def caller_select(*extra: Any) -> Select[*tuple[Any, ...]]:
+    """One SELECT of what a request's caller is now: user, unit, login and device state (bind
+    `username`, `family_id`, `device_id`), with `extra` columns read in the same round trip."""
+    return (
+        select(
+            User.username,
+            User.display_name,
+            User.role,
+            User.post,
+            User.disabled,
+            User.scope_epoch,
+            Unit.code.label("unit_code"),
+            Unit.name.label("unit_name"),
+            Unit.kind.label("unit_kind"),
+            Unit.parent_code,
+            Unit.county_code,
+            Unit.legal_name,
+            Unit.review_body,
+            Unit.court,
+            TokenFamily.revoked_at,
+            TokenFamily.username.label("family_user"),
+            TokenFamily.device_id.label("family_device"),
+            TokenFamily.fresh_jti,
+            RevokedDevice.device_id.label("revoked_device"),
+            *extra,
+        )
+        .join(Unit, Unit.code == User.unit_code)
+        .join(TokenFamily, TokenFamily.id == bindparam("family_id"))
+        .outerjoin(RevokedDevice, RevokedDevice.device_id == bindparam("device_id"))
+        .where(User.username == bindparam("username"))
+    )
+
+
+_CALLER = caller_select()
+
+
+def caller_params(claims: AccessClaims) -> dict[str, Any]:
+    """The parameters of `caller_select` for a token's claims."""
+    return {
+        "username": claims.username,
+        "family_id": claims.family_id,
+        "device_id": claims.device_id,
+    }
+
+
+def caller_from_row(platform: Platform, claims: AccessClaims, row: Row[Any] | None) -> Caller:
+    """The caller a row of `caller_select` describes, or the refusal it calls for (401, or
+    403 device_revoked, noted as told); notes the first use of a fresh access token."""
+    if row is None:
+        raise _unauthorized("token_invalid", "访问令牌无效")
+    if row.family_user != claims.username or row.family_device != claims.device_id:
+        raise _unauthorized("token_invalid", "访问令牌无效")
+    if row.revoked_device is not None:
+        with platform.db.write() as session:
+            note_told(session, claims.device_id, platform.now())
+            session.commit()
+        raise DeviceRevoked(claims.device_id, claims.username)
+    if row.disabled:
+        raise _unauthorized("user_disabled", "该账号已停用，请联系管理员")
+    if row.revoked_at is not None:
+        raise _unauthorized("token_invalid", "登录已注销，请重新登录")
+    if claims.jti and claims.jti == row.fresh_jti:
+        _access_token_used(platform, claims.family_id, claims.jti)
+    unit = UnitInfo(
+        code=row.unit_code,
+        name=row.unit_name,
+        kind=UnitKind(row.unit_kind),
+        parent_code=row.parent_code,
+        county_code=row.county_code,
+        legal_name=row.legal_name or "",
+        review_body=row.review_body or "",
+        court=row.court or "",
+    )
+    return Caller(
+        username=row.username,
+        display_name=row.display_name,
+        role=Role(row.role),
+        unit=unit,
+        device_id=claims.device_id,
+        family_id=claims.family_id,
+        scope_epoch=row.scope_epoch,
+        post=Post(row.post),
+    )
+
+
 def authenticate(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER_SCHEME)],
@@ -504,57 +607,24 @@ def authenticate(
     A revoked device's every call is answered 403 `device_revoked` (DeviceRevoked)."""
     platform = platform_of(request)
     token = credentials.credentials.strip() if credentials is not None else ""
-    if not token:
-        raise _unauthorized("token_invalid", "缺少访问令牌，请先登录")
-    try:
-        claims = read_access_token(platform.secret(), token, platform.now())
-    except TokenExpired:
-        raise _unauthorized("token_expired", "访问令牌已过期，请刷新") from None
-    except TokenInvalid:
-        raise _unauthorized("token_invalid", "访问令牌无效") from None
+    claims = access_claims(platform, token)
     with platform.db.read() as session:
-        found = session.execute(
-            select(
-                User,
-                Unit,
-                TokenFamily.revoked_at,
-                TokenFamily.username,
-                TokenFamily.device_id,
-                TokenFamily.fresh_jti,
-                RevokedDevice.device_id,
-            )
-            .join(Unit, Unit.code == User.unit_code)
-            .join(TokenFamily, TokenFamily.id == claims.family_id)
-            .outerjoin(RevokedDevice, RevokedDevice.device_id == claims.device_id)
-            .where(User.username == claims.username)
-        ).one_or_none()
-    if found is None:
-        raise _unauthorized("token_invalid", "访问令牌无效")
-    user, unit, revoked_at, family_user, family_device, fresh_jti, revoked_device = found
-    if family_user != claims.username or family_device != claims.device_id:
-        raise _unauthorized("token_invalid", "访问令牌无效")
-    if revoked_device is not None:
-        with platform.db.write() as session:
-            note_told(session, claims.device_id, platform.now())
-            session.commit()
-        raise DeviceRevoked(claims.device_id, claims.username)
-    if user.disabled:
-        raise _unauthorized("user_disabled", "该账号已停用，请联系管理员")
-    if revoked_at is not None:
-        raise _unauthorized("token_invalid", "登录已注销，请重新登录")
-    if claims.jti and claims.jti == fresh_jti:
-        _access_token_used(platform, claims.family_id, claims.jti)
-    return Caller(
-        username=user.username,
-        display_name=user.display_name,
-        role=Role(user.role),
-        unit=unit_info(unit),
-        device_id=claims.device_id,
-        family_id=claims.family_id,
-        scope_epoch=user.scope_epoch,
-        post=Post(user.post),
-    )
+        row = session.execute(_CALLER, caller_params(claims)).one_or_none()
+    return caller_from_row(platform, claims, row)
+
+
+async def bearer_claims(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER_SCHEME)],
+) -> AccessClaims:
+    """The verified claims of a request's bearer token (a dependency that reads no database
+    row: the route reads its caller with `caller_select`, in its own transaction)."""
+    token = credentials.credentials.strip() if credentials is not None else ""
+    return access_claims(platform_of(request), token)
 
 
 CallerDep = Annotated[Caller, Depends(authenticate)]
 """A route parameter receiving the authenticated caller."""
+
+ClaimsDep = Annotated[AccessClaims, Depends(bearer_claims)]
+"""A route parameter receiving the bearer token's verified claims (the caller not yet read)."""

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from cityplatform.serving import DEFAULT_WORKER_THREADS
 from desktop.domain.timeutil import china_now
 from desktop.domain.validators import ValidationError, parse_datetime
 
@@ -53,12 +54,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from cityplatform.app import resolve_data_dir
     from cityplatform.config import DATA_DIR_ENV, DB_ENV, WARNING_JOB_ENV
     from cityplatform.db import normalize_url
+    from cityplatform.serving import WORKER_THREADS_ENV
     from cityplatform.state import prune_tombstones
 
     if args.workers < 1:
         raise CliError("--workers 至少为 1")
     if args.warning_job_seconds is not None and args.warning_job_seconds < 0:
         raise CliError("--warning-job-seconds 不能为负数")
+    if args.threads is not None and args.threads < 1:
+        raise CliError("--threads 至少为 1")
     db = _database(args.db)
     try:
         folder = resolve_data_dir(db, Path(args.data_dir) if args.data_dir else None)
@@ -73,6 +77,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ[DATA_DIR_ENV] = str(folder.resolve())
     if args.warning_job_seconds is not None:
         os.environ[WARNING_JOB_ENV] = str(args.warning_job_seconds)
+    if args.threads is not None:
+        os.environ[WORKER_THREADS_ENV] = str(args.threads)
     print(f"市级平台启动：http://{args.host}:{args.port}（{args.workers} 个进程）", file=sys.stderr)
     if args.stop_with_stdin:
         from cityplatform.parent_watch import stop_when_stdin_closes
@@ -85,6 +91,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         log_level=args.log_level,
+        access_log=not args.no_access_log,
+        backlog=args.backlog,
     )
     return 0
 
@@ -458,6 +466,20 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="工作进程数（默认 1）")
     serve.add_argument("--data-dir", help="附件存放目录（SQLite 默认在数据库文件旁）")
     serve.add_argument("--log-level", default="warning", help="日志级别（默认 warning）")
+    serve.add_argument(
+        "--no-access-log", action="store_true", help="不记录每个请求的访问日志（压测时用）"
+    )
+    serve.add_argument(
+        "--threads",
+        type=int,
+        help=f"每个工作进程处理请求的线程数（默认 {DEFAULT_WORKER_THREADS}）",
+    )
+    serve.add_argument(
+        "--backlog",
+        type=int,
+        default=2048,
+        help="等待接受的连接队列长度（默认 2048）",
+    )
     serve.add_argument(
         "--stop-with-stdin",
         action="store_true",

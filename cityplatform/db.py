@@ -22,6 +22,12 @@ from sqlalchemy.orm import Session
 from cityplatform.types import json_dumps, naive_china, sqlite_text
 
 WRITE_OPTION = "cluedesk_write"
+PG_POOL_SIZE = 16
+"""Connections a worker keeps to PostgreSQL: one for each thread of its pool for blocking
+routes (cityplatform/serving.py, 12 by default) and a few to spare, so that a busy worker
+opens none per request (opening one costs milliseconds on both sides)."""
+PG_POOL_OVERFLOW = 16
+"""More, opened only while requests hold two at once (a write beside a read snapshot)."""
 SQLITE_BUSY_SECONDS = 60.0
 
 
@@ -81,8 +87,8 @@ def make_engine(url: str | URL) -> Engine:
     return create_engine(
         parsed,
         json_serializer=json_dumps,
-        pool_size=5,
-        max_overflow=20,
+        pool_size=PG_POOL_SIZE,
+        max_overflow=PG_POOL_OVERFLOW,
         pool_pre_ping=True,
     )
 
@@ -94,13 +100,15 @@ class Database:
     engine: Engine
     _writer: Engine = field(init=False, repr=False)
     _snapshot: Engine = field(init=False, repr=False)
+    _single: Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._writer = self.engine.execution_options(**{WRITE_OPTION: True})
         if self.is_sqlite:
-            self._snapshot = self.engine
+            self._snapshot = self._single = self.engine
         else:
             self._snapshot = self.engine.execution_options(isolation_level="REPEATABLE READ")
+            self._single = self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     @property
     def is_sqlite(self) -> bool:
@@ -129,6 +137,16 @@ class Database:
     def snapshot(self) -> Session:
         """A read session that sees one consistent snapshot for its whole transaction."""
         return Session(self._snapshot, expire_on_commit=False)
+
+    def statement_connection(self) -> Connection:
+        """A Core connection for a single read statement, which sees one consistent state on
+        its own: no transaction around it on PostgreSQL (no BEGIN and COMMIT round trips)."""
+        return self._single.connect()
+
+    def snapshot_connection(self) -> Connection:
+        """A Core connection whose transactions each see one consistent snapshot (as
+        `snapshot`, without an ORM session's bookkeeping: for the hot read paths)."""
+        return self._snapshot.connect()
 
     def dispose(self) -> None:
         """Close every pooled connection."""

@@ -119,9 +119,13 @@ def test_sync_benchmark_runs_on_a_small_platform(
     assert facts["initial_pulled"] == facts["floor_clues"] == 300
     assert 0 < facts["changed"] <= facts["changed_pulled"]
     assert 0 < facts["pushed"] == facts["push_applied"]
-    assert facts["concurrent_requests"] > 0
-    assert _sane(facts["concurrent_p99_ms"]), facts
-    assert len(figures) == 5
+    assert facts["concurrent_requests"] > 0 and facts["health_requests"] > 0
+    for key in ("concurrent_p99_ms", "concurrent_rps", "health_p99_ms", "health_rps"):
+        assert _sane(facts[key]), (key, facts)
+    expected = "PostgreSQL" if sync_bench.bench_postgres_url() else "SQLite"
+    assert facts["concurrent_database"] == expected
+    assert len(figures) == 6
+    assert all(expected in figure["name"] for figure in figures[4:]), figures
     for figure in figures:
         assert _sane(figure["seconds"]), figure
         assert figure["name"] in report.out
@@ -352,6 +356,22 @@ def test_a_markdown_table_parses_back_and_keeps_the_text_around_it() -> None:
     assert table.write_markdown(report, None) == table.markdown_table(report)
 
 
+def test_a_rate_reads_higher_is_better() -> None:
+    """A throughput figure: its target is a minimum, its ratio the floor's rate over ours."""
+    rate = Measure("pulls a second", 800.0, 1600.0, 1000.0, 5000, unit="req/s", better="higher")
+    assert not rate.ok and rate.ratio == pytest.approx(2.0)
+    ours, floor, ratio, target, result = table.cells(rate)
+    assert (ours, floor, ratio, target, result) == (
+        "800 req/s",
+        "1600 req/s",
+        "2.00",
+        "≥ 1000 req/s",
+        "MISSED",
+    )
+    assert Measure("fast", 1200.0, 1600.0, 1000.0, unit="req/s", better="higher").ok
+    assert table.cells(Measure("time", 80.0, 40.0, 100.0))[3:] == ("≤ 100 ms", "ok")
+
+
 def test_the_performance_doc_lists_every_registered_figure(tmp_path: Path) -> None:
     """docs/performance.md holds a row for every figure of every registered benchmark (and
     none that no benchmark gives any more): a new benchmark or figure needs a new table."""
@@ -367,6 +387,8 @@ def test_the_performance_doc_lists_every_registered_figure(tmp_path: Path) -> No
     assert listed - given == set(), "docs/performance.md lists figures no benchmark gives"
     assert all(row["result"] != table.CRASHED for row in rows)
     assert "full size" in PERFORMANCE_DOC.read_text(encoding="utf-8")
+
+
 def test_cipher_benchmark_runs_on_a_tiny_store(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

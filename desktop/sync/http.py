@@ -62,8 +62,8 @@ TIMEOUT = (5.0, 60.0)
 REFRESHABLE = frozenset({"token_expired", "token_invalid"})
 COMPRESS_FROM = 64 * 1024
 """Request bodies from this size on are sent gzip-compressed."""
-DOWNLOAD_BLOCK = 1 << 20
-"""Bytes read at a time by `download`."""
+DOWNLOAD_BLOCK = 64 * 1024
+"""Bytes read at a time by `download` (what a dropped connection can lose of a part)."""
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,7 @@ def first_sync_by_snapshot(
         try:
             page = (load or (lambda p, c: load_snapshot(store, p, c)))(path, offer.cursor)
         except StoreNotEmpty:  # local work appeared since `fits`: pages
+            forget(store)
             return None
         forget(store)
         return SnapshotResult(offer.cursor, page, offer.size)

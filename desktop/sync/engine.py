@@ -84,6 +84,7 @@ from desktop.sync.errors import (
 from desktop.sync.http import PROTOCOL_VERSION
 from desktop.sync.snapshot_sync import SNAPSHOT_MIN_CLUES, first_sync_by_snapshot
 from desktop.sync.snapshot_sync import forget as forget_snapshot
+from desktop.sync.snapshot_sync import tidy as tidy_snapshot
 from desktop.sync.uploads import upload_files
 
 log = logging.getLogger("cluedesk.sync")
@@ -424,6 +425,8 @@ class SyncRun:
                 log.info("no pull cursor: full resync")
         if cursor is None:
             cursor = self.snapshot()
+        else:
+            tidy_snapshot(self.store)
         while True:
             self._report("pull", self.summary.pulled_clues, None)
             self._check()

@@ -80,6 +80,14 @@ def forget(store: Store) -> None:
             part.unlink(missing_ok=True)
 
 
+def tidy(store: Store) -> None:
+    """Drop what is left of a snapshot already loaded (a run stopped right after loading it,
+    before deleting its file): called when the store has a cursor."""
+    folder = store.data_dir / FOLDER
+    if read_state(store, OFFER_KEY) is not None or (folder.is_dir() and any(folder.glob("*.part"))):
+        forget(store)
+
+
 def _download(
     store: Store,
     api: PlatformApi,
@@ -169,5 +177,6 @@ __all__ = [
     "SnapshotResult",
     "first_sync_by_snapshot",
     "forget",
+    "tidy",
     "part_path",
 ]

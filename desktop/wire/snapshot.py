@@ -70,9 +70,9 @@ def china_text(moment: datetime) -> str:
 def cell(value: Any) -> Cell:
     """A field's value as a cell of the file."""
     if value is None or isinstance(value, int | float) and not isinstance(value, bool | Enum):
-        return value  # type: ignore[no-any-return]
+        return value
     if isinstance(value, Enum):
-        return value.value  # type: ignore[no-any-return]
+        return value.value
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, datetime):
@@ -185,7 +185,7 @@ def read_facts(db: sqlite3.Connection) -> SnapshotFacts:
     """The file's facts (WireError or sqlite3.Error when it is not a snapshot)."""
     rows: Mapping[str, Any] = dict(db.execute(f'SELECT key, value FROM "{FACTS_TABLE}"'))
     text = "{" + ",".join(f"{json.dumps(k)}:{v}" for k, v in rows.items()) + "}"
-    return adapter(SnapshotFacts).validate_json(text)  # type: ignore[no-any-return]
+    return adapter(SnapshotFacts).validate_json(text)
 
 
 def select_clues(extra: str = "") -> str:

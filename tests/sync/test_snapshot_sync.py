@@ -20,7 +20,7 @@ from sqlalchemy import Integer, select
 
 from desktop.domain.workflow import Action
 from desktop.store.models import Base, Clue
-from desktop.store.sync_apply import read_state
+from desktop.store.sync_apply import read_state, write_state
 from desktop.sync.errors import Offline
 from desktop.sync.snapshot_sync import OFFER_KEY, part_path
 
@@ -145,6 +145,27 @@ def test_a_download_cut_midway_resumes_with_range_and_checks_the_digest(rig: Rig
     assert downloads[1].status == 206  # the second one continued the part
     assert len(offers(rig, mark)) == 1  # the kept offer was used again
     assert summary.snapshot_bytes == offer["size"] and not part.exists()
+    rig.check(county)
+
+
+def test_a_run_stopped_after_loading_leaves_no_file_behind(rig: Rig) -> None:
+    county = rig.device("county")
+    offered: list[dict[str, Any]] = []
+
+    def progress(phase: str, done: int, total: int | None) -> None:
+        kept = read_state(county.store, OFFER_KEY)
+        if phase == "snapshot" and kept and not offered:
+            offered.append(kept)
+
+    summary = county.sync(progress=progress, **SNAPSHOT)
+    assert summary.snapshot_bytes > 0 and offered
+    # As if the run had stopped between the load's commit and the file's deletion:
+    part = part_path(county.store, offered[0]["id"])
+    part.write_bytes(b"loaded already")
+    write_state(county.store, **{OFFER_KEY: offered[0]})
+    again = county.sync(**SNAPSHOT)
+    assert again.snapshot_bytes == 0 and not part.exists()
+    assert read_state(county.store, OFFER_KEY) is None
     rig.check(county)
 
 

@@ -176,9 +176,15 @@ def _check_units(connection: Connection, db: sqlite3.Connection, records: list[A
         raise UnknownUnitsError(wanted - known)
 
 
-def _time(text: str | None) -> datetime | None:
-    """A cell's instant as the aware China time a pull parses it to."""
-    return None if text is None else datetime.fromisoformat(text).replace(tzinfo=CHINA_TZ)
+def _iso(text: str | None) -> str | None:
+    """A cell's instant (naive China time, microseconds written) as `isoformat()` writes the
+    aware China time a pull parses it to: what `state_snapshot` keeps of it."""
+    if text is None:
+        return None
+    if len(text) == 26 and text[10] == " ":  # the cell's own shape: no parsing needed
+        fraction = "" if text.endswith(".000000") else text[19:]
+        return f"{text[:10]}T{text[11:19]}{fraction}+08:00"
+    return datetime.fromisoformat(text).replace(tzinfo=CHINA_TZ).isoformat()
 
 
 def _load(store: Store, db: sqlite3.Connection, cursor: str) -> PageResult:
@@ -244,7 +250,7 @@ def _write_clues(connection: Connection, db: sqlite3.Connection, base: int) -> i
     names = ("id", "code", "provisional", "server_version", "server_state", "updated_at")
     columns = (*names, *VALUE_FIELDS)
     marks = ", ".join("?" * len(columns))
-    sql = f"INSERT INTO {Clue.__table__.name} ({', '.join(columns)}) VALUES ({marks})"
+    sql = f"INSERT INTO {Clue.__tablename__} ({', '.join(columns)}) VALUES ({marks})"
     latest = (
         "coalesce((SELECT max(e.at) FROM events e WHERE e.ordinal = c.ordinal), c.registered_at)"
     )
@@ -257,7 +263,7 @@ def _write_clues(connection: Connection, db: sqlite3.Connection, base: int) -> i
         search = []
         for row in block:
             ordinal = row[0]
-            state = {name: _time(row[i]) if timed else row[i] for name, i, timed in state_at}
+            state = {name: _iso(row[i]) if timed else row[i] for name, i, timed in state_at}
             units = assisting.get(ordinal, [])
             snapshot = json_text(state_snapshot(state, units))
             values = [row[i] for i in value_at]
@@ -284,7 +290,7 @@ def _write_clues(connection: Connection, db: sqlite3.Connection, base: int) -> i
     ]
     if rows:
         connection.exec_driver_sql(
-            f"INSERT INTO {AssistingUnit.__table__.name} (clue_id, unit_code, position) "
+            f"INSERT INTO {AssistingUnit.__tablename__} (clue_id, unit_code, position) "
             "VALUES (?, ?, ?)",
             rows,
         )
@@ -295,7 +301,7 @@ def _write_items(connection: Connection, db: sqlite3.Connection, base: int) -> N
     """History entries, attachment links and metadata, and warning records."""
     events = ITEM_COLUMNS["events"]
     sql = (
-        f"INSERT INTO {ClueEvent.__table__.name} (clue_id, {', '.join(events)}, pending) "
+        f"INSERT INTO {ClueEvent.__tablename__} (clue_id, {', '.join(events)}, pending) "
         f"VALUES ({', '.join('?' * (len(events) + 2))})"
     )
     for block in _blocks(db, select_items("events")):
@@ -303,7 +309,7 @@ def _write_items(connection: Connection, db: sqlite3.Connection, base: int) -> N
     warnings = ITEM_COLUMNS["warnings"]
     stored = ["unit_code" if name == "unit" else name for name in warnings]
     sql = (
-        f"INSERT INTO {WarningEpisode.__table__.name} (clue_id, {', '.join(stored)}) "
+        f"INSERT INTO {WarningEpisode.__tablename__} (clue_id, {', '.join(stored)}) "
         f"VALUES ({', '.join('?' * (len(stored) + 1))})"
     )
     for block in _blocks(db, select_items("warnings")):
@@ -338,12 +344,12 @@ def _write_attachments(connection: Connection, db: sqlite3.Connection, base: int
     if not links:
         return
     connection.exec_driver_sql(
-        f"INSERT INTO {Attachment.__table__.name} (sha256, size, media_type, created_at) "
+        f"INSERT INTO {Attachment.__tablename__} (sha256, size, media_type, created_at) "
         "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [row for _, row in files.values()],
     )
     connection.exec_driver_sql(
-        f"INSERT INTO {ClueAttachment.__table__.name} (clue_id, sha256, name, added_at, added_by) "
+        f"INSERT INTO {ClueAttachment.__tablename__} (clue_id, sha256, name, added_at, added_by) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (clue_id, sha256) DO UPDATE SET "
         "name = excluded.name, added_at = excluded.added_at, added_by = excluded.added_by",
         links,

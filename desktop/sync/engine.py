@@ -459,7 +459,7 @@ class SyncRun:
         position, or None (pull pages from the beginning)."""
         if self.snapshot_min_clues is None:
             return None
-        self._report("pull", 0, None)
+        self._report("snapshot", 0, None)
 
         def load(path: Path, cursor: str) -> PageResult:
             write = partial(load_snapshot, self.store, path, cursor)

@@ -119,6 +119,9 @@ def test_a_snapshot_leaves_the_store_a_pull_leaves_row_for_row(rig: Rig, key: st
     for table, rows in theirs.items():
         assert mine[table] == rows, table
     assert len(mine["clue_events"]) > len(mine["clues"]) > 0
+    if key == "city":  # every kind of record came through
+        for table in ("notices", "notice_events", "warning_episodes", "clue_attachments"):
+            assert mine[table], table
     words = ["化工", "污水", "噪声", "LYG"]
     assert search_hits(by_snapshot, words) == search_hits(by_pages, words)
     assert read_state(by_snapshot.store, OFFER_KEY) is None

@@ -23,12 +23,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, select
 
 from desktop.domain.timeutil import CHINA_TZ
 from desktop.store.clue_rows import STATE_COLUMNS
 from desktop.store.database import Store
-from desktop.store.demo_load import indexes_rebuilt_after
+from desktop.store.demo_load import indexes_rebuilt_after, insert_statement
 from desktop.store.models import (
     AssistingUnit,
     Attachment,
@@ -51,12 +51,12 @@ from desktop.store.sync_apply.parse import (
     SyncDataError,
     UnknownUnitsError,
     checked,
+    event_row,
     state_snapshot,
 )
 from desktop.store.sync_apply.parse_records import server_case, server_notice
 from desktop.store.sync_apply.pull import PageResult
 from desktop.store.sync_apply.records import SyncedKind
-from desktop.store.sync_apply.records import _merge_events as merge_record_events
 from desktop.store.sync_apply.reset import sweep_if_resetting
 from desktop.store.sync_apply.state import save_cursor
 from desktop.store.sync_apply.work import Work
@@ -216,11 +216,11 @@ def _load(store: Store, db: sqlite3.Connection, cursor: str) -> PageResult:
 
 def _write_records(work: Work, kind: SyncedKind[Any], items: list[tuple[int, Any]]) -> None:
     """Notices or penalty cases with their history, as `write_server_records` writes them
-    into a store without them (one executemany)."""
+    into a store without them: one executemany of the rows, one of their history, the values
+    stored as the columns' types store them (`insert_statement`)."""
     if not items:
         return
     rows = kind.rows
-    session = work.session
     values = [
         {
             rows.id_key: record.record_id,
@@ -233,8 +233,15 @@ def _write_records(work: Work, kind: SyncedKind[Any], items: list[tuple[int, Any
         }
         for clue_id, record in items
     ]
-    session.execute(insert(rows.model), values)
-    merge_record_events(session, rows, [record for _, record in items])
+    connection = work.session.connection()
+    connection.exec_driver_sql(*insert_statement(rows.model, values))
+    entries = [
+        {rows.id_key: record.record_id, **event_row(e)}
+        for _, record in items
+        for e in record.events
+    ]
+    if entries:
+        connection.exec_driver_sql(*insert_statement(rows.event_model, entries))
 
 
 def _assisting(db: sqlite3.Connection) -> dict[int, list[str]]:

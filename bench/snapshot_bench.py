@@ -1,6 +1,6 @@
 """The first sync by snapshot of the city's scope, beside the JSON floor and a bare file copy.
 
-Run: python -m bench.snapshot_bench [--clues N] [--repeat R]
+Run: python -m bench.snapshot_bench [--clues N] [--repeat R] [--platform-db SEEDED.sqlite3]
      python -m bench.snapshot_bench --clues 3000 --repeat 3   (the quick size)
 
 On a platform seeded and started for the run (two workers):
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import shutil
 import statistics
 import sys
 import tempfile
@@ -63,12 +64,16 @@ def bare_copy(base_url: str, token: str, snapshot_id: str, target: Path) -> tupl
     return seconds, size
 
 
-def run(clues: int, folder: Path, repeat: int) -> dict[str, Any]:
-    """Seed a platform, start it, and measure; the facts of the run."""
+def run(clues: int, folder: Path, repeat: int, seeded: Path | None = None) -> dict[str, Any]:
+    """Seed a platform (or copy the `seeded` database), start it, and measure; the facts of
+    the run."""
     city = load_city().demo_accounts()["city"].username
     db_url = f"sqlite:///{folder / 'platform.sqlite3'}"
     started = time.perf_counter()
-    seed_demo(db_url, clues, seed=1, now=NOW, hasher=FAST_HASHER)
+    if seeded is not None:
+        shutil.copyfile(seeded, folder / "platform.sqlite3")
+    else:
+        seed_demo(db_url, clues, seed=1, now=NOW, hasher=FAST_HASHER)
     facts: dict[str, Any] = {"clues": clues, "seed_seconds": round(time.perf_counter() - started)}
     base_url, process = start_platform(db_url, folder / "platform", workers=2, timeout=120)
     try:
@@ -149,9 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clues", type=int, default=FULL_CLUES)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument(
+        "--platform-db", type=Path, help="a seeded platform SQLite file to copy (no seeding)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cluedesk-snapshot-bench-") as folder:
-        facts = run(args.clues, Path(folder), args.repeat)
+        facts = run(args.clues, Path(folder), args.repeat, args.platform_db)
     print(
         f"platform seeded with {facts['clues']} clues in {facts['seed_seconds']} s; "
         f"snapshot {facts['size'] / 1e6:.0f} MB, built in {facts['build_ms'] / 1000:.1f} s"

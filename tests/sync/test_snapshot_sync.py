@@ -172,6 +172,27 @@ def test_a_run_stopped_after_loading_leaves_no_file_behind(rig: Rig) -> None:
     rig.check(county)
 
 
+def test_a_kept_offer_whose_file_is_gone_is_replaced_by_a_new_one(rig: Rig) -> None:
+    county = rig.device("county")
+    rig.proxy.arm("cut_response", "GET", SNAPSHOTS)
+    with pytest.raises(Offline):
+        county.sync(**SNAPSHOT)
+    kept = read_state(county.store, OFFER_KEY)
+    assert kept is not None
+    gone = {**kept, "id": "0123456789abcdef-1"}  # as if newer files had replaced it
+    part_path(county.store, kept["id"]).rename(part_path(county.store, gone["id"]))
+    write_state(county.store, **{OFFER_KEY: gone})
+    mark = rig.proxy.mark()
+    summary = county.sync(**SNAPSHOT)
+    downloads = [
+        (d.path.rsplit("/", 1)[1], d.status) for d in rig.proxy.since(mark, "GET", SNAPSHOTS)
+    ]
+    assert downloads == [(gone["id"], 404), (kept["id"], 200)]
+    assert len(offers(rig, mark)) == 1 and summary.snapshot_bytes == kept["size"]
+    assert not part_path(county.store, gone["id"]).exists()
+    rig.check(county)
+
+
 def test_a_cancelled_download_keeps_its_part_and_resumes(rig: Rig) -> None:
     county = rig.device("county")
     cancel = threading.Event()

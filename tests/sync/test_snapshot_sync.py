@@ -20,7 +20,7 @@ from sqlalchemy import Integer, select
 
 from desktop.domain.workflow import Action
 from desktop.store.models import Base, Clue
-from desktop.store.sync_apply import read_state, write_state
+from desktop.store.sync_apply import read_state, snapshot_load, write_state
 from desktop.sync.errors import Offline
 from desktop.sync.snapshot_sync import OFFER_KEY, part_path
 
@@ -106,8 +106,14 @@ def search_hits(device: Device, words: list[str]) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("rig", BACKENDS, indirect=True)
-@pytest.mark.parametrize("key", ["city", "township"])
-def test_a_snapshot_leaves_the_store_a_pull_leaves_row_for_row(rig: Rig, key: str) -> None:
+@pytest.mark.parametrize(
+    ("key", "parallel"), [("city", False), ("township", False), ("city", True)]
+)
+def test_a_snapshot_leaves_the_store_a_pull_leaves_row_for_row(
+    rig: Rig, key: str, parallel: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if parallel:  # the clue rows made in a second process, as for a large scope
+        monkeypatch.setattr(snapshot_load, "PARALLEL_FROM", 1)
     by_snapshot, by_pages = rig.device(key), rig.device(key)
     taken = by_snapshot.sync(**SNAPSHOT)
     pulled = by_pages.sync(**PAGES)

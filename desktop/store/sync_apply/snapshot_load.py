@@ -18,13 +18,16 @@ merge with local work and replay the outbox on top.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import DBAPIError
 
+from desktop.demo.child import PARALLEL_FROM, produced_in_child
 from desktop.domain.timeutil import CHINA_TZ
 from desktop.store.clue_rows import STATE_COLUMNS
 from desktop.store.database import Store
@@ -134,8 +137,8 @@ def load_snapshot(store: Store, path: Path, cursor: str) -> PageResult:
         if facts.format != FORMAT_VERSION:
             raise SyncDataError("snapshot.format", f"不支持的快照格式 {facts.format}")
         try:
-            return _load(store, db, cursor)
-        except sqlite3.Error as exc:
+            return _load(store, db, path, cursor)
+        except (sqlite3.Error, DBAPIError) as exc:  # unreadable, or rows naming no clue
             raise SyncDataError("snapshot", f"快照文件损坏：{exc}") from None
     finally:
         db.close()
@@ -187,7 +190,7 @@ def _iso(text: str | None) -> str | None:
     return datetime.fromisoformat(text).replace(tzinfo=CHINA_TZ).isoformat()
 
 
-def _load(store: Store, db: sqlite3.Connection, cursor: str) -> PageResult:
+def _load(store: Store, db: sqlite3.Connection, path: Path, cursor: str) -> PageResult:
     with store.session() as session, session.begin():
         work = Work(session)
         work.delete_clues(Clue.provisional.is_(False))
@@ -201,16 +204,23 @@ def _load(store: Store, db: sqlite3.Connection, cursor: str) -> PageResult:
         base = int(session.scalar(select(func.coalesce(func.max(Clue.id), 0))) or 0)
         cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
         connection.exec_driver_sql("PRAGMA cache_size=-262144")  # 256 MiB while bulk loading
+        clues = int(db.execute('SELECT count(*) FROM "clues"').fetchone()[0])
+        # The clue rows are made in a second process while this one writes the rest (the
+        # rows' order does not matter to foreign keys until the commit).
+        drained = _Drained(path, base) if clues >= PARALLEL_FROM else None
+        save_cursor(session, cursor)  # written first: the driver's transaction is open now,
+        session.flush()  # so the deferral below lasts until the commit
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
         try:
             with indexes_rebuilt_after(connection, BULK):
-                codes = _write_clues(connection, db, base)
                 _write_items(connection, db, base)
+                blocks = drained.result() if drained else clue_blocks(str(path), base)
+                codes = _write_clues(connection, blocks)
             for kind, records in ((SYNCED_NOTICES, notices), (SYNCED_CASES, cases)):
                 _write_records(work, kind, [(base + o, r) for o, r in records])
         finally:
             connection.exec_driver_sql(f"PRAGMA cache_size={int(cache or -2000)}")
         sweep_if_resetting(work)
-        save_cursor(session, cursor)
     return PageResult(codes, 0, 0)
 
 
@@ -251,57 +261,94 @@ def _assisting(db: sqlite3.Connection) -> dict[int, list[str]]:
     return units
 
 
-def _write_clues(connection: Connection, db: sqlite3.Connection, base: int) -> int:
-    """The clue rows (with `server_state` and `updated_at`) and their search index entries."""
-    assisting = _assisting(db)
+ClueBlock = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
+"""Driver parameters of a block of clues: rows, search index entries, assisting units."""
+
+
+def clue_blocks(path: str, base: int) -> Iterator[ClueBlock]:
+    """The clue rows of the snapshot at `path` (with `server_state` and `updated_at`), their
+    search index entries and assisting units, a block at a time: CPU work only, so that a
+    second process can do it while this one writes (a module-level function)."""
+    db = open_snapshot(Path(path))
+    try:
+        assisting = _assisting(db)
+        latest = (
+            "coalesce((SELECT max(e.at) FROM events e WHERE e.ordinal = c.ordinal), "
+            "c.registered_at)"
+        )
+        code_at, version_at = _AT["code"], _AT["version"]
+        value_at = [_AT[name] for name in VALUE_FIELDS]
+        state_at = [(name, _AT[name], name in _TIMES) for name in _STATE_NAMES]
+        searched = [code_at, _AT["subject_name"], _AT["address"], _AT["description"]]
+        for block in _blocks(db, select_clues(latest)):
+            params = []
+            search = []
+            units_rows: list[tuple[Any, ...]] = []
+            for row in block:
+                ordinal = row[0]
+                state = {name: _iso(row[i]) if timed else row[i] for name, i, timed in state_at}
+                units = assisting.get(ordinal, [])
+                snapshot = json_text(state_snapshot(state, units))
+                clue_id = base + ordinal
+                params.append(
+                    (
+                        clue_id,
+                        row[code_at],
+                        0,
+                        row[version_at],
+                        snapshot,
+                        row[-1],
+                        *(row[i] for i in value_at),
+                    )
+                )
+                search.append((clue_id, [row[i] for i in searched]))
+                units_rows.extend((clue_id, unit, place) for place, unit in enumerate(units))
+            yield params, index_params(search), units_rows
+    finally:
+        db.close()
+
+
+def _write_clues(connection: Connection, blocks: Iterable[ClueBlock]) -> int:
+    """Insert the clue rows, their search index entries and their assisting units."""
     names = ("id", "code", "provisional", "server_version", "server_state", "updated_at")
     columns = (*names, *VALUE_FIELDS)
     marks = ", ".join("?" * len(columns))
     sql = f"INSERT INTO {Clue.__tablename__} ({', '.join(columns)}) VALUES ({marks})"
-    latest = (
-        "coalesce((SELECT max(e.at) FROM events e WHERE e.ordinal = c.ordinal), c.registered_at)"
+    units_sql = (
+        f"INSERT INTO {AssistingUnit.__tablename__} (clue_id, unit_code, position) VALUES (?, ?, ?)"
     )
-    code_at, version_at = _AT["code"], _AT["version"]
-    value_at = [_AT[name] for name in VALUE_FIELDS]
-    state_at = [(name, _AT[name], name in _TIMES) for name in _STATE_NAMES]
     count = 0
-    for block in _blocks(db, select_clues(latest)):
-        params = []
-        search = []
-        for row in block:
-            ordinal = row[0]
-            state = {name: _iso(row[i]) if timed else row[i] for name, i, timed in state_at}
-            units = assisting.get(ordinal, [])
-            snapshot = json_text(state_snapshot(state, units))
-            values = [row[i] for i in value_at]
-            clue_id = base + ordinal
-            params.append((clue_id, row[code_at], 0, row[version_at], snapshot, row[-1], *values))
-            search.append(
-                (
-                    clue_id,
-                    (
-                        row[code_at],
-                        row[_AT["subject_name"]],
-                        row[_AT["address"]],
-                        row[_AT["description"]],
-                    ),
-                )
-            )
+    for params, search, units in blocks:
         connection.exec_driver_sql(sql, params)
-        connection.exec_driver_sql(INSERT_SQL, index_params(search))
-        count += len(block)
-    rows = [
-        (base + ordinal, unit, position)
-        for ordinal, units in assisting.items()
-        for position, unit in enumerate(units)
-    ]
-    if rows:
-        connection.exec_driver_sql(
-            f"INSERT INTO {AssistingUnit.__tablename__} (clue_id, unit_code, position) "
-            "VALUES (?, ?, ?)",
-            rows,
-        )
+        connection.exec_driver_sql(INSERT_SQL, search)
+        if units:
+            connection.exec_driver_sql(units_sql, units)
+        count += len(params)
     return count
+
+
+class _Drained:
+    """The items of a generator made in a second process, gathered by a thread of this one
+    while it does other work (`result` re-raises what the producer raised)."""
+
+    def __init__(self, path: Path, base: int) -> None:
+        self.items: list[ClueBlock] = []
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._drain, args=(str(path), base), daemon=True)
+        self.thread.start()
+
+    def _drain(self, path: str, base: int) -> None:
+        try:
+            self.items.extend(produced_in_child(clue_blocks, (path, base), "cluedesk-snapshot"))
+        except BaseException as exc:  # handed to the caller by `result`
+            self.error = exc
+
+    def result(self) -> list[ClueBlock]:
+        """Every block, once the second process is done."""
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.items
 
 
 def _write_items(connection: Connection, db: sqlite3.Connection, base: int) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import IntegrityError
 
 from desktop.demo.child import PARALLEL_FROM, produced_in_child
 from desktop.domain.timeutil import CHINA_TZ
@@ -138,7 +138,7 @@ def load_snapshot(store: Store, path: Path, cursor: str) -> PageResult:
             raise SyncDataError("snapshot.format", f"不支持的快照格式 {facts.format}")
         try:
             return _load(store, db, path, cursor)
-        except (sqlite3.Error, DBAPIError) as exc:  # unreadable, or rows naming no clue
+        except (sqlite3.Error, IntegrityError) as exc:  # unreadable, or rows naming no clue
             raise SyncDataError("snapshot", f"快照文件损坏：{exc}") from None
     finally:
         db.close()

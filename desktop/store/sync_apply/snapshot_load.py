@@ -17,6 +17,7 @@ merge with local work and replay the outbox on top.
 
 from __future__ import annotations
 
+import queue
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -199,27 +200,27 @@ def _load(store: Store, db: sqlite3.Connection, path: Path, cursor: str) -> Page
         ):
             raise StoreNotEmpty
         connection = session.connection()
+        base = int(session.scalar(select(func.coalesce(func.max(Clue.id), 0))) or 0)
+        clues = int(db.execute('SELECT count(*) FROM "clues"').fetchone()[0])
+        # A large file's clue rows are made in a second process while this one checks the
+        # notices and penalty cases.
+        drained = _Drained(path, base) if clues >= PARALLEL_FROM else None
         notices, cases = _records(db)
         _check_units(connection, db, [*notices, *cases])
-        base = int(session.scalar(select(func.coalesce(func.max(Clue.id), 0))) or 0)
         cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
         connection.exec_driver_sql("PRAGMA cache_size=-262144")  # 256 MiB while bulk loading
-        clues = int(db.execute('SELECT count(*) FROM "clues"').fetchone()[0])
-        # The clue rows are made in a second process while this one writes the rest (the
-        # rows' order does not matter to foreign keys until the commit).
-        drained = _Drained(path, base) if clues >= PARALLEL_FROM else None
-        save_cursor(session, cursor)  # written first: the driver's transaction is open now,
-        session.flush()  # so the deferral below lasts until the commit
-        connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
         try:
             with indexes_rebuilt_after(connection, BULK):
-                _write_items(connection, db, base)
-                blocks = drained.result() if drained else clue_blocks(str(path), base)
+                blocks = drained if drained is not None else clue_blocks(str(path), base)
                 codes = _write_clues(connection, blocks)
+                _write_items(connection, db, base)
             for kind, records in ((SYNCED_NOTICES, notices), (SYNCED_CASES, cases)):
                 _write_records(work, kind, [(base + o, r) for o, r in records])
         finally:
             connection.exec_driver_sql(f"PRAGMA cache_size={int(cache or -2000)}")
+            if drained is not None:
+                drained.thread.join()
+        save_cursor(session, cursor)
         sweep_if_resetting(work)
     return PageResult(codes, 0, 0)
 
@@ -328,27 +329,30 @@ def _write_clues(connection: Connection, blocks: Iterable[ClueBlock]) -> int:
 
 
 class _Drained:
-    """The items of a generator made in a second process, gathered by a thread of this one
-    while it does other work (`result` re-raises what the producer raised)."""
+    """The blocks of `clue_blocks` made in a second process from now on, handed over by a
+    thread of this one as they come (iterate once; what the producer raised is raised)."""
 
     def __init__(self, path: Path, base: int) -> None:
-        self.items: list[ClueBlock] = []
-        self.error: BaseException | None = None
+        self.blocks: queue.SimpleQueue[ClueBlock | BaseException | None] = queue.SimpleQueue()
         self.thread = threading.Thread(target=self._drain, args=(str(path), base), daemon=True)
         self.thread.start()
 
     def _drain(self, path: str, base: int) -> None:
         try:
-            self.items.extend(produced_in_child(clue_blocks, (path, base), "cluedesk-snapshot"))
-        except BaseException as exc:  # handed to the caller by `result`
-            self.error = exc
+            for block in produced_in_child(clue_blocks, (path, base), "cluedesk-snapshot"):
+                self.blocks.put(block)
+            self.blocks.put(None)
+        except BaseException as exc:  # handed to the consumer
+            self.blocks.put(exc)
 
-    def result(self) -> list[ClueBlock]:
-        """Every block, once the second process is done."""
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
-        return self.items
+    def __iter__(self) -> Iterator[ClueBlock]:
+        while True:
+            item = self.blocks.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
 
 
 def _write_items(connection: Connection, db: sqlite3.Connection, base: int) -> None:

@@ -253,7 +253,7 @@ def test_changes_after_the_snapshots_position_arrive_by_pull(rig: Rig) -> None:
     made: list[str] = []
 
     def progress(phase: str, done: int, total: int | None) -> None:
-        if phase == "snapshot" and not made:  # the feed moves while the file comes down
+        if phase == "snapshot" and total and not made:  # the feed moves during the download
             [result] = other.push(other.action(Action.REGISTER, "临AFTER-1", draft("快照后登记")))
             made.append(result["clue_code"])
 
@@ -271,7 +271,7 @@ def test_a_user_moved_between_snapshot_and_pull_is_reset_to_the_new_scope(rig: R
     moved: list[bool] = []
 
     def progress(phase: str, done: int, total: int | None) -> None:
-        if phase == "snapshot" and not moved:
+        if phase == "snapshot" and total and not moved:  # after the offer, downloading
             rig.server.cli(
                 "user", "move", "--username", township.username, "--unit", OTHER_TOWNSHIP
             )
@@ -299,7 +299,7 @@ def test_an_action_taken_during_the_download_makes_the_client_pull_pages(rig: Ri
     taken: list[str] = []
 
     def progress(phase: str, done: int, total: int | None) -> None:
-        if phase == "snapshot" and not taken:  # the user registers a clue meanwhile
+        if phase == "snapshot" and total and not taken:  # the user registers a clue meanwhile
             taken.append(county.act(Action.REGISTER, None, draft("下载快照时登记")).action_id)
 
     summary = county.sync(progress=progress, **SNAPSHOT)
@@ -320,7 +320,7 @@ def test_an_outbox_kept_through_a_stopped_download_is_sent_and_comes_back(rig: R
     cancel = threading.Event()
 
     def progress(phase: str, done: int, total: int | None) -> None:
-        if phase == "snapshot":
+        if phase == "snapshot" and total:
             cancel.set()  # stopped (as if killed) during the first download
 
     assert county.sync(cancel=cancel, progress=progress, **SNAPSHOT).cancelled

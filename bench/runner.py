@@ -35,6 +35,7 @@ from bench.timing import Measure
 BENCHMARKS: tuple[str, ...] = (
     "store_queries",
     "sync_bench",
+    "snapshot_bench",
     "notice_bench",
     "ui_bench",
     "stats_bench",

@@ -21,6 +21,7 @@ from cityplatform import (
     push,
     reference,
     reveal,
+    snapshot,
     supervision,
     verification,
 )
@@ -117,6 +118,7 @@ def create_app(
         reveal,
         verification,
         devices,
+        snapshot,
     ):
         app.include_router(module.router)
 

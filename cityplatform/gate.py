@@ -14,6 +14,8 @@ from cityplatform.errors import error_response
 PROTOCOL_HEADER = b"x-cluedesk-protocol"
 SUPPORTED_PROTOCOLS = frozenset({"1"})
 ATTACHMENTS_PREFIX = "/api/v1/attachments/"
+SNAPSHOTS_PREFIX = "/api/v1/snapshots/"
+"""Snapshot files are sent as they are (Range, already compact), never gzipped."""
 BODYLESS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE"})
 
 
@@ -134,7 +136,8 @@ class RequestGate:
 
 
 class SelectiveGZip:
-    """Gzip answers for clients that accept it, except attachment downloads (Range, binary)."""
+    """Gzip answers for clients that accept it, except attachment and snapshot downloads
+    (Range, binary)."""
 
     def __init__(self, app: ASGIApp, compresslevel: int = 5) -> None:
         self.app = app
@@ -142,7 +145,9 @@ class SelectiveGZip:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Compress unless the path is an attachment."""
-        if scope["type"] == "http" and not scope["path"].startswith(ATTACHMENTS_PREFIX):
+        if scope["type"] == "http" and not scope["path"].startswith(
+            (ATTACHMENTS_PREFIX, SNAPSHOTS_PREFIX)
+        ):
             await self.gzip(scope, receive, send)
         else:
             await self.app(scope, receive, send)

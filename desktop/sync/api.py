@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -20,6 +21,7 @@ from desktop.wire.reference import (
     UploadState,
 )
 from desktop.wire.reporter import RevealOut
+from desktop.wire.snapshot import SnapshotOffer
 from desktop.wire.supervision import SupervisionPage
 from desktop.wire.sync import PushAnswer, PushResult
 from desktop.wire.verification import VerificationPage
@@ -91,6 +93,28 @@ class PlatformApi:
             params["cursor"] = cursor
         answer = self.http.call("GET", API + "/pull", params=params, endpoint="GET /pull")
         return answer.parse(PullPage)
+
+    def snapshot_offer(self, min_clues: int) -> SnapshotOffer:
+        """GET /snapshot: the platform's snapshot of the user's scope, if it holds at least
+        `min_clues` clues (RequestRejected 404 from a platform without snapshots)."""
+        endpoint = "GET /snapshot"
+        answer = self.http.call(
+            "GET", API + "/snapshot", params={"min_clues": min_clues}, endpoint=endpoint
+        )
+        offer = answer.parse(SnapshotOffer)
+        if offer.available and (
+            offer.id is None or offer.cursor is None or offer.size is None or offer.sha256 is None
+        ):
+            raise MalformedAnswer(endpoint, "快照缺少标识、位置、大小或摘要")
+        return offer
+
+    def snapshot_download(
+        self, snapshot_id: str, target: Path, on_block: Callable[[int], None] | None = None
+    ) -> int:
+        """GET /snapshots/{id} into `target`, continuing a partial `target` (Range); the
+        bytes it holds at the end."""
+        path = f"{API}/snapshots/{quote(snapshot_id, safe='')}"
+        return self.http.download(path, target, endpoint="GET /snapshots", on_block=on_block)
 
     def reveal_reporter(self, clue_code: str, reason: str) -> RevealOut:
         """POST /clues/{code}/reporter-reveal: the unmasked reporter of a clue, for a

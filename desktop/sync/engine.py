@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import partial
-from typing import Any
+from pathlib import Path
+from typing import Any, cast
 
 from filelock import FileLock, Timeout
 from pydantic import BaseModel
@@ -52,6 +53,8 @@ from desktop.store.sync_apply import (
     sync_status,
     write_state,
 )
+from desktop.store.sync_apply.pull import PageResult
+from desktop.store.sync_apply.snapshot_load import load_snapshot
 from desktop.store.sync_apply.supervision import (
     apply_supervision_page,
     next_supervision_batch,
@@ -79,6 +82,9 @@ from desktop.sync.errors import (
     UpgradeRequired,
 )
 from desktop.sync.http import PROTOCOL_VERSION
+from desktop.sync.snapshot_sync import SNAPSHOT_MIN_CLUES, first_sync_by_snapshot
+from desktop.sync.snapshot_sync import forget as forget_snapshot
+from desktop.sync.snapshot_sync import tidy as tidy_snapshot
 from desktop.sync.uploads import upload_files
 
 log = logging.getLogger("cluedesk.sync")
@@ -86,7 +92,8 @@ log = logging.getLogger("cluedesk.sync")
 SKEW_WARNING_SECONDS = 300
 LOCK_FILE = "sync.lock"
 Progress = Callable[[str, int, int | None], None]
-"""progress(phase, done, total): phase is meta, reference, numbers, attachments, push or pull."""
+"""progress(phase, done, total): phase is meta, reference, numbers, attachments, push, snapshot
+(KiB downloaded of a first sync's snapshot) or pull."""
 
 
 @dataclass
@@ -115,6 +122,8 @@ class SyncSummary:
     cancelled: bool = False
     encryption_requested: bool = False
     """The platform asked for this store to be encrypted (done at the next start)."""
+    snapshot_bytes: int = 0
+    """The size of the snapshot a first sync loaded (0: it pulled pages)."""
     pending: int = 0
     problems: int = 0
     duration_seconds: float = 0.0
@@ -141,8 +150,10 @@ class SyncRun:
         clock: Callable[[], datetime] = china_now,
         page_size: int | None = None,
         push_batch: int | None = None,
+        snapshot_min_clues: int | None = SNAPSHOT_MIN_CLUES,
     ) -> None:
         self.store = store
+        self.snapshot_min_clues = snapshot_min_clues
         self.page_size = page_size
         self.push_batch = push_batch
         self.api = api
@@ -404,11 +415,18 @@ class SyncRun:
                 return
 
     def pull(self) -> None:
-        """Pull pages until the end marker; a reset pushes first, then pulls from scratch."""
+        """Pull pages until the end marker; a reset pushes first, then pulls from scratch.
+
+        Without a cursor (a first sync, or after a reset) a large scope comes as the
+        platform's snapshot first (`snapshot_sync`), and pages follow from its position."""
         cursor = read_state(self.store, "cursor")
         if cursor is None and read_state(self.store, "full_resync") is None:
             if reset_server_data(self.store):  # clues without a cursor: sweep what's stale
                 log.info("no pull cursor: full resync")
+        if cursor is None:
+            cursor = self.snapshot()
+        else:
+            tidy_snapshot(self.store)
         while True:
             self._report("pull", self.summary.pulled_clues, None)
             self._check()
@@ -421,7 +439,7 @@ class SyncRun:
                 self.summary.reset = True
                 self.push()
                 reset_server_data(self.store)
-                cursor = None
+                cursor = self.snapshot()
                 continue
             result = self._with_directory(
                 partial(apply_pull_page, self.store, page.changes, page.cursor, more=page.more),
@@ -435,6 +453,37 @@ class SyncRun:
             if not page.more:
                 break
         self._report("pull", self.summary.pulled_clues, self.summary.pulled_clues)
+
+    def snapshot(self) -> str | None:
+        """A first sync by snapshot when the scope is large enough; the cursor of its
+        position, or None (pull pages from the beginning)."""
+        if self.snapshot_min_clues is None:
+            return None
+        self._report("snapshot", 0, None)
+
+        def load(path: Path, cursor: str) -> PageResult:
+            write = partial(load_snapshot, self.store, path, cursor)
+            return cast(PageResult, self._with_directory(write, "GET /snapshots"))
+
+        try:
+            result = first_sync_by_snapshot(
+                self.store,
+                self.api,
+                min_clues=self.snapshot_min_clues,
+                load=load,
+                check=self._check,
+                progress=lambda done, total: self._report("snapshot", done >> 10, total >> 10),
+            )
+        except MalformedAnswer as exc:  # a file that does not load: pages instead
+            log.warning("snapshot not loaded, pulling pages instead: %s", exc.message)
+            forget_snapshot(self.store)
+            return None
+        if result is None:
+            return None
+        self.summary.pulled_clues += result.page.clues
+        self.summary.skipped_clues += result.page.skipped
+        self.summary.snapshot_bytes = result.size
+        return result.cursor
 
     def _with_directory(self, write: Callable[[], Any], endpoint: str) -> Any:
         """Run a store write; units it does not know yet → refresh the directory once."""
@@ -456,6 +505,7 @@ def run_sync(
     cancel: threading.Event | None = None,
     page_size: int | None = None,
     push_batch: int | None = None,
+    snapshot_min_clues: int | None = SNAPSHOT_MIN_CLUES,
 ) -> SyncSummary:
     """One sync run of `store` with the platform behind `api`; see the module docstring.
 
@@ -466,10 +516,18 @@ def run_sync(
     Runs hold the data folder's sync lock: a second run of the same folder, from this or
     another process, raises SyncBusy at once instead of racing on the refresh token.
 
-    `page_size` and `push_batch` ask for smaller pages and batches than the platform allows.
+    `page_size` and `push_batch` ask for smaller pages and batches than the platform allows;
+    `snapshot_min_clues` is the scope size from which a first sync takes the platform's
+    snapshot (None: never).
     """
     run = SyncRun(
-        store, api, progress=progress, cancel=cancel, page_size=page_size, push_batch=push_batch
+        store,
+        api,
+        progress=progress,
+        cancel=cancel,
+        page_size=page_size,
+        push_batch=push_batch,
+        snapshot_min_clues=snapshot_min_clues,
     )
     try:
         with FileLock(store.data_dir / LOCK_FILE, timeout=0):

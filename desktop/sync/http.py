@@ -21,8 +21,9 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import requests
@@ -61,6 +62,8 @@ TIMEOUT = (5.0, 60.0)
 REFRESHABLE = frozenset({"token_expired", "token_invalid"})
 COMPRESS_FROM = 64 * 1024
 """Request bodies from this size on are sent gzip-compressed."""
+DOWNLOAD_BLOCK = 64 * 1024
+"""Bytes read at a time by `download` (what a dropped connection can lose of a part)."""
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,7 @@ class PlatformHttp:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         bearer: bool,
+        stream: bool = False,
     ) -> requests.Response:
         url = self.server_url + path
         extra = dict(headers or {})
@@ -233,6 +237,7 @@ class PlatformHttp:
                 params=params,
                 headers=extra,
                 timeout=self.timeout,
+                stream=stream,
                 verify=self.verify,  # per call: REQUESTS_CA_BUNDLE must not override our bundle
             )
         except requests.exceptions.SSLError as exc:
@@ -300,6 +305,66 @@ class PlatformHttp:
                 bearer=True,
             )
         return self._answer(response, endpoint)
+
+    def download(
+        self,
+        path: str,
+        target: Path,
+        *,
+        endpoint: str,
+        on_block: Callable[[int], None] | None = None,
+    ) -> int:
+        """GET a file into `target`, continuing what `target` already holds with a Range
+        request (the whole file again when the platform ignores it); the bytes `target`
+        holds at the end. `on_block(size_so_far)` runs after every block written (it may
+        raise to stop: the part written stays for the next time). A dropped connection
+        raises Offline and keeps the part."""
+        if self.access_token is None:
+            self.refresh()
+        for attempt in (1, 2):
+            offset = target.stat().st_size if target.exists() else 0
+            headers = {"Accept-Encoding": "identity", "Accept": "*/*"}
+            if offset:
+                headers["Range"] = f"bytes={offset}-"
+            response = self._send("GET", path, headers=headers, bearer=True, stream=True)
+            status = response.status_code
+            if status == 401 and attempt == 1:
+                code, message, _, _ = _error_of(response)
+                if code not in REFRESHABLE:
+                    raise self._login_required(code, message)
+                response.close()
+                self.refresh()
+                continue
+            if status == 416 and offset and attempt == 1:  # longer than the file: start over
+                response.close()
+                target.unlink()
+                continue
+            break
+        if status not in (200, 206):
+            self._answer(response, endpoint)  # raises the matching SyncError
+            raise MalformedAnswer(
+                endpoint, Message("意外的 HTTP 状态 {status}", status=str(status))
+            )
+        resumed = status == 206 and response.headers.get("Content-Range", "").startswith(
+            f"bytes {offset}-"
+        )
+        written = offset if resumed else 0
+        try:
+            with response, open(target, "ab" if resumed else "wb") as file:
+                for block in response.iter_content(DOWNLOAD_BLOCK):
+                    file.write(block)
+                    written += len(block)
+                    if on_block is not None:
+                        on_block(written)
+        except requests.exceptions.RequestException as exc:
+            raise Offline(
+                Message(
+                    "与服务器 {server} 的连接中断：{error}",
+                    server=self.server_url,
+                    error=type(exc).__name__,
+                )
+            ) from exc
+        return written
 
     def _answer(self, response: requests.Response, endpoint: str) -> Answer:
         status = response.status_code

@@ -115,6 +115,7 @@ class SyncController(QObject):
             "attachments": self.tr("上传附件"),
             "push": self.tr("上传本机操作"),
             "pull": self.tr("下载线索更新"),
+            "snapshot": self.tr("下载线索快照（KB）"),
         }
         return names.get(phase, phase)
 

@@ -584,7 +584,8 @@ def prepare_scope(server: Server) -> None:
 @dataclass
 class Fault:
     """A fault armed on the proxy for matching requests: `kind` is drop_request,
-    drop_response, cut_response or corrupt_body; the first `after` matches pass, then
+    drop_response, cut_response, corrupt_body or corrupt_response (a byte of the answer's
+    body flipped); the first `after` matches pass, then
     `times` matches (None: every one while armed) get the fault."""
 
     kind: str
@@ -791,6 +792,12 @@ class FaultProxy:
         try:
             if fault == "drop_response":
                 return
+            if fault == "corrupt_response":  # one byte of the body flipped, length kept
+                head_end = response.index(b"\r\n\r\n") + 4
+                middle = head_end + (len(response) - head_end) // 2
+                response = (
+                    response[:middle] + bytes([response[middle] ^ 0x5A]) + response[middle + 1 :]
+                )
             if fault == "cut_response":
                 head_end = response.index(b"\r\n\r\n") + 4
                 half = head_end + (len(response) - head_end) // 2

@@ -61,6 +61,8 @@ from desktop.domain.workflow import (
     allowed_actions,
     apply_action,
 )
+from desktop.store.sync_apply import reset_server_data
+from desktop.store.sync_apply.snapshot_load import fits
 from desktop.sync.errors import Offline
 
 pytestmark = pytest.mark.slow
@@ -133,11 +135,47 @@ class SyncMachine(RuleBasedStateMachine):
     def _check(self, device: Device) -> None:
         check_invariants(device, self.rig.server)
 
-    @initialize()
-    def first_syncs(self) -> None:
+    @initialize(by_snapshot=st.booleans())
+    def first_syncs(self, by_snapshot: bool) -> None:
+        """Each device's first sync: by the platform's snapshot, or by pages."""
         for device in self.devices.values():
-            device.sync()
+            summary = device.sync(snapshot_min_clues=1 if by_snapshot else None)
+            assert (summary.snapshot_bytes > 0) == by_snapshot
             self._check(device)
+        self.tally["first sync by snapshot" if by_snapshot else "first sync by pages"] += 1
+
+    @rule(who=WHO)
+    def start_over_by_snapshot(self, who: str) -> None:
+        """A device starts over (its cursor dropped, as after a reset): the run pushes what
+        waits, then loads a snapshot and pulls on from its position; the invariants."""
+        device = self.devices[who]
+        local_work = not fits(device.store)  # pushed first; a provisional clue may stay
+        reset_server_data(device.store)
+        summary = device.sync(snapshot_min_clues=1)
+        assert not summary.cancelled and summary.pending == 0
+        assert summary.snapshot_bytes > 0 or local_work
+        self._check(device)
+        self.tally["snapshot" if summary.snapshot_bytes else "start over by pages"] += 1
+
+    @rule(who=WHO)
+    def snapshot_download_cut(self, who: str) -> None:
+        """A device starting over loses the connection halfway through the snapshot: the run
+        fails and keeps the part; the next run continues it (Range) and checks it."""
+        device = self.devices[who]
+        if not fits(device.store):
+            return  # local work: a start over would pull pages
+        reset_server_data(device.store)
+        self.rig.proxy.arm("cut_response", "GET", "/api/v1/snapshots/")
+        try:
+            with pytest.raises(Offline):
+                device.sync(snapshot_min_clues=1)
+        finally:
+            self.rig.proxy.clear()
+        assert device.cursor() is None
+        summary = device.sync(snapshot_min_clues=1)
+        assert summary.snapshot_bytes > 0 and summary.pending == 0
+        self._check(device)
+        self.tally["snapshot cut and resumed"] += 1
 
     @rule(who=WHO, pick=PICK, count=st.integers(min_value=1, max_value=3))
     def take_actions(self, who: str, pick: int, count: int) -> None:
@@ -322,5 +360,5 @@ def test_sync_state_machine(machine_rig: Rig) -> None:
     tally = SyncMachine.tally
     print("state machine run:", dict(sorted(tally.items())))
     # The exact mix depends on the day (deadlines, working days); these always happen.
-    for what in ("sync", "applied", "pulled_clues"):
+    for what in ("sync", "applied", "pulled_clues", "snapshot"):
         assert tally[what] > 0, f"the run never saw {what}: {dict(tally)}"

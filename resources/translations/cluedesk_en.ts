@@ -1748,152 +1748,152 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>CircularDialog</name>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="103" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="95" />
             <source>全市（各县区）</source>
             <translation>Citywide (all counties/districts)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="139" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="131" />
             <source>月度通报</source>
             <translation>Monthly Circular</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="150" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="142" />
             <source>（草稿，未编号）</source>
             <translation>(Draft, unnumbered)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="156" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="148" />
             <source>通报月份(&amp;M)：</source>
             <translation>&amp;Month:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="157" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="149" />
             <source>通报范围(&amp;R)：</source>
             <translation>&amp;Range:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="158" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="150" />
             <source>文号(&amp;N)：</source>
             <translation>Document &amp;number:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="159" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="151" />
             <source>成文日期(&amp;D)：</source>
             <translation>&amp;Date issued:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="161" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="153" />
             <source>表扬和批评（选择要点名的单位，可写一句说明）：</source>
             <translation>Praise and criticism (select units to name; you may add a one-line note):</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="163" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="155" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="163" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="155" />
             <source>点名</source>
             <translation>Mention</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="163" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="155" />
             <source>说明</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="180" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="172" />
             <source>预览(&amp;V)</source>
             <translation>Pre&amp;view</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="181" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="173" />
             <source>保存PDF(&amp;S)…</source>
             <translation>&amp;Save PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="182" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="174" />
             <source>导出Excel(&amp;E)…</source>
             <translation>&amp;Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="183" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="175" />
             <source>打印(&amp;P)…</source>
             <translation>&amp;Print…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="184" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="176" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="227" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="219" />
             <source>正在统计{0}的数据…</source>
             <translation>Compiling data for {0}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="250" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="242" />
             <source>数据截至 {0} 同步</source>
             <translation>Data synced as of {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="252" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="244" />
             <source>本机数据尚未同步</source>
             <translation>Local data not yet synced</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="255" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="247" />
             <source>{title}：{rows} 个单位，综合得分第一：{first}；{synced}。</source>
             <translation>{title}: {rows} units, top overall score: {first}; {synced}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="266" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="258" />
             <source>无法统计通报数据：{0}</source>
             <translation>Cannot compile circular data: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="278" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="270" />
             <source>不点名</source>
             <translation>No mention</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="279" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="271" />
             <source>表扬</source>
             <translation>Praise</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="280" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="272" />
             <source>批评</source>
             <translation>Criticism</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="338" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="330" />
             <source>文号「{0}」无效，应写作 海攻坚通〔2026〕3号</source>
             <translation>Document number “{0}” is invalid; it should be in the form 海攻坚通〔2026〕3号</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="412" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="404" />
             <source>导出Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="416" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="408" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel Workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="433" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="425" />
             <source>正在写入 {0}…</source>
             <translation>Writing {0}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="443" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="435" />
             <source>已保存：{0}</source>
             <translation>Saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/circular/dialog.py" line="449" />
+            <location filename="../../desktop/ui/circular/dialog.py" line="441" />
             <source>无法保存：{0}</source>
             <translation>Cannot save: {0}</translation>
         </message>
@@ -2071,334 +2071,334 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>ClueDetailPanel</name>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="95" />
-            <location filename="../../desktop/ui/clue_detail.py" line="107" />
-            <location filename="../../desktop/ui/clue_detail.py" line="259" />
+            <location filename="../../desktop/ui/clue_detail.py" line="118" />
+            <location filename="../../desktop/ui/clue_detail.py" line="130" />
+            <location filename="../../desktop/ui/clue_detail.py" line="299" />
             <source>请选择一条线索</source>
             <translation>Select a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="176" />
+            <location filename="../../desktop/ui/clue_detail.py" line="216" />
             <source>查看举报人…</source>
             <translation>Show reporter…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="179" />
+            <location filename="../../desktop/ui/clue_detail.py" line="219" />
             <source>举报人信息已由市平台脱敏；登记查看理由后可联网查看一次</source>
             <translation>The city platform masked the reporter's details; record a reason to view them once online</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="187" />
+            <location filename="../../desktop/ui/clue_detail.py" line="227" />
             <source>基本信息</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="189" />
+            <location filename="../../desktop/ui/clue_detail.py" line="229" />
             <source>办理记录</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="191" />
+            <location filename="../../desktop/ui/clue_detail.py" line="231" />
             <source>附件</source>
             <translation>Attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="193" />
+            <location filename="../../desktop/ui/clue_detail.py" line="233" />
             <source>整改文书</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="195" />
+            <location filename="../../desktop/ui/clue_detail.py" line="235" />
             <source>整改文书（{0}）</source>
             <translation>Notices ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="198" />
+            <location filename="../../desktop/ui/clue_detail.py" line="238" />
             <source>处罚案件</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="201" />
+            <location filename="../../desktop/ui/clue_detail.py" line="241" />
             <source>处罚案件（{0}）</source>
             <translation>Penalty cases ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="206" />
+            <location filename="../../desktop/ui/clue_detail.py" line="246" />
             <source>预警记录</source>
             <translation>Warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="210" />
+            <location filename="../../desktop/ui/clue_detail.py" line="250" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="211" />
+            <location filename="../../desktop/ui/clue_detail.py" line="251" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="212" />
+            <location filename="../../desktop/ui/clue_detail.py" line="252" />
             <source>举报途径</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="213" />
+            <location filename="../../desktop/ui/clue_detail.py" line="253" />
             <source>渠道编号</source>
             <translation>Channel reference</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="214" />
+            <location filename="../../desktop/ui/clue_detail.py" line="254" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="215" />
+            <location filename="../../desktop/ui/clue_detail.py" line="255" />
             <source>交办期限</source>
             <translation>Sender's deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="216" />
+            <location filename="../../desktop/ui/clue_detail.py" line="256" />
             <source>污染类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="217" />
+            <location filename="../../desktop/ui/clue_detail.py" line="257" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="218" />
+            <location filename="../../desktop/ui/clue_detail.py" line="258" />
             <source>所属县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="219" />
+            <location filename="../../desktop/ui/clue_detail.py" line="259" />
             <source>所属乡镇（街道）</source>
             <translation>Township (street)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="220" />
+            <location filename="../../desktop/ui/clue_detail.py" line="260" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="221" />
+            <location filename="../../desktop/ui/clue_detail.py" line="261" />
             <source>经纬度</source>
             <translation>Coordinates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="222" />
+            <location filename="../../desktop/ui/clue_detail.py" line="262" />
             <source>被反映对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="223" />
+            <location filename="../../desktop/ui/clue_detail.py" line="263" />
             <source>统一社会信用代码</source>
             <translation>Credit code (USCC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="224" />
+            <location filename="../../desktop/ui/clue_detail.py" line="264" />
             <source>举报人</source>
             <translation>Reporter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="225" />
+            <location filename="../../desktop/ui/clue_detail.py" line="265" />
             <source>举报人电话</source>
             <translation>Reporter's phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="226" />
+            <location filename="../../desktop/ui/clue_detail.py" line="266" />
             <source>线索内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="227" />
+            <location filename="../../desktop/ui/clue_detail.py" line="267" />
             <source>主办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="228" />
+            <location filename="../../desktop/ui/clue_detail.py" line="268" />
             <source>协办单位</source>
             <translation>Assisting units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="229" />
+            <location filename="../../desktop/ui/clue_detail.py" line="269" />
             <source>承办攻坚办</source>
             <translation>Owning office</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="230" />
+            <location filename="../../desktop/ui/clue_detail.py" line="270" />
             <source>登记单位</source>
             <translation>Registered by</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="231" />
+            <location filename="../../desktop/ui/clue_detail.py" line="271" />
             <source>登记时间</source>
             <translation>Registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="232" />
+            <location filename="../../desktop/ui/clue_detail.py" line="272" />
             <source>分办时间</source>
             <translation>Dispatched</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="233" />
+            <location filename="../../desktop/ui/clue_detail.py" line="273" />
             <source>签收时间</source>
             <translation>Signed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="234" />
+            <location filename="../../desktop/ui/clue_detail.py" line="274" />
             <source>反馈时间</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="235" />
+            <location filename="../../desktop/ui/clue_detail.py" line="275" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="236" />
+            <location filename="../../desktop/ui/clue_detail.py" line="276" />
             <source>当前时限</source>
             <translation>Current deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="237" />
+            <location filename="../../desktop/ui/clue_detail.py" line="277" />
             <source>办理时限</source>
             <translation>Handling deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="238" />
+            <location filename="../../desktop/ui/clue_detail.py" line="278" />
             <source>延期</source>
             <translation>Extension</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="239" />
+            <location filename="../../desktop/ui/clue_detail.py" line="279" />
             <source>办理结果</source>
             <translation>Handling result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="240" />
+            <location filename="../../desktop/ui/clue_detail.py" line="280" />
             <source>核查结论</source>
             <translation>Finding</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="241" />
+            <location filename="../../desktop/ui/clue_detail.py" line="281" />
             <source>整改措施</source>
             <translation>Measures taken</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="242" />
+            <location filename="../../desktop/ui/clue_detail.py" line="282" />
             <source>回访结果</source>
             <translation>Callback result</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="243" />
+            <location filename="../../desktop/ui/clue_detail.py" line="283" />
             <source>重复件原件</source>
             <translation>Original (of a duplicate)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="244" />
+            <location filename="../../desktop/ui/clue_detail.py" line="284" />
             <source>本机更新时间</source>
             <translation>Updated on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="263" />
+            <location filename="../../desktop/ui/clue_detail.py" line="303" />
             <source>正在加载…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="288" />
+            <location filename="../../desktop/ui/clue_detail.py" line="328" />
             <source>无法读取该线索，请稍后重试</source>
             <translation>Cannot read this clue; please try again later</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="297" />
+            <location filename="../../desktop/ui/clue_detail.py" line="337" />
             <source>本机已没有该线索（可能已移出您的管辖范围）</source>
             <translation>This clue is no longer on this computer (it may have left your area)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="306" />
+            <location filename="../../desktop/ui/clue_detail.py" line="346" />
             <source>预警记录（{0}）</source>
             <translation>Warnings ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="325" />
+            <location filename="../../desktop/ui/clue_detail.py" line="365" />
             <source>{0}（临时编号，同步后由市平台分配正式编号）</source>
             <translation>{0} (provisional code; the city platform assigns the final code after sync)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="333" />
+            <location filename="../../desktop/ui/clue_detail.py" line="373" />
             <source>已延期 {0} 个工作日</source>
             <translation>Extended by {0} working days</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="336" />
+            <location filename="../../desktop/ui/clue_detail.py" line="376" />
             <source>申请延期 {0} 个工作日，待审批</source>
             <translation>Extension of {0} working days requested, awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="358" />
+            <location filename="../../desktop/ui/clue_detail.py" line="398" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="368" />
+            <location filename="../../desktop/ui/clue_detail.py" line="408" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="379" />
+            <location filename="../../desktop/ui/clue_detail.py" line="419" />
             <source>个人信息已脱敏</source>
             <translation>Personal data masked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="385" />
+            <location filename="../../desktop/ui/clue_detail.py" line="425" />
             <source>有 {0} 个操作待同步</source>
             <translation>{0} action(s) waiting to sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="390" />
+            <location filename="../../desktop/ui/clue_detail.py" line="430" />
             <source>有 {0} 个操作被市平台拒绝：{1}。请在“同步问题”中处理</source>
             <translation>{0} action(s) refused by the city platform: {1}. Please deal with them under “Sync problems”</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="398" />
+            <location filename="../../desktop/ui/clue_detail.py" line="438" />
             <source>办理记录（{0}）</source>
             <translation>History ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="399" />
+            <location filename="../../desktop/ui/clue_detail.py" line="439" />
             <source>附件（{0}）</source>
             <translation>Attachments ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="419" />
+            <location filename="../../desktop/ui/clue_detail.py" line="459" />
             <source>正常</source>
             <translation>Normal</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="420" />
+            <location filename="../../desktop/ui/clue_detail.py" line="460" />
             <source>一级预警（黄）</source>
             <translation>Level 1 warning (yellow)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="421" />
+            <location filename="../../desktop/ui/clue_detail.py" line="461" />
             <source>二级预警（橙）</source>
             <translation>Level 2 warning (orange)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="422" />
+            <location filename="../../desktop/ui/clue_detail.py" line="462" />
             <source>三级预警（红）</source>
             <translation>Level 3 warning (red)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="427" />
+            <location filename="../../desktop/ui/clue_detail.py" line="467" />
             <source>重复件，随原件 {0} 办结</source>
             <translation>Duplicate; closes with its original {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/clue_detail.py" line="431" />
+            <location filename="../../desktop/ui/clue_detail.py" line="471" />
             <source>时限 {0}（{1}）</source>
             <translation>Deadline {0} ({1})</translation>
         </message>
@@ -3035,166 +3035,166 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="82" />
-            <source>导入线索清单</source>
-            <translation>Import Clue List</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="85" />
-            <source>选择 .xlsx 或 .csv 清单文件</source>
-            <translation>Choose an .xlsx or .csv list file</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="86" />
-            <source>选择文件(&amp;O)…</source>
-            <translation>&amp;Open File…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="97" />
-            <source>清单文件</source>
-            <translation>List file</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="98" />
-            <source>举报途径</source>
-            <translation>Channel</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="104" />
-            <source>列对应关系（下次导入此途径的清单时沿用）</source>
-            <translation>Column mapping (reused next time a list from this channel is imported)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="106" />
-            <source>请选择清单文件。</source>
-            <translation>Please choose a list file.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="123" />
-            <source>导出报告(&amp;E)…</source>
-            <translation>&amp;Export Report…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="127" />
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="280" />
-            <source>导入</source>
-            <translation>Import</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="132" />
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="156" />
-            <source>选择线索清单</source>
-            <translation>Choose Clue List</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="159" />
-            <source>表格文件 (*.xlsx *.xlsm *.csv)</source>
-            <translation>Spreadsheet files (*.xlsx *.xlsm *.csv)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="159" />
-            <source>所有文件 (*)</source>
-            <translation>All files (*)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="174" />
-            <source>正在读取 {0}…</source>
-            <translation>Reading {0}…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="194" />
-            <source>工作表“{0}”，</source>
-            <translation>Sheet “{0}”: </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="196" />
-            <source>{0}表头在第 {1} 行，数据 {2} 行。</source>
-            <translation>{0}header on row {1}, {2} data rows.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="207" />
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="210" />
-            <source>无法导入：{0}</source>
-            <translation>Cannot import: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="245" />
-            <source>正在检查…</source>
-            <translation>Checking…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="250" />
-            <source>无法检查：{0}</source>
-            <translation>Cannot check: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="259" />
-            <source>已导入 {0} 行，将在下次同步时登记到市平台；拒绝 {1} 行，重复 {2} 行。</source>
-            <translation>Imported {0} rows; they will be registered on the city platform at the next sync. Rejected {1} rows, {2} duplicates.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="262" />
-            <source>共 {0} 行：可导入 {1} 行，拒绝 {2} 行，重复 {3} 行。</source>
-            <translation>{0} rows: {1} importable, {2} rejected, {3} duplicates.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="267" />
-            <source>、</source>
-            <translation>, </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="268" />
-            <source>请为必填字段选择列：{0}</source>
-            <translation>Please choose columns for the required fields: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="280" />
-            <source>导入 {0} 行</source>
-            <translation>Import {0} rows</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="318" />
-            <source>正在导入 %v / %m 行</source>
-            <translation>Importing row %v of %m</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="349" />
-            <source>清单</source>
-            <translation>List</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="352" />
-            <source>导出导入报告</source>
-            <translation>Export Import Report</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="355" />
-            <source>{0}_导入报告.xlsx</source>
-            <translation>{0}_import_report.xlsx</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="356" />
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel Workbook (*.xlsx)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="372" />
-            <source>报告已导出到 {0}。</source>
-            <translation>Report exported to {0}.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="393" />
+            <location filename="../../desktop/ui/intake_import/action.py" line="27" />
             <source>导入线索清单…</source>
             <translation>Import Clue List…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/intake_import/dialog.py" line="402" />
+            <location filename="../../desktop/ui/intake_import/action.py" line="38" />
             <source>本次导入的线索</source>
             <translation>Clues from this import</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="70" />
+            <source>导入线索清单</source>
+            <translation>Import Clue List</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="73" />
+            <source>选择 .xlsx 或 .csv 清单文件</source>
+            <translation>Choose an .xlsx or .csv list file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="74" />
+            <source>选择文件(&amp;O)…</source>
+            <translation>&amp;Open File…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="85" />
+            <source>清单文件</source>
+            <translation>List file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="86" />
+            <source>举报途径</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="92" />
+            <source>列对应关系（下次导入此途径的清单时沿用）</source>
+            <translation>Column mapping (reused next time a list from this channel is imported)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="94" />
+            <source>请选择清单文件。</source>
+            <translation>Please choose a list file.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="111" />
+            <source>导出报告(&amp;E)…</source>
+            <translation>&amp;Export Report…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="115" />
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="268" />
+            <source>导入</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="120" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="144" />
+            <source>选择线索清单</source>
+            <translation>Choose Clue List</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="147" />
+            <source>表格文件 (*.xlsx *.xlsm *.csv)</source>
+            <translation>Spreadsheet files (*.xlsx *.xlsm *.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="147" />
+            <source>所有文件 (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="162" />
+            <source>正在读取 {0}…</source>
+            <translation>Reading {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="182" />
+            <source>工作表“{0}”，</source>
+            <translation>Sheet “{0}”: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="184" />
+            <source>{0}表头在第 {1} 行，数据 {2} 行。</source>
+            <translation>{0}header on row {1}, {2} data rows.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="195" />
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="198" />
+            <source>无法导入：{0}</source>
+            <translation>Cannot import: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="233" />
+            <source>正在检查…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="238" />
+            <source>无法检查：{0}</source>
+            <translation>Cannot check: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="247" />
+            <source>已导入 {0} 行，将在下次同步时登记到市平台；拒绝 {1} 行，重复 {2} 行。</source>
+            <translation>Imported {0} rows; they will be registered on the city platform at the next sync. Rejected {1} rows, {2} duplicates.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="250" />
+            <source>共 {0} 行：可导入 {1} 行，拒绝 {2} 行，重复 {3} 行。</source>
+            <translation>{0} rows: {1} importable, {2} rejected, {3} duplicates.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="255" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="256" />
+            <source>请为必填字段选择列：{0}</source>
+            <translation>Please choose columns for the required fields: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="268" />
+            <source>导入 {0} 行</source>
+            <translation>Import {0} rows</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="306" />
+            <source>正在导入 %v / %m 行</source>
+            <translation>Importing row %v of %m</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="337" />
+            <source>清单</source>
+            <translation>List</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="340" />
+            <source>导出导入报告</source>
+            <translation>Export Import Report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="343" />
+            <source>{0}_导入报告.xlsx</source>
+            <translation>{0}_import_report.xlsx</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="344" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel Workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/intake_import/dialog.py" line="362" />
+            <source>报告已导出到 {0}。</source>
+            <translation>Report exported to {0}.</translation>
         </message>
     </context>
     <context>
@@ -3376,207 +3376,207 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="120" />
+            <location filename="../../desktop/ui/main_window.py" line="128" />
             <source>cluedesk 线索办理工作台 — {0}（{1}）</source>
             <translation>cluedesk clue desk — {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="195" />
+            <location filename="../../desktop/ui/main_window.py" line="201" />
             <source>文件(&amp;L)</source>
             <translation>Fi&amp;le</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="198" />
+            <location filename="../../desktop/ui/main_window.py" line="204" />
             <source>办理(&amp;W)</source>
             <translation>&amp;Work</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="200" />
+            <location filename="../../desktop/ui/main_window.py" line="206" />
             <source>登记新线索…</source>
             <translation>Register a new clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="208" />
+            <location filename="../../desktop/ui/main_window.py" line="214" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="210" />
+            <location filename="../../desktop/ui/main_window.py" line="216" />
             <source>查看(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="211" />
+            <location filename="../../desktop/ui/main_window.py" line="217" />
             <source>查找线索</source>
             <translation>Find a clue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="214" />
+            <location filename="../../desktop/ui/main_window.py" line="220" />
             <source>同步问题</source>
             <translation>Sync problems</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="219" />
+            <location filename="../../desktop/ui/main_window.py" line="225" />
             <source>处罚案件列表</source>
             <translation>Penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="223" />
+            <location filename="../../desktop/ui/main_window.py" line="229" />
             <source>本线索的处罚案件</source>
             <translation>This clue's penalty cases</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="228" />
+            <location filename="../../desktop/ui/main_window.py" line="234" />
             <source>预警台账</source>
             <translation>Warning Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="232" />
+            <location filename="../../desktop/ui/main_window.py" line="238" />
             <source>本周红色预警</source>
             <translation>Red Warnings This Week</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="236" />
+            <location filename="../../desktop/ui/main_window.py" line="242" />
             <source>红色预警未消除</source>
             <translation>Uncleared Red Warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="241" />
+            <location filename="../../desktop/ui/main_window.py" line="247" />
             <source>统计看板</source>
             <translation>Statistics Dashboard</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="247" />
+            <location filename="../../desktop/ui/main_window.py" line="253" />
             <source>导出Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="251" />
+            <location filename="../../desktop/ui/main_window.py" line="257" />
             <source>打印列表…</source>
             <translation>Print list…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="256" />
+            <location filename="../../desktop/ui/main_window.py" line="262" />
             <source>月度通报…</source>
             <translation>Monthly Circular…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="261" />
+            <location filename="../../desktop/ui/main_window.py" line="267" />
             <source>同步(&amp;S)</source>
             <translation>&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="262" />
+            <location filename="../../desktop/ui/main_window.py" line="268" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="264" />
+            <location filename="../../desktop/ui/main_window.py" line="270" />
             <source>工具(&amp;O)</source>
             <translation>T&amp;ools</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="265" />
+            <location filename="../../desktop/ui/main_window.py" line="271" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="267" />
+            <location filename="../../desktop/ui/main_window.py" line="273" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="269" />
+            <location filename="../../desktop/ui/main_window.py" line="275" />
             <source>使用帮助</source>
             <translation>Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="272" />
+            <location filename="../../desktop/ui/main_window.py" line="278" />
             <source>关于 cluedesk</source>
             <translation>About cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="285" />
+            <location filename="../../desktop/ui/main_window.py" line="291" />
             <source>问责记录</source>
             <translation>Accountability Records</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="289" />
+            <location filename="../../desktop/ui/main_window.py" line="295" />
             <source>单位考核</source>
             <translation>Unit assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="294" />
+            <location filename="../../desktop/ui/main_window.py" line="300" />
             <source>对本线索发出建议…</source>
             <translation>Issue Suggestion on This Clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="297" />
+            <location filename="../../desktop/ui/main_window.py" line="303" />
             <source>对本线索登记问责…</source>
             <translation>Register Accountability for This Clue…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="306" />
+            <location filename="../../desktop/ui/main_window.py" line="312" />
             <source>每周核查</source>
             <translation>Weekly Verification</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="630" />
+            <location filename="../../desktop/ui/main_window.py" line="755" />
             <source>需要重新登录</source>
             <translation>Please log in again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="631" />
+            <location filename="../../desktop/ui/main_window.py" line="756" />
             <source>登录已过期或被注销。本机的操作都已保存，重新登录后会继续上传。</source>
             <translation>Your login expired or was revoked. Everything done on this computer is saved and will be uploaded after you log in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="661" />
+            <location filename="../../desktop/ui/main_window.py" line="788" />
             <source>搜索框中：转到结果列表（Enter 亦可）</source>
             <translation>In the search box: go to the results (Enter too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="662" />
+            <location filename="../../desktop/ui/main_window.py" line="789" />
             <source>线索列表中：转到该线索的第一个操作</source>
             <translation>In the clue list: go to the clue's first action</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="665" />
+            <location filename="../../desktop/ui/main_window.py" line="792" />
             <source>线索操作菜单（菜单键亦可）</source>
             <translation>Clue action menu (Menu key too)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="666" />
+            <location filename="../../desktop/ui/main_window.py" line="793" />
             <source>列表中：导出Excel</source>
             <translation>In a list: export to Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="667" />
+            <location filename="../../desktop/ui/main_window.py" line="794" />
             <source>列表中：打印列表</source>
             <translation>In a list: print list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="779" />
+            <location filename="../../desktop/ui/main_window.py" line="913" />
             <source>关闭 cluedesk</source>
             <translation>Close cluedesk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="780" />
+            <location filename="../../desktop/ui/main_window.py" line="914" />
             <source>还有 {0} 个操作没有上传到平台。</source>
             <translation>{0} action(s) have not been sent to the platform yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="782" />
+            <location filename="../../desktop/ui/main_window.py" line="916" />
             <source>这些操作已保存在本机，不会丢失，下次打开并联网后会自动上传。现在关闭吗？</source>
             <translation>They are saved on this computer and will not be lost; they are sent automatically the next time cluedesk opens online. Close now?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="784" />
+            <location filename="../../desktop/ui/main_window.py" line="918" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="785" />
+            <location filename="../../desktop/ui/main_window.py" line="919" />
             <source>留下同步</source>
             <translation>Stay and sync</translation>
         </message>
@@ -3690,12 +3690,12 @@ Decision deadline {deadline}, {countdown}</translation>
     <context>
         <name>NavigationPanel</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="333" />
+            <location filename="../../desktop/ui/navigation.py" line="337" />
             <source>线索队列</source>
             <translation>Clue queues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="443" />
+            <location filename="../../desktop/ui/navigation.py" line="448" />
             <source>无法统计各队列的线索数量，请稍后再试。</source>
             <translation>Cannot count the clues of the queues; please try again later.</translation>
         </message>
@@ -4785,134 +4785,134 @@ then start cluedesk again.</translation>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="70" />
+            <location filename="../../desktop/ui/queue_model.py" line="86" />
             <source>编号</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="71" />
+            <location filename="../../desktop/ui/queue_model.py" line="87" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="72" />
+            <location filename="../../desktop/ui/queue_model.py" line="88" />
             <source>预警</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="73" />
+            <location filename="../../desktop/ui/queue_model.py" line="89" />
             <source>剩余时限</source>
             <translation>Time left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="74" />
+            <location filename="../../desktop/ui/queue_model.py" line="90" />
             <source>办理期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="75" />
+            <location filename="../../desktop/ui/queue_model.py" line="91" />
             <source>来源渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="76" />
+            <location filename="../../desktop/ui/queue_model.py" line="92" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="77" />
+            <location filename="../../desktop/ui/queue_model.py" line="93" />
             <source>紧急程度</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="78" />
+            <location filename="../../desktop/ui/queue_model.py" line="94" />
             <source>县区</source>
             <translation>County</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="79" />
+            <location filename="../../desktop/ui/queue_model.py" line="95" />
             <source>承办单位</source>
             <translation>Lead unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="80" />
+            <location filename="../../desktop/ui/queue_model.py" line="96" />
             <source>被反映对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="81" />
+            <location filename="../../desktop/ui/queue_model.py" line="97" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="82" />
+            <location filename="../../desktop/ui/queue_model.py" line="98" />
             <source>内容摘要</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="83" />
+            <location filename="../../desktop/ui/queue_model.py" line="99" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="97" />
+            <location filename="../../desktop/ui/queue_model.py" line="113" />
             <source>一级预警</source>
             <translation>Level 1 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="98" />
+            <location filename="../../desktop/ui/queue_model.py" line="114" />
             <source>二级预警</source>
             <translation>Level 2 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="99" />
+            <location filename="../../desktop/ui/queue_model.py" line="115" />
             <source>三级预警</source>
             <translation>Level 3 warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="460" />
+            <location filename="../../desktop/ui/queue_model.py" line="622" />
             <source>单击按此列排序，再次单击反向排序</source>
             <translation>Click to sort by this column, click again to reverse</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="461" />
+            <location filename="../../desktop/ui/queue_model.py" line="623" />
             <source>此列不能排序</source>
             <translation>This column cannot be sorted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="520" />
+            <location filename="../../desktop/ui/queue_model.py" line="699" />
             <source>一级预警（黄色，●）：距办理期限不足 {days} 个工作日</source>
             <translation>Level 1 warning (yellow, ●): less than {days} working day(s) to the deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="524" />
+            <location filename="../../desktop/ui/queue_model.py" line="703" />
             <source>二级预警（橙色，▲）：已超过办理期限</source>
             <translation>Level 2 warning (orange, ▲): past the deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="527" />
+            <location filename="../../desktop/ui/queue_model.py" line="706" />
             <source>三级预警（红色，■）：超过办理期限 {days} 个工作日以上，纪委监委介入</source>
             <translation>Level 3 warning (red, ■): more than {days} working days past the deadline; the discipline commission steps in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="529" />
+            <location filename="../../desktop/ui/queue_model.py" line="708" />
             <source>未预警</source>
             <translation>No warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="534" />
+            <location filename="../../desktop/ui/queue_model.py" line="713" />
             <source>当前环节没有办理期限</source>
             <translation>This stage has no deadline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="535" />
+            <location filename="../../desktop/ui/queue_model.py" line="714" />
             <source>{warning}
 {countdown}（办理期限 {deadline}）</source>
             <translation>{warning}
 {countdown} (deadline {deadline})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/queue_model.py" line="544" />
+            <location filename="../../desktop/ui/queue_model.py" line="723" />
             <source>渠道编号：{0}</source>
             <translation>Channel reference: {0}</translation>
         </message>
@@ -5858,107 +5858,122 @@ then start cluedesk again.</translation>
         <name>Startup</name>
         <message>
             <location filename="../../desktop/ui/app.py" line="102" />
-            <location filename="../../desktop/ui/startup.py" line="494" />
+            <location filename="../../desktop/ui/startup.py" line="528" />
             <source>无法启动</source>
             <translation>Cannot start</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="135" />
+            <location filename="../../desktop/ui/startup.py" line="141" />
             <source>正在按市级平台的要求加密本机线索库和附件，请勿关闭电脑……</source>
             <translation>Encrypting this computer's clue store and attachments as the city platform requires; do not turn the computer off…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="137" />
+            <location filename="../../desktop/ui/startup.py" line="143" />
             <source>正在打开本机线索库……</source>
             <translation>Opening the clue store on this computer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="171" />
+            <location filename="../../desktop/ui/startup.py" line="179" />
             <source>线索库已损坏，正在查找可用的备份……</source>
             <translation>The clue store is damaged; looking for a usable backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="192" />
+            <location filename="../../desktop/ui/startup.py" line="200" />
             <source>正在恢复线索库……</source>
             <translation>Restoring the clue store…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="215" />
+            <location filename="../../desktop/ui/startup.py" line="225" />
             <source>没有恢复</source>
             <translation>Not restored</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="216" />
+            <location filename="../../desktop/ui/startup.py" line="226" />
             <source>没有恢复线索库：{0}</source>
             <translation>The clue store was not restored: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="239" />
+            <location filename="../../desktop/ui/startup.py" line="249" />
             <source>程序内部出错，详细信息已写入日志，已保存的数据不受影响。</source>
             <translation>An internal error happened; the details are in the log, and the saved data is not affected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="251" />
+            <location filename="../../desktop/ui/startup.py" line="263" />
             <source>正在启动演示平台（首次运行需生成演示城市）……</source>
             <translation>Starting the demo platform (the first run builds the demo city)…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="306" />
+            <location filename="../../desktop/ui/startup.py" line="322" />
             <source>正在登录 {0}……</source>
             <translation>Signing in to {0}…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="328" />
+            <location filename="../../desktop/ui/startup.py" line="344" />
             <source>演示账号登录失败：{0}</source>
             <translation>The demo account could not sign in: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="330" />
+            <location filename="../../desktop/ui/startup.py" line="346" />
             <source>登录失败：{0}</source>
             <translation>Sign-in failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="335" />
+            <location filename="../../desktop/ui/startup.py" line="351" />
             <source>正在从平台下载线索……</source>
             <translation>Downloading clues from the platform…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="348" />
+            <location filename="../../desktop/ui/startup.py" line="366" />
             <source>首次同步没有完成：{0}</source>
             <translation>The first sync did not finish: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="363" />
+            <location filename="../../desktop/ui/startup.py" line="381" />
             <source>本机线索库中没有用户 {0} 的资料，请联网后重新登录同步。</source>
             <translation>The clue store on this computer has no record of the user {0}; go online, log in again and sync.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="392" />
+            <location filename="../../desktop/ui/startup.py" line="410" />
             <source>本机已被平台停用，本机上的线索数据和登录信息已清除。如有疑问请联系本单位管理员。</source>
             <translation>The platform has revoked this computer. The clue data and login details on it have been erased. If you have questions, contact your office's administrator.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="394" />
+            <location filename="../../desktop/ui/startup.py" line="412" />
             <source>本机已停用</source>
             <translation>This computer is revoked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="416" />
+            <location filename="../../desktop/ui/startup.py" line="436" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="418" />
+            <location filename="../../desktop/ui/startup.py" line="438" />
             <source>以下文件未能删除，请关闭本程序后手动删除：{0}</source>
             <translation>These files could not be deleted; close this program and delete them by hand: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="471" />
+            <location filename="../../desktop/ui/startup.py" line="453" />
+            <source>正在备份本机线索库……</source>
+            <translation>Backing up the local clue store…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="458" />
+            <source>本机线索库已备份</source>
+            <translation>Local clue store backed up</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="463" />
+            <source>今天的自动备份没有完成，详细信息已写入日志</source>
+            <translation>Today's automatic backup did not finish; the details are in the log</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/startup.py" line="505" />
             <source>cluedesk 线索办理工作台</source>
             <translation>cluedesk clue desk</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/startup.py" line="479" />
+            <location filename="../../desktop/ui/startup.py" line="513" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -6419,72 +6434,77 @@ Basis: {basis}</translation>
     <context>
         <name>SyncController</name>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="48" />
+            <location filename="../../desktop/ui/sync_controller.py" line="52" />
             <source>需要登录</source>
             <translation>Login required</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="107" />
+            <location filename="../../desktop/ui/sync_controller.py" line="113" />
             <source>连接平台</source>
             <translation>Connecting to the platform</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="108" />
+            <location filename="../../desktop/ui/sync_controller.py" line="114" />
             <source>更新单位和规则</source>
             <translation>Updating units and rules</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="109" />
+            <location filename="../../desktop/ui/sync_controller.py" line="115" />
             <source>上传附件</source>
             <translation>Uploading attachments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="110" />
+            <location filename="../../desktop/ui/sync_controller.py" line="116" />
             <source>上传本机操作</source>
             <translation>Uploading local actions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="111" />
+            <location filename="../../desktop/ui/sync_controller.py" line="117" />
             <source>下载线索更新</source>
             <translation>Downloading clue updates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="186" />
+            <location filename="../../desktop/ui/sync_controller.py" line="118" />
+            <source>下载线索快照（KB）</source>
+            <translation>Downloading the clue snapshot (KB)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/sync_controller.py" line="193" />
             <source>同步已取消，已完成的部分已保存</source>
             <translation>Sync cancelled; what was done is saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="188" />
+            <location filename="../../desktop/ui/sync_controller.py" line="195" />
             <source>无法建立安全连接：{0}</source>
             <translation>Cannot establish a secure connection: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="190" />
+            <location filename="../../desktop/ui/sync_controller.py" line="197" />
             <source>无法连接平台，当前离线工作：{0}</source>
             <translation>Cannot reach the platform; working offline: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="192" />
+            <location filename="../../desktop/ui/sync_controller.py" line="199" />
             <source>登录失败：{0}</source>
             <translation>Sign-in failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="194" />
+            <location filename="../../desktop/ui/sync_controller.py" line="201" />
             <source>平台要求升级本程序：{0}</source>
             <translation>The platform requires a newer version of this program: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="196" />
+            <location filename="../../desktop/ui/sync_controller.py" line="203" />
             <source>同步失败：{0}</source>
             <translation>Sync failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="200" />
+            <location filename="../../desktop/ui/sync_controller.py" line="207" />
             <source>同步没有完成：{0}</source>
             <translation>Sync did not finish: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/sync_controller.py" line="202" />
+            <location filename="../../desktop/ui/sync_controller.py" line="209" />
             <source>同步没有完成：程序内部出错，详细信息已写入日志，已保存的数据不受影响</source>
             <translation>Sync did not finish: an internal error happened; the details are in the log, and the saved data is not affected</translation>
         </message>
@@ -6541,77 +6561,77 @@ Basis: {basis}</translation>
     <context>
         <name>SyncStatusBar</name>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="46" />
+            <location filename="../../desktop/ui/status_bar.py" line="49" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="48" />
+            <location filename="../../desktop/ui/status_bar.py" line="51" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="49" />
+            <location filename="../../desktop/ui/status_bar.py" line="52" />
             <source>与市级平台同步（F5）</source>
             <translation>Sync with the city platform (F5)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="75" />
+            <location filename="../../desktop/ui/status_bar.py" line="78" />
             <source>未连接平台</source>
             <translation>Not connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="75" />
+            <location filename="../../desktop/ui/status_bar.py" line="78" />
             <source>没有配置市级平台地址</source>
             <translation>No city platform address is set</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="78" />
+            <location filename="../../desktop/ui/status_bar.py" line="81" />
             <source>◌ 连接待检测</source>
             <translation>◌ Connection not checked yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="79" />
+            <location filename="../../desktop/ui/status_bar.py" line="82" />
             <source>本次启动后尚未与 {0} 通信</source>
             <translation>No contact with {0} since the program started</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="82" />
+            <location filename="../../desktop/ui/status_bar.py" line="85" />
             <source>● 在线</source>
             <translation>● Online</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="85" />
+            <location filename="../../desktop/ui/status_bar.py" line="88" />
             <source>○ 离线</source>
             <translation>○ Offline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="86" />
+            <location filename="../../desktop/ui/status_bar.py" line="89" />
             <source>无法连接 {0}，可继续离线办理</source>
             <translation>Cannot reach {0}; you can go on working offline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="96" />
+            <location filename="../../desktop/ui/status_bar.py" line="99" />
             <source>上次同步 {0}</source>
             <translation>Last sync {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="98" />
+            <location filename="../../desktop/ui/status_bar.py" line="101" />
             <source>从未同步</source>
             <translation>Never synced</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="100" />
+            <location filename="../../desktop/ui/status_bar.py" line="103" />
             <source>待上传 {0} 个操作</source>
             <translation>{0} action(s) to upload</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="102" />
+            <location filename="../../desktop/ui/status_bar.py" line="105" />
             <source>无待上传操作</source>
             <translation>Nothing to upload</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/status_bar.py" line="106" />
+            <location filename="../../desktop/ui/status_bar.py" line="109" />
             <source>%n 个操作被平台拒绝</source>
             <translation>
                 <numerusform>%n action refused by the platform</numerusform>
@@ -6619,17 +6639,17 @@ Basis: {basis}</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="108" />
+            <location filename="../../desktop/ui/status_bar.py" line="111" />
             <source>点击查看「同步问题」（Ctrl+Shift+P）</source>
             <translation>Click to see Sync problems (Ctrl+Shift+P)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="113" />
+            <location filename="../../desktop/ui/status_bar.py" line="116" />
             <source>同步中</source>
             <translation>Syncing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_bar.py" line="116" />
+            <location filename="../../desktop/ui/status_bar.py" line="119" />
             <source>正在同步……</source>
             <translation>Syncing…</translation>
         </message>
@@ -6686,104 +6706,104 @@ Basis: {basis}</translation>
     <context>
         <name>TableExporter</name>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="284" />
+            <location filename="../../desktop/ui/table_export.py" line="286" />
             <source>导出Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="287" />
+            <location filename="../../desktop/ui/table_export.py" line="289" />
             <source>把列表按当前的筛选和排序导出为 Excel 表格</source>
             <translation>Export the list as an Excel workbook, as currently filtered and sorted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="289" />
+            <location filename="../../desktop/ui/table_export.py" line="291" />
             <source>打印列表…</source>
             <translation>Print list…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="292" />
+            <location filename="../../desktop/ui/table_export.py" line="294" />
             <source>预览并打印列表，或另存为PDF</source>
             <translation>Preview and print the list, or save it as PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="345" />
+            <location filename="../../desktop/ui/table_export.py" line="347" />
             <source>筛选条件：{0}</source>
             <translation>Filter: {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="345" />
+            <location filename="../../desktop/ui/table_export.py" line="347" />
             <source>；</source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="357" />
+            <location filename="../../desktop/ui/table_export.py" line="359" />
             <source>本机数据尚未与平台同步</source>
             <translation>The data on this computer have not been synced with the platform yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="359" />
+            <location filename="../../desktop/ui/table_export.py" line="361" />
             <source>数据截至 {0} 同步</source>
             <translation>Data as of the sync at {0}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="389" />
-            <location filename="../../desktop/ui/table_export.py" line="437" />
-            <location filename="../../desktop/ui/table_export.py" line="487" />
+            <location filename="../../desktop/ui/table_export.py" line="391" />
+            <location filename="../../desktop/ui/table_export.py" line="439" />
+            <location filename="../../desktop/ui/table_export.py" line="489" />
             <source>导出Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="393" />
+            <location filename="../../desktop/ui/table_export.py" line="395" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="431" />
+            <location filename="../../desktop/ui/table_export.py" line="433" />
             <source>正在导出 {0} 条…</source>
             <translation>Exporting {0} rows…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="436" />
+            <location filename="../../desktop/ui/table_export.py" line="438" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="456" />
+            <location filename="../../desktop/ui/table_export.py" line="458" />
             <source>正在写入 Excel 文件…</source>
             <translation>Writing the Excel file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="459" />
+            <location filename="../../desktop/ui/table_export.py" line="461" />
             <source>已读取 {0}/{1} 条…</source>
             <translation>Read {0}/{1} rows…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="495" />
+            <location filename="../../desktop/ui/table_export.py" line="497" />
             <source>已导出 {0} 条到“{1}”。</source>
             <translation>Exported {0} rows to “{1}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="497" />
+            <location filename="../../desktop/ui/table_export.py" line="499" />
             <source>打开文件</source>
             <translation>Open file</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="499" />
+            <location filename="../../desktop/ui/table_export.py" line="501" />
             <source>打开所在文件夹</source>
             <translation>Open containing folder</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="501" />
+            <location filename="../../desktop/ui/table_export.py" line="503" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="528" />
+            <location filename="../../desktop/ui/table_export.py" line="530" />
             <source>打印列表</source>
             <translation>Print list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/table_export.py" line="530" />
+            <location filename="../../desktop/ui/table_export.py" line="532" />
             <source>列表共 {0} 条，超过打印上限 {1} 条。请先筛选缩小范围，或导出Excel后再打印。</source>
             <translation>The list has {0} rows, more than the print limit of {1}. Filter it to fewer rows first, or export to Excel and print from there.</translation>
         </message>
@@ -7489,119 +7509,119 @@ Basis: {basis}</translation>
     <context>
         <name>WarningsView</name>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="64" />
+            <location filename="../../desktop/ui/warnings_view.py" line="63" />
             <source>本周红色预警</source>
             <translation>Red warnings this week</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="67" />
+            <location filename="../../desktop/ui/warnings_view.py" line="66" />
             <source>本周（周一至周日）达到三级预警的线索（{0}）</source>
             <translation>Clues that reached a level-3 warning this week (Mon–Sun) ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="69" />
+            <location filename="../../desktop/ui/warnings_view.py" line="68" />
             <source>红色预警未消除</source>
             <translation>Uncleared red warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="72" />
+            <location filename="../../desktop/ui/warnings_view.py" line="71" />
             <source>已达到三级预警、至今仍未消除的线索（{0}）</source>
             <translation>Clues at a level-3 warning not yet cleared ({0})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="74" />
+            <location filename="../../desktop/ui/warnings_view.py" line="73" />
             <source>清除筛选</source>
             <translation>Clear Filters</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="76" />
+            <location filename="../../desktop/ui/warnings_view.py" line="75" />
             <source>登记问责…</source>
             <translation>Record accountability…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="78" />
+            <location filename="../../desktop/ui/warnings_view.py" line="77" />
             <source>就选中的三级预警线索登记问责</source>
             <translation>Take the selected level-3 clue into an accountability record</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="82" />
+            <location filename="../../desktop/ui/warnings_view.py" line="81" />
             <source>常用：</source>
             <translation>Common:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="94" />
+            <location filename="../../desktop/ui/warnings_view.py" line="93" />
             <source>责任单位</source>
             <translation>Responsible unit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="97" />
+            <location filename="../../desktop/ui/warnings_view.py" line="96" />
             <source>环节</source>
             <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="98" />
+            <location filename="../../desktop/ui/warnings_view.py" line="97" />
             <source>全部环节</source>
             <translation>All stages</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="103" />
+            <location filename="../../desktop/ui/warnings_view.py" line="102" />
             <source>预警等级</source>
             <translation>Warning level</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="104" />
+            <location filename="../../desktop/ui/warnings_view.py" line="103" />
             <source>全部等级</source>
             <translation>All levels</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="111" />
+            <location filename="../../desktop/ui/warnings_view.py" line="110" />
             <source>达到日期</source>
             <translation>Date reached</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="117" />
+            <location filename="../../desktop/ui/warnings_view.py" line="116" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="118" />
+            <location filename="../../desktop/ui/warnings_view.py" line="117" />
             <source>仅未消除</source>
             <translation>Uncleared only</translation>
         </message>
         <message>
+            <location filename="../../desktop/ui/warnings_view.py" line="122" />
             <location filename="../../desktop/ui/warnings_view.py" line="123" />
-            <location filename="../../desktop/ui/warnings_view.py" line="124" />
             <source>线索编号</source>
             <translation>Clue code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="128" />
+            <location filename="../../desktop/ui/warnings_view.py" line="127" />
             <source>筛选：</source>
             <translation>Filter:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="143" />
-            <location filename="../../desktop/ui/warnings_view.py" line="209" />
+            <location filename="../../desktop/ui/warnings_view.py" line="142" />
+            <location filename="../../desktop/ui/warnings_view.py" line="208" />
             <source>预警台账</source>
             <translation>Warning ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="191" />
+            <location filename="../../desktop/ui/warnings_view.py" line="190" />
             <source>全部责任单位</source>
             <translation>All responsible units</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="239" />
+            <location filename="../../desktop/ui/warnings_view.py" line="238" />
             <source>共 {0} 条</source>
             <translation>{0} total</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="255" />
+            <location filename="../../desktop/ui/warnings_view.py" line="254" />
             <source>没有符合筛选条件的预警记录。请放宽筛选条件。</source>
             <translation>No warnings match the filters. Try broadening them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/warnings_view.py" line="256" />
+            <location filename="../../desktop/ui/warnings_view.py" line="255" />
             <source>暂无预警记录。线索的某一环节临近或超过时限时，市平台会在此记下预警。</source>
             <translation>No warnings yet. When a stage of a clue nears or passes its time limit, the city platform records a warning here.</translation>
         </message>
@@ -8172,6 +8192,22 @@ Basis: {basis}</translation>
             <translation>WeChat report</translation>
         </message>
         <message>
+            <source>分办时限</source>
+            <translation>Dispatch deadline</translation>
+        </message>
+        <message>
+            <source>签收时限</source>
+            <translation>Signing deadline</translation>
+        </message>
+        <message>
+            <source>办理时限</source>
+            <translation>Handling deadline</translation>
+        </message>
+        <message>
+            <source>审核时限</source>
+            <translation>Review deadline</translation>
+        </message>
+        <message>
             <source>单位</source>
             <translation>Organisation</translation>
         </message>
@@ -8244,168 +8280,32 @@ Basis: {basis}</translation>
             <translation>Public announcement</translation>
         </message>
         <message>
-            <source>调查取证中</source>
-            <translation>Under investigation</translation>
+            <source>起草</source>
+            <translation>Draft</translation>
         </message>
         <message>
-            <source>已告知</source>
-            <translation>Notified</translation>
+            <source>修改</source>
+            <translation>Edit</translation>
         </message>
         <message>
-            <source>已决定</source>
-            <translation>Decided</translation>
-        </message>
-        <message>
-            <source>已执行</source>
-            <translation>Executed</translation>
-        </message>
-        <message>
-            <source>立案</source>
-            <translation>File case</translation>
-        </message>
-        <message>
-            <source>调查取证</source>
-            <translation>Investigation</translation>
-        </message>
-        <message>
-            <source>告知</source>
-            <translation>Notification</translation>
-        </message>
-        <message>
-            <source>陈述申辩</source>
-            <translation>Statement and defence</translation>
-        </message>
-        <message>
-            <source>听证</source>
-            <translation>Hearing</translation>
-        </message>
-        <message>
-            <source>决定</source>
-            <translation>Decision</translation>
+            <source>签发</source>
+            <translation>Issue</translation>
         </message>
         <message>
             <source>送达</source>
             <translation>Serve</translation>
         </message>
         <message>
-            <source>执行</source>
-            <translation>Execution</translation>
+            <source>复查</source>
+            <translation>Re-inspect</translation>
+        </message>
+        <message>
+            <source>立案</source>
+            <translation>File case</translation>
         </message>
         <message>
             <source>结案</source>
             <translation>Close case</translation>
-        </message>
-        <message>
-            <source>警告、通报批评</source>
-            <translation>Warning, public criticism</translation>
-        </message>
-        <message>
-            <source>罚款</source>
-            <translation>Fine</translation>
-        </message>
-        <message>
-            <source>没收违法所得</source>
-            <translation>Confiscation of illegal gains</translation>
-        </message>
-        <message>
-            <source>没收非法财物</source>
-            <translation>Confiscation of illegal property</translation>
-        </message>
-        <message>
-            <source>暂扣许可证件</source>
-            <translation>Suspension of licences</translation>
-        </message>
-        <message>
-            <source>降低资质等级</source>
-            <translation>Lowering of qualification grade</translation>
-        </message>
-        <message>
-            <source>吊销许可证件</source>
-            <translation>Revocation of licences</translation>
-        </message>
-        <message>
-            <source>限制开展生产经营活动</source>
-            <translation>Restriction of business activities</translation>
-        </message>
-        <message>
-            <source>责令停产整治</source>
-            <translation>Order to stop production for rectification</translation>
-        </message>
-        <message>
-            <source>责令停产停业</source>
-            <translation>Order to stop production or business</translation>
-        </message>
-        <message>
-            <source>责令关闭</source>
-            <translation>Order to close</translation>
-        </message>
-        <message>
-            <source>限制从业</source>
-            <translation>Restriction from practice</translation>
-        </message>
-        <message>
-            <source>执行完毕</source>
-            <translation>Fully executed</translation>
-        </message>
-        <message>
-            <source>终止调查</source>
-            <translation>Investigation terminated</translation>
-        </message>
-        <message>
-            <source>不予处罚</source>
-            <translation>No penalty</translation>
-        </message>
-        <message>
-            <source>移送</source>
-            <translation>Transferred</translation>
-        </message>
-        <message>
-            <source>撤销立案</source>
-            <translation>Filing revoked</translation>
-        </message>
-        <message>
-            <source>采纳</source>
-            <translation>Accepted</translation>
-        </message>
-        <message>
-            <source>部分采纳</source>
-            <translation>Partly accepted</translation>
-        </message>
-        <message>
-            <source>不予采纳</source>
-            <translation>Not accepted</translation>
-        </message>
-        <message>
-            <source>放弃陈述申辩</source>
-            <translation>Statement waived</translation>
-        </message>
-        <message>
-            <source>自动履行</source>
-            <translation>Voluntary performance</translation>
-        </message>
-        <message>
-            <source>行政强制执行</source>
-            <translation>Administrative enforcement</translation>
-        </message>
-        <message>
-            <source>申请人民法院强制执行</source>
-            <translation>Enforcement by the people's court</translation>
-        </message>
-        <message>
-            <source>分办时限</source>
-            <translation>Dispatch deadline</translation>
-        </message>
-        <message>
-            <source>签收时限</source>
-            <translation>Signing deadline</translation>
-        </message>
-        <message>
-            <source>办理时限</source>
-            <translation>Handling deadline</translation>
-        </message>
-        <message>
-            <source>审核时限</source>
-            <translation>Review deadline</translation>
         </message>
         <message>
             <source>登记</source>
@@ -8524,36 +8424,140 @@ Basis: {basis}</translation>
             <translation>Area unit</translation>
         </message>
         <message>
-            <source>环节已完成</source>
-            <translation>Stage completed</translation>
+            <source>调查取证中</source>
+            <translation>Under investigation</translation>
         </message>
         <message>
-            <source>延期已批准</source>
-            <translation>Extension approved</translation>
+            <source>已告知</source>
+            <translation>Notified</translation>
         </message>
         <message>
-            <source>线索已办结</source>
-            <translation>Clue closed</translation>
+            <source>已决定</source>
+            <translation>Decided</translation>
         </message>
         <message>
-            <source>时限已变更</source>
-            <translation>Deadline changed</translation>
+            <source>已执行</source>
+            <translation>Executed</translation>
         </message>
         <message>
-            <source>起草</source>
-            <translation>Draft</translation>
+            <source>调查取证</source>
+            <translation>Investigation</translation>
         </message>
         <message>
-            <source>修改</source>
-            <translation>Edit</translation>
+            <source>告知</source>
+            <translation>Notification</translation>
         </message>
         <message>
-            <source>签发</source>
-            <translation>Issue</translation>
+            <source>陈述申辩</source>
+            <translation>Statement and defence</translation>
         </message>
         <message>
-            <source>复查</source>
-            <translation>Re-inspect</translation>
+            <source>听证</source>
+            <translation>Hearing</translation>
+        </message>
+        <message>
+            <source>决定</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>执行</source>
+            <translation>Execution</translation>
+        </message>
+        <message>
+            <source>警告、通报批评</source>
+            <translation>Warning, public criticism</translation>
+        </message>
+        <message>
+            <source>罚款</source>
+            <translation>Fine</translation>
+        </message>
+        <message>
+            <source>没收违法所得</source>
+            <translation>Confiscation of illegal gains</translation>
+        </message>
+        <message>
+            <source>没收非法财物</source>
+            <translation>Confiscation of illegal property</translation>
+        </message>
+        <message>
+            <source>暂扣许可证件</source>
+            <translation>Suspension of licences</translation>
+        </message>
+        <message>
+            <source>降低资质等级</source>
+            <translation>Lowering of qualification grade</translation>
+        </message>
+        <message>
+            <source>吊销许可证件</source>
+            <translation>Revocation of licences</translation>
+        </message>
+        <message>
+            <source>限制开展生产经营活动</source>
+            <translation>Restriction of business activities</translation>
+        </message>
+        <message>
+            <source>责令停产整治</source>
+            <translation>Order to stop production for rectification</translation>
+        </message>
+        <message>
+            <source>责令停产停业</source>
+            <translation>Order to stop production or business</translation>
+        </message>
+        <message>
+            <source>责令关闭</source>
+            <translation>Order to close</translation>
+        </message>
+        <message>
+            <source>限制从业</source>
+            <translation>Restriction from practice</translation>
+        </message>
+        <message>
+            <source>执行完毕</source>
+            <translation>Fully executed</translation>
+        </message>
+        <message>
+            <source>终止调查</source>
+            <translation>Investigation terminated</translation>
+        </message>
+        <message>
+            <source>不予处罚</source>
+            <translation>No penalty</translation>
+        </message>
+        <message>
+            <source>移送</source>
+            <translation>Transferred</translation>
+        </message>
+        <message>
+            <source>撤销立案</source>
+            <translation>Filing revoked</translation>
+        </message>
+        <message>
+            <source>采纳</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>部分采纳</source>
+            <translation>Partly accepted</translation>
+        </message>
+        <message>
+            <source>不予采纳</source>
+            <translation>Not accepted</translation>
+        </message>
+        <message>
+            <source>放弃陈述申辩</source>
+            <translation>Statement waived</translation>
+        </message>
+        <message>
+            <source>自动履行</source>
+            <translation>Voluntary performance</translation>
+        </message>
+        <message>
+            <source>行政强制执行</source>
+            <translation>Administrative enforcement</translation>
+        </message>
+        <message>
+            <source>申请人民法院强制执行</source>
+            <translation>Enforcement by the people's court</translation>
         </message>
         <message>
             <source>记录调查取证</source>
@@ -8582,6 +8586,22 @@ Basis: {basis}</translation>
         <message>
             <source>延期</source>
             <translation>Extend</translation>
+        </message>
+        <message>
+            <source>环节已完成</source>
+            <translation>Stage completed</translation>
+        </message>
+        <message>
+            <source>延期已批准</source>
+            <translation>Extension approved</translation>
+        </message>
+        <message>
+            <source>线索已办结</source>
+            <translation>Clue closed</translation>
+        </message>
+        <message>
+            <source>时限已变更</source>
+            <translation>Deadline changed</translation>
         </message>
         <message>
             <source>纪律检查建议</source>
@@ -11046,6 +11066,10 @@ Basis: {basis}</translation>
         <message>
             <source>本设备已被平台停用</source>
             <translation>The platform has revoked this device</translation>
+        </message>
+        <message>
+            <source>意外的 HTTP 状态 {status}</source>
+            <translation>Unexpected HTTP status {status}</translation>
         </message>
         <message>
             <source>{problem}（{detail}）</source>

@@ -129,11 +129,14 @@ def first_sync_by_snapshot(
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> SnapshotResult | None:
     """Load the platform's snapshot of the user's scope; None when there is none to take
-    (a small scope, a platform without snapshots, a file that stayed corrupt): pull pages.
+    (a small scope, a platform without snapshots, a file that stayed corrupt, an encrypted
+    store, local work on clues): pull pages.
 
     `load(path, cursor)` writes the file into the store (default: `load_snapshot`); `check`
     runs between blocks and may raise Cancelled (the part stays for the next run).
     """
+    if store.key is not None:  # the file is plain SQLite: an encrypted folder never holds one
+        return None
     if not fits(store):  # local work on clues: pages merge with it
         return None
     for _ in range(2):  # a kept offer whose file is gone: one new offer

@@ -354,3 +354,24 @@ def offers(rig: Rig, mark: int) -> list[Any]:
     return [
         s for s in rig.proxy.since(mark, "GET", "/api/v1/snapshot") if s.path == "/api/v1/snapshot"
     ]
+
+
+def test_an_encrypted_store_pulls_pages_and_never_holds_a_plain_snapshot(
+    rig: Rig, file_keyring: Path
+) -> None:
+    from desktop.store.cipher_upgrade import encrypt_store_file
+    from desktop.store.sqlite_files import ensure_store_key
+
+    laptop = rig.device("county")
+    laptop.close()
+    encrypt_store_file(laptop.data_dir, ensure_store_key(laptop.data_dir))
+    laptop.open()
+    assert laptop.store.key is not None
+    mark = rig.proxy.mark()
+    summary = laptop.sync(**SNAPSHOT)
+    assert summary.snapshot_bytes == 0 and summary.pulled_clues > 0
+    assert offers(rig, mark) == [] and rig.proxy.since(mark, "GET", SNAPSHOTS) == []
+    assert not (laptop.data_dir / "snapshot").exists() or not any(
+        (laptop.data_dir / "snapshot").iterdir()
+    )
+    rig.check(laptop)

@@ -20,6 +20,8 @@ Clock = Callable[[], datetime]
 MIB = 1024 * 1024
 
 TESTING_ENV = "CLUEDESK_PLATFORM_TESTING"
+SNAPSHOT_WAIT_ENV = "CLUEDESK_PLATFORM_SNAPSHOT_WAIT"
+"""Seconds a snapshot offer waits for a build under way (default `snapshot_wait`)."""
 DELAY_ENV = "CLUEDESK_PLATFORM_TEST_DELAY_AFTER_SEQ"
 FAKE_NOW_ENV = "CLUEDESK_PLATFORM_FAKE_NOW"
 DB_ENV = "CLUEDESK_PLATFORM_DB"
@@ -69,6 +71,8 @@ class PlatformSettings:
     clock: Clock = china_now
     testing: bool = False
     test_delay_after_seq: float = 0.0
+    snapshot_wait: float = 10.0
+    """How long an offer waits for a snapshot being built before it answers "preparing"."""
     warning_job_seconds: float = 0.0
     """How often this process runs the warning job in a background thread (0: never; the
     served workers run it every `DEFAULT_WARNING_JOB_SECONDS` unless told otherwise, and not
@@ -112,6 +116,15 @@ def settings_from_env() -> PlatformSettings:
             interval = float(raw)
         except ValueError as exc:
             raise ValueError(f"{WARNING_JOB_ENV} 应为秒数") from exc
+    wait = os.environ.get(SNAPSHOT_WAIT_ENV, "")
+    try:
+        snapshot_wait = float(wait) if wait else PlatformSettings.snapshot_wait
+    except ValueError as exc:
+        raise ValueError(f"{SNAPSHOT_WAIT_ENV} 应为秒数") from exc
     return PlatformSettings(
-        clock=clock, testing=testing, test_delay_after_seq=delay, warning_job_seconds=interval
+        clock=clock,
+        testing=testing,
+        test_delay_after_seq=delay,
+        warning_job_seconds=interval,
+        snapshot_wait=snapshot_wait,
     )

@@ -16,25 +16,50 @@ from cityplatform.context import Platform, platform_of
 from cityplatform.errors import AUTHENTICATED_ERRORS, error_responses, not_found
 from cityplatform.jsonresp import wire_response
 from cityplatform.pull import Cursor
-from cityplatform.snapshot_build import cached, folder_of, scope_count, scope_key, snapshot_of
-from cityplatform.state import CHANGE_SEQ, INSTANCE_ID, counter_value, get_setting
+from cityplatform.snapshot_build import (
+    build_soon,
+    cached,
+    folder_of,
+    newest,
+    scope_count,
+    scope_key,
+    snapshot_id,
+)
+from cityplatform.state import (
+    CHANGE_SEQ,
+    INSTANCE_ID,
+    TOMBSTONE_HORIZON,
+    counter_value,
+    get_setting,
+)
 from desktop.wire.snapshot import SnapshotOffer
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])
 
 SNAPSHOT_MEDIA = "application/vnd.sqlite3"
+RETRY_AFTER = 5
+"""Seconds after which a client told "preparing" asks again."""
 
 
 def make_offer(platform: Platform, caller: Caller, min_clues: int) -> dict[str, object]:
-    """The offer for `caller` (building the file when the feed moved since the last one)."""
+    """The offer for `caller`: the scope's file at the feed head, or the newest kept one when
+    a build at the head has not finished within `settings.snapshot_wait` seconds (or, when
+    there is none yet, "preparing": ask again after `retry_after` seconds)."""
     viewer = caller.viewer
+    folder = folder_of(platform.data_dir)
     with platform.db.snapshot() as session:
         head = counter_value(session, CHANGE_SEQ)
         instance = get_setting(session, INSTANCE_ID)
+        horizon = int(get_setting(session, TOMBSTONE_HORIZON, "0") or 0)
         count = scope_count(session, viewer)
-        if count < min_clues:
-            return {"available": False, "clues": count}
-        built = snapshot_of(session, viewer, platform.data_dir, head, instance)
+    if count < min_clues:
+        return {"available": False, "clues": count}
+    built = cached(folder, snapshot_id(scope_key(viewer), head))
+    if built is None:
+        build_soon(platform.db, viewer, platform.data_dir, platform.settings.snapshot_wait)
+        built = newest(folder, scope_key(viewer), instance, horizon)
+    if built is None:
+        return {"available": False, "clues": count, "preparing": True, "retry_after": RETRY_AFTER}
     facts = built.facts
     cursor = Cursor(facts.seq, caller.scope_epoch, facts.instance)
     return {
@@ -62,9 +87,9 @@ def offer(
         int, Query(ge=0, description="范围内线索少于此数时不提供快照（逐页拉取更快）")
     ] = 0,
 ) -> Response:
-    """A snapshot of the caller's scope as of the feed head: its id, the pull cursor of its
-    position, size and SHA-256. Built on the first request after the feed moved (this can
-    take a while on a large scope), then served from the cache."""
+    """A snapshot of the caller's scope: its id, the pull cursor of its position, size and
+    SHA-256. Built in the background on the first request after the feed moved; until the
+    scope has a file, the answer says "preparing" and when to ask again."""
     platform = platform_of(request)
     answer = make_offer(platform, caller, min_clues)
     return wire_response(SnapshotOffer, answer)

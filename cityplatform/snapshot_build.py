@@ -9,6 +9,11 @@ users who see the same thing share a file, and kept in the platform's data folde
 feed head has not moved. A file is written under a temporary name and renamed when complete,
 with its facts (size, digest, counts) in a JSON file beside it renamed last: a build under
 way is never offered.
+
+A large scope takes minutes to build, longer than a client waits for an answer: the offer
+starts the build in a thread (`build_soon`) and waits a little; when the file is not done by
+then the client is told to ask again. A marker file in the folder keeps the other workers from
+building the same scope at the same time.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,9 +32,11 @@ from pathlib import Path
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from cityplatform.db import Database
 from cityplatform.documents import clue_documents, select_clues
 from cityplatform.models import Clue
 from cityplatform.scope import Viewer
+from cityplatform.state import CHANGE_SEQ, INSTANCE_ID, counter_value, get_setting
 from desktop.wire.base import build
 from desktop.wire.records import ClueOut
 from desktop.wire.snapshot import (
@@ -46,8 +54,12 @@ BATCH = 1000
 KEEP = 2
 """Files kept per scope: the newest and the one before (a download under way finishes)."""
 
+BUILDING_STALE_S = 30 * 60
+"""A marker of a build older than this is of a process that died: another build may start."""
+
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
+_builders: dict[str, threading.Thread] = {}
 
 
 @dataclass(frozen=True)
@@ -184,3 +196,56 @@ def _prune(folder: Path, key: str) -> None:
                 (folder / f"{snapshot_id(key, seq)}{suffix}").unlink(missing_ok=True)
             except OSError:  # a file still being sent (Windows): removed next time
                 pass
+
+
+def newest(folder: Path, key: str, instance: str, horizon: int) -> Built | None:
+    """The newest complete snapshot of the scope `key` kept in `folder` that a pull can
+    still go on from (of this database `instance`, not behind the tombstone `horizon`)."""
+    seqs = sorted(
+        (int(p.stem.rsplit("-", 1)[1]) for p in folder.glob(f"{key}-*.json")), reverse=True
+    )
+    for seq in seqs:
+        found = cached(folder, snapshot_id(key, seq))
+        if found is not None and found.facts.instance == instance and seq >= horizon:
+            return found
+    return None
+
+
+def build_soon(db: Database, viewer: Viewer, data_dir: Path, wait: float) -> None:
+    """Build the scope's snapshot at the feed head in a thread of this process (unless one is
+    under way here or, by its marker, in another worker), waiting at most `wait` seconds."""
+    key = scope_key(viewer)
+    with _locks_guard:
+        thread = _builders.get(key)
+        if thread is None or not thread.is_alive():
+            thread = threading.Thread(
+                target=_build_marked, args=(db, viewer, data_dir), name=f"snapshot-{key}"
+            )
+            thread.daemon = True
+            _builders[key] = thread
+            thread.start()
+    thread.join(wait)
+
+
+def _build_marked(db: Database, viewer: Viewer, data_dir: Path) -> None:
+    folder = folder_of(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / f".{scope_key(viewer)}.building"
+    try:
+        if time.time() - marker.stat().st_mtime > BUILDING_STALE_S:
+            marker.unlink(missing_ok=True)
+    except OSError:
+        pass
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:  # another worker builds it: the client asks again later
+        return
+    try:
+        with db.snapshot() as session:
+            head = counter_value(session, CHANGE_SEQ)
+            instance = get_setting(session, INSTANCE_ID)
+            snapshot_of(session, viewer, data_dir, head, instance)
+    except Exception:
+        log.exception("snapshot of scope %s not built", scope_key(viewer))
+    finally:
+        marker.unlink(missing_ok=True)

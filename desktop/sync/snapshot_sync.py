@@ -6,12 +6,15 @@ the download (killed, offline, cancelled) continues the same file with a Range r
 time; a file the platform no longer has (404: a newer one replaced it) is dropped and a new
 offer taken. A file whose SHA-256 does not match is deleted and downloaded once more; a
 second mismatch gives up (the caller pulls pages instead). The loaded file is deleted.
+While the platform builds the scope's first file, the offer says "preparing": it is asked
+again after the time the platform names, for at most `PREPARE_WAIT_S`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +38,9 @@ FOLDER = "snapshot"
 """The data folder's subfolder for snapshot downloads."""
 TRIES = 2
 """Downloads of one offer's file before giving up on a digest that does not match."""
+PREPARE_WAIT_S = 15 * 60.0
+"""How long a first sync waits for the platform to build the scope's first snapshot (a
+large scope takes minutes) before it pulls pages instead."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,27 @@ def _download(
     return None
 
 
+def _ready_offer(
+    api: PlatformApi, min_clues: int, check: Callable[[], None], sleep: Callable[[float], None]
+) -> SnapshotOffer | None:
+    """The platform's offer, asked again while it prepares the scope's first file (for at
+    most `PREPARE_WAIT_S`; None after that: pages)."""
+    waited = 0.0
+    while True:
+        offer = api.snapshot_offer(min_clues)
+        if not offer.preparing:
+            return offer
+        if waited >= PREPARE_WAIT_S:
+            log.info("the platform's snapshot was not ready in %.0f s: pulling pages", waited)
+            return None
+        pause = float(max(1, min(offer.retry_after or 5, 30)))
+        end = waited + pause
+        while waited < end:  # short steps: a cancel is seen within a fifth of a second
+            check()
+            sleep(0.2)
+            waited += 0.2
+
+
 def first_sync_by_snapshot(
     store: Store,
     api: PlatformApi,
@@ -127,6 +154,7 @@ def first_sync_by_snapshot(
     load: Callable[[Path, str], PageResult] | None = None,
     check: Callable[[], None] = lambda: None,
     progress: Callable[[int, int], None] = lambda done, total: None,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> SnapshotResult | None:
     """Load the platform's snapshot of the user's scope; None when there is none to take
     (a small scope, a platform without snapshots, a file that stayed corrupt, an encrypted
@@ -144,12 +172,12 @@ def first_sync_by_snapshot(
         kept = offer is not None
         if offer is None:
             try:
-                offer = api.snapshot_offer(min_clues)
+                offer = _ready_offer(api, min_clues, check, sleep)
             except RequestRejected as exc:
                 if exc.status == 404:  # a platform of before snapshots
                     return None
                 raise
-            if not offer.available or offer.format != FORMAT_VERSION:
+            if offer is None or not offer.available or offer.format != FORMAT_VERSION:
                 return None
             forget(store)
             write_state(store, **{OFFER_KEY: offer.model_dump(mode="json")})

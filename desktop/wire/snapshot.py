@@ -102,7 +102,8 @@ class SnapshotOffer(Answer):
     """GET /snapshot: whether a snapshot of the caller's scope is worth taking, and which.
 
     `available` is false when the scope holds fewer clues than the caller asked for
-    (`min_clues`): pulls are faster then. Otherwise `id` names the file to download,
+    (`min_clues`): pulls are faster then, and while the platform builds the scope's first file
+    (`preparing`). Otherwise `id` names the file to download,
     `cursor` is the pull cursor of its position (for this caller), `size` and `sha256` check
     the download.
     """
@@ -116,6 +117,9 @@ class SnapshotOffer(Answer):
     size: Count | None = None
     sha256: Sha256 | None = None
     events: Count | None = None
+    preparing: bool = False
+    """No file yet: the platform is building one; ask again after `retry_after` seconds."""
+    retry_after: Count | None = None
 
 
 def _quoted(names: Iterable[str]) -> str:

@@ -18,7 +18,7 @@ from cityplatform.domainmap import unit_info
 from cityplatform.models import Unit, User
 from cityplatform.pull import Cursor
 from cityplatform.scope import Viewer
-from cityplatform.snapshot_build import folder_of, snapshot_of
+from cityplatform.snapshot_build import folder_of, scope_key, snapshot_of
 from cityplatform.state import CHANGE_SEQ, INSTANCE_ID, counter_value, get_setting
 from desktop.domain.codes import Role
 from desktop.wire.snapshot import CLUE_COLUMNS, ITEM_COLUMNS, read_facts
@@ -194,3 +194,54 @@ def test_a_feed_moving_during_the_build_does_not_enter_the_file(
     cursor = Cursor(built.facts.seq, epoch, built.facts.instance).encode()
     page = api.pull(city, cursor)
     assert [c["clue"]["code"] for c in page["changes"]] == [result["clue_code"]]
+
+
+def _viewer_of(client: Any, username: str) -> Viewer:
+    platform = platform_of(client)
+    with platform.db.read() as session:
+        user = session.get(User, username)
+        assert user is not None
+        unit = session.get(Unit, user.unit_code)
+        return Viewer(user.username, Role(user.role), unit_info(unit))
+
+
+def test_while_another_worker_builds_the_scope_the_offer_says_preparing(
+    api: Api, client: Any
+) -> None:
+    """A large scope takes minutes to build: the offer does not hold the request that long.
+    While the scope's first file is being built (here: by another worker, by its marker) the
+    answer is "preparing" with when to ask again; then the file is offered."""
+    platform = platform_of(client)
+    folder = folder_of(platform.data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / f".{scope_key(_viewer_of(client, 'city'))}.building"
+    marker.touch()
+    city = api.login("city")
+    waiting = offer(api, city)
+    assert waiting["preparing"] and not waiting["available"]
+    assert waiting["retry_after"] > 0 and waiting["clues"] > 0 and waiting.get("id") is None
+    marker.unlink()  # the other worker is done (without a file: it failed)
+    made = offer(api, city)
+    assert made["available"] and not made.get("preparing")
+
+
+def test_a_moved_feed_is_offered_the_newest_kept_file_while_the_new_one_builds(
+    api: Api, client: Any
+) -> None:
+    """A file of an older position is still a sound start: the pull goes on from its cursor."""
+    city, county = api.login("city"), api.login("haizhou")
+    first = offer(api, city)
+    assert first["available"]
+    (result,) = api.push(county, county.action("register", f"临NEW-{uuid.uuid4().hex[:6]}", DRAFT))
+    assert result["status"] == "applied"
+    folder = folder_of(platform_of(client).data_dir)
+    marker = folder / f".{scope_key(_viewer_of(client, 'city'))}.building"
+    marker.touch()  # the build at the new head is under way elsewhere
+    try:
+        kept = offer(api, city)
+    finally:
+        marker.unlink()
+    assert kept["available"] and kept["id"] == first["id"]
+    page = api.pull(city, kept["cursor"])
+    assert result["clue_code"] in [c["clue"]["code"] for c in page["changes"]]
+    assert offer(api, city)["id"] != first["id"]  # built now at the head

@@ -18,6 +18,7 @@ from faultkit import OTHER_TOWNSHIP, PG_ENV, Device, Rig, draft, open_rig, postg
 from faultkit import build_sqlite_template as build_template
 from sqlalchemy import Integer, select
 
+from cityplatform.config import SNAPSHOT_WAIT_ENV
 from desktop.domain.workflow import Action
 from desktop.store.models import Base, Clue
 from desktop.store.sync_apply import read_state, snapshot_load, write_state
@@ -375,3 +376,18 @@ def test_an_encrypted_store_pulls_pages_and_never_holds_a_plain_snapshot(
         (laptop.data_dir / "snapshot").iterdir()
     )
     rig.check(laptop)
+
+
+def test_a_scope_whose_first_file_is_still_being_built_is_asked_again_then_taken(
+    rig: Rig,
+) -> None:
+    """The platform answers "preparing" instead of holding the request while a large scope's
+    file is built (here it waits no time at all): the client asks again, then loads it."""
+    rig.server.restart(env={SNAPSHOT_WAIT_ENV: "0"})
+    county = rig.device("county")
+    mark = rig.proxy.mark()
+    summary = county.sync(**SNAPSHOT)
+    asked = offers(rig, mark)
+    assert len(asked) >= 2 and all(a.status == 200 for a in asked)
+    assert summary.snapshot_bytes > 0 and summary.pulled_clues > 0
+    rig.check(county)

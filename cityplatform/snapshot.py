@@ -37,6 +37,14 @@ from desktop.wire.snapshot import SnapshotOffer
 router = APIRouter(prefix="/api/v1", tags=["sync"])
 
 SNAPSHOT_MEDIA = "application/vnd.sqlite3"
+SNAPSHOT_ANSWERS: dict[int | str, dict[str, object]] = {
+    code: {
+        **answer,
+        "content": {SNAPSHOT_MEDIA: {"schema": {"type": "string", "format": "binary"}}},
+    }
+    for code, answer in FILE_ANSWERS.items()
+}
+"""The file answers (200, 206) in the snapshot's own media type."""
 RETRY_AFTER = 5
 """Seconds after which a client told "preparing" asks again."""
 
@@ -98,7 +106,7 @@ def offer(
 @router.get(
     "/snapshots/{snapshot_id}",
     response_class=Response,
-    responses={**FILE_ANSWERS, **error_responses(*AUTHENTICATED_ERRORS, 404, 416)},
+    responses={**SNAPSHOT_ANSWERS, **error_responses(*AUTHENTICATED_ERRORS, 404, 416)},
     summary="下载快照文件（支持 Range 断点续传）",
 )
 def download(

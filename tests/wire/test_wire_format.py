@@ -41,14 +41,18 @@ def _operations(openapi: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]
     ]
 
 
+FILE_DOWNLOADS = ("/attachments/{sha256}", "/snapshots/{snapshot_id}")
+"""The operations whose success answer is a file (an attachment, a first-sync snapshot)."""
+
+
 def test_every_success_body_is_a_wire_model(openapi: dict[str, Any]) -> None:
     for method, path, operation in _operations(openapi):
         success = [code for code in operation["responses"] if code.startswith("2")]
         assert success, f"{method} {path}: no success answer documented"
         for code in success:
             content = operation["responses"][code].get("content", {})
-            if path.endswith("/attachments/{sha256}") and method == "GET":
-                assert "application/octet-stream" in content or content, path
+            if path.endswith(FILE_DOWNLOADS) and method == "GET":  # a file, not JSON
+                assert [c["schema"]["format"] for c in content.values()] == ["binary"], path
                 continue
             schema = content["application/json"]["schema"]
             assert "$ref" in schema, f"{method} {path} {code}: {schema}"
@@ -85,9 +89,14 @@ def test_request_bodies_are_the_wire_models(openapi: dict[str, Any]) -> None:
     assert bodies["/api/v1/push"] == {"$ref": "#/components/schemas/PushRequest"}
     assert bodies["/api/v1/auth/login"] == {"$ref": "#/components/schemas/LoginRequest"}
     push = openapi["components"]["schemas"]["ActionIn"]["properties"]["action_id"]
-    assert push["maxLength"] == ClueOut.model_fields["events"].annotation.__args__[0].model_fields[
-        "action_id"
-    ].metadata[0].max_length
+    assert (
+        push["maxLength"]
+        == ClueOut.model_fields["events"]
+        .annotation.__args__[0]
+        .model_fields["action_id"]
+        .metadata[0]
+        .max_length
+    )
 
 
 def test_the_clue_record_is_what_both_stores_hold() -> None:

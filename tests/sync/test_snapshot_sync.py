@@ -22,6 +22,7 @@ from cityplatform.config import SNAPSHOT_WAIT_ENV
 from desktop.domain.workflow import Action
 from desktop.store.models import Base, Clue
 from desktop.store.sync_apply import read_state, snapshot_load, write_state
+from desktop.sync import snapshot_sync
 from desktop.sync.errors import Offline
 from desktop.sync.snapshot_sync import OFFER_KEY, part_path
 
@@ -390,4 +391,19 @@ def test_a_scope_whose_first_file_is_still_being_built_is_asked_again_then_taken
     asked = offers(rig, mark)
     assert len(asked) >= 2 and all(a.status == 200 for a in asked)
     assert summary.snapshot_bytes > 0 and summary.pulled_clues > 0
+    rig.check(county)
+
+
+def test_a_client_that_waited_long_enough_for_a_first_file_pulls_pages(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past `PREPARE_WAIT_S` of "preparing" the client stops asking and pulls pages."""
+    monkeypatch.setattr(snapshot_sync, "PREPARE_WAIT_S", 0.0)
+    rig.server.restart(env={SNAPSHOT_WAIT_ENV: "0"})
+    county = rig.device("county")
+    mark = rig.proxy.mark()
+    summary = county.sync(**SNAPSHOT)
+    assert len(offers(rig, mark)) == 1 and rig.proxy.since(mark, "GET", SNAPSHOTS) == []
+    assert summary.snapshot_bytes == 0 and summary.pulled_clues > 0
+    assert read_state(county.store, OFFER_KEY) is None
     rig.check(county)

@@ -196,6 +196,11 @@ def feed_of(row: Any) -> FeedState:
     return FeedState(int(row.feed_head or 0), row.feed_instance or "", int(row.feed_horizon or 0))
 
 
+def feed_state(session: Session) -> FeedState:
+    """The feed's state as `session`'s snapshot sees it (one query)."""
+    return feed_of(session.execute(_FEED).one())
+
+
 def start_of(caller: Caller, cursor: Cursor | None, feed: FeedState) -> int:
     """Where a page after `cursor` starts (0: from scratch), or the 410 reset_required it
     calls for: another database instance, a changed scope, a position pruned away."""

@@ -15,7 +15,7 @@ from cityplatform.auth import Caller, CallerDep
 from cityplatform.context import Platform, platform_of
 from cityplatform.errors import AUTHENTICATED_ERRORS, error_responses, not_found
 from cityplatform.jsonresp import wire_response
-from cityplatform.pull import Cursor
+from cityplatform.pull import Cursor, feed_state
 from cityplatform.snapshot_build import (
     build_soon,
     cached,
@@ -24,13 +24,6 @@ from cityplatform.snapshot_build import (
     scope_count,
     scope_key,
     snapshot_id,
-)
-from cityplatform.state import (
-    CHANGE_SEQ,
-    INSTANCE_ID,
-    TOMBSTONE_HORIZON,
-    counter_value,
-    get_setting,
 )
 from desktop.wire.snapshot import SnapshotOffer
 
@@ -56,16 +49,14 @@ def make_offer(platform: Platform, caller: Caller, min_clues: int) -> dict[str, 
     viewer = caller.viewer
     folder = folder_of(platform.data_dir)
     with platform.db.snapshot() as session:
-        head = counter_value(session, CHANGE_SEQ)
-        instance = get_setting(session, INSTANCE_ID)
-        horizon = int(get_setting(session, TOMBSTONE_HORIZON, "0") or 0)
+        feed = feed_state(session)
         count = scope_count(session, viewer)
     if count < min_clues:
         return {"available": False, "clues": count}
-    built = cached(folder, snapshot_id(scope_key(viewer), head))
+    built = cached(folder, snapshot_id(scope_key(viewer), feed.head))
     if built is None:
         build_soon(platform.db, viewer, platform.data_dir, platform.settings.snapshot_wait)
-        built = newest(folder, scope_key(viewer), instance, horizon)
+        built = newest(folder, scope_key(viewer), feed.instance, feed.horizon)
     if built is None:
         return {"available": False, "clues": count, "preparing": True, "retry_after": RETRY_AFTER}
     facts = built.facts

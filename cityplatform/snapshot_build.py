@@ -35,8 +35,8 @@ from sqlalchemy.orm import Session
 from cityplatform.db import Database
 from cityplatform.documents import clue_documents, select_clues
 from cityplatform.models import Clue
+from cityplatform.pull import feed_state
 from cityplatform.scope import Viewer
-from cityplatform.state import CHANGE_SEQ, INSTANCE_ID, counter_value, get_setting
 from desktop.wire.base import build
 from desktop.wire.records import ClueOut
 from desktop.wire.snapshot import (
@@ -185,12 +185,16 @@ def _build(
     return built
 
 
-def _prune(folder: Path, key: str) -> None:
-    """Delete the scope's files but the newest `KEEP`."""
-    seqs = sorted(
+def _kept_positions(folder: Path, key: str) -> list[int]:
+    """The feed positions of the scope's kept files, newest first."""
+    return sorted(
         (int(p.stem.rsplit("-", 1)[1]) for p in folder.glob(f"{key}-*.json")), reverse=True
     )
-    for seq in seqs[KEEP:]:
+
+
+def _prune(folder: Path, key: str) -> None:
+    """Delete the scope's files but the newest `KEEP`."""
+    for seq in _kept_positions(folder, key)[KEEP:]:
         for suffix in (".json", ".sqlite3"):
             try:
                 (folder / f"{snapshot_id(key, seq)}{suffix}").unlink(missing_ok=True)
@@ -201,10 +205,7 @@ def _prune(folder: Path, key: str) -> None:
 def newest(folder: Path, key: str, instance: str, horizon: int) -> Built | None:
     """The newest complete snapshot of the scope `key` kept in `folder` that a pull can
     still go on from (of this database `instance`, not behind the tombstone `horizon`)."""
-    seqs = sorted(
-        (int(p.stem.rsplit("-", 1)[1]) for p in folder.glob(f"{key}-*.json")), reverse=True
-    )
-    for seq in seqs:
+    for seq in _kept_positions(folder, key):
         found = cached(folder, snapshot_id(key, seq))
         if found is not None and found.facts.instance == instance and seq >= horizon:
             return found
@@ -242,9 +243,8 @@ def _build_marked(db: Database, viewer: Viewer, data_dir: Path) -> None:
         return
     try:
         with db.snapshot() as session:
-            head = counter_value(session, CHANGE_SEQ)
-            instance = get_setting(session, INSTANCE_ID)
-            snapshot_of(session, viewer, data_dir, head, instance)
+            feed = feed_state(session)
+            snapshot_of(session, viewer, data_dir, feed.head, feed.instance)
     except Exception:
         log.exception("snapshot of scope %s not built", scope_key(viewer))
     finally:

@@ -6,6 +6,7 @@ import logging
 import os
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,6 +129,7 @@ class Store:
     """The SQLCipher key of an encrypted store (fetched once, at open); None: plain."""
     encryption_problem: str = ""
     """Why the platform's request to encrypt this store could not be met ("" when none)."""
+    _checkpoints: list[threading.Thread] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -152,8 +154,34 @@ class Store:
         """A new session; use it as a context manager and commit explicitly."""
         return self.sessions()
 
+    def checkpoint_soon(self) -> None:
+        """Copy the write-ahead log into the file in a background thread: after a bulk load
+        whose commit skipped it (`wal_autocheckpoint` off), so the caller goes on at once.
+
+        A passive checkpoint never blocks readers or writers; a truncating one then empties
+        the log (waiting at most the busy timeout). `settle` and `close` wait for it.
+        """
+        self._checkpoints[:] = [t for t in self._checkpoints if t.is_alive()]
+        thread = threading.Thread(target=self._checkpoint, name="cluedesk-checkpoint", daemon=True)
+        self._checkpoints.append(thread)
+        thread.start()
+
+    def _checkpoint(self) -> None:
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except Exception:  # the next commit's automatic checkpoint folds the log in instead
+            log.warning("background checkpoint of %s failed", self.db_path.name, exc_info=True)
+
+    def settle(self) -> None:
+        """Wait for the background checkpoints started so far."""
+        for thread in self._checkpoints:
+            thread.join()
+
     def close(self) -> None:
         """Release every pooled connection (and note the file as cleanly closed)."""
+        self.settle()
         self.engine.dispose()
         if self.record_close and self.db_path.is_file():
             record_clean_close(self.db_path)

@@ -192,10 +192,19 @@ def read_facts(db: sqlite3.Connection) -> SnapshotFacts:
     return adapter(SnapshotFacts).validate_json(text)
 
 
-def select_clues(extra: str = "") -> str:
-    """SELECT of `clues` in ordinal order: ordinal, CLUE_COLUMNS, then `extra` columns."""
+def select_clues(extra: str = "", ordinals: range | None = None) -> str:
+    """SELECT of `clues` in ordinal order: ordinal, CLUE_COLUMNS, then `extra` columns; only
+    the `ordinals` given (a range of step 1), or all."""
     more = f", {extra}" if extra else ""
-    return f'SELECT ordinal, {_quoted(CLUE_COLUMNS)}{more} FROM "{CLUE_TABLE}" c ORDER BY ordinal'
+    where = (
+        ""
+        if ordinals is None
+        else f" WHERE ordinal >= {ordinals.start} AND ordinal < {ordinals.stop}"
+    )
+    return (
+        f'SELECT ordinal, {_quoted(CLUE_COLUMNS)}{more} FROM "{CLUE_TABLE}" c{where} '
+        "ORDER BY ordinal"
+    )
 
 
 def select_items(table: str) -> str:

@@ -9,6 +9,8 @@ Every test ends with `check_invariants` (tests/sync/faultkit.py).
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -22,9 +24,10 @@ from cityplatform.config import SNAPSHOT_WAIT_ENV
 from desktop.domain.workflow import Action
 from desktop.store.models import Base, Clue
 from desktop.store.sync_apply import read_state, snapshot_load, write_state
+from desktop.store.sync_apply.parse import SyncDataError
 from desktop.sync import snapshot_sync
 from desktop.sync.errors import Offline
-from desktop.sync.snapshot_sync import OFFER_KEY, part_path
+from desktop.sync.snapshot_sync import OFFER_KEY, first_sync_by_snapshot, part_path
 
 pytestmark = pytest.mark.slow
 
@@ -407,3 +410,59 @@ def test_a_client_that_waited_long_enough_for_a_first_file_pulls_pages(
     assert summary.snapshot_bytes == 0 and summary.pulled_clues > 0
     assert read_state(county.store, OFFER_KEY) is None
     rig.check(county)
+
+
+def loading_traces(device: Device) -> dict[str, Any]:
+    """What a load could leave on the store's pooled connections and files: attached
+    databases, its own pragmas, a write-ahead log not yet copied into the file."""
+    device.store.settle()
+    with device.store.engine.connect() as connection:
+        found = {
+            "databases": [row[1] for row in connection.exec_driver_sql("PRAGMA database_list")],
+            **{
+                name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+                for name in ("wal_autocheckpoint", "foreign_keys", "threads")
+            },
+        }
+    wal = device.store.db_path.with_name(device.store.db_path.name + "-wal")
+    found["wal_bytes"] = wal.stat().st_size if wal.exists() else 0
+    return found
+
+
+CLEAN = {"databases": ["main"], "wal_autocheckpoint": 1000, "foreign_keys": 1, "threads": 0}
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_a_file_whose_notices_the_wire_refuses_changes_nothing(
+    rig: Rig, parallel: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A refused record, found in this process or the second one, rolls the whole load back
+    and names the bad part; the loading connection is left as it was. The good file then
+    loads, and its log is copied into the store file in the background."""
+    if parallel:
+        monkeypatch.setattr(snapshot_load, "PARALLEL_FROM", 1)
+    city = rig.device("city")
+    city.sync(**PAGES)
+    before, cursor = store_rows(city), city.cursor()
+    good, bad = tmp_path / "good.sqlite3", tmp_path / "bad.sqlite3"
+    taken: list[str] = []
+
+    def keep(path: Path, offered: str) -> Any:
+        shutil.copyfile(path, good)
+        taken.append(offered)
+        raise snapshot_load.StoreNotEmpty
+
+    assert first_sync_by_snapshot(city.store, city.api(), min_clues=1, load=keep) is None
+    shutil.copyfile(good, bad)
+    with sqlite3.connect(bad) as db:
+        db.execute("""UPDATE clues SET notices = '[{"id": 1}]' WHERE ordinal = 2""")
+    with pytest.raises(SyncDataError) as refused:
+        snapshot_load.load_snapshot(city.store, bad, taken[0])
+    assert refused.value.path.startswith("snapshot.clues[2].notices")
+    assert store_rows(city) == before and city.cursor() == cursor
+    assert loading_traces(city) | {"wal_bytes": 0} == CLEAN | {"wal_bytes": 0}
+
+    snapshot_load.load_snapshot(city.store, good, taken[0])
+    assert store_rows(city) == before and city.cursor() == taken[0]
+    assert loading_traces(city) == CLEAN | {"wal_bytes": 0}
+    rig.check(city)

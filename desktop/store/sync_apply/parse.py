@@ -29,6 +29,9 @@ class SyncDataError(ValueError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self) -> tuple[Any, ...]:  # handed over from a second process
+        return (type(self), (self.path, self.problem))
+
     @classmethod
     def of(cls, exc: WireError) -> SyncDataError:
         """The same complaint as a SyncDataError."""
@@ -41,6 +44,9 @@ class UnknownUnitsError(SyncDataError):
     def __init__(self, codes: Iterable[str]) -> None:
         self.codes = sorted(codes)
         super().__init__("units", "本地单位目录中没有：" + "、".join(self.codes))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.codes,))
 
 
 def checked(kind: Any, data: Any, path: str) -> Any:

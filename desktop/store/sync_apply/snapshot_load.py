@@ -20,7 +20,9 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +34,7 @@ from desktop.demo.child import PARALLEL_FROM, produced_in_child
 from desktop.domain.timeutil import CHINA_TZ
 from desktop.store.clue_rows import STATE_COLUMNS
 from desktop.store.database import Store
-from desktop.store.demo_load import indexes_rebuilt_after, insert_statement
+from desktop.store.demo_load import Statement, indexes_rebuilt_after, insert_statement
 from desktop.store.models import (
     AssistingUnit,
     Attachment,
@@ -78,6 +80,8 @@ from desktop.wire.snapshot import (
 
 BLOCK = 5000
 """Rows read from the file and inserted at a time."""
+OWN_SHARE = 0.4
+"""Of a large file, the share of clue rows this process makes while the second one starts."""
 PULL_PAGE = 1000
 """A full pull page: attachment metadata seen on several clues is kept as a pull of such
 pages keeps it (the last of the first page that names it)."""
@@ -168,13 +172,17 @@ def _records(db: sqlite3.Connection) -> tuple[list[tuple[int, Any]], list[tuple[
     return notices, cases
 
 
-def _check_units(connection: Connection, db: sqlite3.Connection, records: list[Any]) -> None:
-    """UnknownUnitsError when the file names units the directory lacks (as `check_units`)."""
+def _clue_units(db: sqlite3.Connection) -> set[str]:
+    """The unit codes the file's clues name."""
     wanted: set[str] = set()
     for row in db.execute('SELECT DISTINCT county_code, township_code, lead_unit FROM "clues"'):
         wanted.update(code for code in row if code)
     wanted.update(u for (u,) in db.execute(f'SELECT DISTINCT unit_code FROM "{ASSISTING_TABLE}"'))
-    wanted.update(record.state.unit_code for _, record in records)
+    return wanted
+
+
+def _check_units(connection: Connection, wanted: set[str]) -> None:
+    """UnknownUnitsError when the file names units the directory lacks (as `check_units`)."""
     known = set(connection.scalars(select(Unit.code).where(Unit.code.in_(wanted))))
     if wanted - known:
         raise UnknownUnitsError(wanted - known)
@@ -191,46 +199,108 @@ def _iso(text: str | None) -> str | None:
     return datetime.fromisoformat(text).replace(tzinfo=CHINA_TZ).isoformat()
 
 
+ATTACHED = "snap"
+"""The snapshot file's schema name while it is attached to the store's connection."""
+LOAD_PRAGMAS = {
+    "cache_size": -262144,  # 256 MiB while bulk loading
+    "threads": 2,  # the index builds sort on two threads
+    "wal_autocheckpoint": 0,  # the log is copied into the file afterwards, in the background
+}
+"""Settings of the loading connection, put back when it is done."""
+
+
+@contextmanager
+def _loading(connection: Connection, path: Path) -> Iterator[None]:
+    """The snapshot file attached as `ATTACHED` (before any transaction: SQLite attaches
+    only outside one) and `LOAD_PRAGMAS` set; all undone at the end."""
+    kept = {name: connection.exec_driver_sql(f"PRAGMA {name}").scalar() for name in LOAD_PRAGMAS}
+    connection.exec_driver_sql(f"ATTACH DATABASE ? AS {ATTACHED}", (str(path),))
+    for name, value in LOAD_PRAGMAS.items():
+        connection.exec_driver_sql(f"PRAGMA {name}={value}")
+    connection.commit()
+    try:
+        yield
+    finally:
+        connection.rollback()  # nothing left open after a failure
+        for name, old in kept.items():
+            connection.exec_driver_sql(f"PRAGMA {name}={int(old or 0)}")
+        connection.exec_driver_sql(f"DETACH DATABASE {ATTACHED}")
+        connection.commit()
+
+
 def _load(store: Store, db: sqlite3.Connection, path: Path, cursor: str) -> PageResult:
-    with store.session() as session, session.begin():
-        work = Work(session)
-        work.delete_clues(Clue.provisional.is_(False))
-        if session.scalar(select(func.count()).select_from(Clue)) or session.scalar(
-            select(func.count()).where(OutboxAction.state == PENDING)
-        ):
-            raise StoreNotEmpty
-        connection = session.connection()
-        base = int(session.scalar(select(func.coalesce(func.max(Clue.id), 0))) or 0)
-        clues = int(db.execute('SELECT count(*) FROM "clues"').fetchone()[0])
-        # A large file's clue rows are made in a second process while this one checks the
-        # notices and penalty cases.
-        drained = _Drained(path, base) if clues >= PARALLEL_FROM else None
-        notices, cases = _records(db)
-        _check_units(connection, db, [*notices, *cases])
-        cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-        connection.exec_driver_sql("PRAGMA cache_size=-262144")  # 256 MiB while bulk loading
-        try:
-            with indexes_rebuilt_after(connection, BULK):
-                blocks = drained if drained is not None else clue_blocks(str(path), base)
-                codes = _write_clues(connection, blocks)
-                _write_items(connection, db, base)
-            for kind, records in ((SYNCED_NOTICES, notices), (SYNCED_CASES, cases)):
-                _write_records(work, kind, [(base + o, r) for o, r in records])
-        finally:
-            connection.exec_driver_sql(f"PRAGMA cache_size={int(cache or -2000)}")
-            if drained is not None:
-                drained.thread.join()
-        save_cursor(session, cursor)
-        sweep_if_resetting(work)
+    with store.engine.connect() as connection, _loading(connection, path):
+        with store.sessions(bind=connection) as session, session.begin():
+            work = Work(session)
+            codes = _write_all(work, db, path)
+            save_cursor(session, cursor)
+            sweep_if_resetting(work)
+    store.checkpoint_soon()
     return PageResult(codes, 0, 0)
 
 
-def _write_records(work: Work, kind: SyncedKind[Any], items: list[tuple[int, Any]]) -> None:
-    """Notices or penalty cases with their history, as `write_server_records` writes them
-    into a store without them: one executemany of the rows, one of their history, the values
-    stored as the columns' types store them (`insert_statement`)."""
+def _write_all(work: Work, db: sqlite3.Connection, path: Path) -> int:
+    """Replace the store's platform clues by the file's; the number of clues written."""
+    session = work.session
+    work.delete_clues(Clue.provisional.is_(False))
+    if session.scalar(select(func.count()).select_from(Clue)) or session.scalar(
+        select(func.count()).where(OutboxAction.state == PENDING)
+    ):
+        raise StoreNotEmpty
+    connection = session.connection()
+    base = int(session.scalar(select(func.coalesce(func.max(Clue.id), 0))) or 0)
+    clues = int(db.execute('SELECT count(*) FROM "clues"').fetchone()[0])
+    _check_units(connection, _clue_units(db))
+    # A large file's rows are made in a second process while this one writes: the clue
+    # blocks after the first `OWN_SHARE` (which this process makes meanwhile), then the
+    # notices and penalty cases, which this process takes only after building the indexes.
+    own = int(clues * OWN_SHARE) if clues >= PARALLEL_FROM else clues
+    rest = range(own + 1, clues + 1)
+    rows = _Drained(path, base, rest) if rest else snapshot_rows(str(path), base, rest)
+    try:
+        with indexes_rebuilt_after(connection, BULK):
+            _write_clues(connection, clue_blocks(str(path), base, range(1, own + 1)), own)
+            _write_clues(connection, rows, len(rest))
+            _write_items(connection, base)
+        records = next(rows)
+        if isinstance(records, SyncDataError):
+            raise records
+        assert isinstance(records, RecordRows)
+        _check_units(connection, records.units)
+        for statement in records.statements:
+            connection.exec_driver_sql(*statement)
+    finally:
+        if isinstance(rows, _Drained):
+            rows.thread.join()
+    return clues
+
+
+@dataclass(frozen=True)
+class RecordRows:
+    """The INSERTs of a snapshot's notices and penalty cases, and the units they name."""
+
+    statements: list[Statement]
+    units: set[str]
+
+
+def record_rows(db: sqlite3.Connection, base: int) -> RecordRows:
+    """The notices and penalty cases of the file, checked by the wire's models, as rows."""
+    notices, cases = _records(db)
+    return RecordRows(
+        [
+            *_record_statements(SYNCED_NOTICES, [(base + o, r) for o, r in notices]),
+            *_record_statements(SYNCED_CASES, [(base + o, r) for o, r in cases]),
+        ],
+        {record.state.unit_code for _, record in [*notices, *cases]},
+    )
+
+
+def _record_statements(kind: SyncedKind[Any], items: list[tuple[int, Any]]) -> list[Statement]:
+    """The INSERTs of notices or penalty cases with their history, as `write_server_records`
+    writes them into a store without them: one executemany of the rows, one of their history,
+    the values stored as the columns' types store them (`insert_statement`)."""
     if not items:
-        return
+        return []
     rows = kind.rows
     values = [
         {
@@ -244,15 +314,15 @@ def _write_records(work: Work, kind: SyncedKind[Any], items: list[tuple[int, Any
         }
         for clue_id, record in items
     ]
-    connection = work.session.connection()
-    connection.exec_driver_sql(*insert_statement(rows.model, values))
+    statements = [insert_statement(rows.model, values)]
     entries = [
         {rows.id_key: record.record_id, **event_row(e)}
         for _, record in items
         for e in record.events
     ]
     if entries:
-        connection.exec_driver_sql(*insert_statement(rows.event_model, entries))
+        statements.append(insert_statement(rows.event_model, entries))
+    return statements
 
 
 def _assisting(db: sqlite3.Connection) -> dict[int, list[str]]:
@@ -266,10 +336,10 @@ ClueBlock = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, 
 """Driver parameters of a block of clues: rows, search index entries, assisting units."""
 
 
-def clue_blocks(path: str, base: int) -> Iterator[ClueBlock]:
+def clue_blocks(path: str, base: int, ordinals: range | None = None) -> Iterator[ClueBlock]:
     """The clue rows of the snapshot at `path` (with `server_state` and `updated_at`), their
-    search index entries and assisting units, a block at a time: CPU work only, so that a
-    second process can do it while this one writes (a module-level function)."""
+    search index entries and assisting units, a block at a time (only the `ordinals` given,
+    or all): CPU work only, so that a second process can do it while this one writes."""
     db = open_snapshot(Path(path))
     try:
         assisting = _assisting(db)
@@ -281,7 +351,7 @@ def clue_blocks(path: str, base: int) -> Iterator[ClueBlock]:
         value_at = [_AT[name] for name in VALUE_FIELDS]
         state_at = [(name, _AT[name], name in _TIMES) for name in _STATE_NAMES]
         searched = [code_at, _AT["subject_name"], _AT["address"], _AT["description"]]
-        for block in _blocks(db, select_clues(latest)):
+        for block in _blocks(db, select_clues(latest, ordinals)):
             params = []
             search = []
             units_rows: list[tuple[Any, ...]] = []
@@ -309,8 +379,24 @@ def clue_blocks(path: str, base: int) -> Iterator[ClueBlock]:
         db.close()
 
 
-def _write_clues(connection: Connection, blocks: Iterable[ClueBlock]) -> int:
-    """Insert the clue rows, their search index entries and their assisting units."""
+def snapshot_rows(
+    path: str, base: int, ordinals: range | None = None
+) -> Iterator[ClueBlock | RecordRows | SyncDataError]:
+    """The blocks of `clue_blocks`, then the file's `RecordRows` (or the SyncDataError its
+    notices or penalty cases raise, handed over as a value): CPU work only, so that a second
+    process can do it while this one writes (a module-level function)."""
+    yield from clue_blocks(path, base, ordinals)
+    db = open_snapshot(Path(path))
+    try:
+        yield record_rows(db, base)
+    except SyncDataError as exc:
+        yield exc
+    finally:
+        db.close()
+
+
+def _write_clues(connection: Connection, rows: Iterator[Any], count: int) -> None:
+    """Insert the `count` clue rows, their search index entries and their assisting units."""
     names = ("id", "code", "provisional", "server_version", "server_state", "updated_at")
     columns = (*names, *VALUE_FIELDS)
     marks = ", ".join("?" * len(columns))
@@ -318,97 +404,86 @@ def _write_clues(connection: Connection, blocks: Iterable[ClueBlock]) -> int:
     units_sql = (
         f"INSERT INTO {AssistingUnit.__tablename__} (clue_id, unit_code, position) VALUES (?, ?, ?)"
     )
-    count = 0
-    for params, search, units in blocks:
+    written = 0
+    while written < count:
+        params, search, units = next(rows)
         connection.exec_driver_sql(sql, params)
         connection.exec_driver_sql(INSERT_SQL, search)
         if units:
             connection.exec_driver_sql(units_sql, units)
-        count += len(params)
-    return count
+        written += len(params)
 
 
 class _Drained:
-    """The blocks of `clue_blocks` made in a second process from now on, handed over by a
+    """The items of `snapshot_rows` made in a second process from now on, handed over by a
     thread of this one as they come (iterate once; what the producer raised is raised)."""
 
-    def __init__(self, path: Path, base: int) -> None:
-        self.blocks: queue.SimpleQueue[ClueBlock | BaseException | None] = queue.SimpleQueue()
-        self.thread = threading.Thread(target=self._drain, args=(str(path), base), daemon=True)
+    def __init__(self, path: Path, base: int, ordinals: range) -> None:
+        self.blocks: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        args = (str(path), base, ordinals)
+        self.thread = threading.Thread(target=self._drain, args=(args,), daemon=True)
         self.thread.start()
 
-    def _drain(self, path: str, base: int) -> None:
+    def _drain(self, args: tuple[str, int, range]) -> None:
         try:
-            for block in produced_in_child(clue_blocks, (path, base), "cluedesk-snapshot"):
+            for block in produced_in_child(snapshot_rows, args, "cluedesk-snapshot"):
                 self.blocks.put(block)
             self.blocks.put(None)
         except BaseException as exc:  # handed to the consumer
             self.blocks.put(exc)
 
-    def __iter__(self) -> Iterator[ClueBlock]:
-        while True:
-            item = self.blocks.get()
-            if item is None:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
+    def __iter__(self) -> _Drained:
+        return self
+
+    def __next__(self) -> Any:
+        item = self.blocks.get()
+        if item is None:
+            raise StopIteration
+        if isinstance(item, BaseException):
+            raise item
+        return item
 
 
-def _write_items(connection: Connection, db: sqlite3.Connection, base: int) -> None:
-    """History entries, attachment links and metadata, and warning records."""
-    events = ITEM_COLUMNS["events"]
-    sql = (
-        f"INSERT INTO {ClueEvent.__tablename__} (clue_id, {', '.join(events)}, pending) "
-        f"VALUES ({', '.join('?' * (len(events) + 2))})"
+def _copy_items(connection: Connection, table: str, target: str, base: int, **more: str) -> None:
+    """INSERT ... SELECT of an item table of the attached file, in (ordinal, position) order:
+    its columns as named in the store (`more` renames and adds columns: store name → SQL)."""
+    names = {name: f'"{name}"' for name in ITEM_COLUMNS[table]}
+    for stored, expression in more.items():
+        names.pop(expression.strip('"'), None)
+        names[stored] = expression
+    connection.exec_driver_sql(
+        f"INSERT INTO {target} (clue_id, {', '.join(names)}) "
+        f"SELECT ordinal + ?, {', '.join(names.values())} "
+        f'FROM {ATTACHED}."{table}" ORDER BY ordinal, position',
+        (base,),
     )
-    for block in _blocks(db, select_items("events")):
-        connection.exec_driver_sql(sql, [(base + r[0], *r[1:], 0) for r in block])
-    warnings = ITEM_COLUMNS["warnings"]
-    stored = ["unit_code" if name == "unit" else name for name in warnings]
-    sql = (
-        f"INSERT INTO {WarningEpisode.__tablename__} (clue_id, {', '.join(stored)}) "
-        f"VALUES ({', '.join('?' * (len(stored) + 1))})"
-    )
-    for block in _blocks(db, select_items("warnings")):
-        connection.exec_driver_sql(sql, [(base + r[0], *r[1:]) for r in block])
-    _write_attachments(connection, db, base)
 
 
-def _write_attachments(connection: Connection, db: sqlite3.Connection, base: int) -> None:
-    names = ITEM_COLUMNS["attachments"]
-    at = {name: i for i, name in enumerate(names, 1)}
-    links: list[tuple[Any, ...]] = []
-    files: dict[str, tuple[int, tuple[Any, ...]]] = {}
-    for block in _blocks(db, select_items("attachments")):
-        for row in block:
-            ordinal, sha = row[0], row[at["sha256"]]
-            page = (ordinal - 1) // PULL_PAGE
-            seen = files.get(sha)
-            if seen is None or seen[0] == page:
-                files[sha] = (
-                    page,
-                    (sha, row[at["size"]], row[at["media_type"]], row[at["added_at"]]),
-                )
-            links.append(
-                (
-                    base + ordinal,
-                    sha,
-                    row[at["name"]][:255],
-                    row[at["added_at"]],
-                    row[at["added_by"]],
-                )
-            )
-    if not links:
-        return
+def _write_items(connection: Connection, base: int) -> None:
+    """History entries, warning records, attachment links and metadata: copied from the
+    attached file by SQL."""
+    _copy_items(connection, "events", ClueEvent.__tablename__, base, pending="0")
+    _copy_items(connection, "warnings", WarningEpisode.__tablename__, base, unit_code='"unit"')
+    _write_attachments(connection, base)
+
+
+def _write_attachments(connection: Connection, base: int) -> None:
+    """Attachment links, and metadata kept as a pull of `PULL_PAGE`-clue pages keeps it: of
+    the file's rows naming the same file, the last of the first page that names it."""
+    table = f'{ATTACHED}."attachments"'
+    page = f"(ordinal - 1) / {PULL_PAGE}"
     connection.exec_driver_sql(
         f"INSERT INTO {Attachment.__tablename__} (sha256, size, media_type, created_at) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        [row for _, row in files.values()],
+        "SELECT sha256, size, media_type, added_at FROM ("
+        "SELECT sha256, size, media_type, added_at, row_number() OVER (PARTITION BY sha256 "
+        f"ORDER BY {page}, ordinal DESC, position DESC) AS choice FROM {table}"
+        ") WHERE choice = 1 ON CONFLICT DO NOTHING"
     )
     connection.exec_driver_sql(
         f"INSERT INTO {ClueAttachment.__tablename__} (clue_id, sha256, name, added_at, added_by) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (clue_id, sha256) DO UPDATE SET "
+        f"SELECT ordinal + ?, sha256, substr(name, 1, 255), added_at, added_by FROM {table} "
+        "WHERE true ORDER BY ordinal, position "
+        "ON CONFLICT (clue_id, sha256) DO UPDATE SET "
         "name = excluded.name, added_at = excluded.added_at, added_by = excluded.added_by",
-        links,
+        (base,),
     )

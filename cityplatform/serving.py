@@ -13,8 +13,10 @@ import os
 WORKER_THREADS_ENV = "CLUEDESK_PLATFORM_THREADS"
 """How many threads a worker runs its blocking routes in (`serve --threads`)."""
 
-DEFAULT_WORKER_THREADS = 12
-"""The default: a few requests waiting on the database while others run, on 2 cores."""
+DEFAULT_WORKER_THREADS = 4
+"""The default: a few requests waiting on the database while others run. Measured with 50
+clients pulling on 2 workers and 2 cores (bench/sync_bench.py): 4 threads gave the highest
+rate and a p99 a third of 12 threads' (more threads only queue for the GIL)."""
 
 
 def worker_threads() -> int:

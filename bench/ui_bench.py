@@ -168,18 +168,6 @@ class BareTable(QAbstractTableModel):
         return row[index.column()] if index.column() < len(row) else ""
 
 
-def bare_view(rows: int = VISIBLE_ROWS) -> tuple[QTableView, BareTable]:
-    """A bare QTableView over a `BareTable`, as large as the queue view, shown."""
-    model = BareTable(len(Column))
-    table = QTableView()
-    table.setWordWrap(False)  # as the queue's cells: one line, elided
-    table.setModel(model)
-    table.resize(1400, table.verticalHeader().defaultSectionSize() * rows + 60)
-    table.show()
-    app().processEvents()
-    return table, model
-
-
 def bare_cells(table: QTableView, model: BareTable) -> int:
     """Ask the bare model for every visible cell, as painting does."""
     last = table.rowAt(table.viewport().height() - 1)
@@ -197,43 +185,79 @@ SQL_FLOORS: dict[str, float] = {}
 class Floor:
     """The floor of one queue change, run in turn with ours so both see the same machine: the
     same SQL in bare sqlite3, then a bare table reset to the texts our view shows (taken
-    once, outside the timing) and painted."""
+    once, outside the timing) and painted. With `new_window` (the floor of a new view's
+    first rows) each run makes, fills and shows a new bare table window, as ours makes a new
+    view, and closes it after the timing."""
 
-    def __init__(self, replay: SqlReplay, statements: list[tuple[str, Any]], view: QueueView):
+    def __init__(
+        self,
+        replay: SqlReplay,
+        statements: list[tuple[str, Any]],
+        view: QueueView,
+        *,
+        new_window: bool = False,
+    ):
         self.replay = replay
         self.statements = statements
+        self.new_window = new_window
         model = view.model
         first, last = model.visible_rows()
         self.texts = [
             tuple(str(model.data(model.index(r, c)) or "") for c in range(model.columnCount()))
             for r in range(max(0, first), last + 1)
         ]
+        self.row_height = view.table.verticalHeader().defaultSectionSize()
+        self.size = view.table.size()
+        self.widths = [view.table.columnWidth(c) for c in range(model.columnCount())]
         self.sql_ms: list[float] = []
-        self.table, self.model = bare_view()
-        # The same cells: the queue view's column widths and row height, no row numbers.
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            view.table.verticalHeader().defaultSectionSize()
-        )
-        self.table.resize(view.table.size())
-        for column in range(model.columnCount()):
-            self.table.setColumnWidth(column, view.table.columnWidth(column))
+        self.table: QTableView | None
+        self.table, self.model = self._bare()
         app().processEvents()
+        if new_window:
+            self.close()
+
+    def _bare(self, texts: list[tuple[str, ...]] | None = None) -> tuple[QTableView, BareTable]:
+        """A bare table window with the queue view's cells (its column widths and row height,
+        no row numbers), holding `texts` from the start, shown (not yet painted)."""
+        model = BareTable(len(Column))
+        model.rows = texts or []
+        table = QTableView()
+        table.setWordWrap(False)  # as the queue's cells: one line, elided
+        table.setModel(model)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(self.row_height)
+        table.resize(self.size)
+        for column, width in enumerate(self.widths):
+            table.setColumnWidth(column, width)
+        table.show()
+        return table, model
 
     def run(self) -> float:
         """One run of the floor, in milliseconds (its SQL part is kept in `sql_ms`)."""
         start = time.perf_counter()
         self.replay.run(self.statements)
         self.sql_ms.append((time.perf_counter() - start) * 1000)
-        self.model.show(self.texts)
+        if self.new_window:
+            table, self.model = self._bare(self.texts)
+            self.table = table
+        else:
+            assert self.table is not None
+            table = self.table
+            self.model.show(self.texts)
         app().processEvents()
-        bare_cells(self.table, self.model)
-        return (time.perf_counter() - start) * 1000
+        bare_cells(table, self.model)
+        took = (time.perf_counter() - start) * 1000
+        if self.new_window:  # disposed of outside the timing, as ours is
+            self.close()
+        return took
 
     def close(self) -> None:
-        """Dispose of the bare table."""
+        """Dispose of the bare table (once)."""
+        if self.table is None:
+            return
         self.table.close()
         self.table.deleteLater()
+        self.table = None
         app().sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
@@ -306,7 +330,7 @@ def measure_first_rows(
     cold_ms = (time.perf_counter() - start) * 1000
     done()
     statements = replay.capture(first_rows)
-    floor = Floor(replay, statements, shown[-1])
+    floor = Floor(replay, statements, shown[-1], new_window=True)
     done()
     ours: list[float] = []
     floors: list[float] = []

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from desktop.sync.errors import MalformedAnswer
-from desktop.sync.http import API, PlatformHttp
+from desktop.sync.http import API, Hasher, PlatformHttp
 from desktop.wire.records import PullPage
 from desktop.wire.reference import (
     BlockOut,
@@ -109,12 +109,18 @@ class PlatformApi:
         return offer
 
     def snapshot_download(
-        self, snapshot_id: str, target: Path, on_block: Callable[[int], None] | None = None
+        self,
+        snapshot_id: str,
+        target: Path,
+        on_block: Callable[[int], None] | None = None,
+        digest: Hasher | None = None,
     ) -> int:
         """GET /snapshots/{id} into `target`, continuing a partial `target` (Range); the
-        bytes it holds at the end."""
+        bytes it holds at the end (`digest` is fed the whole file, see `download`)."""
         path = f"{API}/snapshots/{quote(snapshot_id, safe='')}"
-        return self.http.download(path, target, endpoint="GET /snapshots", on_block=on_block)
+        return self.http.download(
+            path, target, endpoint="GET /snapshots", on_block=on_block, digest=digest
+        )
 
     def reveal_reporter(self, clue_code: str, reason: str) -> RevealOut:
         """POST /clues/{code}/reporter-reveal: the unmasked reporter of a clue, for a

@@ -24,7 +24,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import requests
 import urllib3
@@ -64,6 +64,13 @@ COMPRESS_FROM = 64 * 1024
 """Request bodies from this size on are sent gzip-compressed."""
 DOWNLOAD_BLOCK = 64 * 1024
 """Bytes read at a time by `download` (what a dropped connection can lose of a part)."""
+
+
+class Hasher(Protocol):
+    """What `download` feeds the bytes to: a hashlib object."""
+
+    def update(self, data: bytes, /) -> None:
+        """Add bytes."""
 
 
 @dataclass(frozen=True)
@@ -313,12 +320,14 @@ class PlatformHttp:
         *,
         endpoint: str,
         on_block: Callable[[int], None] | None = None,
+        digest: Hasher | None = None,
     ) -> int:
         """GET a file into `target`, continuing what `target` already holds with a Range
         request (the whole file again when the platform ignores it); the bytes `target`
         holds at the end. `on_block(size_so_far)` runs after every block written (it may
-        raise to stop: the part written stays for the next time). A dropped connection
-        raises Offline and keeps the part."""
+        raise to stop: the part written stays for the next time). `digest` (a new hashlib
+        object) is fed the whole file as it is written, the part held before included. A
+        dropped connection raises Offline and keeps the part."""
         if self.access_token is None:
             self.refresh()
         for attempt in (1, 2):
@@ -349,10 +358,16 @@ class PlatformHttp:
             f"bytes {offset}-"
         )
         written = offset if resumed else 0
+        if digest is not None and resumed:
+            with open(target, "rb") as held:
+                while chunk := held.read(DOWNLOAD_BLOCK):
+                    digest.update(chunk)
         try:
             with response, open(target, "ab" if resumed else "wb") as file:
                 for block in response.iter_content(DOWNLOAD_BLOCK):
                     file.write(block)
+                    if digest is not None:
+                        digest.update(block)
                     written += len(block)
                     if on_block is not None:
                         on_block(written)

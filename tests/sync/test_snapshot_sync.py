@@ -226,6 +226,36 @@ def test_a_cancelled_download_keeps_its_part_and_resumes(rig: Rig) -> None:
     rig.check(county)
 
 
+@pytest.mark.parametrize("damaged", [False, True])
+def test_a_part_complete_before_its_check_is_checked_from_the_disk(rig: Rig, damaged: bool) -> None:
+    """A run stopped after the last block, before the digest was checked: the next run reads
+    the part's digest from the disk, then loads it, or downloads it again when it was
+    damaged meanwhile."""
+    county = rig.device("county")
+    cancel = threading.Event()
+
+    def progress(phase: str, done: int, total: int | None) -> None:
+        if phase == "snapshot" and total and done == total:
+            cancel.set()  # the run stops right after the last block
+
+    summary = county.sync(cancel=cancel, progress=progress, **SNAPSHOT)
+    assert summary.cancelled and county.cursor() is None and county.codes() == []
+    offer = read_state(county.store, OFFER_KEY)
+    assert offer is not None
+    part = part_path(county.store, offer["id"])
+    assert part.stat().st_size == offer["size"]
+    if damaged:
+        data = bytearray(part.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        part.write_bytes(bytes(data))
+    mark = rig.proxy.mark()
+    summary = county.sync(**SNAPSHOT)
+    assert summary.snapshot_bytes == offer["size"] and county.cursor() is not None
+    downloads = [d.status for d in rig.proxy.since(mark, "GET", SNAPSHOTS)]
+    assert downloads == ([200] if damaged else [])
+    rig.check(county)
+
+
 @pytest.mark.parametrize("rig", BACKENDS, indirect=True)
 def test_a_corrupt_download_is_fetched_again(rig: Rig) -> None:
     county = rig.device("county")

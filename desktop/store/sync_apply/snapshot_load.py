@@ -1,13 +1,18 @@
 """Loading a first-sync snapshot file into the store in bulk: every clue of the scope and the
 cursor of the snapshot's feed position, in ONE transaction (all of it or nothing).
 
-The file's cells are already what the store's columns hold (`desktop.wire.snapshot.cell`),
-so rows go in with plain executemany INSERTs and the secondary indexes are built once
-afterwards. The columns a pull derives are derived here by the pull's own functions: the
-workflow snapshot `server_state` (`state_snapshot`), `updated_at` (the last history entry,
-else the registration), the search index (`index_params`); notices and penalty cases go
-through `write_server_records` as in a pull. The result is row for row what a pull from
-scratch writes (tests/sync/test_snapshot_sync.py compares them).
+The file's cells are already what the store's columns hold (`desktop.wire.snapshot.cell`).
+The file is attached to the loading connection: history entries, warning records and
+attachments are copied by INSERT ... SELECT; the clue rows go in with executemany INSERTs;
+the secondary indexes are built once afterwards. The columns a pull derives are derived
+here by the pull's own functions: the workflow snapshot `server_state` (`state_snapshot`),
+`updated_at` (the last history entry, else the registration), the search index
+(`index_params`); notices and penalty cases are written as `write_server_records` writes
+them. The result is row for row what a pull from scratch writes
+(tests/sync/test_snapshot_sync.py compares them). From `PARALLEL_FROM` clues on, a second
+process makes most of the clue rows and then the notices' and penalty cases' rows while this
+one writes. The commit skips the write-ahead log's checkpoint; a background thread does it
+(`Store.checkpoint_soon`).
 
 A snapshot goes only into a store with no clue a pending action or this device needs: no
 provisional clue and no pending clue action (`fits`). Platform clues already there (after a
@@ -444,16 +449,26 @@ class _Drained:
         return item
 
 
-def _copy_items(connection: Connection, table: str, target: str, base: int, **more: str) -> None:
-    """INSERT ... SELECT of an item table of the attached file, in (ordinal, position) order:
-    its columns as named in the store (`more` renames and adds columns: store name → SQL)."""
-    names = {name: f'"{name}"' for name in ITEM_COLUMNS[table]}
-    for stored, expression in more.items():
-        names.pop(expression.strip('"'), None)
-        names[stored] = expression
+def _copy_items(
+    connection: Connection,
+    table: str,
+    target: str,
+    base: int,
+    renamed: dict[str, str] | None = None,
+    constant: dict[str, str] | None = None,
+) -> None:
+    """INSERT ... SELECT of an item table of the attached file into `target`, in (ordinal,
+    position) order: `renamed` names a column of the file as the store does, `constant` adds
+    store columns with a fixed SQL value."""
+    names = ITEM_COLUMNS[table]
+    stored = [(renamed or {}).get(name, name) for name in names]
+    values = [f'"{name}"' for name in names]
+    for name, value in (constant or {}).items():
+        stored.append(name)
+        values.append(value)
     connection.exec_driver_sql(
-        f"INSERT INTO {target} (clue_id, {', '.join(names)}) "
-        f"SELECT ordinal + ?, {', '.join(names.values())} "
+        f"INSERT INTO {target} (clue_id, {', '.join(stored)}) "
+        f"SELECT ordinal + ?, {', '.join(values)} "
         f'FROM {ATTACHED}."{table}" ORDER BY ordinal, position',
         (base,),
     )
@@ -462,8 +477,10 @@ def _copy_items(connection: Connection, table: str, target: str, base: int, **mo
 def _write_items(connection: Connection, base: int) -> None:
     """History entries, warning records, attachment links and metadata: copied from the
     attached file by SQL."""
-    _copy_items(connection, "events", ClueEvent.__tablename__, base, pending="0")
-    _copy_items(connection, "warnings", WarningEpisode.__tablename__, base, unit_code='"unit"')
+    _copy_items(connection, "events", ClueEvent.__tablename__, base, constant={"pending": "0"})
+    _copy_items(
+        connection, "warnings", WarningEpisode.__tablename__, base, renamed={"unit": "unit_code"}
+    )
     _write_attachments(connection, base)
 
 

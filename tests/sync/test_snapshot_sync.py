@@ -22,6 +22,7 @@ from sqlalchemy import Integer, select
 
 from cityplatform.config import SNAPSHOT_WAIT_ENV
 from desktop.domain.workflow import Action
+from desktop.store.errors import StoreUnusable
 from desktop.store.models import Base, Clue
 from desktop.store.sync_apply import read_state, snapshot_load, write_state
 from desktop.store.sync_apply.parse import SyncDataError
@@ -496,3 +497,85 @@ def test_a_file_whose_notices_the_wire_refuses_changes_nothing(
     assert store_rows(city) == before and city.cursor() == taken[0]
     assert loading_traces(city) == CLEAN | {"wal_bytes": 0}
     rig.check(city)
+
+
+def damage(path: Path, table: str) -> None:
+    """Overwrite the leaf pages of one table of a SQLite file."""
+    db = sqlite3.connect(path)
+    try:
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+        pages = [
+            number
+            for (number,) in db.execute(
+                "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'", (table,)
+            )
+        ]
+    finally:
+        db.close()
+    assert pages
+    with open(path, "r+b") as file:
+        for number in pages:
+            file.seek((number - 1) * size)
+            file.write(bytes([0xA5]) * size)
+
+
+def downloaded_file(city: Device, target: Path) -> str:
+    """The city's snapshot downloaded to `target` (nothing loaded); its cursor."""
+    taken: list[str] = []
+
+    def keep(path: Path, offered: str) -> Any:
+        shutil.copyfile(path, target)
+        taken.append(offered)
+        raise snapshot_load.StoreNotEmpty
+
+    assert first_sync_by_snapshot(city.store, city.api(), min_clues=1, load=keep) is None
+    return taken[0]
+
+
+@pytest.mark.parametrize("when", ["before", "while copying"])
+def test_a_file_with_damaged_pages_is_refused_as_the_file_not_the_store(
+    rig: Rig, when: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A file whose pages are damaged, found before the load or only when the store's own
+    connection copies from it (which SQLite reports as the store's damage): the load is
+    refused as a damaged snapshot and the store keeps what it had."""
+    city = rig.device("city")
+    city.sync(**PAGES)
+    before, cursor = store_rows(city), city.cursor()
+    damaged = tmp_path / "damaged.sqlite3"
+    offered = downloaded_file(city, damaged)
+    if when == "before":
+        damage(damaged, "clues")
+    else:
+        copy = snapshot_load._write_items
+
+        def damaging(connection: Any, base: int) -> None:
+            damage(damaged, "warnings")  # as if the disk failed under the load
+            copy(connection, base)
+
+        monkeypatch.setattr(snapshot_load, "_write_items", damaging)
+    with pytest.raises(SyncDataError) as refused:
+        snapshot_load.load_snapshot(city.store, damaged, offered)
+    assert refused.value.path == "snapshot" and "损坏" in refused.value.problem
+    assert store_rows(city) == before and city.cursor() == cursor
+    assert loading_traces(city) | {"wal_bytes": 0} == CLEAN | {"wal_bytes": 0}
+    rig.check(city)
+
+
+def test_a_store_problem_met_while_loading_stays_a_store_problem(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The file is sound: what the store's connection reports is the store's."""
+    city = rig.device("city")
+    city.sync(**PAGES)
+    before, cursor = store_rows(city), city.cursor()
+    good = tmp_path / "good.sqlite3"
+    offered = downloaded_file(city, good)
+
+    def failing(connection: Any, base: int) -> None:
+        raise StoreUnusable("磁盘已满", city.store.db_path)
+
+    monkeypatch.setattr(snapshot_load, "_write_items", failing)
+    with pytest.raises(StoreUnusable):
+        snapshot_load.load_snapshot(city.store, good, offered)
+    assert store_rows(city) == before and city.cursor() == cursor

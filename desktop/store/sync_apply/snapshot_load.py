@@ -40,6 +40,7 @@ from desktop.domain.timeutil import CHINA_TZ
 from desktop.store.clue_rows import STATE_COLUMNS
 from desktop.store.database import Store
 from desktop.store.demo_load import Statement, indexes_rebuilt_after, insert_statement
+from desktop.store.errors import StoreUnusable
 from desktop.store.models import (
     AssistingUnit,
     Attachment,
@@ -150,8 +151,22 @@ def load_snapshot(store: Store, path: Path, cursor: str) -> PageResult:
             return _load(store, db, path, cursor)
         except (sqlite3.Error, IntegrityError) as exc:  # unreadable, or rows naming no clue
             raise SyncDataError("snapshot", f"快照文件损坏：{exc}") from None
+        except (StoreUnusable, RuntimeError):
+            # A damaged page of the file, met while the store's connection copied from it
+            # (reported as the store's damage) or while the second process read it.
+            if _intact(db):
+                raise
+            raise SyncDataError("snapshot", "快照文件损坏：数据页校验未通过") from None
     finally:
         db.close()
+
+
+def _intact(db: sqlite3.Connection) -> bool:
+    """Whether SQLite's quick check finds the file sound."""
+    try:
+        return [row[0] for row in db.execute("PRAGMA quick_check")] == ["ok"]
+    except sqlite3.DatabaseError:
+        return False
 
 
 def _blocks(db: sqlite3.Connection, sql: str) -> Iterator[list[Any]]:

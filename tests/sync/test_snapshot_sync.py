@@ -463,6 +463,19 @@ def loading_traces(device: Device) -> dict[str, Any]:
 CLEAN = {"databases": ["main"], "wal_autocheckpoint": 1000, "foreign_keys": 1, "threads": 0}
 
 
+def downloaded_file(city: Device, target: Path) -> str:
+    """The city's snapshot downloaded to `target` (nothing loaded); its cursor."""
+    taken: list[str] = []
+
+    def keep(path: Path, offered: str) -> Any:
+        shutil.copyfile(path, target)
+        taken.append(offered)
+        raise snapshot_load.StoreNotEmpty
+
+    assert first_sync_by_snapshot(city.store, city.api(), min_clues=1, load=keep) is None
+    return taken[0]
+
+
 @pytest.mark.parametrize("parallel", [False, True])
 def test_a_file_whose_notices_the_wire_refuses_changes_nothing(
     rig: Rig, parallel: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
@@ -476,25 +489,18 @@ def test_a_file_whose_notices_the_wire_refuses_changes_nothing(
     city.sync(**PAGES)
     before, cursor = store_rows(city), city.cursor()
     good, bad = tmp_path / "good.sqlite3", tmp_path / "bad.sqlite3"
-    taken: list[str] = []
-
-    def keep(path: Path, offered: str) -> Any:
-        shutil.copyfile(path, good)
-        taken.append(offered)
-        raise snapshot_load.StoreNotEmpty
-
-    assert first_sync_by_snapshot(city.store, city.api(), min_clues=1, load=keep) is None
+    offered = downloaded_file(city, good)
     shutil.copyfile(good, bad)
     with sqlite3.connect(bad) as db:
         db.execute("""UPDATE clues SET notices = '[{"id": 1}]' WHERE ordinal = 2""")
     with pytest.raises(SyncDataError) as refused:
-        snapshot_load.load_snapshot(city.store, bad, taken[0])
+        snapshot_load.load_snapshot(city.store, bad, offered)
     assert refused.value.path.startswith("snapshot.clues[2].notices")
     assert store_rows(city) == before and city.cursor() == cursor
     assert loading_traces(city) | {"wal_bytes": 0} == CLEAN | {"wal_bytes": 0}
 
-    snapshot_load.load_snapshot(city.store, good, taken[0])
-    assert store_rows(city) == before and city.cursor() == taken[0]
+    snapshot_load.load_snapshot(city.store, good, offered)
+    assert store_rows(city) == before and city.cursor() == offered
     assert loading_traces(city) == CLEAN | {"wal_bytes": 0}
     rig.check(city)
 
@@ -517,19 +523,6 @@ def damage(path: Path, table: str) -> None:
         for number in pages:
             file.seek((number - 1) * size)
             file.write(bytes([0xA5]) * size)
-
-
-def downloaded_file(city: Device, target: Path) -> str:
-    """The city's snapshot downloaded to `target` (nothing loaded); its cursor."""
-    taken: list[str] = []
-
-    def keep(path: Path, offered: str) -> Any:
-        shutil.copyfile(path, target)
-        taken.append(offered)
-        raise snapshot_load.StoreNotEmpty
-
-    assert first_sync_by_snapshot(city.store, city.api(), min_clues=1, load=keep) is None
-    return taken[0]
 
 
 @pytest.mark.parametrize("when", ["before", "while copying"])

@@ -193,7 +193,7 @@ def test_dashboard_benchmark_runs_on_a_small_store(
     from bench import dashboard_bench
 
     out = tmp_path / "dashboard.json"
-    status = dashboard_bench.main(["--clues", "3000", "--repeat", "2", "--json", str(out)])
+    status = dashboard_bench.main(["--clues", "3000", "--repeat", "3", "--json", str(out)])
     report = capsys.readouterr()
     assert status in (0, 1), report.out + report.err
     result = _read(out)
@@ -221,7 +221,7 @@ def test_circular_benchmark_runs_on_a_small_store(
     from bench import circular_bench
 
     out = tmp_path / "circular.json"
-    status = circular_bench.main(["--clues", "3000", "--repeat", "2", "--json", str(out)])
+    status = circular_bench.main(["--clues", "3000", "--repeat", "3", "--json", str(out)])
     report = capsys.readouterr()
     assert status in (0, 1), report.out + report.err
     result = _read(out)

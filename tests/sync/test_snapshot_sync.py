@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -443,24 +444,32 @@ def test_a_client_that_waited_long_enough_for_a_first_file_pulls_pages(
     rig.check(county)
 
 
-def loading_traces(device: Device) -> dict[str, Any]:
-    """What a load could leave on the store's pooled connections and files: attached
-    databases, its own pragmas, a write-ahead log not yet copied into the file."""
-    device.store.settle()
-    with device.store.engine.connect() as connection:
-        found = {
-            "databases": [row[1] for row in connection.exec_driver_sql("PRAGMA database_list")],
-            **{
-                name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
-                for name in ("wal_autocheckpoint", "foreign_keys", "threads")
-            },
+POOLED = 5
+"""Connections checked out at once to see every one the store's pool keeps (its size)."""
+
+
+def connection_settings(device: Device) -> set[tuple[Any, ...]]:
+    """The distinct settings a load could leave on the store's pooled connections: attached
+    databases and the pragmas it changes."""
+    with ExitStack() as stack:
+        connections = [stack.enter_context(device.store.engine.connect()) for _ in range(POOLED)]
+        return {
+            (
+                tuple(row[1] for row in connection.exec_driver_sql("PRAGMA database_list")),
+                *(
+                    connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+                    for name in ("cache_size", "wal_autocheckpoint", "foreign_keys", "threads")
+                ),
+            )
+            for connection in connections
         }
+
+
+def log_bytes(device: Device) -> int:
+    """The size of the store's write-ahead log once the background checkpoints are done."""
+    device.store.settle()
     wal = device.store.db_path.with_name(device.store.db_path.name + "-wal")
-    found["wal_bytes"] = wal.stat().st_size if wal.exists() else 0
-    return found
-
-
-CLEAN = {"databases": ["main"], "wal_autocheckpoint": 1000, "foreign_keys": 1, "threads": 0}
+    return wal.stat().st_size if wal.exists() else 0
 
 
 def downloaded_file(city: Device, target: Path) -> str:
@@ -487,7 +496,8 @@ def test_a_file_whose_notices_the_wire_refuses_changes_nothing(
         monkeypatch.setattr(snapshot_load, "PARALLEL_FROM", 1)
     city = rig.device("city")
     city.sync(**PAGES)
-    before, cursor = store_rows(city), city.cursor()
+    before, cursor, settings = store_rows(city), city.cursor(), connection_settings(city)
+    assert len(settings) == 1 and ("main",) in next(iter(settings))
     good, bad = tmp_path / "good.sqlite3", tmp_path / "bad.sqlite3"
     offered = downloaded_file(city, good)
     shutil.copyfile(good, bad)
@@ -497,11 +507,11 @@ def test_a_file_whose_notices_the_wire_refuses_changes_nothing(
         snapshot_load.load_snapshot(city.store, bad, offered)
     assert refused.value.path.startswith("snapshot.clues[2].notices")
     assert store_rows(city) == before and city.cursor() == cursor
-    assert loading_traces(city) | {"wal_bytes": 0} == CLEAN | {"wal_bytes": 0}
+    assert connection_settings(city) == settings
 
     snapshot_load.load_snapshot(city.store, good, offered)
     assert store_rows(city) == before and city.cursor() == offered
-    assert loading_traces(city) == CLEAN | {"wal_bytes": 0}
+    assert connection_settings(city) == settings and log_bytes(city) == 0
     rig.check(city)
 
 
@@ -534,7 +544,7 @@ def test_a_file_with_damaged_pages_is_refused_as_the_file_not_the_store(
     refused as a damaged snapshot and the store keeps what it had."""
     city = rig.device("city")
     city.sync(**PAGES)
-    before, cursor = store_rows(city), city.cursor()
+    before, cursor, settings = store_rows(city), city.cursor(), connection_settings(city)
     damaged = tmp_path / "damaged.sqlite3"
     offered = downloaded_file(city, damaged)
     if when == "before":
@@ -551,7 +561,7 @@ def test_a_file_with_damaged_pages_is_refused_as_the_file_not_the_store(
         snapshot_load.load_snapshot(city.store, damaged, offered)
     assert refused.value.path == "snapshot" and "损坏" in refused.value.problem
     assert store_rows(city) == before and city.cursor() == cursor
-    assert loading_traces(city) | {"wal_bytes": 0} == CLEAN | {"wal_bytes": 0}
+    assert connection_settings(city) == settings
     rig.check(city)
 
 

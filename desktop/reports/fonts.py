@@ -143,6 +143,16 @@ def bundled_dir() -> Path:
     return _BUNDLED_DIR
 
 
+def _register_as_itself(font: SharedSubsetFont) -> None:
+    """Register `font` under its name as itself. `pdfmetrics.registerFont` would hand out a
+    font registered earlier for the same face instead (a plain `TTFont` of another part of the
+    program, the demo's evidence files say): its subsets are neither shared nor safe to make
+    in several threads at once, and its text maps are reportlab's."""
+    fonts: dict[str, Any] = pdfmetrics._fonts  # type: ignore[attr-defined]
+    fonts[font.fontName] = font
+    pdfmetrics.registerFontFamily(font.fontName)
+
+
 def register(font: FontFile) -> str | None:
     """Register a font with reportlab once per process; its name, or None if unusable.
 
@@ -155,7 +165,7 @@ def register(font: FontFile) -> str | None:
         name = f"cluedesk-{len(_REGISTERED)}-{font.path.stem}-{font.subfont}"
         try:
             face = SharedSubsetFont.from_face(name, load_face(font.path, font.subfont))
-            pdfmetrics.registerFont(face)
+            _register_as_itself(face)
         except (OSError, TTFError, ValueError, KeyError, IndexError):
             _REGISTERED[key] = None
             return None

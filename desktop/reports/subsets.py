@@ -35,6 +35,8 @@ from reportlab.rl_config import unShapedFontGlob
 
 from desktop.reports.tounicode import Utf16TTFont, to_unicode_cmap
 
+_SUBSETTING = threading.Lock()
+"""Held while a face makes a subset: reportlab's face is not safe in two threads at once."""
 KEPT_SUBSETS = 48
 """How many finished subsets a font keeps (least recently used dropped first)."""
 
@@ -120,7 +122,8 @@ class SharedSubsetFont(Utf16TTFont):
             if found is not None:
                 self._prepared.move_to_end(key)
                 return found
-        program = self.face.makeSubset(subset)
+        with _SUBSETTING:  # a face reads its file through one shared position
+            program = self.face.makeSubset(subset)
         cmap = to_unicode_cmap(base, subset).encode("latin-1")
         widths = pdfdoc.PDFArray([self.face.getCharWidth(c) for c in subset]).format(doc)
         compress = zlib.compress if doc.compression else bytes

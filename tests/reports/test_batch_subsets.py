@@ -212,3 +212,23 @@ def test_notices_printed_at_once_in_threads_are_the_ones_printed_in_turn(
     with ThreadPoolExecutor(4) as pool:
         printed_at_once = list(pool.map(lambda d: render_bytes(d, fonts=fonts), docs[:16]))
     assert printed_at_once == in_turn
+
+
+def test_a_plain_font_registered_first_for_the_same_face_does_not_replace_ours() -> None:
+    """The demo's evidence files register a bundled face as reportlab's plain TTFont; a
+    notice printed later in the same process (a fresh one here) still draws with its own
+    fonts, whose subsets are shared and made one thread at a time."""
+    code = (
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from desktop.demo.evidence import _pdf\n"
+        "from desktop.reports.fonts import ROLES, FontSet\n"
+        "_pdf('证据', ['现场照片说明'])\n"
+        "fonts = FontSet.bundled()\n"
+        "names = {n for role in ROLES for n in fonts.font_names(role)}\n"
+        "print(sorted({type(pdfmetrics.getFont(n)).__name__ for n in names}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['SharedSubsetFont']", done.stdout

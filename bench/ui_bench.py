@@ -210,11 +210,11 @@ class Floor:
         self.size = view.table.size()
         self.widths = [view.table.columnWidth(c) for c in range(model.columnCount())]
         self.sql_ms: list[float] = []
-        self.table: QTableView | None
-        self.table, self.model = self._bare()
-        app().processEvents()
-        if new_window:
-            self.close()
+        self.table: QTableView | None = None
+        self.model = BareTable(len(Column))
+        if not new_window:  # one table, reset by every run
+            self.table, self.model = self._bare()
+            app().processEvents()
 
     def _bare(self, texts: list[tuple[str, ...]] | None = None) -> tuple[QTableView, BareTable]:
         """A bare table window with the queue view's cells (its column widths and row height,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.codes import Channel, Priority, Status
@@ -120,12 +120,16 @@ class Countdown:
 
 def countdown(deadline: datetime, now: datetime, calendar: WorkCalendar) -> Countdown:
     """How much office time is left before `deadline` at `now`."""
-    overdue = to_china(now) > to_china(deadline)
-    seconds = calendar.working_seconds_between(now, deadline)
+    return _countdown(calendar.working_time_between(now, deadline), deadline, now, calendar)
+
+
+def _countdown(
+    left: timedelta, deadline: datetime, now: datetime, calendar: WorkCalendar
+) -> Countdown:
     return Countdown(
-        seconds=seconds,
+        seconds=int(left / timedelta(seconds=1)),  # truncated toward zero
         day_seconds=calendar.office_hours.day_seconds,
-        overdue=overdue,
+        overdue=to_china(now) > to_china(deadline),
         confirmed=calendar.confirmed(now, deadline),
     )
 
@@ -143,12 +147,27 @@ def warning_level(
     """
     if deadline is None:
         return 0
-    day = calendar.office_hours.day_length
-    if to_china(now) > to_china(deadline):
-        overdue = calendar.working_time_between(deadline, now)
-        return 3 if overdue > thresholds.level3_overdue_days * day else 2
     left = calendar.working_time_between(now, deadline)
+    return _level(left, to_china(now) > to_china(deadline), calendar, thresholds)
+
+
+def _level(
+    left: timedelta, overdue: bool, calendar: WorkCalendar, thresholds: WarningThresholds
+) -> int:
+    day = calendar.office_hours.day_length
+    if overdue:  # `left` is the office time overdue, negated
+        return 3 if -left > thresholds.level3_overdue_days * day else 2
     return 1 if left <= thresholds.level1_remaining_days * day else 0
+
+
+def deadline_state(
+    deadline: datetime, now: datetime, calendar: WorkCalendar, thresholds: WarningThresholds
+) -> tuple[int, Countdown]:
+    """`warning_level` and `countdown` of one deadline at `now`, its office time counted once
+    (a table shows both for every row)."""
+    left = calendar.working_time_between(now, deadline)
+    clock = _countdown(left, deadline, now, calendar)
+    return _level(left, clock.overdue, calendar, thresholds), clock
 
 
 @dataclass(frozen=True)

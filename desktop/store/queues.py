@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -263,10 +264,17 @@ def warning_condition(levels: frozenset[int], bounds: WarningBounds) -> ColumnEl
     return and_(*terms) if terms else true()
 
 
+def warning_levels(flt: QueueFilter) -> frozenset[int]:
+    """The warning levels `flt` keeps; a queue so filtered changes with time."""
+    if flt.queue is Queue.WARNINGS:
+        return (flt.warning_levels or frozenset({1, 2, 3})) - {0}
+    return flt.warning_levels
+
+
 def _conditions(
     viewer: Viewer,
     flt: QueueFilter,
-    bounds: WarningBounds,
+    bounds: WarningBounds | None,
     *,
     text_along_order: bool = False,
     sort: SortKey | None = None,
@@ -282,11 +290,10 @@ def _conditions(
             # rather than sort every closed clue (`|| ''` keeps SQLite off the status index).
             status = Clue.status.op("||")(literal_column("''"))
         conditions.append(status.in_(sorted(s.value for s in statuses)))
-    levels = flt.warning_levels
-    if flt.queue is Queue.WARNINGS:
-        levels = (levels or frozenset({1, 2, 3})) - {0}
+    levels = warning_levels(flt)
     if levels:
-        conditions.append(warning_condition(frozenset(levels), bounds))
+        assert bounds is not None, "a warning-level filter needs the bounds of its instant"
+        conditions.append(warning_condition(levels, bounds))
     if flt.codes is not None:
         conditions.append(Clue.code.in_(sorted(flt.codes)) if flt.codes else false())
     if flt.channels:
@@ -389,7 +396,27 @@ def page_statement(
     `after` (a page's `next_cursor`) pages by key, along the index; `offset` skips rows
     (for a jump far into the queue, where no cursor is known). `text_along_order`: a text
     found in many clues is looked for along the sort order's index (see `_text_condition`).
+    Built once for the same arguments (a view's first page is asked for at every refresh and
+    by every new view): the bounds count only when the filter keeps warning levels.
     """
+    timed = bounds if warning_levels(flt) else None
+    return _page_statement(
+        viewer, flt, timed, sort, descending, limit, after, offset, text_along_order
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _page_statement(
+    viewer: Viewer,
+    flt: QueueFilter,
+    bounds: WarningBounds | None,
+    sort: SortKey,
+    descending: bool,
+    limit: int,
+    after: tuple[Any, int] | None,
+    offset: int,
+    text_along_order: bool,
+) -> Select[*tuple[Any, ...]]:
     key = _sort_column(sort)
     statement = select(*ROW_COLUMNS, key.label("sort_value")).where(
         *_conditions(viewer, flt, bounds, text_along_order=text_along_order, sort=sort)

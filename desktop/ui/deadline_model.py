@@ -5,7 +5,6 @@ by `tick`), then shown as tints, tooltips and texts. The notice and case lists d
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
@@ -22,9 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.domain.deadlines import countdown, warning_level
 from desktop.ui.cell_roles import TypedValueRole
-from desktop.ui.queue_model import TINTED_TEXT, WARNING_TINTS
+from desktop.ui.queue_model import WARNING_TINTS, Live, live_at, tinted_text
 from desktop.ui.tasks import Task, run_task
 from desktop.ui.workspace import Workspace
 
@@ -46,19 +44,6 @@ LIVE_ROLES = [
     WarningLevelRole,
 ]
 """The roles whose data changes with the model's clock."""
-
-
-@dataclass(frozen=True)
-class Live:
-    """What changes with the clock: the warning level and the countdown texts."""
-
-    level: int
-    short: str
-    full: str
-
-
-NOT_RUNNING = Live(0, "", "")
-"""The live state of a row whose deadline does not run."""
 
 
 class ClueRow(Protocol):
@@ -93,7 +78,7 @@ class DeadlineTableModel(QAbstractTableModel, Generic[RowT]):
         self._live: dict[str, Live] = {}
         self._now = workspace.now()
         self._tints = {level: QColor(tint) for level, tint in WARNING_TINTS.items()}
-        self._tinted_text = QColor(TINTED_TEXT)
+        self._tinted_text = tinted_text()
         self._generation = 0
         self.loading = False
 
@@ -156,6 +141,7 @@ class DeadlineTableModel(QAbstractTableModel, Generic[RowT]):
         self._rows = self._arrange(rows)
         self._live.clear()
         self._now = now or self.workspace.now()
+        self._tinted_text = tinted_text()  # the theme may have changed
         self.endResetModel()
         self.loading = False
         self.loaded.emit()
@@ -200,13 +186,7 @@ class DeadlineTableModel(QAbstractTableModel, Generic[RowT]):
         return found
 
     def _compute(self, row: RowT) -> Live:
-        deadline = self.running_deadline(row)
-        if deadline is None:
-            return NOT_RUNNING
-        ws = self.workspace
-        level = warning_level(deadline, self._now, ws.calendar, ws.rules.warnings)
-        left = countdown(deadline, self._now, ws.calendar)
-        return Live(level, left.short_text(), left.text())
+        return live_at(self.running_deadline(row), self._now, self.workspace)
 
     # -- Qt model interface ---------------------------------------------------------------
 

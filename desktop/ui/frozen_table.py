@@ -1,14 +1,21 @@
 """A table whose first column stays put when it scrolls sideways (Qt's "Frozen Column" example).
 
-A second QTableView lies over the table's first column: it shares the model and the selection
-model, shows only that column, and scrolls vertically with the table. It takes no keyboard
-focus, so the keyboard always works in the table; clicks, double-clicks and context menus on
-it act as they would on the table.
+A second QTableView lies over the table's first column while the table is scrolled sideways:
+it shares the model and the selection model, shows only that column, and scrolls vertically
+with the table. It takes no keyboard focus, so the keyboard always works in the table;
+clicks, double-clicks and context menus on it act as they would on the table.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -20,25 +27,13 @@ FROZEN_STYLE = "QTableView#frozenColumn { border: none; border-right: 1px solid 
 class FrozenColumnTable(QTableView):
     """A QTableView whose column `frozen_column` (first in display order) never scrolls away."""
 
+    viewport_resized = Signal()
+    """The viewport's size changed (a signal, not an event filter on every viewport event)."""
+
     def __init__(self, frozen_column: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.frozen_column = frozen_column
-        self.frozen = QTableView(self)
-        self.frozen.setObjectName("frozenColumn")
-        self.frozen.setStyleSheet(FROZEN_STYLE)
-        self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.frozen.verticalHeader().hide()
-        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.frozen.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.frozen.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.frozen.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        frozen_header = self.frozen.horizontalHeader()
-        frozen_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        frozen_header.setSectionsClickable(False)
-        frozen_header.setHighlightSections(False)
-        frozen_header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.viewport().stackUnder(self.frozen)
+        self._frozen: QTableView | None = None
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -46,59 +41,112 @@ class FrozenColumnTable(QTableView):
         self.horizontalHeader().sectionResized.connect(self._section_resized)
         self.horizontalHeader().sectionMoved.connect(self._keep_frozen_first)
         self.horizontalHeader().geometriesChanged.connect(self.update_frozen_geometry)
+        self.horizontalScrollBar().valueChanged.connect(self.update_frozen_geometry)
         self.verticalHeader().sectionResized.connect(self._row_resized)
-        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
-        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
-        self.frozen.activated.connect(self.activated.emit)
-        self.frozen.doubleClicked.connect(self.doubleClicked.emit)
-        self.frozen.customContextMenuRequested.connect(self._forward_context_menu)
-        frozen_header.customContextMenuRequested.connect(self._forward_header_menu)
+
+    @property
+    def frozen(self) -> QTableView:
+        """The overlay over the frozen column. It is made when first needed and shown only
+        while the table is scrolled sideways: until then the table's own column lies in the
+        same place, and a new table paints no second view."""
+        if self._frozen is None:
+            self._frozen = self._new_overlay()
+            self._show_frozen_only()
+        return self._frozen
+
+    def _new_overlay(self) -> QTableView:
+        overlay = QTableView(self)
+        overlay.setObjectName("frozenColumn")
+        overlay.setStyleSheet(FROZEN_STYLE)
+        overlay.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        overlay.verticalHeader().hide()
+        overlay.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        overlay.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        overlay.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        overlay.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        overlay.setSelectionBehavior(self.selectionBehavior())
+        overlay.setSelectionMode(self.selectionMode())
+        overlay.setWordWrap(self.wordWrap())
+        overlay.setTextElideMode(self.textElideMode())
+        overlay.setAlternatingRowColors(self.alternatingRowColors())
+        overlay.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = overlay.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionsClickable(False)
+        header.setHighlightSections(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        if self.model() is not None:
+            overlay.setModel(self.model())
+            overlay.setSelectionModel(self.selectionModel())
+        self.viewport().stackUnder(overlay)
+        overlay.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
+        rows, bar = overlay.verticalScrollBar(), self.verticalScrollBar()
+        rows.valueChanged.connect(bar.setValue)
+        bar.valueChanged.connect(rows.setValue)
+        # Made after the table scrolled down: its rows line up once its range is known.
+        rows.rangeChanged.connect(lambda: rows.setValue(bar.value()))
+        overlay.activated.connect(self.activated.emit)
+        overlay.doubleClicked.connect(self.doubleClicked.emit)
+        overlay.customContextMenuRequested.connect(self._forward_context_menu)
+        header.customContextMenuRequested.connect(self._forward_header_menu)
+        return overlay
 
     # -- the model ----------------------------------------------------------------------------
 
     def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt override
         """Show `model` in the table and its frozen column in the overlay."""
         super().setModel(model)
-        self.frozen.setModel(model)
-        self.frozen.setSelectionModel(self.selectionModel())
+        if self._frozen is not None:
+            self._frozen.setModel(model)
+            self._frozen.setSelectionModel(self.selectionModel())
         if model is not None:
             model.modelReset.connect(self._show_frozen_only)
             model.columnsInserted.connect(self._show_frozen_only)
         self._show_frozen_only()
-        self.frozen.show()
 
     def setSelectionBehavior(  # noqa: N802 - Qt override
         self, behavior: QAbstractItemView.SelectionBehavior
     ) -> None:
         """Select the same way in the table and its frozen column (whole rows, say)."""
         super().setSelectionBehavior(behavior)
-        self.frozen.setSelectionBehavior(behavior)
+        if self._frozen is not None:
+            self._frozen.setSelectionBehavior(behavior)
 
     def setSelectionMode(self, mode: QAbstractItemView.SelectionMode) -> None:  # noqa: N802
         """Select as many rows in the frozen column as in the table."""
         super().setSelectionMode(mode)
-        self.frozen.setSelectionMode(mode)
+        if self._frozen is not None:
+            self._frozen.setSelectionMode(mode)
 
     def _show_frozen_only(self) -> None:
-        model = self.model()
-        if model is None:
-            return
-        for column in range(model.columnCount()):
-            self.frozen.setColumnHidden(column, column != self.frozen_column)
-        self.frozen.setColumnWidth(self.frozen_column, self.columnWidth(self.frozen_column))
+        overlay, model = self._frozen, self.model()
+        if overlay is not None and model is not None:
+            for column in range(model.columnCount()):
+                overlay.setColumnHidden(column, column != self.frozen_column)
+            overlay.setColumnWidth(self.frozen_column, self.columnWidth(self.frozen_column))
         self.update_frozen_geometry()
 
     # -- keeping the overlay in place -------------------------------------------------------
 
     def update_frozen_geometry(self) -> None:
-        """Lay the overlay over the frozen column, rows and header aligned with the table's."""
+        """Lay the overlay over the frozen column, rows and header aligned with the table's;
+        shown while the table is scrolled sideways (and made then, the first time)."""
+        needed = (
+            self.model() is not None
+            and self.horizontalScrollBar().value() > 0
+            and not self.isColumnHidden(self.frozen_column)
+        )
+        overlay = self._frozen
+        if overlay is None:
+            if needed:
+                self.frozen  # noqa: B018 - made now, and laid out by this method again
+            return
         rows = self.verticalHeader()
-        self.frozen.verticalHeader().setDefaultSectionSize(rows.defaultSectionSize())
-        self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
+        overlay.verticalHeader().setDefaultSectionSize(rows.defaultSectionSize())
+        overlay.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
         left = self.frameWidth() + (rows.width() if rows.isVisible() else 0)
-        hidden = self.isColumnHidden(self.frozen_column)
-        self.frozen.setVisible(not hidden)
-        self.frozen.setGeometry(
+        overlay.setVisible(needed)
+        overlay.setGeometry(
             left,
             self.frameWidth(),
             self.columnWidth(self.frozen_column),
@@ -106,17 +154,21 @@ class FrozenColumnTable(QTableView):
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        """Keep the overlay over the frozen column when the table's size changes."""
+        """Keep the overlay over the frozen column when the viewport's size changes (a scroll
+        area's resize events are its viewport's)."""
         super().resizeEvent(event)
         self.update_frozen_geometry()
+        self.viewport_resized.emit()
 
     def _section_resized(self, logical: int, _old: int, new: int) -> None:
         if logical == self.frozen_column:
-            self.frozen.setColumnWidth(logical, new)
+            if self._frozen is not None:
+                self._frozen.setColumnWidth(logical, new)
             self.update_frozen_geometry()
 
     def _row_resized(self, logical: int, _old: int, new: int) -> None:
-        self.frozen.setRowHeight(logical, new)
+        if self._frozen is not None:
+            self._frozen.setRowHeight(logical, new)
 
     def _keep_frozen_first(self) -> None:
         """The frozen column stays the first one shown: a move that displaces it is undone."""
@@ -141,7 +193,7 @@ class FrozenColumnTable(QTableView):
     ) -> QModelIndex:
         """Moving left brings a column hidden under the frozen one into view."""
         current = super().moveCursor(cursor_action, modifiers)
-        width = self.frozen.columnWidth(self.frozen_column)
+        width = self.columnWidth(self.frozen_column)
         if (
             cursor_action == QAbstractItemView.CursorAction.MoveLeft
             and current.column() != self.frozen_column

@@ -21,7 +21,7 @@ from desktop.ui.labels import label, label_of
 from desktop.ui.queue_model import (
     Column,
     QueueModel,
-    live_state,
+    live_at,
     row_texts,
     sql_order,
     typed_value,
@@ -115,7 +115,7 @@ def queue_rows(model: QueueModel) -> RowsFn:
                     after=cursor,
                 )
                 for clue in page.rows:
-                    live = live_state(workspace, clue, now)
+                    live = live_at(clue.deadline, now, workspace)
                     shown = list(row_texts(workspace, clue))
                     shown[Column.WARNING] = QueueModel.warning_text(live.level)
                     shown[Column.COUNTDOWN] = live.short

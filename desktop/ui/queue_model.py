@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -31,16 +31,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from desktop.domain.codes import Category, Channel, Priority, Status
-from desktop.domain.deadlines import WarningBounds, countdown, warning_level
+from desktop.domain.deadlines import Countdown, WarningBounds, deadline_state
 from desktop.domain.timeutil import to_china
 from desktop.store.queues import (
     TEXT_ALONG_ORDER_ROWS,
     ClueRow,
     Page,
-    Queue,
     QueueFilter,
     SortKey,
     count,
@@ -48,14 +47,15 @@ from desktop.store.queues import (
     query_ids,
     query_page,
     rows_by_id,
+    warning_levels,
 )
 from desktop.ui.cell_roles import TypedValueRole
+from desktop.ui.contrast import READABLE_RATIO, contrast_ratio
 from desktop.ui.labels import area_label, label_of
 from desktop.ui.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "QueueModel"
-DATE_FORMAT = "%Y-%m-%d %H:%M"
 
 ClueIdRole = Qt.ItemDataRole.UserRole + 1
 """data() role: the clue id of the row (int)."""
@@ -117,6 +117,7 @@ WARNING_TEXTS = {
 WARNING_TINTS = {1: "#fff3b0", 2: "#ffd49e", 3: "#f9b4ae"}
 """Light yellow / orange / red row backgrounds; dark text stays readable on each."""
 TINTED_TEXT = "#1b1b1b"
+"""The text of a tinted row when the theme's own text would not read on the tints."""
 WARNING_STYLES = {
     0: "",
     1: "background: #f7dc6f; color: #5a4500; padding: 1px 6px;",
@@ -137,9 +138,6 @@ _LIVE_ROLES = (
     WarningLevelRole,
 )
 _ROLES = frozenset({*_LIVE_ROLES, ClueIdRole, TypedValueRole})
-_ROW_FLAGS = (
-    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _COLUMN_LIST = list(Column)
 _COLUMNS = len(_COLUMN_LIST)
@@ -183,7 +181,20 @@ def tooltip_lines(text: str, width: int = TIP_LINE) -> str:
 
 def format_time(moment: datetime | None) -> str:
     """A time as the tables show it: 2026-11-27 10:00 (China time)."""
-    return "" if moment is None else to_china(moment).strftime(DATE_FORMAT)
+    if moment is None:
+        return ""
+    t = to_china(moment)  # formatted by hand: strftime takes 5 times as long
+    return f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"
+
+
+def tinted_text() -> QColor | None:
+    """The text colour of a row tinted by its warning: None (the theme's own, as painting
+    needs no colour of its own) when the theme's text reads well on every tint, as a light
+    theme's does; dark text for a dark theme."""
+    text = QGuiApplication.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+    if all(contrast_ratio(text, QColor(tint)) >= READABLE_RATIO for tint in WARNING_TINTS.values()):
+        return None
+    return QColor(TINTED_TEXT)
 
 
 def area_name(workspace: Workspace, county_code: str | None) -> str:
@@ -193,11 +204,30 @@ def area_name(workspace: Workspace, county_code: str | None) -> str:
 
 @dataclass(frozen=True)
 class Live:
-    """What changes with the clock: a row's warning level and countdown texts at one instant."""
+    """What changes with the clock: a row's warning level and countdown at one instant (equal
+    when the texts shown are)."""
 
     level: int
     short: str
-    full: str
+    """The countdown in a cell: 剩 2 个工作日 3 小时."""
+    left: Countdown | None = field(default=None, compare=False)
+
+    @property
+    def full(self) -> str:
+        """The countdown in a sentence, for tooltips: 剩余 2 个工作日 3 小时."""
+        return "" if self.left is None else self.left.text()
+
+
+NOT_RUNNING = Live(0, "")
+"""The live state of a row whose deadline does not run."""
+
+
+def live_at(deadline: datetime | None, now: datetime, workspace: Workspace) -> Live:
+    """The live state of a row due at `deadline`, at `now`."""
+    if deadline is None:
+        return NOT_RUNNING
+    level, left = deadline_state(deadline, now, workspace.calendar, workspace.rules.warnings)
+    return Live(level, left.short_text(), left)
 
 
 @dataclass(frozen=True)
@@ -213,7 +243,7 @@ class Shown:
 
 def row_texts(workspace: Workspace, clue: ClueRow) -> tuple[str, ...]:
     """The display texts of a row's columns that do not change with the clock, by column
-    (the live 预警 and 剩余时限 are empty here; see `live_state`)."""
+    (the live 预警 and 剩余时限 are empty here; see `live_at`)."""
     by_column = {
         Column.CODE: clue.code,
         Column.STATUS: label_of(Status, clue.status),
@@ -230,16 +260,7 @@ def row_texts(workspace: Workspace, clue: ClueRow) -> tuple[str, ...]:
         Column.LEAD_UNIT: workspace.unit_name(clue.lead_unit),
         Column.RECEIVED: format_time(clue.received_at),
     }
-    return tuple(by_column[column] for column in Column)
-
-
-def live_state(workspace: Workspace, clue: ClueRow, now: datetime) -> Live:
-    """A row's warning level and countdown at `now`."""
-    if clue.deadline is None:
-        return Live(0, "", "")
-    level = warning_level(clue.deadline, now, workspace.calendar, workspace.rules.warnings)
-    left = countdown(clue.deadline, now, workspace.calendar)
-    return Live(level, left.short_text(), left.text())
+    return tuple(map(by_column.__getitem__, _COLUMN_LIST))
 
 
 def typed_value(clue: ClueRow, column: int) -> datetime | None:
@@ -254,8 +275,7 @@ def typed_value(clue: ClueRow, column: int) -> datetime | None:
 def count_key(flt: QueueFilter, bounds: WarningBounds) -> tuple[QueueFilter, WarningBounds | None]:
     """What a queue's count depends on: its filter, and the instant when it filters by
     warning level (the levels move with time)."""
-    timed = bool(flt.warning_levels) or flt.queue is Queue.WARNINGS
-    return flt, bounds if timed else None
+    return flt, bounds if warning_levels(flt) else None
 
 
 class QueueModel(QAbstractTableModel):
@@ -293,7 +313,8 @@ class QueueModel(QAbstractTableModel):
         self._shown: dict[int, Shown] = {}
         """What painting asks of a row, by row: built once per row until the row changes."""
         self._tints = {level: QColor(tint) for level, tint in WARNING_TINTS.items()}
-        self._tinted_text = QColor(TINTED_TEXT)
+        self._tinted_text = tinted_text()
+        self._headers = self._header_data()
         self._now = workspace.now()
         self._bounds = workspace.bounds(self._now)
         self._visible = (0, -1)
@@ -390,6 +411,7 @@ class QueueModel(QAbstractTableModel):
         self._shown.clear()
         self._now = now
         self._bounds = bounds
+        self._tinted_text = tinted_text()  # the theme may have changed
         self._keep_block(0, page.rows)
         self.endResetModel()
         self.requeried.emit()
@@ -584,7 +606,7 @@ class QueueModel(QAbstractTableModel):
         return changed
 
     def _compute_live(self, clue: ClueRow) -> Live:
-        return live_state(self.workspace, clue, self._now)
+        return live_at(clue.deadline, self._now, self.workspace)
 
     def live(self, clue: ClueRow) -> Live:
         """The warning level and countdown of `clue` at the model's now (cached until a tick)."""
@@ -605,28 +627,31 @@ class QueueModel(QAbstractTableModel):
         """Number of columns."""
         return 0 if parent.isValid() else _COLUMNS
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        """Rows are selectable, not editable."""
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # flags() is QAbstractTableModel's (enabled, selectable, not editable): a Python override
+    # would be called for every cell painted.
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         """Column titles; the tooltip says whether a click sorts by the column."""
-        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
+        if orientation is not Qt.Orientation.Horizontal:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return translated(HEADERS[_COLUMN_LIST[section]])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        return self._headers.get((section, role))  # asked for some hundreds of times a paint
+
+    def _header_data(self) -> dict[tuple[int, int], Any]:
+        """What `headerData` answers, by (section, role)."""
+        found: dict[tuple[int, int], Any] = {}
+        sorts, fixed = self.tr("单击按此列排序，再次单击反向排序"), self.tr("此列不能排序")
+        for section, column in enumerate(_COLUMN_LIST):
+            found[section, Qt.ItemDataRole.DisplayRole] = translated(HEADERS[column])
+            found[section, Qt.ItemDataRole.ToolTipRole] = sorts if section in _SORTABLE else fixed
             if section in _SORTABLE:
-                return self.tr("单击按此列排序，再次单击反向排序")
-            return self.tr("此列不能排序")
-        if role == Qt.ItemDataRole.InitialSortOrderRole and section in _SORTABLE:
-            # The first click shows what matters first: the worst warning, the newest clue.
-            if section in (Column.WARNING, Column.RECEIVED):
-                return Qt.SortOrder.DescendingOrder
-            return Qt.SortOrder.AscendingOrder
-        return None
+                # The first click shows what matters first: the worst warning, the newest clue.
+                newest = section in (Column.WARNING, Column.RECEIVED)
+                found[section, Qt.ItemDataRole.InitialSortOrderRole] = (
+                    Qt.SortOrder.DescendingOrder if newest else Qt.SortOrder.AscendingOrder
+                )
+        return found
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The cell's text, colours and tooltip; the row is read from the store on demand."""

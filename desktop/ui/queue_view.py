@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPoint,
     Qt,
     Signal,
@@ -67,6 +65,10 @@ HEADER_STATE_TAG = b"queue-columns-v2:"
 """Marks a saved header state as one of these columns: a state saved before the columns
 changed (v1 had 13, in another order) would hide or size the wrong ones, so it is dropped."""
 
+_default_widths: dict[tuple[object, ...], tuple[int, ...]] = {}
+"""The default column widths by fonts, resolution and titles: measured once, not for every
+new view."""
+
 NEXT_KEY = "Ctrl+Down"
 PREVIOUS_KEY = "Ctrl+Up"
 ROW_MENU_KEYS = ("Shift+F10", "Menu")
@@ -106,7 +108,6 @@ class QueueView(QWidget):
 
         self.table = FrozenColumnTable(Column.CODE, self)
         self.table.setObjectName("queueTable")
-        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("线索列表"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -126,6 +127,7 @@ class QueueView(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setModel(self.model)  # after the settings: each lays the table out again
         self.apply_default_widths()
         header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
         header.sortIndicatorChanged.connect(self._sort_requested)
@@ -153,7 +155,7 @@ class QueueView(QWidget):
         selection.selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._activated)
         self.table.verticalScrollBar().valueChanged.connect(self._update_visible_rows)
-        self.table.viewport().installEventFilter(self)
+        self.table.viewport_resized.connect(self._viewport_resized)
         self.table.customContextMenuRequested.connect(self._row_menu_at)
         header.customContextMenuRequested.connect(self.open_header_menu)
         self.next_action = self._shortcut(self.tr("下一条线索"), NEXT_KEY, self.select_next)
@@ -194,21 +196,35 @@ class QueueView(QWidget):
     def apply_default_widths(self) -> None:
         """Size every column to its default: narrow, but never cutting off its title."""
         header = self.table.horizontalHeader()
+        titles = tuple(
+            str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            for column in COLUMN_WIDTHS
+        )
+        key = (self.font().key(), header.font().key(), self.logicalDpiY(), titles)
+        widths = _default_widths.get(key)
+        if widths is None:
+            widths = _default_widths[key] = self._default_widths(titles)
+        for column, width in zip(COLUMN_WIDTHS, widths, strict=True):
+            header.resizeSection(column, width)
+
+    def _default_widths(self, titles: tuple[str, ...]) -> tuple[int, ...]:
+        header = self.table.horizontalHeader()
         metrics = self.fontMetrics()
         char = metrics.horizontalAdvance(CJK_CHARACTER)
-        for column, width in COLUMN_WIDTHS.items():
+        widths: list[int] = []
+        for (column, width), title in zip(COLUMN_WIDTHS.items(), titles, strict=True):
             if isinstance(width, str):
                 content = metrics.horizontalAdvance(width)
             else:
                 content = width * char
             if column is Column.WARNING:
                 content = max(content, metrics.horizontalAdvance(self.model.warning_text(3)))
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             needed = max(
                 header.fontMetrics().horizontalAdvance(title) + HEADER_PADDING,
                 header.sectionSizeHint(column),  # the title and the sort indicator, as Qt needs
             )
-            header.resizeSection(column, max(content + CELL_PADDING, needed))
+            widths.append(max(content + CELL_PADDING, needed))
+        return tuple(widths)
 
     def export_title(self) -> ExportTitle:
         """The title of the queue as an exported or printed list (its filter as set now)."""
@@ -331,12 +347,10 @@ class QueueView(QWidget):
 
     # -- internals --------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def _viewport_resized(self) -> None:
         """Keeps the empty-state message over the viewport and the visible rows up to date."""
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self.empty_label.setGeometry(self.table.viewport().rect())
-            self._update_visible_rows()
-        return super().eventFilter(watched, event)
+        self.empty_label.setGeometry(self.table.viewport().rect())
+        self._update_visible_rows()
 
     def _sort_requested(self, column: int, order: Qt.SortOrder) -> None:
         if self.model.is_sortable(column):

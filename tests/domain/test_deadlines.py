@@ -18,6 +18,7 @@ from desktop.domain.deadlines import (
     Stage,
     WarningBounds,
     countdown,
+    deadline_state,
     extend_deadline,
     stage_deadline,
     stage_limit_days,
@@ -571,6 +572,8 @@ def test_bounds_agree_with_warning_level(
         expected = oracle_level(deadline, now, th)
         assert warning_level(deadline, now, CAL, th) == expected
         assert bounds.level(deadline) == expected
+        # A table's row: the level and the countdown from one count of office time.
+        assert deadline_state(deadline, now, CAL, th) == (expected, countdown(deadline, now, CAL))
 
 
 @PROPS
@@ -585,6 +588,7 @@ def test_bounds_agree_with_warning_level_at_their_edges(
             expected = oracle_level(deadline, now, th)
             assert warning_level(deadline, now, CAL, th) == expected
             assert bounds.level(deadline) == expected
+            assert deadline_state(deadline, now, CAL, th)[0] == expected
 
 
 @PROPS

@@ -4,7 +4,7 @@ SQLite scan the whole clue table and sort it (a plan check on the 3,000-clue dem
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -15,7 +15,16 @@ from desktop.domain.deadlines import WarningBounds, warning_bounds
 from desktop.domain.units import UnitInfo
 from desktop.store.clue_rows import load_calendar, load_directory, load_rules
 from desktop.store.database import Store
-from desktop.store.queues import Queue, QueueFilter, SortKey, Viewer, count, position, query_page
+from desktop.store.queues import (
+    Queue,
+    QueueFilter,
+    SortKey,
+    Viewer,
+    count,
+    page_statement,
+    position,
+    query_page,
+)
 
 CITY = UnitInfo("320700", "全市", UnitKind.CITY_OFFICE, None, None)
 
@@ -246,3 +255,23 @@ def test_the_big_queues_read_their_first_page_in_index_order(
             if queue is Queue.CLOSED and sort is not SortKey.RECEIVED:
                 continue  # closed clues have no deadline: SQLite sorts the ties by id itself
             assert not any("TEMP B-TREE" in step for step in plan), (who, descending, plan)
+
+
+def test_a_page_statement_is_built_once_and_the_clock_counts_only_for_warning_levels(
+    demo_store: Store, viewers: dict[str, Viewer], now: Any
+) -> None:
+    county = viewers["county"]
+    earlier, later = bounds_of(demo_store, now), bounds_of(demo_store, now + timedelta(hours=30))
+    assert earlier != later
+    flt = QueueFilter(queue=Queue.TO_DISPATCH)
+    first = page_statement(county, flt, earlier)
+    assert page_statement(county, flt, later) is first  # the clock changes nothing here
+    assert page_statement(county, flt, earlier, sort=SortKey.RECEIVED) is not first
+    assert page_statement(viewers["city"], flt, earlier) is not first
+    for timed in (QueueFilter(queue=Queue.WARNINGS), QueueFilter(warning_levels=frozenset({0}))):
+        statement = page_statement(county, timed, earlier)
+        assert page_statement(county, timed, earlier) is statement
+        moved = page_statement(county, timed, later)
+        assert moved is not statement
+        assert str(moved.compile()) == str(statement.compile())  # the same SQL, other bounds
+        assert moved.compile().params != statement.compile().params

@@ -125,6 +125,42 @@ def test_the_code_column_stays_put_when_the_table_scrolls(
     assert header.visualIndex(Column.CODE) == 0
 
 
+def test_the_code_column_overlay_is_made_and_shown_only_while_the_table_is_scrolled_sideways(
+    qtbot: Any, make_workspace: MakeWorkspace
+) -> None:
+    view = host_view(qtbot, make_workspace("haizhou"), 600)
+    table = view.table
+    sideways, down = table.horizontalScrollBar(), table.verticalScrollBar()
+    qtbot.waitUntil(lambda: sideways.maximum() > 0 and down.maximum() > 0)
+    assert table.findChildren(QTableView) == []  # a new queue paints one table, not two
+    down.setValue(down.maximum() // 2)  # down first: the overlay is made in mid-scroll
+    sideways.setValue(sideways.maximum())
+    overlay = table.frozen
+    assert table.findChildren(QTableView) == [overlay]
+    assert overlay.isVisible()
+    qtbot.waitUntil(lambda: overlay.verticalScrollBar().value() == down.value())
+    middle = QPoint(5, overlay.viewport().height() // 2)
+    beside = QPoint(table.columnViewportPosition(Column.SUMMARY) + 5, middle.y())
+    assert overlay.indexAt(middle).row() == table.indexAt(beside).row() > 0
+    sideways.setValue(0)  # the table's own code column is back in place
+    assert not overlay.isVisible()
+    assert table.columnViewportPosition(Column.CODE) == 0
+
+
+def test_default_widths_follow_the_font(qtbot: Any, make_workspace: MakeWorkspace) -> None:
+    workspace = make_workspace("haizhou")
+    view = host_view(qtbot, workspace)
+    header = view.table.horizontalHeader()
+    before = [header.sectionSize(c) for c in Column]
+    assert [host_view(qtbot, workspace).table.columnWidth(c) for c in Column] == before
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)  # a larger font: wider columns
+    view.setFont(font)
+    view.apply_default_widths()
+    after = [header.sectionSize(c) for c in Column]
+    assert all(a > b for a, b in zip(after, before, strict=True)), (before, after)
+
+
 def test_the_header_menu_hides_and_shows_columns_and_they_are_kept(
     qtbot: Any, make_workspace: MakeWorkspace
 ) -> None:

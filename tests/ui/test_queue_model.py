@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
 from desktop.domain.deadlines import countdown, warning_level
+from desktop.domain.timeutil import CHINA_TZ
 from desktop.store.queues import Queue, QueueFilter, SortKey, query_ids
+from desktop.ui.contrast import READABLE_RATIO, contrast_ratio
 from desktop.ui.countdown import CountdownTicker
 from desktop.ui.queue_model import (
     WARNING_TINTS,
@@ -256,6 +260,18 @@ def test_cells_show_the_row(county: Workspace) -> None:
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
     assert headers[:7] == ["编号", "状态", "预警", "剩余时限", "被反映对象", "地址", "内容摘要"]
     assert headers[-1] == "受理时间"
+    assert model.headerData(len(Column), Qt.Orientation.Horizontal) is None
+    assert model.headerData(0, Qt.Orientation.Vertical) is None
+    flags = model.flags(model.index(0, Column.CODE))
+    assert flags & Qt.ItemFlag.ItemIsSelectable and flags & Qt.ItemFlag.ItemIsEnabled
+    assert not flags & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+
+
+def test_times_are_shown_in_china_time_to_the_minute() -> None:
+    assert format_time(datetime(2026, 1, 5, 23, 7, 59, tzinfo=UTC)) == "2026-01-06 07:07"
+    assert format_time(datetime(2026, 11, 27, 10, 0, tzinfo=CHINA_TZ)) == "2026-11-27 10:00"
+    assert format_time(None) == ""
 
 
 def test_warning_cells_carry_shape_text_colour_and_explanation(county: Workspace) -> None:
@@ -274,6 +290,39 @@ def test_warning_cells_carry_shape_text_colour_and_explanation(county: Workspace
         assert model.data(model.index(row, Column.ADDRESS), BG).name() == WARNING_TINTS[level]
         tip = model.data(model.index(row, Column.WARNING), Qt.ItemDataRole.ToolTipRole)
         assert name in tip and "办理期限" in tip
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light theme", "dark theme"])
+def test_tinted_rows_keep_readable_text_in_a_light_and_a_dark_theme(
+    county: Workspace, qapp: QApplication, dark: bool
+) -> None:
+    saved = qapp.palette()
+    palette = QPalette(saved)
+    if dark:  # light text on dark cells, as a dark system theme gives
+        palette.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+        palette.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    qapp.setPalette(palette)
+    try:
+        model = QueueModel(county)
+        model.set_filter(QueueFilter(queue=Queue.WARNINGS))
+        text = palette.color(QPalette.ColorRole.Text)
+        for row in range(min(model.rowCount(), 30)):
+            index = model.index(row, Column.ADDRESS)
+            own = model.data(index, Qt.ItemDataRole.ForegroundRole)
+            assert (own is not None) == dark  # a light theme's text needs no colour of its own
+            shown = own if own is not None else text
+            tint = model.data(index, BG)
+            assert contrast_ratio(shown, tint) >= READABLE_RATIO, (row, tint.name())
+    finally:
+        qapp.setPalette(saved)
+
+
+def test_contrast_ratio() -> None:
+    black, white = QColor("black"), QColor("white")
+    assert contrast_ratio(black, white) == pytest.approx(21)
+    assert contrast_ratio(white, black) == pytest.approx(21)
+    assert contrast_ratio(white, white) == pytest.approx(1)
+    assert contrast_ratio(QColor("#767676"), white) == pytest.approx(4.54, abs=0.01)
 
 
 def test_level_is_computed_at_the_models_now_not_taken_from_the_row(county: Workspace) -> None:

@@ -14,11 +14,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 
 from desktop.domain.cases import RUNNING_STATUSES, CaseStatus
 from desktop.store.cases import CaseRow, case_list
-from desktop.ui.deadline_model import NOT_RUNNING, DeadlineTableModel, IdRole, Live
 from desktop.ui.deadline_model import ClueCodeRole as ClueCodeRole
+from desktop.ui.deadline_model import DeadlineTableModel, IdRole, Live
 from desktop.ui.deadline_model import WarningLevelRole as WarningLevelRole
 from desktop.ui.labels import label
-from desktop.ui.queue_model import QueueModel, format_time
+from desktop.ui.queue_model import NOT_RUNNING, QueueModel, format_time
 from desktop.ui.workspace import Workspace
 
 CONTEXT = "CaseListModel"

@@ -121,8 +121,9 @@ class Clue(Base):
     extension_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
-DUE = func.coalesce(Clue.deadline, literal_column(f"'{NO_DEADLINE}'"))
-"""The deadline sort key: real deadlines first, clues without one last."""
+DUE = func.coalesce(Clue.__table__.c.deadline, literal_column(f"'{NO_DEADLINE}'"))
+"""The deadline sort key: real deadlines first, clues without one last (of the table's
+column, not the ORM's attribute: usable in queries without ORM entities)."""
 
 Index("ix_clues_due", DUE, Clue.id)
 Index("ix_clues_status_due", Clue.status, DUE, Clue.id)

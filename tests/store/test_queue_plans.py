@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import CursorResult, event
 
 from desktop.domain.codes import UnitKind
 from desktop.domain.deadlines import WarningBounds, warning_bounds
@@ -275,3 +275,22 @@ def test_a_page_statement_is_built_once_and_the_clock_counts_only_for_warning_le
         assert moved is not statement
         assert str(moved.compile()) == str(statement.compile())  # the same SQL, other bounds
         assert moved.compile().params != statement.compile().params
+
+
+@pytest.mark.parametrize("who", ["city", "county", "township"])
+def test_queue_statements_run_without_the_orm_layer(
+    demo_store: Store, viewers: dict[str, Viewer], now: Any, who: str
+) -> None:
+    """Written with the table's columns, a queue's statements skip the ORM's execution layer
+    (which took half of a query's time in Python): their results are plain cursor results."""
+    bounds = bounds_of(demo_store, now)
+    filters = [
+        QueueFilter(),
+        QueueFilter(queue=Queue.WARNINGS, text="化工"),
+        QueueFilter(text="LYG", warning_levels=frozenset({1, 3}), received_from=date(2026, 1, 1)),
+        QueueFilter(queue=Queue.HANDLING, codes=frozenset({"X"}), channels=frozenset({"a"})),
+    ]
+    with demo_store.session() as session:
+        for flt in filters:
+            statement = page_statement(viewers[who], flt, bounds, text_along_order=True)
+            assert isinstance(session.execute(statement), CursorResult), flt

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QSignalBlocker,
     Qt,
     Signal,
 )
@@ -145,7 +146,13 @@ class FrozenColumnTable(QTableView):
         overlay.verticalHeader().setDefaultSectionSize(rows.defaultSectionSize())
         overlay.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
         left = self.frameWidth() + (rows.width() if rows.isVisible() else 0)
-        overlay.setVisible(needed)
+        if needed and not overlay.isVisible():
+            # Laid out as it shows, the overlay scrolls to its top: the table must not follow.
+            with QSignalBlocker(overlay.verticalScrollBar()):
+                overlay.show()
+            overlay.verticalScrollBar().setValue(self.verticalScrollBar().value())
+        else:
+            overlay.setVisible(needed)
         overlay.setGeometry(
             left,
             self.frameWidth(),

@@ -138,13 +138,18 @@ def test_the_code_column_overlay_is_made_and_shown_only_while_the_table_is_scrol
     overlay = table.frozen
     assert table.findChildren(QTableView) == [overlay]
     assert overlay.isVisible()
-    qtbot.waitUntil(lambda: overlay.verticalScrollBar().value() == down.value())
+    qtbot.waitUntil(lambda: overlay.verticalScrollBar().value() == down.maximum() // 2)
+    assert down.value() == down.maximum() // 2  # showing the overlay did not scroll the table
     middle = QPoint(5, overlay.viewport().height() // 2)
     beside = QPoint(table.columnViewportPosition(Column.SUMMARY) + 5, middle.y())
     assert overlay.indexAt(middle).row() == table.indexAt(beside).row() > 0
     sideways.setValue(0)  # the table's own code column is back in place
     assert not overlay.isVisible()
     assert table.columnViewportPosition(Column.CODE) == 0
+    down.setValue(down.maximum() // 4)  # scrolled while the overlay is hidden, then shown again
+    sideways.setValue(sideways.maximum())
+    qtbot.waitUntil(lambda: overlay.verticalScrollBar().value() == down.maximum() // 4)
+    assert down.value() == down.maximum() // 4
 
 
 def test_default_widths_follow_the_font(qtbot: Any, make_workspace: MakeWorkspace) -> None:

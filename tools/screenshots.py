@@ -317,7 +317,7 @@ def shoot(url: str, root: Path, out: Path) -> None:
     wait(lambda: beside.detail is not None and not beside.loading)
     settle()
     grab(second.window, out / "sync-problems.png")
-    shoot_notices(first, out)
+    shoot_notices(first, county, out)
     shoot_cases(Desk(url, "hzhb", root / "hzhb"), out)
     shoot_warnings(Desk(url, "u320700800s", root / "city-commission"), out)
     shoot_commission(Desk(url, "u320700800s", root / "city-commission-2"), out)
@@ -374,13 +374,20 @@ def shoot_screen_sizes(desk: Desk, code: str, root: Path, out: Path) -> None:
     install_translators(app, "zh_CN")
 
 
-def shoot_notices(desk: Desk, out: Path) -> None:
+def shoot_notices(desk: Desk, county: Desk, out: Path) -> None:
     """The township drafts a notice on a clue it handles, issues it, and previews it."""
     from desktop.domain.notices import NoticeAction
     from desktop.store.notices import draft_content_for_clue, take_notice_action
     from desktop.ui.notices.notice_form import NoticeForm, open_draft
 
-    code = desk.first_code(Clue.status == "handling", Clue.lead_unit == "320706001")
+    # A clue of its own to handle: the demo's clues of the street office may all be closed
+    # by the day the screenshots are made.
+    code = county.register("某汽车维修厂", "海州区新海街道朝阳中路66号")
+    county.act(Action.DISPATCH, code, {"lead_unit": "320706001"})
+    county.sync_now()
+    desk.sync_now()
+    desk.act(Action.SIGN, code, {})
+    desk.sync_now()
     form = open_draft(desk.workspace, code, desk.window)
     assert isinstance(form, NoticeForm)
     settle()

@@ -18,9 +18,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QListView,
     QStyle,
     QStyledItemDelegate,
@@ -275,23 +276,44 @@ class NavigationModel(QAbstractListModel):
             )
 
 
+COUNT_MARGIN = 8
+"""Room right of an entry's count."""
+COUNT_GAP = 6
+"""Room between an entry's title and its count."""
+
+
+def title_width(metrics: QFontMetrics, cell_width: int, count: str, margin: int) -> int:
+    """How wide an entry's title may be drawn: the cell, less the text's `margin` on each
+    side and the count at the right (a long title is elided before the count)."""
+    reserved = metrics.horizontalAdvance(count) + COUNT_MARGIN + COUNT_GAP
+    return max(0, cell_width - reserved - 2 * margin)
+
+
 class CountDelegate(QStyledItemDelegate):
     """Draws an entry's count right-aligned beside its title."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        """The entry as usual, then its count at the right edge."""
-        super().paint(painter, option, index)
+        """The entry as usual, its title elided short of its count, then the count at the
+        right edge."""
         number = index.data(CountRole)
         if number is None:
+            super().paint(painter, option, index)
             return
+        count = str(number)
+        entry = QStyleOptionViewItem(option)
+        self.initStyleOption(entry, index)
+        widget = entry.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        width = title_width(entry.fontMetrics, entry.rect.width(), count, margin)
+        entry.text = entry.fontMetrics.elidedText(entry.text, Qt.TextElideMode.ElideRight, width)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, entry, painter, widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        rect: QRect = option.rect.adjusted(0, 0, -8, 0)
+        rect: QRect = option.rect.adjusted(0, 0, -COUNT_MARGIN, 0)
         painter.save()
         painter.setPen(option.palette.color(role))
-        painter.drawText(
-            rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(number)
-        )
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
         painter.restore()
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, or_, select
 
@@ -13,6 +14,9 @@ from desktop.domain.workflow import Status
 from desktop.store.models import AssistingUnit, Clue
 from desktop.store.queues import QUEUE_STATUSES, Queue, QueueFilter, count
 from desktop.ui.navigation import (
+    COUNT_GAP,
+    COUNT_MARGIN,
+    SUGGESTIONS,
     SYNC_PROBLEMS,
     CountRole,
     Entry,
@@ -230,3 +234,34 @@ def test_my_tasks_hold_open_work_only_and_only_what_the_unit_may_sign(
             .where(Clue.lead_unit == unit, Clue.status == Status.DISPATCHED.value)
         )
         assert to_sign == session.scalar(led)
+
+
+def test_a_long_title_is_elided_short_of_its_count(
+    qtbot: Any, make_workspace: MakeWorkspace
+) -> None:
+    """A title too long for the list (in English, or in a narrow list) ends before the count
+    beside it."""
+    panel, host = make_panel(make_workspace("haizhou"), qtbot)
+    panel.model.set_suggestion_count(7)
+    row = panel.model.row_of(SUGGESTIONS)
+    title = panel.model.index(row).data()
+    metrics = panel.view.fontMetrics()
+    host.resize(metrics.horizontalAdvance(title) // 2 + 40, 400)  # too narrow for the title
+    panel.setGeometry(0, 0, host.width(), 400)
+    qtbot.waitUntil(lambda: panel.view.viewport().width() < host.width())
+    image = panel.view.viewport().grab().toImage()
+    rect = panel.view.visualRect(panel.model.index(row))
+    right = min(rect.right(), image.width() - 1)
+    count_left = right - COUNT_MARGIN - metrics.horizontalAdvance("7")
+    background = panel.view.palette().color(QPalette.ColorRole.Base)
+
+    def inked(x: int) -> bool:
+        return any(
+            image.pixelColor(x, y).lightness() < background.lightness() - 60
+            for y in range(rect.top() + 1, rect.bottom())
+        )
+
+    assert any(inked(x) for x in range(count_left, right))  # the count is drawn
+    gap = range(count_left - COUNT_GAP + 2, count_left - 1)
+    assert not any(inked(x) for x in gap), "the title runs into the count"
+    assert any(inked(x) for x in range(rect.left(), rect.left() + 30))  # the title is drawn

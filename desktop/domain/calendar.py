@@ -199,6 +199,11 @@ def _clock(offset: timedelta) -> time:
     return time(whole // 3600, whole % 3600 // 60, whole % 60, offset.microseconds)
 
 
+def whole_seconds(span: timedelta) -> int:
+    """The whole seconds of `span`, truncated toward zero."""
+    return int(span / timedelta(seconds=1))
+
+
 @dataclass(frozen=True, eq=False)
 class WorkCalendar:
     """Working-day arithmetic over published years, with a weekends-only fallback.
@@ -286,7 +291,7 @@ class WorkCalendar:
 
     def working_seconds_between(self, start: datetime, end: datetime) -> int:
         """Office seconds from `start` to `end`, truncated toward zero (negative if reversed)."""
-        return int(self.working_time_between(start, end) / timedelta(seconds=1))
+        return whole_seconds(self.working_time_between(start, end))
 
     def shift_working_time(self, start: datetime, amount: timedelta) -> datetime:
         """The earliest instant `amount` of office time after (before, if negative) `start`.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from desktop.domain.calendar import WorkCalendar
+from desktop.domain.calendar import WorkCalendar, whole_seconds
 from desktop.domain.codes import Channel, Priority, Status
 from desktop.domain.messages import Message
 from desktop.domain.rules import Rules, WarningThresholds
@@ -127,7 +127,7 @@ def _countdown(
     left: timedelta, deadline: datetime, now: datetime, calendar: WorkCalendar
 ) -> Countdown:
     return Countdown(
-        seconds=int(left / timedelta(seconds=1)),  # truncated toward zero
+        seconds=whole_seconds(left),
         day_seconds=calendar.office_hours.day_seconds,
         overdue=to_china(now) > to_china(deadline),
         confirmed=calendar.confirmed(now, deadline),

@@ -278,6 +278,12 @@ def warning_levels(flt: QueueFilter) -> frozenset[int]:
     return flt.warning_levels
 
 
+def timed_bounds(flt: QueueFilter, bounds: WarningBounds) -> WarningBounds | None:
+    """The bounds a queue filtered by `flt` depends on: None when it keeps no warning levels
+    (then it is the same at every instant)."""
+    return bounds if warning_levels(flt) else None
+
+
 def _conditions(
     viewer: Viewer,
     flt: QueueFilter,
@@ -406,9 +412,16 @@ def page_statement(
     Built once for the same arguments (a view's first page is asked for at every refresh and
     by every new view): the bounds count only when the filter keeps warning levels.
     """
-    timed = bounds if warning_levels(flt) else None
     return _page_statement(
-        viewer, flt, timed, sort, descending, limit, after, offset, text_along_order
+        viewer,
+        flt,
+        timed_bounds(flt, bounds),
+        sort,
+        descending,
+        limit,
+        after,
+        offset,
+        text_along_order,
     )
 
 

@@ -84,7 +84,7 @@ class FrozenColumnTable(QTableView):
         rows, bar = overlay.verticalScrollBar(), self.verticalScrollBar()
         rows.valueChanged.connect(bar.setValue)
         bar.valueChanged.connect(rows.setValue)
-        # Made after the table scrolled down: its rows line up once its range is known.
+        # Its range may change after the table scrolled (a refresh, a resize): it lines up again.
         rows.rangeChanged.connect(lambda: rows.setValue(bar.value()))
         overlay.activated.connect(self.activated.emit)
         overlay.doubleClicked.connect(self.doubleClicked.emit)

@@ -47,7 +47,7 @@ from desktop.store.queues import (
     query_ids,
     query_page,
     rows_by_id,
-    warning_levels,
+    timed_bounds,
 )
 from desktop.ui.cell_roles import TypedValueRole
 from desktop.ui.contrast import READABLE_RATIO, contrast_ratio
@@ -275,7 +275,7 @@ def typed_value(clue: ClueRow, column: int) -> datetime | None:
 def count_key(flt: QueueFilter, bounds: WarningBounds) -> tuple[QueueFilter, WarningBounds | None]:
     """What a queue's count depends on: its filter, and the instant when it filters by
     warning level (the levels move with time)."""
-    return flt, bounds if warning_levels(flt) else None
+    return flt, timed_bounds(flt, bounds)
 
 
 class QueueModel(QAbstractTableModel):
